@@ -1,0 +1,167 @@
+// The resident registration form as the core validates it. Every message is an i18n key
+// (`errors.*`) so the UI can show it translated on the field the issue's path names.
+
+import { z } from 'zod';
+import { checkIdNumber } from '../id/idNumber';
+import { MOBILE_PHONE } from '../id/mask';
+
+export const TARGET_GROUPS = ['graduate', 'migrantWorker', 'flexibleEmployment', 'veteran', 'keyCare'] as const;
+export const CARE_CATEGORIES = ['disabled', 'women', 'elderly', 'hardToEmploy'] as const;
+export const HOUSEHOLD_TYPES = ['agricultural', 'nonAgricultural'] as const;
+export const EDUCATION_LEVELS = [
+  'none', 'primary', 'juniorHigh', 'seniorHigh', 'secondaryVocational', 'juniorCollege', 'bachelor', 'master', 'doctor',
+] as const;
+export const REGISTRATION_KINDS = ['jobSeeking', 'unemployment', 'hardship'] as const;
+export const REGISTRATION_STATUSES = ['active', 'closed'] as const;
+export const UNEMPLOYMENT_TYPES = [
+  'graduateUnemployed', 'lostJob', 'landLossFarmer', 'veteranUnemployed', 'other',
+] as const;
+export const HARDSHIP_CATEGORIES = [
+  'olderUnemployed', 'disabled', 'zeroEmploymentFamily', 'minimumLivingAllowance', 'longTermUnemployed',
+  'povertyAlleviated', 'landLossFarmer', 'other',
+] as const;
+export const CLOSE_REASONS = ['employed', 'retired', 'movedAway', 'deceased', 'enlisted', 'studying', 'requested', 'other'] as const;
+
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+export type CareCategory = (typeof CARE_CATEGORIES)[number];
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** Control characters never belong in a form field (they break printing and exports). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Han characters, letters, the middle dots of minority and foreign names, and spaces between. */
+const PERSON_NAME = /^[\p{Script=Han}\p{L}·•・]+(?:[ ·•・][\p{Script=Han}\p{L}]+)*$/u;
+
+export const isoDay = z
+  .string({ error: 'errors.required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.date' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: 'errors.date',
+  });
+
+export const freeText = (max: number) =>
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .max(max, { error: 'errors.tooLong' })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: 'errors.controlChars' });
+
+export const requiredText = (max: number) => freeText(max).pipe(z.string().min(1, { error: 'errors.required' }));
+
+export const personName = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(30, { error: 'errors.tooLong' })
+  .refine((s) => !/[<>&"'`]/.test(s), { error: 'errors.name.markup' })
+  .refine((s) => s.length >= 2, { error: 'errors.name.tooShort' })
+  .refine((s) => PERSON_NAME.test(s), { error: 'errors.name.chars' });
+
+export const idNumberField = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(18, { error: 'errors.idNumber.format' })
+  .transform((s, ctx) => {
+    const result = checkIdNumber(s);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: `errors.idNumber.${result.reason}` });
+      return z.NEVER;
+    }
+    return result.idNumber;
+  });
+
+export const mobilePhone = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .regex(MOBILE_PHONE, { error: 'errors.phone' });
+
+export const familyMemberSchema = z.strictObject({
+  name: personName,
+  relation: requiredText(10),
+  workStatus: freeText(30).default(''),
+});
+
+const registrationBase = { date: isoDay };
+
+export const registrationSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('jobSeeking'),
+      ...registrationBase,
+      jobIntention: freeText(100).default(''),
+      trainingIntention: freeText(100).default(''),
+      serviceNeeds: freeText(200).default(''),
+    }),
+    z.strictObject({
+      kind: z.literal('unemployment'),
+      ...registrationBase,
+      unemploymentType: z.enum(UNEMPLOYMENT_TYPES, { error: 'errors.option' }),
+      unemployedSince: isoDay,
+      jobIntention: freeText(100).default(''),
+      trainingIntention: freeText(100).default(''),
+      serviceNeeds: freeText(200).default(''),
+    }),
+    z.strictObject({
+      kind: z.literal('hardship'),
+      ...registrationBase,
+      hardshipCategories: z
+        .array(z.enum(HARDSHIP_CATEGORIES, { error: 'errors.option' }), { error: 'errors.required' })
+        .min(1, { error: 'errors.hardshipCategoryRequired' })
+        .max(HARDSHIP_CATEGORIES.length),
+      familyMembers: z.array(familyMemberSchema).max(20, { error: 'errors.tooMany' }).default([]),
+      reason: freeText(500).default(''),
+    }),
+  ],
+  { error: 'errors.registrationKind' },
+);
+
+const residentFields = {
+  name: personName,
+  phone: mobilePhone,
+  householdType: z.enum(HOUSEHOLD_TYPES, { error: 'errors.option' }),
+  address: requiredText(100),
+  education: z.enum(EDUCATION_LEVELS, { error: 'errors.option' }),
+  skills: freeText(200).default(''),
+  employmentCertificateNo: freeText(30).default(''),
+  targetGroups: z.array(z.enum(TARGET_GROUPS, { error: 'errors.option' }), { error: 'errors.required' }).max(TARGET_GROUPS.length),
+  careCategories: z.array(z.enum(CARE_CATEGORIES, { error: 'errors.option' })).max(CARE_CATEGORIES.length).default([]),
+};
+
+function checkCareCategories(
+  value: { targetGroups?: readonly TargetGroup[]; careCategories?: readonly CareCategory[] },
+  ctx: z.RefinementCtx,
+) {
+  const keyCare = value.targetGroups?.includes('keyCare') ?? false;
+  const count = value.careCategories?.length ?? 0;
+  if (keyCare && count === 0) ctx.addIssue({ code: 'custom', path: ['careCategories'], message: 'errors.careCategoryRequired' });
+  if (!keyCare && count > 0) ctx.addIssue({ code: 'custom', path: ['careCategories'], message: 'errors.careCategoryWithoutKeyCare' });
+}
+
+export const residentRegisterSchema = z
+  .strictObject({ idNumber: idNumberField, ...residentFields, registration: registrationSchema })
+  .superRefine(checkCareCategories);
+
+/** An edit never changes the ID number: it decides the record's identity. */
+export const residentUpdateSchema = z
+  .strictObject({
+    id: z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' }),
+    rev: z.string().min(1).max(100),
+    ...residentFields,
+    // Omitted means unchanged: the form shows the stored phone masked.
+    phone: mobilePhone.optional(),
+    registration: registrationSchema,
+  })
+  .superRefine(checkCareCategories);
+
+export type ResidentRegisterInput = z.input<typeof residentRegisterSchema>;
+export type ResidentRegisterData = z.output<typeof residentRegisterSchema>;
+export type ResidentUpdateInput = z.input<typeof residentUpdateSchema>;
+export type Registration = z.output<typeof registrationSchema>;
+export type FamilyMember = z.output<typeof familyMemberSchema>;

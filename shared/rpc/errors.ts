@@ -1,0 +1,52 @@
+// Every error the core answers has a code, the field it is about (a dotted path into the
+// handler's argument) and an i18n message key; the UI translates, the core never sends prose.
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_HANDLER',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE_RESIDENT',
+  'STATION_NOT_SET_UP',
+  'STATION_ALREADY_SET_UP',
+  'BAD_CREDENTIALS',
+  'STORAGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  field: string;
+  messageKey: string;
+  params?: Record<string, string | number>;
+}
+
+export interface RpcError {
+  code: ErrorCode;
+  /** The first field at fault, for a message next to it. */
+  field?: string;
+  messageKey: string;
+  params?: Record<string, string | number>;
+  /** All field issues of a VALIDATION error. */
+  issues?: FieldIssue[];
+  /** Machine-readable context, e.g. the existing record of a DUPLICATE_RESIDENT. */
+  details?: Record<string, string>;
+}
+
+export class LeyeError extends Error {
+  constructor(readonly rpc: RpcError) {
+    super(`${rpc.code}${rpc.field ? ` (${rpc.field})` : ''}: ${rpc.messageKey}`);
+    this.name = 'LeyeError';
+  }
+}
+
+export function isRpcError(value: unknown): value is RpcError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RpcError).code === 'string' &&
+    typeof (value as RpcError).messageKey === 'string'
+  );
+}

@@ -1,0 +1,212 @@
+// The one contract between UI and core: handler name → argument schema (validated by the core,
+// the renderer is untrusted) → result type, plus who may call it. The client's `call` is typed
+// from this map; both carriers carry exactly these names.
+
+import { z } from 'zod';
+import type { Sex } from '../id/idNumber';
+import {
+  CARE_CATEGORIES,
+  CLOSE_REASONS,
+  REGISTRATION_KINDS,
+  REGISTRATION_STATUSES,
+  TARGET_GROUPS,
+  freeText,
+  isoDay,
+  residentRegisterSchema,
+  residentUpdateSchema,
+  type CareCategory,
+  type CloseReason,
+  type EducationLevel,
+  type FamilyMember,
+  type HouseholdType,
+  type Registration,
+  type RegistrationKind,
+  type RegistrationStatus,
+  type TargetGroup,
+} from '../resident/schema';
+
+export const ROLES = ['clerk', 'township', 'county', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ALL_ROLES: readonly Role[] = ROLES;
+
+interface HandlerSpec<A extends z.ZodType, R> {
+  args: A;
+  /** 'public' handlers work before login (station status, setup, login). */
+  access: 'public' | readonly Role[];
+  /** Phantom: the result type. */
+  result?: R;
+}
+
+function handler<R>() {
+  return <A extends z.ZodType>(args: A, access: 'public' | readonly Role[]): HandlerSpec<A, R> => ({ args, access });
+}
+
+const none = z.strictObject({});
+const residentId = z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' });
+const loginName = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(32, { error: 'errors.tooLong' })
+  .regex(/^[\p{Script=Han}A-Za-z0-9_.-]+$/u, { error: 'errors.loginName' });
+const password = z
+  .string({ error: 'errors.required' })
+  .min(8, { error: 'errors.password.tooShort' })
+  .max(128, { error: 'errors.tooLong' });
+export const placeCode = z.string({ error: 'errors.required' }).regex(/^\d{12}$/, { error: 'errors.placeCode' });
+
+export interface StationInfo {
+  placeCode: string;
+  /** Province → village names, for headings and printed forms. */
+  placePath: string[];
+  name: string;
+  demo: boolean;
+}
+
+export interface SessionUser {
+  loginName: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface StationStatus {
+  setUp: boolean;
+  station: StationInfo | null;
+  user: SessionUser | null;
+  /** The demo station's login, shown on the login screen of a demo station only. */
+  demoLogin: { loginName: string; password: string } | null;
+}
+
+export interface PlaceOption {
+  code: string;
+  name: string;
+  /** True for villages (12-digit codes), which have no children. */
+  leaf: boolean;
+}
+
+/** A residents list row: sensitive numbers masked. */
+export interface ResidentRow {
+  id: string;
+  name: string;
+  sex: Sex;
+  age: number;
+  birthDate: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  householdType: HouseholdType;
+  targetGroups: TargetGroup[];
+  careCategories: CareCategory[];
+  kind: RegistrationKind;
+  status: RegistrationStatus;
+  registeredOn: string;
+  updatedAt: string;
+}
+
+export interface RegistrationClosure {
+  reason: CloseReason;
+  date: string;
+  note: string;
+  by: string;
+}
+
+/** One resident as the form shows it: everything but the full ID number and phone. */
+export interface ResidentView extends ResidentRow {
+  rev: string;
+  placeCode: string;
+  address: string;
+  education: EducationLevel;
+  skills: string;
+  employmentCertificateNo: string;
+  registration: Registration;
+  closure: RegistrationClosure | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+}
+
+export type { FamilyMember };
+
+export const SORT_FIELDS = ['name', 'registeredOn', 'age', 'updatedAt'] as const;
+export type ResidentSortField = (typeof SORT_FIELDS)[number];
+
+export const residentSearchSchema = z.strictObject({
+  /** Name, pinyin (full or initials) or 4+ characters of the ID number. */
+  query: z.string().max(40, { error: 'errors.tooLong' }).default(''),
+  targetGroup: z.enum(TARGET_GROUPS, { error: 'errors.option' }).optional(),
+  careCategory: z.enum(CARE_CATEGORIES, { error: 'errors.option' }).optional(),
+  kind: z.enum(REGISTRATION_KINDS, { error: 'errors.option' }).optional(),
+  status: z.enum(REGISTRATION_STATUSES, { error: 'errors.option' }).optional(),
+  sort: z.enum(SORT_FIELDS, { error: 'errors.option' }).default('updatedAt'),
+  order: z.enum(['asc', 'desc'], { error: 'errors.option' }).default('desc'),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const handlers = {
+  'app.ping': handler<{ version: string; now: string }>()(none, 'public'),
+  'station.status': handler<StationStatus>()(none, 'public'),
+  'station.setup': handler<StationStatus>()(
+    z.strictObject({
+      placeCode,
+      clerk: z.strictObject({
+        loginName,
+        displayName: z.string().trim().min(1, { error: 'errors.required' }).max(30, { error: 'errors.tooLong' }),
+        password,
+      }),
+    }),
+    'public',
+  ),
+  /** Sets up a demo station with fake residents, for trying the app. */
+  'station.setupDemo': handler<StationStatus>()(z.strictObject({ residents: z.number().int().min(0).max(2000).default(60) }), 'public'),
+  'places.children': handler<PlaceOption[]>()(
+    z.strictObject({ code: z.string().regex(/^(37|37\d{2}|37\d{4}|37\d{7})$/, { error: 'errors.placeCode' }) }),
+    'public',
+  ),
+  'auth.login': handler<StationStatus>()(
+    z.strictObject({ loginName, password: z.string().min(1, { error: 'errors.required' }).max(128) }),
+    'public',
+  ),
+  'auth.logout': handler<StationStatus>()(none, 'public'),
+  'residents.register': handler<ResidentView>()(residentRegisterSchema, ['clerk', 'township', 'admin']),
+  'residents.update': handler<ResidentView>()(residentUpdateSchema, ['clerk', 'township', 'admin']),
+  'residents.close': handler<ResidentView>()(
+    z.strictObject({
+      id: residentId,
+      rev: z.string().min(1).max(100),
+      reason: z.enum(CLOSE_REASONS, { error: 'errors.option' }),
+      date: isoDay,
+      note: freeText(200).default(''),
+    }),
+    ['clerk', 'township', 'admin'],
+  ),
+  'residents.get': handler<ResidentView | null>()(z.strictObject({ id: residentId }), ALL_ROLES),
+  /** Reveals one sensitive number of one resident; audit-logged. */
+  'residents.reveal': handler<{ value: string }>()(
+    z.strictObject({ id: residentId, field: z.enum(['idNumber', 'phone'], { error: 'errors.option' }) }),
+    ALL_ROLES,
+  ),
+  'residents.search': handler<{ total: number; items: ResidentRow[]; tookMs: number }>()(residentSearchSchema, ALL_ROLES),
+} as const;
+
+export type Handlers = typeof handlers;
+export type HandlerName = keyof Handlers;
+export type ArgsOf<N extends HandlerName> = z.input<Handlers[N]['args']>;
+export type ParsedArgsOf<N extends HandlerName> = z.output<Handlers[N]['args']>;
+export type ResultOf<N extends HandlerName> = Exclude<Handlers[N]['result'], undefined>;
+
+/** Change events the core pushes to every connected window. */
+export interface PushEvents {
+  'residents.changed': { ids: string[] };
+  'station.changed': StationStatus;
+}
+export type PushName = keyof PushEvents;
+
+export function isHandlerName(name: string): name is HandlerName {
+  return Object.prototype.hasOwnProperty.call(handlers, name);
+}
+
+/** The client side of the bridge, implemented by both carriers. */
+export interface LeyeBridge {
+  call<N extends HandlerName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>>;
+  subscribe<E extends PushName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+}

@@ -1,0 +1,8 @@
+// IPC channel names shared by main and preload, so a typo cannot split the handshake.
+
+/** Preload → main: "give this page a port to the core". */
+export const PORT_REQUEST_CHANNEL = 'leye:port-request';
+/** Main → preload: carries the MessagePort (event.ports[0]) to the core. */
+export const PORT_CHANNEL = 'leye:port';
+/** Main → preload: the core exited; fail calls in flight now instead of when it is back. */
+export const CORE_LOST_CHANNEL = 'leye:core-lost';

@@ -1,0 +1,203 @@
+// The Electron main process: one secured window onto app://leye, and the station core in a
+// utility process that each window reaches over its own MessagePort (see DESIGN.md).
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BrowserWindow,
+  Menu,
+  MessageChannelMain,
+  app,
+  ipcMain,
+  protocol,
+  session,
+  utilityProcess,
+  type IpcMainEvent,
+  type MenuItemConstructorOptions,
+  type UtilityProcess,
+  type WebContents,
+} from 'electron';
+import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  mimeType,
+  resolveAppFile,
+  windowOptions,
+} from './security';
+
+// dist/main/main.cjs → dist/renderer, dist/host, dist/main/preload.cjs
+const rendererDir = path.join(__dirname, '../renderer');
+const hostPath = path.join(__dirname, '../host/utility-host.cjs');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+const windows = new Set<BrowserWindow>();
+let core: UtilityProcess | null = null;
+let coreReady = false;
+let quitting = false;
+let crashes = 0;
+/** Counts core starts; ports and "core lost" notices carry it so a late notice cannot drop a newer port. */
+let generation = 0;
+/** Pages that asked for a port: they get a new one each time the core (re)starts. */
+const wantsPort = new Set<WebContents>();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same LevelDB files, which LevelDB locks: hand over and leave.
+  app.quit();
+} else {
+  // Must happen before 'ready'; 'standard' gives app://leye a real origin for 'self' and fetch.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  app.enableSandbox();
+  hardenWebContents();
+  app.on('second-instance', () => {
+    const win = [...windows][0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => core?.kill());
+  void app.whenReady().then(() => {
+    serveRenderer();
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    ipcMain.on(PORT_REQUEST_CHANNEL, onPortRequest);
+    Menu.setApplicationMenu(buildMenu());
+    startCore();
+    createWindow();
+    app.on('activate', () => {
+      if (windows.size === 0) createWindow();
+    });
+  });
+}
+
+// ── windows ────────────────────────────────────────────────────────────────────────────────
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preloadPath));
+  windows.add(win);
+  win.on('closed', () => windows.delete(win));
+  win.on('page-title-updated', (event) => event.preventDefault()); // keep 乐业驿站
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return plain(404, 'Not Found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return plain(404, 'Not Found');
+    }
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': mimeType(file),
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+      },
+    });
+  });
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
+}
+
+/** Every web contents, ours or not: no leaving app://leye, no popups, no webviews. */
+function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    const stayHome = (event: Electron.Event, url: string) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    };
+    contents.on('will-navigate', (event) => stayHome(event, event.url));
+    contents.on('will-redirect', (event) => stayHome(event, event.url));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function buildMenu(): Menu | null {
+  const items: MenuItemConstructorOptions[] = [];
+  if (process.platform === 'darwin') items.push({ role: 'appMenu' });
+  // Windows/Linux need no menu for copy and paste; macOS needs the Edit menu for ⌘C/⌘V.
+  if (process.platform === 'darwin') items.push({ role: 'editMenu', label: '编辑' });
+  if (!app.isPackaged) {
+    items.push({
+      label: '开发',
+      submenu: [{ role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }],
+    });
+  }
+  return items.length > 0 ? Menu.buildFromTemplate(items) : null;
+}
+
+// ── the core and the port handshake ──────────────────────────────────────────────────────────
+
+function startCore(): void {
+  const dataDir = path.join(app.getPath('userData'), 'station-data');
+  mkdirSync(dataDir, { recursive: true });
+  const child = utilityProcess.fork(hostPath, ['--data-dir', dataDir], { serviceName: 'Leye core' });
+  const startedAt = Date.now();
+  const started = ++generation;
+  core = child;
+  child.once('spawn', () => {
+    if (core !== child) return;
+    coreReady = true;
+    for (const contents of wantsPort) connect(contents);
+  });
+  child.once('exit', (code) => {
+    if (core !== child) return;
+    core = null;
+    coreReady = false;
+    if (quitting) return;
+    for (const contents of wantsPort) if (!contents.isDestroyed()) contents.send(CORE_LOST_CHANNEL, started);
+    // Back off on a crash loop (0.5 s … 30 s); a core that ran a minute starts the count afresh.
+    crashes = Date.now() - startedAt > 60_000 ? 1 : crashes + 1;
+    const delay = Math.min(30_000, 500 * 2 ** (crashes - 1));
+    console.error(`Leye core exited with code ${code}; restarting in ${delay} ms`);
+    setTimeout(() => {
+      if (!quitting && !core) startCore();
+    }, delay);
+  });
+}
+
+function onPortRequest(event: IpcMainEvent): void {
+  const contents = event.sender;
+  const frame = event.senderFrame;
+  const win = BrowserWindow.fromWebContents(contents);
+  // Only the top frame of one of our windows, showing our own page, gets a line to the core.
+  if (!frame || !win || !windows.has(win) || win.webContents !== contents) return;
+  const top = contents.mainFrame;
+  if (frame.processId !== top.processId || frame.frameToken !== top.frameToken || !isAppUrl(frame.url)) return;
+  if (!wantsPort.has(contents)) {
+    wantsPort.add(contents);
+    contents.once('destroyed', () => wantsPort.delete(contents));
+  }
+  if (coreReady) connect(contents);
+  // Otherwise the 'spawn' of the (re)starting core connects it.
+}
+
+function connect(contents: WebContents): void {
+  if (!core || contents.isDestroyed() || !isAppUrl(contents.mainFrame.url)) return;
+  const { port1, port2 } = new MessageChannelMain();
+  core.postMessage({ kind: 'connect' }, [port1]);
+  contents.postMessage(PORT_CHANNEL, generation, [port2]);
+}

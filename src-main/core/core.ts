@@ -1,0 +1,460 @@
+// The station core: one object per data folder that answers the typed handlers. The carriers
+// (src-main/host) pass it raw messages; every argument is validated here, because the renderer
+// is untrusted.
+import { EventEmitter } from 'node:events';
+import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
+import { maskIdNumber, maskPhone } from '../../shared/id/mask';
+import { isVillage, placeChildren, placeName, placePath, isKnownPlace } from '../../shared/places';
+import { DEFAULT_RETIREMENT_RULES, retirementDate, ruleSetInForce } from '../../shared/policy/retirement';
+import { LeyeError, type RpcError } from '../../shared/rpc/errors';
+import {
+  handlers,
+  isHandlerName,
+  type HandlerName,
+  type ParsedArgsOf,
+  type PushEvents,
+  type PushName,
+  type ResidentView,
+  type ResultOf,
+  type SessionUser,
+  type StationStatus,
+} from '../../shared/rpc/handlers';
+import type { Registration, ResidentRegisterData } from '../../shared/resident/schema';
+import type { PouchDB as P } from 'pouchdb-node';
+import { fakeResidents } from './demo';
+import {
+  ID_PREFIX,
+  SCHEMA_VERSION,
+  type AuditDoc,
+  type ResidentDoc,
+  type RetirementPolicyDoc,
+  type StationConfig,
+  type StationDoc,
+  type UsersDoc,
+} from './docs';
+import { newIdentityKey, randomId, residentKey } from './identity';
+import { hashPassword, verifyPassword } from './passwords';
+import { ResidentIndex } from './search/residentIndex';
+import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './storage/db';
+import { fieldError, validationError } from './validation';
+
+export const CORE_VERSION = '0.1.0';
+
+/** What a connection (one window) knows about its caller. */
+export interface Session {
+  user: SessionUser | null;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Tests and the benchmark pin the clock. */
+  clock?: () => Date;
+  durable?: boolean;
+}
+
+export type Reply = { ok: true; value: unknown } | { ok: false; error: RpcError };
+
+type Impl = { [N in HandlerName]: (args: ParsedArgsOf<N>, session: Session) => Promise<ResultOf<N>> };
+
+const DEMO_LOGIN = { loginName: 'demo', password: 'demo1234' };
+/** 济南市历下区解放路街道解放桥社区: a real place for the demo station. */
+const DEMO_PLACE = '370102001002';
+
+function localDay(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export class Core {
+  private readonly events = new EventEmitter();
+  private readonly index = new ResidentIndex();
+  private config: StationConfig | null = null;
+  private users: UsersDoc = { _id: '_local/users', users: {} };
+  private retirementRules: RetirementPolicyDoc[] = [];
+  private changes: P.Changes<object> | null = null;
+  private pendingChanged = new Set<string>();
+  private pushTimer: NodeJS.Timeout | null = null;
+  private readonly clock: () => Date;
+
+  private constructor(readonly db: StationDb, options: CoreOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.events.setMaxListeners(0);
+  }
+
+  /** Opens the station in a data folder and builds the in-memory indexes before answering. */
+  static async open(options: CoreOptions): Promise<Core> {
+    const core = new Core(openStationDb(options.dataDir, { durable: options.durable ?? true }), options);
+    await core.load();
+    return core;
+  }
+
+  private async load(): Promise<void> {
+    this.config = await getOrNull<StationConfig>(this.db, '_local/station');
+    this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
+    const info = await this.db.info();
+    const policies = await this.db.allDocs<RetirementPolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.retirementPolicy) });
+    this.retirementRules = policies.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+    const residents = await this.db.allDocs<ResidentDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.resident) });
+    for (const row of residents.rows) if (row.doc) this.index.upsert(row.doc);
+    // Follow everything written after the snapshot above: own writes and, later, replication.
+    this.changes = this.db
+      .changes<object>({ since: info.update_seq, live: true, include_docs: true })
+      .on('change', (change) => this.applyChange(change))
+      .on('error', () => undefined);
+  }
+
+  private applyChange(change: P.Change<object>): void {
+    const id = change.id;
+    if (id.startsWith(ID_PREFIX.resident)) {
+      if (change.deleted) this.index.remove(id);
+      else if (change.doc) this.index.upsert(change.doc as unknown as ResidentDoc);
+      this.pendingChanged.add(id);
+      this.schedulePush();
+    } else if (id.startsWith(ID_PREFIX.retirementPolicy) && change.doc) {
+      const doc = change.doc as unknown as RetirementPolicyDoc;
+      this.retirementRules = [...this.retirementRules.filter((p) => p._id !== id), ...(change.deleted ? [] : [doc])];
+    }
+  }
+
+  private schedulePush(): void {
+    if (this.pushTimer) return;
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      const ids = [...this.pendingChanged];
+      this.pendingChanged.clear();
+      this.emit('residents.changed', { ids });
+    }, 30);
+  }
+
+  private emit<E extends PushName>(event: E, payload: PushEvents[E]): void {
+    this.events.emit('push', event, payload);
+  }
+
+  onPush(listener: (event: PushName, payload: unknown) => void): () => void {
+    this.events.on('push', listener);
+    return () => this.events.off('push', listener);
+  }
+
+  async close(): Promise<void> {
+    this.changes?.cancel();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    await this.db.close();
+  }
+
+  get residentCount(): number {
+    return this.index.size;
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  today(): string {
+    return localDay(this.clock());
+  }
+
+  /** Validates, authorises and runs one call; never throws. */
+  async dispatch(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
+    try {
+      if (!isHandlerName(name)) throw new LeyeError({ code: 'UNKNOWN_HANDLER', messageKey: 'errors.unknownHandler' });
+      const spec = handlers[name];
+      if (spec.access !== 'public') {
+        if (!session.user) throw new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+        if (!spec.access.includes(session.user.role)) throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
+      }
+      const parsed = spec.args.safeParse(rawArgs ?? {}, { reportInput: true });
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      const run = this.impl[name] as (args: unknown, session: Session) => Promise<unknown>;
+      const value = await run(parsed.data, session);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      return { ok: false, error: toRpcError(error) };
+    }
+  }
+
+  /** Typed in-process call, for tests and the benchmark. Throws LeyeError. */
+  async call<N extends HandlerName>(session: Session, name: N, args: unknown): Promise<ResultOf<N>> {
+    const reply = await this.dispatch(session, name, args);
+    if (!reply.ok) throw new LeyeError(reply.error);
+    return reply.value as ResultOf<N>;
+  }
+
+  private status(session: Session): StationStatus {
+    const c = this.config;
+    return {
+      setUp: c !== null,
+      station: c ? { placeCode: c.placeCode, placePath: placePath(c.placeCode).map((p) => p.name), name: c.name, demo: c.demo } : null,
+      user: session.user,
+      demoLogin: c?.demo ? DEMO_LOGIN : null,
+    };
+  }
+
+  private requireStation(): StationConfig {
+    if (!this.config) throw new LeyeError({ code: 'STATION_NOT_SET_UP', messageKey: 'errors.stationNotSetUp' });
+    return this.config;
+  }
+
+  private stamp(user: SessionUser, placeCode: string) {
+    const at = this.now();
+    return { schemaVersion: SCHEMA_VERSION, placeCode, createdBy: user.loginName, createdAt: at, updatedBy: user.loginName, updatedAt: at };
+  }
+
+  private async createStation(placeCode: string, clerk: { loginName: string; displayName: string; password: string }, demo: boolean) {
+    if (this.config) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.stationAlreadySetUp' });
+    if (!isKnownPlace(placeCode)) throw new LeyeError(fieldError('placeCode', 'errors.placeUnknown', { code: placeCode }));
+    if (!isVillage(placeCode)) throw new LeyeError(fieldError('placeCode', 'errors.placeNotVillage'));
+    const at = this.now();
+    const name = placeName(placeCode) ?? placeCode;
+    const system: SessionUser = { loginName: clerk.loginName, displayName: clerk.displayName, role: 'clerk' };
+    const users: UsersDoc = {
+      _id: '_local/users',
+      users: {
+        [clerk.loginName]: { ...system, passwordHash: await hashPassword(clerk.password), createdAt: at },
+      },
+    };
+    const station: StationDoc = { _id: `${ID_PREFIX.station}${placeCode}`, type: 'station', name, demo, ...this.stamp(system, placeCode) };
+    const policy: RetirementPolicyDoc = {
+      _id: `${ID_PREFIX.retirementPolicy}${DEFAULT_RETIREMENT_RULES.effectiveFrom}`,
+      type: 'policyRetirement',
+      ...DEFAULT_RETIREMENT_RULES,
+      ...this.stamp(system, placeCode),
+    };
+    // Reference data and the station document first; the station counts as set up only once
+    // `_local/station` is written, so a crash in between leaves a station that asks again.
+    await this.db.bulkDocs([station, policy]);
+    this.retirementRules = [policy];
+    await this.db.put(users);
+    const config: StationConfig = { _id: '_local/station', placeCode, name, demo, identityKey: newIdentityKey(), createdAt: at };
+    await this.db.put(config);
+    this.config = config;
+    this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? users;
+    return system;
+  }
+
+  private residentView(doc: ResidentDoc & { _rev?: string }): ResidentView {
+    return {
+      id: doc._id,
+      rev: doc._rev ?? '',
+      name: doc.name,
+      sex: doc.sex,
+      birthDate: doc.birthDate,
+      age: ageOn(doc.birthDate, this.today()),
+      idNumberMasked: maskIdNumber(doc.idNumber),
+      phoneMasked: maskPhone(doc.phone),
+      householdType: doc.householdType,
+      targetGroups: doc.targetGroups,
+      careCategories: doc.careCategories,
+      kind: doc.registration.kind,
+      status: doc.closure ? 'closed' : 'active',
+      registeredOn: doc.registration.date,
+      updatedAt: doc.updatedAt,
+      placeCode: doc.placeCode,
+      address: doc.address,
+      education: doc.education,
+      skills: doc.skills,
+      employmentCertificateNo: doc.employmentCertificateNo,
+      registration: doc.registration,
+      closure: doc.closure,
+      createdBy: doc.createdBy,
+      createdAt: doc.createdAt,
+      updatedBy: doc.updatedBy,
+    };
+  }
+
+  /** Domain rules the schema cannot know: dates against today, working age against policy. */
+  private checkRegistration(birthDate: string, sex: 'male' | 'female', registration: Registration): void {
+    const today = this.today();
+    if (birthDate > today) throw new LeyeError(fieldError('idNumber', 'errors.idNumber.birthDate'));
+    if (registration.date > today) throw new LeyeError(fieldError('registration.date', 'errors.dateInFuture'));
+    if (registration.kind === 'unemployment' && registration.unemployedSince > registration.date) {
+      throw new LeyeError(fieldError('registration.unemployedSince', 'errors.dateInFuture'));
+    }
+    const age = ageOn(birthDate, registration.date);
+    if (age < 16) throw new LeyeError(fieldError('idNumber', 'errors.age.tooYoung', { age }));
+    if (registration.kind !== 'jobSeeking') {
+      const rules = ruleSetInForce(this.retirementRules, registration.date) ?? DEFAULT_RETIREMENT_RULES;
+      const retires = retirementDate(rules, birthDate, sex);
+      if (registration.date >= retires) {
+        throw new LeyeError(fieldError('idNumber', 'errors.age.pastRetirement', { age, retirementDate: retires, kind: registration.kind }));
+      }
+    }
+  }
+
+  private async loadResident(id: string, rev: string): Promise<ResidentDoc & { _rev: string }> {
+    const doc = await getOrNull<ResidentDoc>(this.db, id);
+    if (!doc) throw new LeyeError({ code: 'NOT_FOUND', messageKey: 'errors.notFound' });
+    if (doc._rev !== rev) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+    return doc as ResidentDoc & { _rev: string };
+  }
+
+  /** Writes a resident and updates the index before answering, so a search right after sees it. */
+  private async saveResident(doc: ResidentDoc): Promise<ResidentView> {
+    const result = await this.db.put(doc);
+    const saved = { ...doc, _rev: result.rev };
+    this.index.upsert(saved);
+    return this.residentView(saved);
+  }
+
+  private buildResident(data: ResidentRegisterData, user: SessionUser, config: StationConfig): ResidentDoc {
+    const id = checkIdNumber(data.idNumber, this.today());
+    if (!id.ok) throw new LeyeError(fieldError('idNumber', `errors.idNumber.${id.reason}`));
+    this.checkRegistration(id.birthDate, id.sex, data.registration);
+    return {
+      _id: `${ID_PREFIX.resident}${residentKey(config.identityKey, id.idNumber)}`,
+      type: 'resident',
+      ...this.stamp(user, config.placeCode),
+      idNumber: id.idNumber,
+      name: data.name,
+      sex: id.sex,
+      birthDate: id.birthDate,
+      phone: data.phone,
+      householdType: data.householdType,
+      address: data.address,
+      education: data.education,
+      skills: data.skills,
+      employmentCertificateNo: data.employmentCertificateNo,
+      targetGroups: data.targetGroups,
+      careCategories: data.careCategories,
+      registration: data.registration,
+      closure: null,
+    };
+  }
+
+  private async registerResident(data: ResidentRegisterData, user: SessionUser): Promise<ResidentView> {
+    const config = this.requireStation();
+    const doc = this.buildResident(data, user, config);
+    const duplicate = (existing: { _id: string; name: string }) =>
+      new LeyeError({
+        code: 'DUPLICATE_RESIDENT',
+        field: 'idNumber',
+        messageKey: 'errors.duplicateResident',
+        params: { name: existing.name },
+        issues: [{ field: 'idNumber', messageKey: 'errors.duplicateResident', params: { name: existing.name } }],
+        details: { residentId: existing._id, name: existing.name },
+      });
+    const existing = await getOrNull<ResidentDoc>(this.db, doc._id);
+    if (existing) throw duplicate(existing);
+    try {
+      return await this.saveResident(doc);
+    } catch (error) {
+      // Two windows registering the same person at once: the second put meets the first.
+      if (isConflict(error)) {
+        const winner = await getOrNull<ResidentDoc>(this.db, doc._id);
+        if (winner) throw duplicate(winner);
+      }
+      throw error;
+    }
+  }
+
+  private readonly impl: Impl = {
+    'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
+    'station.status': async (_args, session) => this.status(session),
+    'station.setup': async (args, session) => {
+      await this.createStation(args.placeCode, args.clerk, false);
+      this.emit('station.changed', this.status({ user: null }));
+      return this.status(session);
+    },
+    'station.setupDemo': async (args, session) => {
+      const user = await this.createStation(DEMO_PLACE, { ...DEMO_LOGIN, displayName: '演示专员' }, true);
+      const config = this.requireStation();
+      const docs: ResidentDoc[] = [];
+      for (const input of fakeResidents(args.residents, { placeCode: DEMO_PLACE, today: this.today(), seed: 7 })) {
+        const parsed = handlers['residents.register'].args.parse(input);
+        docs.push(this.buildResident(parsed, user, config));
+      }
+      for (let i = 0; i < docs.length; i += 500) await this.db.bulkDocs(docs.slice(i, i + 500));
+      this.emit('station.changed', this.status({ user: null }));
+      return this.status(session);
+    },
+    'places.children': async (args) => placeChildren(args.code),
+    'auth.login': async (args, session) => {
+      this.requireStation();
+      const account = this.users.users[args.loginName];
+      // Hash even for an unknown name, so timing does not tell which names exist.
+      const ok = await verifyPassword(args.password, account?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+      if (!account || !ok) throw new LeyeError({ code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
+      session.user = { loginName: account.loginName, displayName: account.displayName, role: account.role };
+      return this.status(session);
+    },
+    'auth.logout': async (_args, session) => {
+      session.user = null;
+      return this.status(session);
+    },
+    'residents.register': async (args, session) => this.registerResident(args, session.user!),
+    'residents.update': async (args, session) => {
+      const existing = await this.loadResident(args.id, args.rev);
+      if (existing.closure) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.registrationClosed' });
+      this.checkRegistration(existing.birthDate, existing.sex, args.registration);
+      const user = session.user!;
+      return this.saveResident({
+        ...existing,
+        name: args.name,
+        phone: args.phone ?? existing.phone,
+        householdType: args.householdType,
+        address: args.address,
+        education: args.education,
+        skills: args.skills,
+        employmentCertificateNo: args.employmentCertificateNo,
+        targetGroups: args.targetGroups,
+        careCategories: args.careCategories,
+        registration: args.registration,
+        schemaVersion: SCHEMA_VERSION,
+        updatedBy: user.loginName,
+        updatedAt: this.now(),
+      });
+    },
+    'residents.close': async (args, session) => {
+      const existing = await this.loadResident(args.id, args.rev);
+      if (existing.closure) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.registrationAlreadyClosed' });
+      if (args.date > this.today()) throw new LeyeError(fieldError('date', 'errors.dateInFuture'));
+      if (args.date < existing.registration.date) throw new LeyeError(fieldError('date', 'errors.closeBeforeRegistration'));
+      const user = session.user!;
+      return this.saveResident({
+        ...existing,
+        closure: { reason: args.reason, date: args.date, note: args.note, by: user.loginName },
+        updatedBy: user.loginName,
+        updatedAt: this.now(),
+      });
+    },
+    'residents.get': async (args) => {
+      const doc = await getOrNull<ResidentDoc>(this.db, args.id);
+      return doc ? this.residentView(doc) : null;
+    },
+    'residents.reveal': async (args, session) => {
+      const config = this.requireStation();
+      const doc = await getOrNull<ResidentDoc>(this.db, args.id);
+      if (!doc) throw new LeyeError({ code: 'NOT_FOUND', messageKey: 'errors.notFound' });
+      const user = session.user!;
+      // The view is logged (on disk) before the number leaves the core.
+      const audit: AuditDoc = {
+        _id: `${ID_PREFIX.audit}${this.now()}:${randomId(8)}`,
+        type: 'audit',
+        action: 'reveal',
+        targetId: doc._id,
+        field: args.field,
+        ...this.stamp(user, config.placeCode),
+      };
+      await this.db.put(audit);
+      return { value: args.field === 'idNumber' ? doc.idNumber : doc.phone };
+    },
+    'residents.search': async (args) => {
+      const started = performance.now();
+      const result = this.index.search(args, this.today());
+      return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    },
+  };
+}
+
+function toRpcError(error: unknown): RpcError {
+  if (error instanceof LeyeError) return error.rpc;
+  if (isConflict(error)) return { code: 'CONFLICT', messageKey: 'errors.conflict' };
+  const message = error instanceof Error ? error.message : String(error);
+  // LevelDB surfaces a full disk or a read-only folder as an IO error on write.
+  if (/ENOSPC|EROFS|EACCES|EPERM|IO error|No space|Read-only/i.test(message)) {
+    const reason = /ENOSPC|No space/i.test(message) ? 'disk full' : /EROFS|Read-only|EACCES|EPERM/i.test(message) ? 'read-only' : 'io';
+    return { code: 'STORAGE', messageKey: 'errors.storage', params: { reason } };
+  }
+  return { code: 'INTERNAL', messageKey: 'errors.internal' };
+}

@@ -1,0 +1,42 @@
+// The station database: PouchDB on a synced LevelDB in the data folder, with typed,
+// prefixed ids and `null` for a missing document (like cht-datasource).
+import path from 'node:path';
+import fs from 'node:fs';
+import PouchDB, { type PouchDB as P } from 'pouchdb-node';
+import { durableLeveldown, unsyncedLeveldown } from './durableLeveldown';
+
+export type StationDb = P.Database;
+
+export interface OpenOptions {
+  /** Only the benchmark turns this off, to measure what durability costs. */
+  durable?: boolean;
+}
+
+export function openStationDb(dataDir: string, options: OpenOptions = {}): StationDb {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = options.durable === false ? unsyncedLeveldown : durableLeveldown;
+  return new PouchDB(path.join(dataDir, 'station'), { adapter: 'leveldb', db, auto_compaction: true });
+}
+
+export function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: number }).status === 404;
+}
+
+export function isConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: number }).status === 409;
+}
+
+/** Reads a document, `null` when there is none. */
+export async function getOrNull<T extends object>(db: StationDb, id: string): Promise<P.Existing<T> | null> {
+  try {
+    return await db.get<T>(id);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** The key range of all documents whose id starts with a prefix. */
+export function prefixRange(prefix: string): { startkey: string; endkey: string } {
+  return { startkey: prefix, endkey: `${prefix}\ufff0` };
+}

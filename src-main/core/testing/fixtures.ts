@@ -1,0 +1,50 @@
+// Shared test fixtures: a temporary data folder and a station with a logged-in clerk.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { idNumberCheckChar } from '../../../shared/id/idNumber';
+import type { ResidentRegisterInput } from '../../../shared/resident/schema';
+import { Core, type Session } from '../core';
+
+export const VILLAGE = '370102001002';
+
+export function tempDir(prefix = 'leye-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A valid ID number for a birth date (YYYYMMDD) and sequence in 济南市历下区. */
+export function idNumber(birth: string, seq = '123'): string {
+  const first17 = `370102${birth}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export const FIXED_NOW = new Date('2026-11-22T10:00:00+08:00');
+
+export async function openStation(dataDir = tempDir(), clock = () => FIXED_NOW): Promise<{ core: Core; session: Session; dataDir: string }> {
+  const core = await Core.open({ dataDir, clock });
+  const session: Session = { user: null };
+  if (!(await core.call(session, 'station.status', {})).setUp) {
+    await core.call(session, 'station.setup', {
+      placeCode: VILLAGE,
+      clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' },
+    });
+  }
+  await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+  return { core, session, dataDir };
+}
+
+export function registration(overrides: Partial<ResidentRegisterInput> = {}): ResidentRegisterInput {
+  return {
+    idNumber: idNumber('19900520'),
+    name: '张三',
+    phone: '13812345678',
+    householdType: 'agricultural',
+    address: '解放桥东街 12 号',
+    education: 'seniorHigh',
+    skills: '电工',
+    targetGroups: ['migrantWorker'],
+    careCategories: [],
+    registration: { kind: 'jobSeeking', date: '2026-11-20' },
+    ...overrides,
+  };
+}

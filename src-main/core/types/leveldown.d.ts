@@ -1,0 +1,4 @@
+declare module 'leveldown' {
+  const leveldown: unknown;
+  export default leveldown;
+}

@@ -1,0 +1,82 @@
+// The part of PouchDB's API the core uses, typed here: @types/pouchdb-core redeclares Node's
+// global Buffer and breaks the build with current TypeScript.
+declare module 'pouchdb-node' {
+  namespace PouchDB {
+    interface DocMeta {
+      _id: string;
+      _rev?: string;
+      _deleted?: boolean;
+    }
+    type Existing<T> = T & { _id: string; _rev: string };
+    interface PutResult {
+      ok: boolean;
+      id: string;
+      rev: string;
+    }
+    interface BulkError {
+      error: true | string;
+      id?: string;
+      status?: number;
+      name?: string;
+      message?: string;
+    }
+    interface AllDocsOptions {
+      include_docs?: boolean;
+      startkey?: string;
+      endkey?: string;
+      keys?: string[];
+      limit?: number;
+      skip?: number;
+      descending?: boolean;
+    }
+    interface AllDocsResponse<T> {
+      total_rows: number;
+      offset: number;
+      rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Existing<T> }[];
+    }
+    interface ChangesOptions {
+      since?: number | string | 'now';
+      live?: boolean;
+      include_docs?: boolean;
+      limit?: number;
+    }
+    interface Change<T> {
+      id: string;
+      seq: number | string;
+      deleted?: boolean;
+      changes: { rev: string }[];
+      doc?: Existing<T>;
+    }
+    interface Changes<T> {
+      on(event: 'change', listener: (change: Change<T>) => void): Changes<T>;
+      on(event: 'complete' | 'error', listener: (value: unknown) => void): Changes<T>;
+      cancel(): void;
+    }
+    interface Info {
+      db_name: string;
+      doc_count: number;
+      update_seq: number | string;
+    }
+    interface Database {
+      get<T>(id: string, options?: { revs?: boolean; conflicts?: boolean }): Promise<Existing<T>>;
+      put<T extends object>(doc: T & DocMeta): Promise<PutResult>;
+      bulkDocs<T extends object>(docs: (T & DocMeta)[]): Promise<(PutResult | BulkError)[]>;
+      allDocs<T>(options?: AllDocsOptions): Promise<AllDocsResponse<T>>;
+      changes<T>(options: ChangesOptions): Changes<T>;
+      info(): Promise<Info>;
+      close(): Promise<void>;
+      destroy(): Promise<void>;
+    }
+    interface Options {
+      adapter?: string;
+      db?: unknown;
+      auto_compaction?: boolean;
+    }
+  }
+  interface PouchDBConstructor {
+    new (name: string, options?: PouchDB.Options): PouchDB.Database;
+  }
+  const PouchDB: PouchDBConstructor;
+  export default PouchDB;
+  export type { PouchDB };
+}

@@ -1,0 +1,45 @@
+// One connection = one window talking to the core over either carrier. It owns the window's
+// session (who is logged in), answers calls in any order and forwards the core's pushes.
+import type { Core, Session } from '../core/core';
+import type { HostMessage } from '../../shared/rpc/protocol';
+
+export interface Connection {
+  receive(message: unknown): void;
+  close(): void;
+}
+
+function isCall(message: unknown): message is { kind: 'call'; id: number; name: string; args: unknown } {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.kind === 'call' && Number.isSafeInteger(m.id) && typeof m.name === 'string' && m.name.length <= 100;
+}
+
+export function attachConnection(core: Core, send: (message: HostMessage) => void): Connection {
+  const session: Session = { user: null };
+  let open = true;
+  const safeSend = (message: HostMessage) => {
+    if (!open) return;
+    try {
+      send(message);
+    } catch {
+      // The window went away mid-reply; its next connection starts afresh.
+    }
+  };
+  const unsubscribe = core.onPush((event, payload) => {
+    // Pushes carry ids and status only, never personal data, but still only to logged-in windows
+    // (and station changes to everyone, for the first-run screen).
+    if (session.user || event === 'station.changed') safeSend({ kind: 'push', event, payload });
+  });
+  return {
+    receive(message) {
+      if (!isCall(message)) return;
+      void core.dispatch(session, message.name, message.args).then((reply) =>
+        safeSend(reply.ok ? { kind: 'result', id: message.id, ok: true, value: reply.value } : { kind: 'result', id: message.id, ok: false, error: reply.error }),
+      );
+    },
+    close() {
+      open = false;
+      unsubscribe();
+    },
+  };
+}

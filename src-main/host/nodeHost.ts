@@ -1,0 +1,166 @@
+// The core host on plain Node: the browser preview and the end-to-end tests reach the same
+// handlers over a WebSocket on 127.0.0.1, guarded by a random per-run token and the Origin.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { Core } from '../core/core';
+import { attachConnection } from './connection';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export interface NodeHostOptions {
+  dataDir: string;
+  port?: number;
+  /** Folder of the built renderer to serve; none for a core-only host. */
+  renderer?: string | null;
+  token?: string | null;
+  core?: Core;
+}
+
+export interface NodeHost {
+  url: string;
+  port: number;
+  token: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+function sameToken(given: unknown, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const file = path.resolve(root, `.${relative === '/' ? '/index.html' : relative}`);
+  if (!file.startsWith(path.resolve(root) + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  fs.readFile(file, (err, body) => {
+    if (err) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  });
+}
+
+export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
+  const core = options.core ?? (await Core.open({ dataDir: options.dataDir }));
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (options.renderer) serveStatic(options.renderer, req, res);
+    else res.writeHead(404).end();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
+  let origin = '';
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // A page on another site could open ws://127.0.0.1 too: only our own origin (or a client
+    // with no Origin, such as the tests' Node client) may connect, and it still needs the token.
+    const requestOrigin = req.headers.origin;
+    const allowed = requestOrigin === undefined || requestOrigin === origin || requestOrigin === origin.replace('127.0.0.1', 'localhost');
+    if (url.pathname !== '/rpc' || !allowed) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+  });
+
+  const accept = (ws: WebSocket) => {
+    let connection: ReturnType<typeof attachConnection> | null = null;
+    const helloTimer = setTimeout(() => ws.close(4408, 'hello timeout'), 10_000);
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let message: unknown;
+      try {
+        message = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      if (!connection) {
+        const hello = message as { kind?: unknown; token?: unknown };
+        if (hello?.kind !== 'hello' || !sameToken(hello.token, token)) {
+          ws.close(4401, 'bad token');
+          return;
+        }
+        clearTimeout(helloTimer);
+        connection = attachConnection(core, (reply) => ws.send(JSON.stringify(reply)));
+        ws.send(JSON.stringify({ kind: 'ready' }));
+        return;
+      }
+      connection.receive(message);
+    });
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      connection?.close();
+    });
+    ws.on('error', () => undefined);
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    port,
+    token,
+    core,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Ant Design's locale follows the i18next language; antd's App gives message/modal a context.
+
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { Shell } from './Shell';
+
+export function Root() {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  return (
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6 } }}>
+      <AntApp style={{ height: '100%' }}>
+        <Shell />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,164 @@
+// The frame every screen sits in: header (station, navigation, language, logout), the
+// connection banner, and the screen the station status and route choose.
+
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Result, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { LogoutOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { leye } from './bridge';
+import { useConnectionState } from './connection';
+import { errorText } from './errors';
+import { currentLanguage, setLanguage, type Language } from './i18n';
+import { navigate, useRoute } from './route';
+import { STATUS_KEY, useSetStatus, useStationStatus } from './status';
+import { LoginScreen } from './screens/LoginScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { ResidentsScreen } from './screens/ResidentsScreen';
+import { ResidentFormScreen } from './screens/ResidentFormScreen';
+import { ResidentDetail } from './screens/ResidentDetail';
+
+/** Keeps the cache in step with the core's pushes and with reconnects. */
+function useCoreEvents() {
+  const client = useQueryClient();
+  const state = useConnectionState();
+  const wasDown = useRef(false);
+
+  useEffect(() => {
+    const offStation = leye.subscribe('station.changed', (status) => client.setQueryData(STATUS_KEY, status));
+    const offResidents = leye.subscribe('residents.changed', () => {
+      void client.invalidateQueries({ queryKey: ['residents'] });
+      void client.invalidateQueries({ queryKey: ['resident'] });
+    });
+    return () => {
+      offStation();
+      offResidents();
+    };
+  }, [client]);
+
+  useEffect(() => {
+    if (state === 'disconnected') wasDown.current = true;
+    // Anything may have changed while the core was away (or it restarted and forgot the login).
+    if (state === 'open' && wasDown.current) {
+      wasDown.current = false;
+      void client.invalidateQueries();
+    }
+  }, [state, client]);
+
+  return state;
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const connectionState = useCoreEvents();
+  const status = useStationStatus();
+  const setStatus = useSetStatus();
+  const route = useRoute();
+  const data = status.data;
+  const loggedIn = Boolean(data?.setUp && data.user);
+
+  const logout = async () => {
+    try {
+      setStatus(await leye.call('auth.logout', {}));
+      navigate({ name: 'residents' });
+    } catch (error) {
+      void message.error(errorText(t, error));
+    }
+  };
+
+  let screen: React.ReactNode;
+  let fill = false;
+  if (connectionState === 'unavailable') {
+    screen = <Result status="warning" title={t('app.noBridge')} />;
+  } else if (!data) {
+    screen = status.isError ? (
+      <Result
+        status="error"
+        title={errorText(t, status.error)}
+        extra={<Button onClick={() => void status.refetch()}>{t('app.retry')}</Button>}
+      />
+    ) : (
+      <div style={{ textAlign: 'center', marginTop: 80 }}>
+        <Spin tip={t('app.loading')} size="large">
+          <div style={{ padding: 40 }} />
+        </Spin>
+      </div>
+    );
+  } else if (!data.setUp) {
+    screen = <SetupScreen />;
+  } else if (!data.user) {
+    screen = <LoginScreen demoLogin={data.demoLogin} />;
+  } else if (route.name === 'register') {
+    screen = <ResidentFormScreen key="register" mode="register" />;
+  } else if (route.name === 'edit') {
+    screen = <ResidentFormScreen key={`edit:${route.id}`} mode="edit" id={route.id} />;
+  } else {
+    fill = true;
+    screen = (
+      <>
+        <ResidentsScreen />
+        {route.name === 'resident' && <ResidentDetail id={route.id} onClose={() => navigate({ name: 'residents' })} />}
+      </>
+    );
+  }
+
+  const station = data?.station;
+  return (
+    <div className="leye-layout">
+      <header className="leye-header">
+        <span className="leye-brand">{t('app.title')}</span>
+        {station && (
+          <span className="leye-station" data-testid="station-name" title={station.placePath.join(' / ')}>
+            {station.placePath.slice(-2).join(' · ')}
+            {station.demo && (
+              <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                {t('app.demoStation')}
+              </Tag>
+            )}
+          </span>
+        )}
+        {loggedIn && (
+          <Space size={4}>
+            <Button
+              type={route.name === 'register' ? 'default' : 'text'}
+              icon={<TeamOutlined />}
+              data-testid="nav-residents"
+              onClick={() => navigate({ name: 'residents' })}
+            >
+              {t('nav.residents')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="nav-register" onClick={() => navigate({ name: 'register' })}>
+              {t('nav.register')}
+            </Button>
+          </Space>
+        )}
+        <span className="leye-spacer" />
+        <Segmented<Language>
+          size="small"
+          data-testid="language-switch"
+          value={currentLanguage()}
+          options={[
+            { label: '中文', value: 'zh-CN' },
+            { label: 'English', value: 'en' },
+          ]}
+          onChange={(value) => setLanguage(value)}
+        />
+        {loggedIn && data?.user && (
+          <>
+            <Typography.Text type="secondary" data-testid="current-user">
+              {data.user.displayName}
+            </Typography.Text>
+            <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
+              {t('app.logout')}
+            </Button>
+          </>
+        )}
+      </header>
+      {connectionState === 'disconnected' && (
+        <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
+      )}
+      <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+    </div>
+  );
+}

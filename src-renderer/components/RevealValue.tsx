@@ -1,0 +1,50 @@
+// A masked ID or phone number with an eye button. Revealing asks the core (which logs who
+// viewed what) and shows the full value here only; it is never cached or stored.
+
+import { App as AntApp, Button, Tooltip } from 'antd';
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { leye } from '../bridge';
+import { errorText } from '../errors';
+
+export function RevealValue({ id, field, masked }: { id: string; field: 'idNumber' | 'phone'; masked: string }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [value, setValue] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = async (event: React.MouseEvent) => {
+    event.stopPropagation(); // the list row opens the resident on click
+    if (value !== null) {
+      setValue(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      setValue((await leye.call('residents.reveal', { id, field })).value);
+    } catch (error) {
+      void message.error(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!masked) return null;
+  return (
+    <span className="leye-mono" data-testid={`value-${field}`}>
+      {value ?? masked}
+      <Tooltip title={value === null ? t('residents.reveal') : t('residents.hide')}>
+        <Button
+          type="text"
+          size="small"
+          loading={busy}
+          icon={value === null ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+          onClick={(event) => void toggle(event)}
+          aria-label={value === null ? t('residents.reveal') : t('residents.hide')}
+          data-testid={`reveal-${field}`}
+        />
+      </Tooltip>
+    </span>
+  );
+}

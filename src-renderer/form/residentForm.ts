@@ -1,0 +1,208 @@
+// The register/edit form's values, and how they become the handler's argument. The form keeps
+// every registration kind's fields (switching kind loses nothing); the argument carries only
+// the chosen kind's, because the shared schemas are strict.
+
+import { toNestErrors } from '@hookform/resolvers';
+import type { TFunction } from 'i18next';
+import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  residentRegisterSchema,
+  residentUpdateSchema,
+  type CareCategory,
+  type EducationLevel,
+  type HARDSHIP_CATEGORIES,
+  type HouseholdType,
+  type RegistrationKind,
+  type ResidentRegisterInput,
+  type ResidentUpdateInput,
+  type TargetGroup,
+  type UNEMPLOYMENT_TYPES,
+} from '../../shared/resident/schema';
+import type { ResidentView } from '../../shared/rpc/handlers';
+import { fieldLabelKey } from '../errors';
+
+type UnemploymentType = (typeof UNEMPLOYMENT_TYPES)[number];
+type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
+
+export interface FamilyMemberValues {
+  name: string;
+  relation: string;
+  workStatus: string;
+}
+
+export interface ResidentFormValues {
+  idNumber: string;
+  name: string;
+  phone: string;
+  householdType: HouseholdType | '';
+  address: string;
+  education: EducationLevel | '';
+  skills: string;
+  employmentCertificateNo: string;
+  targetGroups: TargetGroup[];
+  careCategories: CareCategory[];
+  registration: {
+    kind: RegistrationKind;
+    date: string;
+    jobIntention: string;
+    trainingIntention: string;
+    serviceNeeds: string;
+    unemploymentType: UnemploymentType | '';
+    unemployedSince: string;
+    hardshipCategories: HardshipCategory[];
+    familyMembers: FamilyMemberValues[];
+    reason: string;
+  };
+}
+
+export function emptyResident(today: string): ResidentFormValues {
+  return {
+    idNumber: '',
+    name: '',
+    phone: '',
+    householdType: '',
+    address: '',
+    education: '',
+    skills: '',
+    employmentCertificateNo: '',
+    targetGroups: [],
+    careCategories: [],
+    registration: {
+      kind: 'jobSeeking',
+      date: today,
+      jobIntention: '',
+      trainingIntention: '',
+      serviceNeeds: '',
+      unemploymentType: '',
+      unemployedSince: '',
+      hardshipCategories: [],
+      familyMembers: [],
+      reason: '',
+    },
+  };
+}
+
+/** An existing resident as form values; the phone starts empty (= unchanged), the ID number masked and read-only. */
+export function residentToValues(view: ResidentView, today: string): ResidentFormValues {
+  const base = emptyResident(today);
+  const r = view.registration;
+  return {
+    idNumber: view.idNumberMasked,
+    name: view.name,
+    phone: '',
+    householdType: view.householdType,
+    address: view.address,
+    education: view.education,
+    skills: view.skills,
+    employmentCertificateNo: view.employmentCertificateNo,
+    targetGroups: [...view.targetGroups],
+    careCategories: [...view.careCategories],
+    registration: {
+      ...base.registration,
+      kind: r.kind,
+      date: r.date,
+      ...(r.kind === 'hardship'
+        ? { hardshipCategories: [...r.hardshipCategories], familyMembers: r.familyMembers.map((m) => ({ ...m })), reason: r.reason }
+        : { jobIntention: r.jobIntention, trainingIntention: r.trainingIntention, serviceNeeds: r.serviceNeeds }),
+      ...(r.kind === 'unemployment' ? { unemploymentType: r.unemploymentType, unemployedSince: r.unemployedSince } : {}),
+    },
+  };
+}
+
+function registrationPayload(r: ResidentFormValues['registration']) {
+  switch (r.kind) {
+    case 'jobSeeking':
+      return { kind: r.kind, date: r.date, jobIntention: r.jobIntention, trainingIntention: r.trainingIntention, serviceNeeds: r.serviceNeeds };
+    case 'unemployment':
+      return {
+        kind: r.kind,
+        date: r.date,
+        // An unchosen option goes as undefined, so the schema says "required" rather than "invalid".
+        unemploymentType: r.unemploymentType || undefined,
+        unemployedSince: r.unemployedSince,
+        jobIntention: r.jobIntention,
+        trainingIntention: r.trainingIntention,
+        serviceNeeds: r.serviceNeeds,
+      };
+    case 'hardship':
+      return {
+        kind: r.kind,
+        date: r.date,
+        hardshipCategories: r.hardshipCategories,
+        familyMembers: r.familyMembers.map((m) => ({ name: m.name, relation: m.relation, workStatus: m.workStatus })),
+        reason: r.reason,
+      };
+  }
+}
+
+function commonPayload(v: ResidentFormValues) {
+  return {
+    name: v.name,
+    householdType: v.householdType || undefined,
+    address: v.address,
+    education: v.education || undefined,
+    skills: v.skills,
+    employmentCertificateNo: v.employmentCertificateNo,
+    targetGroups: v.targetGroups,
+    // Sub-categories only mean something under 'key care'; unticking it drops them.
+    careCategories: v.targetGroups.includes('keyCare') ? v.careCategories : [],
+    registration: registrationPayload(v.registration),
+  };
+}
+
+export function toRegisterArgs(v: ResidentFormValues): ResidentRegisterInput {
+  return { idNumber: v.idNumber, phone: v.phone, ...commonPayload(v) } as ResidentRegisterInput;
+}
+
+export function toUpdateArgs(v: ResidentFormValues, id: string, rev: string): ResidentUpdateInput {
+  const phone = v.phone.trim();
+  return { id, rev, ...(phone ? { phone } : {}), ...commonPayload(v) } as ResidentUpdateInput;
+}
+
+export type FormMode = { kind: 'register' } | { kind: 'edit'; id: string; rev: string };
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** The i18n parameters a zod issue carries (max/min lengths and counts). */
+function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  return {};
+}
+
+/**
+ * Validates with the same shared schema the core uses. Not @hookform/resolvers' zodResolver:
+ * it keeps only the message, and the messages need the issue's limits ({{max}}) and the
+ * translated field label.
+ */
+export function residentResolver(mode: FormMode, t: TFunction): Resolver<ResidentFormValues> {
+  return async (values, _context, options) => {
+    const result =
+      mode.kind === 'register'
+        ? residentRegisterSchema.safeParse(toRegisterArgs(values))
+        : residentUpdateSchema.safeParse(toUpdateArgs(values, mode.id, mode.rev));
+    if (result.success) return { values, errors: {} };
+    const flat: Record<string, FieldError> = {};
+    const payload = mode.kind === 'register' ? toRegisterArgs(values) : toUpdateArgs(values, mode.id, mode.rev);
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (flat[path]) continue;
+      const given = valueAt(payload, issue.path);
+      // An empty field is "required", whatever the schema says about a wrong value.
+      const key = given === undefined || given === '' ? 'errors.required' : issue.message;
+      const message = key.startsWith('errors.')
+        ? t(key, { ...issueParams(issue), field: t(fieldLabelKey(path)) })
+        : t('errors.invalidType', { field: t(fieldLabelKey(path)) });
+      flat[path] = { type: issue.code, message };
+    }
+    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
+  };
+}

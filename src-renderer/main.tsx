@@ -1,0 +1,29 @@
+// Entry: the bridge first (it takes the preview token out of the URL before anything reads
+// the hash), then i18n, then the app.
+import './bridge';
+import './i18n';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { LeyeError } from '../shared/rpc/errors';
+import { Root } from './Root';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Only a lost connection is worth retrying; the core's other answers are final.
+      retry: (count, error) => count < 2 && error instanceof LeyeError && error.rpc.messageKey === 'errors.disconnected',
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <Root />
+    </QueryClientProvider>
+  </StrictMode>,
+);

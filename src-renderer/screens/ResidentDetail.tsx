@@ -1,0 +1,245 @@
+// One resident in a drawer over the list: every field (numbers masked, revealable), edit, and
+// closing the registration (注销登记) with a reason and date.
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Result, Select, Space, Spin, Tag, Typography } from 'antd';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLOSE_REASONS, type CloseReason } from '../../shared/resident/schema';
+import type { ResidentView } from '../../shared/rpc/handlers';
+import { LeyeError } from '../../shared/rpc/errors';
+import { leye } from '../bridge';
+import { RevealValue } from '../components/RevealValue';
+import { errorText, translateIssue } from '../errors';
+import { navigate } from '../route';
+
+export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const resident = useQuery({ queryKey: ['resident', id], queryFn: () => leye.call('residents.get', { id }) });
+  const [closing, setClosing] = useState(false);
+  const view = resident.data;
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={720}
+      title={view ? `${view.name} · ${t('detail.title')}` : t('detail.title')}
+      data-testid="resident-detail"
+      extra={
+        view && (
+          <Space>
+            <Button
+              icon={<EditOutlined />}
+              disabled={view.status === 'closed'}
+              onClick={() => navigate({ name: 'edit', id: view.id })}
+              data-testid="detail-edit"
+            >
+              {t('detail.edit')}
+            </Button>
+            <Button danger icon={<StopOutlined />} disabled={view.status === 'closed'} onClick={() => setClosing(true)} data-testid="detail-close">
+              {t('detail.close')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {resident.isPending && <Spin />}
+      {resident.isError && <Result status="error" title={errorText(t, resident.error)} />}
+      {resident.isSuccess && !view && <Result status="404" title={t('detail.notFound')} />}
+      {view && <DetailBody view={view} />}
+      {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
+    </Drawer>
+  );
+}
+
+function DetailBody({ view }: { view: ResidentView }) {
+  const { t } = useTranslation();
+  const r = view.registration;
+  const none = <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>;
+  const text = (value: string) => (value ? value : none);
+  return (
+    <>
+      {view.closure && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="closure"
+          title={t('detail.closed', { date: view.closure.date, reason: t(`enums.closeReason.${view.closure.reason}`) })}
+          description={
+            <>
+              {t('detail.closedBy', { by: view.closure.by })}
+              {view.closure.note && (
+                <>
+                  <br />
+                  {t('detail.closedNote', { note: view.closure.note })}
+                </>
+              )}
+            </>
+          }
+        />
+      )}
+      <Descriptions column={2} size="small" bordered>
+        <Descriptions.Item label={t('fields.name')}>
+          <span data-testid="detail-name">{view.name}</span>{' '}
+          <Tag color={view.status === 'active' ? 'green' : 'default'}>{t(`enums.status.${view.status}`)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.sex')}>{t(`enums.sex.${view.sex}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.idNumber')}>
+          <RevealValue id={view.id} field="idNumber" masked={view.idNumberMasked} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.birthDate')}>
+          {view.birthDate}（{t('form.ageValue', { age: view.age })}）
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fields.phone')}>
+          <RevealValue id={view.id} field="phone" masked={view.phoneMasked} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fields.householdType')}>{t(`enums.householdType.${view.householdType}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.address')} span={2}>
+          {view.address}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fields.education')}>{t(`enums.education.${view.education}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.employmentCertificateNo')}>{text(view.employmentCertificateNo)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.skills')} span={2}>
+          {text(view.skills)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fields.targetGroups')} span={2}>
+          {view.targetGroups.length === 0
+            ? none
+            : view.targetGroups.map((g) => <Tag key={g}>{t(`enums.targetGroup.${g}`)}</Tag>)}
+          {view.careCategories.map((c) => (
+            <Tag key={c} color="magenta">
+              {t(`enums.careCategory.${c}`)}
+            </Tag>
+          ))}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 20 }}>
+        {t('detail.registration')}
+      </Typography.Title>
+      <Descriptions column={2} size="small" bordered>
+        <Descriptions.Item label={t('fields.kind')}>{t(`enums.kind.${r.kind}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.date')}>{r.date}</Descriptions.Item>
+        {r.kind === 'unemployment' && (
+          <>
+            <Descriptions.Item label={t('fields.unemploymentType')}>{t(`enums.unemploymentType.${r.unemploymentType}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('fields.unemployedSince')}>{r.unemployedSince}</Descriptions.Item>
+          </>
+        )}
+        {(r.kind === 'jobSeeking' || r.kind === 'unemployment') && (
+          <>
+            <Descriptions.Item label={t('fields.jobIntention')}>{text(r.jobIntention)}</Descriptions.Item>
+            <Descriptions.Item label={t('fields.trainingIntention')}>{text(r.trainingIntention)}</Descriptions.Item>
+            <Descriptions.Item label={t('fields.serviceNeeds')} span={2}>
+              {text(r.serviceNeeds)}
+            </Descriptions.Item>
+          </>
+        )}
+        {r.kind === 'hardship' && (
+          <>
+            <Descriptions.Item label={t('fields.hardshipCategories')} span={2}>
+              {r.hardshipCategories.map((c) => (
+                <Tag key={c}>{t(`enums.hardshipCategory.${c}`)}</Tag>
+              ))}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.familyMembers')} span={2}>
+              {r.familyMembers.length === 0
+                ? none
+                : r.familyMembers.map((m, i) => (
+                    <div key={i}>
+                      {m.name}（{m.relation}）{m.workStatus && ` · ${m.workStatus}`}
+                    </div>
+                  ))}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.reason')} span={2}>
+              {text(r.reason)}
+            </Descriptions.Item>
+          </>
+        )}
+      </Descriptions>
+      <Descriptions column={2} size="small" style={{ marginTop: 20 }}>
+        <Descriptions.Item label={t('detail.createdBy')}>{view.createdBy}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.createdAt')}>{dayjs(view.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.updatedBy')}>{view.updatedBy}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.updatedAt')}>{dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      </Descriptions>
+    </>
+  );
+}
+
+interface CloseValues {
+  reason: CloseReason;
+  date: Dayjs;
+  note?: string;
+}
+
+const CLOSE_FIELDS: Record<string, keyof CloseValues> = { reason: 'reason', date: 'date', note: 'note' };
+
+function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CloseValues>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: CloseValues) => {
+    setBusy(true);
+    try {
+      const closed = await leye.call('residents.close', {
+        id: view.id,
+        rev: view.rev,
+        reason: values.reason,
+        date: values.date.format('YYYY-MM-DD'),
+        note: values.note ?? '',
+      });
+      queryClient.setQueryData(['resident', view.id], closed);
+      void queryClient.invalidateQueries({ queryKey: ['residents'] });
+      void message.success(t('detail.closedOk'));
+      onDone();
+    } catch (error) {
+      if (error instanceof LeyeError && error.rpc.code === 'VALIDATION') {
+        const issues = error.rpc.issues ?? [];
+        const onFields = issues.filter((issue) => CLOSE_FIELDS[issue.field]);
+        if (onFields.length > 0) {
+          form.setFields(onFields.map((issue) => ({ name: CLOSE_FIELDS[issue.field]!, errors: [translateIssue(t, issue)] })));
+          return;
+        }
+      }
+      void message.error(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('detail.closeTitle')}
+      okText={t('detail.closeConfirm')}
+      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'close-confirm' }}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onDone}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(values) => void submit(values)}>
+        <Form.Item name="reason" label={t('fields.closeReason')} rules={[{ required: true, message: t('errors.required', { field: t('fields.closeReason') }) }]}>
+          <Select
+            data-testid="close-reason"
+            options={CLOSE_REASONS.map((value) => ({ value, label: t(`enums.closeReason.${value}`) }))}
+            placeholder={t('form.selectPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item name="date" label={t('fields.closeDate')} rules={[{ required: true, message: t('errors.required', { field: t('fields.closeDate') }) }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('fields.closeNote')}>
+          <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="close-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -2,6 +2,7 @@
 // (src-main/host) pass it raw messages; every argument is validated here, because the renderer
 // is untrusted.
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../shared/id/mask';
 import { isVillage, placeChildren, placeName, placePath, isKnownPlace } from '../../shared/places';
@@ -35,10 +36,13 @@ import {
 import { newIdentityKey, randomId, residentKey } from './identity';
 import { hashPassword, verifyPassword } from './passwords';
 import { ResidentIndex } from './search/residentIndex';
+import { readSnapshot, writeSnapshot } from './search/snapshot';
 import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './storage/db';
 import { fieldError, validationError } from './validation';
 
 export const CORE_VERSION = '0.1.0';
+/** How often a changed search index is saved; a crash costs at most this much replay. */
+const SNAPSHOT_INTERVAL_MS = 30_000;
 
 /** What a connection (one window) knows about its caller. */
 export interface Session {
@@ -77,8 +81,14 @@ export class Core {
   private pendingChanged = new Set<string>();
   private pushTimer: NodeJS.Timeout | null = null;
   private readonly clock: () => Date;
+  private readonly dataDir: string;
+  private indexedSeq: number | string = 0;
+  private snapshotDirty = false;
+  private snapshotSaving = false;
+  private snapshotTimer: NodeJS.Timeout | null = null;
 
   private constructor(readonly db: StationDb, options: CoreOptions) {
+    this.dataDir = options.dataDir;
     this.clock = options.clock ?? (() => new Date());
     this.events.setMaxListeners(0);
   }
@@ -93,23 +103,59 @@ export class Core {
   private async load(): Promise<void> {
     this.config = await getOrNull<StationConfig>(this.db, '_local/station');
     this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
-    const info = await this.db.info();
     const policies = await this.db.allDocs<RetirementPolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.retirementPolicy) });
     this.retirementRules = policies.rows.flatMap((r) => (r.doc ? [r.doc] : []));
-    const residents = await this.db.allDocs<ResidentDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.resident) });
-    for (const row of residents.rows) if (row.doc) this.index.upsert(row.doc);
-    // Follow everything written after the snapshot above: own writes and, later, replication.
+    const snapshot = await readSnapshot(this.snapshotFile);
+    let since: number | string;
+    if (snapshot) {
+      for (const resident of snapshot.residents) this.index.upsertIndexed(resident);
+      since = snapshot.seq;
+    } else {
+      // No usable snapshot: read every resident once (slow at scale) and save a snapshot soon.
+      since = (await this.db.info()).update_seq;
+      const residents = await this.db.allDocs<ResidentDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.resident) });
+      for (const row of residents.rows) if (row.doc) this.index.upsert(row.doc);
+      this.snapshotDirty = true;
+    }
+    this.indexedSeq = since;
+    // Replay what happened after the snapshot, then follow everything written from now on:
+    // own writes and, later, replication.
+    const missed = await this.db.changes<object>({ since, include_docs: true });
+    for (const change of missed.results) this.applyChange(change);
+    this.pendingChanged.clear();
     this.changes = this.db
-      .changes<object>({ since: info.update_seq, live: true, include_docs: true })
+      .changes<object>({ since: this.indexedSeq, live: true, include_docs: true })
       .on('change', (change) => this.applyChange(change))
       .on('error', () => undefined);
+    this.snapshotTimer = setInterval(() => void this.saveSnapshot(), SNAPSHOT_INTERVAL_MS);
+    this.snapshotTimer.unref();
+  }
+
+  private get snapshotFile(): string {
+    return path.join(this.dataDir, 'search-index.json');
+  }
+
+  /** Saves the search index if it changed since the last save; never fails the caller. */
+  private async saveSnapshot(): Promise<void> {
+    if (!this.snapshotDirty || this.snapshotSaving) return;
+    this.snapshotSaving = true;
+    this.snapshotDirty = false;
+    try {
+      await writeSnapshot(this.snapshotFile, { seq: this.indexedSeq, residents: this.index.all() });
+    } catch {
+      this.snapshotDirty = true;
+    } finally {
+      this.snapshotSaving = false;
+    }
   }
 
   private applyChange(change: P.Change<object>): void {
     const id = change.id;
+    this.indexedSeq = change.seq;
     if (id.startsWith(ID_PREFIX.resident)) {
       if (change.deleted) this.index.remove(id);
       else if (change.doc) this.index.upsert(change.doc as unknown as ResidentDoc);
+      this.snapshotDirty = true;
       this.pendingChanged.add(id);
       this.schedulePush();
     } else if (id.startsWith(ID_PREFIX.retirementPolicy) && change.doc) {
@@ -140,6 +186,9 @@ export class Core {
   async close(): Promise<void> {
     this.changes?.cancel();
     if (this.pushTimer) clearTimeout(this.pushTimer);
+    if (this.snapshotTimer) clearInterval(this.snapshotTimer);
+    while (this.snapshotSaving) await new Promise((resolve) => setTimeout(resolve, 10));
+    await this.saveSnapshot();
     await this.db.close();
   }
 
@@ -348,6 +397,32 @@ export class Core {
     }
   }
 
+  /**
+   * Stores many registrations in batches (demo station, benchmark): each is validated like a
+   * registration from the form; ones whose person is already present are skipped.
+   */
+  async seedResidents(inputs: Iterable<unknown>, user: SessionUser, batchSize = 1000): Promise<number> {
+    const config = this.requireStation();
+    let stored = 0;
+    let batch: ResidentDoc[] = [];
+    const flush = async () => {
+      const results = await this.db.bulkDocs(batch);
+      results.forEach((r, i) => {
+        if ('rev' in r) {
+          this.index.upsert({ ...batch[i]!, _rev: r.rev });
+          stored += 1;
+        }
+      });
+      batch = [];
+    };
+    for (const input of inputs) {
+      batch.push(this.buildResident(handlers['residents.register'].args.parse(input), user, config));
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length) await flush();
+    return stored;
+  }
+
   private readonly impl: Impl = {
     'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
     'station.status': async (_args, session) => this.status(session),
@@ -358,13 +433,7 @@ export class Core {
     },
     'station.setupDemo': async (args, session) => {
       const user = await this.createStation(DEMO_PLACE, { ...DEMO_LOGIN, displayName: '演示专员' }, true);
-      const config = this.requireStation();
-      const docs: ResidentDoc[] = [];
-      for (const input of fakeResidents(args.residents, { placeCode: DEMO_PLACE, today: this.today(), seed: 7 })) {
-        const parsed = handlers['residents.register'].args.parse(input);
-        docs.push(this.buildResident(parsed, user, config));
-      }
-      for (let i = 0; i < docs.length; i += 500) await this.db.bulkDocs(docs.slice(i, i + 500));
+      await this.seedResidents(fakeResidents(args.residents, { placeCode: DEMO_PLACE, today: this.today(), seed: 7 }), user);
       this.emit('station.changed', this.status({ user: null }));
       return this.status(session);
     },

@@ -54,8 +54,9 @@ export function* fakeResidents(count: number, options: FakeResidentOptions): Gen
     let birthDate = '';
     let male = true;
     do {
-      // Ages 18 to 54: inside working age for both sexes under any retirement rule.
-      const by = year - 18 - Math.floor(random() * 37);
+      // Ages 20 to 54 today (at least 17 when registered up to three years ago): inside working
+      // age for both sexes under the default retirement rules.
+      const by = year - 20 - Math.floor(random() * 35);
       const bm = 1 + Math.floor(random() * 12);
       const bd = 1 + Math.floor(random() * 28);
       const seq = Math.floor(random() * 1000);
@@ -70,7 +71,7 @@ export function* fakeResidents(count: number, options: FakeResidentOptions): Gen
     for (let g = 0; g < givenLength; g++) name += pick(random, [...GIVEN]);
     const groups = new Set<TargetGroup>();
     const age = year - Number(birthDate.slice(0, 4));
-    if (age <= 24 && random() < 0.6) groups.add('graduate');
+    if (age <= 26 && random() < 0.6) groups.add('graduate');
     if (random() < 0.45) groups.add('migrantWorker');
     if (random() < 0.25) groups.add('flexibleEmployment');
     if (male && random() < 0.06) groups.add('veteran');

@@ -177,7 +177,7 @@ function ResidentForm({ view }: { view?: ResidentView }) {
   };
 
   return (
-    <form className="leye-form" onSubmit={(event) => void submit(event)} noValidate data-testid="resident-form">
+    <form className="leye-form" onSubmit={(event) => void submit(event)} noValidate data-testid="resident-form" data-draft-state={draft.loaded ? 'loaded' : 'loading'}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {view ? t('form.editTitle', { name: view.name }) : t('form.registerTitle')}
       </Typography.Title>

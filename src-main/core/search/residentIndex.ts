@@ -8,15 +8,53 @@ import type { CareCategory, RegistrationKind, RegistrationStatus, TargetGroup } 
 import type { ResidentDoc } from '../docs';
 import { pinyinKeys, pinyinSortKey } from './pinyinKeys';
 
-interface Entry {
+/**
+ * What the index keeps of a resident: enough to search, sort and show a list row. It is also
+ * the record of the on-disk snapshot that lets the core start without reading every document.
+ */
+export interface IndexedResident {
   id: string;
   rev: number;
   name: string;
-  pinyin: string[];
-  sortName: string;
   idNumber: string;
   birthDate: string;
+  sex: ResidentRow['sex'];
+  phoneMasked: string;
+  householdType: ResidentRow['householdType'];
+  targetGroups: TargetGroup[];
+  careCategories: CareCategory[];
+  kind: RegistrationKind;
+  status: RegistrationStatus;
+  registeredOn: string;
+  updatedAt: string;
+}
+
+interface Entry {
+  id: string;
+  rev: number;
+  pinyin: string[];
+  sortName: string;
+  resident: IndexedResident;
   row: Omit<ResidentRow, 'age'>;
+}
+
+export function indexedResident(doc: ResidentDoc): IndexedResident {
+  return {
+    id: doc._id,
+    rev: revNumber(doc._rev),
+    name: doc.name,
+    idNumber: doc.idNumber,
+    birthDate: doc.birthDate,
+    sex: doc.sex,
+    phoneMasked: maskPhone(doc.phone),
+    householdType: doc.householdType,
+    targetGroups: doc.targetGroups,
+    careCategories: doc.careCategories,
+    kind: doc.registration.kind,
+    status: doc.closure ? 'closed' : 'active',
+    registeredOn: doc.registration.date,
+    updatedAt: doc.updatedAt,
+  };
 }
 
 export interface ResidentQuery {
@@ -49,36 +87,29 @@ export class ResidentIndex {
 
   /** Adds or replaces a resident; an older revision never overwrites a newer one. */
   upsert(doc: ResidentDoc): void {
-    const rev = revNumber(doc._rev);
-    const existing = this.entries.get(doc._id);
-    if (existing && existing.rev > rev) return;
+    this.upsertIndexed(indexedResident(doc));
+  }
+
+  upsertIndexed(resident: IndexedResident): void {
+    const existing = this.entries.get(resident.id);
+    if (existing && existing.rev > resident.rev) return;
+    const { idNumber: _full, rev: _rev, ...shown } = resident;
     const entry: Entry = {
-      id: doc._id,
-      rev,
-      name: doc.name,
-      pinyin: pinyinKeys(doc.name),
-      sortName: pinyinSortKey(doc.name),
-      idNumber: doc.idNumber,
-      birthDate: doc.birthDate,
-      row: {
-        id: doc._id,
-        name: doc.name,
-        sex: doc.sex,
-        birthDate: doc.birthDate,
-        idNumberMasked: maskIdNumber(doc.idNumber),
-        phoneMasked: maskPhone(doc.phone),
-        householdType: doc.householdType,
-        targetGroups: doc.targetGroups,
-        careCategories: doc.careCategories,
-        kind: doc.registration.kind,
-        status: doc.closure ? 'closed' : 'active',
-        registeredOn: doc.registration.date,
-        updatedAt: doc.updatedAt,
-      },
+      id: resident.id,
+      rev: resident.rev,
+      pinyin: pinyinKeys(resident.name),
+      sortName: pinyinSortKey(resident.name),
+      resident,
+      row: { ...shown, idNumberMasked: maskIdNumber(resident.idNumber) },
     };
     if (existing) this.unsort(existing);
-    this.entries.set(doc._id, entry);
+    this.entries.set(resident.id, entry);
     for (const [field, list] of this.sorted) list.splice(this.position(list, entry, field), 0, entry);
+  }
+
+  /** Everything the index holds, for the snapshot. */
+  all(): IndexedResident[] {
+    return [...this.entries.values()].map((e) => e.resident);
   }
 
   remove(id: string): void {
@@ -107,15 +138,15 @@ export class ResidentIndex {
       if (q.status && r.status !== q.status) continue;
       if (text) {
         if (byId) {
-          if (!e.idNumber.includes(upperText)) continue;
+          if (!e.resident.idNumber.includes(upperText)) continue;
         } else if (byName) {
-          if (!e.name.includes(text)) continue;
+          if (!e.resident.name.includes(text)) continue;
         } else if (!e.pinyin.some((k) => k.startsWith(text))) continue;
       }
       if (total >= q.offset && page.length < q.limit) page.push(e);
       total += 1;
     }
-    return { total, items: page.map((e) => ({ ...e.row, age: ageOn(e.birthDate, today) })) };
+    return { total, items: page.map((e) => ({ ...e.row, age: ageOn(e.resident.birthDate, today) })) };
   }
 
   private sortedBy(field: ResidentSortField): Entry[] {
@@ -158,7 +189,7 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const comparators: Record<ResidentSortField, (a: Entry, b: Entry) => number> = {
   name: (a, b) => byKey(a.sortName, b.sortName),
   // Ascending age: youngest first, i.e. the latest birth date first.
-  age: (a, b) => byKey(b.birthDate, a.birthDate),
+  age: (a, b) => byKey(b.resident.birthDate, a.resident.birthDate),
   registeredOn: (a, b) => byKey(a.row.registeredOn, b.row.registeredOn),
   updatedAt: (a, b) => byKey(a.row.updatedAt, b.row.updatedAt),
 };

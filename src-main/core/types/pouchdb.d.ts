@@ -47,7 +47,8 @@ declare module 'pouchdb-node' {
       changes: { rev: string }[];
       doc?: Existing<T>;
     }
-    interface Changes<T> {
+    /** Without `live`, the changes call is also a promise of the whole list. */
+    interface Changes<T> extends Promise<{ results: Change<T>[]; last_seq: number | string }> {
       on(event: 'change', listener: (change: Change<T>) => void): Changes<T>;
       on(event: 'complete' | 'error', listener: (value: unknown) => void): Changes<T>;
       cancel(): void;

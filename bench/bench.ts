@@ -1,0 +1,193 @@
+// `npm run bench [-- --docs N]`: seeds N residents into a station and measures, in one run,
+// what a clerk feels: saving (acknowledged on disk), searching, opening the list, starting the
+// core host, and its memory. The last line is one JSON object (keys in bench/README.md).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { createClient } from '../shared/rpc/client';
+import type { LeyeBridge } from '../shared/rpc/handlers';
+import type { HostMessage } from '../shared/rpc/protocol';
+import { Core, type Session } from '../src-main/core/core';
+import { fakeResidents, prng } from '../src-main/core/demo';
+import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
+
+const PLACE = '370102001002';
+const args = process.argv.slice(2);
+const docsArg = args.indexOf('--docs');
+const DOCS = docsArg >= 0 ? Number(args[docsArg + 1]) : 100_000;
+const SAMPLES = 200;
+const HOST = path.resolve(__dirname, '../host/node-host.cjs');
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
+}
+
+async function timed(samples: number, run: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'leye-bench-'));
+}
+
+async function newStation(dataDir: string, durable: boolean): Promise<{ core: Core; session: Session }> {
+  const core = await Core.open({ dataDir, durable });
+  const session: Session = { user: null };
+  await core.call(session, 'station.setup', { placeCode: PLACE, clerk: { loginName: 'bench', displayName: '基准', password: 'bench-password' } });
+  await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });
+  return { core, session };
+}
+
+/** Registrations nobody at the station has yet (a different seed and county). */
+function* freshRegistrations(seed: number) {
+  yield* fakeResidents(SAMPLES, { placeCode: '370181001001', today: new Date().toISOString().slice(0, 10), seed });
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function connectHost(port: number, token: string): Promise<{ client: LeyeBridge; close(): void }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let receive: (m: HostMessage) => void = () => undefined;
+  const ready = new Promise<void>((resolve) =>
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as HostMessage;
+      if (m.kind === 'ready') resolve();
+      else receive(m);
+    }),
+  );
+  ws.send(JSON.stringify({ kind: 'hello', token }));
+  await ready;
+  return { client: createClient({ post: (m) => ws.send(JSON.stringify(m)), onMessage: (r) => (receive = r) }), close: () => ws.close() };
+}
+
+async function main(): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
+
+  // 1. Seed the big station.
+  const dataDir = tempDir();
+  const big = await newStation(dataDir, true);
+  const seedStart = performance.now();
+  await big.core.seedResidents(fakeResidents(DOCS, { placeCode: PLACE, today, seed: 42 }), big.session.user!);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  console.log(`seeded ${big.core.residentCount} residents in ${seedSeconds.toFixed(1)} s`);
+
+  // 2. Register at full size, durable (acknowledged after LevelDB fsynced its log).
+  const syncsBefore = durabilityStats.syncedWrites;
+  const fresh = [...freshRegistrations(9)];
+  const register = await timed(SAMPLES, (i) => big.core.call(big.session, 'residents.register', fresh[i]));
+  const syncsPerRegister = (durabilityStats.syncedWrites - syncsBefore) / SAMPLES;
+  console.log(`register (durable, ${DOCS} docs): p50 ${register.p50} ms, p95 ${register.p95} ms, ${syncsPerRegister} synced writes each`);
+
+  // 3. What durability costs: two small stations side by side, synced and not, interleaved.
+  const synced = await newStation(tempDir(), true);
+  const unsynced = await newStation(tempDir(), false);
+  const pairs = [...freshRegistrations(11)];
+  const syncedTimes: number[] = [];
+  const unsyncedTimes: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const [station, times] of [[synced, syncedTimes], [unsynced, unsyncedTimes]] as const) {
+      const start = performance.now();
+      await station.core.call(station.session, 'residents.register', pairs[i]);
+      times.push(performance.now() - start);
+    }
+  }
+  const durableCost = {
+    syncedP50: percentile(syncedTimes, 50),
+    syncedP95: percentile(syncedTimes, 95),
+    unsyncedP50: percentile(unsyncedTimes, 50),
+    unsyncedP95: percentile(unsyncedTimes, 95),
+  };
+  console.log(`fsync cost (small station): synced p50 ${durableCost.syncedP50} / p95 ${durableCost.syncedP95} ms vs unsynced p50 ${durableCost.unsyncedP50} / p95 ${durableCost.unsyncedP95} ms (x${(durableCost.syncedP50 / durableCost.unsyncedP50).toFixed(1)} at p50)`);
+  await synced.core.close();
+  await unsynced.core.close();
+  await big.core.close();
+
+  // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise<{ port: number; token: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
+      if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+  const { client, close } = await connectHost(ready.port, ready.token);
+  await client.call('app.ping', {});
+  const coldStartMs = Math.round(performance.now() - spawnedAt);
+  await client.call('auth.login', { loginName: 'bench', password: 'bench-password' });
+  const listStart = performance.now();
+  await client.call('residents.search', { query: '', sort: 'updatedAt', order: 'desc', offset: 0, limit: 100 });
+  const listFirstMs = Math.round((performance.now() - listStart) * 100) / 100;
+  console.log(`cold start to first answer: ${coldStartMs} ms; first list page after start: ${listFirstMs} ms`);
+
+  const random = prng(5);
+  const INITIALS = ['zs', 'wl', 'lm', 'zxm', 'wj', 'lj', 'cy', 'zw', 'hm', 'lq', 'sx', 'zy', 'wf', 'xm', 'yl'];
+  const byInitials = await timed(SAMPLES, (i) => client.call('residents.search', { query: INITIALS[i % INITIALS.length]!, limit: 100 }));
+  const byIdFragment = await timed(SAMPLES, () => client.call('residents.search', { query: String(Math.floor(random() * 1e6)).padStart(6, '0'), limit: 100 }));
+  const sorts = ['name', 'registeredOn', 'age', 'updatedAt'] as const;
+  const openList = await timed(SAMPLES, (i) => client.call('residents.search', { query: '', sort: sorts[i % 4]!, order: i % 2 ? 'asc' : 'desc', offset: 0, limit: 100 }));
+  const registerOverWs = await timed(50, (i) => client.call('residents.register', [...freshRegistrations(13)][i]!));
+  const rss = rssMb(child.pid!);
+  console.log(`search by pinyin initials: p50 ${byInitials.p50} ms, p95 ${byInitials.p95} ms`);
+  console.log(`search by ID fragment (6 digits): p50 ${byIdFragment.p50} ms, p95 ${byIdFragment.p95} ms`);
+  console.log(`open the list (first page of 100, four sorts): p50 ${openList.p50} ms, p95 ${openList.p95} ms`);
+  console.log(`register over the WebSocket carrier: p50 ${registerOverWs.p50} ms, p95 ${registerOverWs.p95} ms`);
+  console.log(`core host RSS: ${rss} MB`);
+  close();
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const figures = {
+    docs: DOCS,
+    seed_seconds: Math.round(seedSeconds * 10) / 10,
+    register_p50_ms: register.p50,
+    register_p95_ms: register.p95,
+    register_ws_p50_ms: registerOverWs.p50,
+    register_ws_p95_ms: registerOverWs.p95,
+    synced_writes_per_register: syncsPerRegister,
+    fsync_register_p50_ms: durableCost.syncedP50,
+    fsync_register_p95_ms: durableCost.syncedP95,
+    nosync_register_p50_ms: durableCost.unsyncedP50,
+    nosync_register_p95_ms: durableCost.unsyncedP95,
+    fsync_cost_ratio_p50: Math.round((durableCost.syncedP50 / durableCost.unsyncedP50) * 10) / 10,
+    search_initials_p50_ms: byInitials.p50,
+    search_initials_p95_ms: byInitials.p95,
+    search_id_p50_ms: byIdFragment.p50,
+    search_id_p95_ms: byIdFragment.p95,
+    list_open_p50_ms: openList.p50,
+    list_open_p95_ms: openList.p95,
+    list_first_after_start_ms: listFirstMs,
+    cold_start_ms: coldStartMs,
+    rss_mb: rss,
+  };
+  const targets = { register_p95_ms: 50, search_initials_p95_ms: 30, search_id_p95_ms: 30, cold_start_ms: 2000, rss_mb: 300 };
+  for (const [key, limit] of Object.entries(targets)) {
+    const value = figures[key as keyof typeof figures];
+    console.log(`target ${key} < ${limit}: ${value} ${value < limit ? 'met' : 'MISSED'}`);
+  }
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+// The residents journey in the browser preview, on one data folder: first-run setup with a
+// real village, login, registering a resident, a bad ID number refused on its field, search by
+// pinyin initials, the data surviving a host restart, and a draft surviving a reload.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ageOn, idNumberCheckChar } from '../../shared/id/idNumber';
+import { launchBrowser, startHost, tempDir } from './harness';
+
+const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
+/** A real place chain as `places.children` lists it (统计用区划代码 370102001002). */
+const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
+
+const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
+/** 张三, born 1990-03-07 in 历下区, male (odd 17th digit). */
+const ZHANG_SAN_ID = withCheck('37010219900307003');
+/** Check character should be X (see DESIGN.md); 1 is a typo. */
+const BAD_CHECK_ID = '110105194912310021';
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor();
+  return (await locator.innerText()).trim();
+}
+
+/** Waits until the locator's text contains `text` (playwright-core has no auto-retrying expect). */
+async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout });
+}
+
+async function logIn(page: Page) {
+  await page.getByTestId('login-name').fill(CLERK.loginName);
+  await page.getByTestId('login-password').fill(CLERK.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('resident-search').or(page.getByTestId('resident-form')).first().waitFor();
+}
+
+/** After a reload or restart the core may or may not remember the session: log in if asked. */
+async function logInIfAsked(page: Page) {
+  const login = page.getByTestId('login-name');
+  const app = page.getByTestId('current-user');
+  await login.or(app).first().waitFor();
+  if (await login.isVisible()) await logIn(page);
+}
+
+async function searchFor(page: Page, query: string) {
+  await page.getByTestId('resident-search').fill(query);
+}
+
+describe('residents, end to end', () => {
+  const dataDir = tempDir();
+  let browser: Browser;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startHost({ dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('sets up the station at a real village and logs the clerk in', async () => {
+    await page.goto(host.url);
+    // The preview token leaves the address bar as soon as the page has it.
+    expect(page.url()).not.toContain('token=');
+    await page.getByTestId('place-cascader').click();
+    for (const name of VILLAGE_PATH) {
+      await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    }
+    await waitForText(page.getByTestId('place-cascader'), VILLAGE_PATH.join(' / '));
+    await page.getByTestId('setup-loginName').fill(CLERK.loginName);
+    await page.getByTestId('setup-displayName').fill(CLERK.displayName);
+    await page.getByTestId('setup-password').fill(CLERK.password);
+    await page.getByTestId('setup-confirm').fill(CLERK.password);
+    await page.getByTestId('setup-submit').click();
+
+    await logInIfAsked(page);
+    expect(await textOf(page.getByTestId('current-user'))).toBe(CLERK.displayName);
+    expect(await textOf(page.getByTestId('station-name'))).toContain('解放桥社区居民委员会');
+    await waitForText(page.getByTestId('resident-total'), '共 0 人');
+  });
+
+  it('registers a resident, showing the age derived from the ID number', async () => {
+    await page.getByTestId('nav-register').click();
+    await page.getByTestId('field-name').fill('张三');
+    await page.getByTestId('field-idNumber').fill(ZHANG_SAN_ID);
+    const age = ageOn('1990-03-07', localToday());
+    expect(await textOf(page.getByTestId('derived-age'))).toBe(`${age} 岁`);
+    expect(await textOf(page.getByTestId('derived-info'))).toContain('1990-03-07');
+
+    await page.getByTestId('field-phone').fill('13800138000');
+    await page.getByTestId('field-householdType').getByText('农业', { exact: true }).click();
+    await page.getByTestId('field-education').click();
+    await page.locator('.ant-select-item-option', { hasText: '高中' }).click();
+    await page.getByTestId('field-address').fill('解放桥社区 3 号楼 2 单元');
+    await page.getByTestId('field-targetGroups').getByText('农村务工人员').click();
+    await page.getByTestId('field-jobIntention').fill('电工');
+    await page.getByTestId('form-submit').click();
+
+    await waitForText(page.getByTestId('detail-name'), '张三');
+    // Sensitive numbers are masked in the detail view.
+    expect(await textOf(page.getByTestId('resident-detail').getByTestId('value-idNumber'))).toMatch(/^3701\*+\d{3}[\dX]$/);
+    await page.keyboard.press('Escape');
+    await waitForText(page.getByTestId('resident-total'), '共 1 人');
+  });
+
+  it('refuses an ID number with a wrong check digit on its field, storing nothing', async () => {
+    await page.getByTestId('nav-register').click();
+    await page.getByTestId('field-name').fill('李四');
+    await page.getByTestId('field-idNumber').fill(BAD_CHECK_ID);
+    await waitForText(page.getByTestId('error-idNumber'), '身份证号校验位不正确');
+    expect(await page.getByTestId('derived-age').count()).toBe(0);
+
+    await page.getByTestId('field-phone').fill('13900139000');
+    await page.getByTestId('field-householdType').getByText('非农业', { exact: true }).click();
+    await page.getByTestId('field-education').click();
+    await page.locator('.ant-select-item-option', { hasText: '本科' }).click();
+    await page.getByTestId('field-address').fill('解放桥社区 5 号楼');
+    await page.getByTestId('form-submit').click();
+    await page.getByTestId('form-error').waitFor();
+    // Still on the form, the message still on the ID number field.
+    await waitForText(page.getByTestId('error-idNumber'), '身份证号校验位不正确');
+
+    await page.getByTestId('nav-residents').click();
+    await waitForText(page.getByTestId('resident-total'), '共 1 人');
+    await searchFor(page, '李四');
+    await waitForText(page.getByTestId('resident-total'), '共 0 人');
+  });
+
+  it('finds the resident by pinyin initials', async () => {
+    await searchFor(page, 'zs');
+    await waitForText(page.getByTestId('resident-total'), '共 1 人');
+    expect(await textOf(page.getByTestId('resident-row').first().getByTestId('resident-name'))).toBe('张三');
+  });
+
+  it('still has the resident after the host restarts on the same data folder', async () => {
+    await host.stop();
+    await page.getByTestId('disconnected-banner').waitFor();
+    host = await startHost({ dataDir });
+    await page.goto(host.url);
+    await logInIfAsked(page);
+    await searchFor(page, 'zs');
+    await waitForText(page.getByTestId('resident-total'), '共 1 人');
+    await page.getByTestId('resident-row').first().click();
+    await waitForText(page.getByTestId('detail-name'), '张三');
+    await page.keyboard.press('Escape');
+  });
+
+  it('restores a draft after a reload mid-form, and discards it on request', async () => {
+    const draftId = withCheck('37010219850615002');
+    await page.getByTestId('nav-register').click();
+    await page.getByTestId('field-name').fill('王五');
+    await page.getByTestId('field-idNumber').fill(draftId);
+    await page.getByTestId('field-address').fill('解放桥社区 8 号楼');
+    await page.getByTestId('field-kind').getByText('失业登记').click();
+
+    await page.reload();
+    await logInIfAsked(page);
+    await page.locator('[data-testid=resident-form][data-draft-state=loaded]').waitFor();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await textOf(page.getByTestId('draft-restored'))).toContain('已恢复上次未提交的草稿');
+    expect(await page.getByTestId('field-name').inputValue()).toBe('王五');
+    expect(await page.getByTestId('field-idNumber').inputValue()).toBe(draftId);
+    expect(await page.getByTestId('field-address').inputValue()).toBe('解放桥社区 8 号楼');
+    // The kind-specific fields of 失业登记 are back too.
+    await page.getByTestId('field-unemploymentType').waitFor();
+
+    await page.getByTestId('draft-discard').click();
+    await page.getByTestId('draft-restored').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('field-name').inputValue()).toBe('');
+    await page.reload();
+    await logInIfAsked(page);
+    await page.locator('[data-testid=resident-form][data-draft-state=loaded]').waitFor();
+    expect(await page.getByTestId('draft-restored').count()).toBe(0);
+  });
+});

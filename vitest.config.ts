@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'county/**/*.test.ts'],
+    include: ['tests/*.test.ts', 'shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'county/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

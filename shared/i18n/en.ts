@@ -78,7 +78,7 @@ export const en: UiTexts = {
     derivedBirthDate: 'Born',
     derivedSex: 'Sex',
     derivedAge: 'Age',
-    ageValue: '{{age}}',
+    ageValue: 'age {{age}}',
     idNumberReadOnly: 'The ID number identifies the record and cannot be changed',
     phoneUnchanged: 'Leave empty to keep it ({{masked}})',
     careCategoriesHint: 'Sub-categories of key care groups',

@@ -43,6 +43,8 @@ import { fieldError, validationError } from './validation';
 export const CORE_VERSION = '0.1.0';
 /** How often a changed search index is saved; a crash costs at most this much replay. */
 const SNAPSHOT_INTERVAL_MS = 30_000;
+/** Changes replayed per read at start, so a long replay never holds every document at once. */
+const CATCH_UP_BATCH = 2000;
 
 /** What a connection (one window) knows about its caller. */
 export interface Session {
@@ -108,7 +110,7 @@ export class Core {
     const snapshot = await readSnapshot(this.snapshotFile);
     let since: number | string;
     if (snapshot) {
-      for (const resident of snapshot.residents) this.index.upsertIndexed(resident);
+      this.index.load(snapshot.columns);
       since = snapshot.seq;
     } else {
       // No usable snapshot: read every resident once (slow at scale) and save a snapshot soon.
@@ -120,8 +122,11 @@ export class Core {
     this.indexedSeq = since;
     // Replay what happened after the snapshot, then follow everything written from now on:
     // own writes and, later, replication.
-    const missed = await this.db.changes<object>({ since, include_docs: true });
-    for (const change of missed.results) this.applyChange(change);
+    for (;;) {
+      const missed = await this.db.changes<object>({ since: this.indexedSeq, include_docs: true, limit: CATCH_UP_BATCH });
+      for (const change of missed.results) this.applyChange(change);
+      if (missed.results.length < CATCH_UP_BATCH) break;
+    }
     this.pendingChanged.clear();
     this.changes = this.db
       .changes<object>({ since: this.indexedSeq, live: true, include_docs: true })
@@ -141,7 +146,7 @@ export class Core {
     this.snapshotSaving = true;
     this.snapshotDirty = false;
     try {
-      await writeSnapshot(this.snapshotFile, { seq: this.indexedSeq, residents: this.index.all() });
+      await writeSnapshot(this.snapshotFile, { seq: this.indexedSeq, columns: this.index.columns() });
     } catch {
       this.snapshotDirty = true;
     } finally {
@@ -183,7 +188,23 @@ export class Core {
     return () => this.events.off('push', listener);
   }
 
+  /**
+   * Resolves once the index has applied every change the database had when called (bulk
+   * writes are indexed by the changes feed at PouchDB's pace, about 5,000 documents a second).
+   */
+  async whenIndexed(timeoutMs = 120_000): Promise<boolean> {
+    const target = Number((await this.db.info()).update_seq);
+    const deadline = Date.now() + timeoutMs;
+    while (Number(this.indexedSeq) < target) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return true;
+  }
+
   async close(): Promise<void> {
+    // Let the index catch up first, so the final snapshot spares the next start a long replay.
+    await this.whenIndexed(60_000);
     this.changes?.cancel();
     if (this.pushTimer) clearTimeout(this.pushTimer);
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);

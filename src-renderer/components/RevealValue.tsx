@@ -32,7 +32,7 @@ export function RevealValue({ id, field, masked }: { id: string; field: 'idNumbe
 
   if (!masked) return null;
   return (
-    <span className="leye-mono" data-testid={`value-${field}`}>
+    <span className="leye-mono" style={{ whiteSpace: 'nowrap' }} data-testid={`value-${field}`}>
       {value ?? masked}
       <Tooltip title={value === null ? t('residents.reveal') : t('residents.hide')}>
         <Button

@@ -1,6 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDrafts, createDraftSaver, deleteDraft, loadDraft, saveDraft } from './drafts';
+import { closeDrafts, createDraftSaver, deleteDraft, loadDraft, saveDraft, stashDraft } from './drafts';
+
+// Node has no localStorage: a minimal one for the unload stash.
+const memory = new Map<string, string>();
+Object.assign(globalThis, {
+  localStorage: {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v),
+    removeItem: (k: string) => void memory.delete(k),
+  },
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,6 +44,36 @@ describe('drafts', () => {
     await saveDraft('register', { name: '王五' });
     closeDrafts();
     expect((await loadDraft<{ name: string }>('register'))?.values.name).toBe('王五');
+  });
+});
+
+describe('unload stash', () => {
+  it('keeps values written synchronously as the page goes away, and moves them into IndexedDB', async () => {
+    await saveDraft('register', { name: '旧' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    stashDraft('register', { name: '新' });
+    expect((await loadDraft<{ name: string }>('register'))?.values.name).toBe('新');
+    expect(memory.size).toBe(0);
+    closeDrafts();
+    expect((await loadDraft<{ name: string }>('register'))?.values.name).toBe('新');
+  });
+
+  it('ignores a stash older than the stored draft, and discards it with the draft', async () => {
+    stashDraft('register', { name: '旧' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await saveDraft('register', { name: '新' });
+    expect((await loadDraft<{ name: string }>('register'))?.values.name).toBe('新');
+    stashDraft('edit:resident:a', { name: '甲' });
+    await deleteDraft('edit:resident:a');
+    expect(await loadDraft('edit:resident:a')).toBeUndefined();
+  });
+
+  it('flushOnUnload stashes pending values at once', async () => {
+    const saver = createDraftSaver<{ name: string }>('register', { delay: 10_000, save: () => new Promise(() => {}) });
+    saver.schedule({ name: '孙七' });
+    saver.flushOnUnload();
+    expect(JSON.parse(memory.get('leye.draft-stash:register') ?? '{}').values).toEqual({ name: '孙七' });
+    expect((await loadDraft<{ name: string }>('register'))?.values.name).toBe('孙七');
   });
 });
 

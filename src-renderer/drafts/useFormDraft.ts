@@ -34,9 +34,10 @@ export function useFormDraft<V extends FieldValues>(form: UseFormReturn<V>, key:
       // Only changes with a field name are the clerk's; reset() (restoring, discarding) has none.
       if (name && live) saver.current?.schedule(values as V);
     });
-    const flush = () => void saver.current?.flush();
+    // Either may come first when the page goes away; both stash synchronously.
+    const onPageHide = () => saver.current?.flushOnUnload();
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') saver.current?.flushOnUnload();
     };
 
     void loadDraft<unknown>(key)
@@ -56,12 +57,12 @@ export function useFormDraft<V extends FieldValues>(form: UseFormReturn<V>, key:
         setLoaded(true);
       });
 
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       live = false;
       subscription.unsubscribe();
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onVisibility);
       // Leaving the form keeps the draft: reopening it restores what was typed.
       void saver.current?.flush();

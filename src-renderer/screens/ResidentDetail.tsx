@@ -92,7 +92,7 @@ function DetailBody({ view }: { view: ResidentView }) {
           <RevealValue id={view.id} field="idNumber" masked={view.idNumberMasked} />
         </Descriptions.Item>
         <Descriptions.Item label={t('detail.birthDate')}>
-          {view.birthDate}（{t('form.ageValue', { age: view.age })}）
+          {view.birthDate} · {t('form.ageValue', { age: view.age })}
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.phone')}>
           <RevealValue id={view.id} field="phone" masked={view.phoneMasked} />

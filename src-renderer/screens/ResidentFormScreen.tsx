@@ -411,8 +411,8 @@ function IdNumberItem(props: { control: Control<V>; editing: boolean; duplicateI
           t('form.idNumberReadOnly')
         ) : derived ? (
           <span className="leye-derived" data-testid="derived-info">
-            {t('form.derivedBirthDate')} {derived.birthDate} · {t('form.derivedSex')} {t(`enums.sex.${derived.sex}`)} · {t('form.derivedAge')}{' '}
-            <span data-testid="derived-age">{t('form.ageValue', { age: derived.age })}</span>
+            {t('form.derivedBirthDate')} {derived.birthDate} · {t('form.derivedSex')} {t(`enums.sex.${derived.sex}`)} ·{' '}
+            <span data-testid="derived-age" title={t('form.derivedAge')}>{t('form.ageValue', { age: derived.age })}</span>
           </span>
         ) : undefined
       }
@@ -585,7 +585,11 @@ function HardshipFields({ control, t }: { control: Control<V>; t: TFunction }) {
       <Col span={24}>
         <Item control={control} path="registration.familyMembers">
           <div data-testid={testIdOf('registration.familyMembers')}>
-            {members.fields.length === 0 && <Typography.Text type="secondary">{t('form.noFamilyMembers')}</Typography.Text>}
+            {members.fields.length === 0 && (
+              <div>
+                <Typography.Text type="secondary">{t('form.noFamilyMembers')}</Typography.Text>
+              </div>
+            )}
             {members.fields.map((member, index) => (
               <Row gutter={8} key={member.id} align="top">
                 <Col xs={24} md={7}>

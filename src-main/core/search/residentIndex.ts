@@ -1,61 +1,22 @@
 // The residents search index lives in memory: a scan of 100,000 small entries takes
 // milliseconds, while PouchDB's find() scans documents on disk (and stops at 25 by default).
-// It is built once at start and kept current from the database's changes feed.
+// It is kept current from the database's changes feed and saved as a snapshot of its columns.
 import { ageOn } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import type { ResidentRow, ResidentSortField } from '../../../shared/rpc/handlers';
-import type { CareCategory, RegistrationKind, RegistrationStatus, TargetGroup } from '../../../shared/resident/schema';
+import {
+  CARE_CATEGORIES,
+  HOUSEHOLD_TYPES,
+  REGISTRATION_KINDS,
+  REGISTRATION_STATUSES,
+  TARGET_GROUPS,
+  type CareCategory,
+  type RegistrationKind,
+  type RegistrationStatus,
+  type TargetGroup,
+} from '../../../shared/resident/schema';
 import type { ResidentDoc } from '../docs';
 import { pinyinKeys, pinyinSortKey } from './pinyinKeys';
-
-/**
- * What the index keeps of a resident: enough to search, sort and show a list row. It is also
- * the record of the on-disk snapshot that lets the core start without reading every document.
- */
-export interface IndexedResident {
-  id: string;
-  rev: number;
-  name: string;
-  idNumber: string;
-  birthDate: string;
-  sex: ResidentRow['sex'];
-  phoneMasked: string;
-  householdType: ResidentRow['householdType'];
-  targetGroups: TargetGroup[];
-  careCategories: CareCategory[];
-  kind: RegistrationKind;
-  status: RegistrationStatus;
-  registeredOn: string;
-  updatedAt: string;
-}
-
-interface Entry {
-  id: string;
-  rev: number;
-  pinyin: string[];
-  sortName: string;
-  resident: IndexedResident;
-  row: Omit<ResidentRow, 'age'>;
-}
-
-export function indexedResident(doc: ResidentDoc): IndexedResident {
-  return {
-    id: doc._id,
-    rev: revNumber(doc._rev),
-    name: doc.name,
-    idNumber: doc.idNumber,
-    birthDate: doc.birthDate,
-    sex: doc.sex,
-    phoneMasked: maskPhone(doc.phone),
-    householdType: doc.householdType,
-    targetGroups: doc.targetGroups,
-    careCategories: doc.careCategories,
-    kind: doc.registration.kind,
-    status: doc.closure ? 'closed' : 'active',
-    registeredOn: doc.registration.date,
-    updatedAt: doc.updatedAt,
-  };
-}
 
 export interface ResidentQuery {
   query: string;
@@ -69,116 +30,260 @@ export interface ResidentQuery {
   limit: number;
 }
 
+const SEXES = ['male', 'female'] as const;
 const ID_FRAGMENT = /^[0-9]{4,18}x?$|^[0-9]{3,17}x$/;
 const HAN = /\p{Script=Han}/u;
+
+function bits<T extends string>(values: readonly T[], all: readonly T[]): number {
+  return values.reduce((mask, v) => mask | (1 << all.indexOf(v)), 0);
+}
+
+function unbits<T extends string>(mask: number, all: readonly T[]): T[] {
+  return all.filter((_v, i) => mask & (1 << i));
+}
 
 function revNumber(rev: string | undefined): number {
   return rev ? Number.parseInt(rev, 10) || 0 : 0;
 }
 
+/**
+ * Everything the index keeps, one array per field, indexed by slot. Plain arrays of strings
+ * and small integers: a search scans them front to back, and the snapshot is these arrays as
+ * they are (loading 100,000 residents allocates a few arrays, not 100,000 objects).
+ */
+export interface IndexColumns {
+  id: string[];
+  rev: number[];
+  name: string[];
+  idNumber: string[];
+  birthDate: string[];
+  sex: number[];
+  phoneMasked: string[];
+  household: number[];
+  groups: number[];
+  care: number[];
+  kind: number[];
+  status: number[];
+  registeredOn: string[];
+  updatedAt: string[];
+  /** All pinyin keys of the name, each preceded by \u0001 (see TextBlob). */
+  pinyin: string[];
+  sortName: string[];
+}
+
+const COLUMN_NAMES: (keyof IndexColumns)[] = [
+  'id', 'rev', 'name', 'idNumber', 'birthDate', 'sex', 'phoneMasked', 'household', 'groups', 'care', 'kind', 'status',
+  'registeredOn', 'updatedAt', 'pinyin', 'sortName',
+];
+
+function emptyColumns(): IndexColumns {
+  return Object.fromEntries(COLUMN_NAMES.map((c) => [c, []])) as unknown as IndexColumns;
+}
+
+/** Checks that parsed columns have the right shape (a snapshot is a cache, but still input). */
+export function isIndexColumns(value: unknown): value is IndexColumns {
+  if (typeof value !== 'object' || value === null) return false;
+  const columns = value as Record<string, unknown>;
+  const length = (columns.id as unknown[] | undefined)?.length;
+  return COLUMN_NAMES.every((c) => Array.isArray(columns[c]) && (columns[c] as unknown[]).length === length);
+}
+
 export class ResidentIndex {
-  private readonly entries = new Map<string, Entry>();
-  /** Entries kept sorted per sort field, built on first use and maintained by binary insertion. */
-  private readonly sorted = new Map<ResidentSortField, Entry[]>();
+  private c: IndexColumns = emptyColumns();
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  /** Slots per sort field, ascending; built on first use and kept by binary insertion. */
+  private readonly sorted = new Map<ResidentSortField, number[]>();
+  private matches = new Uint8Array(0);
+  /** Per text column, all slots' text joined into one string, rebuilt after a change on next use. */
+  private readonly blobs = new Map<'idNumber' | 'name' | 'pinyin', TextBlob>();
 
   get size(): number {
-    return this.entries.size;
+    return this.slotOf.size;
+  }
+
+  /** Replaces the whole index with snapshot columns. */
+  load(columns: IndexColumns): void {
+    this.c = columns;
+    this.slotOf.clear();
+    this.free.length = 0;
+    this.sorted.clear();
+    this.blobs.clear();
+    columns.id.forEach((id, slot) => this.slotOf.set(id, slot));
+  }
+
+  /** The columns without free slots, for the snapshot. */
+  columns(): IndexColumns {
+    if (this.free.length === 0) return this.c;
+    const live = [...this.slotOf.values()].sort((a, b) => a - b);
+    return Object.fromEntries(COLUMN_NAMES.map((name) => [name, live.map((slot) => this.c[name][slot])])) as unknown as IndexColumns;
   }
 
   /** Adds or replaces a resident; an older revision never overwrites a newer one. */
   upsert(doc: ResidentDoc): void {
-    this.upsertIndexed(indexedResident(doc));
-  }
-
-  upsertIndexed(resident: IndexedResident): void {
-    const existing = this.entries.get(resident.id);
-    if (existing && existing.rev > resident.rev) return;
-    const { idNumber: _full, rev: _rev, ...shown } = resident;
-    const entry: Entry = {
-      id: resident.id,
-      rev: resident.rev,
-      pinyin: pinyinKeys(resident.name),
-      sortName: pinyinSortKey(resident.name),
-      resident,
-      row: { ...shown, idNumberMasked: maskIdNumber(resident.idNumber) },
-    };
-    if (existing) this.unsort(existing);
-    this.entries.set(resident.id, entry);
-    for (const [field, list] of this.sorted) list.splice(this.position(list, entry, field), 0, entry);
-  }
-
-  /** Everything the index holds, for the snapshot. */
-  all(): IndexedResident[] {
-    return [...this.entries.values()].map((e) => e.resident);
+    const rev = revNumber(doc._rev);
+    let slot = this.slotOf.get(doc._id);
+    if (slot !== undefined) {
+      if (this.c.rev[slot]! > rev) return;
+      this.unsort(slot);
+    } else {
+      slot = this.free.pop() ?? this.c.id.length;
+      this.slotOf.set(doc._id, slot);
+    }
+    const c = this.c;
+    c.id[slot] = doc._id;
+    c.rev[slot] = rev;
+    if (c.name[slot] !== doc.name) {
+      c.pinyin[slot] = pinyinKeys(doc.name).map((k) => `\u0001${k}`).join('');
+      c.sortName[slot] = pinyinSortKey(doc.name);
+    }
+    c.name[slot] = doc.name;
+    c.idNumber[slot] = doc.idNumber;
+    c.birthDate[slot] = doc.birthDate;
+    c.sex[slot] = SEXES.indexOf(doc.sex);
+    c.phoneMasked[slot] = maskPhone(doc.phone);
+    c.household[slot] = HOUSEHOLD_TYPES.indexOf(doc.householdType);
+    c.groups[slot] = bits(doc.targetGroups, TARGET_GROUPS);
+    c.care[slot] = bits(doc.careCategories, CARE_CATEGORIES);
+    c.kind[slot] = REGISTRATION_KINDS.indexOf(doc.registration.kind);
+    c.status[slot] = REGISTRATION_STATUSES.indexOf(doc.closure ? 'closed' : 'active');
+    c.registeredOn[slot] = doc.registration.date;
+    c.updatedAt[slot] = doc.updatedAt;
+    for (const [field, list] of this.sorted) list.splice(this.position(list, slot, field), 0, slot);
+    this.blobs.clear();
   }
 
   remove(id: string): void {
-    const existing = this.entries.get(id);
-    if (!existing) return;
-    this.unsort(existing);
-    this.entries.delete(id);
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.unsort(slot);
+    this.slotOf.delete(id);
+    // A free slot matches nothing: its texts are empty and it is in no sort order.
+    this.c.id[slot] = '';
+    this.c.name[slot] = '';
+    this.c.idNumber[slot] = '';
+    this.c.pinyin[slot] = '';
+    this.free.push(slot);
+    this.blobs.clear();
   }
 
   /** Filters, sorts and pages; `today` decides ages. */
   search(q: ResidentQuery, today: string): { total: number; items: ResidentRow[] } {
+    const c = this.c;
     const text = q.query.trim().toLowerCase().replace(/\s+/g, '');
-    const byId = ID_FRAGMENT.test(text);
-    const upperText = text.toUpperCase();
-    const byName = HAN.test(text);
-    const list = this.sortedBy(q.sort);
-    const page: Entry[] = [];
+    const mode = !text ? 0 : ID_FRAGMENT.test(text) ? 1 : HAN.test(text) ? 2 : 3;
+    const groupBit = q.targetGroup ? 1 << TARGET_GROUPS.indexOf(q.targetGroup) : 0;
+    const careBit = q.careCategory ? 1 << CARE_CATEGORIES.indexOf(q.careCategory) : 0;
+    const kind = q.kind ? REGISTRATION_KINDS.indexOf(q.kind) : -1;
+    const status = q.status ? REGISTRATION_STATUSES.indexOf(q.status) : -1;
+    const byFields = groupBit !== 0 || careBit !== 0 || kind >= 0 || status >= 0;
+    const filtered = mode !== 0 || byFields;
+    const slots = c.id.length;
+    if (this.matches.length < slots) this.matches = new Uint8Array(Math.max(slots * 2, 1024));
+    const matches = this.matches;
     let total = 0;
-    const n = list.length;
-    for (let i = 0; i < n; i++) {
-      const e = list[q.order === 'asc' ? i : n - 1 - i]!;
-      const r = e.row;
-      if (q.targetGroup && !r.targetGroups.includes(q.targetGroup)) continue;
-      if (q.careCategory && !r.careCategories.includes(q.careCategory)) continue;
-      if (q.kind && r.kind !== q.kind) continue;
-      if (q.status && r.status !== q.status) continue;
-      if (text) {
-        if (byId) {
-          if (!e.resident.idNumber.includes(upperText)) continue;
-        } else if (byName) {
-          if (!e.resident.name.includes(text)) continue;
-        } else if (!e.pinyin.some((k) => k.startsWith(text))) continue;
+    if (filtered) {
+      if (mode === 0) matches.fill(1, 0, slots);
+      else {
+        matches.fill(0, 0, slots);
+        const blob = this.blob(mode === 1 ? 'idNumber' : mode === 2 ? 'name' : 'pinyin');
+        blob.mark(mode === 1 ? text.toUpperCase() : mode === 3 ? `\u0001${text}` : text, matches);
       }
-      if (total >= q.offset && page.length < q.limit) page.push(e);
-      total += 1;
+      for (let slot = 0; slot < slots; slot++) {
+        if (!matches[slot]) continue;
+        let ok = c.id[slot] !== '';
+        if (ok && groupBit) ok = (c.groups[slot]! & groupBit) !== 0;
+        if (ok && careBit) ok = (c.care[slot]! & careBit) !== 0;
+        if (ok && kind >= 0) ok = c.kind[slot] === kind;
+        if (ok && status >= 0) ok = c.status[slot] === status;
+        if (ok) total += 1;
+        else matches[slot] = 0;
+      }
+    } else total = this.slotOf.size;
+    const order = this.sortedBy(q.sort);
+    const items: ResidentRow[] = [];
+    const n = order.length;
+    const end = Math.min(total, q.offset + q.limit);
+    let seen = 0;
+    for (let i = 0; i < n && seen < end; i++) {
+      const slot = order[q.order === 'asc' ? i : n - 1 - i]!;
+      if (filtered && !matches[slot]) continue;
+      if (seen >= q.offset) items.push(this.row(slot, today));
+      seen += 1;
     }
-    return { total, items: page.map((e) => ({ ...e.row, age: ageOn(e.resident.birthDate, today) })) };
+    return { total, items };
   }
 
-  private sortedBy(field: ResidentSortField): Entry[] {
+  private row(slot: number, today: string): ResidentRow {
+    const c = this.c;
+    return {
+      id: c.id[slot]!,
+      name: c.name[slot]!,
+      sex: SEXES[c.sex[slot]!]!,
+      age: ageOn(c.birthDate[slot]!, today),
+      birthDate: c.birthDate[slot]!,
+      idNumberMasked: maskIdNumber(c.idNumber[slot]!),
+      phoneMasked: c.phoneMasked[slot]!,
+      householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
+      targetGroups: unbits(c.groups[slot]!, TARGET_GROUPS),
+      careCategories: unbits(c.care[slot]!, CARE_CATEGORIES),
+      kind: REGISTRATION_KINDS[c.kind[slot]!]!,
+      status: REGISTRATION_STATUSES[c.status[slot]!]!,
+      registeredOn: c.registeredOn[slot]!,
+      updatedAt: c.updatedAt[slot]!,
+    };
+  }
+
+  private blob(column: 'idNumber' | 'name' | 'pinyin'): TextBlob {
+    let blob = this.blobs.get(column);
+    if (!blob) {
+      blob = new TextBlob(this.c[column]);
+      this.blobs.set(column, blob);
+    }
+    return blob;
+  }
+
+  private compare(field: ResidentSortField, a: number, b: number): number {
+    const c = this.c;
+    const result =
+      field === 'name'
+        ? byKey(c.sortName[a]!, c.sortName[b]!)
+        : field === 'age'
+          ? byKey(c.birthDate[b]!, c.birthDate[a]!) // ascending age: the latest birth date first
+          : field === 'registeredOn'
+            ? byKey(c.registeredOn[a]!, c.registeredOn[b]!)
+            : byKey(c.updatedAt[a]!, c.updatedAt[b]!);
+    return result || byKey(c.id[a]!, c.id[b]!);
+  }
+
+  private sortedBy(field: ResidentSortField): number[] {
     let list = this.sorted.get(field);
     if (!list) {
-      const compare = comparators[field];
-      list = [...this.entries.values()].sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      list = [...this.slotOf.values()].sort((a, b) => this.compare(field, a, b));
       this.sorted.set(field, list);
     }
     return list;
   }
 
-  /** Where an entry belongs in a list sorted by a field (ties by id). */
-  private position(list: Entry[], entry: Entry, field: ResidentSortField): number {
-    const compare = comparators[field];
+  /** Where a slot belongs in a list sorted by a field. */
+  private position(list: number[], slot: number, field: ResidentSortField): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = compare(list[mid]!, entry) || (list[mid]!.id < entry.id ? -1 : list[mid]!.id > entry.id ? 1 : 0);
-      if (c < 0) lo = mid + 1;
+      if (this.compare(field, list[mid]!, slot) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  private unsort(entry: Entry): void {
+  /** Takes a slot out of every sort order, while its old values still place it. */
+  private unsort(slot: number): void {
     for (const [field, list] of this.sorted) {
-      const at = this.position(list, entry, field);
-      if (list[at] === entry) list.splice(at, 1);
+      const at = this.position(list, slot, field);
+      if (list[at] === slot) list.splice(at, 1);
       else {
-        const i = list.indexOf(entry);
+        const i = list.indexOf(slot);
         if (i >= 0) list.splice(i, 1);
       }
     }
@@ -186,10 +291,47 @@ export class ResidentIndex {
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const comparators: Record<ResidentSortField, (a: Entry, b: Entry) => number> = {
-  name: (a, b) => byKey(a.sortName, b.sortName),
-  // Ascending age: youngest first, i.e. the latest birth date first.
-  age: (a, b) => byKey(b.resident.birthDate, a.resident.birthDate),
-  registeredOn: (a, b) => byKey(a.row.registeredOn, b.row.registeredOn),
-  updatedAt: (a, b) => byKey(a.row.updatedAt, b.row.updatedAt),
-};
+
+/**
+ * One string holding every slot's text, separated by NUL: a native `indexOf` loop over a few
+ * megabytes finds all matches far faster than 100,000 separate string searches.
+ */
+class TextBlob {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+
+  constructor(values: readonly string[]) {
+    this.starts = new Int32Array(values.length);
+    let at = 0;
+    for (let i = 0; i < values.length; i++) {
+      this.starts[i] = at;
+      at += values[i]!.length + 1;
+    }
+    this.text = values.join('\u0000');
+  }
+
+  /** Sets matches[slot] = 1 for every slot whose text contains the needle. */
+  mark(needle: string, matches: Uint8Array): void {
+    if (!needle || needle.includes('\u0000')) return;
+    let from = 0;
+    for (;;) {
+      const at = this.text.indexOf(needle, from);
+      if (at < 0) return;
+      const slot = this.slotAt(at);
+      matches[slot] = 1;
+      // One match per slot is enough: continue at the next slot's text.
+      from = slot + 1 < this.starts.length ? this.starts[slot + 1]! : this.text.length;
+    }
+  }
+
+  private slotAt(position: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid]! <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

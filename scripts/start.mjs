@@ -105,7 +105,28 @@ function run(command, args, options = {}) {
 
 if (needsBuild()) build();
 
-const electron = electronBinary();
+/**
+ * Electron 45 fetches its binary on first use rather than at install: try once (quietly, with a
+ * time limit) unless told not to, as CI machines are (ELECTRON_SKIP_BINARY_DOWNLOAD=1).
+ */
+function fetchElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
+  let installer;
+  try {
+    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return;
+  }
+  process.stdout.write('Fetching the Electron binary (first start)… ');
+  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'ignore', timeout: 180_000 });
+  process.stdout.write(result.status === 0 ? 'done.\n' : 'not possible here.\n');
+}
+
+let electron = electronBinary();
+if (!electron && !preview) {
+  fetchElectron();
+  electron = electronBinary();
+}
 if (preview || !electron) {
   console.log(
     electron

@@ -223,3 +223,22 @@ describe('the search index snapshot', () => {
     expect((await second.core.call(second.session, 'residents.search', { query: 'zs' })).total).toBe(1);
   });
 });
+
+describe('a snapshot from other data', () => {
+  it('is ignored when it is ahead of the database', async () => {
+    const dir = tempDir();
+    const first = await openStation(dir);
+    await first.core.call(first.session, 'residents.register', registration());
+    await first.core.close();
+    const file = path.join(dir, 'search-index.json');
+    const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq: number; columns: { name: string[]; pinyin: string[] } };
+    // Another folder's snapshot: other people, and a sequence this database never reached.
+    snapshot.seq += 1000;
+    snapshot.columns.name[0] = '李四';
+    snapshot.columns.pinyin[0] = '\u0001ls\u0001lisi';
+    fs.writeFileSync(file, JSON.stringify(snapshot));
+    const second = await station(dir);
+    expect((await second.core.call(second.session, 'residents.search', { query: 'zs' })).total).toBe(1);
+    expect(second.core.residentCount).toBe(1);
+  });
+});

@@ -107,14 +107,16 @@ export class Core {
     this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
     const policies = await this.db.allDocs<RetirementPolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.retirementPolicy) });
     this.retirementRules = policies.rows.flatMap((r) => (r.doc ? [r.doc] : []));
-    const snapshot = await readSnapshot(this.snapshotFile);
+    const updateSeq = (await this.db.info()).update_seq;
+    // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
+    const snapshot = await readSnapshot(this.snapshotFile).then((s) => (s && Number(s.seq) <= Number(updateSeq) ? s : null));
     let since: number | string;
     if (snapshot) {
       this.index.load(snapshot.columns);
       since = snapshot.seq;
     } else {
       // No usable snapshot: read every resident once (slow at scale) and save a snapshot soon.
-      since = (await this.db.info()).update_seq;
+      since = updateSeq;
       const residents = await this.db.allDocs<ResidentDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.resident) });
       for (const row of residents.rows) if (row.doc) this.index.upsert(row.doc);
       this.snapshotDirty = true;

@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   const sorts = ['name', 'registeredOn', 'age', 'updatedAt'] as const;
   const openList = await timed(SAMPLES, (i) => client.call('residents.search', { query: '', sort: sorts[i % 4]!, order: i % 2 ? 'asc' : 'desc', offset: 0, limit: 100 }));
   const overWs = [...freshRegistrations(13)];
-  const registerOverWs = await timed(50, (i) => client.call('residents.register', overWs[i]));
+  const registerOverWs = await timed(50, (i) => client.call('residents.register', overWs[i]!));
   const rss = rssMb(child.pid!);
   console.log(`search by pinyin initials: p50 ${byInitials.p50} ms, p95 ${byInitials.p95} ms`);
   console.log(`search by ID fragment (6 digits): p50 ${byIdFragment.p50} ms, p95 ${byIdFragment.p95} ms`);

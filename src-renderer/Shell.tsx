@@ -16,6 +16,9 @@ import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { ResidentsScreen } from './screens/ResidentsScreen';
 import { ResidentFormScreen } from './screens/ResidentFormScreen';
+import { AttendanceScreen, PostDetailScreen, PostsScreen } from './posts';
+import { SessionScreen, SignInScreen, TrainingListScreen } from './training';
+import { PolicyScreen } from './policy';
 import { ResidentDetail } from './screens/ResidentDetail';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
@@ -93,6 +96,20 @@ export function Shell() {
     screen = <ResidentFormScreen key="register" mode="register" />;
   } else if (route.name === 'edit') {
     screen = <ResidentFormScreen key={`edit:${route.id}`} mode="edit" id={route.id} />;
+  } else if (route.name === 'posts') {
+    screen = <PostsScreen />;
+  } else if (route.name === 'post') {
+    screen = <PostDetailScreen key={route.id} postId={route.id} />;
+  } else if (route.name === 'attendance') {
+    screen = <AttendanceScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />;
+  } else if (route.name === 'training') {
+    screen = <TrainingListScreen />;
+  } else if (route.name === 'session') {
+    screen = <SessionScreen key={route.id} sessionId={route.id} />;
+  } else if (route.name === 'signIn') {
+    screen = <SignInScreen key={route.sessionId} sessionId={route.sessionId} />;
+  } else if (route.name === 'policy') {
+    screen = <PolicyScreen />;
   } else {
     fill = true;
     screen = (
@@ -130,6 +147,15 @@ export function Shell() {
             </Button>
             <Button type="primary" icon={<PlusOutlined />} data-testid="nav-register" onClick={() => navigate({ name: 'register' })}>
               {t('nav.register')}
+            </Button>
+            <Button type="text" data-testid="nav-posts" onClick={() => navigate({ name: 'posts' })}>
+              {t('nav.posts')}
+            </Button>
+            <Button type="text" data-testid="nav-training" onClick={() => navigate({ name: 'training' })}>
+              {t('nav.training')}
+            </Button>
+            <Button type="text" data-testid="nav-policy" onClick={() => navigate({ name: 'policy' })}>
+              {t('nav.policy')}
             </Button>
           </Space>
         )}

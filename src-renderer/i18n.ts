@@ -7,6 +7,8 @@ import 'dayjs/locale/zh-cn';
 import { errorsEn, errorsZhCN } from '../shared/i18n/errors';
 import { zhCN } from '../shared/i18n/zh-CN';
 import { en } from '../shared/i18n/en';
+import { postsEn, postsZhCN } from '../shared/i18n/posts';
+import { trainingEn, trainingZhCN } from '../shared/i18n/training';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,8 +33,8 @@ const initial = storedLanguage();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, errors: errorsZhCN } },
-    en: { translation: { ...en, errors: errorsEn } },
+    'zh-CN': { translation: { ...zhCN, ...postsZhCN, ...trainingZhCN, errors: errorsZhCN } },
+    en: { translation: { ...en, ...postsEn, ...trainingEn, errors: errorsEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

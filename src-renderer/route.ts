@@ -7,12 +7,28 @@ export type Route =
   | { name: 'residents' }
   | { name: 'register' }
   | { name: 'resident'; id: string }
-  | { name: 'edit'; id: string };
+  | { name: 'edit'; id: string }
+  | { name: 'posts' }
+  | { name: 'post'; id: string }
+  | { name: 'attendance'; postId: string; month: string }
+  | { name: 'training' }
+  | { name: 'session'; id: string }
+  | { name: 'signIn'; sessionId: string }
+  | { name: 'policy' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const parts = path.split('/').map((p) => decodeURIComponent(p));
   if (parts[0] === 'register') return { name: 'register' };
+  if (parts[0] === 'posts') {
+    if (parts[1] && parts[2] === 'attendance' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'attendance', postId: parts[1], month: parts[3]! };
+    return parts[1] ? { name: 'post', id: parts[1] } : { name: 'posts' };
+  }
+  if (parts[0] === 'training') {
+    if (parts[1] && parts[2] === 'sign-in') return { name: 'signIn', sessionId: parts[1] };
+    return parts[1] ? { name: 'session', id: parts[1] } : { name: 'training' };
+  }
+  if (parts[0] === 'policy') return { name: 'policy' };
   if (parts[0] === 'residents' && parts[1]) {
     return parts[2] === 'edit' ? { name: 'edit', id: parts[1] } : { name: 'resident', id: parts[1] };
   }
@@ -29,6 +45,20 @@ export function routeHash(route: Route): string {
       return `#/residents/${encodeURIComponent(route.id)}`;
     case 'edit':
       return `#/residents/${encodeURIComponent(route.id)}/edit`;
+    case 'posts':
+      return '#/posts';
+    case 'post':
+      return `#/posts/${encodeURIComponent(route.id)}`;
+    case 'attendance':
+      return `#/posts/${encodeURIComponent(route.postId)}/attendance/${route.month}`;
+    case 'training':
+      return '#/training';
+    case 'session':
+      return `#/training/${encodeURIComponent(route.id)}`;
+    case 'signIn':
+      return `#/training/${encodeURIComponent(route.sessionId)}/sign-in`;
+    case 'policy':
+      return '#/policy';
   }
 }
 

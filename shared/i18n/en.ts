@@ -18,6 +18,9 @@ export const en: UiTexts = {
     residents: 'Residents',
     register: 'New registration',
     back: 'Back to list',
+    posts: 'Welfare posts',
+    training: 'Training',
+    policy: 'Policy parameters',
   },
   setup: {
     title: 'First-run setup',

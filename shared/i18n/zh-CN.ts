@@ -17,6 +17,9 @@ export const zhCN = {
     residents: '登记人员',
     register: '新增登记',
     back: '返回列表',
+    posts: '公益性岗位',
+    training: '技能培训',
+    policy: '政策参数',
   },
   setup: {
     title: '首次设置',

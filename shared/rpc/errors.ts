@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DUPLICATE_RESIDENT',
+  /** A post assignment or enrolment failed an eligibility rule; `issues` lists each rule. */
+  'NOT_ELIGIBLE',
+  /** The month is closed (or the record otherwise locked). */
+  'LOCKED',
   'STATION_NOT_SET_UP',
   'STATION_ALREADY_SET_UP',
   'BAD_CREDENTIALS',

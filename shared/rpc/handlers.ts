@@ -24,6 +24,37 @@ import {
   type RegistrationStatus,
   type TargetGroup,
 } from '../resident/schema';
+import {
+  minimumWageSchema,
+  postsPolicySchema,
+  retirementPolicySchema,
+  trainingPolicySchema,
+  type PolicyKind,
+  type PolicyValuesByKind,
+} from '../policy/parameters';
+import {
+  assignSchema,
+  attendanceSetSchema,
+  month,
+  postId,
+  postSaveSchema,
+  reopenSchema,
+  residentIdField,
+  type AttendanceMark,
+  type PostCategory,
+  type PostKind,
+} from '../posts/schema';
+import {
+  HALF_DAYS,
+  enrolSchema,
+  sessionId,
+  sessionSaveSchema,
+  signInSchema,
+  type SignDirection,
+  type SignInMethod,
+  type TimetableSlot,
+  type TrainingLevel,
+} from '../training/schema';
 
 export const ROLES = ['clerk', 'township', 'county', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -142,6 +173,237 @@ export const residentSearchSchema = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+// ── Policy parameters ─────────────────────────────────────────────────────────────────────
+
+export interface PolicyEntryView<K extends PolicyKind = PolicyKind> {
+  id: string;
+  rev: string;
+  kind: K;
+  effectiveFrom: string;
+  /** A shipped default the county has not confirmed yet. */
+  isDefault: boolean;
+  values: PolicyValuesByKind[K];
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export const policySaveSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('minimumWage'), effectiveFrom: isoDay, rev: z.string().max(100).optional(), values: minimumWageSchema }),
+    z.strictObject({ kind: z.literal('retirement'), effectiveFrom: isoDay, rev: z.string().max(100).optional(), values: retirementPolicySchema }),
+    z.strictObject({ kind: z.literal('posts'), effectiveFrom: isoDay, rev: z.string().max(100).optional(), values: postsPolicySchema }),
+    z.strictObject({ kind: z.literal('training'), effectiveFrom: isoDay, rev: z.string().max(100).optional(), values: trainingPolicySchema }),
+  ],
+  { error: 'errors.option' },
+);
+
+// ── Public-welfare posts and attendance ────────────────────────────────────────────────────
+
+export interface PostView {
+  id: string;
+  rev: string;
+  code: string;
+  name: string;
+  kind: PostKind;
+  category: PostCategory;
+  placeCode: string;
+  placeName: string;
+  employer: { name: string; creditCode: string };
+  plannedHoursPerMonth: number;
+  /** Yuan. */
+  payPerMonth: number;
+  startDate: string;
+  endDate: string;
+  /** Holders whose assignment covers today. */
+  currentHolders: number;
+  updatedAt: string;
+}
+
+export interface PostOverride {
+  reason: string;
+  by: string;
+  at: string;
+  /** The rules decided against (i18n keys of the refusals). */
+  rules: string[];
+}
+
+export interface AssignmentView {
+  id: string;
+  postId: string;
+  residentId: string;
+  name: string;
+  sex: Sex;
+  age: number;
+  idNumberMasked: string;
+  startDate: string;
+  endDate: string;
+  contractNo: string;
+  override: PostOverride | null;
+}
+
+export interface AttendanceCell {
+  mark: AttendanceMark;
+  hours: number;
+  updatedBy: string;
+  updatedAt: string;
+  /** Earlier values of this day, oldest first. */
+  corrections: number;
+}
+
+export interface GridDay {
+  date: string;
+  day: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  weekend: boolean;
+  future: boolean;
+}
+
+export interface MonthTotals {
+  residentId: string;
+  name: string;
+  presentDays: number;
+  personalLeaveDays: number;
+  sickLeaveDays: number;
+  absentDays: number;
+  restDays: number;
+  unmarkedDays: number;
+  hours: number;
+  /** Yuan. */
+  payDue: number;
+  /** Yuan per hour; null when no hour was worked. */
+  hourlyPay: number | null;
+  belowMinimum: boolean;
+}
+
+export interface MinimumWageInForce {
+  countyCode: string;
+  tier: string;
+  monthly: number;
+  hourly: number;
+  effectiveFrom: string;
+  isDefault: boolean;
+}
+
+export interface MonthSummary {
+  postId: string;
+  month: string;
+  minimumWage: MinimumWageInForce | null;
+  holders: MonthTotals[];
+}
+
+export interface MonthCloseHistoryEntry {
+  action: 'close' | 'reopen';
+  by: string;
+  at: string;
+  reason: string;
+}
+
+export interface MonthCloseView extends MonthSummary {
+  status: 'closed' | 'reopened';
+  closedBy: string;
+  closedAt: string;
+  history: MonthCloseHistoryEntry[];
+}
+
+export interface AttendanceGridView {
+  post: PostView;
+  month: string;
+  days: GridDay[];
+  holders: { residentId: string; name: string; assignmentId: string; from: string; to: string }[];
+  /** residentId → date → cell. */
+  cells: Record<string, Record<string, AttendanceCell>>;
+  close: MonthCloseView | null;
+  locked: boolean;
+}
+
+export interface AttendanceRevision {
+  mark: AttendanceMark;
+  hours: number;
+  by: string;
+  at: string;
+}
+
+// ── Training ─────────────────────────────────────────────────────────────────────────────
+
+export interface SessionView {
+  id: string;
+  rev: string;
+  course: { occupation: string; level: TrainingLevel };
+  provider: { name: string; creditCode: string };
+  teachers: string[];
+  place: string;
+  startDate: string;
+  endDate: string;
+  timetable: TimetableSlot[];
+  plannedTrainees: number;
+  enrolled: number;
+  totalClassHours: number;
+  updatedAt: string;
+}
+
+export interface TraineeView {
+  residentId: string;
+  name: string;
+  sex: Sex;
+  idNumberMasked: string;
+  enrolledAt: string;
+}
+
+export interface SignInResult {
+  residentId: string;
+  name: string;
+  idNumberMasked: string;
+  direction: SignDirection;
+  at: string;
+  /** Minutes after the slot's start (sign-in) or before its end (sign-out); 0 when on time. */
+  lateMinutes: number;
+  earlyLeaveMinutes: number;
+  /** True when this half-day already had this sign-in: nothing was written. */
+  already: boolean;
+}
+
+export interface SignInRecordView {
+  residentId: string;
+  name: string;
+  idNumberMasked: string;
+  in: { at: string; method: SignInMethod; by: string; machine: string } | null;
+  out: { at: string; method: SignInMethod; by: string; machine: string } | null;
+  lateMinutes: number;
+  earlyLeaveMinutes: number;
+}
+
+export interface TraineeAttendance {
+  residentId: string;
+  name: string;
+  idNumberMasked: string;
+  slotsAttended: number;
+  attendedHours: number;
+  /** attendedHours ÷ the session's class hours. */
+  rate: number;
+  eligible: boolean;
+  lateCount: number;
+  earlyLeaveCount: number;
+}
+
+export interface SessionAttendanceView {
+  sessionId: string;
+  totalClassHours: number;
+  threshold: number;
+  thresholdIsDefault: boolean;
+  trainees: TraineeAttendance[];
+  /** Mean of the trainees' rates. */
+  sessionRate: number;
+  eligibleCount: number;
+}
+
+const postIdArg = z.strictObject({ postId });
+const monthArgs = z.strictObject({ postId, month });
+const sessionArg = z.strictObject({ sessionId });
+const WRITERS: readonly Role[] = ['clerk', 'township', 'admin'];
+const POLICY_EDITORS: readonly Role[] = ['county', 'admin'];
+
 export const handlers = {
   'app.ping': handler<{ version: string; now: string }>()(none, 'public'),
   'station.status': handler<StationStatus>()(none, 'public'),
@@ -186,6 +448,30 @@ export const handlers = {
     ALL_ROLES,
   ),
   'residents.search': handler<{ total: number; items: ResidentRow[]; tookMs: number }>()(residentSearchSchema, ALL_ROLES),
+
+  'policy.list': handler<PolicyEntryView[]>()(none, ALL_ROLES),
+  /** Creates the entry for a date, or replaces it (with its revision); the county confirms defaults this way. */
+  'policy.save': handler<PolicyEntryView>()(policySaveSchema, POLICY_EDITORS),
+
+  'posts.list': handler<PostView[]>()(none, ALL_ROLES),
+  'posts.get': handler<{ post: PostView; holders: AssignmentView[] } | null>()(postIdArg, ALL_ROLES),
+  'posts.save': handler<PostView>()(postSaveSchema, WRITERS),
+  /** Refused with NOT_ELIGIBLE (one issue per failed rule) unless a county/admin override gives a reason. */
+  'posts.assign': handler<AssignmentView>()(assignSchema, WRITERS),
+  'attendance.month': handler<AttendanceGridView>()(monthArgs, ALL_ROLES),
+  'attendance.set': handler<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }>()(attendanceSetSchema, WRITERS),
+  'attendance.history': handler<AttendanceRevision[]>()(z.strictObject({ postId, residentId: residentIdField, date: isoDay }), ALL_ROLES),
+  'attendance.summary': handler<MonthSummary>()(monthArgs, ALL_ROLES),
+  'attendance.closeMonth': handler<MonthCloseView>()(monthArgs, WRITERS),
+  'attendance.reopenMonth': handler<MonthCloseView>()(reopenSchema, WRITERS),
+
+  'training.list': handler<SessionView[]>()(none, ALL_ROLES),
+  'training.get': handler<{ session: SessionView; trainees: TraineeView[] } | null>()(sessionArg, ALL_ROLES),
+  'training.save': handler<SessionView>()(sessionSaveSchema, WRITERS),
+  'training.enrol': handler<TraineeView>()(enrolSchema, WRITERS),
+  'training.signIn': handler<SignInResult>()(signInSchema, WRITERS),
+  'training.signIns': handler<SignInRecordView[]>()(z.strictObject({ sessionId, date: isoDay, half: z.enum(HALF_DAYS, { error: 'errors.option' }) }), ALL_ROLES),
+  'training.attendance': handler<SessionAttendanceView>()(sessionArg, ALL_ROLES),
 } as const;
 
 export type Handlers = typeof handlers;

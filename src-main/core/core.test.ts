@@ -47,7 +47,7 @@ describe('first run and login', () => {
     expect(users.users.wangli?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(JSON.stringify(users)).not.toContain('secret-123');
     const loggedIn = await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
-    expect(loggedIn.user).toEqual({ loginName: 'wangli', displayName: '王丽', role: 'clerk' });
+    expect(loggedIn.user).toEqual({ loginName: 'wangli', displayName: '王丽', role: 'admin' });
     expect((await rejection(core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'b', displayName: 'b', password: 'secret-123' } }))).code).toBe('STATION_ALREADY_SET_UP');
   });
 });

@@ -2,11 +2,12 @@
 // (src-main/host) pass it raw messages; every argument is validated here, because the renderer
 // is untrusted.
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import path from 'node:path';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../shared/id/mask';
 import { isVillage, placeChildren, placeName, placePath, isKnownPlace } from '../../shared/places';
-import { DEFAULT_RETIREMENT_RULES, retirementDate, ruleSetInForce } from '../../shared/policy/retirement';
+import { retirementDate } from '../../shared/policy/retirement';
 import { LeyeError, type RpcError } from '../../shared/rpc/errors';
 import {
   handlers,
@@ -22,13 +23,16 @@ import {
 } from '../../shared/rpc/handlers';
 import type { Registration, ResidentRegisterData } from '../../shared/resident/schema';
 import type { PouchDB as P } from 'pouchdb-node';
+import type { CoreContext } from './context';
 import { fakeResidents } from './demo';
+import { PolicyStore } from './policy';
+import { PostsService } from './posts';
+import { TrainingService } from './training';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
   type AuditDoc,
   type ResidentDoc,
-  type RetirementPolicyDoc,
   type StationConfig,
   type StationDoc,
   type UsersDoc,
@@ -78,7 +82,11 @@ export class Core {
   private readonly index = new ResidentIndex();
   private config: StationConfig | null = null;
   private users: UsersDoc = { _id: '_local/users', users: {} };
-  private retirementRules: RetirementPolicyDoc[] = [];
+  private readonly policies: PolicyStore;
+  private readonly ctx: CoreContext;
+  private readonly posts: PostsService;
+  private readonly training: TrainingService;
+  private machine = os.hostname();
   private changes: P.Changes<object> | null = null;
   private pendingChanged = new Set<string>();
   private pushTimer: NodeJS.Timeout | null = null;
@@ -91,6 +99,42 @@ export class Core {
 
   private constructor(readonly db: StationDb, options: CoreOptions) {
     this.dataDir = options.dataDir;
+    this.policies = new PolicyStore(db);
+    const core = this;
+    this.ctx = {
+      db,
+      policies: this.policies,
+      residents: this.index,
+      get machine() {
+        return core.machine;
+      },
+      now: () => this.now(),
+      today: () => this.today(),
+      localTime: (iso) => {
+        const d = new Date(iso);
+        return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+      },
+      station: () => this.requireStation(),
+      stamp: (user, placeCode) => this.stamp(user, placeCode),
+      residentDoc: async (id) => (await getOrNull<ResidentDoc>(this.db, id)) as (ResidentDoc & { _rev: string }) | null,
+      residentIdFor: (idNumber) => `${ID_PREFIX.resident}${residentKey(this.requireStation().identityKey, idNumber)}`,
+      registerResident: (data, user) => this.registerResident(data, user),
+      audit: async (user, action, targetId, field, reason) => {
+        const config = this.requireStation();
+        const audit: AuditDoc = {
+          _id: `${ID_PREFIX.audit}${this.now()}:${randomId(8)}`,
+          type: 'audit',
+          action,
+          targetId,
+          field,
+          reason,
+          ...this.stamp(user, config.placeCode),
+        };
+        await this.db.put(audit);
+      },
+    };
+    this.posts = new PostsService(this.ctx);
+    this.training = new TrainingService(this.ctx);
     this.clock = options.clock ?? (() => new Date());
     this.events.setMaxListeners(0);
   }
@@ -105,8 +149,8 @@ export class Core {
   private async load(): Promise<void> {
     this.config = await getOrNull<StationConfig>(this.db, '_local/station');
     this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
-    const policies = await this.db.allDocs<RetirementPolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.retirementPolicy) });
-    this.retirementRules = policies.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+    this.machine = await this.machineName();
+    for (const cache of this.caches) await cache.load(this.db);
     const updateSeq = (await this.db.info()).update_seq;
     // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
     const snapshot = await readSnapshot(this.snapshotFile).then((s) => (s && Number(s.seq) <= Number(updateSeq) ? s : null));
@@ -138,6 +182,19 @@ export class Core {
     this.snapshotTimer.unref();
   }
 
+  /** The small document sets kept in memory, each fed by the changes feed. */
+  private get caches() {
+    return [this.policies.cache, this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments];
+  }
+
+  /** "hostname (id)": a stable id per data folder, so sign-ins say which machine took them. */
+  private async machineName(): Promise<string> {
+    const existing = await getOrNull<{ _id: string; id: string }>(this.db, '_local/machine');
+    const id = existing?.id ?? randomId(8);
+    if (!existing) await this.db.put({ _id: '_local/machine', id });
+    return `${os.hostname()} (${id})`;
+  }
+
   private get snapshotFile(): string {
     return path.join(this.dataDir, 'search-index.json');
   }
@@ -165,9 +222,8 @@ export class Core {
       this.snapshotDirty = true;
       this.pendingChanged.add(id);
       this.schedulePush();
-    } else if (id.startsWith(ID_PREFIX.retirementPolicy) && change.doc) {
-      const doc = change.doc as unknown as RetirementPolicyDoc;
-      this.retirementRules = [...this.retirementRules.filter((p) => p._id !== id), ...(change.deleted ? [] : [doc])];
+    } else {
+      for (const cache of this.caches) if (cache.accepts(id)) cache.apply(change);
     }
   }
 
@@ -279,7 +335,9 @@ export class Core {
     if (!isVillage(placeCode)) throw new LeyeError(fieldError('placeCode', 'errors.placeNotVillage'));
     const at = this.now();
     const name = placeName(placeCode) ?? placeCode;
-    const system: SessionUser = { loginName: clerk.loginName, displayName: clerk.displayName, role: 'clerk' };
+    // The station's first account administers it (policy parameters, overrides) until the
+    // county provisions accounts.
+    const system: SessionUser = { loginName: clerk.loginName, displayName: clerk.displayName, role: 'admin' };
     const users: UsersDoc = {
       _id: '_local/users',
       users: {
@@ -287,16 +345,14 @@ export class Core {
       },
     };
     const station: StationDoc = { _id: `${ID_PREFIX.station}${placeCode}`, type: 'station', name, demo, ...this.stamp(system, placeCode) };
-    const policy: RetirementPolicyDoc = {
-      _id: `${ID_PREFIX.retirementPolicy}${DEFAULT_RETIREMENT_RULES.effectiveFrom}`,
-      type: 'policyRetirement',
-      ...DEFAULT_RETIREMENT_RULES,
-      ...this.stamp(system, placeCode),
-    };
+    const policies = this.policies.defaults(placeCode.slice(0, 6), this.stamp(system, placeCode));
     // Reference data and the station document first; the station counts as set up only once
     // `_local/station` is written, so a crash in between leaves a station that asks again.
-    await this.db.bulkDocs([station, policy]);
-    this.retirementRules = [policy];
+    const written = await this.db.bulkDocs([station, ...policies]);
+    policies.forEach((p, i) => {
+      const r = written[i + 1];
+      if (r && 'rev' in r) this.policies.cache.put({ ...p, _rev: r.rev });
+    });
     await this.db.put(users);
     const config: StationConfig = { _id: '_local/station', placeCode, name, demo, identityKey: newIdentityKey(), createdAt: at };
     await this.db.put(config);
@@ -346,7 +402,7 @@ export class Core {
     const age = ageOn(birthDate, registration.date);
     if (age < 16) throw new LeyeError(fieldError('idNumber', 'errors.age.tooYoung', { age }));
     if (registration.kind !== 'jobSeeking') {
-      const rules = ruleSetInForce(this.retirementRules, registration.date) ?? DEFAULT_RETIREMENT_RULES;
+      const rules = this.policies.retirement(registration.date);
       const retires = retirementDate(rules, birthDate, sex);
       if (registration.date >= retires) {
         throw new LeyeError(fieldError('idNumber', 'errors.age.pastRetirement', { age, retirementDate: retires, kind: registration.kind }));
@@ -536,6 +592,28 @@ export class Core {
       const result = this.index.search(args, this.today());
       return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },
+
+    'policy.list': async () => this.policies.list(),
+    'policy.save': async (args, session) => this.policies.save(args, session.user!, this.stamp(session.user!, this.requireStation().placeCode)),
+
+    'posts.list': async () => this.posts.list(),
+    'posts.get': async (args) => this.posts.get(args.postId),
+    'posts.save': async (args, session) => this.posts.save(args, session.user!),
+    'posts.assign': async (args, session) => this.posts.assign(args, session.user!),
+    'attendance.month': async (args) => this.posts.month(args.postId, args.month),
+    'attendance.set': async (args, session) => this.posts.setMarks(args, session.user!),
+    'attendance.history': async (args) => this.posts.history(args.postId, args.residentId, args.date),
+    'attendance.summary': async (args) => this.posts.summary(args.postId, args.month),
+    'attendance.closeMonth': async (args, session) => this.posts.closeMonth(args.postId, args.month, session.user!),
+    'attendance.reopenMonth': async (args, session) => this.posts.reopenMonth(args, session.user!),
+
+    'training.list': async () => this.training.list(),
+    'training.get': async (args) => this.training.get(args.sessionId),
+    'training.save': async (args, session) => this.training.save(args, session.user!),
+    'training.enrol': async (args, session) => this.training.enrol(args, session.user!),
+    'training.signIn': async (args, session) => this.training.signIn(args, session.user!),
+    'training.signIns': async (args) => this.training.signIns(args.sessionId, args.date, args.half),
+    'training.attendance': async (args) => this.training.attendance(args.sessionId),
   };
 }
 

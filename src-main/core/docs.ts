@@ -1,9 +1,17 @@
 // Document types of the station database. Every synced document carries its type, schema
 // version, the place it belongs to, and who wrote it when; ids are typed and prefixed.
 import type { Sex } from '../../shared/id/idNumber';
-import type { RetirementRuleSet } from '../../shared/policy/retirement';
-import type { Role } from '../../shared/rpc/handlers';
-import type { RegistrationClosure } from '../../shared/rpc/handlers';
+import type { PolicyKind, PolicyValuesByKind } from '../../shared/policy/parameters';
+import type { AttendanceMark, PostCategory, PostKind } from '../../shared/posts/schema';
+import type {
+  AttendanceRevision,
+  MonthCloseHistoryEntry,
+  MonthSummary,
+  PostOverride,
+  RegistrationClosure,
+  Role,
+} from '../../shared/rpc/handlers';
+import type { HalfDay, SignInMethod, TimetableSlot, TrainingLevel } from '../../shared/training/schema';
 import type {
   CareCategory,
   EducationLevel,
@@ -17,8 +25,15 @@ export const SCHEMA_VERSION = 1;
 export const ID_PREFIX = {
   resident: 'resident:',
   audit: 'audit:',
-  retirementPolicy: 'policy:retirement:',
+  policy: 'policy:',
   station: 'station:',
+  post: 'post:',
+  assignment: 'assignment:',
+  attendance: 'attendance:',
+  monthClose: 'monthClose:',
+  training: 'training:',
+  enrolment: 'enrolment:',
+  signIn: 'signIn:',
 } as const;
 
 export interface DocBase {
@@ -53,13 +68,107 @@ export interface ResidentDoc extends DocBase {
 
 export interface AuditDoc extends DocBase {
   type: 'audit';
-  action: 'reveal';
+  action: 'reveal' | 'override' | 'reopenMonth';
   targetId: string;
   field: string;
+  reason?: string;
 }
 
-export interface RetirementPolicyDoc extends DocBase, RetirementRuleSet {
-  type: 'policyRetirement';
+/** A dated reference value: `policy:<kind>:<effectiveFrom>` (minimum wage: `policy:minimumWage:<county>:<date>`). */
+export interface PolicyDoc<K extends PolicyKind = PolicyKind> extends DocBase {
+  type: 'policy';
+  kind: K;
+  effectiveFrom: string;
+  isDefault: boolean;
+  values: PolicyValuesByKind[K];
+}
+
+/** `post:<code>`; placeCode is the post's own place. */
+export interface PostDoc extends DocBase {
+  type: 'post';
+  code: string;
+  name: string;
+  kind: PostKind;
+  category: PostCategory;
+  employer: { name: string; creditCode: string };
+  plannedHoursPerMonth: number;
+  payPerMonthFen: number;
+  startDate: string;
+  endDate: string;
+}
+
+/** `assignment:<post code>:<resident key>:<start date>`: one person on one post for a period. */
+export interface AssignmentDoc extends DocBase {
+  type: 'assignment';
+  postId: string;
+  residentId: string;
+  startDate: string;
+  endDate: string;
+  contractNo: string;
+  override: PostOverride | null;
+}
+
+/**
+ * One day's mark of one holder: `attendance:<post code>:<YYYY-MM>:<resident key>:<DD>`, so a
+ * second entry for the day is a new revision of the same document, never a twin, and a month
+ * of one post is one key range. Earlier values stay in `history`.
+ */
+export interface AttendanceDoc extends DocBase {
+  type: 'attendance';
+  postId: string;
+  residentId: string;
+  date: string;
+  mark: AttendanceMark;
+  hours: number;
+  history: AttendanceRevision[];
+}
+
+/** `monthClose:<post code>:<YYYY-MM>`: the month's totals as closed, and who closed or reopened it. */
+export interface MonthCloseDoc extends DocBase {
+  type: 'monthClose';
+  postId: string;
+  month: string;
+  status: 'closed' | 'reopened';
+  summary: MonthSummary;
+  history: MonthCloseHistoryEntry[];
+}
+
+/** `training:<key>`. */
+export interface TrainingDoc extends DocBase {
+  type: 'training';
+  course: { occupation: string; level: TrainingLevel };
+  provider: { name: string; creditCode: string };
+  teachers: string[];
+  place: string;
+  startDate: string;
+  endDate: string;
+  timetable: TimetableSlot[];
+  plannedTrainees: number;
+}
+
+/** `enrolment:<session key>:<resident key>`. */
+export interface EnrolmentDoc extends DocBase {
+  type: 'enrolment';
+  sessionId: string;
+  residentId: string;
+}
+
+export interface SignMark {
+  at: string;
+  method: SignInMethod;
+  by: string;
+  machine: string;
+}
+
+/** `signIn:<session key>:<date>:<half>:<resident key>`: one person, one half-day, one document. */
+export interface SignInDoc extends DocBase {
+  type: 'signIn';
+  sessionId: string;
+  residentId: string;
+  date: string;
+  half: HalfDay;
+  in: SignMark | null;
+  out: SignMark | null;
 }
 
 export interface StationDoc extends DocBase {

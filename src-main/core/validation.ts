@@ -18,11 +18,11 @@ function keyFor(issue: z.core.$ZodIssue): { messageKey: string; params?: Record<
       return issue.origin === 'array'
         ? { messageKey: 'errors.tooMany', params: { max: Number(issue.maximum) } }
         : issue.origin === 'number'
-          ? { messageKey: 'errors.number', params: { min: 0, max: Number(issue.maximum) } }
+          ? { messageKey: 'errors.number.range', params: { max: Number(issue.maximum) } }
           : { messageKey: 'errors.tooLong', params: { max: Number(issue.maximum) } };
     case 'too_small':
       return issue.origin === 'number'
-        ? { messageKey: 'errors.number', params: { min: Number(issue.minimum), max: Number.MAX_SAFE_INTEGER } }
+        ? { messageKey: 'errors.number.range', params: { min: Number(issue.minimum) } }
         : { messageKey: 'errors.required' };
     case 'invalid_value':
     case 'invalid_union':

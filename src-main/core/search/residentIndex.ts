@@ -167,6 +167,14 @@ export class ResidentIndex {
     this.blobs.clear();
   }
 
+  /** Who a resident id is, without reading the document (lists of holders and trainees). */
+  summary(id: string): { name: string; sex: 'male' | 'female'; birthDate: string; idNumber: string } | null {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return null;
+    const c = this.c;
+    return { name: c.name[slot]!, sex: SEXES[c.sex[slot]!]!, birthDate: c.birthDate[slot]!, idNumber: c.idNumber[slot]! };
+  }
+
   /** Filters, sorts and pages; `today` decides ages. */
   search(q: ResidentQuery, today: string): { total: number; items: ResidentRow[] } {
     const c = this.c;

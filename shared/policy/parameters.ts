@@ -1,0 +1,100 @@
+// Policy parameters are dated reference documents: every calculation takes the value in force on
+// the day it is about. The shipped values are defaults (`isDefault`) that the county confirms
+// by editing; retirement rules live in ./retirement.ts.
+
+import { z } from 'zod';
+import { DEFAULT_RETIREMENT_RULES, type RetirementRuleSet } from './retirement';
+
+export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** Money crosses the bridge in yuan with at most two decimals and is stored in fen. */
+export const yuan = (max: number) =>
+  z
+    .number({ error: 'errors.number.invalid' })
+    .min(0.01, { error: 'errors.money.range' })
+    .max(max, { error: 'errors.money.range' })
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: 'errors.money.cents' });
+
+export const POST_QUALIFYING_GROUPS = ['povertyAlleviated', 'lowIncome', 'disabled', 'older', 'zeroEmploymentFamily', 'olderUnemployed'] as const;
+export type PostQualifyingGroup = (typeof POST_QUALIFYING_GROUPS)[number];
+
+export const minimumWageSchema = z.strictObject({
+  countyCode: z.string().regex(/^37\d{4}$/, { error: 'errors.placeCode' }),
+  tier: z.string().trim().min(1, { error: 'errors.required' }).max(20, { error: 'errors.tooLong' }),
+  monthly: yuan(100_000),
+  hourly: yuan(1_000),
+});
+
+const age = z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(16, { error: 'errors.number.range' }).max(80, { error: 'errors.number.range' });
+
+export const postsPolicySchema = z.strictObject({
+  maxSubsidyMonths: z.number().int().min(1, { error: 'errors.number.range' }).max(120, { error: 'errors.number.range' }),
+  rural: z.strictObject({
+    minAge: age,
+    maxAge: age,
+    /** From this age a person qualifies as 大龄 without another target group. */
+    olderFromAge: age,
+    qualifyingGroups: z.array(z.enum(POST_QUALIFYING_GROUPS, { error: 'errors.option' })).min(1, { error: 'errors.required' }),
+  }),
+  urban: z.strictObject({
+    minAge: age,
+    qualifyingGroups: z.array(z.enum(POST_QUALIFYING_GROUPS, { error: 'errors.option' })).min(1, { error: 'errors.required' }),
+    /** 大龄失业: unemployed and at least this old. */
+    olderUnemployedAge: z.strictObject({ male: age, female: age }),
+  }),
+});
+
+export const trainingPolicySchema = z.strictObject({
+  /** Share of class hours attended for subsidy eligibility (0.8 = 80 %). */
+  eligibilityRate: z.number().min(0.01, { error: 'errors.number.range' }).max(1, { error: 'errors.number.range' }),
+  yearlyLimit: z.number().int().min(1, { error: 'errors.number.range' }).max(20, { error: 'errors.number.range' }),
+  /** A sign-in this many minutes after the start still counts as on time. */
+  lateGraceMinutes: z.number().int().min(0, { error: 'errors.number.range' }).max(120, { error: 'errors.number.range' }),
+});
+
+const retirementRuleSchema = z.strictObject({
+  sex: z.enum(['male', 'female'], { error: 'errors.option' }),
+  category: z.enum(['default', 'femaleCadre', 'femaleWorker'], { error: 'errors.option' }),
+  baseAge: age,
+  firstDelayedBirthMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' }),
+  birthMonthsPerDelayMonth: z.number().int().min(1).max(24),
+  maxDelayMonths: z.number().int().min(0).max(120),
+});
+
+export const retirementPolicySchema = z.strictObject({
+  rules: z.array(retirementRuleSchema).min(1, { error: 'errors.required' }).max(6),
+  femaleCategoryForRegistration: z.enum(['default', 'femaleCadre', 'femaleWorker'], { error: 'errors.option' }),
+});
+
+export type MinimumWageValues = z.output<typeof minimumWageSchema>;
+export type PostsPolicy = z.output<typeof postsPolicySchema>;
+export type TrainingPolicy = z.output<typeof trainingPolicySchema>;
+export type RetirementPolicyValues = z.output<typeof retirementPolicySchema>;
+
+export interface PolicyValuesByKind {
+  minimumWage: MinimumWageValues;
+  retirement: RetirementPolicyValues;
+  posts: PostsPolicy;
+  training: TrainingPolicy;
+}
+
+export const DEFAULT_POSTS_POLICY: PostsPolicy = {
+  maxSubsidyMonths: 36,
+  rural: { minAge: 16, maxAge: 65, olderFromAge: 45, qualifyingGroups: ['povertyAlleviated', 'lowIncome', 'disabled', 'older'] },
+  urban: { minAge: 16, qualifyingGroups: ['zeroEmploymentFamily', 'olderUnemployed'], olderUnemployedAge: { male: 50, female: 40 } },
+};
+
+export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { eligibilityRate: 0.8, yearlyLimit: 3, lateGraceMinutes: 0 };
+
+/** Shandong's 2021 tiers (a known past value): 2100 / 1900 / 1700 yuan a month, 21 / 19 / 17 an hour. */
+export const SHANDONG_2021_MINIMUM_WAGE = { effectiveFrom: '2021-10-01', tier: '一类', monthly: 2100, hourly: 21 } as const;
+
+export const DEFAULT_RETIREMENT_VALUES: RetirementPolicyValues = {
+  rules: DEFAULT_RETIREMENT_RULES.rules,
+  femaleCategoryForRegistration: DEFAULT_RETIREMENT_RULES.femaleCategoryForRegistration,
+};
+
+export function toRetirementRuleSet(effectiveFrom: string, values: RetirementPolicyValues, isDefault: boolean): RetirementRuleSet {
+  return { effectiveFrom, isDefault, ...values };
+}

@@ -1,0 +1,78 @@
+// What the domain services (policy, posts, training) need from the core, and nothing more.
+import type { RpcError } from '../../shared/rpc/errors';
+import { LeyeError } from '../../shared/rpc/errors';
+import type { SessionUser } from '../../shared/rpc/handlers';
+import type { ResidentRegisterData } from '../../shared/resident/schema';
+import type { ResidentDoc, StationConfig } from './docs';
+import type { StationDb } from './storage/db';
+import type { PolicyStore } from './policy';
+import type { ResidentIndex } from './search/residentIndex';
+
+export interface Stamp {
+  schemaVersion: number;
+  placeCode: string;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface CoreContext {
+  db: StationDb;
+  policies: PolicyStore;
+  residents: ResidentIndex;
+  /** "hostname (id)": which machine signed people in. */
+  machine: string;
+  now(): string;
+  today(): string;
+  /** Local wall-clock time of an ISO instant, HH:MM. */
+  localTime(iso: string): string;
+  station(): StationConfig;
+  stamp(user: SessionUser, placeCode: string): Stamp;
+  residentDoc(id: string): Promise<(ResidentDoc & { _rev: string }) | null>;
+  residentIdFor(idNumber: string): string;
+  registerResident(data: ResidentRegisterData, user: SessionUser): Promise<{ id: string }>;
+  audit(user: SessionUser, action: 'override' | 'reopenMonth', targetId: string, field: string, reason: string): Promise<void>;
+}
+
+export function fail(error: RpcError): never {
+  throw new LeyeError(error);
+}
+
+export function notFound(field?: string): never {
+  throw new LeyeError({ code: 'NOT_FOUND', ...(field ? { field } : {}), messageKey: 'errors.notFound' });
+}
+
+/** Day arithmetic on ISO dates, in UTC so no time zone shifts a day. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysInMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The same day `months` later, clamped to the month's end (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  const month = `${ty}-${String(tm).padStart(2, '0')}`;
+  return `${month}-${String(Math.min(d, daysInMonth(month))).padStart(2, '0')}`;
+}
+
+/**
+ * Length of the period start..end (both inclusive) in months: whole months first, the rest in
+ * thirtieths. Exactly three years (2024-01-01..2026-12-31) is 36; one day more is 36.03.
+ */
+export function periodMonths(start: string, end: string): number {
+  const after = addDays(end, 1);
+  let months = 0;
+  while (addMonths(start, months + 1) <= after) months += 1;
+  const rest = (Date.parse(`${after}T00:00:00Z`) - Date.parse(`${addMonths(start, months)}T00:00:00Z`)) / 86_400_000;
+  return months + rest / 30;
+}

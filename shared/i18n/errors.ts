@@ -103,6 +103,7 @@ export const errorsZhCN = {
     sameCourseTwice: '此人已参加过同一职业同一等级的补贴性培训（{{occupation}}）',
     noSuchSlot: '本期培训在 {{date}} {{half}}没有排课',
     slotInFuture: '该课时尚未开始，不能签到',
+    slotPast: '只能在上课当天签到，不能补签以前的课时',
     signOutWithoutIn: '此人本半天尚未签到，不能签退',
   },
   policy: {
@@ -212,6 +213,7 @@ export const errorsEn: typeof errorsZhCN = {
     sameCourseTwice: 'This person already had subsidised training in the same occupation and level ({{occupation}})',
     noSuchSlot: 'The session has no class on {{date}} {{half}}',
     slotInFuture: 'This class has not started yet',
+    slotPast: 'Sign-ins are taken on the day of the class; past classes cannot be signed for',
     signOutWithoutIn: 'This person has not signed in for this half-day',
   },
   policy: {

@@ -3,6 +3,7 @@
 
 export const trainingZhCN = {
   training: {
+    sep: '；',
     levels: {
       level5: '五级/初级工',
       level4: '四级/中级工',
@@ -167,6 +168,7 @@ export const trainingZhCN = {
 
 export const trainingEn: typeof trainingZhCN = {
   training: {
+    sep: '; ',
     levels: {
       level5: 'Level 5 / Elementary',
       level4: 'Level 4 / Intermediate',
@@ -190,7 +192,7 @@ export const trainingEn: typeof trainingZhCN = {
       plannedTrainees: 'Planned trainees',
       timetable: 'Timetable',
       slotDate: 'Class date',
-      half: 'Morning/afternoon',
+      half: 'Half-day',
       start: 'Start time',
       end: 'End time',
       classHours: 'Class hours',

@@ -132,7 +132,7 @@ export class PostsService {
   async save(args: ParsedArgsOf<'posts.save'>, user: SessionUser): Promise<PostView> {
     const station = this.ctx.station();
     if (!isKnownPlace(args.placeCode)) fail(fieldError('placeCode', 'errors.placeUnknown', { code: args.placeCode }));
-    if (!placeWithin(args.placeCode, station.placeCode) && !placeWithin(station.placeCode, args.placeCode.slice(0, 9))) {
+    if (!placeWithin(args.placeCode, station.placeCode)) {
       fail(fieldError('placeCode', 'errors.post.placeOutside'));
     }
     const id = `${ID_PREFIX.post}${args.code}`;

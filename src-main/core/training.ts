@@ -192,7 +192,9 @@ export class TrainingService {
   async signIn(args: ParsedArgsOf<'training.signIn'>, user: SessionUser): Promise<SignInResult> {
     const session = this.session(args.sessionId);
     const slot = this.slot(session, args.date, args.half);
-    if (args.date > this.ctx.today()) fail(fieldError('date', 'errors.training.slotInFuture'));
+    // Sign-ins are taken on the day of the class: a later "sign-in" for a past class would be a forgery.
+    const today = this.ctx.today();
+    if (args.date !== today) fail(fieldError('date', args.date > today ? 'errors.training.slotInFuture' : 'errors.training.slotPast'));
     const field = args.idNumber ? 'idNumber' : 'residentId';
     const residentId = args.idNumber ? this.ctx.residentIdFor(args.idNumber) : args.residentId!;
     const person = this.ctx.residents.summary(residentId);

@@ -1,4 +1,2 @@
-// Placeholder screen, replaced by the policy-parameters UI.
-export function PolicyScreen() {
-  return null;
-}
+// The policy-parameters admin screen (dated reference data).
+export { PolicyScreen } from './PolicyScreen';

@@ -52,11 +52,16 @@ export function labelFor(t: TFunction, path: string | undefined, extra: Record<s
 }
 
 const QUALIFYING = new Set<string>(POST_QUALIFYING_GROUPS);
+/** The core names post kinds in some refusals by their Chinese word; both forms are understood. */
+const KIND_WORDS: Record<string, string> = { 乡村: 'rural', 城镇: 'urban' };
 
 /** Turns enum values in an issue's parameters into words: post kinds and target-group lists. */
 export function translateParams(t: TFunction, params: Record<string, string | number> | undefined): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
-  if (typeof out.kind === 'string' && (POST_KINDS as readonly string[]).includes(out.kind)) out.kind = t(`posts.enums.kind.${out.kind}`);
+  if (typeof out.kind === 'string') {
+    const kind = KIND_WORDS[out.kind] ?? out.kind;
+    if ((POST_KINDS as readonly string[]).includes(kind)) out.kind = t(`posts.enums.kind.${kind}`);
+  }
   if (typeof out.groups === 'string') {
     out.groups = out.groups
       .split(/\s*[,，、|]\s*/)
@@ -83,7 +88,7 @@ export function issuesOf(error: RpcError): FieldIssue[] {
 export function rpcErrorText(t: TFunction, error: RpcError, extraLabels?: Record<string, string>): string {
   return issuesOf(error)
     .map((issue) => issueText(t, issue, extraLabels))
-    .join('；');
+    .join(t('posts.issueSeparator'));
 }
 
 export function formatYuan(value: number): string {

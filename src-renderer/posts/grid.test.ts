@@ -6,6 +6,7 @@ import {
   confirmed,
   defaultDailyHours,
   firstEditable,
+  firstOpen,
   gridKey,
   optimisticWrites,
   parseHours,
@@ -123,6 +124,12 @@ describe('grid keyboard', () => {
     expect(state.active).toEqual({ row: 1, col: 1 });
     expect(firstEditable(gaps)).toEqual({ row: 0, col: 0 });
     expect(firstEditable(shape(2, 3, (row, col) => row === 1 && col === 2))).toEqual({ row: 1, col: 2 });
+  });
+
+  it('starts entry at the first editable cell without a mark', () => {
+    const s2 = shape(2, 4, (_row, col) => col < 3);
+    expect(firstOpen(s2, (row, col) => row === 0 || col === 0)).toEqual({ row: 1, col: 1 });
+    expect(firstOpen(s2, () => true)).toEqual({ row: 0, col: 0 });
   });
 
   it('leaves Ctrl combinations and unknown keys to the browser', () => {

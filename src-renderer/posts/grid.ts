@@ -153,7 +153,7 @@ export interface HolderSpan {
   to: string;
 }
 
-export function holds(holder: HolderSpan, date: string): boolean {
+export function holds(holder: { from: string; to: string }, date: string): boolean {
   return holder.from <= date && date <= holder.to;
 }
 
@@ -293,4 +293,12 @@ export function confirmed(grid: AttendanceGridView, rollbacks: readonly Rollback
       return mine === undefined || current === mine;
     }),
   );
+}
+
+/** Where entry starts: the first editable cell without a mark, else the first editable cell. */
+export function firstOpen(shape: GridShape, marked: (row: number, col: number) => boolean): Pos {
+  for (let row = 0; row < shape.rows; row += 1) {
+    for (let col = 0; col < shape.cols; col += 1) if (shape.editable(row, col) && !marked(row, col)) return { row, col };
+  }
+  return firstEditable(shape);
 }

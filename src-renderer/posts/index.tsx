@@ -1,10 +1,5 @@
-// Placeholder screens, replaced by the posts and attendance UI.
-export function PostsScreen() {
-  return null;
-}
-export function PostDetailScreen(_props: { postId: string }) {
-  return null;
-}
-export function AttendanceScreen(_props: { postId: string; month: string }) {
-  return null;
-}
+// The public-welfare posts UI: the posts list, one post with its holders, and a month's
+// attendance grid with the month close.
+export { PostsScreen } from './PostsScreen';
+export { PostDetailScreen } from './PostDetailScreen';
+export { AttendanceScreen } from './AttendanceScreen';

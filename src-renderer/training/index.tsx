@@ -1,10 +1,6 @@
-// Placeholder screens, replaced by the training UI.
-export function TrainingListScreen() {
-  return null;
-}
-export function SessionScreen(_props: { sessionId: string }) {
-  return null;
-}
-export function SignInScreen(_props: { sessionId: string }) {
-  return null;
-}
+// The training screens: sessions, enrolment, the classroom sign-in screen and attendance rates.
+import './training.css';
+
+export { TrainingListScreen } from './TrainingListScreen';
+export { SessionScreen } from './SessionScreen';
+export { SignInScreen } from './SignInScreen';

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POSTS_POLICY, DEFAULT_TRAINING_POLICY } from '../../shared/policy/parameters';
+import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handlers';
+import { entriesOf, fromPercent, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type TrainingForm } from './policyForms';
+
+function entry(kind: PolicyEntryView['kind'], id: string, effectiveFrom: string, values: unknown): PolicyEntryView {
+  return { id, rev: '1-a', kind, effectiveFrom, isDefault: true, values: values as PolicyEntryView['values'], updatedBy: 'system', updatedAt: '2025-01-01T00:00:00Z' };
+}
+
+const wage = (county: string, hourly: number) => ({ countyCode: county, tier: '一类', monthly: hourly * 100, hourly });
+
+describe('policy entries', () => {
+  const list = [
+    entry('minimumWage', 'w1', '2021-10-01', wage('370102', 21)),
+    entry('minimumWage', 'w2', '2025-10-01', wage('370102', 23)),
+    entry('minimumWage', 'w3', '2021-10-01', wage('370200', 19)),
+    entry('posts', 'p1', '2020-01-01', DEFAULT_POSTS_POLICY),
+    entry('posts', 'p2', '2030-01-01', DEFAULT_POSTS_POLICY),
+  ];
+
+  it('lists a kind newest first, minimum wages grouped by county', () => {
+    expect(entriesOf(list, 'minimumWage').map((e) => e.id)).toEqual(['w2', 'w1', 'w3']);
+    expect(entriesOf(list, 'posts').map((e) => e.id)).toEqual(['p2', 'p1']);
+  });
+
+  it('knows the entry in force on a day, per county for minimum wages, including the day a value changes', () => {
+    expect([...inForceIds(list, '2025-09-30')].sort()).toEqual(['p1', 'w1', 'w3']);
+    expect([...inForceIds(list, '2025-10-01')].sort()).toEqual(['p1', 'w2', 'w3']);
+  });
+});
+
+describe('policy form values', () => {
+  it('starts a new minimum wage from the newest entry, in the station county, dated today', () => {
+    const base = entry('minimumWage', 'w3', '2021-10-01', wage('370200', 19)) as PolicyEntryView<'minimumWage'>;
+    const form = startValues('minimumWage', base, false, '2025-06-01', '370102');
+    expect(form).toEqual({ effectiveFrom: '2025-06-01', values: { countyCode: '370102', tier: '一类', monthly: 1900, hourly: 19 } });
+    const edited = startValues('minimumWage', base, true, '2025-06-01', '370102');
+    expect(edited.effectiveFrom).toBe('2021-10-01');
+    expect(edited.values.countyCode).toBe('370200');
+  });
+
+  it('falls back to the shipped defaults', () => {
+    expect(startValues('minimumWage', undefined, false, '2025-06-01', '370102').values).toEqual({ countyCode: '370102', tier: '一类', monthly: 2100, hourly: 21 });
+    expect(startValues('posts', undefined, false, '2025-06-01', '').values).toEqual(DEFAULT_POSTS_POLICY);
+    expect(startValues('posts', undefined, false, '2025-06-01', '').values).not.toBe(DEFAULT_POSTS_POLICY);
+    expect(startValues('training', undefined, false, '2025-06-01', '').values.eligibilityPercent).toBe(80);
+  });
+
+  it('edits the training rate in per cent and saves it as a share the schema accepts', () => {
+    expect(toPercent(0.8)).toBe(80);
+    expect(toPercent(0.07)).toBe(7);
+    expect(fromPercent(80)).toBe(0.8);
+    expect(fromPercent(66.67)).toBe(0.6667);
+    const form: TrainingForm = { effectiveFrom: '2025-06-01', values: { eligibilityPercent: 75, yearlyLimit: 3, lateGraceMinutes: 5 } };
+    const args = toPolicyArgs('training', form, '2-b');
+    expect(args).toEqual({ kind: 'training', effectiveFrom: '2025-06-01', rev: '2-b', values: { ...DEFAULT_TRAINING_POLICY, eligibilityRate: 0.75, lateGraceMinutes: 5 } });
+    expect(policySaveSchema.safeParse(args).success).toBe(true);
+  });
+
+  it('sends an empty number as missing, so the schema reports it', () => {
+    const args = toPolicyArgs('minimumWage', { effectiveFrom: '2025-06-01', values: { countyCode: '370102', tier: '一类', monthly: null, hourly: 21 } });
+    const result = policySaveSchema.safeParse(args);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['values.monthly']);
+  });
+
+  it('maps argument paths to form fields', () => {
+    expect(policyFieldOf('training', 'values.eligibilityRate')).toBe('values.eligibilityPercent');
+    expect(policyFieldOf('posts', 'values.rural.minAge')).toBe('values.rural.minAge');
+    expect(policyFieldOf('posts', 'effectiveFrom')).toBe('effectiveFrom');
+    expect(policyFieldOf('posts', 'rev')).toBeNull();
+  });
+});

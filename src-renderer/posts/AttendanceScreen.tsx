@@ -1,0 +1,473 @@
+// The attendance month grid of one post: holders × days, driven from the keyboard (see
+// ./grid.ts for the key model), with row and column fills, optimistic saves that roll back
+// on refusal, per-cell history, and the month close below.
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Dropdown, InputNumber, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, LeftOutlined, LockOutlined, RightOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ATTENDANCE_MARKS, type AttendanceMark } from '../../shared/posts/schema';
+import type { AttendanceCell, AttendanceGridView, GridDay } from '../../shared/rpc/handlers';
+import { toLeyeError } from '../../shared/rpc/client';
+import { leye } from '../bridge';
+import { errorText } from '../errors';
+import { navigate } from '../route';
+import { formatTime, mayCall, useSession } from './common';
+import { formatHours, rpcErrorText } from './forms';
+import {
+  changedOnly,
+  columnFillMarks,
+  confirmed,
+  defaultDailyHours,
+  firstOpen,
+  gridKey,
+  holds,
+  optimisticWrites,
+  rolledBack,
+  rowFillMarks,
+  rowTotals,
+  withCells,
+  type GridShape,
+  type KeyState,
+  type MarkEntry,
+} from './grid';
+import { gridQueryKey, summaryQueryKey } from './keys';
+import { MonthClose } from './MonthClose';
+import './posts.css';
+
+
+function shiftMonth(month: string, by: number): string {
+  return dayjs(`${month}-01`).add(by, 'month').format('YYYY-MM');
+}
+
+export function AttendanceScreen({ postId, month }: { postId: string; month: string }) {
+  const { t } = useTranslation();
+  const grid = useQuery({
+    queryKey: gridQueryKey(postId, month),
+    queryFn: () => leye.call('attendance.month', { postId, month }),
+    // The grid holds optimistic cells: a refetch on focus must not race the clerk's typing.
+    refetchOnWindowFocus: false,
+  });
+  if (grid.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  if (grid.isError) {
+    return (
+      <Result
+        status="error"
+        title={errorText(t, grid.error)}
+        extra={<Button onClick={() => navigate({ name: 'post', id: postId })}>{t('attendance.back')}</Button>}
+      />
+    );
+  }
+  return <AttendanceView grid={grid.data} />;
+}
+
+function markText(t: TFunction, mark: AttendanceMark, hours: number): string {
+  return mark === 'present' ? `${t('attendance.marks.present')} ${t('posts.hoursValue', { hours: formatHours(hours) })}` : t(`attendance.marks.${mark}`);
+}
+
+function cellTitle(t: TFunction, name: string, date: string, cell: AttendanceCell | undefined): string {
+  if (!cell) return t('attendance.cellEmpty', { name, date });
+  const lines = [t('attendance.cellTitle', { name, date, mark: markText(t, cell.mark, cell.hours) }), t('attendance.cellBy', { by: cell.updatedBy, at: formatTime(cell.updatedAt) })];
+  if (cell.corrections > 0) lines.push(t('attendance.cellCorrections', { count: cell.corrections }));
+  return lines.join('\n');
+}
+
+/** Sends marks with an optimistic display, confirming or rolling back per cell. */
+function useSaver(grid: AttendanceGridView) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const { user } = useSession();
+  const key = gridQueryKey(grid.post.id, grid.month);
+  const summaryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (summaryTimer.current && clearTimeout(summaryTimer.current)), []);
+
+  return useCallback(
+    async (requested: readonly MarkEntry[]): Promise<number> => {
+      const current = client.getQueryData<AttendanceGridView>(key);
+      if (!current) return 0;
+      const entries = changedOnly(requested, current.cells);
+      if (entries.length === 0) return 0;
+      const { writes, rollbacks } = optimisticWrites(current, entries, user?.loginName ?? '', new Date().toISOString());
+      void client.cancelQueries({ queryKey: key });
+      client.setQueryData<AttendanceGridView>(key, (g) => g && withCells(g, writes));
+      try {
+        const answer = await leye.call('attendance.set', { postId: grid.post.id, marks: entries });
+        client.setQueryData<AttendanceGridView>(key, (g) => g && confirmed(g, rollbacks, answer.cells));
+        // The summary follows the grid, once the typing pauses.
+        if (summaryTimer.current) clearTimeout(summaryTimer.current);
+        summaryTimer.current = setTimeout(() => void client.invalidateQueries({ queryKey: summaryQueryKey(grid.post.id, grid.month) }), 400);
+        return entries.length;
+      } catch (reason) {
+        client.setQueryData<AttendanceGridView>(key, (g) => g && rolledBack(g, rollbacks));
+        const error = toLeyeError(reason).rpc;
+        void message.error({ content: t('attendance.saveFailed', { reason: rpcErrorText(t, error) }), key: 'attendance-save' });
+        // Closed elsewhere (or otherwise out of date): show the grid as the core has it.
+        if (error.code === 'LOCKED' || error.code === 'CONFLICT') void client.invalidateQueries({ queryKey: key });
+        return 0;
+      }
+    },
+    [client, grid.post.id, grid.month, user?.loginName, t, message],
+  );
+}
+
+function AttendanceView({ grid }: { grid: AttendanceGridView }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { role } = useSession();
+  const save = useSaver(grid);
+  const { days, holders, cells, post } = grid;
+  const canWrite = mayCall('attendance.set', role);
+  const editableGrid = canWrite && !grid.locked;
+  const [fillHours, setFillHours] = useState(() => defaultDailyHours(post.plannedHoursPerMonth, days));
+
+  const shape: GridShape = useMemo(
+    () => ({
+      rows: holders.length,
+      cols: days.length,
+      editable: (row, col) => {
+        const holder = holders[row];
+        const day = days[col];
+        return editableGrid && holder !== undefined && day !== undefined && !day.future && holds(holder, day.date);
+      },
+    }),
+    [holders, days, editableGrid],
+  );
+  const cellsRef = useRef(cells);
+  cellsRef.current = cells;
+  const [keys, setKeys] = useState<KeyState>(() => ({
+    active: firstOpen(shape, (row, col) => Boolean(cells[holders[row]!.residentId]?.[days[col]!.date])),
+    buffer: '',
+  }));
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (holders.length > 0) gridRef.current?.focus({ preventScroll: true });
+  }, [holders.length]);
+
+  useEffect(() => {
+    const el = gridRef.current?.querySelector<HTMLElement>(`[data-testid="cell-${keys.active.row}-${days[keys.active.col]?.day ?? 0}"]`);
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [keys.active.row, keys.active.col, days]);
+
+  const apply = (entries: MarkEntry[]) => void save(entries);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.altKey || event.metaKey) return;
+    const result = gridKey(keys, event.key, shape, { shift: event.shiftKey, ctrl: event.ctrlKey });
+    if (!result.handled) return;
+    event.preventDefault();
+    setKeys(result.state);
+    const action = result.action;
+    if (!action) return;
+    if (action.kind === 'set') {
+      const holder = holders[action.pos.row]!;
+      const day = days[action.pos.col]!;
+      apply([{ residentId: holder.residentId, date: day.date, mark: action.mark, hours: action.hours }]);
+    } else if (action.kind === 'notEditable') {
+      void message.warning({ content: grid.locked ? t('errors.attendance.monthClosed', { month: grid.month }) : t('attendance.notEditable'), key: 'attendance-key' });
+    } else {
+      void message.warning({ content: t('errors.attendance.hours'), key: 'attendance-key' });
+    }
+  };
+
+  const select = useCallback((row: number, col: number) => {
+    setKeys({ active: { row, col }, buffer: '' });
+    gridRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  const fillRow = async (row: number) => {
+    const holder = holders[row]!;
+    const entries = rowFillMarks(days, holder, cellsRef.current[holder.residentId], fillHours);
+    if (entries.length === 0) {
+      void message.info(t('attendance.nothingToFill'));
+      return;
+    }
+    const count = await save(entries);
+    if (count > 0) void message.success({ content: t('attendance.filled', { count }), key: 'attendance-fill' });
+  };
+
+  const fillColumn = async (col: number, mark: AttendanceMark) => {
+    const entries = columnFillMarks(days[col]!, holders, cellsRef.current, mark, fillHours);
+    if (entries.length === 0) {
+      void message.info(t('attendance.nothingToFill'));
+      return;
+    }
+    const count = await save(entries);
+    if (count > 0) void message.success({ content: t('attendance.filled', { count }), key: 'attendance-fill' });
+  };
+
+  const thisMonth = dayjs().format('YYYY-MM');
+  const activeHolder = holders[keys.active.row];
+  const activeDay = days[keys.active.col];
+
+  return (
+    <div className="leye-posts leye-attendance" data-testid="attendance-screen" data-month={grid.month} data-locked={grid.locked ? 'true' : 'false'}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'post', id: post.id })} data-testid="attendance-back">
+          {t('attendance.back')}
+        </Button>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="attendance-title">
+          {t('attendance.title', { post: `${post.code} ${post.name}`, month: grid.month })}
+        </Typography.Title>
+        <Space.Compact>
+          <Tooltip title={t('attendance.prevMonth')}>
+            <Button icon={<LeftOutlined />} data-testid="attendance-prev" onClick={() => navigate({ name: 'attendance', postId: post.id, month: shiftMonth(grid.month, -1) })} />
+          </Tooltip>
+          <Tooltip title={t('attendance.nextMonth')}>
+            <Button
+              icon={<RightOutlined />}
+              data-testid="attendance-next"
+              disabled={grid.month >= thisMonth}
+              onClick={() => navigate({ name: 'attendance', postId: post.id, month: shiftMonth(grid.month, 1) })}
+            />
+          </Tooltip>
+        </Space.Compact>
+        {grid.close?.status === 'closed' && (
+          <Tag color="red" icon={<LockOutlined />} data-testid="month-closed-tag">
+            {t('attendance.close.closed')}
+          </Tag>
+        )}
+        {grid.close?.status === 'reopened' && (
+          <Tag color="orange" data-testid="month-reopened-tag">
+            {t('attendance.close.reopenedTag')}
+          </Tag>
+        )}
+        {!canWrite && <Tag>{t('attendance.readOnly')}</Tag>}
+      </Space>
+
+      {editableGrid && (
+        <div className="leye-grid-toolbar">
+          <Space size={6}>
+            <span>{t('attendance.fillHours')}</span>
+            <Tooltip title={t('attendance.fillHoursHint')}>
+              <InputNumber<number>
+                size="small"
+                min={0.5}
+                max={24}
+                step={0.5}
+                value={fillHours}
+                onChange={(value) => value && Math.round(value * 2) === value * 2 && setFillHours(value)}
+                style={{ width: 72 }}
+                data-testid="fill-hours"
+              />
+            </Tooltip>
+          </Space>
+          <Typography.Text type="secondary" className="leye-grid-legend" data-testid="grid-legend">
+            <strong>{t('attendance.legendTitle')}</strong>
+            {t('attendance.legend')}
+          </Typography.Text>
+        </div>
+      )}
+
+      {holders.length === 0 ? (
+        <Alert type="info" showIcon title={t('attendance.noHolders')} style={{ marginBottom: 16 }} />
+      ) : (
+        <div className="leye-grid-wrap">
+          <div
+            ref={gridRef}
+            className={`leye-grid${grid.locked ? ' leye-grid-locked' : ''}`}
+            tabIndex={0}
+            role="grid"
+            aria-readonly={!editableGrid}
+            data-testid="grid"
+            data-active={`${keys.active.row}-${activeDay?.day ?? 0}`}
+            onKeyDown={onKeyDown}
+          >
+            <table>
+              <thead>
+                <tr>
+                  <th className="leye-grid-name">{t('attendance.holder')}</th>
+                  {days.map((day, col) => (
+                    <DayHeader key={day.date} day={day} col={col} enabled={editableGrid && !day.future} fillHours={fillHours} onFill={(c, mark) => void fillColumn(c, mark)} />
+                  ))}
+                  <th className="leye-grid-total">{t('attendance.totals')}</th>
+                  {editableGrid && <th className="leye-grid-fill" />}
+                </tr>
+              </thead>
+              <tbody>
+                {holders.map((holder, row) => (
+                  <GridRow
+                    key={holder.assignmentId}
+                    row={row}
+                    name={holder.name}
+                    from={holder.from}
+                    to={holder.to}
+                    days={days}
+                    cells={cells[holder.residentId]}
+                    editable={editableGrid}
+                    activeCol={keys.active.row === row ? keys.active.col : -1}
+                    buffer={keys.active.row === row ? keys.buffer : ''}
+                    fillHours={fillHours}
+                    onSelect={select}
+                    onFill={(r) => void fillRow(r)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {activeHolder && activeDay && <ActiveCellInfo postId={post.id} name={activeHolder.name} residentId={activeHolder.residentId} day={activeDay} cell={cells[activeHolder.residentId]?.[activeDay.date]} buffer={keys.buffer} />}
+        </div>
+      )}
+      <MonthClose grid={grid} />
+    </div>
+  );
+}
+
+const DayHeader = memo(function DayHeader(props: { day: GridDay; col: number; enabled: boolean; fillHours: number; onFill(col: number, mark: AttendanceMark): void }) {
+  const { t } = useTranslation();
+  const { day } = props;
+  const label = (
+    <div className="leye-grid-day">
+      <div>{day.day}</div>
+      <div className="leye-grid-weekday">{t(`attendance.weekdays.${day.weekday}`)}</div>
+    </div>
+  );
+  const className = `leye-grid-dayhead${day.weekend ? ' leye-weekend' : ''}${day.future ? ' leye-future' : ''}`;
+  if (!props.enabled) return <th className={className}>{label}</th>;
+  return (
+    <th className={className}>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: ATTENDANCE_MARKS.map((mark) => ({
+            key: mark,
+            label: (
+              <span data-testid={`col-fill-mark-${mark}`}>
+                {mark === 'present' ? t('attendance.columnFillPresent', { hours: formatHours(props.fillHours) }) : t(`attendance.marks.${mark}`)}
+              </span>
+            ),
+          })),
+          onClick: ({ key }) => props.onFill(props.col, key as AttendanceMark),
+        }}
+      >
+        <button type="button" className="leye-grid-dayhead-button" title={t('attendance.columnFillTip')} data-testid={`col-fill-${day.day}`} tabIndex={-1}>
+          {label}
+        </button>
+      </Dropdown>
+    </th>
+  );
+});
+
+const GridRow = memo(function GridRow(props: {
+  row: number;
+  name: string;
+  from: string;
+  to: string;
+  days: GridDay[];
+  cells: Record<string, AttendanceCell> | undefined;
+  editable: boolean;
+  activeCol: number;
+  buffer: string;
+  fillHours: number;
+  onSelect(row: number, col: number): void;
+  onFill(row: number): void;
+}) {
+  const { t } = useTranslation();
+  const { row, days, cells } = props;
+  const totals = rowTotals(cells);
+  return (
+    <tr data-testid={`grid-row-${row}`}>
+      <th className="leye-grid-name" title={t('posts.period', { from: props.from, to: props.to })} data-testid={`grid-name-${row}`}>
+        {props.name}
+      </th>
+      {days.map((day, col) => {
+        const cell = cells?.[day.date];
+        const held = holds(props, day.date);
+        const disabled = day.future || !held;
+        const active = col === props.activeCol;
+        const classes = ['leye-cell'];
+        if (day.weekend) classes.push('leye-weekend');
+        if (disabled) classes.push('leye-cell-disabled');
+        if (cell) classes.push(`leye-mark-${cell.mark}`);
+        if (active) classes.push('leye-cell-active');
+        let content: React.ReactNode = '';
+        if (active && props.buffer) content = <span className="leye-cell-typing">{props.buffer}</span>;
+        else if (cell) content = cell.mark === 'present' ? formatHours(cell.hours) : t(`attendance.short.${cell.mark}`);
+        return (
+          <td
+            key={day.date}
+            className={classes.join(' ')}
+            role="gridcell"
+            aria-selected={active}
+            aria-disabled={disabled || !props.editable}
+            data-testid={`cell-${row}-${day.day}`}
+            data-mark={cell?.mark ?? ''}
+            data-hours={cell ? String(cell.hours) : ''}
+            title={held ? cellTitle(t, props.name, day.date, cell) : undefined}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              props.onSelect(row, col);
+            }}
+          >
+            {content}
+            {cell && cell.corrections > 0 && <span className="leye-cell-corrected" data-testid="cell-corrected" />}
+          </td>
+        );
+      })}
+      <td className="leye-grid-total" data-testid={`row-total-${row}`}>
+        {t('attendance.totalDays', { days: totals.presentDays })}
+        <br />
+        {t('attendance.totalHours', { hours: formatHours(totals.hours) })}
+      </td>
+      {props.editable && (
+        <td className="leye-grid-fill">
+          <Tooltip title={t('attendance.rowFillTip', { hours: formatHours(props.fillHours) })}>
+            <Button size="small" icon={<ThunderboltOutlined />} data-testid={`row-fill-${row}`} onClick={() => props.onFill(row)} tabIndex={-1}>
+              {t('attendance.rowFill')}
+            </Button>
+          </Tooltip>
+        </td>
+      )}
+    </tr>
+  );
+});
+
+function ActiveCellInfo(props: { postId: string; name: string; residentId: string; day: GridDay; cell: AttendanceCell | undefined; buffer: string }) {
+  const { t } = useTranslation();
+  const { cell } = props;
+  const history = useQuery({
+    queryKey: ['attendance', 'history', props.postId, props.residentId, props.day.date, cell?.updatedAt ?? ''],
+    queryFn: () => leye.call('attendance.history', { postId: props.postId, residentId: props.residentId, date: props.day.date }),
+    enabled: Boolean(cell && cell.corrections > 0),
+    staleTime: 60_000,
+  });
+  return (
+    <div className="leye-grid-info" data-testid="active-cell-info">
+      <Typography.Text strong>
+        {props.name} · {props.day.date} {t(`attendance.weekdays.${props.day.weekday}`)}
+      </Typography.Text>
+      {' · '}
+      {props.buffer ? (
+        <Typography.Text type="warning">{t('attendance.typing', { buffer: props.buffer })}</Typography.Text>
+      ) : cell ? (
+        <>
+          <span>{markText(t, cell.mark, cell.hours)}</span>
+          <Typography.Text type="secondary"> · {t('attendance.cellBy', { by: cell.updatedBy, at: formatTime(cell.updatedAt) })}</Typography.Text>
+          {cell.corrections > 0 && (
+            <Typography.Text type="secondary"> · {t('attendance.cellCorrections', { count: cell.corrections })}</Typography.Text>
+          )}
+        </>
+      ) : (
+        <Typography.Text type="secondary">{t('attendance.notRecorded')}</Typography.Text>
+      )}
+      {cell && cell.corrections > 0 && (
+        <div className="leye-grid-history" data-testid="cell-history">
+          <Typography.Text type="secondary">{t('attendance.history')}</Typography.Text>
+          {history.isPending ? (
+            <Typography.Text type="secondary">{t('attendance.historyLoading')}</Typography.Text>
+          ) : (
+            (history.data ?? []).map((rev, index) => (
+              <span key={index} className="leye-grid-history-entry">
+                {t('attendance.historyEntry', { at: formatTime(rev.at), by: rev.by, mark: markText(t, rev.mark, rev.hours) })}
+              </span>
+            ))
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+// The month close under the grid: per-holder totals, pay due and the hourly minimum-wage check
+// (with the reason spelled out for anyone below it), closing the month (which locks it) and
+// reopening it with a recorded reason.
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { LockOutlined, UnlockOutlined, WarningFilled } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { AttendanceGridView, MinimumWageInForce, MonthCloseView, MonthSummary, MonthTotals } from '../../shared/rpc/handlers';
+import { toLeyeError } from '../../shared/rpc/client';
+import { leye } from '../bridge';
+import { errorText } from '../errors';
+import { formatTime, mayCall, useSession } from './common';
+import { formatHours, formatYuan, rpcErrorText } from './forms';
+import { gridQueryKey as gridKey, summaryQueryKey as summaryKey } from './keys';
+
+
+/** "应发 X 元 ÷ Y 小时 = Z 元/小时，低于最低小时工资 W 元" for a holder below the minimum. */
+export function belowMinimumText(t: TFunction, totals: MonthTotals, minimum: MinimumWageInForce | null): string {
+  return t('attendance.summary.belowMinimum', {
+    pay: formatYuan(totals.payDue),
+    hours: formatHours(totals.hours),
+    hourly: totals.hourlyPay === null ? '—' : formatYuan(totals.hourlyPay),
+    minimum: minimum ? formatYuan(minimum.hourly) : '—',
+  });
+}
+
+export function MonthClose({ grid }: { grid: AttendanceGridView }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const { role } = useSession();
+  const postId = grid.post.id;
+  const closed = grid.close?.status === 'closed';
+  const summary = useQuery({
+    queryKey: summaryKey(postId, grid.month),
+    queryFn: () => leye.call('attendance.summary', { postId, month: grid.month }),
+    enabled: !closed,
+  });
+  const data: MonthSummary | undefined = closed && grid.close ? grid.close : summary.data;
+  const [busy, setBusy] = useState(false);
+  const [reopening, setReopening] = useState(false);
+
+  const afterChange = (close: MonthCloseView) => {
+    client.setQueryData<AttendanceGridView>(gridKey(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
+    void client.invalidateQueries({ queryKey: gridKey(postId, grid.month) });
+    void client.invalidateQueries({ queryKey: summaryKey(postId, grid.month) });
+  };
+
+  const closeMonth = async () => {
+    setBusy(true);
+    try {
+      afterChange(await leye.call('attendance.closeMonth', { postId, month: grid.month }));
+      void message.success(t('attendance.close.closedOk', { month: grid.month }));
+    } catch (reason) {
+      void message.error(rpcErrorText(t, toLeyeError(reason).rpc));
+      void client.invalidateQueries({ queryKey: gridKey(postId, grid.month) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const minimum = data?.minimumWage ?? null;
+  const below = data?.holders.filter((h) => h.belowMinimum).length ?? 0;
+  const canClose = mayCall('attendance.closeMonth', role);
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          {t('attendance.summary.title')}
+          {below > 0 && (
+            <Tag color="red" data-testid="below-count">
+              {t('attendance.summary.belowCount', { count: below })}
+            </Tag>
+          )}
+        </Space>
+      }
+      style={{ marginTop: 16 }}
+      data-testid="month-summary"
+      extra={
+        canClose &&
+        (closed ? (
+          <Button icon={<UnlockOutlined />} onClick={() => setReopening(true)} data-testid="reopen-month">
+            {t('attendance.close.reopen')}
+          </Button>
+        ) : (
+          <Button type="primary" icon={<LockOutlined />} loading={busy} disabled={grid.holders.length === 0} onClick={() => void closeMonth()} data-testid="close-month">
+            {t('attendance.close.close')}
+          </Button>
+        ))
+      }
+    >
+      {closed && grid.close && (
+        <Alert
+          type="success"
+          showIcon
+          icon={<LockOutlined />}
+          style={{ marginBottom: 12 }}
+          data-testid="closure-info"
+          title={
+            <Space>
+              <Tag color="red">{t('attendance.close.closed')}</Tag>
+              {t('attendance.close.closedInfo', { by: grid.close.closedBy, at: formatTime(grid.close.closedAt) })}
+            </Space>
+          }
+        />
+      )}
+      {summary.isError && !closed && <Alert type="error" showIcon title={errorText(t, summary.error)} style={{ marginBottom: 12 }} />}
+      <MinimumWageLine minimum={minimum} loaded={Boolean(data)} />
+      <Table<MonthTotals>
+        rowKey="residentId"
+        size="small"
+        pagination={false}
+        loading={!data && summary.isFetching}
+        dataSource={data?.holders ?? []}
+        onRow={(h) => ({ 'data-testid': 'summary-row', 'data-below': h.belowMinimum ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { key: 'name', title: t('attendance.summary.name'), render: (_, h) => <span data-testid="summary-name">{h.name}</span> },
+          { key: 'present', title: t('attendance.summary.presentDays'), align: 'right', dataIndex: 'presentDays' },
+          { key: 'personal', title: t('attendance.summary.personalLeaveDays'), align: 'right', dataIndex: 'personalLeaveDays' },
+          { key: 'sick', title: t('attendance.summary.sickLeaveDays'), align: 'right', dataIndex: 'sickLeaveDays' },
+          { key: 'absent', title: t('attendance.summary.absentDays'), align: 'right', dataIndex: 'absentDays' },
+          { key: 'unmarked', title: t('attendance.summary.unmarkedDays'), align: 'right', dataIndex: 'unmarkedDays' },
+          { key: 'hours', title: t('attendance.summary.hours'), align: 'right', render: (_, h) => <span data-testid="summary-hours">{formatHours(h.hours)}</span> },
+          { key: 'pay', title: t('attendance.summary.payDue'), align: 'right', render: (_, h) => <span data-testid="summary-pay">{formatYuan(h.payDue)}</span> },
+          {
+            key: 'hourly',
+            title: t('attendance.summary.hourlyPay'),
+            align: 'right',
+            render: (_, h) => (h.hourlyPay === null ? <Typography.Text type="secondary">{t('attendance.summary.noHours')}</Typography.Text> : formatYuan(h.hourlyPay)),
+          },
+          {
+            key: 'check',
+            title: t('attendance.summary.check'),
+            render: (_, h) =>
+              h.belowMinimum ? (
+                <Typography.Text type="danger" data-testid="below-minimum">
+                  <WarningFilled /> {belowMinimumText(t, h, minimum)}
+                </Typography.Text>
+              ) : h.hourlyPay !== null && minimum ? (
+                <Tag color="green">{t('attendance.summary.ok')}</Tag>
+              ) : null,
+          },
+        ]}
+      />
+      {grid.close && grid.close.history.length > 0 && (
+        <div className="leye-close-history" data-testid="close-history">
+          <Typography.Text strong>{t('attendance.close.history')}</Typography.Text>
+          <ul>
+            {grid.close.history.map((entry, index) => (
+              <li key={index}>
+                {entry.action === 'close'
+                  ? t('attendance.close.historyClose', { at: formatTime(entry.at), by: entry.by })
+                  : t('attendance.close.historyReopen', { at: formatTime(entry.at), by: entry.by, reason: entry.reason })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {reopening && <ReopenDialog postId={postId} month={grid.month} onDone={(view) => (setReopening(false), view && afterChange(view))} />}
+    </Card>
+  );
+}
+
+function MinimumWageLine({ minimum, loaded }: { minimum: MinimumWageInForce | null; loaded: boolean }) {
+  const { t } = useTranslation();
+  if (!loaded) return null;
+  if (!minimum) return <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('attendance.summary.noMinimumWage')} data-testid="minimum-wage-missing" />;
+  return (
+    <div style={{ marginBottom: 12 }} data-testid="minimum-wage">
+      <Typography.Text>
+        {t('attendance.summary.minimumWage', {
+          county: minimum.countyCode,
+          tier: minimum.tier,
+          monthly: formatYuan(minimum.monthly),
+          hourly: formatYuan(minimum.hourly),
+          from: minimum.effectiveFrom,
+        })}
+      </Typography.Text>
+      {minimum.isDefault && (
+        <Tag color="gold" style={{ marginInlineStart: 8 }} data-testid="minimum-wage-default">
+          {t('attendance.summary.defaultTag')}
+        </Tag>
+      )}
+    </div>
+  );
+}
+
+function ReopenDialog(props: { postId: string; month: string; onDone(view?: MonthCloseView): void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setError(null);
+    if (!reason.trim()) {
+      setError(t('errors.required', { field: t('attendance.close.reopenReason') }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const view = await leye.call('attendance.reopenMonth', { postId: props.postId, month: props.month, reason: reason.trim() });
+      void message.success(t('attendance.close.reopenedOk', { month: props.month }));
+      props.onDone(view);
+    } catch (reason) {
+      setError(rpcErrorText(t, toLeyeError(reason).rpc, { reason: 'attendance.close.reopenReason' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('attendance.close.reopenTitle', { month: props.month })}
+      okText={t('attendance.close.reopenSubmit')}
+      cancelText={t('posts.cancel')}
+      okButtonProps={{ danger: true, 'data-testid': 'reopen-submit' }}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={() => props.onDone()}
+    >
+      <Typography.Paragraph type="secondary">{t('attendance.close.reopenHint')}</Typography.Paragraph>
+      <Form layout="vertical" component={false}>
+        <Form.Item label={t('attendance.close.reopenReason')} required validateStatus={error ? 'error' : undefined} help={error ? <span data-testid="error-reopen-reason">{error}</span> : undefined}>
+          <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 6 }} data-testid="reopen-reason" autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,389 @@
+// Enrolment: a resident of the station picked by search, or anyone by ID number. An ID number
+// the station does not know opens a compact registration (a job-seeker registration dated
+// today, validated with the shared registration schema) that registers and enrols in one call.
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { IdcardOutlined, UserAddOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMemo, useRef, useState } from 'react';
+import { Controller, get, useForm, useFormState, useWatch, type Control, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
+import { CARE_CATEGORIES, EDUCATION_LEVELS, HOUSEHOLD_TYPES, TARGET_GROUPS } from '../../shared/resident/schema';
+import { toLeyeError } from '../../shared/rpc/client';
+import type { RpcError } from '../../shared/rpc/errors';
+import type { TraineeView } from '../../shared/rpc/handlers';
+import { leye } from '../bridge';
+import { fieldLabelKey } from '../errors';
+import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../form/residentForm';
+import { useDebounced } from '../useDebounced';
+import { trainingIssueText, trainingIssues } from './errors';
+
+const today = () => dayjs().format('YYYY-MM-DD');
+
+function isUnknownPerson(error: RpcError): boolean {
+  return error.messageKey === 'errors.training.unknownPerson' || Boolean(error.issues?.some((i) => i.messageKey === 'errors.training.unknownPerson'));
+}
+
+export function EnrolPanel({ sessionId, onEnrolled }: { sessionId: string; onEnrolled(trainee: TraineeView): void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search.trim(), 200);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [idNumber, setIdNumber] = useState('');
+  const [idError, setIdError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState<'pick' | 'id' | null>(null);
+  const [registering, setRegistering] = useState<string | null>(null);
+  const idInput = useRef<React.ComponentRef<typeof Input>>(null);
+
+  const residents = useQuery({
+    queryKey: ['residents', 'search', { query, status: 'active', limit: 20 }],
+    queryFn: () => leye.call('residents.search', { query, status: 'active', limit: 20 }),
+    enabled: query.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  const done = (trainee: TraineeView) => {
+    setRefusal(null);
+    void message.success(t('training.enrol.enrolled', { name: trainee.name }));
+    onEnrolled(trainee);
+  };
+
+  const enrol = async (args: { residentId: string } | { idNumber: string }, via: 'pick' | 'id') => {
+    setBusy(via);
+    setRefusal(null);
+    setIdError(null);
+    try {
+      const trainee = await leye.call('training.enrol', { sessionId, ...args });
+      done(trainee);
+      if (via === 'id') setIdNumber('');
+      else setPicked(null);
+    } catch (reason) {
+      const error = toLeyeError(reason).rpc;
+      if (via === 'id' && isUnknownPerson(error)) {
+        setRegistering((args as { idNumber: string }).idNumber);
+      } else if (via === 'id' && error.code === 'VALIDATION' && (error.field === 'idNumber' || !error.field)) {
+        setIdError(trainingIssues(t, error).join(t('training.sep')));
+      } else {
+        setRefusal(trainingIssues(t, error));
+      }
+    } finally {
+      setBusy(null);
+      if (via === 'id') idInput.current?.focus();
+    }
+  };
+
+  const submitId = () => {
+    const check = checkIdNumber(idNumber, today());
+    if (!check.ok) {
+      setIdError(t(`errors.idNumber.${check.reason}`));
+      return;
+    }
+    void enrol({ idNumber: check.idNumber }, 'id');
+  };
+
+  const options = (residents.data?.items ?? []).map((r) => ({
+    value: r.id,
+    label: (
+      <Space size={8}>
+        <span>{r.name}</span>
+        <Typography.Text type="secondary" className="leye-mono">
+          {r.idNumberMasked}
+        </Typography.Text>
+        <Typography.Text type="secondary">{t('form.ageValue', { age: r.age })}</Typography.Text>
+      </Space>
+    ),
+  }));
+
+  return (
+    <div data-testid="enrol-panel">
+      <Row gutter={16} align="top">
+        <Col xs={24} md={12}>
+          <Form.Item label={t('training.enrol.pickResident')} layout="vertical" style={{ marginBottom: 8 }}>
+            <Space.Compact style={{ width: '100%' }}>
+              <Select
+                showSearch={{ filterOption: false, onSearch: setSearch }}
+                allowClear
+                data-testid="enrol-resident"
+                style={{ width: '100%' }}
+                value={picked ?? undefined}
+                placeholder={t('training.enrol.pickPlaceholder')}
+                onChange={(value) => setPicked(value ?? null)}
+                options={options}
+                notFoundContent={query ? t('training.enrol.noResidents') : null}
+                loading={residents.isFetching}
+              />
+              <Button type="primary" disabled={!picked} loading={busy === 'pick'} onClick={() => picked && void enrol({ residentId: picked }, 'pick')} data-testid="enrol-pick-submit">
+                {t('training.enrol.submit')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('training.enrol.byIdNumber')}
+            layout="vertical"
+            style={{ marginBottom: 8 }}
+            validateStatus={idError ? 'error' : undefined}
+            help={idError ? <span data-testid="enrol-idnumber-error">{idError}</span> : undefined}
+          >
+            <Space.Compact style={{ width: '100%' }}>
+              <Input
+                ref={idInput}
+                className="leye-mono"
+                prefix={<IdcardOutlined />}
+                maxLength={18}
+                value={idNumber}
+                placeholder={t('training.enrol.idPlaceholder')}
+                onChange={(event) => {
+                  setIdNumber(event.target.value.toUpperCase());
+                  setIdError(null);
+                }}
+                onPressEnter={submitId}
+                data-testid="enrol-idnumber"
+              />
+              <Button type="primary" loading={busy === 'id'} onClick={submitId} data-testid="enrol-submit">
+                {t('training.enrol.submit')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+        </Col>
+      </Row>
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefusal(null)}
+          title={t('training.enrol.refused')}
+          description={refusal.length === 1 ? refusal[0] : <ul style={{ margin: 0, paddingInlineStart: 18 }}>{refusal.map((text) => <li key={text}>{text}</li>)}</ul>}
+          data-testid="enrol-error"
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      <Modal
+        open={registering !== null}
+        title={t('training.enrol.registerTitle')}
+        footer={null}
+        width={760}
+        destroyOnHidden
+        onCancel={() => {
+          setRegistering(null);
+          idInput.current?.focus();
+        }}
+      >
+        {registering && (
+          <RegisterAndEnrol
+            sessionId={sessionId}
+            idNumber={registering}
+            onDone={(trainee) => {
+              setRegistering(null);
+              setIdNumber('');
+              done(trainee);
+              setTimeout(() => idInput.current?.focus(), 0);
+            }}
+          />
+        )}
+      </Modal>
+    </div>
+  );
+}
+
+type R = ResidentFormValues;
+const FORM_FIELDS = new Set(['name', 'phone', 'householdType', 'address', 'education', 'targetGroups', 'careCategories']);
+
+function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; idNumber: string; onDone(trainee: TraineeView): void }) {
+  const { t } = useTranslation();
+  const tRef = useRef(t);
+  tRef.current = t;
+  const resolver = useMemo(
+    () => (values: R, context: unknown, options: Parameters<ReturnType<typeof residentResolver>>[2]) =>
+      residentResolver({ kind: 'register' }, tRef.current)(values, context, options),
+    [],
+  );
+  const form = useForm<R>({ defaultValues: { ...emptyResident(today()), idNumber }, resolver, mode: 'onTouched', reValidateMode: 'onChange' });
+  const { control, handleSubmit, formState } = form;
+  const [formError, setFormError] = useState<string[] | null>(null);
+  const check = checkIdNumber(idNumber);
+  const groups = useWatch({ control, name: 'targetGroups' });
+
+  const submit = handleSubmit(
+    async (values) => {
+      setFormError(null);
+      try {
+        onDone(await leye.call('training.enrol', { sessionId, register: toRegisterArgs(values) }));
+      } catch (reason) {
+        const error = toLeyeError(reason).rpc;
+        if (error.code === 'VALIDATION' && error.issues?.length) {
+          const elsewhere: string[] = [];
+          for (const issue of error.issues) {
+            const path = issue.field.replace(/^register\./, '');
+            if (FORM_FIELDS.has(path.split('.')[0] ?? '')) form.setError(path as Path<R>, { type: 'server', message: trainingIssueText(t, issue) });
+            else elsewhere.push(trainingIssueText(t, issue));
+          }
+          setFormError(elsewhere.length > 0 ? elsewhere : [t('form.fixErrors')]);
+          return;
+        }
+        setFormError(trainingIssues(t, error));
+      }
+    },
+    (errors) => {
+      // Fields this compact form does not show (kind, date, the ID number) cannot be fixed here.
+      const hidden = Object.keys(errors).filter((key) => !FORM_FIELDS.has(key));
+      setFormError(hidden.length > 0 ? hidden.map((key) => (get(errors, key) as { message?: string } | undefined)?.message ?? key) : [t('form.fixErrors')]);
+    },
+  );
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid="enrol-register-form">
+      <Typography.Paragraph>{t('training.enrol.registerIntro', { id: idNumber })}</Typography.Paragraph>
+      {check.ok && (
+        <Typography.Paragraph type="success" data-testid="enrol-register-derived">
+          {t('form.derivedBirthDate')} {check.birthDate} · {t(`enums.sex.${check.sex}`)} · {t('form.ageValue', { age: ageOn(check.birthDate, today()) })}
+        </Typography.Paragraph>
+      )}
+      {formError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={formError.length === 1 ? formError[0] : t('training.enrol.refused')}
+          description={formError.length > 1 ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{formError.map((text) => <li key={text}>{text}</li>)}</ul> : undefined}
+          data-testid="enrol-register-error"
+        />
+      )}
+      <Form component={false} layout="vertical">
+        <Row gutter={16}>
+          <Col span={8}>
+            <RItem control={control} path="name" required>
+              <RText control={control} path="name" maxLength={30} autoFocus />
+            </RItem>
+          </Col>
+          <Col span={8}>
+            <RItem control={control} path="phone" required>
+              <RText control={control} path="phone" maxLength={11} />
+            </RItem>
+          </Col>
+          <Col span={8}>
+            <RItem control={control} path="householdType" required>
+              <Controller
+                control={control}
+                name="householdType"
+                render={({ field }) => (
+                  <Radio.Group
+                    data-testid="register-field-householdType"
+                    value={field.value}
+                    onChange={(event) => field.onChange(event.target.value)}
+                    options={HOUSEHOLD_TYPES.map((value) => ({ value, label: t(`enums.householdType.${value}`) }))}
+                  />
+                )}
+              />
+            </RItem>
+          </Col>
+          <Col span={16}>
+            <RItem control={control} path="address" required>
+              <RText control={control} path="address" maxLength={100} />
+            </RItem>
+          </Col>
+          <Col span={8}>
+            <RItem control={control} path="education" required>
+              <Controller
+                control={control}
+                name="education"
+                render={({ field }) => (
+                  <Select
+                    data-testid="register-field-education"
+                    ref={field.ref}
+                    value={field.value || undefined}
+                    onChange={(value) => field.onChange(value ?? '')}
+                    onBlur={field.onBlur}
+                    placeholder={t('form.selectPlaceholder')}
+                    options={EDUCATION_LEVELS.map((value) => ({ value, label: t(`enums.education.${value}`) }))}
+                  />
+                )}
+              />
+            </RItem>
+          </Col>
+          <Col span={24}>
+            <RItem control={control} path="targetGroups">
+              <Controller
+                control={control}
+                name="targetGroups"
+                render={({ field }) => (
+                  <Checkbox.Group
+                    data-testid="register-field-targetGroups"
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    options={TARGET_GROUPS.map((value) => ({ value, label: t(`enums.targetGroup.${value}`) }))}
+                  />
+                )}
+              />
+            </RItem>
+          </Col>
+          {groups.includes('keyCare') && (
+            <Col span={24}>
+              <RItem control={control} path="careCategories" required>
+                <Controller
+                  control={control}
+                  name="careCategories"
+                  render={({ field }) => (
+                    <Checkbox.Group
+                      data-testid="register-field-careCategories"
+                      value={field.value}
+                      onChange={(value) => field.onChange(value)}
+                      options={CARE_CATEGORIES.map((value) => ({ value, label: t(`enums.careCategory.${value}`) }))}
+                    />
+                  )}
+                />
+              </RItem>
+            </Col>
+          )}
+        </Row>
+        <Typography.Paragraph type="secondary">{t('training.enrol.registerKind', { kind: t('enums.kind.jobSeeking'), date: today() })}</Typography.Paragraph>
+      </Form>
+      <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} loading={formState.isSubmitting} data-testid="enrol-register-submit">
+        {t('training.enrol.registerSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function RItem(props: { control: Control<R>; path: Path<R>; required?: boolean; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { errors } = useFormState({ control: props.control, name: props.path, exact: true });
+  const error = get(errors, props.path) as { message?: string } | undefined;
+  return (
+    <Form.Item
+      label={t(fieldLabelKey(props.path))}
+      required={props.required}
+      validateStatus={error?.message ? 'error' : undefined}
+      help={error?.message ? <span data-testid={`register-error-${props.path}`}>{error.message}</span> : undefined}
+    >
+      {props.children}
+    </Form.Item>
+  );
+}
+
+function RText(props: { control: Control<R>; path: Path<R>; maxLength: number; autoFocus?: boolean }) {
+  return (
+    <Controller
+      control={props.control}
+      name={props.path}
+      render={({ field }) => (
+        <Input
+          ref={field.ref}
+          name={field.name}
+          autoFocus={props.autoFocus}
+          value={String(field.value ?? '')}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          maxLength={props.maxLength}
+          data-testid={`register-field-${props.path}`}
+        />
+      )}
+    />
+  );
+}

@@ -100,13 +100,13 @@ export class Core {
   private constructor(readonly db: StationDb, options: CoreOptions) {
     this.dataDir = options.dataDir;
     this.policies = new PolicyStore(db);
-    const core = this;
+    const machine = () => this.machine;
     this.ctx = {
       db,
       policies: this.policies,
       residents: this.index,
       get machine() {
-        return core.machine;
+        return machine();
       },
       now: () => this.now(),
       today: () => this.today(),

@@ -150,7 +150,7 @@ export class Core {
     this.config = await getOrNull<StationConfig>(this.db, '_local/station');
     this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
     this.machine = await this.machineName();
-    for (const cache of this.caches) await cache.load(this.db);
+    await this.policies.cache.ensure(this.db);
     const updateSeq = (await this.db.info()).update_seq;
     // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
     const snapshot = await readSnapshot(this.snapshotFile).then((s) => (s && Number(s.seq) <= Number(updateSeq) ? s : null));
@@ -185,6 +185,18 @@ export class Core {
   /** The small document sets kept in memory, each fed by the changes feed. */
   private get caches() {
     return [this.policies.cache, this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments];
+  }
+
+  /** Loads the in-memory document sets a handler needs, the first time one asks. */
+  private async ensureCaches(name: HandlerName): Promise<void> {
+    const area = name.slice(0, name.indexOf('.'));
+    const caches =
+      area === 'posts' || area === 'attendance'
+        ? [this.posts.posts, this.posts.assignments, this.posts.closes]
+        : area === 'training'
+          ? [this.training.sessions, this.training.enrolments]
+          : [];
+    for (const cache of caches) await cache.ensure(this.db);
   }
 
   /** "hostname (id)": a stable id per data folder, so sign-ins say which machine took them. */
@@ -294,6 +306,7 @@ export class Core {
       }
       const parsed = spec.args.safeParse(rawArgs ?? {}, { reportInput: true });
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      await this.ensureCaches(name);
       const run = this.impl[name] as (args: unknown, session: Session) => Promise<unknown>;
       const value = await run(parsed.data, session);
       return { ok: true, value: value === undefined ? null : value };

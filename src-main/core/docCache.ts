@@ -10,12 +10,19 @@ function revNumber(rev: string | undefined): number {
 
 export class DocCache<T extends { _id: string; _rev?: string }> {
   private readonly docs = new Map<string, T & { _rev: string }>();
+  private loading: Promise<void> | null = null;
 
   constructor(readonly prefix: string) {}
 
-  async load(db: StationDb): Promise<void> {
-    const result = await db.allDocs<T>({ include_docs: true, ...prefixRange(this.prefix) });
-    for (const row of result.rows) if (row.doc) this.docs.set(row.id, row.doc as T & { _rev: string });
+  /**
+   * Loads the set on first use, so a start of the core does not wait for sets the clerk may not
+   * open; until then the changes feed has nothing to keep current.
+   */
+  ensure(db: StationDb): Promise<void> {
+    this.loading ??= db.allDocs<T>({ include_docs: true, ...prefixRange(this.prefix) }).then((result) => {
+      for (const row of result.rows) if (row.doc) this.put(row.doc as T & { _rev: string });
+    });
+    return this.loading;
   }
 
   accepts(id: string): boolean {
@@ -30,6 +37,7 @@ export class DocCache<T extends { _id: string; _rev?: string }> {
   }
 
   apply(change: P.Change<object>): void {
+    if (!this.loading) return;
     if (change.deleted) this.docs.delete(change.id);
     else if (change.doc) this.put(change.doc as unknown as T & { _rev: string });
   }

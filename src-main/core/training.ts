@@ -22,7 +22,7 @@ import { fieldError } from './validation';
 
 const keyOf = (id: string, prefix: string) => id.slice(prefix.length);
 
-function signInId(sessionId: string, date: string, half: HalfDay, residentId: string): string {
+export function signInId(sessionId: string, date: string, half: HalfDay, residentId: string): string {
   return `${ID_PREFIX.signIn}${keyOf(sessionId, ID_PREFIX.training)}:${date}:${half}:${keyOf(residentId, ID_PREFIX.resident)}`;
 }
 

@@ -220,13 +220,21 @@ describe('training sessions and classroom sign-ins, end to end', () => {
     expect(await page.evaluate('document.activeElement?.getAttribute("data-testid")')).toBe('signin-input');
 
     const started = Date.now();
+    let lastTyping = 0;
     for (const idNumber of TRAINEES) {
+      const typing = Date.now();
       await page.keyboard.type(idNumber, { delay: 0 });
+      lastTyping = Date.now() - typing;
       await page.keyboard.press('Enter');
       // The field is free again at once, whatever the core is doing.
       expect(await input.inputValue()).toBe('');
     }
-    await waitForText(page.getByTestId('signin-count'), '已签到 20 / 报名 20', 20_000);
+    try {
+      await waitForText(page.getByTestId('signin-count'), '已签到 20 / 报名 20', 20_000);
+    } catch (error) {
+      const rows = await page.getByTestId('signin-recent-row').allInnerTexts();
+      throw new Error(`${String(error)}\ncount: ${await page.getByTestId('signin-count').innerText()}\nrecent:\n${rows.join('\n')}`);
+    }
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(20_000);
 
@@ -234,9 +242,12 @@ describe('training sessions and classroom sign-ins, end to end', () => {
     const latest = page.getByTestId('signin-result');
     expect(await latest.getAttribute('data-tone')).toBe('ok');
     expect(await textOf(latest)).toContain(`${NAMES[19]} 签到成功`);
-    // Most recent first; typed at reader speed, so recorded as read from the card.
+    // Most recent first; typed at reader speed, so recorded as read from the card (unless this
+    // machine was too busy to type 18 keys within the reader's 300 ms).
     expect(await textOf(page.getByTestId('signin-recent-row').first())).toContain(NAMES[19]!);
-    expect(await textOf(page.getByTestId('signin-recent-row').first().getByTestId('signin-recent-method'))).toBe('刷身份证');
+    const method = await textOf(page.getByTestId('signin-recent-row').first().getByTestId('signin-recent-method'));
+    if (lastTyping < 250) expect(method).toBe('刷身份证');
+    else expect(['刷身份证', '输入身份证号']).toContain(method);
 
     // Registered at the station but not enrolled: refused, in red, with the reason.
     await page.keyboard.type(NOT_ENROLLED, { delay: 0 });

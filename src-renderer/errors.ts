@@ -34,6 +34,15 @@ function translateParams(t: TFunction, params: Record<string, string | number> |
   if (typeof out.kind === 'string' && (REGISTRATION_KINDS as readonly string[]).includes(out.kind)) {
     out.kind = t(`enums.kind.${out.kind}`);
   }
+  // Codes the core sends as parameters, shown as labels (lists joined the locale's way).
+  if (typeof out.postKind === 'string') out.postKind = t(`errors.labels.postKind.${out.postKind}`);
+  if (typeof out.half === 'string') out.half = t(`errors.labels.half.${out.half}`);
+  if (typeof out.groups === 'string') {
+    out.groups = out.groups
+      .split(',')
+      .map((g) => t(`errors.labels.postGroup.${g}`))
+      .join(t('errors.labels.listSeparator'));
+  }
   out.field = field ? t(fieldLabelKey(field), { defaultValue: field }) : '';
   return out;
 }

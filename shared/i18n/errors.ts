@@ -74,9 +74,9 @@ export const errorsZhCN = {
     placeOutside: '岗位所在地须在本站范围内',
     assignmentOutsidePost: '上岗期间须在岗位的开设期间（{{from}} 至 {{to}}）之内',
     alreadyHolds: '此人在 {{from}} 至 {{to}} 已在岗（{{post}}），同一时期不能再安置',
-    age: '此人上岗时 {{age}} 岁，{{kind}}岗位要求 {{min}} 至 {{max}} 岁',
+    age: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求 {{min}} 至 {{max}} 岁',
     retirement: '此人上岗时已达法定退休年龄（{{retirementDate}}）',
-    group: '此人不属于{{kind}}岗位的安置对象（{{groups}}）',
+    group: '此人不属于{{postKind}}岗位的安置对象（须为{{groups}}之一）',
     maxSubsidy: '岗位补贴期限最长 {{max}} 个月：此人已享受 {{used}} 个月，本次 {{months}} 个月，合计超出',
     registrationClosed: '此人的登记已注销，不能安置',
   },
@@ -108,6 +108,20 @@ export const errorsZhCN = {
   },
   policy: {
     exists: '{{date}} 起施行的参数已存在，请修改原条目',
+  },
+  /** Labels for parameter values the core sends as codes (see src-renderer/errors.ts). */
+  labels: {
+    postKind: { rural: '乡村', urban: '城镇' },
+    postGroup: {
+      povertyAlleviated: '脱贫人口',
+      lowIncome: '低收入人口',
+      disabled: '残疾人',
+      older: '大龄人员',
+      zeroEmploymentFamily: '零就业家庭成员',
+      olderUnemployed: '大龄失业人员',
+    },
+    half: { am: '上午', pm: '下午' },
+    listSeparator: '、',
   },
 };
 
@@ -184,9 +198,9 @@ export const errorsEn: typeof errorsZhCN = {
     placeOutside: 'The post must be inside this station’s area',
     assignmentOutsidePost: 'The assignment must lie within the post’s period ({{from}} to {{to}})',
     alreadyHolds: 'This person already holds a post ({{post}}) from {{from}} to {{to}}',
-    age: 'This person is {{age}} at the start; {{kind}} posts require {{min}} to {{max}}',
+    age: 'This person is {{age}} at the start; {{postKind}} posts require {{min}} to {{max}}',
     retirement: 'This person has reached statutory retirement age (on {{retirementDate}}) by the start',
-    group: 'This person is not in a target group of {{kind}} posts ({{groups}})',
+    group: 'This person is not in a target group of {{postKind}} posts (one of: {{groups}})',
     maxSubsidy: 'Post subsidy lasts at most {{max}} months: {{used}} used, {{months}} more would pass it',
     registrationClosed: 'This person’s registration is closed',
   },
@@ -218,5 +232,18 @@ export const errorsEn: typeof errorsZhCN = {
   },
   policy: {
     exists: 'Parameters from {{date}} exist already; edit that entry',
+  },
+  labels: {
+    postKind: { rural: 'rural', urban: 'urban' },
+    postGroup: {
+      povertyAlleviated: 'lifted out of poverty',
+      lowIncome: 'low income',
+      disabled: 'disabled',
+      older: 'older workers',
+      zeroEmploymentFamily: 'zero-employment family',
+      olderUnemployed: 'older unemployed',
+    },
+    half: { am: 'morning', pm: 'afternoon' },
+    listSeparator: ', ',
   },
 };

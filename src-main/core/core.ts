@@ -31,6 +31,7 @@ import { TrainingService } from './training';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
+  type AttendanceDoc,
   type AuditDoc,
   type ResidentDoc,
   type StationConfig,
@@ -94,6 +95,7 @@ export class Core {
   private readonly dataDir: string;
   private indexedSeq: number | string = 0;
   private snapshotDirty = false;
+  private savedSeq: number | string = -1;
   private snapshotSaving = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
 
@@ -158,6 +160,7 @@ export class Core {
     if (snapshot) {
       this.index.load(snapshot.columns);
       since = snapshot.seq;
+      this.savedSeq = snapshot.seq;
     } else {
       // No usable snapshot: read every resident once (slow at scale) and save a snapshot soon.
       since = updateSeq;
@@ -213,11 +216,15 @@ export class Core {
 
   /** Saves the search index if it changed since the last save; never fails the caller. */
   private async saveSnapshot(): Promise<void> {
-    if (!this.snapshotDirty || this.snapshotSaving) return;
+    // Any change moves the sequence on, residents or not: a snapshot behind it means replaying
+    // every later document at the next start.
+    if ((!this.snapshotDirty && this.indexedSeq === this.savedSeq) || this.snapshotSaving) return;
     this.snapshotSaving = true;
     this.snapshotDirty = false;
+    const seq = this.indexedSeq;
     try {
-      await writeSnapshot(this.snapshotFile, { seq: this.indexedSeq, columns: this.index.columns() });
+      await writeSnapshot(this.snapshotFile, { seq, columns: this.index.columns() });
+      this.savedSeq = seq;
     } catch {
       this.snapshotDirty = true;
     } finally {
@@ -234,6 +241,8 @@ export class Core {
       this.snapshotDirty = true;
       this.pendingChanged.add(id);
       this.schedulePush();
+    } else if (id.startsWith(ID_PREFIX.attendance)) {
+      if (change.doc && !change.deleted) this.posts.applyAttendance(change.doc as unknown as AttendanceDoc & { _rev: string });
     } else {
       for (const cache of this.caches) if (cache.accepts(id)) cache.apply(change);
     }

@@ -175,7 +175,6 @@ export class PostsService {
     const failures: FieldIssue[] = [];
     const policy = this.ctx.policies.posts(startDate);
     const age = ageOn(resident.birthDate, startDate);
-    const kindLabel = post.kind === 'rural' ? '乡村' : '城镇';
     const others = this.assignments.values().filter((a) => a.residentId === resident._id);
     const overlapping = others.find((a) => a.startDate <= endDate && a.endDate >= startDate);
     if (overlapping) {
@@ -189,7 +188,7 @@ export class PostsService {
     const rules = post.kind === 'rural' ? policy.rural : policy.urban;
     const maxAge = post.kind === 'rural' ? policy.rural.maxAge : null;
     if (age < rules.minAge || (maxAge !== null && age > maxAge)) {
-      failures.push({ field: 'residentId', messageKey: 'errors.post.age', params: { age, kind: kindLabel, min: rules.minAge, max: maxAge ?? '退休' } });
+      failures.push({ field: 'residentId', messageKey: 'errors.post.age', params: { age, postKind: post.kind, min: rules.minAge, max: maxAge ?? rules.minAge } });
     }
     if (post.kind === 'urban') {
       const retires = retirementDate(this.ctx.policies.retirement(startDate), resident.birthDate, resident.sex);
@@ -198,7 +197,7 @@ export class PostsService {
     const groups = postGroups(resident, age, policy.urban.olderUnemployedAge);
     if (post.kind === 'rural' && age >= policy.rural.olderFromAge) groups.add('older');
     if (!rules.qualifyingGroups.some((g) => groups.has(g))) {
-      failures.push({ field: 'residentId', messageKey: 'errors.post.group', params: { kind: kindLabel, groups: rules.qualifyingGroups.join('、') } });
+      failures.push({ field: 'residentId', messageKey: 'errors.post.group', params: { postKind: post.kind, groups: rules.qualifyingGroups.join(',') } });
     }
     const used = others.reduce((sum, a) => sum + periodMonths(a.startDate, a.endDate), 0);
     const months = periodMonths(startDate, endDate);
@@ -256,10 +255,32 @@ export class PostsService {
 
   // ── attendance ─────────────────────────────────────────────────────────────────────────
 
-  private monthDocs(postId: string, month: string): Promise<{ rows: { doc?: AttendanceDoc & { _rev: string } }[] }> {
-    return this.ctx.db.allDocs<AttendanceDoc>({ include_docs: true, ...prefixRange(`${ID_PREFIX.attendance}${codeOf(postId)}:${month}:`) }) as Promise<{
-      rows: { doc?: AttendanceDoc & { _rev: string } }[];
-    }>;
+  /**
+   * A month of one post's marks, kept for the most recently opened months: the grid is opened,
+   * edited and closed again and again, and reading ~1,500 documents costs ~100 ms each time.
+   */
+  private readonly months = new Map<string, Map<string, AttendanceDoc & { _rev: string }>>();
+  private static readonly MONTHS_KEPT = 24;
+
+  private async monthDocs(postId: string, month: string): Promise<(AttendanceDoc & { _rev: string })[]> {
+    const key = `${codeOf(postId)}:${month}`;
+    let docs = this.months.get(key);
+    if (docs) {
+      this.months.delete(key);
+    } else {
+      const result = await this.ctx.db.allDocs<AttendanceDoc>({ include_docs: true, ...prefixRange(`${ID_PREFIX.attendance}${key}:`) });
+      docs = this.months.get(key) ?? new Map();
+      for (const row of result.rows) if (row.doc) keepNewer(docs, row.doc as AttendanceDoc & { _rev: string });
+      if (this.months.size >= PostsService.MONTHS_KEPT) this.months.delete(this.months.keys().next().value!);
+    }
+    this.months.set(key, docs);
+    return [...docs.values()];
+  }
+
+  /** Keeps a cached month current with a written or replicated mark. */
+  applyAttendance(doc: AttendanceDoc & { _rev: string }): void {
+    const docs = this.months.get(`${codeOf(doc.postId)}:${doc.date.slice(0, 7)}`);
+    if (docs) keepNewer(docs, doc);
   }
 
   private holdersInMonth(postId: string, month: string) {
@@ -292,11 +313,7 @@ export class PostsService {
     const holders = this.holdersInMonth(postId, month);
     const cells: AttendanceGridView['cells'] = {};
     for (const h of holders) cells[h.assignment.residentId] = {};
-    for (const row of (await this.monthDocs(postId, month)).rows) {
-      const doc = row.doc;
-      if (!doc) continue;
-      (cells[doc.residentId] ??= {})[doc.date] = cellOf(doc);
-    }
+    for (const doc of await this.monthDocs(postId, month)) (cells[doc.residentId] ??= {})[doc.date] = cellOf(doc);
     const close = this.closeOf(postId, month);
     return {
       post: this.postView(post),
@@ -366,6 +383,7 @@ export class PostsService {
     const failed = results.find((r) => !('rev' in r));
     if (failed) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
     const saved = docs.map((d, i) => ({ ...d, _rev: (results[i] as { rev: string }).rev }));
+    for (const doc of saved) this.applyAttendance(doc);
     return { cells: [...saved, ...unchanged].map((d) => ({ residentId: d.residentId, date: d.date, cell: cellOf(d) })) };
   }
 
@@ -381,7 +399,7 @@ export class PostsService {
     const today = this.ctx.today();
     // The minimum wage in force on the month's first day decides the month.
     const minimumWage = this.ctx.policies.minimumWage(post.placeCode.slice(0, 6), `${month}-01`);
-    const docs = (await this.monthDocs(postId, month)).rows.flatMap((r) => (r.doc ? [r.doc] : []));
+    const docs = await this.monthDocs(postId, month);
     const holders: MonthTotals[] = this.holdersInMonth(postId, month).map((h) => {
       const marks = docs.filter((d) => d.residentId === h.assignment.residentId && d.date >= h.from && d.date <= h.to);
       const count = (mark: string) => marks.filter((d) => d.mark === mark).length;
@@ -439,6 +457,11 @@ export class PostsService {
     await this.ctx.audit(user, 'reopenMonth', saved._id, 'month', args.reason);
     return closeView(saved);
   }
+}
+
+function keepNewer(docs: Map<string, AttendanceDoc & { _rev: string }>, doc: AttendanceDoc & { _rev: string }): void {
+  const existing = docs.get(doc._id);
+  if (!existing || Number.parseInt(existing._rev, 10) <= Number.parseInt(doc._rev, 10)) docs.set(doc._id, doc);
 }
 
 function cellOf(doc: AttendanceDoc): AttendanceCell {

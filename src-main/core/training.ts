@@ -179,7 +179,7 @@ export class TrainingService {
 
   private slot(session: TrainingDoc, date: string, half: HalfDay): TimetableSlot {
     const slot = session.timetable.find((s) => s.date === date && s.half === half);
-    if (!slot) fail(fieldError('half', 'errors.training.noSuchSlot', { date, half: half === 'am' ? '上午' : '下午' }));
+    if (!slot) fail(fieldError('half', 'errors.training.noSuchSlot', { date, half }));
     return slot;
   }
 

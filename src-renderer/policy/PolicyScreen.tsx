@@ -295,7 +295,6 @@ function PolicyEditor({ editing, countyCode, onClose }: { editing: Editing; coun
           {kind === 'training' && <TrainingFields control={control} />}
           {kind === 'retirement' && <RetirementFields control={control} values={(entry ?? editing.base)?.values as RetirementPolicyValues | undefined} />}
         </Form>
-        <button type="submit" hidden />
       </form>
     </Modal>
   );

@@ -224,7 +224,6 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
             </Col>
           </Row>
         </Form>
-        <button type="submit" hidden />
       </form>
     </Modal>
   );

@@ -9,7 +9,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import { launchBrowser, startHost, tempDir } from './harness';
@@ -133,6 +133,10 @@ describe('public-welfare posts, end to end', () => {
     host = await startHost({ dataDir });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await shot(page, `failed-${context.task.name.slice(0, 40)}`);
   });
 
   afterAll(async () => {

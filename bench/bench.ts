@@ -13,6 +13,7 @@ import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { benchPostsAndTraining } from './postsTraining';
+import { percentile, timed } from './stats';
 
 const PLACE = '370102001002';
 const args = process.argv.slice(2);
@@ -21,20 +22,7 @@ const DOCS = docsArg >= 0 ? Number(args[docsArg + 1]) : 100_000;
 const SAMPLES = 200;
 const HOST = path.resolve(__dirname, '../host/node-host.cjs');
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
-}
 
-async function timed(samples: number, run: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const start = performance.now();
-    await run(i);
-    times.push(performance.now() - start);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'leye-bench-'));

@@ -6,6 +6,7 @@ import type { AssignmentDoc, AttendanceDoc, EnrolmentDoc, PostDoc, SignInDoc, Tr
 import { randomId } from '../src-main/core/identity';
 import { attendanceId } from '../src-main/core/posts';
 import { signInId } from '../src-main/core/training';
+import { timed } from './stats';
 
 const PLACE = '370102001002';
 const POSTS = 200;
@@ -14,21 +15,7 @@ const SESSIONS = 50;
 const TRAINEES = 40;
 const HALF_DAYS = 20;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
-}
 
-async function timed(samples: number, run: (i: number) => Promise<unknown>, after?: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const start = performance.now();
-    await run(i);
-    times.push(performance.now() - start);
-    if (after) await after(i);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 function day(offset: number, from: Date): string {
   const d = new Date(from);

@@ -33,6 +33,8 @@ export interface CoreContext {
   residentIdFor(idNumber: string): string;
   registerResident(data: ResidentRegisterData, user: SessionUser): Promise<{ id: string }>;
   audit(user: SessionUser, action: 'override' | 'reopenMonth', targetId: string, field: string, reason: string): Promise<void>;
+  /** Puts a document; a stale revision is a CONFLICT error. */
+  write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }>;
 }
 
 export function fail(error: RpcError): never {

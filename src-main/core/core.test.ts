@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeyeError } from '../../shared/rpc/errors';
 import { Core, type Session } from './core';
 import { openStationDb } from './storage/db';
 import { durabilityStats } from './storage/durableLeveldown';
-import { FIXED_NOW, idNumber, openStation, registration, tempDir, VILLAGE } from './testing/fixtures';
+import { FIXED_NOW, idNumber, openStation, registration, tempDir, VILLAGE, refusal } from './testing/fixtures';
 
 const open: Core[] = [];
 async function station(dataDir?: string) {
@@ -17,15 +16,6 @@ afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<LeyeError['rpc']> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LeyeError) return error.rpc;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('first run and login', () => {
   it('refuses handlers before setup and login, then logs in with the scrypt-hashed password', async () => {
@@ -33,22 +23,22 @@ describe('first run and login', () => {
     open.push(core);
     const session: Session = { user: null };
     expect(await core.call(session, 'station.status', {})).toMatchObject({ setUp: false, user: null });
-    expect((await rejection(core.call(session, 'residents.search', {}))).code).toBe('UNAUTHENTICATED');
-    expect((await rejection(core.call(session, 'auth.login', { loginName: 'x', password: 'y' }))).code).toBe('STATION_NOT_SET_UP');
-    const bad = await rejection(core.call(session, 'station.setup', { placeCode: '370102001', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
+    expect((await refusal(core.call(session, 'residents.search', {}))).code).toBe('UNAUTHENTICATED');
+    expect((await refusal(core.call(session, 'auth.login', { loginName: 'x', password: 'y' }))).code).toBe('STATION_NOT_SET_UP');
+    const bad = await refusal(core.call(session, 'station.setup', { placeCode: '370102001', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
     expect(bad).toMatchObject({ code: 'VALIDATION', field: 'placeCode', messageKey: 'errors.placeCode' });
-    const unknown = await rejection(core.call(session, 'station.setup', { placeCode: '370102999999', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
+    const unknown = await refusal(core.call(session, 'station.setup', { placeCode: '370102999999', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
     expect(unknown).toMatchObject({ code: 'VALIDATION', field: 'placeCode', messageKey: 'errors.placeUnknown' });
     const status = await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });
     expect(status.station?.placePath).toEqual(['山东省', '济南市', '历下区', '解放路街道', '解放桥社区居民委员会']);
     expect(status.user).toBeNull();
-    expect((await rejection(core.call(session, 'auth.login', { loginName: 'wangli', password: 'wrong-pass' }))).code).toBe('BAD_CREDENTIALS');
+    expect((await refusal(core.call(session, 'auth.login', { loginName: 'wangli', password: 'wrong-pass' }))).code).toBe('BAD_CREDENTIALS');
     const users = await core.db.get<{ users: Record<string, { passwordHash: string }> }>('_local/users');
     expect(users.users.wangli?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(JSON.stringify(users)).not.toContain('secret-123');
     const loggedIn = await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     expect(loggedIn.user).toEqual({ loginName: 'wangli', displayName: '王丽', role: 'admin' });
-    expect((await rejection(core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'b', displayName: 'b', password: 'secret-123' } }))).code).toBe('STATION_ALREADY_SET_UP');
+    expect((await refusal(core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'b', displayName: 'b', password: 'secret-123' } }))).code).toBe('STATION_ALREADY_SET_UP');
   });
 });
 
@@ -66,7 +56,7 @@ describe('registering residents', () => {
   it('refuses the same person twice with a link to the existing record', async () => {
     const { core, session } = await station();
     const first = await core.call(session, 'residents.register', registration());
-    const error = await rejection(core.call(session, 'residents.register', registration({ name: '张叁', idNumber: idNumber('19900520').toLowerCase() })));
+    const error = await refusal(core.call(session, 'residents.register', registration({ name: '张叁', idNumber: idNumber('19900520').toLowerCase() })));
     expect(error).toMatchObject({ code: 'DUPLICATE_RESIDENT', field: 'idNumber', details: { residentId: first.id, name: '张三' } });
     expect((await core.call(session, 'residents.search', { query: '' })).total).toBe(1);
   });
@@ -90,7 +80,7 @@ describe('registering residents', () => {
   ];
   it.each(badInputs)('refuses %s on its field and stores nothing', async (_case, override, field, messageKey) => {
     const { core, session } = await station();
-    const error = await rejection(core.call(session, 'residents.register', { ...registration(), ...override }));
+    const error = await refusal(core.call(session, 'residents.register', { ...registration(), ...override }));
     expect(error.code).toBe('VALIDATION');
     expect(error.field).toBe(field);
     expect(error.messageKey).toBe(messageKey);
@@ -102,12 +92,12 @@ describe('registering residents', () => {
     const { core, session } = await station();
     const unemployment = { kind: 'unemployment', date: '2026-11-20', unemploymentType: 'lostJob', unemployedSince: '2026-10-01' } as const;
     // A man born 1965-06 retires at 60 years 2 months (2025-08): past it by 2026.
-    const old = await rejection(core.call(session, 'residents.register', registration({ idNumber: idNumber('19650615', '131'), registration: unemployment })));
+    const old = await refusal(core.call(session, 'residents.register', registration({ idNumber: idNumber('19650615', '131'), registration: unemployment })));
     expect(old).toMatchObject({ field: 'idNumber', messageKey: 'errors.age.pastRetirement', params: { age: 61, retirementDate: '2025-08-15' } });
     // The same man may still register as a job seeker.
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19650615', '131'), registration: { kind: 'jobSeeking', date: '2026-11-20' } }));
     // A man born 1966-06 retires at 60 years 5 months, on 2026-11-15: just past it.
-    const justPast = await rejection(core.call(session, 'residents.register', registration({ idNumber: idNumber('19660615', '131'), registration: unemployment })));
+    const justPast = await refusal(core.call(session, 'residents.register', registration({ idNumber: idNumber('19660615', '131'), registration: unemployment })));
     expect(justPast.params).toMatchObject({ retirementDate: '2026-11-15' });
     // A man born 1967-06 retires at 60 years 8 months (2028-02): still of working age.
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19670615', '131'), registration: unemployment }));
@@ -124,12 +114,12 @@ describe('registering residents', () => {
     expect(edited).toMatchObject({ id, name: '张三丰', phoneMasked: '138****5678', householdType: 'nonAgricultural' });
     const { idNumber: _omit, ...rest } = registration();
     // The first revision is stale now: a second window's edit is refused, not merged blindly.
-    expect((await rejection(core.call(session, 'residents.update', { ...rest, id, rev }))).code).toBe('CONFLICT');
+    expect((await refusal(core.call(session, 'residents.update', { ...rest, id, rev }))).code).toBe('CONFLICT');
     const closeArgs = { id, rev: edited.rev, reason: 'employed', date: '2026-11-21', note: '在县城就业' } as const;
-    expect(await rejection(core.call(session, 'residents.close', { ...closeArgs, date: '2026-11-19' }))).toMatchObject({ field: 'date', messageKey: 'errors.closeBeforeRegistration' });
+    expect(await refusal(core.call(session, 'residents.close', { ...closeArgs, date: '2026-11-19' }))).toMatchObject({ field: 'date', messageKey: 'errors.closeBeforeRegistration' });
     const closed = await core.call(session, 'residents.close', closeArgs);
     expect(closed).toMatchObject({ status: 'closed', closure: { reason: 'employed', date: '2026-11-21', by: 'wangli' } });
-    expect((await rejection(core.call(session, 'residents.update', { ...rest, id, rev: closed.rev }))).messageKey).toBe('errors.registrationClosed');
+    expect((await refusal(core.call(session, 'residents.update', { ...rest, id, rev: closed.rev }))).messageKey).toBe('errors.registrationClosed');
     expect((await core.call(session, 'residents.search', { status: 'closed' })).total).toBe(1);
   });
 

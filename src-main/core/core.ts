@@ -121,6 +121,15 @@ export class Core {
       residentDoc: async (id) => (await getOrNull<ResidentDoc>(this.db, id)) as (ResidentDoc & { _rev: string }) | null,
       residentIdFor: (idNumber) => `${ID_PREFIX.resident}${residentKey(this.requireStation().identityKey, idNumber)}`,
       registerResident: (data, user) => this.registerResident(data, user),
+      write: async (doc) => {
+        try {
+          const result = await this.db.put(doc);
+          return { ...doc, _rev: result.rev };
+        } catch (error) {
+          if (isConflict(error)) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+          throw error;
+        }
+      },
       audit: async (user, action, targetId, field, reason) => {
         const config = this.requireStation();
         const audit: AuditDoc = {

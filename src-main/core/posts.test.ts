@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeyeError } from '../../shared/rpc/errors';
 import type { ArgsOf } from '../../shared/rpc/handlers';
 import type { Core, Session } from './core';
-import { idNumber, openStation, registration, tempDir, VILLAGE } from './testing/fixtures';
+import { idNumber, openStation, registration, tempDir, VILLAGE, refusal } from './testing/fixtures';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -15,15 +14,6 @@ async function station(now = '2026-11-22T10:00:00+08:00') {
   return s;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<LeyeError['rpc']> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LeyeError) return error.rpc;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const POST: ArgsOf<'posts.save'> = {
   code: 'XC-001',

@@ -22,7 +22,7 @@ import type {
 import { addDays, daysInMonth, fail, notFound, periodMonths, type CoreContext } from './context';
 import { DocCache } from './docCache';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc, type ResidentDoc } from './docs';
-import { getOrNull, isConflict, prefixRange } from './storage/db';
+import { getOrNull, prefixRange } from './storage/db';
 import { fieldError } from './validation';
 
 const OVERRIDE_ROLES = new Set(['county', 'admin']);
@@ -155,20 +155,11 @@ export class PostsService {
       startDate: args.startDate,
       endDate: args.endDate,
     };
-    const saved = await this.write(doc);
+    const saved = await this.ctx.write(doc);
     this.posts.put(saved);
     return this.postView(saved);
   }
 
-  private async write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }> {
-    try {
-      const result = await this.ctx.db.put(doc);
-      return { ...doc, _rev: result.rev };
-    } catch (error) {
-      if (isConflict(error)) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
-      throw error;
-    }
-  }
 
   /** Every rule a new assignment breaks, as field issues (empty when eligible). */
   private eligibility(post: PostDoc, resident: ResidentDoc, startDate: string, endDate: string): FieldIssue[] {
@@ -247,7 +238,7 @@ export class PostsService {
       contractNo: args.contractNo,
       override,
     };
-    const saved = await this.write(doc);
+    const saved = await this.ctx.write(doc);
     this.assignments.put(saved);
     if (override) await this.ctx.audit(user, 'override', saved._id, 'eligibility', override.reason);
     return this.assignmentView(saved);
@@ -436,7 +427,7 @@ export class PostsService {
     const doc: MonthCloseDoc = existing
       ? { ...existing, status: 'closed', summary, history: [...existing.history, entry], updatedBy: user.loginName, updatedAt: at }
       : { _id: monthCloseId(postId, month), type: 'monthClose', ...this.ctx.stamp(user, post.placeCode), postId, month, status: 'closed', summary, history: [entry] };
-    const saved = await this.write(doc);
+    const saved = await this.ctx.write(doc);
     this.closes.put(saved);
     return closeView(saved);
   }
@@ -446,7 +437,7 @@ export class PostsService {
     const existing = this.closeOf(args.postId, args.month);
     if (existing?.status !== 'closed') fail(fieldError('month', 'errors.attendance.notClosed', { month: args.month }));
     const at = this.ctx.now();
-    const saved = await this.write({
+    const saved = await this.ctx.write({
       ...existing,
       status: 'reopened' as const,
       history: [...existing.history, { action: 'reopen' as const, by: user.loginName, at, reason: args.reason }],

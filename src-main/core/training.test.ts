@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeyeError } from '../../shared/rpc/errors';
 import type { ArgsOf } from '../../shared/rpc/handlers';
 import type { Core, Session } from './core';
-import { idNumber, openStation, registration, tempDir } from './testing/fixtures';
+import { idNumber, openStation, registration, tempDir, refusal } from './testing/fixtures';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -17,15 +16,6 @@ async function station(start = '2026-11-22T08:00:00+08:00') {
   return { ...s, at: (iso: string) => (now = new Date(iso)) };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<LeyeError['rpc']> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LeyeError) return error.rpc;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 function session(overrides: Partial<ArgsOf<'training.save'>> = {}): ArgsOf<'training.save'> {
   return {

@@ -17,7 +17,7 @@ import { fail, notFound, type CoreContext } from './context';
 import { DocCache } from './docCache';
 import { ID_PREFIX, type EnrolmentDoc, type SignInDoc, type TrainingDoc } from './docs';
 import { randomId } from './identity';
-import { getOrNull, isConflict, prefixRange } from './storage/db';
+import { getOrNull, prefixRange } from './storage/db';
 import { fieldError } from './validation';
 
 const keyOf = (id: string, prefix: string) => id.slice(prefix.length);
@@ -104,20 +104,11 @@ export class TrainingService {
       timetable,
       plannedTrainees: args.plannedTrainees,
     };
-    const saved = await this.write(doc);
+    const saved = await this.ctx.write(doc);
     this.sessions.put(saved);
     return this.view(saved);
   }
 
-  private async write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }> {
-    try {
-      const result = await this.ctx.db.put(doc);
-      return { ...doc, _rev: result.rev };
-    } catch (error) {
-      if (isConflict(error)) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
-      throw error;
-    }
-  }
 
   async enrol(args: ParsedArgsOf<'training.enrol'>, user: SessionUser): Promise<TraineeView> {
     const session = this.session(args.sessionId);
@@ -150,7 +141,7 @@ export class TrainingService {
     const id = `${ID_PREFIX.enrolment}${keyOf(session._id, ID_PREFIX.training)}:${keyOf(residentId, ID_PREFIX.resident)}`;
     if (this.enrolments.get(id)) fail(fieldError(field, 'errors.training.alreadyEnrolled'));
     this.checkLimits(session, residentId, field);
-    const saved = await this.write<EnrolmentDoc>({
+    const saved = await this.ctx.write<EnrolmentDoc>({
       _id: id,
       type: 'enrolment',
       ...this.ctx.stamp(user, session.placeCode),
@@ -226,7 +217,7 @@ export class TrainingService {
         ? { ...existing, in: mark, updatedBy: user.loginName, updatedAt: mark.at }
         : { _id: id, type: 'signIn', ...this.ctx.stamp(user, session.placeCode), sessionId: session._id, residentId, date: args.date, half: args.half, in: mark, out: null };
       try {
-        return result(await this.write(doc), false);
+        return result(await this.ctx.write(doc), false);
       } catch (error) {
         // Two machines signing the same person at once: the other one won, which is the same.
         const winner = await getOrNull<SignInDoc>(this.ctx.db, id);
@@ -236,7 +227,7 @@ export class TrainingService {
     }
     if (!existing?.in) fail(fieldError(field, 'errors.training.signOutWithoutIn'));
     if (existing.out) return result(existing, true);
-    return result(await this.write({ ...existing, out: mark, updatedBy: user.loginName, updatedAt: mark.at }), false);
+    return result(await this.ctx.write({ ...existing, out: mark, updatedBy: user.loginName, updatedAt: mark.at }), false);
   }
 
   private async sessionSignIns(sessionId: string, slotPrefix = ''): Promise<SignInDoc[]> {

@@ -6,8 +6,8 @@ import { toNestErrors } from '@hookform/resolvers';
 import type { TFunction } from 'i18next';
 import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { POST_QUALIFYING_GROUPS } from '../../shared/policy/parameters';
-import { POST_KINDS, assignSchema, postSaveSchema, type AssignInput, type PostCategory, type PostKind, type PostSaveInput } from '../../shared/posts/schema';
+import { REGISTRATION_KINDS } from '../../shared/resident/schema';
+import { assignSchema, postSaveSchema, type AssignInput, type PostCategory, type PostKind, type PostSaveInput } from '../../shared/posts/schema';
 import type { FieldIssue, RpcError } from '../../shared/rpc/errors';
 import type { PostView } from '../../shared/rpc/handlers';
 import { fieldLabelKey } from '../errors';
@@ -51,23 +51,17 @@ export function labelFor(t: TFunction, path: string | undefined, extra: Record<s
   return t(fieldLabelKey(path), { defaultValue: bare });
 }
 
-const QUALIFYING = new Set<string>(POST_QUALIFYING_GROUPS);
-/** The core names post kinds in some refusals by their Chinese word; both forms are understood. */
-const KIND_WORDS: Record<string, string> = { 乡村: 'rural', 城镇: 'urban' };
-
-/** Turns enum values in an issue's parameters into words: post kinds and target-group lists. */
+/** Turns codes in an issue's parameters into words: post kinds, target-group lists, money. */
 export function translateParams(t: TFunction, params: Record<string, string | number> | undefined): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
-  if (typeof out.kind === 'string') {
-    const kind = KIND_WORDS[out.kind] ?? out.kind;
-    if ((POST_KINDS as readonly string[]).includes(kind)) out.kind = t(`posts.enums.kind.${kind}`);
-  }
+  if (typeof out.postKind === 'string') out.postKind = t(`errors.labels.postKind.${out.postKind}`, { defaultValue: out.postKind });
+  if (typeof out.kind === 'string' && (REGISTRATION_KINDS as readonly string[]).includes(out.kind)) out.kind = t(`enums.kind.${out.kind}`);
   if (typeof out.groups === 'string') {
     out.groups = out.groups
-      .split(/\s*[,，、|]\s*/)
+      .split(',')
       .filter(Boolean)
-      .map((group) => (QUALIFYING.has(group) ? t(`posts.assign.groups.${group}`) : group))
-      .join(t('posts.separator'));
+      .map((group) => t(`errors.labels.postGroup.${group}`, { defaultValue: group }))
+      .join(t('errors.labels.listSeparator'));
   }
   for (const key of ['pay', 'payDue', 'monthly', 'hourly', 'minimum']) {
     if (typeof out[key] === 'number') out[key] = formatYuan(out[key]);

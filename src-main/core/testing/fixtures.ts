@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { idNumberCheckChar } from '../../../shared/id/idNumber';
 import type { ResidentRegisterInput } from '../../../shared/resident/schema';
+import { LeyeError } from '../../../shared/rpc/errors';
 import { Core, type Session } from '../core';
 
 export const VILLAGE = '370102001002';
@@ -47,4 +48,15 @@ export function registration(overrides: Partial<ResidentRegisterInput> = {}): Re
     registration: { kind: 'jobSeeking', date: '2026-11-20' },
     ...overrides,
   };
+}
+
+/** The core's refusal of a call, as the UI receives it; fails the test if the call succeeds. */
+export async function refusal(promise: Promise<unknown>): Promise<LeyeError['rpc']> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LeyeError) return error.rpc;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
 }

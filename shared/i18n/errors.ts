@@ -75,6 +75,7 @@ export const errorsZhCN = {
     assignmentOutsidePost: '上岗期间须在岗位的开设期间（{{from}} 至 {{to}}）之内',
     alreadyHolds: '此人在 {{from}} 至 {{to}} 已在岗（{{post}}），同一时期不能再安置',
     age: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求 {{min}} 至 {{max}} 岁',
+    ageMin: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求年满 {{min}} 岁',
     retirement: '此人上岗时已达法定退休年龄（{{retirementDate}}）',
     group: '此人不属于{{postKind}}岗位的安置对象（须为{{groups}}之一）',
     maxSubsidy: '岗位补贴期限最长 {{max}} 个月：此人已享受 {{used}} 个月，本次 {{months}} 个月，合计超出',
@@ -108,6 +109,8 @@ export const errorsZhCN = {
   },
   policy: {
     exists: '{{date}} 起施行的参数已存在，请修改原条目',
+    ageRange: '最高年龄不能低于最低年龄',
+    olderAgeOutside: '大龄年龄须在最低与最高年龄之间',
   },
   /** Labels for parameter values the core sends as codes (see src-renderer/errors.ts). */
   labels: {
@@ -199,6 +202,7 @@ export const errorsEn: typeof errorsZhCN = {
     assignmentOutsidePost: 'The assignment must lie within the post’s period ({{from}} to {{to}})',
     alreadyHolds: 'This person already holds a post ({{post}}) from {{from}} to {{to}}',
     age: 'This person is {{age}} at the start; {{postKind}} posts require {{min}} to {{max}}',
+    ageMin: 'This person is {{age}} at the start; {{postKind}} posts require at least {{min}}',
     retirement: 'This person has reached statutory retirement age (on {{retirementDate}}) by the start',
     group: 'This person is not in a target group of {{postKind}} posts (one of: {{groups}})',
     maxSubsidy: 'Post subsidy lasts at most {{max}} months: {{used}} used, {{months}} more would pass it',
@@ -232,6 +236,8 @@ export const errorsEn: typeof errorsZhCN = {
   },
   policy: {
     exists: 'Parameters from {{date}} exist already; edit that entry',
+    ageRange: 'The highest age cannot be below the lowest',
+    olderAgeOutside: 'The older-worker age must lie between the lowest and highest ages',
   },
   labels: {
     postKind: { rural: 'rural', urban: 'urban' },

@@ -28,7 +28,8 @@ export const minimumWageSchema = z.strictObject({
 
 const age = z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(16, { error: 'errors.number.range' }).max(80, { error: 'errors.number.range' });
 
-export const postsPolicySchema = z.strictObject({
+export const postsPolicySchema = z
+  .strictObject({
   maxSubsidyMonths: z.number().int().min(1, { error: 'errors.number.range' }).max(120, { error: 'errors.number.range' }),
   rural: z.strictObject({
     minAge: age,
@@ -43,7 +44,13 @@ export const postsPolicySchema = z.strictObject({
     /** 大龄失业: unemployed and at least this old. */
     olderUnemployedAge: z.strictObject({ male: age, female: age }),
   }),
-});
+  })
+  .superRefine((v, ctx) => {
+    if (v.rural.minAge > v.rural.maxAge) ctx.addIssue({ code: 'custom', path: ['rural', 'maxAge'], message: 'errors.policy.ageRange' });
+    if (v.rural.olderFromAge < v.rural.minAge || v.rural.olderFromAge > v.rural.maxAge) {
+      ctx.addIssue({ code: 'custom', path: ['rural', 'olderFromAge'], message: 'errors.policy.olderAgeOutside' });
+    }
+  });
 
 export const trainingPolicySchema = z.strictObject({
   /** Share of class hours attended for subsidy eligibility (0.8 = 80 %). */

@@ -457,7 +457,7 @@ export const handlers = {
   'posts.get': handler<{ post: PostView; holders: AssignmentView[] } | null>()(postIdArg, ALL_ROLES),
   'posts.save': handler<PostView>()(postSaveSchema, WRITERS),
   /** Refused with NOT_ELIGIBLE (one issue per failed rule) unless a county/admin override gives a reason. */
-  'posts.assign': handler<AssignmentView>()(assignSchema, WRITERS),
+  'posts.assign': handler<AssignmentView>()(assignSchema, [...WRITERS, 'county']),
   'attendance.month': handler<AttendanceGridView>()(monthArgs, ALL_ROLES),
   'attendance.set': handler<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }>()(attendanceSetSchema, WRITERS),
   'attendance.history': handler<AttendanceRevision[]>()(z.strictObject({ postId, residentId: residentIdField, date: isoDay }), ALL_ROLES),

@@ -205,3 +205,22 @@ describe('attendance', () => {
     expect((await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).locked).toBe(false);
   });
 });
+
+describe('post policy parameters', () => {
+  it('refuses an age band upside down, and applies an edited band from its date', async () => {
+    const { core, session } = await station();
+    const values = {
+      maxSubsidyMonths: 36,
+      rural: { minAge: 70, maxAge: 65, olderFromAge: 45, qualifyingGroups: ['older'] },
+      urban: { minAge: 16, qualifyingGroups: ['zeroEmploymentFamily'], olderUnemployedAge: { male: 50, female: 40 } },
+    } as const;
+    expect(await refusal(core.call(session, 'policy.save', { kind: 'posts', effectiveFrom: '2026-07-01', values }))).toMatchObject({ field: 'values.rural.maxAge', messageKey: 'errors.policy.ageRange' });
+    await core.call(session, 'policy.save', { kind: 'posts', effectiveFrom: '2026-07-01', values: { ...values, rural: { ...values.rural, minAge: 16, olderFromAge: 30 } } });
+    await core.call(session, 'posts.save', POST);
+    const thirty = await person(core, session, '19960101', '222');
+    // Before 2026-07-01 the default (大龄 from 45) applies; from then on, 30 is 大龄.
+    const before = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: '1' }));
+    expect(before.messageKey).toBe('errors.post.group');
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-07-01', endDate: '2026-07-31', contractNo: '2' });
+  });
+});

@@ -177,9 +177,11 @@ export class PostsService {
       });
     }
     const rules = post.kind === 'rural' ? policy.rural : policy.urban;
-    const maxAge = post.kind === 'rural' ? policy.rural.maxAge : null;
-    if (age < rules.minAge || (maxAge !== null && age > maxAge)) {
-      failures.push({ field: 'residentId', messageKey: 'errors.post.age', params: { age, postKind: post.kind, min: rules.minAge, max: maxAge ?? rules.minAge } });
+    if (post.kind === 'rural' && (age < policy.rural.minAge || age > policy.rural.maxAge)) {
+      failures.push({ field: 'residentId', messageKey: 'errors.post.age', params: { age, postKind: post.kind, min: policy.rural.minAge, max: policy.rural.maxAge } });
+    }
+    if (post.kind === 'urban' && age < policy.urban.minAge) {
+      failures.push({ field: 'residentId', messageKey: 'errors.post.ageMin', params: { age, postKind: post.kind, min: policy.urban.minAge } });
     }
     if (post.kind === 'urban') {
       const retires = retirementDate(this.ctx.policies.retirement(startDate), resident.birthDate, resident.sex);

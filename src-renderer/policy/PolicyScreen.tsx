@@ -6,7 +6,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Modal, Result, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
-import { Controller, useForm, type Control, type FieldValues } from 'react-hook-form';
+import { toNestErrors } from '@hookform/resolvers';
+import { Controller, useForm, type Control, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -25,7 +26,7 @@ import { errorText } from '../errors';
 import { FieldItem, IsoDatePicker, formatTime, mayCall, todayIso, useSession } from '../posts/common';
 import { formatYuan, issueText, issuesOf, schemaResolver } from '../posts/forms';
 import '../posts/posts.css';
-import { POLICY_LABELS, entriesOf, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type FormsByKind } from './policyForms';
+import { POLICY_LABELS, crossFieldIssues, entriesOf, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type FormsByKind } from './policyForms';
 
 export const POLICY_KEY = ['policy', 'list'] as const;
 
@@ -208,17 +209,23 @@ function PolicyEditor({ editing, countyCode, onClose }: { editing: Editing; coun
   tRef.current = t;
   const { kind, entry } = editing;
   const rev = entry?.rev;
-  const resolver = useMemo(
-    () =>
-      schemaResolver<FieldValues, ReturnType<typeof toPolicyArgs>>(
-        policySaveSchema,
-        (v) => toPolicyArgs(kind, v as FormsByKind[typeof kind], rev),
-        (path) => policyFieldOf(kind, path),
-        () => tRef.current,
-        POLICY_LABELS,
-      ),
-    [kind, rev],
-  );
+  const resolver = useMemo((): Resolver<FieldValues> => {
+    const schema = schemaResolver<FieldValues, ReturnType<typeof toPolicyArgs>>(
+      policySaveSchema,
+      (v) => toPolicyArgs(kind, v as FormsByKind[typeof kind], rev),
+      (path) => policyFieldOf(kind, path),
+      () => tRef.current,
+      POLICY_LABELS,
+    );
+    return async (values, context, options) => {
+      const result = await schema(values, context, options);
+      if (Object.keys(result.errors).length > 0) return result;
+      const issues = crossFieldIssues(kind, values);
+      if (issues.length === 0) return result;
+      const flat = Object.fromEntries(issues.map((issue) => [issue.field, { type: 'custom', message: tRef.current(issue.key) }]));
+      return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
+    };
+  }, [kind, rev]);
   const form = useForm<FieldValues>({
     defaultValues: startValues(kind, entry ?? editing.base, Boolean(entry), todayIso(), countyCode) as FieldValues,
     resolver,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POSTS_POLICY, DEFAULT_TRAINING_POLICY } from '../../shared/policy/parameters';
 import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handlers';
-import { entriesOf, fromPercent, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type TrainingForm } from './policyForms';
+import { crossFieldIssues, entriesOf, fromPercent, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type TrainingForm } from './policyForms';
 
 function entry(kind: PolicyEntryView['kind'], id: string, effectiveFrom: string, values: unknown): PolicyEntryView {
   return { id, rev: '1-a', kind, effectiveFrom, isDefault: true, values: values as PolicyEntryView['values'], updatedBy: 'system', updatedAt: '2025-01-01T00:00:00Z' };
@@ -69,5 +69,17 @@ describe('policy form values', () => {
     expect(policyFieldOf('posts', 'values.rural.minAge')).toBe('values.rural.minAge');
     expect(policyFieldOf('posts', 'effectiveFrom')).toBe('effectiveFrom');
     expect(policyFieldOf('posts', 'rev')).toBeNull();
+  });
+});
+
+describe('rules across policy fields', () => {
+  const posts = (rural: Partial<typeof DEFAULT_POSTS_POLICY.rural>) => ({ effectiveFrom: '2025-06-01', values: { ...DEFAULT_POSTS_POLICY, rural: { ...DEFAULT_POSTS_POLICY.rural, ...rural } } });
+
+  it('refuses an empty rural age band and a 大龄 age outside it, accepting the edges', () => {
+    expect(crossFieldIssues('posts', posts({}))).toEqual([]);
+    expect(crossFieldIssues('posts', posts({ minAge: 70 }))).toEqual([{ field: 'values.rural.maxAge', key: 'policy.posts.maxBelowMin' }]);
+    expect(crossFieldIssues('posts', posts({ olderFromAge: 66 }))).toEqual([{ field: 'values.rural.olderFromAge', key: 'policy.posts.olderOutside' }]);
+    expect(crossFieldIssues('posts', posts({ minAge: 45, olderFromAge: 45, maxAge: 45 }))).toEqual([]);
+    expect(crossFieldIssues('training', {})).toEqual([]);
   });
 });

@@ -162,3 +162,16 @@ export const POLICY_LABELS: Record<string, string> = {
   'values.rules.maxDelayMonths': 'policy.retirement.maxDelayMonths',
   'values.femaleCategoryForRegistration': 'policy.retirement.femaleCategoryForRegistration',
 };
+
+/**
+ * Rules across fields that the shared schema does not check (yet): the rural age band must not
+ * be empty and the 大龄 age must lie inside it. Each as a form field and the i18n key of its text.
+ */
+export function crossFieldIssues(kind: PolicyKind, form: unknown): { field: string; key: string }[] {
+  if (kind !== 'posts') return [];
+  const rural = (form as PostsForm).values.rural;
+  const issues: { field: string; key: string }[] = [];
+  if (rural.minAge > rural.maxAge) issues.push({ field: 'values.rural.maxAge', key: 'policy.posts.maxBelowMin' });
+  else if (rural.olderFromAge < rural.minAge || rural.olderFromAge > rural.maxAge) issues.push({ field: 'values.rural.olderFromAge', key: 'policy.posts.olderOutside' });
+  return issues;
+}

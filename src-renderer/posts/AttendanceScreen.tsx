@@ -157,7 +157,7 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.altKey || event.metaKey) return;
-    const result = gridKey(keys, event.key, shape, { shift: event.shiftKey, ctrl: event.ctrlKey });
+    const result = gridKey(keys, event.key, shape, { ctrl: event.ctrlKey });
     if (!result.handled) return;
     event.preventDefault();
     setKeys(result.state);
@@ -199,6 +199,12 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
     const count = await save(entries);
     if (count > 0) void message.success({ content: t('attendance.filled', { count }), key: 'attendance-fill' });
   };
+
+  // Stable callbacks, so a key press re-renders only the rows whose active cell changed.
+  const fills = useRef({ fillRow, fillColumn });
+  fills.current = { fillRow, fillColumn };
+  const onFillRow = useCallback((row: number) => void fills.current.fillRow(row), []);
+  const onFillColumn = useCallback((col: number, mark: AttendanceMark) => void fills.current.fillColumn(col, mark), []);
 
   const thisMonth = dayjs().format('YYYY-MM');
   const activeHolder = holders[keys.active.row];
@@ -282,7 +288,7 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
                 <tr>
                   <th className="leye-grid-name">{t('attendance.holder')}</th>
                   {days.map((day, col) => (
-                    <DayHeader key={day.date} day={day} col={col} enabled={editableGrid && !day.future} fillHours={fillHours} onFill={(c, mark) => void fillColumn(c, mark)} />
+                    <DayHeader key={day.date} day={day} col={col} enabled={editableGrid && !day.future} fillHours={fillHours} onFill={onFillColumn} />
                   ))}
                   <th className="leye-grid-total">{t('attendance.totals')}</th>
                   {editableGrid && <th className="leye-grid-fill" />}
@@ -303,7 +309,7 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
                     buffer={keys.active.row === row ? keys.buffer : ''}
                     fillHours={fillHours}
                     onSelect={select}
-                    onFill={(r) => void fillRow(r)}
+                    onFill={onFillRow}
                   />
                 ))}
               </tbody>

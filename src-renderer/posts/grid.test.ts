@@ -135,6 +135,7 @@ describe('grid keyboard', () => {
   it('leaves Ctrl combinations and unknown keys to the browser', () => {
     expect(gridKey(at(0, 0), 'r', s, { ctrl: true }).handled).toBe(false);
     expect(gridKey(at(0, 0), 'q', s).handled).toBe(false);
+    expect(gridKey(at(0, 0), 'Tab', s).handled).toBe(false);
     expect(gridKey(at(0, 0), 'ArrowDown', shape(0, 0)).handled).toBe(false);
   });
 });

@@ -104,10 +104,10 @@ function enter(state: KeyState, shape: GridShape, mark: AttendanceMark, hours: n
 }
 
 /**
- * One key press on the grid. `key` is KeyboardEvent.key; modifier keys other than Shift (for
- * Shift+Tab) leave the key to the browser, so Ctrl+R and the like keep working.
+ * One key press on the grid. `key` is KeyboardEvent.key. Ctrl combinations and Tab are left to
+ * the browser, so Ctrl+R keeps working and Tab leaves the grid.
  */
-export function gridKey(state: KeyState, key: string, shape: GridShape, modifiers: { shift?: boolean; ctrl?: boolean } = {}): KeyResult {
+export function gridKey(state: KeyState, key: string, shape: GridShape, modifiers: { ctrl?: boolean } = {}): KeyResult {
   if (shape.rows === 0 || shape.cols === 0 || modifiers.ctrl) return { state, handled: false };
   switch (key) {
     case 'ArrowLeft':
@@ -122,8 +122,6 @@ export function gridKey(state: KeyState, key: string, shape: GridShape, modifier
       return move(state, shape, 0, -shape.cols);
     case 'End':
       return move(state, shape, 0, shape.cols);
-    case 'Tab':
-      return move(state, shape, 0, modifiers.shift ? -1 : 1);
     case 'Escape':
       return { state: { ...state, buffer: '' }, handled: state.buffer !== '' };
     case 'Backspace':

@@ -278,7 +278,7 @@ describe('public-welfare posts, end to end', () => {
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await other.goto(host.url);
     await logInIfAsked(other);
-    await other.evaluate((hash) => (window.location.hash = hash), `#/posts/post%3AGY-001/attendance/${month}`);
+    await other.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/posts/post%3AGY-001/attendance/${month}`);
     await other.getByTestId('close-month').click();
     await other.getByTestId('month-closed-tag').waitFor();
     await waitForCount(other.getByTestId('below-minimum'), 1);
@@ -359,5 +359,23 @@ describe('public-welfare posts, end to end', () => {
     expect(await page.getByTestId('minimum-wage-default').count()).toBe(0);
     await waitForCount(page.getByTestId('summary-row'), 2);
     expect(await page.getByTestId('below-minimum').count()).toBe(0);
+  });
+
+  it('fills a whole column of the current month, whose future days cannot be entered', async () => {
+    const now = new Date();
+    const current = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
+    await page.getByTestId('attendance-next').click();
+    await page.locator(`[data-testid=attendance-screen][data-month="${current}"]`).waitFor();
+    await page.getByTestId('col-fill-1').click();
+    await page.getByTestId('col-fill-mark-personalLeave').click();
+    for (const row of [olderRow, youngerRow]) await page.locator(`[data-testid="cell-${row}-1"][data-mark=personalLeave]`).waitFor();
+    expect(await page.getByTestId('cell-0-1').innerText()).toBe('事');
+    const tomorrow = now.getDate() + 1;
+    const future = page.getByTestId(`cell-0-${tomorrow}`);
+    if ((await future.count()) > 0) {
+      expect(await future.getAttribute('aria-disabled')).toBe('true');
+      expect(await page.getByTestId(`col-fill-${tomorrow}`).count()).toBe(0);
+    }
+    await shot(page, '11-current-month');
   });
 });

@@ -8,11 +8,10 @@
 // Set LEYE_E2E_SHOTS=/some/dir to keep screenshots of each step.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, startHost, tempDir } from './harness';
+import { launchBrowser, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
 const CLERK = { loginName: 'admin01', displayName: '刘站长', password: 'Leye-2025-pass' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -23,7 +22,6 @@ const OLDER = { name: '王大山', id: withCheck('37010219720315003'), phone: '1
 /** Born 1996-04-20, female, no hardship or care category: refused for a rural post. */
 const YOUNGER = { name: '赵小梅', id: withCheck('37010219960420002'), phone: '13800138002' };
 
-const SHOTS = process.env.LEYE_E2E_SHOTS;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -42,30 +40,9 @@ function previousMonth(): { month: string; days: { day: number; date: string; we
   return { month: `${y}-${pad(m)}`, days };
 }
 
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor();
-  return (await locator.innerText()).trim();
-}
 
-async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout });
-}
 
-async function waitForCount(locator: Locator, count: number, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const n = await locator.count();
-    if (n === count) return;
-    if (Date.now() > until) throw new Error(`expected ${count} elements, found ${n}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 async function logInIfAsked(page: Page) {
   const login = page.getByTestId('login-name');

@@ -3,9 +3,9 @@
 // pinyin initials, the data surviving a host restart, and a draft surviving a reload.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ageOn, idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, startHost, tempDir } from './harness';
+import { launchBrowser, localToday, startHost, tempDir, textOf, waitForText } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
 /** A real place chain as `places.children` lists it (统计用区划代码 370102001002). */
@@ -17,21 +17,8 @@ const ZHANG_SAN_ID = withCheck('37010219900307003');
 /** Check character should be X (see DESIGN.md); 1 is a typo. */
 const BAD_CHECK_ID = '110105194912310021';
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor();
-  return (await locator.innerText()).trim();
-}
 
-/** Waits until the locator's text contains `text` (playwright-core has no auto-retrying expect). */
-async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout });
-}
 
 async function logIn(page: Page) {
   await page.getByTestId('login-name').fill(CLERK.loginName);

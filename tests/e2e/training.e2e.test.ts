@@ -5,21 +5,17 @@
 // and read the attendance rates: one of two half-days attended = 50 %, below the default 80 %.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import { createClient } from '../../shared/rpc/client';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
 import type { HostMessage } from '../../shared/rpc/protocol';
-import { launchBrowser, startHost, tempDir } from './harness';
+import { launchBrowser, localToday, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
 const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 const NAMES = [
   '赵一鸣', '钱二丽', '孙三强', '李四海', '周五洋', '吴六娟', '郑七杰', '王八涛', '冯九霞', '陈十平',
@@ -39,23 +35,8 @@ const TRAINEES = IDS.slice(0, 20);
 /** Registered at the station, never enrolled: must be refused at sign-in. */
 const NOT_ENROLLED = IDS[20]!;
 
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor();
-  return (await locator.innerText()).trim();
-}
 
-/** Waits until the locator's text contains `text` (playwright-core has no auto-retrying expect). */
-async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout });
-}
 
-async function waitForCount(locator: Locator, count: number, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while ((await locator.count()) !== count) {
-    if (Date.now() > until) throw new Error(`expected ${count} elements, found ${await locator.count()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A second window on the core, as the tests' Node client: for registering people in bulk. */
 async function coreClient(url: string): Promise<{ leye: LeyeBridge; close(): void }> {
@@ -263,6 +244,7 @@ describe('training sessions and classroom sign-ins, end to end', () => {
     expect(await textOf(latest)).toContain(`${NAMES[3]} 已签到`);
     expect(await textOf(page.getByTestId('signin-recent-row').first().getByTestId('signin-recent-method'))).toBe('输入身份证号');
     await waitForText(page.getByTestId('signin-count'), '已签到 20 / 报名 20');
+    await shot(page, 'training-sign-in');
   });
 
   it('shows each trainee at 50 % for one of two half-days, below the default 80 % threshold', async () => {
@@ -279,5 +261,6 @@ describe('training sessions and classroom sign-ins, end to end', () => {
     expect(await textOf(page.getByTestId('eligible-count'))).toContain('0 / 20');
     const first = await textOf(page.getByTestId('rate-row').first());
     expect(first).toContain('3 / 6');
+    await shot(page, 'training-rates');
   });
 });

@@ -2,10 +2,8 @@
 // every registration kind's fields (switching kind loses nothing); the argument carries only
 // the chosen kind's, because the shared schemas are strict.
 
-import { toNestErrors } from '@hookform/resolvers';
 import type { TFunction } from 'i18next';
-import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import type { Resolver } from 'react-hook-form';
 import {
   residentRegisterSchema,
   residentUpdateSchema,
@@ -21,6 +19,7 @@ import {
 } from '../../shared/resident/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { fieldLabelKey } from '../errors';
+import { issuesResolver, schemaIssues } from './schemaIssues';
 
 type UnemploymentType = (typeof UNEMPLOYMENT_TYPES)[number];
 type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
@@ -162,47 +161,13 @@ export function toUpdateArgs(v: ResidentFormValues, id: string, rev: string): Re
 
 export type FormMode = { kind: 'register' } | { kind: 'edit'; id: string; rev: string };
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-/** The i18n parameters a zod issue carries (max/min lengths and counts). */
-function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
-  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
-  return {};
-}
-
-/**
- * Validates with the same shared schema the core uses. Not @hookform/resolvers' zodResolver:
- * it keeps only the message, and the messages need the issue's limits ({{max}}) and the
- * translated field label.
- */
+/** Validates the form with the schema of its mode, as the core will. */
 export function residentResolver(mode: FormMode, t: TFunction): Resolver<ResidentFormValues> {
-  return async (values, _context, options) => {
-    const result =
-      mode.kind === 'register'
-        ? residentRegisterSchema.safeParse(toRegisterArgs(values))
-        : residentUpdateSchema.safeParse(toUpdateArgs(values, mode.id, mode.rev));
-    if (result.success) return { values, errors: {} };
-    const flat: Record<string, FieldError> = {};
-    const payload = mode.kind === 'register' ? toRegisterArgs(values) : toUpdateArgs(values, mode.id, mode.rev);
-    for (const issue of result.error.issues) {
-      const path = issue.path.map(String).join('.');
-      if (flat[path]) continue;
-      const given = valueAt(payload, issue.path);
-      // An empty field is "required", whatever the schema says about a wrong value.
-      const key = given === undefined || given === '' ? 'errors.required' : issue.message;
-      const message = key.startsWith('errors.')
-        ? t(key, { ...issueParams(issue), field: t(fieldLabelKey(path)) })
-        : t('errors.invalidType', { field: t(fieldLabelKey(path)) });
-      flat[path] = { type: issue.code, message };
-    }
-    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
-  };
+  return issuesResolver((values) =>
+    mode.kind === 'register'
+      ? schemaIssues(residentRegisterSchema, toRegisterArgs(values), t, RESIDENT_LABELS)
+      : schemaIssues(residentUpdateSchema, toUpdateArgs(values, mode.id, mode.rev), t, RESIDENT_LABELS),
+  );
 }
+
+const RESIDENT_LABELS = { labelOf: (t: TFunction, path: string) => t(fieldLabelKey(path)) };

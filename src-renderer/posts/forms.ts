@@ -2,15 +2,15 @@
 // translation of schema and core issues onto fields (with labels and enum parameters of the
 // posts vocabulary, which the residents' error helper does not know).
 
-import { toNestErrors } from '@hookform/resolvers';
 import type { TFunction } from 'i18next';
-import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { REGISTRATION_KINDS } from '../../shared/resident/schema';
 import { assignSchema, postSaveSchema, type AssignInput, type PostCategory, type PostKind, type PostSaveInput } from '../../shared/posts/schema';
 import type { FieldIssue, RpcError } from '../../shared/rpc/errors';
 import type { PostView } from '../../shared/rpc/handlers';
 import { fieldLabelKey } from '../errors';
+import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 
 // ── Labels and issue texts ──────────────────────────────────────────────────────────────────
 
@@ -95,21 +95,6 @@ export function formatHours(value: number): string {
 
 // ── A resolver over a shared schema ─────────────────────────────────────────────────────────
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-function zodParams(issue: z.core.$ZodIssue): Record<string, string | number> {
-  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
-  return {};
-}
-
 /**
  * Validates form values with the shared schema the core applies again: the form's values become
  * the argument (`toArgs`), each issue lands on the form field `fieldOf` names for its path.
@@ -121,25 +106,12 @@ export function schemaResolver<V extends FieldValues, A>(
   t: () => TFunction,
   extraLabels?: Record<string, string>,
 ): Resolver<V> {
-  return async (values, _context, options) => {
-    const args = toArgs(values);
-    const result = schema.safeParse(args);
-    if (result.success) return { values, errors: {} };
-    const flat: Record<string, FieldError> = {};
-    const tr = t();
-    for (const issue of result.error.issues) {
-      const path = issue.path.map(String).join('.');
-      const field = fieldOf(path) ?? fieldOf(path.split('.')[0] ?? '') ?? 'root';
-      if (flat[field]) continue;
-      const given = valueAt(args, issue.path);
-      const key = given === undefined || given === '' ? 'errors.required' : issue.message;
-      const message = key.startsWith('errors.')
-        ? tr(key, { ...zodParams(issue), field: labelFor(tr, path, extraLabels) })
-        : tr('errors.invalidType', { field: labelFor(tr, path, extraLabels) });
-      flat[field] = { type: issue.code, message };
-    }
-    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
-  };
+  return issuesResolver((values) =>
+    schemaIssues(schema, toArgs(values), t(), {
+      formPathOf: (path) => fieldOf(path) ?? fieldOf(path.split('.')[0] ?? ''),
+      labelOf: (tr, path) => labelFor(tr, path, extraLabels),
+    }),
+  );
 }
 
 // ── The post form ───────────────────────────────────────────────────────────────────────────

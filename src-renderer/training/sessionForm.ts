@@ -1,14 +1,13 @@
 // The session form's values and how they become `training.save`'s argument; validation with
 // the same shared schema the core applies again, messages carrying the training field labels.
 
-import { toNestErrors } from '@hookform/resolvers';
 import type { TFunction } from 'i18next';
-import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import type { Resolver } from 'react-hook-form';
 import type { SessionView } from '../../shared/rpc/handlers';
 import { sessionSaveSchema, type SessionSaveInput, type TrainingLevel } from '../../shared/training/schema';
 import { trainingLabelKey } from './errors';
 import type { SlotValues } from './timetable';
+import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 
 export interface SessionFormValues {
   occupation: string;
@@ -97,46 +96,14 @@ export function formPathOf(argPath: string): string | null {
   return parts.length === 1 && FORM_TOP.has(top) ? top : null;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
-  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
-  return {};
-}
-
 /** Schema issues as { formPath: translated message }, the first issue of each field only. */
 export function sessionIssues(values: SessionFormValues, t: TFunction, editing?: { id: string; rev: string }): Record<string, string> {
-  const args = toSaveArgs(values, editing);
-  const result = sessionSaveSchema.safeParse(args);
-  if (result.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const argPath = issue.path.map(String).join('.');
-    const path = formPathOf(argPath) ?? 'root';
-    if (out[path]) continue;
-    const given = valueAt(args, issue.path);
-    const key = given === undefined || given === '' ? 'errors.required' : issue.message;
-    out[path] = key.startsWith('errors.')
-      ? t(key, { ...issueParams(issue), field: t(trainingLabelKey(argPath)) })
-      : t('errors.invalidType', { field: t(trainingLabelKey(argPath)) });
-  }
-  return out;
+  return schemaIssues(sessionSaveSchema, toSaveArgs(values, editing), t, {
+    formPathOf: formPathOf,
+    labelOf: (tr, path) => tr(trainingLabelKey(path)),
+  });
 }
 
 export function sessionResolver(t: () => TFunction, editing: () => { id: string; rev: string } | undefined): Resolver<SessionFormValues> {
-  return async (values, _context, options) => {
-    const issues = sessionIssues(values, t(), editing());
-    if (Object.keys(issues).length === 0) return { values, errors: {} };
-    const flat: Record<string, FieldError> = {};
-    for (const [path, message] of Object.entries(issues)) flat[path] = { type: 'schema', message };
-    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
-  };
+  return issuesResolver((values) => sessionIssues(values, t(), editing()));
 }

@@ -1,0 +1,60 @@
+// Client-side validation with the same shared zod schemas the core applies again. Not
+// @hookform/resolvers' zodResolver: it keeps only the message, and the messages need the issue's
+// limits ({{max}}) and the translated field label.
+
+import { toNestErrors } from '@hookform/resolvers';
+import type { TFunction } from 'i18next';
+import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** The i18n parameters a zod issue carries (max/min lengths and counts). */
+function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  return {};
+}
+
+export interface IssueMapping {
+  /** The form field an argument path belongs to (default: the path itself). */
+  formPathOf?: (argPath: string) => string | null;
+  /** The translated label of an argument path, for {{field}}. */
+  labelOf: (t: TFunction, argPath: string) => string;
+}
+
+/** Translated messages by form path, the first issue of each field only; {} when valid. */
+export function schemaIssues(schema: z.ZodType, args: unknown, t: TFunction, mapping: IssueMapping): Record<string, string> {
+  const result = schema.safeParse(args);
+  if (result.success) return {};
+  const out: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const argPath = issue.path.map(String).join('.');
+    const formPath = (mapping.formPathOf ? mapping.formPathOf(argPath) : argPath) ?? 'root';
+    if (out[formPath]) continue;
+    const given = valueAt(args, issue.path);
+    // An empty field is "required", whatever the schema says about a wrong value.
+    const key = given === undefined || given === '' ? 'errors.required' : issue.message;
+    const field = mapping.labelOf(t, argPath);
+    out[formPath] = key.startsWith('errors.') ? t(key, { ...issueParams(issue), field }) : t('errors.invalidType', { field });
+  }
+  return out;
+}
+
+/** A react-hook-form resolver from a function giving the issues of the current values. */
+export function issuesResolver<V extends FieldValues>(issuesOf: (values: V) => Record<string, string>): Resolver<V> {
+  return async (values, _context, options) => {
+    const issues = issuesOf(values);
+    if (Object.keys(issues).length === 0) return { values, errors: {} };
+    const flat: Record<string, FieldError> = {};
+    for (const [path, message] of Object.entries(issues)) flat[path] = { type: 'schema', message };
+    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
+  };
+}

@@ -94,7 +94,6 @@ export class Core {
   private readonly clock: () => Date;
   private readonly dataDir: string;
   private indexedSeq: number | string = 0;
-  private snapshotDirty = false;
   private savedSeq: number | string = -1;
   private snapshotSaving = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
@@ -175,7 +174,6 @@ export class Core {
       since = updateSeq;
       const residents = await this.db.allDocs<ResidentDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.resident) });
       for (const row of residents.rows) if (row.doc) this.index.upsert(row.doc);
-      this.snapshotDirty = true;
     }
     this.indexedSeq = since;
     // Replay what happened after the snapshot, then follow everything written from now on:
@@ -227,15 +225,14 @@ export class Core {
   private async saveSnapshot(): Promise<void> {
     // Any change moves the sequence on, residents or not: a snapshot behind it means replaying
     // every later document at the next start.
-    if ((!this.snapshotDirty && this.indexedSeq === this.savedSeq) || this.snapshotSaving) return;
+    if (this.indexedSeq === this.savedSeq || this.snapshotSaving) return;
     this.snapshotSaving = true;
-    this.snapshotDirty = false;
     const seq = this.indexedSeq;
     try {
       await writeSnapshot(this.snapshotFile, { seq, columns: this.index.columns() });
       this.savedSeq = seq;
     } catch {
-      this.snapshotDirty = true;
+      // Kept behind: the next interval tries again.
     } finally {
       this.snapshotSaving = false;
     }
@@ -247,7 +244,6 @@ export class Core {
     if (id.startsWith(ID_PREFIX.resident)) {
       if (change.deleted) this.index.remove(id);
       else if (change.doc) this.index.upsert(change.doc as unknown as ResidentDoc);
-      this.snapshotDirty = true;
       this.pendingChanged.add(id);
       this.schedulePush();
     } else if (id.startsWith(ID_PREFIX.attendance)) {

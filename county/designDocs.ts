@@ -1,0 +1,148 @@
+// Design documents the county server holds: validate_doc_update functions for station databases,
+// county_ref and the aggregate, and the statistics views of the aggregate. Every function is a
+// self-contained ES5 string (CouchDB 3 runs SpiderMonkey; no imports, no let/const, no arrows),
+// with the place codes baked in as literals.
+
+/** Types a station (village or township) account may write into its station database. */
+export const STATION_TYPES = [
+  'resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose',
+  'training', 'enrolment', 'signIn', 'batch',
+] as const;
+/** Types only county accounts may write. */
+export const COUNTY_ONLY_TYPES = ['review'] as const;
+/** Types county staff keep in county_ref. */
+export const REF_TYPES = ['post', 'course', 'policy', 'station'] as const;
+
+export const roles = {
+  station: (code: string) => `station:${code}`,
+  township: (code: string) => `township:${code}`,
+  county: (code: string) => `county:${code}`,
+  countyAdmin: (code: string) => `county_admin:${code}`,
+  countyStaff: 'county_staff',
+};
+
+// Shared ES5 helpers pasted into each function (no imports in a validate_doc_update).
+const HELPERS = `
+  var roles = (userCtx && userCtx.roles) || [];
+  function has(r) { return roles.indexOf(r) !== -1; }
+  function isDbAdmin() {
+    var a = (secObj && secObj.admins) || {};
+    var names = a.names || [], rs = a.roles || [];
+    if (userCtx && userCtx.name && names.indexOf(userCtx.name) !== -1) return true;
+    for (var i = 0; i < rs.length; i++) if (has(rs[i])) return true;
+    return false;
+  }
+  function forbid(msg) { throw({ forbidden: msg }); }
+  function within(code, area) {
+    return typeof code === 'string' && /^[0-9]{6,12}$/.test(code) && code.indexOf(area) === 0;
+  }
+  function checkShape(doc) {
+    var req = ['type', 'schemaVersion', 'placeCode', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+    for (var i = 0; i < req.length; i++) {
+      var v = doc[req[i]];
+      if (v === undefined || v === null || v === '') forbid('missing field: ' + req[i]);
+    }
+    if (typeof doc.type !== 'string') forbid('type must be a string');
+    if (typeof doc.schemaVersion !== 'number' || doc.schemaVersion < 1 || Math.floor(doc.schemaVersion) !== doc.schemaVersion) forbid('schemaVersion must be a positive integer');
+    if (typeof doc.placeCode !== 'string' || !/^[0-9]{6,12}$/.test(doc.placeCode)) forbid('placeCode must be a place code');
+    if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string') forbid('createdBy/updatedBy must be strings');
+    if (doc._id.indexOf(doc.type + ':') !== 0 || doc._id.length <= doc.type.length + 1) forbid('id ' + doc._id + ' does not match type ' + doc.type);
+  }
+`;
+
+/**
+ * validate_doc_update of `station_<code>`: who may write what into one station's database.
+ * Server admins pass explicitly (CouchDB runs validation for admins too; PouchDB Server as well).
+ */
+export function stationValidate(station: string, county: string): string {
+  const township = station.length === 12 ? station.slice(0, 9) : station;
+  return `function (newDoc, oldDoc, userCtx, secObj) {
+  var STATION = ${JSON.stringify(station)}, TOWNSHIP = ${JSON.stringify(township)}, COUNTY = ${JSON.stringify(county)};
+  var STATION_TYPES = ${JSON.stringify(STATION_TYPES)}, COUNTY_TYPES = ${JSON.stringify(COUNTY_ONLY_TYPES)};
+  var LOCKED_TYPES = ['attendance', 'signIn', 'review', 'batch'];
+${HELPERS}
+  if (has('_admin')) return;
+  if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }
+  var isCounty = has('county:' + COUNTY);
+  var area = null;
+  if (isCounty) area = COUNTY;
+  else if (has('township:' + TOWNSHIP)) area = TOWNSHIP;
+  else if (has('station:' + STATION)) area = STATION;
+  if (area === null) throw({ unauthorized: 'this account may not write to station ' + STATION });
+  if (oldDoc && !oldDoc._deleted && oldDoc.placeCode !== undefined && !within(oldDoc.placeCode, area)) forbid('document ' + newDoc._id + ' belongs to place ' + oldDoc.placeCode + ', outside ' + area);
+  if (newDoc._deleted) {
+    if (!isCounty && oldDoc && !oldDoc._deleted) {
+      if (LOCKED_TYPES.indexOf(oldDoc.type) !== -1) forbid('a station may not delete ' + oldDoc.type + ' documents');
+      if (oldDoc.accepted === true || oldDoc.reviewStatus === 'accepted') forbid('document ' + newDoc._id + ' was accepted by the county and is locked');
+    }
+    return;
+  }
+  checkShape(newDoc);
+  var allowed = isCounty ? STATION_TYPES.concat(COUNTY_TYPES) : STATION_TYPES;
+  if (allowed.indexOf(newDoc.type) === -1) forbid('type ' + newDoc.type + ' may not be written by this account');
+  if (oldDoc && !oldDoc._deleted && oldDoc.type !== undefined && oldDoc.type !== newDoc.type) forbid('type may not change');
+  if (!within(newDoc.placeCode, area)) forbid('placeCode ' + newDoc.placeCode + ' is outside ' + area);
+}`;
+}
+
+/** validate_doc_update of `county_ref`: stations read it (membership), only the county writes. */
+export function refValidate(county: string): string {
+  return `function (newDoc, oldDoc, userCtx, secObj) {
+  var COUNTY = ${JSON.stringify(county)};
+  var REF_TYPES = ${JSON.stringify(REF_TYPES)};
+${HELPERS}
+  if (has('_admin')) return;
+  if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }
+  if (!has('county:' + COUNTY)) throw({ unauthorized: 'county_ref is read-only for stations' });
+  if (newDoc._deleted) return;
+  checkShape(newDoc);
+  if (REF_TYPES.indexOf(newDoc.type) === -1) forbid('type ' + newDoc.type + ' does not belong in county_ref');
+  if (!within(newDoc.placeCode, COUNTY)) forbid('placeCode ' + newDoc.placeCode + ' is outside ' + COUNTY);
+}`;
+}
+
+/** validate_doc_update of the aggregate: only the replication (server admin) writes. */
+export function aggregateValidate(): string {
+  return `function (newDoc, oldDoc, userCtx, secObj) {
+  var roles = (userCtx && userCtx.roles) || [];
+  if (roles.indexOf('_admin') !== -1) return;
+  throw({ forbidden: 'the county aggregate is written by replication only' });
+}`;
+}
+
+/** Views of `county_<code>_aggregate` (design doc `_design/stats`); all reduce with built-ins. */
+export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = {
+  // [placeCode, targetGroup, registration kind, YYYY-MM of registration] → count of residents
+  residents: {
+    map: `function (doc) {
+  if (doc.type !== 'resident' || !doc.registration) return;
+  var month = String(doc.registration.date || doc.createdAt || '').slice(0, 7);
+  var groups = doc.targetGroups && doc.targetGroups.length ? doc.targetGroups : ['none'];
+  for (var i = 0; i < groups.length; i++) emit([doc.placeCode, groups[i], doc.registration.kind, month], 1);
+}`,
+    reduce: '_count',
+  },
+  // [postId, YYYY-MM, placeCode] → days present (value: hours, so _stats gives count and sum)
+  attendanceDays: {
+    map: `function (doc) {
+  if (doc.type !== 'attendance' || doc.mark !== 'present') return;
+  emit([doc.postId, String(doc.date).slice(0, 7), doc.placeCode], typeof doc.hours === 'number' ? doc.hours : 0);
+}`,
+    reduce: '_stats',
+  },
+  // [sessionId, date, half] → sign-ins (a signIn doc with a sign-in mark)
+  signIns: {
+    map: `function (doc) {
+  if (doc.type !== 'signIn' || !doc['in']) return;
+  emit([doc.sessionId, doc.date, doc.half], 1);
+}`,
+    reduce: '_count',
+  },
+  // [placeCode, type] → documents, for "what arrived from where"
+  byPlaceAndType: {
+    map: `function (doc) {
+  if (doc.type && doc.placeCode) emit([doc.placeCode, doc.type], 1);
+}`,
+    reduce: '_count',
+  },
+};

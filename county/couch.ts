@@ -91,7 +91,7 @@ export class Couch {
     return r.status === 404 ? null : r.body;
   }
 
-  async putDoc(db: string, doc: { _id: string }): Promise<{ id: string; rev: string }> {
+  async putDoc(db: string, doc: { _id: string; [key: string]: unknown }): Promise<{ id: string; rev: string }> {
     const r = await this.call<{ id: string; rev: string }>('PUT', `/${encodeURIComponent(db)}/${docPath(doc._id)}`, doc);
     return r.body;
   }

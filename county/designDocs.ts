@@ -146,3 +146,6 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
     reduce: '_count',
   },
 };
+
+/** Replication filter `leye/data` of station databases: everything but design documents. */
+export const DATA_FILTER = `function (doc, req) { return doc._id.indexOf('_design/') !== 0; }`;

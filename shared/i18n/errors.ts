@@ -112,6 +112,17 @@ export const errorsZhCN = {
     ageRange: '最高年龄不能低于最低年龄',
     olderAgeOutside: '大龄年龄须在最低与最高年龄之间',
   },
+  sync: {
+    setupCode: '设置码无效，请核对后重新输入',
+    url: '服务器地址应以 http:// 或 https:// 开头',
+    otherStation: '此设置码属于另一个站点（{{place}}），不是本站',
+    notConnected: '本站尚未连接县级服务器',
+    offline: '本机没有网络连接',
+    unreachable: '连不上县级服务器，请稍后重试',
+    credentials: '县级服务器拒绝了本站账号或密码',
+    refused: '部分记录被县级服务器拒收，请按原因修改后再同步',
+    other: '同步失败，请稍后重试；如仍失败请联系县级技术支持',
+  },
   /** Labels for parameter values the core sends as codes (see src-renderer/errors.ts). */
   labels: {
     postKind: { rural: '乡村', urban: '城镇' },
@@ -238,6 +249,17 @@ export const errorsEn: typeof errorsZhCN = {
     exists: 'Parameters from {{date}} exist already; edit that entry',
     ageRange: 'The highest age cannot be below the lowest',
     olderAgeOutside: 'The older-worker age must lie between the lowest and highest ages',
+  },
+  sync: {
+    setupCode: 'Invalid setup code; check it and type it again',
+    url: 'The server address starts with http:// or https://',
+    otherStation: 'This setup code belongs to another station ({{place}})',
+    notConnected: 'This station is not connected to the county server',
+    offline: 'This computer has no network connection',
+    unreachable: 'The county server cannot be reached; try again later',
+    credentials: 'The county server refused this station’s account or password',
+    refused: 'The county server refused some records; correct them as given and sync again',
+    other: 'Sync failed; try again later, and call county support if it persists',
   },
   labels: {
     postKind: { rural: 'rural', urban: 'urban' },

@@ -398,6 +398,40 @@ export interface SessionAttendanceView {
   eligibleCount: number;
 }
 
+// ── Sync with the county ─────────────────────────────────────────────────────────────────
+
+export interface SyncFailure {
+  reason: 'offline' | 'unreachable' | 'credentials' | 'refused' | 'other';
+  messageKey: string;
+  /** Documents the county's validation refused, with its reason. */
+  refused: { id: string; reason: string }[];
+}
+
+export interface SyncStatus {
+  connected: boolean;
+  /** Where the station syncs to; never the password. */
+  server: { url: string; username: string; placeCode: string } | null;
+  state: 'never' | 'idle' | 'syncing' | 'failed';
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  /** Documents changed here since the last successful push. */
+  waiting: number;
+  progress: { pushed: number; pulled: number } | null;
+  failure: SyncFailure | null;
+}
+
+export const syncConnectSchema = z.union(
+  [
+    z.strictObject({ setupCode: z.string().trim().min(1, { error: 'errors.required' }).max(2000, { error: 'errors.tooLong' }) }),
+    z.strictObject({
+      url: z.string().trim().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { error: 'errors.sync.url' }).max(500),
+      username: z.string().trim().min(1, { error: 'errors.required' }).max(100),
+      password: z.string().min(1, { error: 'errors.required' }).max(200),
+    }),
+  ],
+  { error: 'errors.sync.setupCode' },
+);
+
 const postIdArg = z.strictObject({ postId });
 const monthArgs = z.strictObject({ postId, month });
 const sessionArg = z.strictObject({ sessionId });
@@ -472,6 +506,12 @@ export const handlers = {
   'training.signIn': handler<SignInResult>()(signInSchema, WRITERS),
   'training.signIns': handler<SignInRecordView[]>()(z.strictObject({ sessionId, date: isoDay, half: z.enum(HALF_DAYS, { error: 'errors.option' }) }), ALL_ROLES),
   'training.attendance': handler<SessionAttendanceView>()(sessionArg, ALL_ROLES),
+
+  'sync.status': handler<SyncStatus>()(none, ALL_ROLES),
+  /** Keeps the county account (setup code, or URL and account) after checking it on the server. */
+  'sync.connect': handler<SyncStatus>()(syncConnectSchema, ['admin', 'county']),
+  /** One push of the station's documents and one pull of what the county wrote for it. */
+  'sync.now': handler<SyncStatus>()(none, ALL_ROLES),
 } as const;
 
 export type Handlers = typeof handlers;
@@ -484,6 +524,7 @@ export type ResultOf<N extends HandlerName> = Exclude<Handlers[N]['result'], und
 export interface PushEvents {
   'residents.changed': { ids: string[] };
   'station.changed': StationStatus;
+  'sync.changed': SyncStatus;
 }
 export type PushName = keyof PushEvents;
 

@@ -27,6 +27,7 @@ import type { CoreContext } from './context';
 import { fakeResidents } from './demo';
 import { PolicyStore } from './policy';
 import { PostsService } from './posts';
+import { SyncService, parseSetupCode } from './sync';
 import { TrainingService } from './training';
 import {
   ID_PREFIX,
@@ -87,6 +88,7 @@ export class Core {
   private readonly ctx: CoreContext;
   private readonly posts: PostsService;
   private readonly training: TrainingService;
+  private readonly sync: SyncService;
   private machine = os.hostname();
   private changes: P.Changes<object> | null = null;
   private pendingChanged = new Set<string>();
@@ -145,6 +147,7 @@ export class Core {
     };
     this.posts = new PostsService(this.ctx);
     this.training = new TrainingService(this.ctx);
+    this.sync = new SyncService(this.ctx, options.dataDir, (status) => this.emit('sync.changed', status));
     this.clock = options.clock ?? (() => new Date());
     this.events.setMaxListeners(0);
   }
@@ -161,6 +164,7 @@ export class Core {
     this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
     this.machine = await this.machineName();
     await this.policies.cache.ensure(this.db);
+    await this.sync.load();
     const updateSeq = (await this.db.info()).update_seq;
     // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
     const snapshot = await readSnapshot(this.snapshotFile).then((s) => (s && Number(s.seq) <= Number(updateSeq) ? s : null));
@@ -641,6 +645,18 @@ export class Core {
     'training.signIn': async (args, session) => this.training.signIn(args, session.user!),
     'training.signIns': async (args) => this.training.signIns(args.sessionId, args.date, args.half),
     'training.attendance': async (args) => this.training.attendance(args.sessionId),
+
+    'sync.status': async () => this.sync.status(),
+    'sync.connect': async (args) => {
+      const station = this.requireStation();
+      const connection =
+        'setupCode' in args
+          ? parseSetupCode(args.setupCode)
+          : { url: args.url.replace(/\/+$/, ''), username: args.username, password: args.password, placeCode: station.placeCode };
+      if (!connection) throw new LeyeError(fieldError('setupCode', 'errors.sync.setupCode'));
+      return this.sync.connect(connection);
+    },
+    'sync.now': async () => this.sync.syncNow(),
   };
 }
 

@@ -58,7 +58,32 @@ declare module 'pouchdb-node' {
       doc_count: number;
       update_seq: number | string;
     }
+    interface ReplicationResult {
+      ok: boolean;
+      docs_read: number;
+      docs_written: number;
+      doc_write_failures: number;
+      errors: { id?: string; name?: string; message?: string; reason?: string; status?: number }[];
+      last_seq: number | string;
+      status?: string;
+    }
+    interface ReplicationOptions {
+      batch_size?: number;
+      batches_limit?: number;
+      retry?: boolean;
+      live?: boolean;
+      checkpoint?: 'source' | 'target' | false;
+    }
+    interface Replication extends Promise<ReplicationResult> {
+      on(event: 'change', listener: (info: { docs_read: number; docs_written: number; doc_write_failures: number; errors: ReplicationResult['errors'] }) => void): Replication;
+      on(event: 'denied', listener: (error: { id?: string; reason?: string; message?: string }) => void): Replication;
+      cancel(): void;
+    }
     interface Database {
+      replicate: {
+        to(target: Database | string, options?: ReplicationOptions): Replication;
+        from(source: Database | string, options?: ReplicationOptions): Replication;
+      };
       get<T>(id: string, options?: { revs?: boolean; conflicts?: boolean }): Promise<Existing<T>>;
       put<T extends object>(doc: T & DocMeta): Promise<PutResult>;
       bulkDocs<T extends object>(docs: (T & DocMeta)[]): Promise<(PutResult | BulkError)[]>;
@@ -72,6 +97,8 @@ declare module 'pouchdb-node' {
       adapter?: string;
       db?: unknown;
       auto_compaction?: boolean;
+      auth?: { username: string; password: string };
+      skip_setup?: boolean;
     }
   }
   interface PouchDBConstructor {

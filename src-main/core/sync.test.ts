@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServerAdmin, startPouchServer, type PouchServer } from '../../county/pouchServer';
+import type { Core } from './core';
+import { classifyFailure, parseSetupCode } from './sync';
+import { idNumber, openStation, refusal, registration, tempDir, VILLAGE } from './testing/fixtures';
+
+const ADMIN = { username: 'county-admin', password: 'county-secret' };
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function server(dir = tempDir('leye-county-'), port?: number): Promise<PouchServer & { dir: string }> {
+  const s = await startPouchServer({ dir, ...(port ? { port } : {}) });
+  cleanups.push(() => s.stop());
+  return { ...s, dir };
+}
+
+async function couch(url: string, path: string, init: RequestInit = {}) {
+  const auth = 'Basic ' + Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64');
+  const response = await fetch(url + path, { ...init, headers: { authorization: auth, 'content-type': 'application/json', ...init.headers } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function station(): Promise<{ core: Core; session: Awaited<ReturnType<typeof openStation>>['session'] }> {
+  const s = await openStation();
+  cleanups.push(() => s.core.close());
+  return s;
+}
+
+describe('setup codes', () => {
+  it('reads the county CLI format and refuses anything else', () => {
+    const code = Buffer.from(JSON.stringify({ v: 1, url: 'http://10.1.2.3:5984/', user: 'st_370102001002', password: 'p', place: VILLAGE })).toString('base64url');
+    expect(parseSetupCode(code)).toEqual({ url: 'http://10.1.2.3:5984', username: 'st_370102001002', password: 'p', placeCode: VILLAGE });
+    expect(parseSetupCode('not-a-code')).toBeNull();
+    expect(parseSetupCode(Buffer.from('{"v":2}').toString('base64url'))).toBeNull();
+  });
+
+  it('sorts failures into what the clerk can act on', () => {
+    expect(classifyFailure({ status: 401, name: 'unauthorized' })).toBe('credentials');
+    expect(classifyFailure({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5984' })).toBe('unreachable');
+    expect(classifyFailure({ message: 'getaddrinfo ENOTFOUND county.example' })).toBe('offline');
+  });
+});
+
+describe('sync with a county CouchDB (PouchDB Server on 127.0.0.1)', () => {
+  it('pushes the station, tells what waits, and says why it failed, never "done" when it is not', async () => {
+    const county = await server();
+    await createServerAdmin(county.url, ADMIN.username, ADMIN.password);
+    await couch(county.url, `/station_${VILLAGE}`, { method: 'PUT' });
+    const { core, session } = await station();
+
+    expect(await core.call(session, 'sync.status', {})).toMatchObject({ connected: false, state: 'never', lastSuccessAt: null });
+    expect((await refusal(core.call(session, 'sync.now', {}))).messageKey).toBe('errors.sync.notConnected');
+    const wrong = await refusal(core.call(session, 'sync.connect', { url: county.url, username: ADMIN.username, password: 'wrong' }));
+    expect(wrong).toMatchObject({ field: 'password', messageKey: 'errors.sync.credentials' });
+    const connected = await core.call(session, 'sync.connect', { url: county.url, ...ADMIN });
+    expect(connected).toMatchObject({ connected: true, server: { url: county.url, username: ADMIN.username, placeCode: VILLAGE } });
+    expect(JSON.stringify(connected)).not.toContain(ADMIN.password);
+
+    const resident = await core.call(session, 'residents.register', registration());
+    expect((await core.call(session, 'sync.status', {})).waiting).toBeGreaterThanOrEqual(6); // station, 4 policies, resident
+    const synced = await core.call(session, 'sync.now', {});
+    expect(synced).toMatchObject({ state: 'idle', waiting: 0, failure: null });
+    expect(synced.lastSuccessAt).not.toBeNull();
+    expect((await couch(county.url, `/station_${VILLAGE}/${encodeURIComponent(resident.id)}`)).body).toMatchObject({ type: 'resident', name: '张三' });
+
+    // The server goes away: the sync fails as "unreachable", the new record waits.
+    await county.stop();
+    await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '李四' }));
+    const down = await core.call(session, 'sync.now', {});
+    expect(down).toMatchObject({ state: 'failed', waiting: 1, failure: { reason: 'unreachable' }, lastSuccessAt: synced.lastSuccessAt });
+
+    // Back on the same port and data: the waiting record goes up.
+    await server(county.dir, county.port);
+    const again = await core.call(session, 'sync.now', {});
+    expect(again).toMatchObject({ state: 'idle', waiting: 0, failure: null });
+  });
+
+  it('lists the documents the county refused, with its reason, and keeps them waiting', async () => {
+    const county = await server();
+    await createServerAdmin(county.url, ADMIN.username, ADMIN.password);
+    const db = `/station_${VILLAGE}`;
+    await couch(county.url, db, { method: 'PUT' });
+    // A county rule, as validate_doc_update: it refuses one name (server admins are exempt, so
+    // the station uses a member account here).
+    await couch(county.url, '/_users/org.couchdb.user:village', {
+      method: 'PUT',
+      body: JSON.stringify({ _id: 'org.couchdb.user:village', name: 'village', password: 'village-pass', roles: ['station'], type: 'user' }),
+    });
+    await couch(county.url, `${db}/_security`, { method: 'PUT', body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: [], roles: ['station'] } }) });
+    await couch(county.url, `${db}/_design/rules`, {
+      method: 'PUT',
+      body: JSON.stringify({ validate_doc_update: "function (doc) { if (doc.name === '拒收') throw({ forbidden: '姓名须与户籍一致' }); }" }),
+    });
+    const { core, session } = await station();
+    await core.call(session, 'sync.connect', { url: county.url, username: 'village', password: 'village-pass' });
+    const ok = await core.call(session, 'residents.register', registration());
+    const bad = await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '拒收' }));
+    const status = await core.call(session, 'sync.now', {});
+    expect(status.state).toBe('failed');
+    expect(status.failure).toMatchObject({ reason: 'refused', refused: [{ id: bad.id, reason: expect.stringContaining('姓名须与户籍一致') }] });
+    expect(status.waiting).toBeGreaterThan(0);
+    expect((await couch(county.url, `${db}/${encodeURIComponent(ok.id)}`)).status).toBe(200);
+    expect((await couch(county.url, `${db}/${encodeURIComponent(bad.id)}`)).status).toBe(404);
+  });
+});

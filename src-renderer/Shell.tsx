@@ -19,6 +19,7 @@ import { ResidentFormScreen } from './screens/ResidentFormScreen';
 import { AttendanceScreen, PostDetailScreen, PostsScreen } from './posts';
 import { SessionScreen, SignInScreen, TrainingListScreen } from './training';
 import { PolicyScreen } from './policy';
+import { SyncIndicator } from './sync';
 import { ResidentDetail } from './screens/ResidentDetail';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
@@ -160,6 +161,7 @@ export function Shell() {
           </Space>
         )}
         <span className="leye-spacer" />
+        {loggedIn && <SyncIndicator />}
         <Segmented<Language>
           size="small"
           data-testid="language-switch"

@@ -9,6 +9,7 @@ import { zhCN } from '../shared/i18n/zh-CN';
 import { en } from '../shared/i18n/en';
 import { postsEn, postsZhCN } from '../shared/i18n/posts';
 import { trainingEn, trainingZhCN } from '../shared/i18n/training';
+import { syncEn, syncZhCN } from '../shared/i18n/sync';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -33,8 +34,8 @@ const initial = storedLanguage();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...postsZhCN, ...trainingZhCN, errors: errorsZhCN } },
-    en: { translation: { ...en, ...postsEn, ...trainingEn, errors: errorsEn } },
+    'zh-CN': { translation: { ...zhCN, ...postsZhCN, ...trainingZhCN, ...syncZhCN, errors: errorsZhCN } },
+    en: { translation: { ...en, ...postsEn, ...trainingEn, ...syncEn, errors: errorsEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -130,6 +130,7 @@ async function demoCommand(argv: string[]): Promise<void> {
 
   console.log(`\n乐业驿站 demo county server: ${server.url}   (admin ${secrets.admin.user} / ${secrets.admin.password})`);
   console.log(`County ${demoPlan().county} ${placeName(demoPlan().county)}; data in ${dir}\n`);
+  if (result.changes.length === 0) console.log('Already provisioned: nothing changed.');
   for (const c of result.changes) console.log(`  + ${c}`);
   const created = new Set(result.created.map((a) => a.name));
   console.log('\nDemo accounts:');

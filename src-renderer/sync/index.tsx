@@ -1,4 +1,74 @@
-// Placeholder, replaced by the sync status indicator and connect dialog.
+// The header's sync indicator: the honest sync state at a glance (never "synced" after a
+// failure), the documents waiting, and a drawer with the details and the actions.
+
+import { Badge, Button, Space, Spin, Typography } from 'antd';
+import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStationStatus } from '../status';
+import { SyncPanel } from './SyncPanel';
+import { syncLabel, type SyncTone } from './syncState';
+import { useNow, useSyncStatus } from './useSyncStatus';
+
+const COLORS: Record<SyncTone, string | undefined> = {
+  default: 'rgba(0, 0, 0, 0.45)',
+  processing: '#1677ff',
+  success: '#389e0d',
+  error: '#cf1322',
+};
+
 export function SyncIndicator() {
-  return null;
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const sync = useSyncStatus();
+  const station = useStationStatus();
+  const now = useNow();
+  const role = station.data?.user?.role;
+  const canConnect = role === 'admin' || role === 'county';
+  const view = syncLabel(sync.data, now);
+  const color = COLORS[view.tone];
+
+  const icon = view.spinning ? (
+    <Spin size="small" />
+  ) : view.tone === 'error' ? (
+    <ExclamationCircleOutlined />
+  ) : view.tone === 'success' ? (
+    <CheckCircleOutlined />
+  ) : sync.data && !sync.data.connected ? (
+    <DisconnectOutlined />
+  ) : (
+    <CloudOutlined />
+  );
+
+  return (
+    <>
+      <Button
+        type="text"
+        size="small"
+        data-testid="sync-indicator"
+        data-state={sync.data ? (sync.data.connected ? sync.data.state : 'notConnected') : 'unknown'}
+        onClick={() => setOpen(true)}
+        style={{ color }}
+      >
+        <Space size={6}>
+          {icon}
+          <span>{t(view.label.key, view.label.params)}</span>
+          {view.detail && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(view.detail.key, view.detail.params)}
+            </Typography.Text>
+          )}
+          {view.waiting > 0 && (
+            <Badge
+              data-testid="sync-waiting"
+              count={t('sync.waiting', { count: view.waiting })}
+              color={view.tone === 'error' ? '#cf1322' : '#fa8c16'}
+              style={{ fontSize: 12 }}
+            />
+          )}
+        </Space>
+      </Button>
+      <SyncPanel open={open} onClose={() => setOpen(false)} status={sync.data} canConnect={canConnect} now={now} />
+    </>
+  );
 }

@@ -420,6 +420,19 @@ export interface SyncStatus {
   failure: SyncFailure | null;
 }
 
+export interface BatchView {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  via: 'sync' | 'file';
+  counts: Record<string, number>;
+  documents: number;
+  checksum: string;
+  /** pending: not yet delivered; delivered: on the county server; then the county's decision. */
+  status: 'pending' | 'delivered' | 'accepted' | 'returned' | 'partial';
+  returned: { id: string; rev: string; reason: string }[];
+}
+
 export const syncConnectSchema = z.union(
   [
     z.strictObject({ setupCode: z.string().trim().min(1, { error: 'errors.required' }).max(2000, { error: 'errors.tooLong' }) }),
@@ -512,6 +525,7 @@ export const handlers = {
   'sync.connect': handler<SyncStatus>()(syncConnectSchema, ['admin', 'county']),
   /** One push of the station's documents and one pull of what the county wrote for it. */
   'sync.now': handler<SyncStatus>()(none, ALL_ROLES),
+  'sync.batches': handler<BatchView[]>()(none, ALL_ROLES),
 } as const;
 
 export type Handlers = typeof handlers;

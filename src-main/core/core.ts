@@ -656,7 +656,8 @@ export class Core {
       if (!connection) throw new LeyeError(fieldError('setupCode', 'errors.sync.setupCode'));
       return this.sync.connect(connection);
     },
-    'sync.now': async () => this.sync.syncNow(),
+    'sync.now': async (_args, session) => this.sync.syncNow(session.user!),
+    'sync.batches': async () => this.sync.batches(),
   };
 }
 

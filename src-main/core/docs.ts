@@ -34,6 +34,8 @@ export const ID_PREFIX = {
   training: 'training:',
   enrolment: 'enrolment:',
   signIn: 'signIn:',
+  batch: 'batch:',
+  review: 'review:',
 } as const;
 
 export interface DocBase {
@@ -201,4 +203,21 @@ export interface UsersDoc {
   _id: '_local/users';
   _rev?: string;
   users: Record<string, LocalUser>;
+}
+
+/** `batch:<place>:<time>:<rand>`: what one sync (or one file) carried to the county. */
+export interface BatchDoc extends DocBase {
+  type: 'batch';
+  via: 'sync' | 'file';
+  counts: Record<string, number>;
+  docs: { id: string; rev: string }[];
+  checksum: string;
+}
+
+/** `review:<batch id>`: the county's decision on a batch, written by county accounts only. */
+export interface ReviewDoc extends DocBase {
+  type: 'review';
+  batchId: string;
+  decision: 'accepted' | 'returned' | 'partial';
+  records: { id: string; rev: string; decision: 'accepted' | 'returned'; reason: string }[];
 }

@@ -65,6 +65,28 @@ describe('sync with a county CouchDB (PouchDB Server on 127.0.0.1)', () => {
     expect(synced.lastSuccessAt).not.toBeNull();
     expect((await couch(county.url, `/station_${VILLAGE}/${encodeURIComponent(resident.id)}`)).body).toMatchObject({ type: 'resident', name: '张三' });
 
+    // The sync carried one batch: its manifest went up with the documents.
+    const [batch] = await core.call(session, 'sync.batches', {});
+    expect(batch).toMatchObject({ status: 'delivered', via: 'sync', documents: 6, counts: { station: 1, policy: 4, resident: 1 } });
+    expect(batch!.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const manifest = (await couch(county.url, `/station_${VILLAGE}/${encodeURIComponent(batch!.id)}`)).body as { docs: { id: string; rev: string }[] };
+    expect(manifest.docs).toContainEqual({ id: resident.id, rev: resident.rev });
+    // Nothing new: the next sync carries no batch.
+    await core.call(session, 'sync.now', {});
+    expect(await core.call(session, 'sync.batches', {})).toHaveLength(1);
+
+    // The county returns the resident with a reason; the station sees it after the next pull.
+    await couch(county.url, `/station_${VILLAGE}/${encodeURIComponent(`review:${batch!.id}`)}`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        type: 'review', schemaVersion: 1, placeCode: VILLAGE, createdBy: 'county-li', createdAt: '2026-11-22T03:00:00Z', updatedBy: 'county-li', updatedAt: '2026-11-22T03:00:00Z',
+        batchId: batch!.id, decision: 'partial', records: [{ id: resident.id, rev: resident.rev, decision: 'returned', reason: '住址缺门牌号' }],
+      }),
+    });
+    await core.call(session, 'sync.now', {});
+    const [reviewed] = await core.call(session, 'sync.batches', {});
+    expect(reviewed).toMatchObject({ status: 'partial', returned: [expect.objectContaining({ id: resident.id, reason: '住址缺门牌号' })] });
+
     // The server goes away: the sync fails as "unreachable", the new record waits.
     await county.stop();
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '李四' }));
@@ -75,6 +97,9 @@ describe('sync with a county CouchDB (PouchDB Server on 127.0.0.1)', () => {
     await server(county.dir, county.port);
     const again = await core.call(session, 'sync.now', {});
     expect(again).toMatchObject({ state: 'idle', waiting: 0, failure: null });
+    // The failed attempt's batch was carried by the retry, not duplicated.
+    const batches = await core.call(session, 'sync.batches', {});
+    expect(batches.map((b) => `${b.status}:${b.documents}`).sort()).toEqual(['delivered:1', 'partial:6']);
   });
 
   it('lists the documents the county refused, with its reason, and keeps them waiting', async () => {

@@ -2,13 +2,16 @@
 // station pushes its database to `station_<place>` on the county server and pulls back what the
 // county writes there (reviews). The status is honest: the last success, what is waiting, the
 // failure and its reason; never "done" after a timeout.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import type { PouchDB as P } from 'pouchdb-node';
-import type { SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
+import type { BatchView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
-import { getOrNull } from './storage/db';
+import { ID_PREFIX, SCHEMA_VERSION, type BatchDoc, type ReviewDoc } from './docs';
+import { randomId } from './identity';
+import { getOrNull, prefixRange } from './storage/db';
 import { fieldError } from './validation';
 
 export interface CountyConnection {
@@ -48,6 +51,8 @@ interface SyncState {
   lastSuccessAt: string | null;
   /** The local update sequence the last successful push started from. */
   pushedSeq: number | string;
+  /** The batch an unsuccessful sync left undelivered. */
+  pendingBatch?: string | null;
 }
 
 export class SyncService {
@@ -86,10 +91,13 @@ export class SyncService {
     });
   }
 
-  /** Waiting = documents changed here since the last successful push began. */
+  /**
+   * Waiting = records changed here since the last successful push began; not the batch
+   * manifests (bookkeeping) nor what was pulled from the county (reviews).
+   */
   private async waiting(): Promise<number> {
     const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
-    return changes.results.filter((c) => !c.id.startsWith('_design/')).length;
+    return changes.results.filter((c) => !c.id.startsWith('_') && !c.id.startsWith(ID_PREFIX.batch) && !c.id.startsWith(ID_PREFIX.review)).length;
   }
 
   async status(): Promise<SyncStatus> {
@@ -132,23 +140,91 @@ export class SyncService {
     return status;
   }
 
+  /**
+   * The manifest of what this sync carries: every document changed since the last successful
+   * push, with its revision, counted by type, and a checksum over the sorted id/revision list.
+   * It goes up with the documents, so the county can review exactly that batch.
+   */
+  private async manifest(user: SessionUser): Promise<BatchDoc | null> {
+    const station = this.ctx.station();
+    const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
+    const docs = changes.results
+      .filter((c) => !c.id.startsWith('_') && !c.id.startsWith(ID_PREFIX.batch) && !c.id.startsWith(ID_PREFIX.review) && !c.deleted)
+      .map((c) => ({ id: c.id, rev: c.changes[0]!.rev }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (docs.length === 0) return null;
+    const counts: Record<string, number> = {};
+    for (const d of docs) {
+      const type = d.id.slice(0, d.id.indexOf(':'));
+      counts[type] = (counts[type] ?? 0) + 1;
+    }
+    const at = this.ctx.now();
+    // A sync that failed leaves its batch undelivered: the next attempt carries the same batch
+    // (a new revision of it, listing everything waiting), not a second one.
+    const pending = this.state.pendingBatch ? await getOrNull<BatchDoc>(this.ctx.db, this.state.pendingBatch) : null;
+    return {
+      ...(pending ? { _rev: pending._rev } : {}),
+      _id: pending?._id ?? `${ID_PREFIX.batch}${station.placeCode}:${at}:${randomId(6)}`,
+      type: 'batch',
+      ...this.ctx.stamp(user, station.placeCode),
+      ...(pending ? { createdBy: pending.createdBy, createdAt: pending.createdAt } : {}),
+      schemaVersion: SCHEMA_VERSION,
+      via: 'sync',
+      counts,
+      docs,
+      checksum: batchChecksum(docs),
+    };
+  }
+
+  /** The station's batches, newest first, with what the county decided. */
+  async batches(): Promise<BatchView[]> {
+    const [batches, reviews] = await Promise.all([
+      this.ctx.db.allDocs<BatchDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.batch) }),
+      this.ctx.db.allDocs<ReviewDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.review) }),
+    ]);
+    const byBatch = new Map(reviews.rows.flatMap((r) => (r.doc ? [[r.doc.batchId, r.doc] as const] : [])));
+    return batches.rows
+      .flatMap((r) => (r.doc ? [r.doc] : []))
+      .map((b) => {
+        const review = byBatch.get(b._id);
+        const delivered = this.state.lastSuccessAt !== null && this.state.lastSuccessAt >= b.createdAt;
+        return {
+          id: b._id,
+          createdAt: b.createdAt,
+          createdBy: b.createdBy,
+          via: b.via,
+          counts: b.counts,
+          documents: b.docs.length,
+          checksum: b.checksum,
+          status: review ? review.decision : delivered ? 'delivered' : 'pending',
+          returned: review ? review.records.filter((r) => r.decision === 'returned') : [],
+        } satisfies BatchView;
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
   /** One push and one pull; a second call while one runs waits for the same sync. */
-  syncNow(): Promise<SyncStatus> {
+  syncNow(user: SessionUser): Promise<SyncStatus> {
     if (!this.connection) fail({ code: 'VALIDATION', messageKey: 'errors.sync.notConnected' });
-    this.running ??= this.run().finally(() => {
+    this.running ??= this.run(user).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async run(): Promise<SyncStatus> {
+  private async run(user: SessionUser): Promise<SyncStatus> {
     this.lastAttemptAt = this.ctx.now();
     this.syncing = true;
     this.progress = { pushed: 0, pulled: 0 };
     this.changed(await this.status());
     const remote = this.remote();
-    const startSeq = (await this.ctx.db.info()).update_seq;
     try {
+      const batch = await this.manifest(user);
+      if (batch) {
+        await this.ctx.db.put(batch);
+        this.state = { ...this.state, pendingBatch: batch._id, _rev: (await this.ctx.db.put({ ...this.state, pendingBatch: batch._id })).rev };
+      }
+      const startSeq = (await this.ctx.db.info()).update_seq;
       const refused: { id: string; reason: string }[] = [];
       const push = this.ctx.db.replicate.to(remote, { batch_size: 500, batches_limit: 10 });
       push.on('change', (info) => {
@@ -166,9 +242,8 @@ export class SyncService {
         this.failure = { reason: 'refused', messageKey: 'errors.sync.refused', refused };
       } else {
         this.failure = null;
-        this.state = { ...this.state, lastSuccessAt: this.ctx.now(), pushedSeq: startSeq };
-        const result = await this.ctx.db.put(this.state);
-        this.state._rev = result.rev;
+        const next = { ...this.state, lastSuccessAt: this.ctx.now(), pushedSeq: startSeq, pendingBatch: null };
+        this.state = { ...next, _rev: (await this.ctx.db.put(next)).rev };
       }
     } catch (error) {
       const reason = classifyFailure(error);
@@ -181,4 +256,11 @@ export class SyncService {
     this.changed(status);
     return status;
   }
+}
+
+/** sha256 over "id rev" lines in id order: the county recomputes it from the documents it got. */
+export function batchChecksum(docs: { id: string; rev: string }[]): string {
+  const hash = createHash('sha256');
+  for (const d of docs) hash.update(`${d.id} ${d.rev}\n`);
+  return `sha256:${hash.digest('hex')}`;
 }

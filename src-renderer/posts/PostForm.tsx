@@ -2,7 +2,7 @@
 // shared schema the core applies again; the core's errors land on the fields they name.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { Alert, App as AntApp, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { POST_CATEGORIES, POST_KINDS } from '../../shared/posts/schema';
 import type { PostView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { EnumRadios, EnumSelect } from '../form/enumFields';
 import { FieldItem, IsoDatePicker, todayIso, useSession } from './common';
 import { emptyPost, issueText, issuesOf, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
 
@@ -146,39 +147,12 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
             </Col>
             <Col xs={24} md={8}>
               <FieldItem control={control} name="kind" label={t('posts.fields.kind')} required testId="post-kind">
-                <Controller
-                  control={control}
-                  name="kind"
-                  render={({ field }) => (
-                    <Radio.Group
-                      data-testid="post-field-kind"
-                      optionType="button"
-                      buttonStyle="solid"
-                      value={field.value}
-                      onChange={(event) => field.onChange(event.target.value)}
-                      options={POST_KINDS.map((value) => ({ value, label: t(`posts.enums.kind.${value}`) }))}
-                    />
-                  )}
-                />
+                <EnumRadios control={control} name="kind" values={POST_KINDS} labelKey="posts.enums.kind" testId="post-field-kind" buttons />
               </FieldItem>
             </Col>
             <Col xs={24} md={8}>
               <FieldItem control={control} name="category" label={t('posts.fields.category')} required testId="post-category">
-                <Controller
-                  control={control}
-                  name="category"
-                  render={({ field }) => (
-                    <Select
-                      data-testid="post-field-category"
-                      ref={field.ref}
-                      value={field.value || undefined}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      placeholder={t('form.selectPlaceholder')}
-                      options={POST_CATEGORIES.map((value) => ({ value, label: t(`posts.enums.category.${value}`) }))}
-                    />
-                  )}
-                />
+                <EnumSelect control={control} name="category" values={POST_CATEGORIES} labelKey="posts.enums.category" testId="post-field-category" />
               </FieldItem>
             </Col>
             <Col xs={24} md={8}>

@@ -8,15 +8,12 @@ import {
   App as AntApp,
   Button,
   Card,
-  Checkbox,
   Col,
   DatePicker,
   Form,
   Input,
-  Radio,
   Result,
   Row,
-  Select,
   Space,
   Spin,
   Typography,
@@ -43,6 +40,7 @@ import type { FieldIssue } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
 import { useFormDraft } from '../drafts/useFormDraft';
 import { errorText, fieldLabelKey, translateIssue, translateRpcError } from '../errors';
+import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
 import {
   emptyResident,
   residentResolver,
@@ -222,37 +220,12 @@ function ResidentForm({ view }: { view?: ResidentView }) {
             </Col>
             <Col xs={24} md={8}>
               <Item control={control} path="householdType" required>
-                <Controller
-                  control={control}
-                  name="householdType"
-                  render={({ field }) => (
-                    <Radio.Group
-                      data-testid={testIdOf('householdType')}
-                      value={field.value}
-                      onChange={(event) => field.onChange(event.target.value)}
-                      options={HOUSEHOLD_TYPES.map((value) => ({ value, label: t(`enums.householdType.${value}`) }))}
-                    />
-                  )}
-                />
+                <EnumRadios control={control} name="householdType" values={HOUSEHOLD_TYPES} labelKey="enums.householdType" testId={testIdOf('householdType')} />
               </Item>
             </Col>
             <Col xs={24} md={8}>
               <Item control={control} path="education" required>
-                <Controller
-                  control={control}
-                  name="education"
-                  render={({ field }) => (
-                    <Select
-                      data-testid={testIdOf('education')}
-                      ref={field.ref}
-                      value={field.value || undefined}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      placeholder={t('form.selectPlaceholder')}
-                      options={EDUCATION_LEVELS.map((value) => ({ value, label: t(`enums.education.${value}`) }))}
-                    />
-                  )}
-                />
+                <EnumSelect control={control} name="education" values={EDUCATION_LEVELS} labelKey="enums.education" testId={testIdOf('education')} />
               </Item>
             </Col>
             <Col xs={24} md={8}>
@@ -448,33 +421,11 @@ function GroupsFields({ control, t }: { control: Control<V>; t: TFunction }) {
   return (
     <>
       <Item control={control} path="targetGroups">
-        <Controller
-          control={control}
-          name="targetGroups"
-          render={({ field }) => (
-            <Checkbox.Group
-              data-testid={testIdOf('targetGroups')}
-              value={field.value}
-              onChange={(value) => field.onChange(value)}
-              options={TARGET_GROUPS.map((value) => ({ value, label: t(`enums.targetGroup.${value}`) }))}
-            />
-          )}
-        />
+        <EnumCheckboxes control={control} name="targetGroups" values={TARGET_GROUPS} labelKey="enums.targetGroup" testId={testIdOf('targetGroups')} />
       </Item>
       {groups.includes('keyCare') && (
         <Item control={control} path="careCategories" required extra={t('form.careCategoriesHint')}>
-          <Controller
-            control={control}
-            name="careCategories"
-            render={({ field }) => (
-              <Checkbox.Group
-                data-testid={testIdOf('careCategories')}
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                options={CARE_CATEGORIES.map((value) => ({ value, label: t(`enums.careCategory.${value}`) }))}
-              />
-            )}
-          />
+          <EnumCheckboxes control={control} name="careCategories" values={CARE_CATEGORIES} labelKey="enums.careCategory" testId={testIdOf('careCategories')} />
         </Item>
       )}
     </>
@@ -506,20 +457,7 @@ function RegistrationFields({ control, t }: { control: Control<V>; t: TFunction 
     <Row gutter={16}>
       <Col xs={24} md={16}>
         <Item control={control} path="registration.kind" required>
-          <Controller
-            control={control}
-            name="registration.kind"
-            render={({ field }) => (
-              <Radio.Group
-                data-testid={testIdOf('registration.kind')}
-                optionType="button"
-                buttonStyle="solid"
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={REGISTRATION_KINDS.map((value) => ({ value, label: t(`enums.kind.${value}`) }))}
-              />
-            )}
-          />
+          <EnumRadios control={control} name="registration.kind" values={REGISTRATION_KINDS} labelKey="enums.kind" testId={testIdOf('registration.kind')} buttons />
         </Item>
       </Col>
       <Col xs={24} md={8}>
@@ -531,21 +469,7 @@ function RegistrationFields({ control, t }: { control: Control<V>; t: TFunction 
         <>
           <Col xs={24} md={8}>
             <Item control={control} path="registration.unemploymentType" required>
-              <Controller
-                control={control}
-                name="registration.unemploymentType"
-                render={({ field }) => (
-                  <Select
-                    data-testid={testIdOf('registration.unemploymentType')}
-                    ref={field.ref}
-                    value={field.value || undefined}
-                    onChange={(value) => field.onChange(value ?? '')}
-                    onBlur={field.onBlur}
-                    placeholder={t('form.selectPlaceholder')}
-                    options={UNEMPLOYMENT_TYPES.map((value) => ({ value, label: t(`enums.unemploymentType.${value}`) }))}
-                  />
-                )}
-              />
+              <EnumSelect control={control} name="registration.unemploymentType" values={UNEMPLOYMENT_TYPES} labelKey="enums.unemploymentType" testId={testIdOf('registration.unemploymentType')} />
             </Item>
           </Col>
           <Col xs={24} md={8}>
@@ -568,18 +492,7 @@ function HardshipFields({ control, t }: { control: Control<V>; t: TFunction }) {
     <>
       <Col span={24}>
         <Item control={control} path="registration.hardshipCategories" required>
-          <Controller
-            control={control}
-            name="registration.hardshipCategories"
-            render={({ field }) => (
-              <Checkbox.Group
-                data-testid={testIdOf('registration.hardshipCategories')}
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                options={HARDSHIP_CATEGORIES.map((value) => ({ value, label: t(`enums.hardshipCategory.${value}`) }))}
-              />
-            )}
-          />
+          <EnumCheckboxes control={control} name="registration.hardshipCategories" values={HARDSHIP_CATEGORIES} labelKey="enums.hardshipCategory" testId={testIdOf('registration.hardshipCategories')} />
         </Item>
       </Col>
       <Col span={24}>

@@ -3,7 +3,7 @@
 // today, validated with the shared registration schema) that registers and enrols in one call.
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { IdcardOutlined, UserAddOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
@@ -16,6 +16,7 @@ import type { RpcError } from '../../shared/rpc/errors';
 import type { TraineeView } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { fieldLabelKey } from '../errors';
+import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
 import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../form/residentForm';
 import { useDebounced } from '../useDebounced';
 import { trainingIssueText, trainingIssues } from './errors';
@@ -269,18 +270,7 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
           </Col>
           <Col span={8}>
             <RItem control={control} path="householdType" required>
-              <Controller
-                control={control}
-                name="householdType"
-                render={({ field }) => (
-                  <Radio.Group
-                    data-testid="register-field-householdType"
-                    value={field.value}
-                    onChange={(event) => field.onChange(event.target.value)}
-                    options={HOUSEHOLD_TYPES.map((value) => ({ value, label: t(`enums.householdType.${value}`) }))}
-                  />
-                )}
-              />
+              <EnumRadios control={control} name="householdType" values={HOUSEHOLD_TYPES} labelKey="enums.householdType" testId="register-field-householdType" />
             </RItem>
           </Col>
           <Col span={16}>
@@ -290,54 +280,18 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
           </Col>
           <Col span={8}>
             <RItem control={control} path="education" required>
-              <Controller
-                control={control}
-                name="education"
-                render={({ field }) => (
-                  <Select
-                    data-testid="register-field-education"
-                    ref={field.ref}
-                    value={field.value || undefined}
-                    onChange={(value) => field.onChange(value ?? '')}
-                    onBlur={field.onBlur}
-                    placeholder={t('form.selectPlaceholder')}
-                    options={EDUCATION_LEVELS.map((value) => ({ value, label: t(`enums.education.${value}`) }))}
-                  />
-                )}
-              />
+              <EnumSelect control={control} name="education" values={EDUCATION_LEVELS} labelKey="enums.education" testId="register-field-education" />
             </RItem>
           </Col>
           <Col span={24}>
             <RItem control={control} path="targetGroups">
-              <Controller
-                control={control}
-                name="targetGroups"
-                render={({ field }) => (
-                  <Checkbox.Group
-                    data-testid="register-field-targetGroups"
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    options={TARGET_GROUPS.map((value) => ({ value, label: t(`enums.targetGroup.${value}`) }))}
-                  />
-                )}
-              />
+              <EnumCheckboxes control={control} name="targetGroups" values={TARGET_GROUPS} labelKey="enums.targetGroup" testId="register-field-targetGroups" />
             </RItem>
           </Col>
           {groups.includes('keyCare') && (
             <Col span={24}>
               <RItem control={control} path="careCategories" required>
-                <Controller
-                  control={control}
-                  name="careCategories"
-                  render={({ field }) => (
-                    <Checkbox.Group
-                      data-testid="register-field-careCategories"
-                      value={field.value}
-                      onChange={(value) => field.onChange(value)}
-                      options={CARE_CATEGORIES.map((value) => ({ value, label: t(`enums.careCategory.${value}`) }))}
-                    />
-                  )}
-                />
+                <EnumCheckboxes control={control} name="careCategories" values={CARE_CATEGORIES} labelKey="enums.careCategory" testId="register-field-careCategories" />
               </RItem>
             </Col>
           )}

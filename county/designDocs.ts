@@ -9,7 +9,7 @@ export const STATION_TYPES = [
   'training', 'enrolment', 'signIn', 'batch',
 ] as const;
 /** Types only county accounts may write. */
-export const COUNTY_ONLY_TYPES = ['review'] as const;
+export const COUNTY_ONLY_TYPES = ['review', 'unlock'] as const;
 /** Types county staff keep in county_ref. */
 export const REF_TYPES = ['post', 'course', 'policy', 'station'] as const;
 

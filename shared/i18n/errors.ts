@@ -122,6 +122,7 @@ export const errorsZhCN = {
     credentials: '县级服务器拒绝了本站账号或密码',
     refused: '部分记录被县级服务器拒收，请按原因修改后再同步',
     other: '同步失败，请稍后重试；如仍失败请联系县级技术支持',
+    locked: '此记录已于 {{at}} 经县级审核通过并锁定；如需修改，请联系县级解锁',
   },
   /** Labels for parameter values the core sends as codes (see src-renderer/errors.ts). */
   labels: {
@@ -260,6 +261,7 @@ export const errorsEn: typeof errorsZhCN = {
     credentials: 'The county server refused this station’s account or password',
     refused: 'The county server refused some records; correct them as given and sync again',
     other: 'Sync failed; try again later, and call county support if it persists',
+    locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
   },
   labels: {
     postKind: { rural: 'rural', urban: 'urban' },

@@ -33,7 +33,9 @@ export interface CoreContext {
   residentIdFor(idNumber: string): string;
   registerResident(data: ResidentRegisterData, user: SessionUser): Promise<{ id: string }>;
   audit(user: SessionUser, action: 'override' | 'reopenMonth', targetId: string, field: string, reason: string): Promise<void>;
-  /** Puts a document; a stale revision is a CONFLICT error. */
+  /** Refuses (LOCKED) a write to a record the county accepted and has not unlocked. */
+  assertUnlocked(ids: readonly string[]): void;
+  /** Puts a document; a stale revision is a CONFLICT error, an accepted record LOCKED. */
   write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }>;
 }
 

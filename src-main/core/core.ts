@@ -25,6 +25,7 @@ import type { Registration, ResidentRegisterData } from '../../shared/resident/s
 import type { PouchDB as P } from 'pouchdb-node';
 import type { CoreContext } from './context';
 import { fakeResidents } from './demo';
+import { LockStore } from './locks';
 import { PolicyStore } from './policy';
 import { PostsService } from './posts';
 import { SyncService, parseSetupCode } from './sync';
@@ -89,6 +90,7 @@ export class Core {
   private readonly posts: PostsService;
   private readonly training: TrainingService;
   private readonly sync: SyncService;
+  private readonly locks = new LockStore();
   private machine = os.hostname();
   private changes: P.Changes<object> | null = null;
   private pendingChanged = new Set<string>();
@@ -122,7 +124,9 @@ export class Core {
       residentDoc: async (id) => (await getOrNull<ResidentDoc>(this.db, id)) as (ResidentDoc & { _rev: string }) | null,
       residentIdFor: (idNumber) => `${ID_PREFIX.resident}${residentKey(this.requireStation().identityKey, idNumber)}`,
       registerResident: (data, user) => this.registerResident(data, user),
+      assertUnlocked: (ids) => this.locks.assertUnlocked(ids),
       write: async (doc) => {
+        this.locks.assertUnlocked([doc._id]);
         try {
           const result = await this.db.put(doc);
           return { ...doc, _rev: result.rev };
@@ -164,6 +168,8 @@ export class Core {
     this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
     this.machine = await this.machineName();
     await this.policies.cache.ensure(this.db);
+    await this.locks.reviews.ensure(this.db);
+    await this.locks.unlocks.ensure(this.db);
     await this.sync.load();
     const updateSeq = (await this.db.info()).update_seq;
     // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
@@ -198,7 +204,7 @@ export class Core {
 
   /** The small document sets kept in memory, each fed by the changes feed. */
   private get caches() {
-    return [this.policies.cache, this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments];
+    return [this.policies.cache, this.locks.reviews, this.locks.unlocks, this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments];
   }
 
   /** Loads the in-memory document sets a handler needs, the first time one asks. */
@@ -450,6 +456,7 @@ export class Core {
 
   /** Writes a resident and updates the index before answering, so a search right after sees it. */
   private async saveResident(doc: ResidentDoc): Promise<ResidentView> {
+    this.locks.assertUnlocked([doc._id]);
     const result = await this.db.put(doc);
     const saved = { ...doc, _rev: result.rev };
     this.index.upsert(saved);

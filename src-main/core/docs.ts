@@ -36,6 +36,7 @@ export const ID_PREFIX = {
   signIn: 'signIn:',
   batch: 'batch:',
   review: 'review:',
+  unlock: 'unlock:',
 } as const;
 
 export interface DocBase {
@@ -220,4 +221,11 @@ export interface ReviewDoc extends DocBase {
   batchId: string;
   decision: 'accepted' | 'returned' | 'partial';
   records: { id: string; rev: string; decision: 'accepted' | 'returned'; reason: string }[];
+}
+
+/** `unlock:<record id>:<time>`: the county lets the station change a record it had accepted. */
+export interface UnlockDoc extends DocBase {
+  type: 'unlock';
+  targetId: string;
+  reason: string;
 }

@@ -372,6 +372,7 @@ export class PostsService {
             },
       );
     });
+    this.ctx.assertUnlocked(docs.map((d) => d._id));
     const results = docs.length ? await this.ctx.db.bulkDocs(docs) : [];
     const failed = results.find((r) => !('rev' in r));
     if (failed) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });

@@ -418,6 +418,8 @@ export interface SyncStatus {
   waiting: number;
   progress: { pushed: number; pulled: number } | null;
   failure: SyncFailure | null;
+  /** When live sync tries next (after a change, on its interval, or backing off after a failure). */
+  nextAttemptAt: string | null;
 }
 
 export interface BatchView {

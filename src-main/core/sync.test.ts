@@ -130,3 +130,40 @@ describe('sync with a county CouchDB (PouchDB Server on 127.0.0.1)', () => {
     expect((await couch(county.url, `${db}/${encodeURIComponent(bad.id)}`)).status).toBe(404);
   });
 });
+
+describe('live sync', () => {
+  it('sends changes soon after they are made, backs off while the server is away, and catches up when it returns', async () => {
+    const county = await server();
+    await createServerAdmin(county.url, ADMIN.username, ADMIN.password);
+    await couch(county.url, `/station_${VILLAGE}`, { method: 'PUT' });
+    const { Core } = await import('./core');
+    const dir = tempDir();
+    const core = await Core.open({ dataDir: dir, syncTiming: { debounceMs: 100, intervalMs: 60_000, backoffBaseMs: 200, backoffMaxMs: 400 } });
+    cleanups.push(() => core.close());
+    const session = { user: null };
+    await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });
+    await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+    await core.call(session, 'sync.connect', { url: county.url, ...ADMIN });
+    const until = async (check: (s: Awaited<ReturnType<typeof core.call<'sync.status'>>>) => boolean, ms = 15_000) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const status = await core.call(session, 'sync.status', {});
+        if (check(status)) return status;
+        if (Date.now() > end) throw new Error(`sync status never matched: ${JSON.stringify(status)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const resident = await core.call(session, 'residents.register', registration());
+    await until((s) => s.state === 'idle' && s.waiting === 0);
+    expect((await couch(county.url, `/station_${VILLAGE}/${encodeURIComponent(resident.id)}`)).status).toBe(200);
+
+    await county.stop();
+    await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '李四' }));
+    const failing = await until((s) => s.state === 'failed');
+    expect(failing).toMatchObject({ waiting: 1, failure: { reason: 'unreachable' } });
+    expect(failing.nextAttemptAt).not.toBeNull();
+
+    await server(county.dir, county.port);
+    await until((s) => s.state === 'idle' && s.waiting === 0);
+  });
+});

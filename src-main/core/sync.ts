@@ -20,7 +20,19 @@ export interface CountyConnection {
   password: string;
   /** The place the county provisioned this account for. */
   placeCode: string;
+  /** Who connected the station: named on batches the live sync sends. */
+  connectedBy?: string;
 }
+
+/** When live sync runs: after a local change, every interval when idle, backing off on failure. */
+export interface SyncTiming {
+  debounceMs: number;
+  intervalMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_SYNC_TIMING: SyncTiming = { debounceMs: 10_000, intervalMs: 60_000, backoffBaseMs: 5_000, backoffMaxMs: 300_000 };
 
 /** The clerk's setup code: base64url of JSON {v: 1, url, user, password, place} (county/README.md). */
 export function parseSetupCode(code: string): CountyConnection | null {
@@ -63,12 +75,47 @@ export class SyncService {
   private lastAttemptAt: string | null = null;
   private failure: SyncFailure | null = null;
   private progress: { pushed: number; pulled: number } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private nextAttemptAt: number | null = null;
+  private failures = 0;
+  private stopped = false;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly dataDir: string,
     private readonly changed: (status: SyncStatus) => void,
+    private readonly timing: SyncTiming = DEFAULT_SYNC_TIMING,
   ) {}
+
+  /**
+   * Live sync: once connected, the station syncs a little after each local change and every
+   * interval while idle; after a failure it waits longer each time (5 s, 10 s … 5 min), so a
+   * village without network is not hammered and a returning network is used soon.
+   */
+  private schedule(delayMs: number): void {
+    if (this.stopped || !this.connection) return;
+    const at = Date.now() + delayMs;
+    if (this.timer && this.nextAttemptAt !== null && this.nextAttemptAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.nextAttemptAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.nextAttemptAt = null;
+      void this.syncNow({ loginName: this.connection?.connectedBy ?? 'station', displayName: '', role: 'clerk' }).catch(() => undefined);
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** A record changed here: sync soon. */
+  localChange(): void {
+    if (!this.syncing) this.schedule(this.timing.debounceMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
 
   /** Credentials live with the core, never in the renderer: a file only this user can read. */
   private get credentialsFile(): string {
@@ -82,6 +129,8 @@ export class SyncService {
     } catch {
       this.connection = null;
     }
+    // Whatever waits from the last run goes up once the station is open.
+    this.schedule(this.timing.debounceMs);
   }
 
   private remote(connection = this.connection!): P.Database {
@@ -110,11 +159,12 @@ export class SyncService {
       waiting: await this.waiting(),
       progress: this.progress,
       failure: this.failure,
+      nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
     };
   }
 
   /** Checks the account against the county server before keeping it. */
-  async connect(connection: CountyConnection): Promise<SyncStatus> {
+  async connect(connection: CountyConnection, user: SessionUser): Promise<SyncStatus> {
     const station = this.ctx.station();
     if (connection.placeCode !== station.placeCode) fail(fieldError('setupCode', 'errors.sync.otherStation', { place: connection.placeCode }));
     let reason: SyncFailure['reason'] | null = null;
@@ -131,10 +181,12 @@ export class SyncService {
     }
     if (reason) fail(fieldError(reason === 'credentials' ? 'password' : 'url', `errors.sync.${reason}`));
     const file = this.credentialsFile;
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(connection), { mode: 0o600 });
+    const kept = { ...connection, connectedBy: user.loginName };
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(kept), { mode: 0o600 });
     fs.renameSync(`${file}.tmp`, file);
-    this.connection = connection;
+    this.connection = kept;
     this.failure = null;
+    this.schedule(this.timing.debounceMs);
     const status = await this.status();
     this.changed(status);
     return status;
@@ -252,6 +304,10 @@ export class SyncService {
       this.progress = null;
       this.syncing = false;
     }
+    this.failures = this.failure && this.failure.reason !== 'refused' ? this.failures + 1 : 0;
+    this.schedule(
+      this.failures > 0 ? Math.min(this.timing.backoffMaxMs, this.timing.backoffBaseMs * 2 ** (this.failures - 1)) : this.timing.intervalMs,
+    );
     const status = await this.status();
     this.changed(status);
     return status;

@@ -17,6 +17,7 @@ function status(over: Partial<SyncStatus> = {}): SyncStatus {
     waiting: 0,
     progress: null,
     failure: null,
+    nextAttemptAt: null,
     ...over,
   };
 }

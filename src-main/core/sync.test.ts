@@ -138,7 +138,7 @@ describe('live sync', () => {
     await couch(county.url, `/station_${VILLAGE}`, { method: 'PUT' });
     const { Core } = await import('./core');
     const dir = tempDir();
-    const core = await Core.open({ dataDir: dir, syncTiming: { debounceMs: 100, intervalMs: 60_000, backoffBaseMs: 200, backoffMaxMs: 400 } });
+    const core = await Core.open({ dataDir: dir, syncTiming: { debounceMs: 100, intervalMs: 60_000, backoffBaseMs: 200, backoffMaxMs: 400, requestTimeoutMs: 10_000 } });
     cleanups.push(() => core.close());
     const session = { user: null };
     await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });

@@ -30,9 +30,32 @@ export interface SyncTiming {
   intervalMs: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** A request that has not finished by then is aborted: a half-dead connection never hangs a sync. */
+  requestTimeoutMs: number;
 }
 
-export const DEFAULT_SYNC_TIMING: SyncTiming = { debounceMs: 10_000, intervalMs: 60_000, backoffBaseMs: 5_000, backoffMaxMs: 300_000 };
+export const DEFAULT_SYNC_TIMING: SyncTiming = {
+  debounceMs: 10_000,
+  intervalMs: 60_000,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 300_000,
+  requestTimeoutMs: 60_000,
+};
+
+type Fetch = (url: string, options: { signal?: AbortSignal } & Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * PouchDB's own fetch with a deadline per request. A connection cut in the middle of a response
+ * otherwise leaves node-fetch waiting for the rest for ever (seen in the cut test), and the
+ * station would show "syncing" for ever.
+ */
+function timedFetch(timeoutMs: number): Fetch {
+  const base = (PouchDB as unknown as { fetch: Fetch }).fetch;
+  return (url, options) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    return base(url, { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline });
+  };
+}
 
 /** The clerk's setup code: base64url of JSON {v: 1, url, user, password, place} (county/README.md). */
 export function parseSetupCode(code: string): CountyConnection | null {
@@ -137,6 +160,7 @@ export class SyncService {
     return new PouchDB(`${connection.url}/station_${connection.placeCode}`, {
       auth: { username: connection.username, password: connection.password },
       skip_setup: true,
+      fetch: timedFetch(this.timing.requestTimeoutMs),
     });
   }
 

@@ -99,6 +99,7 @@ declare module 'pouchdb-node' {
       auto_compaction?: boolean;
       auth?: { username: string; password: string };
       skip_setup?: boolean;
+      fetch?: (url: string, options: Record<string, unknown>) => Promise<unknown>;
     }
   }
   interface PouchDBConstructor {

@@ -1,0 +1,112 @@
+// Issue 4's sync figures: 10,000 documents pushed and pulled between a station and the county
+// server on 127.0.0.1 (PouchDB Server), by our sync, by plain PouchDB replication with default
+// options, and the server's raw `_bulk_docs` ingest rate for the same documents (the ceiling).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import PouchDB from 'pouchdb-node';
+import { createServerAdmin, startPouchServer } from '../county/pouchServer';
+import { Core, type Session } from '../src-main/core/core';
+import { fakeResidents } from '../src-main/core/demo';
+
+const PLACE = '370102001002';
+const ADMIN = { username: 'bench-admin', password: 'bench-secret' };
+const AUTH = 'Basic ' + Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64');
+const NEVER = { debounceMs: 3_600_000, intervalMs: 3_600_000, backoffBaseMs: 3_600_000, backoffMaxMs: 3_600_000, requestTimeoutMs: 120_000 };
+
+function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+async function createDb(url: string, name: string): Promise<void> {
+  await fetch(`${url}/${name}`, { method: 'PUT', headers: { authorization: AUTH } });
+}
+
+async function station(url: string, docs: number): Promise<{ core: Core; session: Session }> {
+  const core = await Core.open({ dataDir: tempDir('leye-bench-sync-'), syncTiming: NEVER });
+  const session: Session = { user: null };
+  await core.call(session, 'station.setup', { placeCode: PLACE, clerk: { loginName: 'bench', displayName: '基准', password: 'bench-password' } });
+  await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });
+  if (docs > 0) await core.seedResidents(fakeResidents(docs, { placeCode: PLACE, today: core.today(), seed: 3 }), session.user!);
+  await core.call(session, 'sync.connect', { url, ...ADMIN });
+  return { core, session };
+}
+
+const rate = (docs: number, ms: number) => Math.round((docs / ms) * 1000);
+
+export async function benchSync(docs = 10_000) {
+  const server = await startPouchServer({ dir: tempDir('leye-bench-county-') });
+  try {
+    await createServerAdmin(server.url, ADMIN.username, ADMIN.password);
+    const remoteOf = (db: string) => new PouchDB(`${server.url}/${db}`, { auth: ADMIN, skip_setup: true });
+
+    // Push: our sync (one push + pull) into station_<place>.
+    await createDb(server.url, `station_${PLACE}`);
+    const ours = await station(server.url, docs);
+    const total = (await ours.core.db.info()).doc_count;
+    let start = performance.now();
+    const status = await ours.core.call(ours.session, 'sync.now', {});
+    const oursPushMs = performance.now() - start;
+    if (status.state !== 'idle') throw new Error(`bench sync failed: ${JSON.stringify(status.failure)}`);
+
+    // Push: plain PouchDB replication, default options, same documents, into a fresh database.
+    await createDb(server.url, 'plain_push');
+    start = performance.now();
+    await ours.core.db.replicate.to(remoteOf('plain_push'));
+    const plainPushMs = performance.now() - start;
+
+    // Ceiling: the same documents (with revisions) posted straight to _bulk_docs, 1,000 at a time.
+    await createDb(server.url, 'ceiling');
+    const all = await ours.core.db.allDocs<Record<string, unknown>>({ include_docs: true });
+    const bodies = all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc!);
+    start = performance.now();
+    for (let i = 0; i < bodies.length; i += 1000) {
+      const response = await fetch(`${server.url}/ceiling/_bulk_docs`, {
+        method: 'POST',
+        headers: { authorization: AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ docs: bodies.slice(i, i + 1000), new_edits: false }),
+      });
+      if (!response.ok) throw new Error(`_bulk_docs ${response.status}`);
+    }
+    const ceilingMs = performance.now() - start;
+    await ours.core.close();
+
+    // Pull: a second station of the same place pulls everything (our sync), and plain replication.
+    const fresh = await station(server.url, 0);
+    start = performance.now();
+    await fresh.core.call(fresh.session, 'sync.now', {});
+    const oursPullMs = performance.now() - start;
+    const pulled = (await fresh.core.db.info()).doc_count;
+    await fresh.core.close();
+    const plainTarget = new PouchDB(path.join(tempDir('leye-bench-plain-'), 'db'), { adapter: 'leveldb' });
+    start = performance.now();
+    await plainTarget.replicate.from(remoteOf(`station_${PLACE}`));
+    const plainPullMs = performance.now() - start;
+    await plainTarget.close();
+
+    const figures = {
+      sync_docs: total,
+      sync_push_docs_per_s: rate(total, oursPushMs),
+      plain_push_docs_per_s: rate(total, plainPushMs),
+      ceiling_bulk_docs_per_s: rate(bodies.length, ceilingMs),
+      sync_pull_docs_per_s: rate(pulled, oursPullMs),
+      plain_pull_docs_per_s: rate(pulled, plainPullMs),
+      sync_push_vs_plain: 0,
+      sync_push_vs_ceiling: 0,
+    };
+    figures.sync_push_vs_plain = Math.round((figures.sync_push_docs_per_s / figures.plain_push_docs_per_s) * 100) / 100;
+    figures.sync_push_vs_ceiling = Math.round((figures.sync_push_docs_per_s / figures.ceiling_bulk_docs_per_s) * 100) / 100;
+    console.log(
+      `sync push ${total} docs: ours ${figures.sync_push_docs_per_s}/s, plain replication ${figures.plain_push_docs_per_s}/s ` +
+        `(x${(figures.sync_push_docs_per_s / figures.plain_push_docs_per_s).toFixed(1)}), _bulk_docs ceiling ${figures.ceiling_bulk_docs_per_s}/s ` +
+        `(${Math.round((figures.sync_push_docs_per_s / figures.ceiling_bulk_docs_per_s) * 100)} %)`,
+    );
+    console.log(
+      `sync pull ${pulled} docs: ours ${figures.sync_pull_docs_per_s}/s, plain replication ${figures.plain_pull_docs_per_s}/s ` +
+        `(x${(figures.sync_pull_docs_per_s / figures.plain_pull_docs_per_s).toFixed(1)})`,
+    );
+    return figures;
+  } finally {
+    await server.stop();
+  }
+}

@@ -173,14 +173,14 @@ export class SyncService {
     return changes.results.filter((c) => !c.id.startsWith('_') && !c.id.startsWith(ID_PREFIX.batch) && !c.id.startsWith(ID_PREFIX.review)).length;
   }
 
-  async status(): Promise<SyncStatus> {
+  async status(waiting?: number): Promise<SyncStatus> {
     return {
       connected: this.connection !== null,
       server: this.connection ? { url: this.connection.url, username: this.connection.username, placeCode: this.connection.placeCode } : null,
       state: this.syncing ? 'syncing' : this.failure ? 'failed' : this.state.lastSuccessAt ? 'idle' : 'never',
       lastSuccessAt: this.state.lastSuccessAt,
       lastAttemptAt: this.lastAttemptAt,
-      waiting: await this.waiting(),
+      waiting: waiting ?? (await this.waiting()),
       progress: this.progress,
       failure: this.failure,
       nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
@@ -292,23 +292,24 @@ export class SyncService {
     this.lastAttemptAt = this.ctx.now();
     this.syncing = true;
     this.progress = { pushed: 0, pulled: 0 };
-    this.changed(await this.status());
     const remote = this.remote();
     try {
       const batch = await this.manifest(user);
+      this.changed(await this.status(batch?.docs.length ?? 0));
       if (batch) {
         await this.ctx.db.put(batch);
         this.state = { ...this.state, pendingBatch: batch._id, _rev: (await this.ctx.db.put({ ...this.state, pendingBatch: batch._id })).rev };
       }
       const startSeq = (await this.ctx.db.info()).update_seq;
       const refused: { id: string; reason: string }[] = [];
-      const push = this.ctx.db.replicate.to(remote, { batch_size: 500, batches_limit: 10 });
+      // Larger batches than PouchDB's default 100: fewer round trips to the county server.
+      const push = this.ctx.db.replicate.to(remote, { batch_size: 2000, batches_limit: 4 });
       push.on('change', (info) => {
         this.progress = { pushed: info.docs_written, pulled: this.progress?.pulled ?? 0 };
       });
       push.on('denied', (error) => refused.push({ id: error.id ?? '', reason: error.reason ?? error.message ?? '' }));
       const pushed = await push;
-      const pull = this.ctx.db.replicate.from(remote, { batch_size: 500, batches_limit: 10 });
+      const pull = this.ctx.db.replicate.from(remote, { batch_size: 2000, batches_limit: 4 });
       pull.on('change', (info) => {
         this.progress = { pushed: pushed.docs_written, pulled: info.docs_written };
       });

@@ -301,7 +301,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
-    this.sync.stop();
+    await this.sync.stop();
     // Let the index catch up first, so the final snapshot spares the next start a long replay.
     await this.whenIndexed(60_000);
     this.changes?.cancel();

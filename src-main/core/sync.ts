@@ -134,10 +134,12 @@ export class SyncService {
     if (!this.syncing) this.schedule(this.timing.debounceMs);
   }
 
-  stop(): void {
+  /** Stops live sync and lets a running sync finish (its requests have deadlines). */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.running?.catch(() => undefined);
   }
 
   /** Credentials live with the core, never in the renderer: a file only this user can read. */

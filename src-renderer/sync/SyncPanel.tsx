@@ -1,5 +1,6 @@
 // The drawer behind the indicator: where the station syncs to (never a password), when it last
-// succeeded and tried, what is waiting, the failure with each refused record, and the actions.
+// succeeded and tried, what is waiting, the failure with each refused record, the actions, and
+// the station's batches with the county's decision on each.
 
 import { App as AntApp, Alert, Button, Descriptions, Divider, Drawer, Table, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
@@ -9,9 +10,10 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
+import { BatchList } from './BatchList';
 import { ConnectForm } from './ConnectForm';
 import { ago } from './syncState';
-import { useSetSyncStatus } from './useSyncStatus';
+import { useRefreshBatches, useSetSyncStatus } from './useSyncStatus';
 
 interface Props {
   open: boolean;
@@ -25,6 +27,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const setStatus = useSetSyncStatus();
+  const refreshBatches = useRefreshBatches();
   const [running, setRunning] = useState(false);
 
   const when = (at: string | null) => (at ? `${dayjs(at).format('YYYY-MM-DD HH:mm')} · ${ago(at, now)}` : t('sync.never'));
@@ -40,6 +43,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
       void message.error(errorText(t, error));
     } finally {
       setRunning(false);
+      void refreshBatches();
     }
   };
 
@@ -97,6 +101,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
           {syncing ? t('sync.syncingNow') : t('sync.now')}
         </Button>
       </div>
+      <BatchList open={open} />
       <Divider />
       {canConnect ? (
         <>

@@ -1,5 +1,6 @@
 // The sync status in the query cache: polled every 30 s and replaced by every 'sync.changed'
-// push and every answer of sync.now / sync.connect.
+// push and every answer of sync.now / sync.connect. The station's batches are refetched with
+// every 'sync.changed' push and after sync.now.
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
@@ -7,17 +8,36 @@ import type { SyncStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 
 export const SYNC_KEY = ['sync', 'status'] as const;
+export const BATCHES_KEY = ['sync', 'batches'] as const;
 const POLL_MS = 30_000;
 
 export function useSyncStatus() {
   const client = useQueryClient();
-  useEffect(() => leye.subscribe('sync.changed', (status) => client.setQueryData(SYNC_KEY, status)), [client]);
+  useEffect(
+    () =>
+      leye.subscribe('sync.changed', (status) => {
+        client.setQueryData(SYNC_KEY, status);
+        void client.invalidateQueries({ queryKey: BATCHES_KEY });
+      }),
+    [client],
+  );
   return useQuery({ queryKey: SYNC_KEY, queryFn: () => leye.call('sync.status', {}), refetchInterval: POLL_MS });
 }
 
 export function useSetSyncStatus() {
   const client = useQueryClient();
   return useCallback((status: SyncStatus) => client.setQueryData(SYNC_KEY, status), [client]);
+}
+
+/** The station's batches, newest first; fetched only while `enabled` (the drawer is open). */
+export function useSyncBatches(enabled: boolean) {
+  return useQuery({ queryKey: BATCHES_KEY, queryFn: () => leye.call('sync.batches', {}), enabled });
+}
+
+/** Marks the batches stale, refetching them if shown (after sync.now). */
+export function useRefreshBatches() {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: BATCHES_KEY }), [client]);
 }
 
 /** The current time, ticking so "5 minutes ago" stays true. */

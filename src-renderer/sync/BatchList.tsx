@@ -1,0 +1,94 @@
+// The station's batches in the sync drawer, newest first: when and by whom, the records by type,
+// the county's decision, and for a returned batch the records sent back with the county's reason.
+
+import { Alert, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BatchView } from '../../shared/rpc/handlers';
+import { errorText } from '../errors';
+import { countTags, hasReturned, statusTag, typeLabel, typeOfId, type TypeLabel } from './batchView';
+import { useSyncBatches } from './useSyncStatus';
+
+export function BatchList({ open }: { open: boolean }) {
+  const { t } = useTranslation();
+  const batches = useSyncBatches(open);
+  const label = (type: TypeLabel) => (type.key ? t(type.key) : type.raw);
+
+  return (
+    <div data-testid="sync-batches" style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>{t('sync.batches.title')}</Typography.Title>
+      {batches.error && <Alert type="error" showIcon title={errorText(t, batches.error)} style={{ marginBottom: 8 }} />}
+      <Table<BatchView>
+        size="small"
+        rowKey="id"
+        loading={batches.isFetching && !batches.data}
+        dataSource={batches.data ?? []}
+        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
+        locale={{ emptyText: t('sync.batches.empty') }}
+        onRow={() => ({ 'data-testid': 'sync-batch-row' }) as HTMLAttributes<HTMLElement>}
+        expandable={{
+          rowExpandable: hasReturned,
+          expandedRowRender: (batch) => (
+            <Table
+              data-testid="sync-batch-returned"
+              size="small"
+              pagination={false}
+              rowKey={(row) => `${row.id}:${row.rev}`}
+              title={() => t('sync.batches.returnedTitle')}
+              dataSource={batch.returned}
+              columns={[
+                { key: 'type', title: t('sync.batches.returnedType'), render: (_, row) => label(typeLabel(typeOfId(row.id))) },
+                { key: 'id', title: t('sync.batches.returnedId'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+                { key: 'reason', title: t('sync.batches.returnedReason'), dataIndex: 'reason' },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          {
+            key: 'time',
+            title: t('sync.batches.time'),
+            dataIndex: 'createdAt',
+            render: (at: string, batch) => (
+              <Space orientation="vertical" size={0}>
+                <span>{dayjs(at).format('MM-DD HH:mm')}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`sync.batches.via.${batch.via}`)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { key: 'by', title: t('sync.batches.by'), dataIndex: 'createdBy' },
+          {
+            key: 'documents',
+            title: t('sync.batches.documents'),
+            render: (_, batch) => (
+              <Space size={[0, 4]} wrap>
+                <span style={{ marginRight: 8 }}>{t('sync.batches.total', { count: batch.documents })}</span>
+                {countTags(batch.counts).map((tag) => (
+                  <Tag key={tag.type} style={{ fontSize: 11 }}>
+                    {label(tag.label)} {tag.count}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            key: 'status',
+            title: t('sync.batches.statusColumn'),
+            dataIndex: 'status',
+            render: (status: BatchView['status']) => {
+              const tag = statusTag(status);
+              return (
+                <Tag color={tag.color} data-testid="sync-batch-status" data-status={status}>
+                  {t(tag.key)}
+                </Tag>
+              );
+            },
+          },
+        ]}
+      />
+    </div>
+  );
+}

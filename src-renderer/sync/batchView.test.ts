@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { syncEn, syncZhCN } from '../../shared/i18n/sync';
+import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, statusTag, typeLabel, typeOfId } from './batchView';
+
+function lookup(texts: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), texts);
+}
+
+describe('statusTag', () => {
+  it('maps each status to its colour and label key', () => {
+    expect(BATCH_STATUSES.map((status) => statusTag(status).color)).toEqual(['default', 'blue', 'green', 'red', 'orange']);
+    expect(statusTag('partial').key).toBe('sync.batches.status.partial');
+  });
+
+  it('has a label for every status in both languages', () => {
+    expect(BATCH_STATUSES.map((status) => lookup(syncZhCN, statusTag(status).key))).toEqual(['待上报', '已送达', '已通过', '已退回', '部分退回']);
+    for (const status of BATCH_STATUSES) expect(lookup(syncEn, statusTag(status).key)).toEqual(expect.any(String));
+  });
+});
+
+describe('typeLabel', () => {
+  it('labels known types and falls back to the raw type', () => {
+    expect(typeLabel('resident')).toEqual({ key: 'sync.batches.type.resident', raw: 'resident' });
+    expect(typeLabel('review')).toEqual({ key: null, raw: 'review' });
+  });
+
+  it('has every known type in both languages', () => {
+    for (const type of DOC_TYPES) {
+      const key = typeLabel(type).key ?? '';
+      expect(lookup(syncZhCN, key)).toEqual(expect.any(String));
+      expect(lookup(syncEn, key)).toEqual(expect.any(String));
+    }
+    expect(lookup(syncZhCN, 'sync.batches.type.monthClose')).toBe('月结');
+  });
+});
+
+describe('typeOfId', () => {
+  it('takes the prefix of a typed id', () => {
+    expect(typeOfId('signIn:t1:2025-03-10:am:r1')).toBe('signIn');
+    expect(typeOfId('resident:abc')).toBe('resident');
+    expect(typeOfId('odd')).toBe('odd');
+  });
+});
+
+describe('countTags', () => {
+  it('orders known types first, then others by name, and leaves out zeros', () => {
+    const tags = countTags({ zeta: 1, audit: 2, resident: 5, attendance: 0, alpha: 3 });
+    expect(tags.map((tag) => [tag.type, tag.count])).toEqual([
+      ['resident', 5],
+      ['audit', 2],
+      ['alpha', 3],
+      ['zeta', 1],
+    ]);
+    expect(tags[0]?.label.key).toBe('sync.batches.type.resident');
+    expect(tags[2]?.label).toEqual({ key: null, raw: 'alpha' });
+    expect(countTags({})).toEqual([]);
+  });
+});
+
+describe('hasReturned', () => {
+  const returned = [{ id: 'resident:a', rev: '2-x', reason: '身份证号有误' }];
+  it('opens returned and partly returned batches with records only', () => {
+    expect(hasReturned({ status: 'returned', returned })).toBe(true);
+    expect(hasReturned({ status: 'partial', returned })).toBe(true);
+    expect(hasReturned({ status: 'partial', returned: [] })).toBe(false);
+    expect(hasReturned({ status: 'accepted', returned })).toBe(false);
+  });
+});

@@ -5,13 +5,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
-import { createClient } from '../shared/rpc/client';
-import type { LeyeBridge } from '../shared/rpc/handlers';
-import type { HostMessage } from '../shared/rpc/protocol';
 import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
+import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
 import { benchSync } from './sync';
 import { percentile, timed } from './stats';
@@ -46,22 +43,6 @@ function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
-}
-
-async function connectHost(port: number, token: string): Promise<{ client: LeyeBridge; close(): void }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc`);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let receive: (m: HostMessage) => void = () => undefined;
-  const ready = new Promise<void>((resolve) =>
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as HostMessage;
-      if (m.kind === 'ready') resolve();
-      else receive(m);
-    }),
-  );
-  ws.send(JSON.stringify({ kind: 'hello', token }));
-  await ready;
-  return { client: createClient({ post: (m) => ws.send(JSON.stringify(m)), onMessage: (r) => (receive = r) }), close: () => ws.close() };
 }
 
 async function main(): Promise<void> {
@@ -125,7 +106,7 @@ async function main(): Promise<void> {
     });
     child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
   });
-  const { client, close } = await connectHost(ready.port, ready.token);
+  const { client, close } = await connectSocket(ready.port, ready.token);
   await client.call('app.ping', {});
   const coldStartMs = Math.round(performance.now() - spawnedAt);
   await client.call('auth.login', { loginName: 'bench', password: 'bench-password' });

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createClient } from '../../shared/rpc/client';
 import { LeyeError } from '../../shared/rpc/errors';
-import type { HostMessage } from '../../shared/rpc/protocol';
 import { registration, tempDir, VILLAGE } from '../core/testing/fixtures';
 import { startNodeHost, type NodeHost } from './nodeHost';
+import { connectSocket } from './socketClient';
 
 const hosts: NodeHost[] = [];
 afterEach(async () => {
@@ -22,22 +21,8 @@ function socket(h: NodeHost, headers: Record<string, string> = {}): WebSocket {
 }
 
 /** A typed client over a real WebSocket, as the browser preview uses. */
-async function connect(h: NodeHost, token = h.token) {
-  const ws = socket(h);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let receive: (message: HostMessage) => void = () => undefined;
-  const ready = new Promise<void>((resolve, reject) => {
-    ws.on('message', (data) => {
-      const message = JSON.parse(String(data)) as HostMessage;
-      if (message.kind === 'ready') resolve();
-      else receive(message);
-    });
-    ws.once('close', (code) => reject(new Error(`closed ${code}`)));
-  });
-  ws.send(JSON.stringify({ kind: 'hello', token }));
-  await ready;
-  const client = createClient({ post: (m) => ws.send(JSON.stringify(m)), onMessage: (r) => (receive = r) });
-  return { ws, client };
+function connect(h: NodeHost, token = h.token) {
+  return connectSocket(h.port, token);
 }
 
 describe('the WebSocket carrier', () => {

@@ -98,3 +98,15 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** After a reload or a restart the core may or may not remember the session: log in if asked. */
+export async function logInIfAsked(page: Page, account: { loginName: string; password: string }): Promise<void> {
+  const login = page.getByTestId('login-name');
+  const app = page.getByTestId('current-user');
+  await login.or(app).first().waitFor();
+  if (!(await login.isVisible())) return;
+  await login.fill(account.loginName);
+  await page.getByTestId('login-password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await app.waitFor();
+}

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { launchBrowser, logInIfAsked, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
 const CLERK = { loginName: 'admin01', displayName: '刘站长', password: 'Leye-2025-pass' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -43,18 +43,6 @@ function previousMonth(): { month: string; days: { day: number; date: string; we
 
 
 
-
-async function logInIfAsked(page: Page) {
-  const login = page.getByTestId('login-name');
-  const app = page.getByTestId('current-user');
-  await login.or(app).first().waitFor();
-  if (await login.isVisible()) {
-    await login.fill(CLERK.loginName);
-    await page.getByTestId('login-password').fill(CLERK.password);
-    await page.getByTestId('login-submit').click();
-    await app.waitFor();
-  }
-}
 
 /** Types an ISO day into an antd date picker wrapped in a test id. */
 async function pickDate(page: Page, testId: string, date: string) {
@@ -131,7 +119,7 @@ describe('public-welfare posts, end to end', () => {
     await page.getByTestId('setup-password').fill(CLERK.password);
     await page.getByTestId('setup-confirm').fill(CLERK.password);
     await page.getByTestId('setup-submit').click();
-    await logInIfAsked(page);
+    await logInIfAsked(page, CLERK);
 
     await register(page, OLDER);
     await register(page, YOUNGER);
@@ -254,7 +242,7 @@ describe('public-welfare posts, end to end', () => {
 
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await other.goto(host.url);
-    await logInIfAsked(other);
+    await logInIfAsked(other, CLERK);
     await other.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/posts/post%3AGY-001/attendance/${month}`);
     await other.getByTestId('close-month').click();
     await other.getByTestId('month-closed-tag').waitFor();

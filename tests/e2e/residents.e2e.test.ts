@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ageOn, idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, localToday, startHost, tempDir, textOf, waitForText } from './harness';
+import { launchBrowser, localToday, logInIfAsked, startHost, tempDir, textOf, waitForText } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
 /** A real place chain as `places.children` lists it (统计用区划代码 370102001002). */
@@ -19,21 +19,6 @@ const BAD_CHECK_ID = '110105194912310021';
 
 
 
-
-async function logIn(page: Page) {
-  await page.getByTestId('login-name').fill(CLERK.loginName);
-  await page.getByTestId('login-password').fill(CLERK.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('resident-search').or(page.getByTestId('resident-form')).first().waitFor();
-}
-
-/** After a reload or restart the core may or may not remember the session: log in if asked. */
-async function logInIfAsked(page: Page) {
-  const login = page.getByTestId('login-name');
-  const app = page.getByTestId('current-user');
-  await login.or(app).first().waitFor();
-  if (await login.isVisible()) await logIn(page);
-}
 
 async function searchFor(page: Page, query: string) {
   await page.getByTestId('resident-search').fill(query);
@@ -71,7 +56,7 @@ describe('residents, end to end', () => {
     await page.getByTestId('setup-confirm').fill(CLERK.password);
     await page.getByTestId('setup-submit').click();
 
-    await logInIfAsked(page);
+    await logInIfAsked(page, CLERK);
     expect(await textOf(page.getByTestId('current-user'))).toBe(CLERK.displayName);
     expect(await textOf(page.getByTestId('station-name'))).toContain('解放桥社区居民委员会');
     await waitForText(page.getByTestId('resident-total'), '共 0 人');
@@ -135,7 +120,7 @@ describe('residents, end to end', () => {
     await page.getByTestId('disconnected-banner').waitFor();
     host = await startHost({ dataDir });
     await page.goto(host.url);
-    await logInIfAsked(page);
+    await logInIfAsked(page, CLERK);
     await searchFor(page, 'zs');
     await waitForText(page.getByTestId('resident-total'), '共 1 人');
     await page.getByTestId('resident-row').first().click();
@@ -152,7 +137,7 @@ describe('residents, end to end', () => {
     await page.getByTestId('field-kind').getByText('失业登记').click();
 
     await page.reload();
-    await logInIfAsked(page);
+    await logInIfAsked(page, CLERK);
     await page.locator('[data-testid=resident-form][data-draft-state=loaded]').waitFor();
     await page.getByTestId('draft-restored').waitFor();
     expect(await textOf(page.getByTestId('draft-restored'))).toContain('已恢复上次未提交的草稿');
@@ -166,7 +151,7 @@ describe('residents, end to end', () => {
     await page.getByTestId('draft-restored').waitFor({ state: 'detached' });
     expect(await page.getByTestId('field-name').inputValue()).toBe('');
     await page.reload();
-    await logInIfAsked(page);
+    await logInIfAsked(page, CLERK);
     await page.locator('[data-testid=resident-form][data-draft-state=loaded]').waitFor();
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
   });

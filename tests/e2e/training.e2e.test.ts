@@ -6,11 +6,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import WebSocket from 'ws';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { createClient } from '../../shared/rpc/client';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
-import type { HostMessage } from '../../shared/rpc/protocol';
+import { connectToUrl } from '../../src-main/host/socketClient';
 import { launchBrowser, localToday, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
 const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
@@ -40,26 +38,8 @@ const NOT_ENROLLED = IDS[20]!;
 
 /** A second window on the core, as the tests' Node client: for registering people in bulk. */
 async function coreClient(url: string): Promise<{ leye: LeyeBridge; close(): void }> {
-  const { host, hash } = new URL(url);
-  const token = new URLSearchParams(hash.slice(1)).get('token')!;
-  const ws = new WebSocket(`ws://${host}/rpc`);
-  let receive: (message: HostMessage) => void = () => {};
-  const ready = new Promise<void>((resolve, reject) => {
-    ws.once('error', reject);
-    ws.on('message', (data) => {
-      const message = JSON.parse(String(data)) as HostMessage;
-      if (message.kind === 'ready') resolve();
-      else receive(message);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  ws.send(JSON.stringify({ kind: 'hello', token }));
-  await ready;
-  const leye = createClient({ post: (message) => ws.send(JSON.stringify(message)), onMessage: (r) => (receive = r) });
-  return { leye, close: () => ws.close() };
+  const { client, close } = await connectToUrl(url);
+  return { leye: client, close };
 }
 
 describe('training sessions and classroom sign-ins, end to end', () => {

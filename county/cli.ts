@@ -136,7 +136,7 @@ async function demoCommand(argv: string[]): Promise<void> {
   console.log('\nDemo accounts:');
   for (const [name, a] of Object.entries(secrets.accounts)) {
     const note = created.has(name) ? '  (new)' : '  (already provisioned)';
-    printAccount({ name, password: a.password, place: a.place, setupCode: setupCode(server.url, name, a.password, a.place) }, note);
+    printAccount({ name, password: a.password, place: a.place, setupCode: setupCode(server.url, name, a.password, a.place, result.countySecret) }, note);
   }
   for (const name of result.existing.filter((n) => !secrets.accounts[n])) console.log(`  ${name}: already provisioned (password not stored)`);
   console.log('\nRunning; Ctrl+C to stop.');

@@ -100,6 +100,7 @@ export class Couch {
 /** Design documents keep their slash; everything else is encoded. */
 export function docPath(id: string): string {
   if (id.startsWith('_design/')) return '_design/' + encodeURIComponent(id.slice('_design/'.length));
+  if (id.startsWith('_local/')) return '_local/' + encodeURIComponent(id.slice('_local/'.length));
   return encodeURIComponent(id);
 }
 

@@ -69,7 +69,13 @@ describe('provisionCounty', () => {
       [`station-${A}`, `station-${B}`, `station-${C}`, `station-${T1}`, `station-${T2}`, 'county-li'].sort(),
     );
     const code = parseSetupCode(account(`station-${A}`).setupCode);
-    expect(code).toMatchObject({ v: 1, url: server.url, user: `station-${A}`, place: A });
+    expect(code).toMatchObject({ v: 2, url: server.url, user: `station-${A}`, place: A });
+    // One county secret, handed to every station in its setup code and readable by its account.
+    expect(code.key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(parseSetupCode(account('county-li').setupCode).key).toBe(code.key);
+    const own = await as(`station-${A}`).request<{ key?: string }>('GET', `/${stationDb(A)}/_local/leye-county-secret`);
+    expect(own.status).toBe(200);
+    expect(own.body.key).toBe(code.key);
     const dbs = (await new Couch(server.url, admin).call<string[]>('GET', '/_all_dbs')).body;
     expect(dbs).toEqual(expect.arrayContaining([stationDb(A), stationDb(T1), 'county_ref', `county_${COUNTY}_aggregate`]));
   });

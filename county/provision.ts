@@ -40,6 +40,8 @@ export interface ProvisionResult {
   /** Whether replications into the aggregate were provisioned as _replicator documents. */
   replication: 'replicator' | 'unsupported';
   warnings: string[];
+  /** The county secret (in setup codes only; never printed on its own). */
+  countySecret: string;
 }
 
 export const REF_DB = 'county_ref';
@@ -48,18 +50,30 @@ export const stationDb = (code: string) => `station_${code}`;
 export const stationUser = (code: string) => `station-${code}`;
 const PROVISIONER = 'county-provision';
 
-/** Setup code: base64url of JSON {v:1, url, user, password, place}. See county/README.md. */
-export function setupCode(url: string, user: string, password: string, place: string): string {
-  return Buffer.from(JSON.stringify({ v: 1, url, user, password, place }), 'utf8').toString('base64url');
+/**
+ * Setup code: base64url of JSON {v:2, url, user, password, place, key}, `key` being the county
+ * secret (identity hash and USB file keys), so a station without network can still be set up
+ * for file transfer. Version 1 codes (no key) still parse. See county/README.md.
+ */
+export function setupCode(url: string, user: string, password: string, place: string, key: string): string {
+  return Buffer.from(JSON.stringify({ v: 2, url, user, password, place, key }), 'utf8').toString('base64url');
 }
 
-export function parseSetupCode(code: string): { v: number; url: string; user: string; password: string; place: string } {
+export function parseSetupCode(code: string): { v: number; url: string; user: string; password: string; place: string; key?: string } {
   const parsed = JSON.parse(Buffer.from(code.trim(), 'base64url').toString('utf8')) as Record<string, unknown>;
-  if (parsed.v !== 1 || typeof parsed.url !== 'string' || typeof parsed.user !== 'string' || typeof parsed.password !== 'string' || typeof parsed.place !== 'string') {
+  if ((parsed.v !== 1 && parsed.v !== 2) || typeof parsed.url !== 'string' || typeof parsed.user !== 'string' || typeof parsed.password !== 'string' || typeof parsed.place !== 'string') {
     throw new Error('Not a Leye setup code');
   }
-  return parsed as { v: number; url: string; user: string; password: string; place: string };
+  if (parsed.v === 2 && typeof parsed.key !== 'string') throw new Error('Not a Leye setup code');
+  return parsed as { v: number; url: string; user: string; password: string; place: string; key?: string };
 }
+
+/**
+ * The county secret lives as `_local/leye-county-secret` in the aggregate (county staff) and in
+ * every station database (that station, its township, the county): `_local` documents never
+ * replicate, and `_security` decides who reads them.
+ */
+export const COUNTY_SECRET_DOC = '_local/leye-county-secret';
 
 // Easy to read aloud and type: no 0/O, 1/l/I.
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -248,6 +262,14 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
   await p.ensureDoc(aggregateDb(county), { _id: '_design/leye', language: 'javascript', validate_doc_update: aggregateValidate() });
   await p.ensureDoc(aggregateDb(county), { _id: '_design/stats', language: 'javascript', views: AGGREGATE_VIEWS });
 
+  // The county secret: made once, never changed (resident ids at every station depend on it).
+  let secret = (await couch.getDoc<{ key?: string }>(aggregateDb(county), COUNTY_SECRET_DOC))?.key;
+  if (!secret) {
+    secret = randomBytes(32).toString('base64');
+    await p.ensureDoc(aggregateDb(county), { _id: COUNTY_SECRET_DOC, county, key: secret });
+  }
+  for (const s of stations) await p.ensureDoc(stationDb(s.code), { _id: COUNTY_SECRET_DOC, county, key: secret });
+
   // Station directory in county_ref (type 'station', keyed station:<code>).
   for (const s of stations) {
     await p.ensureDoc(
@@ -276,13 +298,13 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
     const name = stationUser(s.code);
     const wantRoles = s.code.length === 9 ? [roles.station(s.code), roles.township(s.code)] : [roles.station(s.code)];
     const r = await p.ensureUser(name, wantRoles, { leye: { place: s.code, kind: s.code.length === 9 ? 'township' : 'village' } });
-    if (r.created && r.password) created.push({ name, password: r.password, roles: wantRoles, place: s.code, setupCode: setupCode(base, name, r.password, s.code) });
+    if (r.created && r.password) created.push({ name, password: r.password, roles: wantRoles, place: s.code, setupCode: setupCode(base, name, r.password, s.code, secret) });
     else existing.push(name);
   }
   for (const st of plan.staff ?? []) {
     const wantRoles = [countyRole, roles.countyStaff];
     const r = await p.ensureUser(st.name, wantRoles, { leye: { place: county, kind: 'countyStaff', displayName: st.displayName ?? st.name } });
-    if (r.created && r.password) created.push({ name: st.name, password: r.password, roles: wantRoles, place: county, setupCode: setupCode(base, st.name, r.password, county) });
+    if (r.created && r.password) created.push({ name: st.name, password: r.password, roles: wantRoles, place: county, setupCode: setupCode(base, st.name, r.password, county, secret) });
     else existing.push(st.name);
   }
 
@@ -336,5 +358,5 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
     p.warnings.push('The server has no _replicator database: station → aggregate replications were not provisioned.');
   }
 
-  return { changes: p.changes, created, existing, replication, warnings: p.warnings };
+  return { changes: p.changes, created, existing, replication, warnings: p.warnings, countySecret: secret };
 }

@@ -20,6 +20,7 @@ import { AttendanceScreen, PostDetailScreen, PostsScreen } from './posts';
 import { SessionScreen, SignInScreen, TrainingListScreen } from './training';
 import { PolicyScreen } from './policy';
 import { SyncIndicator } from './sync';
+import { ConflictsScreen, CountyBatchScreen, CountyScreen } from './county';
 import { ResidentDetail } from './screens/ResidentDetail';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
@@ -111,6 +112,12 @@ export function Shell() {
     screen = <SignInScreen key={route.sessionId} sessionId={route.sessionId} />;
   } else if (route.name === 'policy') {
     screen = <PolicyScreen />;
+  } else if (route.name === 'county') {
+    screen = <CountyScreen />;
+  } else if (route.name === 'countyBatch') {
+    screen = <CountyBatchScreen key={route.id} batchId={route.id} />;
+  } else if (route.name === 'conflicts') {
+    screen = <ConflictsScreen />;
   } else {
     fill = true;
     screen = (
@@ -158,6 +165,16 @@ export function Shell() {
             <Button type="text" data-testid="nav-policy" onClick={() => navigate({ name: 'policy' })}>
               {t('nav.policy')}
             </Button>
+            {station?.level === 'county' && (
+              <>
+                <Button type="text" data-testid="nav-county" onClick={() => navigate({ name: 'county' })}>
+                  {t('county.nav.review')}
+                </Button>
+                <Button type="text" data-testid="nav-conflicts" onClick={() => navigate({ name: 'conflicts' })}>
+                  {t('county.nav.conflicts')}
+                </Button>
+              </>
+            )}
           </Space>
         )}
         <span className="leye-spacer" />

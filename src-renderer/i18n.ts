@@ -10,6 +10,8 @@ import { en } from '../shared/i18n/en';
 import { postsEn, postsZhCN } from '../shared/i18n/posts';
 import { trainingEn, trainingZhCN } from '../shared/i18n/training';
 import { syncEn, syncZhCN } from '../shared/i18n/sync';
+import { countyEn, countyZhCN } from '../shared/i18n/county';
+import { transferEn, transferZhCN } from '../shared/i18n/transfer';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,8 +36,8 @@ const initial = storedLanguage();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...postsZhCN, ...trainingZhCN, ...syncZhCN, errors: errorsZhCN } },
-    en: { translation: { ...en, ...postsEn, ...trainingEn, ...syncEn, errors: errorsEn } },
+    'zh-CN': { translation: { ...zhCN, ...postsZhCN, ...trainingZhCN, ...syncZhCN, ...countyZhCN, ...transferZhCN, errors: errorsZhCN } },
+    en: { translation: { ...en, ...postsEn, ...trainingEn, ...syncEn, ...countyEn, ...transferEn, errors: errorsEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -14,7 +14,10 @@ export type Route =
   | { name: 'training' }
   | { name: 'session'; id: string }
   | { name: 'signIn'; sessionId: string }
-  | { name: 'policy' };
+  | { name: 'policy' }
+  | { name: 'county' }
+  | { name: 'countyBatch'; id: string }
+  | { name: 'conflicts' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -29,6 +32,11 @@ export function parseRoute(hash: string): Route {
     return parts[1] ? { name: 'session', id: parts[1] } : { name: 'training' };
   }
   if (parts[0] === 'policy') return { name: 'policy' };
+  if (parts[0] === 'county') {
+    if (parts[1] === 'batch' && parts[2]) return { name: 'countyBatch', id: parts[2] };
+    if (parts[1] === 'conflicts') return { name: 'conflicts' };
+    return { name: 'county' };
+  }
   if (parts[0] === 'residents' && parts[1]) {
     return parts[2] === 'edit' ? { name: 'edit', id: parts[1] } : { name: 'resident', id: parts[1] };
   }
@@ -59,6 +67,12 @@ export function routeHash(route: Route): string {
       return `#/training/${encodeURIComponent(route.sessionId)}/sign-in`;
     case 'policy':
       return '#/policy';
+    case 'county':
+      return '#/county';
+    case 'countyBatch':
+      return `#/county/batch/${encodeURIComponent(route.id)}`;
+    case 'conflicts':
+      return '#/county/conflicts';
   }
 }
 

@@ -116,3 +116,8 @@ export function isVillage(code: string): boolean {
 export function placeWithin(code: string, area: string): boolean {
   return code.startsWith(area) && isKnownPlace(code) && isKnownPlace(area);
 }
+
+/** A station's level from its place code: 12 digits village, 9 township, otherwise county. */
+export function stationLevel(code: string): 'village' | 'township' | 'county' {
+  return code.length === 12 ? 'village' : code.length === 9 ? 'township' : 'county';
+}

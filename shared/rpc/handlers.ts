@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { Sex } from '../id/idNumber';
+import type { FieldIssue } from './errors';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -11,6 +12,7 @@ import {
   REGISTRATION_STATUSES,
   TARGET_GROUPS,
   freeText,
+  requiredText,
   isoDay,
   residentRegisterSchema,
   residentUpdateSchema,
@@ -84,10 +86,14 @@ const password = z
   .string({ error: 'errors.required' })
   .min(8, { error: 'errors.password.tooShort' })
   .max(128, { error: 'errors.tooLong' });
-export const placeCode = z.string({ error: 'errors.required' }).regex(/^\d{12}$/, { error: 'errors.placeCode' });
+/** A station's place: a county (6 digits), a township (9) or a village (12). */
+export const placeCode = z.string({ error: 'errors.required' }).regex(/^\d{6}(\d{3}){0,2}$/, { error: 'errors.placeCode' });
+export type StationLevel = 'village' | 'township' | 'county';
 
 export interface StationInfo {
   placeCode: string;
+  /** A village station registers and records; a township also sees its villages; a county station reviews. */
+  level: StationLevel;
   /** Province → village names, for headings and printed forms. */
   placePath: string[];
   name: string;
@@ -447,11 +453,160 @@ export const syncConnectSchema = z.union(
   { error: 'errors.sync.setupCode' },
 );
 
+// ── County review (a county station, online with a county staff account) ──────────────────
+
+/** A station in the county's directory and when it last synced. */
+export interface CountyStationView {
+  placeCode: string;
+  name: string;
+  level: 'village' | 'township';
+  /** The station's last sync that reached the county (its heartbeat), or null if never. */
+  lastSyncAt: string | null;
+  /** Whole days since lastSyncAt; null if never. */
+  daysSinceSync: number | null;
+  /** Not synced for at least the asked number of days (or never). */
+  stale: boolean;
+  /** Batches of this station without a county decision. */
+  batchesWaiting: number;
+}
+
+export type CountyBatchStatus = 'new' | 'accepted' | 'returned' | 'partial';
+
+export interface CountyBatchView {
+  id: string;
+  placeCode: string;
+  stationName: string;
+  createdAt: string;
+  createdBy: string;
+  via: 'sync' | 'file';
+  counts: Record<string, number>;
+  documents: number;
+  status: CountyBatchStatus;
+  /** When the county decided, and who. */
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+}
+
+/** One record of a batch as the county sees it. */
+export interface CountyRecordView {
+  id: string;
+  /** The revision the batch carried. */
+  rev: string;
+  type: string;
+  /** What a person recognises: a resident's name and masked ID number, a post's name, a day… */
+  label: string;
+  /** new: first revision; updated: a later revision of a record the county had. */
+  change: 'new' | 'updated';
+  /** The revision the county holds now; differs from rev when the station changed it since. */
+  currentRev: string | null;
+  /** County rules the record fails (message keys translated by the UI, with the field). */
+  problems: FieldIssue[];
+  /** This record's earlier decision in this batch's review, if any. */
+  decision: 'accepted' | 'returned' | null;
+  reason: string;
+}
+
+export interface CountyBatchDetail {
+  batch: CountyBatchView;
+  records: CountyRecordView[];
+  /** The manifest's checksum recomputed over its id/revision list. */
+  checksumOk: boolean;
+  /** Records the manifest names that have not reached the county (yet). */
+  missing: string[];
+}
+
+/** One revision of a conflicted record, field by field (sensitive values masked). */
+export interface ConflictRevisionView {
+  rev: string;
+  placeCode: string;
+  stationName: string;
+  updatedAt: string;
+  updatedBy: string;
+  /** CouchDB's current winner: what lists show until a person decides. */
+  winner: boolean;
+  fields: Record<string, string>;
+}
+
+export interface CountyConflictView {
+  id: string;
+  type: string;
+  label: string;
+  revisions: ConflictRevisionView[];
+  /** Field names whose values differ between the revisions. */
+  differing: string[];
+}
+
+const countyPlace = z.string().regex(/^\d{9}(\d{3})?$/, { error: 'errors.placeCode' });
+const batchId = z.string().regex(/^batch:\d{9,12}:[0-9TZ:.-]+:[a-z2-7]{6}$/, { error: 'errors.id' });
+const docId = z.string().min(3).max(200).regex(/^[a-zA-Z]+:[^\s]+$/, { error: 'errors.id' });
+const docRev = z.string().regex(/^\d+-[0-9a-f]{1,64}$/, { error: 'errors.id' });
+
+export const countyReviewSchema = z
+  .strictObject({
+    batchId,
+    records: z
+      .array(
+        z.strictObject({
+          id: docId,
+          rev: docRev,
+          decision: z.enum(['accepted', 'returned'], { error: 'errors.option' }),
+          reason: freeText(200).default(''),
+        }),
+      )
+      .min(1, { error: 'errors.required' })
+      .max(50_000),
+  })
+  .superRefine((value, ctx) => {
+    value.records.forEach((r, i) => {
+      if (r.decision === 'returned' && r.reason.trim() === '') {
+        ctx.addIssue({ code: 'custom', path: ['records', i, 'reason'], message: 'errors.county.reasonRequired' });
+      }
+    });
+  });
+
+export const countyResolveSchema = z.strictObject({
+  id: docId,
+  /** The revision whose values are kept (and which stays the record's branch). */
+  keepRev: docRev,
+  /** Merge: for a field, take the value of another revision instead. */
+  fields: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,63}$/), docRev).default({}),
+  reason: requiredText(200),
+});
+
+// ── USB transfer (no network) ────────────────────────────────────────────────────────────
+
+/** A file passed between the renderer and the core: the core never hands out paths. */
+const transferFile = z.strictObject({
+  fileName: z.string().trim().min(1, { error: 'errors.required' }).max(200),
+  /** base64 of the file's bytes. */
+  content: z.string().min(1, { error: 'errors.transfer.empty' }).max(200_000_000, { error: 'errors.transfer.tooLarge' }),
+});
+
+export interface TransferFileView {
+  fileName: string;
+  content: string;
+}
+
+export type TransferImportResult =
+  | {
+      kind: 'batch';
+      batchId: string;
+      placeCode: string;
+      stationName: string;
+      documents: number;
+      /** Documents this machine did not have before (0 on a second import). */
+      imported: number;
+      /** The receipt to carry back to the station. */
+      receipt: TransferFileView;
+    }
+  | { kind: 'receipt'; batchId: string; receivedAt: string; receivedBy: string; alreadyHad: boolean };
+
 const postIdArg = z.strictObject({ postId });
 const monthArgs = z.strictObject({ postId, month });
 const sessionArg = z.strictObject({ sessionId });
 const WRITERS: readonly Role[] = ['clerk', 'township', 'admin'];
 const POLICY_EDITORS: readonly Role[] = ['county', 'admin'];
+const COUNTY_STAFF: readonly Role[] = ['county', 'admin'];
 
 export const handlers = {
   'app.ping': handler<{ version: string; now: string }>()(none, 'public'),
@@ -528,6 +683,26 @@ export const handlers = {
   /** One push of the station's documents and one pull of what the county wrote for it. */
   'sync.now': handler<SyncStatus>()(none, ALL_ROLES),
   'sync.batches': handler<BatchView[]>()(none, ALL_ROLES),
+
+  /** The county's stations and when each last synced; `staleDays` marks the silent ones. */
+  'county.stations': handler<CountyStationView[]>()(z.strictObject({ staleDays: z.number().int().min(1).max(365).default(7) }), COUNTY_STAFF),
+  'county.batches': handler<CountyBatchView[]>()(
+    z.strictObject({ placeCode: countyPlace.optional(), status: z.enum(['new', 'accepted', 'returned', 'partial']).optional() }),
+    COUNTY_STAFF,
+  ),
+  'county.batch': handler<CountyBatchDetail | null>()(z.strictObject({ batchId }), COUNTY_STAFF),
+  /** Writes the county's decision (`review:<batch>`) into the station's database on the server. */
+  'county.review': handler<CountyBatchView>()(countyReviewSchema, COUNTY_STAFF),
+  /** Lets the station change a record the county accepted (`unlock:<record>:<time>`). */
+  'county.unlock': handler<{ id: string }>()(z.strictObject({ placeCode: countyPlace, id: docId, reason: requiredText(200) }), COUNTY_STAFF),
+  'county.conflicts': handler<CountyConflictView[]>()(none, COUNTY_STAFF),
+  /** Keeps one revision (optionally with fields of others); the losing revisions are kept in a resolution record. */
+  'county.resolve': handler<{ id: string; rev: string }>()(countyResolveSchema, COUNTY_STAFF),
+
+  /** The waiting documents as one encrypted file for a USB stick (a batch with via 'file'). */
+  'transfer.export': handler<TransferFileView & { batchId: string; documents: number }>()(none, WRITERS),
+  /** A station's batch file (at a township or county machine) or a receipt (back at the station). */
+  'transfer.import': handler<TransferImportResult>()(transferFile, [...WRITERS, 'county']),
 } as const;
 
 export type Handlers = typeof handlers;

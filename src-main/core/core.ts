@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../shared/id/mask';
-import { isVillage, placeChildren, placeName, placePath, isKnownPlace } from '../../shared/places';
+import { placeChildren, placeLevel, placeName, placePath, isKnownPlace, stationLevel } from '../../shared/places';
 import { retirementDate } from '../../shared/policy/retirement';
 import { LeyeError, type RpcError } from '../../shared/rpc/errors';
 import {
@@ -28,7 +28,9 @@ import { fakeResidents } from './demo';
 import { LockStore } from './locks';
 import { PolicyStore } from './policy';
 import { PostsService } from './posts';
+import { CountyService } from './county';
 import { SyncService, parseSetupCode, type SyncTiming } from './sync';
+import { TransferService } from './transfer';
 import { TrainingService } from './training';
 import {
   ID_PREFIX,
@@ -92,6 +94,8 @@ export class Core {
   private readonly posts: PostsService;
   private readonly training: TrainingService;
   private readonly sync: SyncService;
+  private readonly county: CountyService;
+  private readonly transfer: TransferService;
   private readonly locks = new LockStore();
   private machine = os.hostname();
   private changes: P.Changes<object> | null = null;
@@ -154,6 +158,9 @@ export class Core {
     this.posts = new PostsService(this.ctx);
     this.training = new TrainingService(this.ctx);
     this.sync = new SyncService(this.ctx, options.dataDir, (status) => this.emit('sync.changed', status), options.syncTiming);
+    this.county = new CountyService(this.ctx, this.sync);
+    this.transfer = new TransferService(this.ctx, this.sync);
+    this.sync.setFileDelivery(this.transfer);
     this.clock = options.clock ?? (() => new Date());
     this.events.setMaxListeners(0);
   }
@@ -172,6 +179,7 @@ export class Core {
     await this.policies.cache.ensure(this.db);
     await this.locks.reviews.ensure(this.db);
     await this.locks.unlocks.ensure(this.db);
+    await this.transfer.load();
     await this.sync.load();
     const updateSeq = (await this.db.info()).update_seq;
     // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
@@ -355,7 +363,7 @@ export class Core {
     const c = this.config;
     return {
       setUp: c !== null,
-      station: c ? { placeCode: c.placeCode, placePath: placePath(c.placeCode).map((p) => p.name), name: c.name, demo: c.demo } : null,
+      station: c ? { placeCode: c.placeCode, level: stationLevel(c.placeCode), placePath: placePath(c.placeCode).map((p) => p.name), name: c.name, demo: c.demo } : null,
       user: session.user,
       demoLogin: c?.demo ? DEMO_LOGIN : null,
     };
@@ -374,7 +382,7 @@ export class Core {
   private async createStation(placeCode: string, clerk: { loginName: string; displayName: string; password: string }, demo: boolean) {
     if (this.config) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.stationAlreadySetUp' });
     if (!isKnownPlace(placeCode)) throw new LeyeError(fieldError('placeCode', 'errors.placeUnknown', { code: placeCode }));
-    if (!isVillage(placeCode)) throw new LeyeError(fieldError('placeCode', 'errors.placeNotVillage'));
+    if (!['village', 'township', 'county'].includes(placeLevel(placeCode) ?? '')) throw new LeyeError(fieldError('placeCode', 'errors.placeNotStation'));
     const at = this.now();
     const name = placeName(placeCode) ?? placeCode;
     // The station's first account administers it (policy parameters, overrides) until the
@@ -670,7 +678,25 @@ export class Core {
     },
     'sync.now': async (_args, session) => this.sync.syncNow(session.user!),
     'sync.batches': async () => this.sync.batches(),
+
+    'county.stations': async (args) => this.countyService().stations(args),
+    'county.batches': async (args) => this.countyService().batches(args),
+    'county.batch': async (args) => this.countyService().batch(args.batchId),
+    'county.review': async (args, session) => this.countyService().review(args, session.user!),
+    'county.unlock': async (args, session) => this.countyService().unlock(args, session.user!),
+    'county.conflicts': async () => this.countyService().conflicts(),
+    'county.resolve': async (args, session) => this.countyService().resolve(args, session.user!),
+
+    'transfer.export': async (_args, session) => this.transfer.exportBatch(session.user!),
+    'transfer.import': async (args, session) => this.transfer.importFile(args, session.user!),
   };
+
+  /** County review runs only at a county station connected to the county server. */
+  private countyService(): CountyService {
+    if (stationLevel(this.requireStation().placeCode) !== 'county') throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.county.notCounty' });
+    if (!this.sync.isConnected()) throw new LeyeError({ code: 'VALIDATION', messageKey: 'errors.county.notConnected' });
+    return this.county;
+  }
 }
 
 function toRpcError(error: unknown): RpcError {

@@ -2,7 +2,7 @@
 // station pushes its database to `station_<place>` on the county server and pulls back what the
 // county writes there (reviews). The status is honest: the last success, what is waiting, the
 // failure and its reason; never "done" after a timeout.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
@@ -11,7 +11,7 @@ import type { BatchView, SessionUser, SyncFailure, SyncStatus } from '../../shar
 import { fail, type CoreContext } from './context';
 import { ID_PREFIX, SCHEMA_VERSION, type BatchDoc, type ReviewDoc } from './docs';
 import { randomId } from './identity';
-import { getOrNull, prefixRange } from './storage/db';
+import { getOrNull, openLocalDb, prefixRange } from './storage/db';
 import { fieldError } from './validation';
 
 export interface CountyConnection {
@@ -22,7 +22,35 @@ export interface CountyConnection {
   placeCode: string;
   /** Who connected the station: named on batches the live sync sends. */
   connectedBy?: string;
+  /** The county secret from the setup code (v2), when the code carried it. */
+  countySecret?: string;
 }
+
+/** Keys derived from the county secret: resident identity hash and USB file encryption. */
+export interface CountyKeys {
+  /** 6-digit county code the secret belongs to. */
+  county: string;
+  /** base64, for residentKey(). */
+  identityKey: string;
+  /** 32 bytes for AES-256-GCM and HMAC of files and receipts. */
+  transferKey: Buffer;
+}
+
+interface CountySecretDoc {
+  _id: '_local/county-secret';
+  _rev?: string;
+  county: string;
+  key: string;
+}
+
+export function deriveCountyKeys(county: string, secret: string): CountyKeys {
+  const raw = Buffer.from(secret, 'base64');
+  const derive = (label: string) => createHmac('sha256', raw).update(label).digest();
+  return { county, identityKey: derive('leye:identity:v1').toString('base64'), transferKey: derive('leye:transfer:v1') };
+}
+
+/** Where the county keeps its secret on the server (see county/provision.ts). */
+export const COUNTY_SECRET_DOC = '_local/leye-county-secret';
 
 /** When live sync runs: after a local change, every interval when idle, backing off on failure. */
 export interface SyncTiming {
@@ -102,6 +130,9 @@ export class SyncService {
   private nextAttemptAt: number | null = null;
   private failures = 0;
   private stopped = false;
+  private secret: CountySecretDoc | null = null;
+  private fileDelivery: FileDelivery | null = null;
+  private readonly relays = new Map<string, P.Database>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -140,6 +171,8 @@ export class SyncService {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    await Promise.all([...this.relays.values()].map((db) => db.close().catch(() => undefined)));
+    this.relays.clear();
   }
 
   /** Credentials live with the core, never in the renderer: a file only this user can read. */
@@ -147,8 +180,70 @@ export class SyncService {
     return path.join(this.dataDir, 'county-credentials.json');
   }
 
+  /** The county account, or a clear error when the station has none. */
+  requireConnection(): CountyConnection {
+    if (!this.connection) fail({ code: 'VALIDATION', messageKey: 'errors.sync.notConnected' });
+    return this.connection;
+  }
+
+  isConnected(): boolean {
+    return this.connection !== null;
+  }
+
+  /** The keys derived from the county secret; null until the station has been given it. */
+  countyKeys(): CountyKeys | null {
+    return this.secret ? deriveCountyKeys(this.secret.county, this.secret.key) : null;
+  }
+
+  /** A database on the county server, opened with this station's account and request deadlines. */
+  serverDb(name: string): P.Database {
+    const connection = this.requireConnection();
+    return new PouchDB(`${connection.url}/${encodeURIComponent(name)}`, {
+      auth: { username: connection.username, password: connection.password },
+      skip_setup: true,
+      fetch: timedFetch(this.timing.requestTimeoutMs),
+    });
+  }
+
+  /** A plain request to the county server with this station's account (views, `_local` documents). */
+  async serverFetch(pathAndQuery: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+    const connection = this.requireConnection();
+    const response = await fetch(`${connection.url}${pathAndQuery}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: 'Basic ' + Buffer.from(`${connection.username}:${connection.password}`).toString('base64'),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      signal: AbortSignal.timeout(this.timing.requestTimeoutMs),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }
+
+  /**
+   * The local copy of another station's documents (a township's villages, a file imported at a
+   * township or county machine): pulled from and pushed to `station_<code>` on every sync.
+   */
+  relay(placeCode: string): P.Database {
+    let db = this.relays.get(placeCode);
+    if (!db) {
+      fs.mkdirSync(path.join(this.dataDir, 'relay'), { recursive: true });
+      db = openLocalDb(path.join(this.dataDir, 'relay', placeCode));
+      this.relays.set(placeCode, db);
+    }
+    return db;
+  }
+
+  /** Stations whose documents this machine holds a relay copy of. */
+  relayPlaces(): string[] {
+    const dir = path.join(this.dataDir, 'relay');
+    const known = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => /^\d{9}(\d{3})?$/.test(name)) : [];
+    return [...new Set([...known, ...this.relays.keys()])].sort();
+  }
+
   async load(): Promise<void> {
     this.state = (await getOrNull<SyncState>(this.ctx.db, '_local/sync')) ?? this.state;
+    this.secret = await getOrNull<CountySecretDoc>(this.ctx.db, '_local/county-secret');
     try {
       this.connection = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as CountyConnection;
     } catch {
@@ -171,8 +266,25 @@ export class SyncService {
    * manifests (bookkeeping) nor what was pulled from the county (reviews).
    */
   private async waiting(): Promise<number> {
+    return (await this.waitingDocs()).length;
+  }
+
+  /**
+   * What the next batch carries: every record changed here since the last successful push began
+   * (its current revision, in id order), except what a receipt says reached the county on a file.
+   */
+  async waitingDocs(): Promise<{ id: string; rev: string }[]> {
     const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
-    return changes.results.filter((c) => !c.id.startsWith('_') && !c.id.startsWith(ID_PREFIX.batch) && !c.id.startsWith(ID_PREFIX.review)).length;
+    return changes.results
+      .filter((c) => !c.deleted && !c.id.startsWith('_') && !BOOKKEEPING.some((p) => c.id.startsWith(p)))
+      .map((c) => ({ id: c.id, rev: c.changes[0]!.rev }))
+      .filter((d) => !this.fileDelivery?.delivered(d.id, d.rev))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The USB transfer tells sync which revisions a receipt confirmed (see transfer.ts). */
+  setFileDelivery(provider: FileDelivery): void {
+    this.fileDelivery = provider;
   }
 
   async status(waiting?: number): Promise<SyncStatus> {
@@ -225,17 +337,9 @@ export class SyncService {
    */
   private async manifest(user: SessionUser): Promise<BatchDoc | null> {
     const station = this.ctx.station();
-    const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
-    const docs = changes.results
-      .filter((c) => !c.id.startsWith('_') && !c.id.startsWith(ID_PREFIX.batch) && !c.id.startsWith(ID_PREFIX.review) && !c.deleted)
-      .map((c) => ({ id: c.id, rev: c.changes[0]!.rev }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const docs = await this.waitingDocs();
     if (docs.length === 0) return null;
-    const counts: Record<string, number> = {};
-    for (const d of docs) {
-      const type = d.id.slice(0, d.id.indexOf(':'));
-      counts[type] = (counts[type] ?? 0) + 1;
-    }
+    const counts = countByType(docs);
     const at = this.ctx.now();
     // A sync that failed leaves its batch undelivered: the next attempt carries the same batch
     // (a new revision of it, listing everything waiting), not a second one.
@@ -265,7 +369,7 @@ export class SyncService {
       .flatMap((r) => (r.doc ? [r.doc] : []))
       .map((b) => {
         const review = byBatch.get(b._id);
-        const delivered = this.state.lastSuccessAt !== null && this.state.lastSuccessAt >= b.createdAt;
+        const delivered = (this.state.lastSuccessAt !== null && this.state.lastSuccessAt >= b.createdAt) || this.fileDelivery?.receipted(b._id) === true;
         return {
           id: b._id,
           createdAt: b.createdAt,
@@ -339,6 +443,26 @@ export class SyncService {
     this.changed(status);
     return status;
   }
+}
+
+/** Not records: batch manifests (bookkeeping) and what the county writes (reviews, unlocks). */
+const BOOKKEEPING = [ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock];
+
+export interface FileDelivery {
+  /** A receipt confirmed this revision reached the county on a file. */
+  delivered(id: string, rev: string): boolean;
+  /** A receipt came back for this batch. */
+  receipted(batchId: string): boolean;
+}
+
+/** Counts of a batch's documents by type (the id's prefix). */
+export function countByType(docs: { id: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of docs) {
+    const type = d.id.slice(0, d.id.indexOf(':'));
+    counts[type] = (counts[type] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** sha256 over "id rev" lines in id order: the county recomputes it from the documents it got. */

@@ -18,6 +18,12 @@ export function openStationDb(dataDir: string, options: OpenOptions = {}): Stati
   return new PouchDB(path.join(dataDir, 'station'), { adapter: 'leveldb', db, auto_compaction: true });
 }
 
+/** Another durable local database in the data folder (relay copies, reference data). */
+export function openLocalDb(location: string): StationDb {
+  fs.mkdirSync(path.dirname(location), { recursive: true });
+  return new PouchDB(location, { adapter: 'leveldb', db: durableLeveldown, auto_compaction: true });
+}
+
 export function isNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { status?: number }).status === 404;
 }

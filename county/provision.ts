@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { isKnownPlace, placeLevel, placeName } from '../shared/places/index';
 import { Couch, CouchError, type Credentials, splitUrl } from './couch';
-import { AGGREGATE_VIEWS, DATA_FILTER, aggregateValidate, refValidate, roles, stationValidate } from './designDocs';
+import { AGGREGATE_VIEWS, DATA_FILTER, REVIEW_DESIGN_DOC, REVIEW_VIEWS, aggregateValidate, refValidate, roles, stationValidate } from './designDocs';
 
 export interface CountyPlan {
   /** 6-digit county code. */
@@ -259,8 +259,9 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
   await p.ensureSecurity(REF_DB, { members: [...new Set(stationRoles), countyRole], admins: [countyAdminRole] });
   await p.ensureDoc(REF_DB, { _id: `_design/leye_${county}`, language: 'javascript', validate_doc_update: refValidate(county) });
   await p.ensureSecurity(aggregateDb(county), { members: [countyRole], admins: [countyAdminRole] });
-  await p.ensureDoc(aggregateDb(county), { _id: '_design/leye', language: 'javascript', validate_doc_update: aggregateValidate() });
+  await p.ensureDoc(aggregateDb(county), { _id: '_design/leye', language: 'javascript', validate_doc_update: aggregateValidate(county) });
   await p.ensureDoc(aggregateDb(county), { _id: '_design/stats', language: 'javascript', views: AGGREGATE_VIEWS });
+  await p.ensureDoc(aggregateDb(county), { _id: REVIEW_DESIGN_DOC, language: 'javascript', views: REVIEW_VIEWS });
 
   // The county secret: made once, never changed (resident ids at every station depend on it).
   let secret = (await couch.getDoc<{ key?: string }>(aggregateDb(county), COUNTY_SECRET_DOC))?.key;

@@ -124,6 +124,7 @@ export const errorsZhCN = {
     refused: '部分记录被县级服务器拒收，请按原因修改后再同步',
     other: '同步失败，请稍后重试；如仍失败请联系县级技术支持',
     locked: '此记录已于 {{at}} 经县级审核通过并锁定；如需修改，请联系县级解锁',
+    identityKeyChanged: '本站已用另一个县级密钥上报过记录，不能改连此县级；请联系县级技术支持',
   },
   county: {
     notCounty: '只有县级站点（县级人员，联网）才能审核上报批次',
@@ -133,6 +134,9 @@ export const errorsZhCN = {
     recordNotInBatch: '记录 {{id}} 不在此批次中',
     conflictGone: '此冲突已被处理，请刷新列表',
     revisionGone: '所选版本已不是冲突版本，请刷新后再选',
+    identityKey: '此记录的编号不是用县级密钥生成的：本站可能没有用县级设置码连接过',
+    notFromIdNumber: '{{field}}与身份证号不一致',
+    unknownField: '冲突的各版本中没有字段 {{name}}',
   },
   transfer: {
     empty: '文件是空的',
@@ -141,6 +145,7 @@ export const errorsZhCN = {
     truncated: '文件不完整（可能没有拷贝完），一条也没有导入',
     tampered: '文件已被改动或损坏，一条也没有导入',
     wrongCounty: '此文件属于另一个县（{{county}}），一条也没有导入',
+    otherKey: '此文件用县级的另一把密钥加密（县里可能换过密钥，请重新用设置码连接），一条也没有导入',
     noCountyKey: '本站还没有县级下发的密钥：请先用设置码连接一次县级',
     nothingWaiting: '没有待上报的记录',
     notInArea: '此批次来自 {{place}}，不在本机的管辖范围内',
@@ -286,6 +291,7 @@ export const errorsEn: typeof errorsZhCN = {
     refused: 'The county server refused some records; correct them as given and sync again',
     other: 'Sync failed; try again later, and call county support if it persists',
     locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
+    identityKeyChanged: 'This station already reported records under another county key and cannot switch; contact county support',
   },  county: {
     notCounty: 'Only a county station (county staff, online) can review batches',
     notConnected: 'This county station is not connected to the county server',
@@ -294,6 +300,9 @@ export const errorsEn: typeof errorsZhCN = {
     recordNotInBatch: 'Record {{id}} is not in this batch',
     conflictGone: 'This conflict has already been resolved; refresh the list',
     revisionGone: 'The chosen revision is no longer in conflict; refresh and choose again',
+    identityKey: 'This record’s id was not made with the county key: the station may never have connected with its setup code',
+    notFromIdNumber: '{{field}} does not match the ID number',
+    unknownField: 'No revision in this conflict has the field {{name}}',
   },
   transfer: {
     empty: 'The file is empty',
@@ -302,6 +311,7 @@ export const errorsEn: typeof errorsZhCN = {
     truncated: 'The file is incomplete (copying may not have finished); nothing was imported',
     tampered: 'The file was altered or damaged; nothing was imported',
     wrongCounty: 'This file belongs to another county ({{county}}); nothing was imported',
+    otherKey: 'This file was encrypted with another county key (the county may have issued a new one: connect again with the setup code); nothing was imported',
     noCountyKey: 'This station has no key from the county yet: connect once with the setup code',
     nothingWaiting: 'Nothing is waiting to be reported',
     notInArea: 'This batch comes from {{place}}, outside this machine’s area',

@@ -13,6 +13,7 @@ import { ID_PREFIX, SCHEMA_VERSION, type BatchDoc, type ReviewDoc } from './docs
 import { randomId } from './identity';
 import { getOrNull, openLocalDb, prefixRange } from './storage/db';
 import { fieldError } from './validation';
+import { stationLevel } from '../../shared/places';
 
 export interface CountyConnection {
   url: string;
@@ -85,14 +86,21 @@ function timedFetch(timeoutMs: number): Fetch {
   };
 }
 
-/** The clerk's setup code: base64url of JSON {v: 1, url, user, password, place} (county/README.md). */
+/** The clerk's setup code: base64url of JSON {v: 2, url, user, password, place, key} (county/README.md); v1 has no key. */
 export function parseSetupCode(code: string): CountyConnection | null {
   try {
     const value = JSON.parse(Buffer.from(code.trim(), 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (value.v !== 1 || typeof value.url !== 'string' || typeof value.user !== 'string' || typeof value.password !== 'string' || typeof value.place !== 'string') {
+    if ((value.v !== 1 && value.v !== 2) || typeof value.url !== 'string' || typeof value.user !== 'string' || typeof value.password !== 'string' || typeof value.place !== 'string') {
       return null;
     }
-    return { url: value.url.replace(/\/+$/, ''), username: value.user, password: value.password, placeCode: value.place };
+    if (value.v === 2 && (typeof value.key !== 'string' || Buffer.from(value.key, 'base64').length !== 32)) return null;
+    return {
+      url: value.url.replace(/\/+$/, ''),
+      username: value.user,
+      password: value.password,
+      placeCode: value.place,
+      ...(typeof value.key === 'string' ? { countySecret: value.key } : {}),
+    };
   } catch {
     return null;
   }
@@ -132,6 +140,7 @@ export class SyncService {
   private stopped = false;
   private secret: CountySecretDoc | null = null;
   private fileDelivery: FileDelivery | null = null;
+  private secretListener: ((keys: CountyKeys) => Promise<void>) | null = null;
   private readonly relays = new Map<string, P.Database>();
 
   constructor(
@@ -253,8 +262,8 @@ export class SyncService {
     this.schedule(this.timing.debounceMs);
   }
 
-  private remote(connection = this.connection!): P.Database {
-    return new PouchDB(`${connection.url}/station_${connection.placeCode}`, {
+  private remote(connection = this.connection!, name = this.ownDbName(connection.placeCode)): P.Database {
+    return new PouchDB(`${connection.url}/${encodeURIComponent(name)}`, {
       auth: { username: connection.username, password: connection.password },
       skip_setup: true,
       fetch: timedFetch(this.timing.requestTimeoutMs),
@@ -301,33 +310,76 @@ export class SyncService {
     };
   }
 
-  /** Checks the account against the county server before keeping it. */
+  /** The database this station pushes to: its own, or county_ref for a county station (reference data). */
+  private ownDbName(placeCode = this.ctx.station().placeCode): string {
+    return stationLevel(placeCode) === 'county' ? 'county_ref' : `station_${placeCode}`;
+  }
+
+  /** Where the county keeps its secret for this account (see county/provision.ts). */
+  private secretDbName(placeCode: string): string {
+    return stationLevel(placeCode) === 'county' ? `county_${placeCode}_aggregate` : `station_${placeCode}`;
+  }
+
+  /**
+   * Checks the account against the county server before keeping it, and takes the county secret
+   * (resident identity key, file key). A setup code carries the secret too, so a station without
+   * network can still be connected for USB transfer: it is kept, and the sync waits for a network.
+   */
   async connect(connection: CountyConnection, user: SessionUser): Promise<SyncStatus> {
     const station = this.ctx.station();
     if (connection.placeCode !== station.placeCode) fail(fieldError('setupCode', 'errors.sync.otherStation', { place: connection.placeCode }));
     let reason: SyncFailure['reason'] | null = null;
+    let secret = connection.countySecret ?? null;
+    const auth = 'Basic ' + Buffer.from(`${connection.username}:${connection.password}`).toString('base64');
     try {
       // `_session` names the account the server accepted (some servers let a wrong password
       // through as anonymous on public databases); then the station database must answer.
-      const auth = 'Basic ' + Buffer.from(`${connection.username}:${connection.password}`).toString('base64');
       const session = await fetch(`${connection.url}/_session`, { headers: { authorization: auth }, signal: AbortSignal.timeout(15_000) });
       const body = (await session.json().catch(() => ({}))) as { userCtx?: { name?: string | null } };
       if (session.status === 401 || body.userCtx?.name !== connection.username) reason = 'credentials';
-      else await this.remote(connection).info();
+      else {
+        await this.remote(connection, this.ownDbName()).info();
+        const held = await fetch(`${connection.url}/${this.secretDbName(station.placeCode)}/${COUNTY_SECRET_DOC}`, {
+          headers: { authorization: auth },
+          signal: AbortSignal.timeout(15_000),
+        });
+        const doc = held.ok ? ((await held.json()) as { key?: unknown }) : null;
+        if (typeof doc?.key === 'string') secret = doc.key;
+      }
     } catch (error) {
       reason = classifyFailure(error);
     }
-    if (reason) fail(fieldError(reason === 'credentials' ? 'password' : 'url', `errors.sync.${reason}`));
+    const offlineWithSecret = secret !== null && (reason === 'offline' || reason === 'unreachable');
+    if (reason && !offlineWithSecret) fail(fieldError(reason === 'credentials' ? 'password' : 'url', `errors.sync.${reason}`));
+    if (secret) await this.adoptSecret(station.placeCode.slice(0, 6), secret);
     const file = this.credentialsFile;
-    const kept = { ...connection, connectedBy: user.loginName };
+    const kept: CountyConnection = { url: connection.url, username: connection.username, password: connection.password, placeCode: connection.placeCode, connectedBy: user.loginName };
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(kept), { mode: 0o600 });
     fs.renameSync(`${file}.tmp`, file);
     this.connection = kept;
-    this.failure = null;
-    this.schedule(this.timing.debounceMs);
+    this.failure = reason ? { reason, messageKey: `errors.sync.${reason}`, refused: [] } : null;
+    this.failures = reason ? 1 : 0;
+    this.schedule(reason ? this.timing.backoffBaseMs : this.timing.debounceMs);
     const status = await this.status();
     this.changed(status);
     return status;
+  }
+
+  /** The core re-keys its residents when the county's identity key arrives (see Core). */
+  setSecretListener(listener: (keys: CountyKeys) => Promise<void>): void {
+    this.secretListener = listener;
+  }
+
+  private async adoptSecret(county: string, key: string): Promise<void> {
+    if (this.secret?.county === county && this.secret.key === key) return;
+    await this.secretListener?.(deriveCountyKeys(county, key));
+    const doc: CountySecretDoc = { _id: '_local/county-secret', county, key, ...(this.secret?._rev ? { _rev: this.secret._rev } : {}) };
+    this.secret = { ...doc, _rev: (await this.ctx.db.put(doc)).rev };
+  }
+
+  /** Whether anything of this station ever reached the county (then resident ids may not change). */
+  hasDelivered(): boolean {
+    return this.state.lastSuccessAt !== null;
   }
 
   /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { idNumberCheckChar } from '../../../shared/id/idNumber';
 import type { ResidentRegisterInput } from '../../../shared/resident/schema';
 import { LeyeError } from '../../../shared/rpc/errors';
-import { Core, type Session } from '../core';
+import { Core, type CoreOptions, type Session } from '../core';
 
 export const VILLAGE = '370102001002';
 
@@ -21,12 +21,17 @@ export function idNumber(birth: string, seq = '123'): string {
 
 export const FIXED_NOW = new Date('2026-11-22T10:00:00+08:00');
 
-export async function openStation(dataDir = tempDir(), clock = () => FIXED_NOW): Promise<{ core: Core; session: Session; dataDir: string }> {
-  const core = await Core.open({ dataDir, clock });
+export async function openStation(
+  dataDir = tempDir(),
+  clock = () => FIXED_NOW,
+  placeCode = VILLAGE,
+  options: Partial<CoreOptions> = {},
+): Promise<{ core: Core; session: Session; dataDir: string }> {
+  const core = await Core.open({ dataDir, clock, ...options });
   const session: Session = { user: null };
   if (!(await core.call(session, 'station.status', {})).setUp) {
     await core.call(session, 'station.setup', {
-      placeCode: VILLAGE,
+      placeCode,
       clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' },
     });
   }

@@ -1,0 +1,42 @@
+// The embedded county server must store replicated revisions like CouchDB does, also in
+// databases with validate_doc_update (every station database has one).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServerAdmin, startPouchServer, type PouchServer } from './pouchServer';
+
+let server: PouchServer;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leye-pouch-server-'));
+const auth = 'Basic ' + Buffer.from('admin:secret').toString('base64');
+const request = async (method: string, url: string, body?: object) => {
+  const response = await fetch(server.url + url, {
+    method,
+    headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return (await response.json()) as unknown;
+};
+
+beforeAll(async () => {
+  server = await startPouchServer({ dir });
+  await createServerAdmin(server.url, 'admin', 'secret');
+}, 30_000);
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the embedded county server (PouchDB Server)', () => {
+  it('keeps replicated new revisions and conflicting branches where validation runs', async () => {
+    await request('PUT', '/validated');
+    await request('PUT', '/validated/_design/v', { validate_doc_update: 'function (n, o, u) { if (u.roles.indexOf("_admin") === -1) throw({ forbidden: "no" }); }' });
+    const write = (doc: object) => request('POST', '/validated/_bulk_docs', { new_edits: false, docs: [doc] });
+    await write({ _id: 'resident:x', _rev: '1-aaaa', name: 'from A' });
+    await write({ _id: 'resident:x', _rev: '1-bbbb', name: 'from B', _revisions: { start: 1, ids: ['bbbb'] } });
+    await write({ _id: 'resident:x', _rev: '2-cccc', name: 'A corrected', _revisions: { start: 2, ids: ['cccc', 'aaaa'] } });
+    const leaves = (await request('GET', '/validated/resident:x?open_revs=all')) as { ok: { _rev: string; name: string } }[];
+    expect(leaves.map((l) => l.ok._rev).sort()).toEqual(['1-bbbb', '2-cccc']);
+    expect(await request('GET', '/validated/resident:x?conflicts=true')).toMatchObject({ _rev: '2-cccc', name: 'A corrected', _conflicts: ['1-bbbb'] });
+  });
+});

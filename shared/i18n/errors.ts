@@ -292,7 +292,8 @@ export const errorsEn: typeof errorsZhCN = {
     other: 'Sync failed; try again later, and call county support if it persists',
     locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
     identityKeyChanged: 'This station already reported records under another county key and cannot switch; contact county support',
-  },  county: {
+  },
+  county: {
     notCounty: 'Only a county station (county staff, online) can review batches',
     notConnected: 'This county station is not connected to the county server',
     reasonRequired: 'Give the reason for returning it',

@@ -25,12 +25,14 @@ describe('first run and login', () => {
     expect(await core.call(session, 'station.status', {})).toMatchObject({ setUp: false, user: null });
     expect((await refusal(core.call(session, 'residents.search', {}))).code).toBe('UNAUTHENTICATED');
     expect((await refusal(core.call(session, 'auth.login', { loginName: 'x', password: 'y' }))).code).toBe('STATION_NOT_SET_UP');
-    const bad = await refusal(core.call(session, 'station.setup', { placeCode: '370102001', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
+    // A station is a county (6 digits), township (9) or village (12): a city is none of them.
+    const bad = await refusal(core.call(session, 'station.setup', { placeCode: '3701', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
     expect(bad).toMatchObject({ code: 'VALIDATION', field: 'placeCode', messageKey: 'errors.placeCode' });
     const unknown = await refusal(core.call(session, 'station.setup', { placeCode: '370102999999', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } }));
     expect(unknown).toMatchObject({ code: 'VALIDATION', field: 'placeCode', messageKey: 'errors.placeUnknown' });
     const status = await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });
     expect(status.station?.placePath).toEqual(['山东省', '济南市', '历下区', '解放路街道', '解放桥社区居民委员会']);
+    expect(status.station?.level).toBe('village');
     expect(status.user).toBeNull();
     expect((await refusal(core.call(session, 'auth.login', { loginName: 'wangli', password: 'wrong-pass' }))).code).toBe('BAD_CREDENTIALS');
     const users = await core.db.get<{ users: Record<string, { passwordHash: string }> }>('_local/users');

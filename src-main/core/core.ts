@@ -29,13 +29,14 @@ import { LockStore } from './locks';
 import { PolicyStore } from './policy';
 import { PostsService } from './posts';
 import { CountyService } from './county';
-import { SyncService, parseSetupCode, type SyncTiming } from './sync';
+import { BOOKKEEPING, SyncService, parseSetupCode, type SyncTiming } from './sync';
 import { TransferService } from './transfer';
 import { TrainingService } from './training';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
   type AttendanceDoc,
+  type PolicyDoc,
   type AuditDoc,
   type ResidentDoc,
   type StationConfig,
@@ -99,6 +100,7 @@ export class Core {
   private readonly locks = new LockStore();
   private machine = os.hostname();
   private changes: P.Changes<object> | null = null;
+  private referenceChanges: P.Changes<object> | null = null;
   private pendingChanged = new Set<string>();
   private pushTimer: NodeJS.Timeout | null = null;
   private readonly clock: () => Date;
@@ -182,6 +184,7 @@ export class Core {
     await this.locks.unlocks.ensure(this.db);
     await this.transfer.load();
     await this.sync.load();
+    if (this.sync.isConnected()) await this.followReference();
     const updateSeq = (await this.db.info()).update_seq;
     // A snapshot ahead of the database belongs to other data (a restored or replaced folder).
     const snapshot = await readSnapshot(this.snapshotFile).then((s) => (s && Number(s.seq) <= Number(updateSeq) ? s : null));
@@ -263,7 +266,7 @@ export class Core {
     const id = change.id;
     this.indexedSeq = change.seq;
     // A record changed here goes up soon; what the county sent (reviews, unlocks) does not.
-    if (![ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock].some((p) => id.startsWith(p))) this.sync.localChange();
+    if (!BOOKKEEPING.some((p) => id.startsWith(p))) this.sync.localChange();
     if (id.startsWith(ID_PREFIX.resident)) {
       if (change.deleted) this.index.remove(id);
       else if (change.doc) this.index.upsert(change.doc as unknown as ResidentDoc);
@@ -309,7 +312,28 @@ export class Core {
     return true;
   }
 
+  /**
+   * Policy parameters the county edits arrive in the reference copy of county_ref; they join the
+   * station's own (a county's revision of a shipped default wins, being the later revision).
+   */
+  private async followReference(): Promise<void> {
+    if (this.referenceChanges) return;
+    const county = this.requireStation().placeCode.slice(0, 6);
+    const reference = this.sync.referenceDb();
+    const inCounty = (doc: { placeCode?: unknown } | undefined) => typeof doc?.placeCode === 'string' && doc.placeCode.startsWith(county);
+    const since = (await reference.info()).update_seq;
+    const existing = await reference.allDocs<PolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.policy) });
+    for (const row of existing.rows) if (row.doc && inCounty(row.doc)) this.policies.cache.put(row.doc);
+    this.referenceChanges = reference
+      .changes<object>({ since, live: true, include_docs: true })
+      .on('change', (change) => {
+        if (change.id.startsWith(ID_PREFIX.policy) && !change.deleted && inCounty(change.doc as { placeCode?: unknown })) this.policies.cache.apply(change);
+      })
+      .on('error', () => undefined);
+  }
+
   async close(): Promise<void> {
+    this.referenceChanges?.cancel();
     await this.sync.stop();
     // Let the index catch up first, so the final snapshot spares the next start a long replay.
     await this.whenIndexed(60_000);
@@ -718,7 +742,9 @@ export class Core {
           ? parseSetupCode(args.setupCode)
           : { url: args.url.replace(/\/+$/, ''), username: args.username, password: args.password, placeCode: station.placeCode };
       if (!connection) throw new LeyeError(fieldError('setupCode', 'errors.sync.setupCode'));
-      return this.sync.connect(connection, session.user!);
+      const status = await this.sync.connect(connection, session.user!);
+      await this.followReference();
+      return status;
     },
     'sync.now': async (_args, session) => this.sync.syncNow(session.user!),
     'sync.batches': async () => this.sync.batches(),
@@ -732,7 +758,12 @@ export class Core {
     'county.resolve': async (args, session) => this.countyService().resolve(args, session.user!),
 
     'transfer.export': async (_args, session) => this.transfer.exportBatch(session.user!),
-    'transfer.import': async (args, session) => this.transfer.importFile(args, session.user!),
+    'transfer.import': async (args, session) => {
+      const result = await this.transfer.importFile(args, session.user!);
+      // A receipt changes what is waiting; an import at a township or county waits to go up.
+      this.emit('sync.changed', await this.sync.status());
+      return result;
+    },
   };
 
   /** County review runs only at a county station connected to the county server. */

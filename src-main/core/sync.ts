@@ -124,6 +124,8 @@ interface SyncState {
   pushedSeq: number | string;
   /** The batch an unsuccessful sync left undelivered. */
   pendingBatch?: string | null;
+  /** When this station last told the county it synced. */
+  heartbeatAt?: string;
 }
 
 export class SyncService {
@@ -142,6 +144,7 @@ export class SyncService {
   private fileDelivery: FileDelivery | null = null;
   private secretListener: ((keys: CountyKeys) => Promise<void>) | null = null;
   private readonly relays = new Map<string, P.Database>();
+  private reference: P.Database | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -180,8 +183,9 @@ export class SyncService {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
-    await Promise.all([...this.relays.values()].map((db) => db.close().catch(() => undefined)));
+    await Promise.all([...this.relays.values(), ...(this.reference ? [this.reference] : [])].map((db) => db.close().catch(() => undefined)));
     this.relays.clear();
+    this.reference = null;
   }
 
   /** Credentials live with the core, never in the renderer: a file only this user can read. */
@@ -450,9 +454,12 @@ export class SyncService {
     this.lastAttemptAt = this.ctx.now();
     this.syncing = true;
     this.progress = { pushed: 0, pulled: 0 };
+    const place = this.ctx.station().placeCode;
+    const level = stationLevel(place);
     const remote = this.remote();
     try {
-      const batch = await this.manifest(user);
+      // A county station sends only the reference data its staff edit (to county_ref): no batch.
+      const batch = level === 'county' ? null : await this.manifest(user);
       this.changed(await this.status(batch?.docs.length ?? 0));
       if (batch) {
         await this.ctx.db.put(batch);
@@ -460,25 +467,23 @@ export class SyncService {
       }
       const startSeq = (await this.ctx.db.info()).update_seq;
       const refused: { id: string; reason: string }[] = [];
-      // Larger batches than PouchDB's default 100: fewer round trips to the county server.
-      const push = this.ctx.db.replicate.to(remote, { batch_size: 2000, batches_limit: 4 });
-      push.on('change', (info) => {
-        this.progress = { pushed: info.docs_written, pulled: this.progress?.pulled ?? 0 };
+      const pushed = await this.push(remote, refused, level === 'county' ? isReferenceDoc : undefined);
+      if (level !== 'county') await this.pull(this.ctx.db, remote, pushed);
+      // Reference data the county edits (policy parameters, posts, courses, the station directory).
+      // (A server set up by hand without county_ref has none to give.)
+      await this.pull(this.referenceDb(), this.serverDb('county_ref'), pushed).catch((error: unknown) => {
+        if ((error as { status?: number }).status !== 404) throw error;
       });
-      push.on('denied', (error) => refused.push({ id: error.id ?? '', reason: error.reason ?? error.message ?? '' }));
-      const pushed = await push;
-      const pull = this.ctx.db.replicate.from(remote, { batch_size: 2000, batches_limit: 4 });
-      pull.on('change', (info) => {
-        this.progress = { pushed: pushed.docs_written, pulled: info.docs_written };
-      });
-      await pull;
-      if (refused.length > 0 || pushed.doc_write_failures > 0) {
+      // A township reads its villages (read-only); files imported here go up to their stations.
+      await this.syncRelays(level === 'township' ? this.villagesOf(place) : [], refused);
+      if (refused.length > 0 || pushed.failures > 0) {
         // The rest went up; these documents stay waiting until corrected.
         this.failure = { reason: 'refused', messageKey: 'errors.sync.refused', refused };
       } else {
         this.failure = null;
         const next = { ...this.state, lastSuccessAt: this.ctx.now(), pushedSeq: startSeq, pendingBatch: null };
         this.state = { ...next, _rev: (await this.ctx.db.put(next)).rev };
+        if (level !== 'county') await this.heartbeat(remote, user);
       }
     } catch (error) {
       const reason = classifyFailure(error);
@@ -495,10 +500,104 @@ export class SyncService {
     this.changed(status);
     return status;
   }
+
+  /** Pushes the station's database; documents the server's validation refuses are collected. */
+  private async push(remote: P.Database, refused: { id: string; reason: string }[], filter?: (doc: { type?: string }) => boolean): Promise<{ written: number; failures: number }> {
+    // Larger batches than PouchDB's default 100: fewer round trips to the county server.
+    const push = this.ctx.db.replicate.to(remote, { batch_size: 2000, batches_limit: 4, ...(filter ? { filter } : {}) });
+    push.on('change', (info) => {
+      this.progress = { pushed: info.docs_written, pulled: this.progress?.pulled ?? 0 };
+    });
+    push.on('denied', (error) => refused.push({ id: error.id ?? '', reason: error.reason ?? error.message ?? '' }));
+    const result = await push;
+    return { written: result.docs_written, failures: result.doc_write_failures };
+  }
+
+  private async pull(target: P.Database, source: P.Database, pushed: { written: number }): Promise<void> {
+    const before = this.progress?.pulled ?? 0;
+    const pull = target.replicate.from(source, { batch_size: 2000, batches_limit: 4 });
+    pull.on('change', (info) => {
+      this.progress = { pushed: pushed.written, pulled: before + info.docs_written };
+    });
+    await pull;
+  }
+
+  /** The county's reference data as last pulled from county_ref (read-only here). */
+  referenceDb(): P.Database {
+    this.reference ??= openLocalDb(path.join(this.dataDir, 'reference'));
+    return this.reference;
+  }
+
+  /** A township's villages, from the county's station directory. */
+  private villagesOf(township: string): string[] {
+    return this.directory.filter((code) => code.length === 12 && code.startsWith(township));
+  }
+
+  /** Station codes in the pulled directory (county_ref `station:` documents of this county). */
+  private directory: string[] = [];
+
+  async loadDirectory(): Promise<void> {
+    const county = this.ctx.station().placeCode.slice(0, 6);
+    const rows = await this.referenceDb().allDocs<{ type?: string; placeCode?: string }>({ include_docs: true, ...prefixRange(ID_PREFIX.station) });
+    this.directory = rows.rows.flatMap((r) => (r.doc?.type === 'station' && r.doc.placeCode?.startsWith(county) ? [r.doc.placeCode] : []));
+  }
+
+  /**
+   * Relay copies: the villages a township reads are pulled; whatever a file import put into a
+   * relay copy (at a township or county machine) is pushed to that station's database.
+   */
+  private async syncRelays(pullFrom: string[], refused: { id: string; reason: string }[]): Promise<void> {
+    await this.loadDirectory();
+    const places = [...new Set([...pullFrom, ...this.relayPlaces()])];
+    for (const code of places) {
+      const local = this.relay(code);
+      const server = this.serverDb(`station_${code}`);
+      const pushed = await this.pushRelay(local, server, refused);
+      if (pullFrom.includes(code)) await this.pull(local, server, pushed);
+    }
+  }
+
+  private async pushRelay(local: P.Database, server: P.Database, refused: { id: string; reason: string }[]): Promise<{ written: number }> {
+    const push = local.replicate.to(server, { batch_size: 2000, batches_limit: 4 });
+    push.on('denied', (error) => refused.push({ id: error.id ?? '', reason: error.reason ?? error.message ?? '' }));
+    const result = await push;
+    return { written: result.docs_written };
+  }
+
+  /**
+   * Tells the county this station synced, so it can list stations gone silent. Written straight
+   * to the server (never a local record), at most hourly so an idle station adds no revisions.
+   */
+  private async heartbeat(remote: P.Database, user: SessionUser): Promise<void> {
+    const now = this.ctx.now();
+    if (this.state.heartbeatAt && Date.parse(now) - Date.parse(this.state.heartbeatAt) < HEARTBEAT_EVERY_MS) return;
+    const place = this.ctx.station().placeCode;
+    const id = `heartbeat:${place}`;
+    const existing = await remote.get<{ createdBy: string; createdAt: string }>(id).catch(() => null);
+    const stamp = this.ctx.stamp(user, place);
+    await remote.put({
+      _id: id,
+      ...(existing ? { _rev: existing._rev } : {}),
+      type: 'heartbeat',
+      ...stamp,
+      ...(existing ? { createdBy: existing.createdBy, createdAt: existing.createdAt } : {}),
+      lastSyncAt: now,
+    });
+    const next = { ...this.state, heartbeatAt: now };
+    this.state = { ...next, _rev: (await this.ctx.db.put(next)).rev };
+  }
 }
 
-/** Not records: batch manifests (bookkeeping) and what the county writes (reviews, unlocks). */
-const BOOKKEEPING = [ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock];
+/** What a county station sends to county_ref: the reference data its staff edit. */
+const REFERENCE_PREFIXES = [ID_PREFIX.policy, ID_PREFIX.post, 'course:'];
+function isReferenceDoc(doc: { _id?: string; type?: string }): boolean {
+  return REFERENCE_PREFIXES.some((p) => (doc._id ?? '').startsWith(p));
+}
+
+const HEARTBEAT_EVERY_MS = 3_600_000;
+
+/** Not records: batch manifests and heartbeats (bookkeeping) and what the county writes (reviews, unlocks, resolutions). */
+export const BOOKKEEPING: readonly string[] = [ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock, 'heartbeat:', 'resolution:'];
 
 export interface FileDelivery {
   /** A receipt confirmed this revision reached the county on a file. */

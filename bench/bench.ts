@@ -10,7 +10,7 @@ import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
-import { benchSync } from './sync';
+import { benchSync, benchTownshipPull } from './sync';
 import { percentile, timed } from './stats';
 
 const PLACE = '370102001002';
@@ -45,7 +45,14 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** `--only sync`: just issue 4's figures (push/pull and the township's first pull). */
+async function onlySync(): Promise<void> {
+  const figures = { ...(await benchSync()), ...(await benchTownshipPull()) };
+  console.log(JSON.stringify(figures));
+}
+
 async function main(): Promise<void> {
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync') return onlySync();
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
   await synced.core.close();
   await unsynced.core.close();
   const postsAndTraining = await benchPostsAndTraining(big.core, big.session);
-  const sync = await benchSync();
+  const sync = { ...(await benchSync()), ...(await benchTownshipPull()) };
   await big.core.close();
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
@@ -169,6 +176,7 @@ async function main(): Promise<void> {
     sign_in_p95_ms: 50,
     month_grid_p95_ms: 300,
     month_close_p95_ms: 1000,
+    township_pull_s: 60,
   };
   for (const [key, limit] of Object.entries(targets)) {
     const value = figures[key as keyof typeof figures];

@@ -6,10 +6,13 @@
 /** Types a station (village or township) account may write into its station database. */
 export const STATION_TYPES = [
   'resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose',
-  'training', 'enrolment', 'signIn', 'batch',
+  'training', 'enrolment', 'signIn', 'batch', 'heartbeat',
 ] as const;
-/** Types only county accounts may write. */
-export const COUNTY_ONLY_TYPES = ['review', 'unlock'] as const;
+/**
+ * Types only county accounts may write: a batch's review, an unlock of an accepted record, and
+ * the record of a resolved conflict (which keeps the losing revisions' content).
+ */
+export const COUNTY_ONLY_TYPES = ['review', 'unlock', 'resolution'] as const;
 /** Types county staff keep in county_ref. */
 export const REF_TYPES = ['post', 'course', 'policy', 'station'] as const;
 
@@ -59,7 +62,8 @@ export function stationValidate(station: string, county: string): string {
   return `function (newDoc, oldDoc, userCtx, secObj) {
   var STATION = ${JSON.stringify(station)}, TOWNSHIP = ${JSON.stringify(township)}, COUNTY = ${JSON.stringify(county)};
   var STATION_TYPES = ${JSON.stringify(STATION_TYPES)}, COUNTY_TYPES = ${JSON.stringify(COUNTY_ONLY_TYPES)};
-  var LOCKED_TYPES = ['attendance', 'signIn', 'review', 'batch'];
+  // A station's deletion would replicate into the aggregate: what the county wrote stays.
+  var LOCKED_TYPES = ['attendance', 'signIn', 'review', 'batch', 'unlock', 'resolution'];
 ${HELPERS}
   if (has('_admin')) return;
   if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }
@@ -101,12 +105,28 @@ ${HELPERS}
 }`;
 }
 
-/** validate_doc_update of the aggregate: only the replication (server admin) writes. */
-export function aggregateValidate(): string {
+/**
+ * validate_doc_update of the aggregate: the replication (server admin) writes; besides it only
+ * the county's accounts, to resolve conflicts (a merged revision, deletions of the losing
+ * revisions, the `resolution` record) and to copy their reviews in at once.
+ */
+export function aggregateValidate(county: string): string {
   return `function (newDoc, oldDoc, userCtx, secObj) {
-  var roles = (userCtx && userCtx.roles) || [];
-  if (roles.indexOf('_admin') !== -1) return;
-  throw({ forbidden: 'the county aggregate is written by replication only' });
+  var COUNTY = ${JSON.stringify(county)};
+  var TYPES = ${JSON.stringify([...STATION_TYPES, ...COUNTY_ONLY_TYPES])};
+${HELPERS}
+  if (has('_admin')) return;
+  if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }
+  if (!has('county:' + COUNTY)) forbid('the county aggregate is written by replication only');
+  if (oldDoc && !oldDoc._deleted && oldDoc.placeCode !== undefined && !within(oldDoc.placeCode, COUNTY)) forbid('document ' + newDoc._id + ' belongs to place ' + oldDoc.placeCode + ', outside ' + COUNTY);
+  if (newDoc._deleted) {
+    if (oldDoc && !oldDoc._deleted && oldDoc.type === 'resolution') forbid('a conflict resolution record is never deleted');
+    return;
+  }
+  checkShape(newDoc);
+  if (TYPES.indexOf(newDoc.type) === -1) forbid('type ' + newDoc.type + ' does not belong in the aggregate');
+  if (oldDoc && !oldDoc._deleted && oldDoc.type !== undefined && oldDoc.type !== newDoc.type) forbid('type may not change');
+  if (!within(newDoc.placeCode, COUNTY)) forbid('placeCode ' + newDoc.placeCode + ' is outside ' + COUNTY);
 }`;
 }
 
@@ -144,6 +164,35 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
   if (doc.type && doc.placeCode) emit([doc.placeCode, doc.type], 1);
 }`,
     reduce: '_count',
+  },
+};
+
+/**
+ * Views of the aggregate for county review (design doc `_design/review`, apart from the
+ * statistics so that adding one never rebuilds the other). CouchDB (and PouchDB Server) hand the
+ * map function `_conflicts`, so conflicted records are found without reading every document.
+ */
+export const REVIEW_DESIGN_DOC = '_design/review';
+export const REVIEW_VIEWS: Record<string, { map: string; reduce?: string }> = {
+  // [placeCode, createdAt] → the manifest without its id list
+  batches: {
+    map: `function (doc) {
+  if (doc.type !== 'batch' || !doc.placeCode) return;
+  emit([doc.placeCode, doc.createdAt], { createdBy: doc.createdBy, via: doc.via, counts: doc.counts, documents: doc.docs ? doc.docs.length : 0 });
+}`,
+  },
+  // batch id → the county's decision, without the per-record list
+  reviews: {
+    map: `function (doc) {
+  if (doc.type !== 'review' || !doc.batchId) return;
+  emit(doc.batchId, { decision: doc.decision, updatedAt: doc.updatedAt, updatedBy: doc.updatedBy });
+}`,
+  },
+  // type → number of losing revisions, for every record in conflict
+  conflicts: {
+    map: `function (doc) {
+  if (doc._conflicts && doc._conflicts.length) emit(doc.type || null, doc._conflicts.length);
+}`,
   },
 };
 

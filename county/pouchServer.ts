@@ -31,7 +31,7 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 /** PouchDB Server started through our launcher, which fixes its replicated writes (see the file). */
 function serverBin(): string {
   const require = createRequire(resolve(process.cwd(), 'package.json'));
-  return require.resolve('./county/pouchServerMain.cjs');
+  return require.resolve('./county/pouchServerMain.mjs');
 }
 
 async function waitUp(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {

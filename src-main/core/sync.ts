@@ -9,8 +9,9 @@ import PouchDB from 'pouchdb-node';
 import type { PouchDB as P } from 'pouchdb-node';
 import type { BatchView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
-import { ID_PREFIX, SCHEMA_VERSION, type BatchDoc, type ReviewDoc } from './docs';
+import { ID_PREFIX, type BatchDoc, type ReviewDoc } from './docs';
 import { randomId } from './identity';
+import { replicate } from './replicate';
 import { getOrNull, openLocalDb, prefixRange } from './storage/db';
 import { fieldError } from './validation';
 import { stationLevel } from '../../shared/places';
@@ -279,8 +280,11 @@ export class SyncService {
    * manifests (bookkeeping) nor what was pulled from the county (reviews).
    */
   private async waiting(): Promise<number> {
-    return (await this.waitingDocs()).length;
+    this.lastWaiting = (await this.waitingDocs()).length;
+    return this.lastWaiting;
   }
+
+  private lastWaiting = 0;
 
   /**
    * What the next batch carries: every record changed here since the last successful push began
@@ -387,31 +391,74 @@ export class SyncService {
   }
 
   /**
-   * The manifest of what this sync carries: every document changed since the last successful
-   * push, with its revision, counted by type, and a checksum over the sorted id/revision list.
-   * It goes up with the documents, so the county can review exactly that batch.
+   * A batch is built while its documents go up: each page the server stored is kept as a part
+   * (`_local`, never replicated) before the push's checkpoint moves, so a cut sync loses no
+   * entry and the next attempt goes on with the same batch. At the end the parts become the
+   * manifest (ids, revisions, counts by type, checksum), which goes up last.
    */
-  private async manifest(user: SessionUser): Promise<BatchDoc | null> {
-    const station = this.ctx.station();
-    const docs = await this.waitingDocs();
-    if (docs.length === 0) return null;
-    const counts = countByType(docs);
-    const at = this.ctx.now();
-    // A sync that failed leaves its batch undelivered: the next attempt carries the same batch
-    // (a new revision of it, listing everything waiting), not a second one.
-    const pending = this.state.pendingBatch ? await getOrNull<BatchDoc>(this.ctx.db, this.state.pendingBatch) : null;
-    return {
-      ...(pending ? { _rev: pending._rev } : {}),
-      _id: pending?._id ?? `${ID_PREFIX.batch}${station.placeCode}:${at}:${randomId(6)}`,
-      type: 'batch',
-      ...this.ctx.stamp(user, station.placeCode),
-      ...(pending ? { createdBy: pending.createdBy, createdAt: pending.createdAt } : {}),
-      schemaVersion: SCHEMA_VERSION,
-      via: 'sync',
-      counts,
-      docs,
-      checksum: batchChecksum(docs),
-    };
+  private batchParts = 0;
+
+  private partId(batchId: string, n: number): string {
+    return `_local/batch-part:${batchId}:${n}`;
+  }
+
+  private async openBatch(): Promise<string> {
+    if (this.state.pendingBatch) {
+      this.batchParts = 0;
+      while (await getOrNull(this.ctx.db, this.partId(this.state.pendingBatch, this.batchParts))) this.batchParts += 1;
+      return this.state.pendingBatch;
+    }
+    const id = `${ID_PREFIX.batch}${this.ctx.station().placeCode}:${this.ctx.now()}:${randomId(6)}`;
+    this.batchParts = 0;
+    this.state = { ...this.state, pendingBatch: id, _rev: (await this.ctx.db.put({ ...this.state, pendingBatch: id })).rev };
+    return id;
+  }
+
+  private async addBatchPart(batchId: string, docs: { id: string; rev: string }[]): Promise<void> {
+    const records = docs.filter((d) => !BOOKKEEPING.some((p) => d.id.startsWith(p)));
+    if (records.length === 0) return;
+    await this.ctx.db.put({ _id: this.partId(batchId, this.batchParts), docs: records });
+    this.batchParts += 1;
+  }
+
+  /** Writes the manifest from the parts and sends it; null when the sync carried no record. */
+  private async closeBatch(batchId: string, user: SessionUser, remote: P.Database): Promise<BatchDoc | null> {
+    const latest = new Map<string, string>();
+    const parts: { _id: string; _rev: string }[] = [];
+    for (let n = 0; n < this.batchParts; n++) {
+      const part = await getOrNull<{ docs: { id: string; rev: string }[] }>(this.ctx.db, this.partId(batchId, n));
+      if (!part) continue;
+      parts.push({ _id: part._id, _rev: part._rev });
+      for (const d of part.docs) latest.set(d.id, d.rev);
+    }
+    const docs = [...latest].map(([id, rev]) => ({ id, rev })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let batch: BatchDoc | null = null;
+    if (docs.length > 0) {
+      const place = this.ctx.station().placeCode;
+      // An attempt cut after writing the manifest left it here: this one brings it up to date.
+      const earlier = await getOrNull<BatchDoc>(this.ctx.db, batchId);
+      batch = {
+        _id: batchId,
+        ...(earlier ? { _rev: earlier._rev } : {}),
+        type: 'batch',
+        ...this.ctx.stamp(user, place),
+        ...(earlier ? { createdBy: earlier.createdBy, createdAt: earlier.createdAt } : {}),
+        via: 'sync',
+        counts: countByType(docs),
+        docs,
+        checksum: batchChecksum(docs),
+      };
+      batch._rev = (await this.ctx.db.put(batch)).rev;
+      // Straight up, outside the push's checkpoint (the next push sends it again, harmlessly).
+      const withHistory = (await this.ctx.db.bulkGet({ docs: [{ id: batchId, rev: batch._rev }], revs: true })).results[0]!.docs[0]!;
+      if (!('ok' in withHistory)) throw new Error(`batch manifest ${batchId} unreadable`);
+      const stored = await remote.bulkDocs([withHistory.ok], { new_edits: false });
+      const refused = stored.find((r) => 'error' in r && r.error);
+      if (refused) throw Object.assign(new Error(`batch manifest refused: ${JSON.stringify(refused)}`), { status: 403 });
+    }
+    for (const part of parts) await this.ctx.db.put({ ...part, _deleted: true });
+    this.batchParts = 0;
+    return batch;
   }
 
   /** The station's batches, newest first, with what the county decided. */
@@ -459,23 +506,25 @@ export class SyncService {
     const remote = this.remote();
     try {
       // A county station sends only the reference data its staff edit (to county_ref): no batch.
-      const batch = level === 'county' ? null : await this.manifest(user);
-      this.changed(await this.status(batch?.docs.length ?? 0));
-      if (batch) {
-        await this.ctx.db.put(batch);
-        this.state = { ...this.state, pendingBatch: batch._id, _rev: (await this.ctx.db.put({ ...this.state, pendingBatch: batch._id })).rev };
-      }
+      const batchId = level === 'county' ? null : await this.openBatch();
+      // (Counting what waits means reading every change: the last count does while syncing.)
+      this.changed(await this.status(this.lastWaiting));
       const startSeq = (await this.ctx.db.info()).update_seq;
       const refused: { id: string; reason: string }[] = [];
-      const pushed = await this.push(remote, refused, level === 'county' ? isReferenceDoc : undefined);
-      if (level !== 'county') await this.pull(this.ctx.db, remote, pushed);
+      const pushed = await this.push(remote, refused, level === 'county' ? isReferenceId : undefined, batchId ? (docs) => this.addBatchPart(batchId, docs) : undefined);
+      if (batchId) {
+        await this.closeBatch(batchId, user, remote);
+        this.state = { ...this.state, pendingBatch: null, _rev: (await this.ctx.db.put({ ...this.state, pendingBatch: null })).rev };
+      }
+      // Only what the county wrote comes down: the station's own documents are here already.
+      if (level !== 'county') await this.pullFromCounty(remote);
       // Reference data the county edits (policy parameters, posts, courses, the station directory).
       // (A server set up by hand without county_ref has none to give.)
-      await this.pull(this.referenceDb(), this.serverDb('county_ref'), pushed).catch((error: unknown) => {
+      await this.pull(this.referenceDb(), this.serverDb('county_ref'), 'county_ref', pushed).catch((error: unknown) => {
         if ((error as { status?: number }).status !== 404) throw error;
       });
       // A township reads its villages (read-only); files imported here go up to their stations.
-      await this.syncRelays(level === 'township' ? this.villagesOf(place) : [], refused);
+      await this.syncRelays(level === 'township' ? place : null, refused);
       if (refused.length > 0 || pushed.failures > 0) {
         // The rest went up; these documents stay waiting until corrected.
         this.failure = { reason: 'refused', messageKey: 'errors.sync.refused', refused };
@@ -502,24 +551,56 @@ export class SyncService {
   }
 
   /** Pushes the station's database; documents the server's validation refuses are collected. */
-  private async push(remote: P.Database, refused: { id: string; reason: string }[], filter?: (doc: { type?: string }) => boolean): Promise<{ written: number; failures: number }> {
-    // Larger batches than PouchDB's default 100: fewer round trips to the county server.
-    const push = this.ctx.db.replicate.to(remote, { batch_size: 2000, batches_limit: 4, ...(filter ? { filter } : {}) });
-    push.on('change', (info) => {
-      this.progress = { pushed: info.docs_written, pulled: this.progress?.pulled ?? 0 };
+  private async push(
+    remote: P.Database,
+    refused: { id: string; reason: string }[],
+    accept?: (id: string) => boolean,
+    onStored?: (docs: { id: string; rev: string }[]) => Promise<void>,
+  ): Promise<{ written: number; failures: number }> {
+    const result = await replicate(this.ctx.db, remote, {
+      ...(onStored ? { onStored } : {}),
+      home: this.ctx.db,
+      pair: `push ${this.connection!.url} ${this.ownDbName()}`,
+      // What the county wrote came from the server; it never goes back.
+      accept: (id) => !FROM_SERVER.some((p) => id.startsWith(p)) && (!accept || accept(id)),
+      onProgress: (written) => {
+        this.progress = { pushed: written, pulled: this.progress?.pulled ?? 0 };
+      },
     });
-    push.on('denied', (error) => refused.push({ id: error.id ?? '', reason: error.reason ?? error.message ?? '' }));
-    const result = await push;
-    return { written: result.docs_written, failures: result.doc_write_failures };
+    refused.push(...result.refused);
+    return { written: result.written, failures: result.refused.length };
   }
 
-  private async pull(target: P.Database, source: P.Database, pushed: { written: number }): Promise<void> {
+  private async pull(target: P.Database, source: P.Database, name: string, pushed: { written: number }): Promise<void> {
     const before = this.progress?.pulled ?? 0;
-    const pull = target.replicate.from(source, { batch_size: 2000, batches_limit: 4 });
-    pull.on('change', (info) => {
-      this.progress = { pushed: pushed.written, pulled: before + info.docs_written };
+    await replicate(source, target, {
+      home: target,
+      pair: `pull ${this.connection!.url} ${name}`,
+      diff: true,
+      onProgress: (written) => {
+        this.progress = { pushed: pushed.written, pulled: before + written };
+      },
     });
-    await pull;
+  }
+
+  /**
+   * The county's decisions in the station's database (reviews, unlocks, resolutions), found by
+   * their id prefixes: reading the whole changes feed would mean reading back everything the
+   * station itself just sent. Only the id index is read, then the revisions missing here.
+   */
+  private async pullFromCounty(remote: P.Database): Promise<void> {
+    for (const prefix of FROM_COUNTY) {
+      const rows = (await remote.allDocs<object>(prefixRange(prefix))).rows;
+      if (rows.length === 0) continue;
+      const missing = await this.ctx.db.revsDiff(Object.fromEntries(rows.map((r) => [r.id, [r.value.rev]])));
+      const wanted = Object.entries(missing).flatMap(([id, m]) => (m.missing ?? []).map((rev) => ({ id, rev })));
+      for (let i = 0; i < wanted.length; i += 500) {
+        const got = await remote.bulkGet({ docs: wanted.slice(i, i + 500), revs: true });
+        const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok] : [])));
+        if (docs.length > 0) await this.ctx.db.bulkDocs(docs, { new_edits: false });
+        this.progress = { pushed: this.progress?.pushed ?? 0, pulled: (this.progress?.pulled ?? 0) + docs.length };
+      }
+    }
   }
 
   /** The county's reference data as last pulled from county_ref (read-only here). */
@@ -546,22 +627,19 @@ export class SyncService {
    * Relay copies: the villages a township reads are pulled; whatever a file import put into a
    * relay copy (at a township or county machine) is pushed to that station's database.
    */
-  private async syncRelays(pullFrom: string[], refused: { id: string; reason: string }[]): Promise<void> {
+  private async syncRelays(township: string | null, refused: { id: string; reason: string }[]): Promise<void> {
     await this.loadDirectory();
+    const pullFrom = township ? this.villagesOf(township) : [];
     const places = [...new Set([...pullFrom, ...this.relayPlaces()])];
     for (const code of places) {
       const local = this.relay(code);
-      const server = this.serverDb(`station_${code}`);
-      const pushed = await this.pushRelay(local, server, refused);
-      if (pullFrom.includes(code)) await this.pull(local, server, pushed);
+      const name = `station_${code}`;
+      const server = this.serverDb(name);
+      // The relay copy holds what was pulled from the same database: ask before sending.
+      const pushed = await replicate(local, server, { home: local, pair: `push ${this.connection!.url} ${name}`, diff: true });
+      refused.push(...pushed.refused);
+      if (pullFrom.includes(code)) await this.pull(local, server, name, pushed);
     }
-  }
-
-  private async pushRelay(local: P.Database, server: P.Database, refused: { id: string; reason: string }[]): Promise<{ written: number }> {
-    const push = local.replicate.to(server, { batch_size: 2000, batches_limit: 4 });
-    push.on('denied', (error) => refused.push({ id: error.id ?? '', reason: error.reason ?? error.message ?? '' }));
-    const result = await push;
-    return { written: result.docs_written };
   }
 
   /**
@@ -590,11 +668,16 @@ export class SyncService {
 
 /** What a county station sends to county_ref: the reference data its staff edit. */
 const REFERENCE_PREFIXES = [ID_PREFIX.policy, ID_PREFIX.post, 'course:'];
-function isReferenceDoc(doc: { _id?: string; type?: string }): boolean {
-  return REFERENCE_PREFIXES.some((p) => (doc._id ?? '').startsWith(p));
+function isReferenceId(id: string): boolean {
+  return REFERENCE_PREFIXES.some((p) => id.startsWith(p));
 }
 
 const HEARTBEAT_EVERY_MS = 3_600_000;
+
+/** What the county writes into a station's database. */
+const FROM_COUNTY = [ID_PREFIX.review, ID_PREFIX.unlock, 'resolution:'];
+/** Documents that come from the county server (its decisions, the station's heartbeat echo). */
+const FROM_SERVER = [...FROM_COUNTY, 'heartbeat:'];
 
 /** Not records: batch manifests and heartbeats (bookkeeping) and what the county writes (reviews, unlocks, resolutions). */
 export const BOOKKEEPING: readonly string[] = [ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock, 'heartbeat:', 'resolution:'];

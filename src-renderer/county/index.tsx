@@ -1,13 +1,5 @@
 // County review screens (a county station, online): incoming batches per station, one batch's
 // records with accept/return per record, silent stations, conflicts in the aggregate.
-export function CountyScreen() {
-  return null;
-}
-
-export function CountyBatchScreen(_props: { batchId: string }) {
-  return null;
-}
-
-export function ConflictsScreen() {
-  return null;
-}
+export { CountyScreen } from './CountyScreen';
+export { CountyBatchScreen } from './CountyBatchScreen';
+export { ConflictsScreen } from './ConflictsScreen';

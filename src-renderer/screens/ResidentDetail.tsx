@@ -1,5 +1,6 @@
-// One resident in a drawer over the list: every field (numbers masked, revealable), edit, and
-// closing the registration (注销登记) with a reason and date.
+// One resident in a drawer over the list: every field (numbers masked, revealable), edit,
+// closing the registration (注销登记) with a reason and date, and the county's reason when it
+// returned the record.
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Result, Select, Space, Spin, Tag, Typography } from 'antd';
@@ -14,6 +15,8 @@ import { leye } from '../bridge';
 import { RevealValue } from '../components/RevealValue';
 import { errorText, translateIssue } from '../errors';
 import { navigate } from '../route';
+import { returnedState } from '../sync/batchView';
+import { useSyncBatches } from '../sync/useSyncStatus';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -62,6 +65,7 @@ function DetailBody({ view }: { view: ResidentView }) {
   const text = (value: string) => (value ? value : none);
   return (
     <>
+      <ReturnedReason view={view} />
       {view.closure && (
         <Alert
           type="warning"
@@ -167,6 +171,39 @@ function DetailBody({ view }: { view: ResidentView }) {
         <Descriptions.Item label={t('detail.updatedAt')}>{dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       </Descriptions>
     </>
+  );
+}
+
+/** The county's reasons for returning this resident (newest batch first), from the station's batches. */
+function ReturnedReason({ view }: { view: ResidentView }) {
+  const { t } = useTranslation();
+  const batches = useSyncBatches(true);
+  const returned = batches.data ? returnedState(batches.data, view) : null;
+  if (!returned) return null;
+  const reasons = (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {returned.reasons.map((entry) => (
+        <li key={`${entry.batchId}:${entry.rev}`} data-testid="returned-reason-item">
+          {t('county.returned.reason', { at: dayjs(entry.createdAt).format('YYYY-MM-DD HH:mm'), reason: entry.reason })}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <Alert
+      type={returned.state === 'toCorrect' ? 'error' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="returned-reason"
+      data-state={returned.state}
+      title={t(`county.returned.${returned.state}`)}
+      description={
+        <>
+          {reasons}
+          {returned.state === 'toCorrect' && <div style={{ marginTop: 4 }}>{t('county.returned.hint')}</div>}
+        </>
+      }
+    />
   );
 }
 

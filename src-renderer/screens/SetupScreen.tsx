@@ -1,10 +1,12 @@
-// First run: the station's village (lazily loaded cascader over 'places.children') and the
-// first clerk account; or a demo station with made-up residents.
+// First run: the station's place — a county, a township or a village, which sets the station's
+// level (lazily loaded cascader over 'places.children') — and the first clerk account; or a demo
+// station with made-up residents.
 
 import { App as AntApp, Button, Card, Cascader, Divider, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlaceOption } from '../../shared/rpc/handlers';
+import type { PlaceOption, StationLevel } from '../../shared/rpc/handlers';
+import { levelOfPath } from '../county/countyView';
 import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
@@ -18,6 +20,8 @@ interface CascaderOption {
 }
 
 const toOption = (place: PlaceOption): CascaderOption => ({ value: place.code, label: place.name, isLeaf: place.leaf });
+
+const LEVELS: readonly StationLevel[] = ['village', 'township', 'county'];
 
 interface SetupValues {
   place: string[];
@@ -42,6 +46,7 @@ export function SetupScreen() {
   const [form] = Form.useForm<SetupValues>();
   const [options, setOptions] = useState<CascaderOption[]>([]);
   const [busy, setBusy] = useState<'setup' | 'demo' | null>(null);
+  const level = levelOfPath(Form.useWatch('place', form));
 
   useEffect(() => {
     let live = true;
@@ -107,25 +112,39 @@ export function SetupScreen() {
   return (
     <div className="leye-centered">
       <Card title={t('setup.title')}>
-        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('county.setup.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
           <Form.Item
             name="place"
-            label={t('setup.place')}
+            label={t('county.setup.place')}
             rules={[
               {
                 validator: (_rule, value: string[] | undefined) =>
-                  value && value.length === 4 ? Promise.resolve() : Promise.reject(new Error(t('setup.placeRequired'))),
+                  levelOfPath(value) ? Promise.resolve() : Promise.reject(new Error(t('county.setup.placeRequired'))),
               },
             ]}
             required
+            extra={
+              <div data-testid="setup-levels">
+                {level && (
+                  <div data-testid="setup-level" data-level={level} style={{ color: 'rgba(0, 0, 0, 0.88)' }}>
+                    {t('county.setup.chosen', { level: t(`county.level.${level}`) })}
+                  </div>
+                )}
+                {LEVELS.map((l) => (
+                  <div key={l} style={l === level ? { fontWeight: 500 } : undefined}>
+                    {t(`county.setup.levels.${l}`)}
+                  </div>
+                ))}
+              </div>
+            }
           >
             <Cascader<CascaderOption>
               data-testid="place-cascader"
               options={options}
               loadData={(selected) => void loadData(selected)}
-              placeholder={t('setup.placePlaceholder')}
-              changeOnSelect={false}
+              placeholder={t('county.setup.placePlaceholder')}
+              changeOnSelect
               style={{ width: '100%' }}
             />
           </Form.Item>

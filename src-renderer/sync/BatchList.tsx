@@ -2,6 +2,7 @@
 // the county's decision, and for a returned batch the records sent back with the county's reason.
 
 import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { UsbOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ export function BatchList({ open }: { open: boolean }) {
         dataSource={batches.data ?? []}
         pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
         locale={{ emptyText: t('sync.batches.empty') }}
-        onRow={() => ({ 'data-testid': 'sync-batch-row' }) as HTMLAttributes<HTMLElement>}
+        onRow={(batch) => ({ 'data-testid': 'sync-batch-row', 'data-batch-id': batch.id, 'data-status': batch.status, 'data-via': batch.via }) as HTMLAttributes<HTMLElement>}
         expandable={{
           rowExpandable: hasReturned,
           expandedRowRender: (batch) => (
@@ -53,9 +54,15 @@ export function BatchList({ open }: { open: boolean }) {
             render: (at: string, batch) => (
               <Space orientation="vertical" size={0}>
                 <span>{dayjs(at).format('MM-DD HH:mm')}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t(`sync.batches.via.${batch.via}`)}
-                </Typography.Text>
+                {batch.via === 'file' ? (
+                  <Tag color="purple" icon={<UsbOutlined />} style={{ fontSize: 11, marginInlineEnd: 0 }} data-testid="sync-batch-via" data-via="file">
+                    {t('sync.batches.via.file')}
+                  </Tag>
+                ) : (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="sync-batch-via" data-via="sync">
+                    {t('sync.batches.via.sync')}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },

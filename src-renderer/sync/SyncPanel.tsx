@@ -1,6 +1,6 @@
 // The drawer behind the indicator: where the station syncs to (never a password), when it last
 // succeeded and tried, what is waiting, the failure with each refused record, the actions, and
-// the station's batches with the county's decision on each.
+// the station's batches with the county's decision on each, and the USB transfer.
 
 import { App as AntApp, Alert, Button, Descriptions, Divider, Drawer, Table, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { BatchList } from './BatchList';
 import { ConnectForm } from './ConnectForm';
+import { TransferPanel } from './TransferPanel';
 import { ago } from './syncState';
 import { useRefreshBatches, useSetSyncStatus } from './useSyncStatus';
 
@@ -102,6 +103,8 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
         </Button>
       </div>
       <BatchList open={open} />
+      <Divider />
+      <TransferPanel />
       <Divider />
       {canConnect ? (
         <>

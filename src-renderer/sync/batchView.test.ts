@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncEn, syncZhCN } from '../../shared/i18n/sync';
-import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, statusTag, typeLabel, typeOfId } from './batchView';
+import type { BatchView } from '../../shared/rpc/handlers';
+import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, returnedState, statusTag, typeLabel, typeOfId } from './batchView';
 
 function lookup(texts: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), texts);
@@ -64,5 +65,45 @@ describe('hasReturned', () => {
     expect(hasReturned({ status: 'partial', returned })).toBe(true);
     expect(hasReturned({ status: 'partial', returned: [] })).toBe(false);
     expect(hasReturned({ status: 'accepted', returned })).toBe(false);
+  });
+});
+
+describe('returnedState', () => {
+  const resident = { id: 'resident:a', rev: '2-x', updatedAt: '2025-03-10T08:00:00.000Z' };
+  const batch = (id: string, createdAt: string, status: BatchView['status'], returned: BatchView['returned'] = []) => ({ id, createdAt, status, returned });
+
+  it('is nothing for a record never returned', () => {
+    expect(returnedState([batch('b1', '2025-03-10T09:00:00.000Z', 'accepted')], resident)).toBeNull();
+    // A pending batch's "returned" list means nothing yet.
+    expect(returnedState([batch('b1', '2025-03-10T09:00:00.000Z', 'accepted', [{ id: 'resident:a', rev: '2-x', reason: 'x' }])], resident)).toBeNull();
+  });
+
+  it('asks for a correction while the returned revision is the current one, newest reason first', () => {
+    const state = returnedState(
+      [
+        batch('b1', '2025-03-01T09:00:00.000Z', 'returned', [{ id: 'resident:a', rev: '1-w', reason: '姓名有误' }]),
+        batch('b2', '2025-03-11T09:00:00.000Z', 'partial', [
+          { id: 'resident:b', rev: '1-y', reason: '别人' },
+          { id: 'resident:a', rev: '2-x', reason: '身份证号有误' },
+        ]),
+      ],
+      resident,
+    );
+    expect(state?.state).toBe('toCorrect');
+    expect(state?.reasons.map((r) => [r.batchId, r.reason])).toEqual([
+      ['b2', '身份证号有误'],
+      ['b1', '姓名有误'],
+    ]);
+  });
+
+  it('says corrected once saved, resent once a later batch carries it, and nothing once that batch is decided', () => {
+    const returned = batch('b1', '2025-03-05T09:00:00.000Z', 'partial', [{ id: 'resident:a', rev: '1-w', reason: '姓名有误' }]);
+    expect(returnedState([returned], resident)?.state).toBe('corrected');
+    // A batch made before the correction did not carry it.
+    expect(returnedState([returned, batch('b2', '2025-03-08T09:00:00.000Z', 'accepted')], resident)?.state).toBe('corrected');
+    expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'delivered')], resident)?.state).toBe('resent');
+    expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'pending')], resident)?.state).toBe('resent');
+    expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'accepted')], resident)).toBeNull();
+    expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'partial', [{ id: 'resident:z', rev: '1-q', reason: 'x' }])], resident)).toBeNull();
   });
 });

@@ -72,3 +72,48 @@ export function countTags(counts: Record<string, number>): CountTag[] {
 export function hasReturned(batch: Pick<BatchView, 'status' | 'returned'>): boolean {
   return (batch.status === 'returned' || batch.status === 'partial') && batch.returned.length > 0;
 }
+
+export interface ReturnedReason {
+  batchId: string;
+  createdAt: string;
+  rev: string;
+  reason: string;
+}
+
+export interface ReturnedState {
+  /** toCorrect: the county's return is on the record as it stands; corrected: changed since, waiting to
+   * go up; resent: the changed record went up in a later batch the county has not decided yet. */
+  state: 'toCorrect' | 'corrected' | 'resent';
+  /** The county's reasons for this record, newest batch first. */
+  reasons: ReturnedReason[];
+}
+
+const time = (iso: string) => {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? 0 : at;
+};
+
+/** What the station should say about a record the county returned, or null: never returned, or a
+ * later batch carrying the corrected record was accepted. */
+export function returnedState(
+  batches: readonly Pick<BatchView, 'id' | 'createdAt' | 'status' | 'returned'>[],
+  record: { id: string; rev: string; updatedAt: string },
+): ReturnedState | null {
+  const newestFirst = [...batches].sort((a, b) => time(b.createdAt) - time(a.createdAt));
+  const reasons: ReturnedReason[] = [];
+  for (const batch of newestFirst) {
+    if (!hasReturned(batch)) continue;
+    for (const entry of batch.returned) {
+      if (entry.id === record.id) reasons.push({ batchId: batch.id, createdAt: batch.createdAt, rev: entry.rev, reason: entry.reason });
+    }
+  }
+  const newest = reasons[0];
+  if (!newest) return null;
+  if (newest.rev === record.rev) return { state: 'toCorrect', reasons };
+  // The record changed since the return. A batch made after that change carried it (a batch takes
+  // everything waiting); if the county decided that batch without returning the record, it is done.
+  const carrying = newestFirst.filter((b) => time(b.createdAt) > time(newest.createdAt) && time(b.createdAt) >= time(record.updatedAt));
+  if (carrying.some((b) => b.status === 'accepted' || b.status === 'partial' || b.status === 'returned')) return null;
+  if (carrying.length > 0) return { state: 'resent', reasons };
+  return { state: 'corrected', reasons };
+}

@@ -16,6 +16,7 @@ declare module 'pouchdb-node' {
     interface BulkError {
       error: true | string;
       id?: string;
+      reason?: string;
       status?: number;
       name?: string;
       message?: string;
@@ -39,6 +40,23 @@ declare module 'pouchdb-node' {
       live?: boolean;
       include_docs?: boolean;
       limit?: number;
+      batch_size?: number;
+      /** 'all_docs': every leaf revision (conflicts too), as replication needs. */
+      style?: 'main_only' | 'all_docs';
+      /** `ddoc/name`: a filter function of a design document. */
+      filter?: string;
+      conflicts?: boolean;
+    }
+    /** A document as replication moves it: at one revision, with its revision history. */
+    interface RevisedDoc {
+      _id: string;
+      _rev: string;
+      _revisions?: { start: number; ids: string[] };
+      _deleted?: boolean;
+      [field: string]: unknown;
+    }
+    interface BulkGetResponse {
+      results: { id: string; docs: ({ ok: RevisedDoc } | { error: { id?: string; rev?: string; error?: string; reason?: string } })[] }[];
     }
     interface Change<T> {
       id: string;
@@ -86,7 +104,9 @@ declare module 'pouchdb-node' {
       };
       get<T>(id: string, options?: { revs?: boolean; conflicts?: boolean }): Promise<Existing<T>>;
       put<T extends object>(doc: T & DocMeta): Promise<PutResult>;
-      bulkDocs<T extends object>(docs: (T & DocMeta)[]): Promise<(PutResult | BulkError)[]>;
+      bulkDocs<T extends object>(docs: (T & DocMeta)[], options?: { new_edits?: boolean }): Promise<(PutResult | BulkError)[]>;
+      bulkGet(options: { docs: { id: string; rev?: string }[]; revs?: boolean; attachments?: boolean }): Promise<BulkGetResponse>;
+      revsDiff(diff: Record<string, string[]>): Promise<Record<string, { missing?: string[]; possible_ancestors?: string[] }>>;
       allDocs<T>(options?: AllDocsOptions): Promise<AllDocsResponse<T>>;
       changes<T>(options: ChangesOptions): Changes<T>;
       info(): Promise<Info>;

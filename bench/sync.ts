@@ -24,13 +24,14 @@ async function createDb(url: string, name: string): Promise<void> {
   await fetch(`${url}/${name}`, { method: 'PUT', headers: { authorization: AUTH } });
 }
 
-async function station(url: string, docs: number): Promise<{ core: Core; session: Session }> {
+/** A station set up at `place` and connected with its setup code (the account the county made). */
+async function station(place: string, setupCode: string, docs: number): Promise<{ core: Core; session: Session }> {
   const core = await Core.open({ dataDir: tempDir('leye-bench-sync-'), syncTiming: NEVER });
   const session: Session = { user: null };
-  await core.call(session, 'station.setup', { placeCode: PLACE, clerk: { loginName: 'bench', displayName: '基准', password: 'bench-password' } });
+  await core.call(session, 'station.setup', { placeCode: place, clerk: { loginName: 'bench', displayName: '基准', password: 'bench-password' } });
   await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });
-  if (docs > 0) await core.seedResidents(fakeResidents(docs, { placeCode: PLACE, today: core.today(), seed: 3 }), session.user!);
-  await core.call(session, 'sync.connect', { url, ...ADMIN });
+  if (docs > 0) await core.seedResidents(fakeResidents(docs, { placeCode: place, today: core.today(), seed: 3 }), session.user!);
+  await core.call(session, 'sync.connect', { setupCode });
   // The search index catches up with the seeded residents first: measured alone, not alongside.
   await core.whenIndexed();
   return { core, session };
@@ -38,15 +39,31 @@ async function station(url: string, docs: number): Promise<{ core: Core; session
 
 const rate = (docs: number, ms: number) => Math.round((docs / ms) * 1000);
 
+/**
+ * Push: a village's 10,000 documents into its database on a provisioned county (validation
+ * runs on every document), by our sync, by plain PouchDB replication with default options, and
+ * straight to `_bulk_docs` (the ceiling), each into a database with the same validation.
+ * Pull: the village's township pulls the same documents (its read-only copy), against plain
+ * replication from the same database.
+ */
 export async function benchSync(docs = 10_000) {
   const server = await startPouchServer({ dir: tempDir('leye-bench-county-') });
   try {
     await createServerAdmin(server.url, ADMIN.username, ADMIN.password);
+    const admin = { user: ADMIN.username, password: ADMIN.password };
+    const township = PLACE.slice(0, 9);
+    const provisioned = await provisionCounty(server.url, admin, { county: PLACE.slice(0, 6), townships: [{ code: township, villages: [PLACE] }] });
+    const codeOf = (place: string) => provisioned.created.find((a) => a.place === place)!.setupCode;
     const remoteOf = (db: string) => new PouchDB(`${server.url}/${db}`, { auth: ADMIN, skip_setup: true });
+    const design = (await (await fetch(`${server.url}/station_${PLACE}/_design/leye`, { headers: { authorization: AUTH } })).json()) as Record<string, unknown>;
+    const withValidation = async (name: string) => {
+      await createDb(server.url, name);
+      const { _rev: _ignored, ...copy } = design;
+      await fetch(`${server.url}/${name}/_design/leye`, { method: 'PUT', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify(copy) });
+    };
 
-    // Push: our sync (one push + pull) into station_<place>.
-    await createDb(server.url, `station_${PLACE}`);
-    const ours = await station(server.url, docs);
+    // Push: our sync (one push, then what the county wrote comes down) into station_<place>.
+    const ours = await station(PLACE, codeOf(PLACE), docs);
     const total = (await ours.core.db.info()).doc_count;
     let start = performance.now();
     const status = await ours.core.call(ours.session, 'sync.now', {});
@@ -54,13 +71,13 @@ export async function benchSync(docs = 10_000) {
     if (status.state !== 'idle') throw new Error(`bench sync failed: ${JSON.stringify(status.failure)}`);
 
     // Push: plain PouchDB replication, default options, same documents, into a fresh database.
-    await createDb(server.url, 'plain_push');
+    await withValidation('plain_push');
     start = performance.now();
     await ours.core.db.replicate.to(remoteOf('plain_push'));
     const plainPushMs = performance.now() - start;
 
     // Ceiling: the same documents (with revisions) posted straight to _bulk_docs, 1,000 at a time.
-    await createDb(server.url, 'ceiling');
+    await withValidation('ceiling');
     const all = await ours.core.db.allDocs<Record<string, unknown>>({ include_docs: true });
     const bodies = all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc!);
     start = performance.now();
@@ -75,13 +92,14 @@ export async function benchSync(docs = 10_000) {
     const ceilingMs = performance.now() - start;
     await ours.core.close();
 
-    // Pull: a second station of the same place pulls everything (our sync), and plain replication.
-    const fresh = await station(server.url, 0);
+    // Pull: the township's first sync reads the village's database into its copy.
+    const town = await station(township, codeOf(township), 0);
     start = performance.now();
-    await fresh.core.call(fresh.session, 'sync.now', {});
+    const pulledStatus = await town.core.call(town.session, 'sync.now', {});
     const oursPullMs = performance.now() - start;
-    const pulled = (await fresh.core.db.info()).doc_count;
-    await fresh.core.close();
+    if (pulledStatus.state !== 'idle') throw new Error(`bench township sync failed: ${JSON.stringify(pulledStatus.failure)}`);
+    await town.core.close();
+    const pulled = (await remoteOf(`station_${PLACE}`).info()).doc_count;
     const plainTarget = new PouchDB(path.join(tempDir('leye-bench-plain-'), 'db'), { adapter: 'leveldb' });
     start = performance.now();
     await plainTarget.replicate.from(remoteOf(`station_${PLACE}`));

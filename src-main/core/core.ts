@@ -472,6 +472,7 @@ export class Core {
       const results = await this.db.bulkDocs(writes);
       const failed = results.filter((r) => 'error' in r && r.error);
       if (failed.length > 0) throw new Error(`re-keying residents failed for ${failed.length} documents`);
+      await this.sync.rekeyed(Number((await this.db.info()).update_seq));
     }
     const stored = await getOrNull<StationConfig>(this.db, '_local/station');
     const next: StationConfig = { ...config, identityKey, ...(stored?._rev ? { _rev: stored._rev } : {}) };

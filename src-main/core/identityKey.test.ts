@@ -84,6 +84,8 @@ describe('the county identity key', () => {
     // Both go up; the county's aggregate holds one person with two revisions in conflict.
     expect(await a.core.call(a.session, 'sync.now', {})).toMatchObject({ state: 'idle', failure: null });
     expect(await b.core.call(b.session, 'sync.now', {})).toMatchObject({ state: 'idle', failure: null });
+    // The records under the provisional ids never reached the county, nor did their deletions.
+    expect(await admin(`/station_${A}/${encodeURIComponent(inA.id)}`)).toMatchObject({ error: 'not_found', reason: 'missing' });
     const deadline = Date.now() + 20_000;
     let doc: Record<string, unknown> = {};
     while (Date.now() < deadline) {

@@ -15,8 +15,8 @@ export interface ReplicateOptions {
   pair: string;
   /** Documents per page (one _bulk_docs request). */
   pageSize?: number;
-  /** Only documents whose id passes are sent. */
-  accept?: (id: string) => boolean;
+  /** Only changes that pass are sent. */
+  accept?: (change: { id: string; seq: number | string; deleted: boolean }) => boolean;
   /**
    * Ask the target which revisions it lacks before reading them. Off for the station's own push,
    * where everything after the checkpoint is new to the server; on where the target may already
@@ -64,7 +64,7 @@ export async function replicate(source: P.Database, target: P.Database, options:
     const current = new Map<string, P.RevisedDoc>();
     let wanted: { id: string; revs: string[] }[] = [];
     for (const c of changes.results) {
-      if (c.id.startsWith('_design/') || (options.accept && !options.accept(c.id))) continue;
+      if (c.id.startsWith('_design/') || (options.accept && !options.accept({ id: c.id, seq: c.seq, deleted: c.deleted === true }))) continue;
       wanted.push({ id: c.id, revs: c.changes.map((r) => r.rev) });
       if (c.doc) current.set(c.id, c.doc as unknown as P.RevisedDoc);
     }

@@ -146,6 +146,8 @@ export class SyncService {
   private secretListener: ((keys: CountyKeys) => Promise<void>) | null = null;
   private readonly relays = new Map<string, P.Database>();
   private reference: P.Database | null = null;
+  /** The local update sequence after the county key re-keyed this station (0: never). */
+  private rekeySeq = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -173,15 +175,24 @@ export class SyncService {
     this.timer.unref();
   }
 
-  /** A record changed here: sync soon. */
+  /** A record changed here: sync soon, and tell the windows what now waits (at most every 2 s). */
   localChange(): void {
     if (!this.syncing) this.schedule(this.timing.debounceMs);
+    if (this.statusTimer || this.stopped) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      if (!this.syncing && !this.stopped) void this.status().then(this.changed, () => undefined);
+    }, 2_000);
+    this.statusTimer.unref();
   }
+
+  private statusTimer: NodeJS.Timeout | null = null;
 
   /** Stops live sync and lets a running sync finish (its requests have deadlines). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
     this.timer = null;
     await this.running?.catch(() => undefined);
     await Promise.all([...this.relays.values(), ...(this.reference ? [this.reference] : [])].map((db) => db.close().catch(() => undefined)));
@@ -258,6 +269,7 @@ export class SyncService {
   async load(): Promise<void> {
     this.state = (await getOrNull<SyncState>(this.ctx.db, '_local/sync')) ?? this.state;
     this.secret = await getOrNull<CountySecretDoc>(this.ctx.db, '_local/county-secret');
+    this.rekeySeq = (await getOrNull<{ seq: number }>(this.ctx.db, '_local/rekey'))?.seq ?? 0;
     try {
       this.connection = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as CountyConnection;
     } catch {
@@ -292,8 +304,10 @@ export class SyncService {
    */
   async waitingDocs(): Promise<{ id: string; rev: string }[]> {
     const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
+    // A county station sends only the reference data its staff edit.
+    const county = stationLevel(this.ctx.station().placeCode) === 'county';
     return changes.results
-      .filter((c) => !c.deleted && !c.id.startsWith('_') && !BOOKKEEPING.some((p) => c.id.startsWith(p)))
+      .filter((c) => !c.deleted && !c.id.startsWith('_') && !BOOKKEEPING.some((p) => c.id.startsWith(p)) && (!county || isReferenceId(c.id)))
       .map((c) => ({ id: c.id, rev: c.changes[0]!.rev }))
       .filter((d) => !this.fileDelivery?.delivered(d.id, d.rev))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -383,6 +397,13 @@ export class SyncService {
     await this.secretListener?.(deriveCountyKeys(county, key));
     const doc: CountySecretDoc = { _id: '_local/county-secret', county, key, ...(this.secret?._rev ? { _rev: this.secret._rev } : {}) };
     this.secret = { ...doc, _rev: (await this.ctx.db.put(doc)).rev };
+  }
+
+  /** The core re-keyed its records up to this local sequence (their deletions never go up). */
+  async rekeyed(seq: number): Promise<void> {
+    const existing = await getOrNull<{ seq: number }>(this.ctx.db, '_local/rekey');
+    await this.ctx.db.put({ _id: '_local/rekey', ...(existing ? { _rev: existing._rev } : {}), seq });
+    this.rekeySeq = seq;
   }
 
   /** Whether anything of this station ever reached the county (then resident ids may not change). */
@@ -561,8 +582,9 @@ export class SyncService {
       ...(onStored ? { onStored } : {}),
       home: this.ctx.db,
       pair: `push ${this.connection!.url} ${this.ownDbName()}`,
-      // What the county wrote came from the server; it never goes back.
-      accept: (id) => !FROM_SERVER.some((p) => id.startsWith(p)) && (!accept || accept(id)),
+      // What the county wrote came from the server; it never goes back. Nor do the deletions of
+      // re-keyed records, which the county never had.
+      accept: (c) => !FROM_SERVER.some((p) => c.id.startsWith(p)) && !(c.deleted && Number(c.seq) <= this.rekeySeq) && (!accept || accept(c.id)),
       onProgress: (written) => {
         this.progress = { pushed: written, pulled: this.progress?.pulled ?? 0 };
       },

@@ -110,3 +110,32 @@ export async function logInIfAsked(page: Page, account: { loginName: string; pas
   await page.getByTestId('login-submit').click();
   await app.waitFor();
 }
+
+/**
+ * First-run setup through the setup screen: the place chosen along `placePath` (a village, a
+ * township or a county: the cascader accepts any level) and the first account, then logged in.
+ */
+export async function setUpStation(
+  page: Page,
+  placePath: string[],
+  clerk: { loginName: string; displayName: string; password: string },
+): Promise<void> {
+  const cascader = page.getByTestId('place-cascader');
+  await cascader.click();
+  for (const name of placePath) {
+    await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+  }
+  await waitForText(cascader, placePath.join(' / '));
+  // Above village level the menu stays open for the next level down.
+  const menu = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+  if (await menu.isVisible()) {
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+  }
+  await page.getByTestId('setup-loginName').fill(clerk.loginName);
+  await page.getByTestId('setup-displayName').fill(clerk.displayName);
+  await page.getByTestId('setup-password').fill(clerk.password);
+  await page.getByTestId('setup-confirm').fill(clerk.password);
+  await page.getByTestId('setup-submit').click();
+  await logInIfAsked(page, clerk);
+}

@@ -18,6 +18,11 @@ export interface CountyPlan {
    * provisioning URL). Behind a proxy this is e.g. http://127.0.0.1:5984.
    */
   replicationUrl?: string;
+  /**
+   * false: leave the station → aggregate replications out (the benchmark measures sync on an
+   * otherwise idle server; a county may also run its replications elsewhere). Default true.
+   */
+  aggregateReplication?: boolean;
 }
 
 export interface CreatedAccount {
@@ -311,7 +316,7 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
 
   // Replications station → aggregate, as _replicator documents where the server has them.
   let replication: ProvisionResult['replication'] = 'unsupported';
-  const rep = await couch.request('GET', '/_replicator');
+  const rep = plan.aggregateReplication === false ? { status: 0 } : await couch.request('GET', '/_replicator');
   if (rep.status === 404) {
     const made = await couch.request('PUT', '/_replicator');
     if (made.status === 201 || made.status === 202) {
@@ -355,7 +360,7 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
       await couch.putDoc('_replicator', cur ? { ...want, _rev: cur._rev } : want);
       p.changes.push(`replication ${stationDb(s.code)} → ${aggregateDb(county)} ${cur ? 'updated' : 'created'}`);
     }
-  } else {
+  } else if (plan.aggregateReplication !== false) {
     p.warnings.push('The server has no _replicator database: station → aggregate replications were not provisioned.');
   }
 

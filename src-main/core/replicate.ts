@@ -89,6 +89,30 @@ export async function replicate(source: P.Database, target: P.Database, options:
     return { count: changes.results.length, lastSeq: changes.last_seq, docs };
   };
 
+  // Two pages in flight: the server validates one while its storage writes the other. Pages
+  // are settled (recorded, checkpointed) strictly in order, so a cut resumes at the first page
+  // not known to be stored, and anything sent after it is sent again, harmlessly.
+  const inFlight: { page: Page; stored: Promise<(P.PutResult | P.BulkError)[]> }[] = [];
+  const settle = async () => {
+    const { page, stored } = inFlight.shift()!;
+    const results = await stored;
+    const refusedIds = new Set<string>();
+    for (const r of results) {
+      if ('error' in r && r.error) {
+        refusedIds.add(r.id ?? '');
+        result.refused.push({ id: r.id ?? '', reason: r.reason ?? r.message ?? String(r.error) });
+      }
+    }
+    result.written += page.docs.length - refusedIds.size;
+    options.onProgress?.(result.written);
+    if (options.onStored && page.docs.length > 0) {
+      await options.onStored(page.docs.filter((d) => !refusedIds.has(d._id)).map((d) => ({ id: d._id, rev: d._rev })));
+    }
+    // Everything up to here is stored on the other side: a cut resumes after it.
+    checkpoint = { ...checkpoint, since: page.lastSeq };
+    checkpoint._rev = (await options.home.put(checkpoint)).rev;
+  };
+
   let next = read(checkpoint.since);
   try {
     for (;;) {
@@ -96,28 +120,15 @@ export async function replicate(source: P.Database, target: P.Database, options:
       if (page.count === 0) break;
       // Read ahead: the next page is read here while the target stores this one.
       next = read(page.lastSeq);
-      if (page.docs.length > 0) {
-        const stored = await target.bulkDocs(page.docs, { new_edits: false });
-        let refused = 0;
-        for (const r of stored) {
-          if ('error' in r && r.error) {
-            refused += 1;
-            result.refused.push({ id: r.id ?? '', reason: r.reason ?? r.message ?? String(r.error) });
-          }
-        }
-        result.written += page.docs.length - refused;
-        options.onProgress?.(result.written);
-        if (options.onStored) {
-          const refusedIds = new Set(stored.flatMap((r) => ('error' in r && r.error && r.id ? [r.id] : [])));
-          await options.onStored(page.docs.filter((d) => !refusedIds.has(d._id)).map((d) => ({ id: d._id, rev: d._rev })));
-        }
-      }
-      // Everything up to here is stored on the other side: a cut resumes after it.
-      checkpoint = { ...checkpoint, since: page.lastSeq };
-      checkpoint._rev = (await options.home.put(checkpoint)).rev;
+      const stored = page.docs.length > 0 ? target.bulkDocs(page.docs, { new_edits: false }) : Promise.resolve([]);
+      // Settled in order below; a failure is seen there (or in the finally block).
+      stored.catch(() => undefined);
+      inFlight.push({ page, stored });
+      if (inFlight.length >= 2) await settle();
     }
+    while (inFlight.length > 0) await settle();
   } finally {
-    // A failure above leaves the read-ahead running; its outcome no longer matters.
+    // A failure above leaves the read-ahead and later writes running; their outcome no longer matters.
     next.catch(() => undefined);
   }
   return result;

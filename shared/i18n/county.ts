@@ -5,7 +5,7 @@ export const countyZhCN = {
     nav: { review: '批次审核', conflicts: '冲突处理' },
     refresh: '刷新',
     types: {
-      resident: '居民登记',
+      resident: '登记人员',
       attendance: '考勤',
       signIn: '签到',
       post: '公益岗位',

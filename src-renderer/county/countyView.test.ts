@@ -60,7 +60,7 @@ function station(over: Partial<CountyStationView> = {}): CountyStationView {
 
 describe('labels', () => {
   it('labels the known types and statuses in Chinese, and shows other types as they are', () => {
-    expect(t(countyTypeLabel('resident').key!)).toBe('居民登记');
+    expect(t(countyTypeLabel('resident').key!)).toBe('登记人员');
     expect(t(countyTypeLabel('assignment').key!)).toBe('上岗');
     expect(t(countyTypeLabel('batch').key!)).toBe('批次');
     expect(countyTypeLabel('review')).toEqual({ key: null, raw: 'review' });

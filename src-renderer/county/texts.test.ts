@@ -33,7 +33,7 @@ describe('county and transfer UI texts', () => {
   });
 
   it('read as the county expects in Chinese', () => {
-    expect(countyZhCN.county.types).toMatchObject({ resident: '居民登记', post: '公益岗位', assignment: '上岗', monthClose: '月结', batch: '批次' });
+    expect(countyZhCN.county.types).toMatchObject({ resident: '登记人员', post: '公益岗位', assignment: '上岗', monthClose: '月结', batch: '批次' });
     expect(countyZhCN.county.status).toEqual({ new: '待审核', accepted: '已通过', returned: '已退回', partial: '部分退回' });
     expect(countyZhCN.county.batch.acceptAll).toBe('全部通过');
     expect(countyZhCN.county.batch.submit).toBe('提交审核结果');

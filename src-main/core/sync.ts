@@ -222,12 +222,7 @@ export class SyncService {
 
   /** A database on the county server, opened with this station's account and request deadlines. */
   serverDb(name: string): P.Database {
-    const connection = this.requireConnection();
-    return new PouchDB(`${connection.url}/${encodeURIComponent(name)}`, {
-      auth: { username: connection.username, password: connection.password },
-      skip_setup: true,
-      fetch: timedFetch(this.timing.requestTimeoutMs),
-    });
+    return this.remote(this.requireConnection(), name);
   }
 
   /** A plain request to the county server with this station's account (views, `_local` documents). */

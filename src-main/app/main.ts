@@ -10,6 +10,7 @@ import {
   app,
   ipcMain,
   protocol,
+  safeStorage,
   session,
   utilityProcess,
   type IpcMainEvent,
@@ -17,6 +18,7 @@ import {
   type UtilityProcess,
   type WebContents,
 } from 'electron';
+import type { SecretReply, SecretRequest } from '../host/secretMessages';
 import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
 import {
   APP_ENTRY_URL,
@@ -163,6 +165,7 @@ function startCore(): void {
     coreReady = true;
     for (const contents of wantsPort) connect(contents);
   });
+  child.on('message', (message: unknown) => answerSecret(child, message));
   child.once('exit', (code) => {
     if (core !== child) return;
     core = null;
@@ -177,6 +180,28 @@ function startCore(): void {
       if (!quitting && !core) startCore();
     }, delay);
   });
+}
+
+/**
+ * The core seals the county account's password with the operating system's key store, which
+ * only the main process may use; without one (a Linux session with no keyring) it refuses
+ * rather than storing the password in the clear.
+ */
+function answerSecret(child: UtilityProcess, message: unknown): void {
+  const request = message as SecretRequest | null;
+  if (request?.kind !== 'secret' || typeof request.id !== 'number' || typeof request.value !== 'string') return;
+  let reply: SecretReply;
+  try {
+    if (!safeStorage.isEncryptionAvailable()) throw new Error('no operating system key store');
+    const value =
+      request.op === 'seal'
+        ? safeStorage.encryptString(request.value).toString('base64')
+        : safeStorage.decryptString(Buffer.from(request.value, 'base64'));
+    reply = { kind: 'secret-reply', id: request.id, value };
+  } catch (error) {
+    reply = { kind: 'secret-reply', id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  child.postMessage(reply);
 }
 
 function onPortRequest(event: IpcMainEvent): void {

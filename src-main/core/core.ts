@@ -29,6 +29,7 @@ import { LockStore } from './locks';
 import { PolicyStore } from './policy';
 import { PostsService } from './posts';
 import { CountyService } from './county';
+import type { SecretBox } from './secretBox';
 import { BOOKKEEPING, SyncService, parseSetupCode, type SyncTiming } from './sync';
 import { TransferService } from './transfer';
 import { TrainingService } from './training';
@@ -68,6 +69,8 @@ export interface CoreOptions {
   durable?: boolean;
   /** Tests shorten live sync's waits. */
   syncTiming?: SyncTiming;
+  /** Seals the county credentials at rest (the app's key store); none in the Node host. */
+  secretBox?: SecretBox;
 }
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: RpcError };
@@ -159,7 +162,7 @@ export class Core {
     };
     this.posts = new PostsService(this.ctx);
     this.training = new TrainingService(this.ctx);
-    this.sync = new SyncService(this.ctx, options.dataDir, (status) => this.emit('sync.changed', status), options.syncTiming);
+    this.sync = new SyncService(this.ctx, options.dataDir, (status) => this.emit('sync.changed', status), options.syncTiming, options.secretBox ?? null);
     this.county = new CountyService(this.ctx, this.sync);
     this.transfer = new TransferService(this.ctx, this.sync);
     this.sync.setFileDelivery(this.transfer);

@@ -12,6 +12,7 @@ import { fail, type CoreContext } from './context';
 import { ID_PREFIX, type BatchDoc, type ReviewDoc } from './docs';
 import { randomId } from './identity';
 import { replicate } from './replicate';
+import { isSealedFile, type SealedFile, type SecretBox } from './secretBox';
 import { getOrNull, openLocalDb, prefixRange } from './storage/db';
 import { fieldError } from './validation';
 import { stationLevel } from '../../shared/places';
@@ -154,6 +155,7 @@ export class SyncService {
     private readonly dataDir: string,
     private readonly changed: (status: SyncStatus) => void,
     private readonly timing: SyncTiming = DEFAULT_SYNC_TIMING,
+    private readonly secretBox: SecretBox | null = null,
   ) {}
 
   /**
@@ -266,7 +268,13 @@ export class SyncService {
     this.secret = await getOrNull<CountySecretDoc>(this.ctx.db, '_local/county-secret');
     this.rekeySeq = (await getOrNull<{ seq: number }>(this.ctx.db, '_local/rekey'))?.seq ?? 0;
     try {
-      this.connection = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as CountyConnection;
+      const stored = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as unknown;
+      if (isSealedFile(stored)) {
+        // Sealed by the app's key store: only that store opens it (not the Node host).
+        this.connection = this.secretBox?.kind === stored.box ? (JSON.parse(await this.secretBox.open(stored.sealed)) as CountyConnection) : null;
+      } else {
+        this.connection = stored as CountyConnection;
+      }
     } catch {
       this.connection = null;
     }
@@ -371,7 +379,8 @@ export class SyncService {
     if (secret) await this.adoptSecret(station.placeCode.slice(0, 6), secret);
     const file = this.credentialsFile;
     const kept: CountyConnection = { url: connection.url, username: connection.username, password: connection.password, placeCode: connection.placeCode, connectedBy: user.loginName };
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(kept), { mode: 0o600 });
+    const content = this.secretBox ? ({ sealed: await this.secretBox.seal(JSON.stringify(kept)), box: this.secretBox.kind } satisfies SealedFile) : kept;
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(content), { mode: 0o600 });
     fs.renameSync(`${file}.tmp`, file);
     this.connection = kept;
     this.failure = reason ? { reason, messageKey: `errors.sync.${reason}`, refused: [] } : null;

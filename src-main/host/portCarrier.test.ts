@@ -6,7 +6,10 @@ import { LeyeError } from '../../shared/rpc/errors';
 import type { HostMessage } from '../../shared/rpc/protocol';
 import { Core } from '../core/core';
 import { registration, tempDir, VILLAGE } from '../core/testing/fixtures';
-import { serveParentPort, type PortLike } from './portCarrier';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parentPortSecretBox, serveParentPort, type ParentPort, type PortLike } from './portCarrier';
+import type { SecretReply, SecretRequest } from './secretMessages';
 
 /** Node's MessagePort in the shape of Electron's MessagePortMain (events carry `{data}`). */
 function electronLike(port: MessagePort): PortLike {
@@ -32,7 +35,7 @@ describe('the MessagePort carrier (Electron utility process)', () => {
     const core = await Core.open({ dataDir: tempDir() });
     cores.push(core);
     const parent = new EventEmitter();
-    serveParentPort({ on: (event, listener) => parent.on(event, listener) }, Promise.resolve(core));
+    serveParentPort({ on: (event, listener) => parent.on(event, listener), postMessage: () => undefined }, Promise.resolve(core));
 
     // What main.ts does for each window: one channel, one end to the core, one to the page.
     const connect = async () => {
@@ -60,5 +63,50 @@ describe('the MessagePort carrier (Electron utility process)', () => {
     await window2.call('auth.login', { loginName: 'wangli', password: 'secret-123' });
     const view = await window2.call('residents.register', registration());
     expect((await pushed).ids).toContain(view.id);
+  });
+
+  it('has the county password sealed by the main process (safeStorage), never in the clear on disk', async () => {
+    // A stand-in for main.ts's answerSecret: seals by reversing base64 (the test needs only
+    // that the sealed text differs and only this "key store" opens it).
+    const parent = new EventEmitter();
+    const sealed: string[] = [];
+    const port: ParentPort = {
+      on: (event, listener) => parent.on(event, listener),
+      postMessage: (message) => {
+        const request = message as SecretRequest;
+        const value =
+          request.op === 'seal' ? Buffer.from(request.value).toString('base64').split('').reverse().join('') : Buffer.from(request.value.split('').reverse().join(''), 'base64').toString();
+        if (request.op === 'seal') sealed.push(value);
+        setImmediate(() => parent.emit('message', { data: { kind: 'secret-reply', id: request.id, value } satisfies SecretReply, ports: [] }));
+      },
+    };
+    const dataDir = tempDir();
+    const session = { user: null };
+    const open = async (withBox: boolean) => {
+      const core = await Core.open({ dataDir, ...(withBox ? { secretBox: parentPortSecretBox(port) } : {}) });
+      cores.push(core);
+      return core;
+    };
+    const core = await open(true);
+    await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });
+    await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+    // A setup code for a server that is not there: the account is kept (the code carries the key).
+    const code = Buffer.from(
+      JSON.stringify({ v: 2, url: 'http://127.0.0.1:9', user: `station-${VILLAGE}`, password: 'county-password-42', place: VILLAGE, key: Buffer.alloc(32, 7).toString('base64') }),
+    ).toString('base64url');
+    expect(await core.call(session, 'sync.connect', { setupCode: code })).toMatchObject({ connected: true });
+    const file = fs.readFileSync(path.join(dataDir, 'county-credentials.json'), 'utf8');
+    expect(file).not.toContain('county-password-42');
+    expect(JSON.parse(file)).toEqual({ sealed: sealed[0], box: 'safeStorage' });
+    await cores.pop()!.close();
+
+    // The app opens it again through the key store; without one (the Node host) it stays shut.
+    const reopened = await open(true);
+    await reopened.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+    expect(await reopened.call(session, 'sync.status', {})).toMatchObject({ connected: true, server: { username: `station-${VILLAGE}` } });
+    await cores.pop()!.close();
+    const plain = await open(false);
+    await plain.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+    expect(await plain.call(session, 'sync.status', {})).toMatchObject({ connected: false });
   });
 });

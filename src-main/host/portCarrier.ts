@@ -2,6 +2,8 @@
 // over its parent port; each port becomes a connection to the same core. Typed by what we use of
 // Electron's MessagePortMain, so this file needs no 'electron' import and runs in tests on Node.
 import type { Core } from '../core/core';
+import type { SecretBox } from '../core/secretBox';
+import type { SecretReply, SecretRequest } from './secretMessages';
 import { attachConnection } from './connection';
 
 export interface PortLike {
@@ -13,6 +15,37 @@ export interface PortLike {
 
 export interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/**
+ * The core's SecretBox in the utility process: Electron's safeStorage lives in the main process,
+ * which seals and opens on request (main.ts answers `secret` messages).
+ */
+export function parentPortSecretBox(parentPort: ParentPort, timeoutMs = 10_000): SecretBox {
+  let next = 0;
+  const waiting = new Map<number, { resolve: (value: string) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  parentPort.on('message', (event) => {
+    const reply = event.data as SecretReply | null;
+    if (reply?.kind !== 'secret-reply') return;
+    const pending = waiting.get(reply.id);
+    if (!pending) return;
+    waiting.delete(reply.id);
+    clearTimeout(pending.timer);
+    if ('error' in reply) pending.reject(new Error(reply.error));
+    else pending.resolve(reply.value);
+  });
+  const ask = (op: SecretRequest['op'], value: string) =>
+    new Promise<string>((resolve, reject) => {
+      const id = ++next;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`the main process did not answer a ${op} request`));
+      }, timeoutMs);
+      waiting.set(id, { resolve, reject, timer });
+      parentPort.postMessage({ kind: 'secret', id, op, value } satisfies SecretRequest);
+    });
+  return { kind: 'safeStorage', seal: (plain) => ask('seal', plain), open: (sealed) => ask('open', sealed) };
 }
 
 /** Answers every `{kind: 'connect'}` message that brings a port, once the core is open. */

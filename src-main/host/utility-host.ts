@@ -2,7 +2,7 @@
 // port is a global of the utility process.
 import { Core } from '../core/core';
 import { parseHostArgs } from './args';
-import { serveParentPort, type ParentPort } from './portCarrier';
+import { parentPortSecretBox, serveParentPort, type ParentPort } from './portCarrier';
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!parentPort) {
@@ -15,7 +15,8 @@ if (!args.dataDir) {
   console.error('utility-host needs --data-dir');
   process.exit(1);
 }
-const corePromise = Core.open({ dataDir: args.dataDir });
+// The county account's password is sealed by the operating system's key store (main process).
+const corePromise = Core.open({ dataDir: args.dataDir, secretBox: parentPortSecretBox(parentPort) });
 corePromise.catch((error: unknown) => {
   console.error('Leye core failed to open its data folder:', error instanceof Error ? error.message : error);
   process.exit(1);

@@ -37,6 +37,15 @@ export const syncZhCN = {
     syncingNow: '正在同步…',
     synced: '同步完成',
     syncFailed: '同步没有完成',
+    resolutions: {
+      title: '县级处理的重复登记',
+      time: '时间',
+      record: '本站记录',
+      outcome: '结果',
+      kept: '保留本站记录',
+      replaced: '本站记录已删除，以他站为准',
+      reason: '县级意见',
+    },
     batches: {
       title: '上报批次',
       empty: '还没有上报批次',
@@ -127,6 +136,15 @@ export const syncEn: typeof syncZhCN = {
     syncingNow: 'Syncing…',
     synced: 'Sync finished',
     syncFailed: 'Sync did not finish',
+    resolutions: {
+      title: 'Duplicates the county resolved',
+      time: 'Time',
+      record: 'Record here',
+      outcome: 'Outcome',
+      kept: 'Kept here',
+      replaced: "Deleted here; another station's record kept",
+      reason: "County's reason",
+    },
     batches: {
       title: 'Batches sent',
       empty: 'No batches yet',

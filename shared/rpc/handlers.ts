@@ -441,6 +441,19 @@ export interface BatchView {
   returned: { id: string; rev: string; reason: string }[];
 }
 
+/** A conflict the county resolved that involved this station's record. */
+export interface ResolutionView {
+  id: string;
+  targetId: string;
+  /** The station's own record as the county saw it (name and masked ID number for a person). */
+  label: string;
+  /** true: this station's record was kept (possibly merged); false: it was deleted for another's. */
+  kept: boolean;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 export const syncConnectSchema = z.union(
   [
     z.strictObject({ setupCode: z.string().trim().min(1, { error: 'errors.required' }).max(2000, { error: 'errors.tooLong' }) }),
@@ -683,6 +696,8 @@ export const handlers = {
   /** One push of the station's documents and one pull of what the county wrote for it. */
   'sync.now': handler<SyncStatus>()(none, ALL_ROLES),
   'sync.batches': handler<BatchView[]>()(none, ALL_ROLES),
+  /** Conflicts the county resolved that involved this station's records, newest first. */
+  'sync.resolutions': handler<ResolutionView[]>()(none, ALL_ROLES),
 
   /** The county's stations and when each last synced; `staleDays` marks the silent ones. */
   'county.stations': handler<CountyStationView[]>()(z.strictObject({ staleDays: z.number().int().min(1).max(365).default(7) }), COUNTY_STAFF),

@@ -7,6 +7,7 @@ import { createServerAdmin, startPouchServer, type PouchServer } from '../../cou
 import { provisionCounty, stationDb, type CreatedAccount, type ProvisionResult } from '../../county/provision';
 import { placeChildren } from '../../shared/places/index';
 import { Core, type Session } from './core';
+import { getOrNull } from './storage/db';
 import type { SyncTiming } from './sync';
 import { idNumber, refusal, registration, tempDir } from './testing/fixtures';
 
@@ -266,6 +267,8 @@ describe('conflicts', () => {
     );
     const mine = conflicts.filter((x) => x.id === atA.id);
     expect(mine).toHaveLength(1);
+    // The policy parameters shipped with the app are the same id at every station: they stay there.
+    expect(conflicts.filter((x) => x.id.startsWith('policy:'))).toEqual([]);
     const conflict = mine[0]!;
     expect(conflict).toMatchObject({ type: 'resident', label: expect.stringMatching(/^周八 3701\*+/) });
     expect(conflict.revisions).toHaveLength(2);
@@ -292,19 +295,41 @@ describe('conflicts', () => {
     expect((await c.call(s, 'county.conflicts', {})).some((x) => x.id === atA.id)).toBe(false);
     expect((await refusal(c.call(s, 'county.resolve', { id: atA.id, keepRev: resolved.rev, reason: '再次' }))).messageKey).toBe('errors.county.conflictGone');
 
-    // The resolution record keeps both replaced revisions in full, in the aggregate and at both villages.
-    const found = await admin.call<{ rows: { id: string; doc: Record<string, unknown> }[] }>('GET', `/${AGGREGATE}/_all_docs?include_docs=true&startkey="resolution:${atA.id}:"&endkey="resolution:${atA.id}:\ufff0"`);
-    expect(found.body.rows).toHaveLength(1);
-    const resolution = found.body.rows[0]!.doc as { _id: string; _rev: string; keptRev: string; resultRev: string; reason: string; revisions: { rev: string; doc: Record<string, unknown> }[] };
+    // The county's resolution record keeps both replaced revisions in full, in the aggregate only.
+    const resolutionId = await eventually(
+      async () => (await admin.call<{ rows: { id: string }[] }>('GET', `/${AGGREGATE}/_all_docs?startkey="resolution:${atA.id}:"&endkey="resolution:${atA.id}:\ufff0"`)).body.rows.map((r) => r.id),
+      (ids) => ids.length === 3,
+    ).then((ids) => ids.find((id) => !id.endsWith(`:${A}`) && !id.endsWith(`:${C}`))!);
+    const resolution = (await admin.getDoc(AGGREGATE, resolutionId)) as { _id: string; _rev: string; keptRev: string; resultRev: string; reason: string; revisions: { rev: string; doc: Record<string, unknown> }[] };
     expect(resolution).toMatchObject({ keptRev: revA.rev, resultRev: resolved.rev, reason: '经电话核实，本人在甲村居住' });
     expect(resolution.revisions.find((r) => r.rev === revC.rev)?.doc).toMatchObject({ placeCode: C, phone: '13900000002', address: '丙村 2 号', idNumber: person });
-    for (const place of [A, C]) {
-      const copy = await admin.getDoc<{ _rev: string }>(stationDb(place), resolution._id);
-      expect(copy?._rev).toBe(resolution._rev);
+    // Each village gets a notice of what became of its record, without the other village's data.
+    for (const [place, kept, other] of [[A, true, '丙村 2 号'], [C, false, '甲村 1 号']] as const) {
+      expect(await admin.getDoc(stationDb(place), resolution._id)).toBeNull();
+      const notice = await admin.getDoc<Record<string, unknown>>(stationDb(place), `${resolution._id}:${place}`);
+      expect(notice).toMatchObject({ type: 'resolution', targetId: atA.id, resolutionId: resolution._id, kept, reason: '经电话核实，本人在甲村居住' });
+      expect(JSON.stringify(notice)).not.toContain(other);
     }
+
+    // At their next sync both villages take the outcome in: A holds the merged record, C's copy is
+    // deleted, neither has anything waiting or sends the replaced revision back.
+    await sync(villageA);
+    await sync(villageC);
+    expect(await villageA.core.db.get(atA.id)).toMatchObject({ _rev: resolved.rev, phone: '13900000002', address: '甲村 1 号' });
+    expect(await getOrNull(villageC.core.db, atA.id)).toBeNull();
+    for (const v of [villageA, villageC]) expect((await v.core.call(v.session, 'sync.status', {})).waiting).toBe(0);
+    // Each clerk reads what the county decided about their record, and why.
+    for (const [v, kept] of [[villageA, true], [villageC, false]] as const) {
+      expect(await v.core.call(v.session, 'sync.resolutions', {})).toEqual([
+        expect.objectContaining({ targetId: atA.id, kept, reason: '经电话核实，本人在甲村居住', label: expect.stringMatching(/^周八 3701\*+/) }),
+      ]);
+    }
+    await sync(villageA);
+    await sync(villageC);
     // Replication from the villages brings nothing back into conflict.
     await new Promise((r) => setTimeout(r, 500));
     expect((await withConflicts(resolution._id))?._conflicts).toBeUndefined();
     expect((await withConflicts(atA.id))?._conflicts).toBeUndefined();
+    expect((await c.call(s, 'county.conflicts', {})).some((x) => x.id === atA.id)).toBe(false);
   });
 });

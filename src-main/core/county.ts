@@ -18,7 +18,7 @@ import type {
   SessionUser,
 } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
-import { ID_PREFIX, type BatchDoc, type DocBase, type ResidentDoc, type ReviewDoc, type UnlockDoc } from './docs';
+import { ID_PREFIX, type BatchDoc, type DocBase, type ResidentDoc, type ResolutionNoticeDoc, type ReviewDoc, type UnlockDoc } from './docs';
 import { residentKey } from './identity';
 import { batchChecksum, classifyFailure, type SyncService } from './sync';
 import { validationError } from './validation';
@@ -578,10 +578,50 @@ export class CountyService {
     }
     await this.request('PUT', `/${db}/${encodeURIComponent(resolution._id)}`, { ...resolution, _rev: recorded.body.rev, resultRev: result.rev });
 
-    // Stations learn of it; the aggregate holds it whatever happens here.
+    // Each station involved gets what became of its own revision: the merged revision where it was
+    // kept, the deletion where it was not (its next sync takes them in, so it stops sending the
+    // old one), and a notice with the reason. The aggregate holds it all whatever happens here.
+    const successor = new Map<string, string>([[keep._rev, result.rev]]);
+    leaves.filter((d) => d !== keep).forEach((d, i) => {
+      const rev = results[i + 1]?.rev;
+      if (rev) successor.set(d._rev, rev);
+    });
     const places = [...new Set(leaves.map((d) => String(d.placeCode ?? '')))].filter((p) => /^\d{9}(\d{3})?$/.test(p) && p.startsWith(this.county));
-    await Promise.all(places.map((place) => this.copyRevision(db, stationDb(place), resolution._id).catch(() => undefined)));
+    await Promise.all(
+      places.map((place) =>
+        this.notifyStation(db, place, {
+          resolution,
+          kept: keep.placeCode === place,
+          label: recordLabel(leaves.find((d) => d.placeCode === place) ?? null, args.id),
+          revs: leaves.filter((d) => d.placeCode === place).flatMap((d) => successor.get(d._rev) ?? []),
+          user,
+        }).catch(() => undefined),
+      ),
+    );
     return { id: args.id, rev: result.rev };
+  }
+
+  private async notifyStation(fromDb: string, place: string, what: { resolution: ResolutionDoc; kept: boolean; label: string; revs: string[]; user: SessionUser }): Promise<void> {
+    const toDb = stationDb(place);
+    const id = what.resolution.targetId;
+    const docs: AnyDoc[] = [];
+    for (const rev of what.revs) {
+      const doc = await this.getDoc<AnyDoc>(fromDb, id, `?revs=true&rev=${encodeURIComponent(rev)}`);
+      if (doc) docs.push(doc);
+    }
+    if (docs.length > 0) await this.request('POST', `/${encodeURIComponent(toDb)}/_bulk_docs`, { docs, new_edits: false });
+    const notice: ResolutionNoticeDoc = {
+      _id: `${what.resolution._id}:${place}`,
+      type: 'resolution',
+      ...this.ctx.stamp(what.user, place),
+      targetId: id,
+      resolutionId: what.resolution._id,
+      reason: what.resolution.reason,
+      kept: what.kept,
+      revs: what.revs,
+      label: what.label,
+    };
+    await this.request('PUT', `/${encodeURIComponent(toDb)}/${encodeURIComponent(notice._id)}`, notice);
   }
 }
 

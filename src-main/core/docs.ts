@@ -223,6 +223,23 @@ export interface ReviewDoc extends DocBase {
   records: { id: string; rev: string; decision: 'accepted' | 'returned'; reason: string }[];
 }
 
+/**
+ * `resolution:<record id>:<time>:<place>`: what a station learns of a conflict the county resolved.
+ * It names the revisions the county wrote into the station's database (the merged revision where
+ * the station's record was kept, the deletion where it was not), never the other stations'
+ * content: that stays in the county's full record, `resolution:<record id>:<time>`.
+ */
+export interface ResolutionNoticeDoc extends DocBase {
+  type: 'resolution';
+  targetId: string;
+  resolutionId: string;
+  reason: string;
+  kept: boolean;
+  revs: string[];
+  /** The station's own record as the county saw it (its own data: nothing of the other stations). */
+  label?: string;
+}
+
 /** `unlock:<record id>:<time>`: the county lets the station change a record it had accepted. */
 export interface UnlockDoc extends DocBase {
   type: 'unlock';

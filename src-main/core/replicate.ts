@@ -16,7 +16,7 @@ export interface ReplicateOptions {
   /** Documents per page (one _bulk_docs request). */
   pageSize?: number;
   /** Only changes that pass are sent. */
-  accept?: (change: { id: string; seq: number | string; deleted: boolean }) => boolean;
+  accept?: (change: { id: string; seq: number | string; deleted: boolean; doc?: object }) => boolean;
   /**
    * Ask the target which revisions it lacks before reading them. Off for the station's own push,
    * where everything after the checkpoint is new to the server; on where the target may already
@@ -64,7 +64,7 @@ export async function replicate(source: P.Database, target: P.Database, options:
     const current = new Map<string, P.RevisedDoc>();
     let wanted: { id: string; revs: string[] }[] = [];
     for (const c of changes.results) {
-      if (c.id.startsWith('_design/') || (options.accept && !options.accept({ id: c.id, seq: c.seq, deleted: c.deleted === true }))) continue;
+      if (c.id.startsWith('_design/') || (options.accept && !options.accept({ id: c.id, seq: c.seq, deleted: c.deleted === true, ...(c.doc ? { doc: c.doc } : {}) }))) continue;
       wanted.push({ id: c.id, revs: c.changes.map((r) => r.rev) });
       if (c.doc) current.set(c.id, c.doc as unknown as P.RevisedDoc);
     }

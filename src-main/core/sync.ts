@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import type { PouchDB as P } from 'pouchdb-node';
-import type { BatchView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
+import type { BatchView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
-import { ID_PREFIX, type BatchDoc, type ReviewDoc } from './docs';
+import { ID_PREFIX, type BatchDoc, type ResolutionNoticeDoc, type ReviewDoc } from './docs';
 import { randomId } from './identity';
 import { replicate } from './replicate';
 import { isSealedFile, type SealedFile, type SecretBox } from './secretBox';
@@ -128,6 +128,8 @@ interface SyncState {
   pendingBatch?: string | null;
   /** When this station last told the county it synced. */
   heartbeatAt?: string;
+  /** Revisions the county wrote here (resolved conflicts): on the server already, never waiting. */
+  countyWritten?: Record<string, string>;
 }
 
 export class SyncService {
@@ -309,10 +311,16 @@ export class SyncService {
     const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
     // A county station sends only the reference data its staff edit.
     const county = stationLevel(this.ctx.station().placeCode) === 'county';
+    const policyIds = changes.results.filter((c) => !c.deleted && c.id.startsWith(ID_PREFIX.policy)).map((c) => c.id);
+    const shipped = new Set(
+      policyIds.length === 0
+        ? []
+        : (await this.ctx.db.allDocs<object>({ keys: policyIds, include_docs: true })).rows.flatMap((r) => (r.doc && isShippedDefault(r.doc) ? [r.id] : [])),
+    );
     return changes.results
-      .filter((c) => !c.deleted && !c.id.startsWith('_') && !BOOKKEEPING.some((p) => c.id.startsWith(p)) && (!county || isReferenceId(c.id)))
+      .filter((c) => !c.deleted && !c.id.startsWith('_') && !BOOKKEEPING.some((p) => c.id.startsWith(p)) && !shipped.has(c.id) && (!county || isReferenceId(c.id)))
       .map((c) => ({ id: c.id, rev: c.changes[0]!.rev }))
-      .filter((d) => !this.fileDelivery?.delivered(d.id, d.rev))
+      .filter((d) => !this.fileDelivery?.delivered(d.id, d.rev) && this.state.countyWritten?.[d.id] !== d.rev)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -513,6 +521,15 @@ export class SyncService {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /** The county's notices of resolved conflicts that involved this station, newest first. */
+  async resolutions(): Promise<ResolutionView[]> {
+    const rows = await this.ctx.db.allDocs<object>({ include_docs: true, ...prefixRange('resolution:') });
+    return rows.rows
+      .flatMap((r) => (r.doc && isResolutionNotice(r.doc) ? [r.doc] : []))
+      .map((n) => ({ id: n._id, targetId: n.targetId, label: n.label ?? '', kept: n.kept, reason: n.reason, createdAt: n.createdAt, createdBy: n.createdBy }))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
   /** One push and one pull; a second call while one runs waits for the same sync. */
   syncNow(user: SessionUser): Promise<SyncStatus> {
     if (!this.connection) fail({ code: 'VALIDATION', messageKey: 'errors.sync.notConnected' });
@@ -588,7 +605,12 @@ export class SyncService {
       pair: `push ${this.connection!.url} ${this.ownDbName()}`,
       // What the county wrote came from the server; it never goes back. Nor do the deletions of
       // re-keyed records, which the county never had.
-      accept: (c) => !FROM_SERVER.some((p) => c.id.startsWith(p)) && !(c.deleted && Number(c.seq) <= this.rekeySeq) && (!accept || accept(c.id)),
+      accept: (c) =>
+        !FROM_SERVER.some((p) => c.id.startsWith(p)) &&
+        !(c.deleted && Number(c.seq) <= this.rekeySeq) &&
+        !(c.doc && isShippedDefault(c.doc)) &&
+        !(c.doc && this.state.countyWritten?.[c.id] === (c.doc as { _rev?: string })._rev) &&
+        (!accept || accept(c.id)),
       onProgress: (written) => {
         this.progress = { pushed: written, pulled: this.progress?.pulled ?? 0 };
       },
@@ -625,8 +647,28 @@ export class SyncService {
         const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok] : [])));
         if (docs.length > 0) await this.ctx.db.bulkDocs(docs, { new_edits: false });
         this.progress = { pushed: this.progress?.pushed ?? 0, pulled: (this.progress?.pulled ?? 0) + docs.length };
+        for (const doc of docs) if (isResolutionNotice(doc)) await this.applyResolution(remote, doc);
       }
     }
+  }
+
+  /**
+   * A conflict the county resolved: the revisions it wrote into this station's database (the
+   * merged record, or the deletion of this station's copy) come in with their history, so the
+   * station holds what the county holds and stops sending the replaced revision. A change the
+   * clerk made meanwhile stays a live branch and goes up as a new conflict for the county.
+   */
+  private async applyResolution(remote: P.Database, notice: ResolutionNoticeDoc): Promise<void> {
+    if (notice.revs.length === 0) return;
+    const missing = (await this.ctx.db.revsDiff({ [notice.targetId]: notice.revs }))[notice.targetId]?.missing ?? [];
+    if (missing.length === 0) return;
+    const got = await remote.bulkGet({ docs: missing.map((rev) => ({ id: notice.targetId, rev })), revs: true });
+    const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok] : [])));
+    if (docs.length === 0) return;
+    await this.ctx.db.bulkDocs(docs, { new_edits: false });
+    const current = await getOrNull<{ _rev: string }>(this.ctx.db, notice.targetId);
+    const written = { ...this.state.countyWritten, ...(current && notice.revs.includes(current._rev) ? { [notice.targetId]: current._rev } : {}) };
+    this.state = { ...this.state, countyWritten: written, _rev: (await this.ctx.db.put({ ...this.state, countyWritten: written })).rev };
   }
 
   /** The county's reference data as last pulled from county_ref (read-only here). */
@@ -690,6 +732,21 @@ export class SyncService {
     const next = { ...this.state, heartbeatAt: now };
     this.state = { ...next, _rev: (await this.ctx.db.put(next)).rev };
   }
+}
+
+/**
+ * The policy parameters shipped with the app are the same at every station: sent up, they would
+ * meet as conflicts in the county aggregate (one id, a revision per station). They stay here; the
+ * county's confirmed, dated values come down from county_ref.
+ */
+export function isShippedDefault(doc: object): boolean {
+  const d = doc as { type?: unknown; isDefault?: unknown };
+  return d.type === 'policy' && d.isDefault === true;
+}
+
+function isResolutionNotice(doc: object): doc is ResolutionNoticeDoc {
+  const d = doc as Partial<ResolutionNoticeDoc>;
+  return d.type === 'resolution' && typeof d.targetId === 'string' && Array.isArray(d.revs) && d.revs.every((r) => typeof r === 'string');
 }
 
 /** What a county station sends to county_ref: the reference data its staff edit. */

@@ -112,39 +112,39 @@ describe('USB transfer', () => {
   it('carries a batch village → township and a receipt back; importing either twice changes nothing', async () => {
     const { village, file, resident } = await exportedVillage();
     const waiting = (await village.core.call(village.session, 'sync.status', {})).waiting;
-    expect(waiting).toBe(7); // station, 4 policies, 2 residents
-    expect(file).toMatchObject({ documents: 7, fileName: expect.stringMatching(/^leye-370102001002-\d{8}-\d{4}\.leye$/) });
+    expect(waiting).toBe(3); // station, 2 residents (the shipped policy defaults stay here)
+    expect(file).toMatchObject({ documents: 3, fileName: expect.stringMatching(/^leye-370102001002-\d{8}-\d{4}\.leye$/) });
 
     // A lost stick leaks nothing but the header: no name, no ID number, not even compressed.
     const { header } = split(file);
-    expect(header).toMatchObject({ kind: 'batch', county: COUNTY, place: VILLAGE, batchId: file.batchId, documents: 7 });
+    expect(header).toMatchObject({ kind: 'batch', county: COUNTY, place: VILLAGE, batchId: file.batchId, documents: 3 });
     for (const secret of ['张三', '李四', idNumber('19900520'), '13812345678', '解放桥东街']) {
       expect(bytes(file).includes(Buffer.from(secret))).toBe(false);
     }
     // The station lists the file batch as waiting for its receipt.
     const [batch] = await village.core.call(village.session, 'sync.batches', {});
-    expect(batch).toMatchObject({ id: file.batchId, via: 'file', status: 'pending', documents: 7, counts: { station: 1, policy: 4, resident: 2 } });
+    expect(batch).toMatchObject({ id: file.batchId, via: 'file', status: 'pending', documents: 3, counts: { station: 1, resident: 2 } });
 
     const township = await station(TOWNSHIP);
     const first = await importFile(township, file);
-    expect(first).toMatchObject({ kind: 'batch', batchId: file.batchId, placeCode: VILLAGE, stationName: '解放桥社区居民委员会', documents: 7, imported: 7 });
+    expect(first).toMatchObject({ kind: 'batch', batchId: file.batchId, placeCode: VILLAGE, stationName: '解放桥社区居民委员会', documents: 3, imported: 3 });
     // The relay holds exactly the village's revisions, with their history, and the manifest.
     const villageDocs = await village.core.db.allDocs();
     const relayed = relay(township, VILLAGE);
-    for (const row of villageDocs.rows.filter((r) => !r.id.startsWith('_'))) {
+    for (const row of villageDocs.rows.filter((r) => !r.id.startsWith('_') && !r.id.startsWith('policy:'))) {
       const doc = await relayed.get<object>(row.id, { revs: true });
       expect(doc._rev, row.id).toBe(row.value.rev);
     }
     expect((await relayed.get<{ name: string }>(resident.id)).name).toBe('张三');
     const before = await relayState(township, VILLAGE);
-    expect(before.rows).toHaveLength(8);
+    expect(before.rows).toHaveLength(4);
 
     // Twice: same counts, nothing new, a receipt again.
     const second = await importFile(township, file);
-    expect(second).toMatchObject({ kind: 'batch', batchId: file.batchId, documents: 7, imported: 0 });
+    expect(second).toMatchObject({ kind: 'batch', batchId: file.batchId, documents: 3, imported: 0 });
     expect(await relayState(township, VILLAGE)).toEqual(before);
     if (first.kind !== 'batch' || second.kind !== 'batch') throw new Error('expected batch imports');
-    expect(split(first.receipt).header).toMatchObject({ kind: 'receipt', place: VILLAGE, batchId: file.batchId, documents: 7 });
+    expect(split(first.receipt).header).toMatchObject({ kind: 'receipt', place: VILLAGE, batchId: file.batchId, documents: 3 });
 
     // Back at the village: the batch is delivered and nothing waits.
     const receipt = await importFile(village, first.receipt);
@@ -189,12 +189,12 @@ describe('USB transfer', () => {
     const township = await station(TOWNSHIP);
     await importFile(township, first);
     // A second file, on top of what the relay already holds (no receipt came back, so it carries
-    // all seven again, one of them changed).
+    // all three again, one of them changed).
     const { idNumber: _omit, ...edit } = registration({ address: '解放桥东街 14 号' });
     await village.core.call(village.session, 'residents.update', { ...edit, id: resident.id, rev: resident.rev });
     const file = await village.core.call(village.session, 'transfer.export', {});
     const before = await relayState(township, VILLAGE);
-    expect(before.rows).toHaveLength(8);
+    expect(before.rows).toHaveLength(4);
     const b = bytes(file);
     const headerEnd = b.indexOf(0x0a) + 1;
     const expectRefused = async (f: TransferFileView, key: string) => {
@@ -212,7 +212,7 @@ describe('USB transfer', () => {
     await expectRefused(flip(file, b.length - 1), 'tampered');
     await expectRefused(withBytes(file, Buffer.concat([b, Buffer.from('x')])), 'tampered');
     // A header rewritten consistently (without the key) no longer matches the encryption.
-    await expectRefused(reheader(file, { documents: 6 }), 'tampered');
+    await expectRefused(reheader(file, { documents: 2 }), 'tampered');
     await expectRefused(reheader(file, { createdAt: '2020-01-01T00:00:00.000Z' }), 'tampered');
     // Not ours at all.
     await expectRefused(withBytes(file, Buffer.from('PK\u0003\u0004 a zip file')), 'notLeyeFile');
@@ -230,7 +230,7 @@ describe('USB transfer', () => {
     await expectRefused(seal(file, design), 'tampered');
     expect(await relayState(township, VILLAGE)).toEqual(before);
     // The untouched content sealed again goes in: the checks above refused the change, not the sealing.
-    expect(await importFile(township, seal(file, content))).toMatchObject({ documents: 7, imported: 1 });
+    expect(await importFile(township, seal(file, content))).toMatchObject({ documents: 3, imported: 1 });
     expect((await relay(township, VILLAGE).get<{ address: string }>(resident.id)).address).toBe('解放桥东街 14 号');
   });
 
@@ -294,7 +294,7 @@ describe('USB transfer', () => {
     expect((await refusal(importFile(village, flip(receipt, r.length - 3)))).messageKey).toBe('errors.transfer.tampered');
     expect((await refusal(importFile(village, reheader(receipt, { documents: 1 })))).messageKey).toBe('errors.transfer.tampered');
     expect(await localState(village)).toEqual(villageBefore);
-    expect((await village.core.call(village.session, 'sync.status', {})).waiting).toBe(7);
+    expect((await village.core.call(village.session, 'sync.status', {})).waiting).toBe(3);
 
     expect(await importFile(village, receipt)).toMatchObject({ kind: 'receipt', alreadyHad: false });
   });

@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { BatchList } from './BatchList';
+import { ResolutionList } from './ResolutionList';
 import { ConnectForm } from './ConnectForm';
 import { TransferPanel } from './TransferPanel';
 import { ago } from './syncState';
@@ -103,6 +104,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
         </Button>
       </div>
       <BatchList open={open} />
+      <ResolutionList open={open} />
       <Divider />
       <TransferPanel />
       <Divider />

@@ -10,7 +10,9 @@ import { leye } from './bridge';
 import { useConnectionState } from './connection';
 import { errorText } from './errors';
 import { currentLanguage, setLanguage, type Language } from './i18n';
-import { navigate, useRoute } from './route';
+import { navigate, routeHash, useRoute, type Route } from './route';
+
+const routeKey = (route: Route) => routeHash(route);
 import { STATUS_KEY, useSetStatus, useStationStatus } from './status';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -22,6 +24,9 @@ import { PolicyScreen } from './policy';
 import { SyncIndicator } from './sync';
 import { ConflictsScreen, CountyBatchScreen, CountyScreen } from './county';
 import { ResidentDetail } from './screens/ResidentDetail';
+import { PrintRoute } from './print';
+import { SheetsScreen } from './sheets';
+import { StatsScreen } from './stats';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
 function useCoreEvents() {
@@ -118,6 +123,10 @@ export function Shell() {
     screen = <CountyBatchScreen key={route.id} batchId={route.id} />;
   } else if (route.name === 'conflicts') {
     screen = <ConflictsScreen />;
+  } else if (route.name === 'sheets') {
+    screen = <SheetsScreen />;
+  } else if (route.name === 'stats') {
+    screen = <StatsScreen />;
   } else {
     fill = true;
     screen = (
@@ -127,6 +136,9 @@ export function Shell() {
       </>
     );
   }
+
+  // A printed form is the page itself: A4, no header, nothing around it.
+  if (loggedIn && route.name === 'print') return <PrintRoute key={routeKey(route)} form={route.form} args={route.args} />;
 
   const station = data?.station;
   return (
@@ -161,6 +173,12 @@ export function Shell() {
             </Button>
             <Button type="text" data-testid="nav-training" onClick={() => navigate({ name: 'training' })}>
               {t('nav.training')}
+            </Button>
+            <Button type="text" data-testid="nav-stats" onClick={() => navigate({ name: 'stats' })}>
+              {t('nav.stats')}
+            </Button>
+            <Button type="text" data-testid="nav-sheets" onClick={() => navigate({ name: 'sheets' })}>
+              {t('nav.sheets')}
             </Button>
             <Button type="text" data-testid="nav-policy" onClick={() => navigate({ name: 'policy' })}>
               {t('nav.policy')}

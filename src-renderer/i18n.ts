@@ -12,6 +12,9 @@ import { trainingEn, trainingZhCN } from '../shared/i18n/training';
 import { syncEn, syncZhCN } from '../shared/i18n/sync';
 import { countyEn, countyZhCN } from '../shared/i18n/county';
 import { transferEn, transferZhCN } from '../shared/i18n/transfer';
+import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../shared/i18n/print';
+import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../shared/i18n/sheets';
+import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../shared/i18n/stats';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,8 +39,34 @@ const initial = storedLanguage();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...postsZhCN, ...trainingZhCN, ...syncZhCN, ...countyZhCN, ...transferZhCN, errors: errorsZhCN } },
-    en: { translation: { ...en, ...postsEn, ...trainingEn, ...syncEn, ...countyEn, ...transferEn, errors: errorsEn } },
+    'zh-CN': {
+      translation: {
+        ...zhCN,
+        ...postsZhCN,
+        ...trainingZhCN,
+        ...syncZhCN,
+        ...countyZhCN,
+        ...transferZhCN,
+        ...printZhCN,
+        ...sheetsZhCN,
+        ...statsZhCN,
+        errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN },
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...postsEn,
+        ...trainingEn,
+        ...syncEn,
+        ...countyEn,
+        ...transferEn,
+        ...printEn,
+        ...sheetsEn,
+        ...statsEn,
+        errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn },
+      },
+    },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

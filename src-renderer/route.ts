@@ -17,7 +17,13 @@ export type Route =
   | { name: 'policy' }
   | { name: 'county' }
   | { name: 'countyBatch'; id: string }
-  | { name: 'conflicts' };
+  | { name: 'conflicts' }
+  /** A printed form, shown bare (no header) at A4: `#/print/<form>/<arg>/<arg>…` (ids, months, never personal data). */
+  | { name: 'print'; form: string; args: string[] }
+  /** Spreadsheets: roster import and ledger export. */
+  | { name: 'sheets' }
+  /** The statistics dashboard. */
+  | { name: 'stats' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -32,6 +38,9 @@ export function parseRoute(hash: string): Route {
     return parts[1] ? { name: 'session', id: parts[1] } : { name: 'training' };
   }
   if (parts[0] === 'policy') return { name: 'policy' };
+  if (parts[0] === 'print' && parts[1]) return { name: 'print', form: parts[1], args: parts.slice(2).filter((p) => p !== '') };
+  if (parts[0] === 'sheets') return { name: 'sheets' };
+  if (parts[0] === 'stats') return { name: 'stats' };
   if (parts[0] === 'county') {
     if (parts[1] === 'batch' && parts[2]) return { name: 'countyBatch', id: parts[2] };
     if (parts[1] === 'conflicts') return { name: 'conflicts' };
@@ -73,6 +82,12 @@ export function routeHash(route: Route): string {
       return `#/county/batch/${encodeURIComponent(route.id)}`;
     case 'conflicts':
       return '#/county/conflicts';
+    case 'print':
+      return `#/print/${[route.form, ...route.args].map(encodeURIComponent).join('/')}`;
+    case 'sheets':
+      return '#/sheets';
+    case 'stats':
+      return '#/stats';
   }
 }
 

@@ -21,6 +21,8 @@ export const en: UiTexts = {
     posts: 'Welfare posts',
     training: 'Training',
     policy: 'Policy parameters',
+    stats: 'Statistics',
+    sheets: 'Spreadsheets',
   },
   setup: {
     title: 'First-run setup',

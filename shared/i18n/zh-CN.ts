@@ -20,6 +20,8 @@ export const zhCN = {
     posts: '公益性岗位',
     training: '技能培训',
     policy: '政策参数',
+    stats: '统计',
+    sheets: '表格导入导出',
   },
   setup: {
     title: '首次设置',

@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import type { Sex } from '../id/idNumber';
 import type { FieldIssue } from './errors';
+import { ALL_ROLES, COUNTY_STAFF, WRITERS, handler, none, residentId, type Role } from './define';
+import { printHandlers } from './printHandlers';
+import { sheetHandlers } from './sheetHandlers';
+import { statsHandlers } from './statsHandlers';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -58,24 +62,8 @@ import {
   type TrainingLevel,
 } from '../training/schema';
 
-export const ROLES = ['clerk', 'township', 'county', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const ALL_ROLES: readonly Role[] = ROLES;
+export { ALL_ROLES, ROLES, type Role } from './define';
 
-interface HandlerSpec<A extends z.ZodType, R> {
-  args: A;
-  /** 'public' handlers work before login (station status, setup, login). */
-  access: 'public' | readonly Role[];
-  /** Phantom: the result type. */
-  result?: R;
-}
-
-function handler<R>() {
-  return <A extends z.ZodType>(args: A, access: 'public' | readonly Role[]): HandlerSpec<A, R> => ({ args, access });
-}
-
-const none = z.strictObject({});
-const residentId = z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' });
 const loginName = z
   .string({ error: 'errors.required' })
   .trim()
@@ -617,9 +605,7 @@ export type TransferImportResult =
 const postIdArg = z.strictObject({ postId });
 const monthArgs = z.strictObject({ postId, month });
 const sessionArg = z.strictObject({ sessionId });
-const WRITERS: readonly Role[] = ['clerk', 'township', 'admin'];
 const POLICY_EDITORS: readonly Role[] = ['county', 'admin'];
-const COUNTY_STAFF: readonly Role[] = ['county', 'admin'];
 
 export const handlers = {
   'app.ping': handler<{ version: string; now: string }>()(none, 'public'),
@@ -718,6 +704,10 @@ export const handlers = {
   'transfer.export': handler<TransferFileView & { batchId: string; documents: number }>()(none, WRITERS),
   /** A station's batch file (at a township or county machine) or a receipt (back at the station). */
   'transfer.import': handler<TransferImportResult>()(transferFile, [...WRITERS, 'county']),
+  // Printed forms, spreadsheets and statistics keep their parts of the contract in their own files.
+  ...printHandlers,
+  ...sheetHandlers,
+  ...statsHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

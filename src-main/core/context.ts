@@ -3,7 +3,7 @@ import type { RpcError } from '../../shared/rpc/errors';
 import { LeyeError } from '../../shared/rpc/errors';
 import type { SessionUser } from '../../shared/rpc/handlers';
 import type { ResidentRegisterData } from '../../shared/resident/schema';
-import type { ResidentDoc, StationConfig } from './docs';
+import type { AuditAction, ResidentDoc, StationConfig } from './docs';
 import type { StationDb } from './storage/db';
 import type { PolicyStore } from './policy';
 import type { ResidentIndex } from './search/residentIndex';
@@ -32,7 +32,8 @@ export interface CoreContext {
   residentDoc(id: string): Promise<(ResidentDoc & { _rev: string }) | null>;
   residentIdFor(idNumber: string): string;
   registerResident(data: ResidentRegisterData, user: SessionUser): Promise<{ id: string }>;
-  audit(user: SessionUser, action: 'override' | 'reopenMonth', targetId: string, field: string, reason: string): Promise<void>;
+  /** Appends an audit entry (on disk before this resolves). */
+  audit(user: SessionUser, action: Exclude<AuditAction, 'reveal'>, targetId: string, field: string, reason: string): Promise<void>;
   /** Refuses (LOCKED) a write to a record the county accepted and has not unlocked. */
   assertUnlocked(ids: readonly string[]): void;
   /** Puts a document; a stale revision is a CONFLICT error, an accepted record LOCKED. */

@@ -33,6 +33,10 @@ import type { SecretBox } from './secretBox';
 import { BOOKKEEPING, SyncService, parseSetupCode, type SyncTiming } from './sync';
 import { TransferService } from './transfer';
 import { TrainingService } from './training';
+import type { ModuleDeps } from './modules';
+import { printImpl } from './print';
+import { sheetImpl } from './sheet';
+import { statsImpl } from './stats';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -625,7 +629,15 @@ export class Core {
     return stored;
   }
 
+  /** What the print, spreadsheet and statistics services build on. */
+  private moduleDeps(): ModuleDeps {
+    return { ctx: this.ctx, posts: this.posts, training: this.training, sync: this.sync, county: () => this.countyService() };
+  }
+
   private readonly impl: Impl = {
+    ...printImpl(() => this.moduleDeps()),
+    ...sheetImpl(() => this.moduleDeps()),
+    ...statsImpl(() => this.moduleDeps()),
     'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
     'station.status': async (_args, session) => this.status(session),
     'station.setup': async (args, session) => {

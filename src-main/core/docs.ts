@@ -69,9 +69,16 @@ export interface ResidentDoc extends DocBase {
   closure: RegistrationClosure | null;
 }
 
+/**
+ * reveal: a full ID number or phone was shown; print: a form was filled for printing (field names
+ * the form); export/import: a spreadsheet left or entered the station (field: what, reason: e.g.
+ * full or masked).
+ */
+export type AuditAction = 'reveal' | 'override' | 'reopenMonth' | 'print' | 'export' | 'import';
+
 export interface AuditDoc extends DocBase {
   type: 'audit';
-  action: 'reveal' | 'override' | 'reopenMonth';
+  action: AuditAction;
   targetId: string;
   field: string;
   reason?: string;

@@ -2,6 +2,7 @@
 // its HTTP API: databases, accounts, _security, validation, views, replications. Running it twice
 // changes nothing; it only adds (never removes roles, members or databases).
 import { randomBytes } from 'node:crypto';
+import { COUNTY_SECRET_DOC, decodeSetupCode, encodeSetupCode, type SetupCodeFields } from '../shared/county/setupCode';
 import { isKnownPlace, placeLevel, placeName } from '../shared/places/index';
 import { Couch, CouchError, type Credentials, splitUrl } from './couch';
 import { AGGREGATE_VIEWS, DATA_FILTER, REVIEW_DESIGN_DOC, REVIEW_VIEWS, aggregateValidate, refValidate, roles, stationValidate } from './designDocs';
@@ -55,30 +56,17 @@ export const stationDb = (code: string) => `station_${code}`;
 export const stationUser = (code: string) => `station-${code}`;
 const PROVISIONER = 'county-provision';
 
-/**
- * Setup code: base64url of JSON {v:2, url, user, password, place, key}, `key` being the county
- * secret (identity hash and USB file keys), so a station without network can still be set up
- * for file transfer. Version 1 codes (no key) still parse. See county/README.md.
- */
+/** What the clerk types or scans (format in shared/county/setupCode.ts). */
 export function setupCode(url: string, user: string, password: string, place: string, key: string): string {
-  return Buffer.from(JSON.stringify({ v: 2, url, user, password, place, key }), 'utf8').toString('base64url');
+  return encodeSetupCode({ url, user, password, place, key });
 }
 
-export function parseSetupCode(code: string): { v: number; url: string; user: string; password: string; place: string; key?: string } {
-  const parsed = JSON.parse(Buffer.from(code.trim(), 'base64url').toString('utf8')) as Record<string, unknown>;
-  if ((parsed.v !== 1 && parsed.v !== 2) || typeof parsed.url !== 'string' || typeof parsed.user !== 'string' || typeof parsed.password !== 'string' || typeof parsed.place !== 'string') {
-    throw new Error('Not a Leye setup code');
-  }
-  if (parsed.v === 2 && typeof parsed.key !== 'string') throw new Error('Not a Leye setup code');
-  return parsed as { v: number; url: string; user: string; password: string; place: string; key?: string };
+export function parseSetupCode(code: string): SetupCodeFields {
+  const fields = decodeSetupCode(code);
+  if (!fields) throw new Error('Not a Leye setup code');
+  return fields;
 }
 
-/**
- * The county secret lives as `_local/leye-county-secret` in the aggregate (county staff) and in
- * every station database (that station, its township, the county): `_local` documents never
- * replicate, and `_security` decides who reads them.
- */
-export const COUNTY_SECRET_DOC = '_local/leye-county-secret';
 
 // Easy to read aloud and type: no 0/O, 1/l/I.
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';

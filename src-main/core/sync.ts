@@ -9,6 +9,7 @@ import PouchDB from 'pouchdb-node';
 import type { PouchDB as P } from 'pouchdb-node';
 import type { BatchView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
+import { COUNTY_SECRET_DOC, decodeSetupCode } from '../../shared/county/setupCode';
 import { ID_PREFIX, type BatchDoc, type ResolutionNoticeDoc, type ReviewDoc } from './docs';
 import { randomId } from './identity';
 import { replicate } from './replicate';
@@ -52,8 +53,6 @@ export function deriveCountyKeys(county: string, secret: string): CountyKeys {
   return { county, identityKey: derive('leye:identity:v1').toString('base64'), transferKey: derive('leye:transfer:v1') };
 }
 
-/** Where the county keeps its secret on the server (see county/provision.ts). */
-export const COUNTY_SECRET_DOC = '_local/leye-county-secret';
 
 /** When live sync runs: after a local change, every interval when idle, backing off on failure. */
 export interface SyncTiming {
@@ -88,24 +87,17 @@ function timedFetch(timeoutMs: number): Fetch {
   };
 }
 
-/** The clerk's setup code: base64url of JSON {v: 2, url, user, password, place, key} (county/README.md); v1 has no key. */
+/** The clerk's setup code as a connection (format in shared/county/setupCode.ts); null if it is not one. */
 export function parseSetupCode(code: string): CountyConnection | null {
-  try {
-    const value = JSON.parse(Buffer.from(code.trim(), 'base64url').toString('utf8')) as Record<string, unknown>;
-    if ((value.v !== 1 && value.v !== 2) || typeof value.url !== 'string' || typeof value.user !== 'string' || typeof value.password !== 'string' || typeof value.place !== 'string') {
-      return null;
-    }
-    if (value.v === 2 && (typeof value.key !== 'string' || Buffer.from(value.key, 'base64').length !== 32)) return null;
-    return {
-      url: value.url.replace(/\/+$/, ''),
-      username: value.user,
-      password: value.password,
-      placeCode: value.place,
-      ...(typeof value.key === 'string' ? { countySecret: value.key } : {}),
-    };
-  } catch {
-    return null;
-  }
+  const fields = decodeSetupCode(code);
+  if (!fields) return null;
+  return {
+    url: fields.url.replace(/\/+$/, ''),
+    username: fields.user,
+    password: fields.password,
+    placeCode: fields.place,
+    ...(fields.key !== undefined ? { countySecret: fields.key } : {}),
+  };
 }
 
 /** Sorts a failure into what the clerk can act on. */

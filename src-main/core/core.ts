@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../shared/id/mask';
-import { placeChildren, placeLevel, placeName, placePath, isKnownPlace, stationLevel } from '../../shared/places';
+import { placeChildren, placeLevel, placeName, placePath, placeWithin, isKnownPlace, stationLevel } from '../../shared/places';
 import { retirementDate } from '../../shared/policy/retirement';
 import { LeyeError, type RpcError } from '../../shared/rpc/errors';
 import {
@@ -42,6 +42,7 @@ import {
   SCHEMA_VERSION,
   type AttendanceDoc,
   type PolicyDoc,
+  type PostDoc,
   type AuditDoc,
   type ResidentDoc,
   type StationConfig,
@@ -331,10 +332,19 @@ export class Core {
     const since = (await reference.info()).update_seq;
     const existing = await reference.allDocs<PolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.policy) });
     for (const row of existing.rows) if (row.doc && inCounty(row.doc)) this.policies.cache.put(row.doc);
+    // Posts the county set up for this station's place (a village's own, a township's villages')
+    // are used here like the station's own: holders, attendance, month sheets.
+    const station = this.requireStation().placeCode;
+    const forStation = (doc: { placeCode?: unknown } | undefined) => typeof doc?.placeCode === 'string' && placeWithin(doc.placeCode, station);
+    const posts = await reference.allDocs<PostDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.post) });
+    for (const row of posts.rows) if (row.doc && forStation(row.doc)) this.posts.posts.put(row.doc as PostDoc & { _rev: string });
     this.referenceChanges = reference
       .changes<object>({ since, live: true, include_docs: true })
       .on('change', (change) => {
         if (change.id.startsWith(ID_PREFIX.policy) && !change.deleted && inCounty(change.doc as { placeCode?: unknown })) this.policies.cache.apply(change);
+        if (change.id.startsWith(ID_PREFIX.post) && !change.deleted && forStation(change.doc as { placeCode?: unknown })) {
+          this.posts.posts.put(change.doc as unknown as PostDoc & { _rev: string });
+        }
       })
       .on('error', () => undefined);
   }

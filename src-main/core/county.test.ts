@@ -249,6 +249,31 @@ describe('county review', () => {
   });
 });
 
+describe('reference data from county_ref', () => {
+  it('gives a village the posts the county set up for it, and not to another village', { timeout: 20_000 }, async () => {
+    const post = await county.core.call(county.session, 'posts.save', {
+      code: 'XC-COUNTY-01',
+      name: '县级统筹保洁岗',
+      kind: 'rural',
+      category: 'ruralCleaning',
+      placeCode: A,
+      employer: { name: '历下区人力资源和社会保障局', creditCode: '91350100M000100Y43' },
+      plannedHoursPerMonth: 40,
+      payPerMonth: 1000,
+      startDate: '2020-01-01',
+      endDate: '2030-12-31',
+    });
+    // The county station sends reference data up to county_ref; the villages take it down.
+    await sync(county);
+    expect(await admin.getDoc('county_ref', post.id)).toMatchObject({ type: 'post', placeCode: A });
+    await sync(villageA);
+    await sync(villageC);
+    expect((await villageA.core.call(villageA.session, 'posts.list', {})).map((p) => p.id)).toContain(post.id);
+    expect(await villageA.core.call(villageA.session, 'posts.get', { postId: post.id })).toMatchObject({ post: { name: '县级统筹保洁岗' }, holders: [] });
+    expect((await villageC.core.call(villageC.session, 'posts.list', {})).map((p) => p.id)).not.toContain(post.id);
+  });
+});
+
 describe('conflicts', () => {
   it('lists the same person registered in two villages once, and resolves it keeping every losing revision', { timeout: 20_000 }, async () => {
     const person = idNumber('19850606', '341');

@@ -39,6 +39,21 @@ async function station(place: string, setupCode: string, docs: number): Promise<
 }
 
 const rate = (docs: number, ms: number) => Math.round((docs / ms) * 1000);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** One village per round, each in its own township (so a township's first sync pulls one village). */
+const ROUND_VILLAGES = ['370102001002', '370102002002', '370102003007'];
+/**
+ * Each figure is measured in every round and the median is reported: this machine's speed drifts
+ * by a quarter between minutes (the same ceiling run twice differs that much), so the three ways
+ * of pushing take turns going first.
+ */
+const ORDERS = [
+  ['ours', 'plain', 'ceiling'],
+  ['plain', 'ceiling', 'ours'],
+  ['ceiling', 'ours', 'plain'],
+] as const;
 
 /**
  * Push: a village's 10,000 documents into its database on a provisioned county (validation
@@ -49,13 +64,18 @@ const rate = (docs: number, ms: number) => Math.round((docs / ms) * 1000);
  */
 // The county server's replication into the aggregate is left out: it would compete with what is
 // measured, and not with the plain replication or the ceiling (unreplicated databases).
-export async function benchSync(docs = 10_000) {
+export async function benchSync(docs = 10_000, rounds = ROUND_VILLAGES.length) {
   const server = await startPouchServer({ dir: tempDir('leye-bench-county-') });
   try {
     await createServerAdmin(server.url, ADMIN.username, ADMIN.password);
     const admin = { user: ADMIN.username, password: ADMIN.password };
-    const township = PLACE.slice(0, 9);
-    const provisioned = await provisionCounty(server.url, admin, { county: PLACE.slice(0, 6), townships: [{ code: township, villages: [PLACE] }], aggregateReplication: false });
+    const villages = ROUND_VILLAGES.slice(0, rounds);
+    const townshipOf = (village: string) => village.slice(0, 9);
+    const provisioned = await provisionCounty(server.url, admin, {
+      county: PLACE.slice(0, 6),
+      townships: villages.map((v) => ({ code: townshipOf(v), villages: [v] })),
+      aggregateReplication: false,
+    });
     const codeOf = (place: string) => provisioned.created.find((a) => a.place === place)!.setupCode;
     const remoteOf = (db: string) => new PouchDB(`${server.url}/${db}`, { auth: ADMIN, skip_setup: true });
     const design = (await (await fetch(`${server.url}/station_${PLACE}/_design/leye`, { headers: { authorization: AUTH } })).json()) as Record<string, unknown>;
@@ -83,70 +103,92 @@ export async function benchSync(docs = 10_000) {
       await fetch(`${server.url}/warm_up/_bulk_docs`, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ docs: warmUp.slice(i, i + 1000), new_edits: false }) });
     }
 
-    // Push: our sync (one push, then what the county wrote comes down) into station_<place>.
-    const ours = await station(PLACE, codeOf(PLACE), docs);
-    const total = (await ours.core.db.info()).doc_count;
-    let start = performance.now();
-    const status = await ours.core.call(ours.session, 'sync.now', {});
-    const oursPushMs = performance.now() - start;
-    if (status.state !== 'idle') throw new Error(`bench sync failed: ${JSON.stringify(status.failure)}`);
-
-    // Push: plain PouchDB replication, default options, same documents, into a fresh database.
-    await withValidation('plain_push');
-    start = performance.now();
-    await ours.core.db.replicate.to(remoteOf('plain_push'));
-    const plainPushMs = performance.now() - start;
-
-    // Ceiling: the same documents (with revisions) posted straight to _bulk_docs, 1,000 at a time.
-    await withValidation('ceiling');
-    const all = await ours.core.db.allDocs<Record<string, unknown>>({ include_docs: true });
-    const bodies = all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc!);
-    start = performance.now();
-    for (let i = 0; i < bodies.length; i += 1000) {
-      const response = await fetch(`${server.url}/ceiling/_bulk_docs`, {
-        method: 'POST',
-        headers: { authorization: AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify({ docs: bodies.slice(i, i + 1000), new_edits: false }),
-      });
-      if (!response.ok) throw new Error(`_bulk_docs ${response.status}`);
+    const push = { ours: [] as number[], plain: [] as number[], ceiling: [] as number[] };
+    const pull = { ours: [] as number[], plain: [] as number[] };
+    let total = 0;
+    for (const [round, village] of villages.entries()) {
+      const ours = await station(village, codeOf(village), docs);
+      total = (await ours.core.db.info()).doc_count;
+      const all = await ours.core.db.allDocs<Record<string, unknown>>({ include_docs: true });
+      const bodies = all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc!);
+      for (const way of ORDERS[round % ORDERS.length]!) {
+        const start = performance.now();
+        if (way === 'ours') {
+          // Our sync: one push, then what the county wrote comes down; into station_<place>.
+          const status = await ours.core.call(ours.session, 'sync.now', {});
+          if (status.state !== 'idle') throw new Error(`bench sync failed: ${JSON.stringify(status.failure)}`);
+          push.ours.push(rate(total, performance.now() - start));
+        } else if (way === 'plain') {
+          // Plain PouchDB replication, default options, same documents, into a fresh database.
+          await withValidation(`plain_push_${round}`);
+          const begin = performance.now();
+          await ours.core.db.replicate.to(remoteOf(`plain_push_${round}`));
+          push.plain.push(rate(total, performance.now() - begin));
+        } else {
+          // The same documents (with revisions) posted straight to _bulk_docs, 1,000 at a time.
+          await withValidation(`ceiling_${round}`);
+          const begin = performance.now();
+          for (let i = 0; i < bodies.length; i += 1000) {
+            const response = await fetch(`${server.url}/ceiling_${round}/_bulk_docs`, {
+              method: 'POST',
+              headers: { authorization: AUTH, 'content-type': 'application/json' },
+              body: JSON.stringify({ docs: bodies.slice(i, i + 1000), new_edits: false }),
+            });
+            if (!response.ok) throw new Error(`_bulk_docs ${response.status}`);
+          }
+          push.ceiling.push(rate(bodies.length, performance.now() - begin));
+        }
+      }
+      await ours.core.close();
+      console.log(`  push round ${round + 1}: ours ${push.ours.at(-1)}/s, plain ${push.plain.at(-1)}/s, ceiling ${push.ceiling.at(-1)}/s`);
     }
-    const ceilingMs = performance.now() - start;
-    await ours.core.close();
 
-    // Pull: the township's first sync reads the village's database into its copy.
-    const town = await station(township, codeOf(township), 0);
-    start = performance.now();
-    const pulledStatus = await town.core.call(town.session, 'sync.now', {});
-    const oursPullMs = performance.now() - start;
-    if (pulledStatus.state !== 'idle') throw new Error(`bench township sync failed: ${JSON.stringify(pulledStatus.failure)}`);
-    await town.core.close();
-    const pulled = (await remoteOf(`station_${PLACE}`).info()).doc_count;
-    const plainTarget = new PouchDB(path.join(tempDir('leye-bench-plain-'), 'db'), { adapter: 'leveldb' });
-    start = performance.now();
-    await plainTarget.replicate.from(remoteOf(`station_${PLACE}`));
-    const plainPullMs = performance.now() - start;
-    await plainTarget.close();
+    // Pull: each village's township reads the village's database into its copy (its first sync),
+    // against plain replication from the same database; the two take turns going first.
+    let pulled = 0;
+    for (const [round, village] of villages.entries()) {
+      pulled = (await remoteOf(`station_${village}`).info()).doc_count;
+      const ways = round % 2 === 0 ? (['ours', 'plain'] as const) : (['plain', 'ours'] as const);
+      for (const way of ways) {
+        if (way === 'ours') {
+          const town = await station(townshipOf(village), codeOf(townshipOf(village)), 0);
+          const start = performance.now();
+          const status = await town.core.call(town.session, 'sync.now', {});
+          pull.ours.push(rate(pulled, performance.now() - start));
+          if (status.state !== 'idle') throw new Error(`bench township sync failed: ${JSON.stringify(status.failure)}`);
+          await town.core.close();
+        } else {
+          const plainTarget = new PouchDB(path.join(tempDir('leye-bench-plain-'), 'db'), { adapter: 'leveldb' });
+          const start = performance.now();
+          await plainTarget.replicate.from(remoteOf(`station_${village}`));
+          pull.plain.push(rate(pulled, performance.now() - start));
+          await plainTarget.close();
+        }
+      }
+      console.log(`  pull round ${round + 1}: ours ${pull.ours.at(-1)}/s, plain ${pull.plain.at(-1)}/s`);
+    }
 
     const figures = {
       sync_docs: total,
-      sync_push_docs_per_s: rate(total, oursPushMs),
-      plain_push_docs_per_s: rate(total, plainPushMs),
-      ceiling_bulk_docs_per_s: rate(bodies.length, ceilingMs),
-      sync_pull_docs_per_s: rate(pulled, oursPullMs),
-      plain_pull_docs_per_s: rate(pulled, plainPullMs),
+      sync_rounds: villages.length,
+      sync_push_docs_per_s: median(push.ours),
+      plain_push_docs_per_s: median(push.plain),
+      ceiling_bulk_docs_per_s: median(push.ceiling),
+      sync_pull_docs_per_s: median(pull.ours),
+      plain_pull_docs_per_s: median(pull.plain),
       sync_push_vs_plain: 0,
       sync_push_vs_ceiling: 0,
+      sync_pull_vs_plain: 0,
     };
-    figures.sync_push_vs_plain = Math.round((figures.sync_push_docs_per_s / figures.plain_push_docs_per_s) * 100) / 100;
-    figures.sync_push_vs_ceiling = Math.round((figures.sync_push_docs_per_s / figures.ceiling_bulk_docs_per_s) * 100) / 100;
+    figures.sync_push_vs_plain = ratio(figures.sync_push_docs_per_s, figures.plain_push_docs_per_s);
+    figures.sync_push_vs_ceiling = ratio(figures.sync_push_docs_per_s, figures.ceiling_bulk_docs_per_s);
+    figures.sync_pull_vs_plain = ratio(figures.sync_pull_docs_per_s, figures.plain_pull_docs_per_s);
     console.log(
-      `sync push ${total} docs: ours ${figures.sync_push_docs_per_s}/s, plain replication ${figures.plain_push_docs_per_s}/s ` +
-        `(x${(figures.sync_push_docs_per_s / figures.plain_push_docs_per_s).toFixed(1)}), _bulk_docs ceiling ${figures.ceiling_bulk_docs_per_s}/s ` +
-        `(${Math.round((figures.sync_push_docs_per_s / figures.ceiling_bulk_docs_per_s) * 100)} %)`,
+      `sync push ${total} docs (median of ${villages.length}): ours ${figures.sync_push_docs_per_s}/s, plain replication ${figures.plain_push_docs_per_s}/s ` +
+        `(x${figures.sync_push_vs_plain}), _bulk_docs ceiling ${figures.ceiling_bulk_docs_per_s}/s (${Math.round(figures.sync_push_vs_ceiling * 100)} %)`,
     );
     console.log(
-      `sync pull ${pulled} docs: ours ${figures.sync_pull_docs_per_s}/s, plain replication ${figures.plain_pull_docs_per_s}/s ` +
-        `(x${(figures.sync_pull_docs_per_s / figures.plain_pull_docs_per_s).toFixed(1)})`,
+      `sync pull ${pulled} docs (median of ${villages.length}): ours ${figures.sync_pull_docs_per_s}/s, plain replication ${figures.plain_pull_docs_per_s}/s (x${figures.sync_pull_vs_plain})`,
     );
     return figures;
   } finally {

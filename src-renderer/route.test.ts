@@ -8,6 +8,10 @@ describe('routes', () => {
       { name: 'register' },
       { name: 'resident', id: 'resident:abcdefghijklmnopqrstuvwxyz' },
       { name: 'edit', id: 'resident:abcdefghijklmnopqrstuvwxyz' },
+      { name: 'print', form: 'attendance', args: ['post:XC-001', '2026-11'] },
+      { name: 'print', form: 'registration', args: ['resident:abcdefghijklmnopqrstuvwxyz'] },
+      { name: 'sheets' },
+      { name: 'stats' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

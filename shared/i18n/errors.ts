@@ -107,6 +107,9 @@ export const errorsZhCN = {
     slotInFuture: '该课时尚未开始，不能签到',
     slotPast: '只能在上课当天签到，不能补签以前的课时',
     signOutWithoutIn: '此人本半天尚未签到，不能签退',
+    courseCode: '课程代码为 2–20 位字母、数字或连字符',
+    courseTaken: '课程代码 {{code}} 已在目录中，请修改该课程或换一个代码',
+    courseCountyOnly: '培训课程目录由县级维护：请在县级站点修改',
   },
   policy: {
     exists: '{{date}} 起施行的参数已存在，请修改原条目',
@@ -274,6 +277,9 @@ export const errorsEn: typeof errorsZhCN = {
     slotInFuture: 'This class has not started yet',
     slotPast: 'Sign-ins are taken on the day of the class; past classes cannot be signed for',
     signOutWithoutIn: 'This person has not signed in for this half-day',
+    courseCode: 'A course code has 2–20 letters, digits or hyphens',
+    courseTaken: 'Course code {{code}} is in the catalogue already; edit that course or choose another code',
+    courseCountyOnly: 'The county keeps the course catalogue: edit it at the county station',
   },
   policy: {
     exists: 'Parameters from {{date}} exist already; edit that entry',

@@ -4,6 +4,23 @@
 export const trainingZhCN = {
   training: {
     sep: '；',
+    courses: {
+      title: '培训课程目录',
+      intro: '县级维护的补贴性培训课程；各站开班时从目录中选择，同步后各站可见。',
+      code: '课程代码',
+      occupation: '职业（工种）',
+      level: '等级',
+      classHours: '标准课时',
+      updated: '修改',
+      add: '新增课程',
+      edit: '修改',
+      save: '保存',
+      cancel: '取消',
+      empty: '目录中还没有课程',
+      saved: '课程已保存',
+      fromCatalogue: '县级课程目录',
+      commonOccupations: '常见职业',
+    },
     levels: {
       level5: '五级/初级工',
       level4: '四级/中级工',
@@ -169,6 +186,23 @@ export const trainingZhCN = {
 export const trainingEn: typeof trainingZhCN = {
   training: {
     sep: '; ',
+    courses: {
+      title: 'Course catalogue',
+      intro: "The county's subsidised training courses; stations pick from it when they open a session, and see it after they sync.",
+      code: 'Course code',
+      occupation: 'Occupation',
+      level: 'Level',
+      classHours: 'Standard class hours',
+      updated: 'Updated',
+      add: 'Add course',
+      edit: 'Edit',
+      save: 'Save',
+      cancel: 'Cancel',
+      empty: 'No courses in the catalogue yet',
+      saved: 'Course saved',
+      fromCatalogue: "County's course catalogue",
+      commonOccupations: 'Common occupations',
+    },
     levels: {
       level5: 'Level 5 / Elementary',
       level4: 'Level 4 / Intermediate',

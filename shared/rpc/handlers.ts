@@ -52,6 +52,7 @@ import {
 } from '../posts/schema';
 import {
   HALF_DAYS,
+  courseSaveSchema,
   enrolSchema,
   sessionId,
   sessionSaveSchema,
@@ -320,6 +321,17 @@ export interface AttendanceRevision {
 }
 
 // ── Training ─────────────────────────────────────────────────────────────────────────────
+
+export interface CourseView {
+  id: string;
+  rev: string;
+  code: string;
+  occupation: string;
+  level: TrainingLevel;
+  classHours: number;
+  updatedBy: string;
+  updatedAt: string;
+}
 
 export interface SessionView {
   id: string;
@@ -669,6 +681,9 @@ export const handlers = {
   'attendance.reopenMonth': handler<MonthCloseView>()(reopenSchema, WRITERS),
 
   'training.list': handler<SessionView[]>()(none, ALL_ROLES),
+  /** The county's course catalogue (county_ref), and the county station's own while it edits it. */
+  'courses.list': handler<CourseView[]>()(none, ALL_ROLES),
+  'courses.save': handler<CourseView>()(courseSaveSchema, POLICY_EDITORS),
   'training.get': handler<{ session: SessionView; trainees: TraineeView[] } | null>()(sessionArg, ALL_ROLES),
   'training.save': handler<SessionView>()(sessionSaveSchema, WRITERS),
   'training.enrol': handler<TraineeView>()(enrolSchema, WRITERS),

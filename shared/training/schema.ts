@@ -29,6 +29,19 @@ export const timetableSlotSchema = z
     if (v.end <= v.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'errors.endBeforeStart' });
   });
 
+/** A course of the county's catalogue (county staff keep it in county_ref; sessions name one). */
+export const courseSaveSchema = z.strictObject({
+  code: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,20}$/, { error: 'errors.training.courseCode' }),
+  /** With the revision when editing. */
+  rev: z.string().min(1).max(100).optional(),
+  occupation: requiredText(50),
+  level: z.enum(TRAINING_LEVELS, { error: 'errors.option' }),
+  classHours: z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.range' }).min(1, { error: 'errors.number.range' }).max(2000, { error: 'errors.number.range' }),
+});
+
 export const sessionSaveSchema = z
   .strictObject({
     /** Absent when creating; with the revision when editing. */

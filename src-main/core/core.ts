@@ -43,6 +43,7 @@ import {
   type AttendanceDoc,
   type PolicyDoc,
   type PostDoc,
+  type CourseDoc,
   type AuditDoc,
   type ResidentDoc,
   type StationConfig,
@@ -226,7 +227,7 @@ export class Core {
 
   /** The small document sets kept in memory, each fed by the changes feed. */
   private get caches() {
-    return [this.policies.cache, this.locks.reviews, this.locks.unlocks, this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments];
+    return [this.policies.cache, this.locks.reviews, this.locks.unlocks, this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments, this.training.courses];
   }
 
   /** Loads the in-memory document sets a handler needs, the first time one asks. */
@@ -235,9 +236,12 @@ export class Core {
     const caches =
       area === 'posts' || area === 'attendance'
         ? [this.posts.posts, this.posts.assignments, this.posts.closes]
-        : area === 'training'
-          ? [this.training.sessions, this.training.enrolments]
-          : [];
+        : area === 'training' || area === 'courses'
+          ? [this.training.sessions, this.training.enrolments, this.training.courses]
+          : // Forms, spreadsheets and statistics read posts and training alike.
+            area === 'print' || area === 'sheet' || area === 'stats'
+            ? [this.posts.posts, this.posts.assignments, this.posts.closes, this.training.sessions, this.training.enrolments]
+            : [];
     for (const cache of caches) await cache.ensure(this.db);
   }
 
@@ -338,10 +342,16 @@ export class Core {
     const forStation = (doc: { placeCode?: unknown } | undefined) => typeof doc?.placeCode === 'string' && placeWithin(doc.placeCode, station);
     const posts = await reference.allDocs<PostDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.post) });
     for (const row of posts.rows) if (row.doc && forStation(row.doc)) this.posts.posts.put(row.doc as PostDoc & { _rev: string });
+    // The county's course catalogue, for the sessions stations run.
+    const courses = await reference.allDocs<CourseDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.course) });
+    for (const row of courses.rows) if (row.doc && inCounty(row.doc)) this.training.courses.put(row.doc as CourseDoc & { _rev: string });
     this.referenceChanges = reference
       .changes<object>({ since, live: true, include_docs: true })
       .on('change', (change) => {
         if (change.id.startsWith(ID_PREFIX.policy) && !change.deleted && inCounty(change.doc as { placeCode?: unknown })) this.policies.cache.apply(change);
+        if (change.id.startsWith(ID_PREFIX.course) && !change.deleted && inCounty(change.doc as { placeCode?: unknown })) {
+          this.training.courses.put(change.doc as unknown as CourseDoc & { _rev: string });
+        }
         if (change.id.startsWith(ID_PREFIX.post) && !change.deleted && forStation(change.doc as { placeCode?: unknown })) {
           this.posts.posts.put(change.doc as unknown as PostDoc & { _rev: string });
         }
@@ -753,6 +763,8 @@ export class Core {
     'attendance.reopenMonth': async (args, session) => this.posts.reopenMonth(args, session.user!),
 
     'training.list': async () => this.training.list(),
+    'courses.list': async () => this.training.listCourses(),
+    'courses.save': async (args, session) => this.training.saveCourse(args, session.user!),
     'training.get': async (args) => this.training.get(args.sessionId),
     'training.save': async (args, session) => this.training.save(args, session.user!),
     'training.enrol': async (args, session) => this.training.enrol(args, session.user!),

@@ -274,6 +274,25 @@ describe('reference data from county_ref', () => {
   });
 });
 
+describe('the county course catalogue', () => {
+  it('is kept at the county station, refused elsewhere, and listed at every station after it syncs', { timeout: 20_000 }, async () => {
+    const course = { code: 'YL-4', occupation: '养老护理员', level: 'level4' as const, classHours: 120 };
+    expect((await refusal(villageA.core.call(villageA.session, 'courses.save', course))).messageKey).toBe('errors.training.courseCountyOnly');
+    expect((await refusal(county.core.call(county.session, 'courses.save', { ...course, code: '养老' }))).field).toBe('code');
+    expect((await refusal(county.core.call(county.session, 'courses.save', { ...course, classHours: 0 }))).field).toBe('classHours');
+    const saved = await county.core.call(county.session, 'courses.save', course);
+    expect(saved).toMatchObject({ id: 'course:YL-4', ...course });
+    expect((await refusal(county.core.call(county.session, 'courses.save', course))).messageKey).toBe('errors.training.courseTaken');
+    const edited = await county.core.call(county.session, 'courses.save', { ...course, classHours: 136, rev: saved.rev });
+    expect(edited.classHours).toBe(136);
+
+    await sync(county);
+    expect(await admin.getDoc('county_ref', 'course:YL-4')).toMatchObject({ type: 'course', classHours: 136 });
+    await sync(villageC);
+    expect(await villageC.core.call(villageC.session, 'courses.list', {})).toEqual([expect.objectContaining({ code: 'YL-4', occupation: '养老护理员', level: 'level4', classHours: 136 })]);
+  });
+});
+
 describe('conflicts', () => {
   it('lists the same person registered in two villages once, and resolves it keeping every losing revision', { timeout: 20_000 }, async () => {
     const person = idNumber('19850606', '341');

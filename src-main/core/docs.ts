@@ -37,6 +37,7 @@ export const ID_PREFIX = {
   batch: 'batch:',
   review: 'review:',
   unlock: 'unlock:',
+  course: 'course:',
 } as const;
 
 export interface DocBase {
@@ -154,6 +155,16 @@ export interface TrainingDoc extends DocBase {
   endDate: string;
   timetable: TimetableSlot[];
   plannedTrainees: number;
+}
+
+/** `course:<code>`: a course of the county's catalogue, written at the county station, read everywhere from county_ref. */
+export interface CourseDoc extends DocBase {
+  type: 'course';
+  code: string;
+  occupation: string;
+  level: TrainingLevel;
+  /** The course's standard class hours. */
+  classHours: number;
 }
 
 /** `enrolment:<session key>:<resident key>`. */

@@ -2,8 +2,10 @@
 // sign-ins that record who, how, where and when (one document per person and half-day), and
 // attendance rates against the eligibility threshold in force.
 import { maskIdNumber } from '../../shared/id/mask';
+import { stationLevel } from '../../shared/places';
 import type { FieldIssue } from '../../shared/rpc/errors';
 import type {
+  CourseView,
   ParsedArgsOf,
   SessionAttendanceView,
   SessionUser,
@@ -15,7 +17,7 @@ import type {
 import type { HalfDay, TimetableSlot } from '../../shared/training/schema';
 import { fail, notFound, type CoreContext } from './context';
 import { DocCache } from './docCache';
-import { ID_PREFIX, type EnrolmentDoc, type SignInDoc, type TrainingDoc } from './docs';
+import { ID_PREFIX, type CourseDoc, type EnrolmentDoc, type SignInDoc, type TrainingDoc } from './docs';
 import { randomId } from './identity';
 import { getOrNull, prefixRange } from './storage/db';
 import { fieldError } from './validation';
@@ -34,6 +36,8 @@ function minutes(hhmm: string): number {
 export class TrainingService {
   readonly sessions = new DocCache<TrainingDoc>(ID_PREFIX.training);
   readonly enrolments = new DocCache<EnrolmentDoc>(ID_PREFIX.enrolment);
+  /** The county's catalogue: the county station's own documents and, elsewhere, county_ref's. */
+  readonly courses = new DocCache<CourseDoc>(ID_PREFIX.course);
 
   constructor(private readonly ctx: CoreContext) {}
 
@@ -109,6 +113,36 @@ export class TrainingService {
     return this.view(saved);
   }
 
+
+  listCourses(): CourseView[] {
+    return this.courses
+      .values()
+      .map((c) => ({ id: c._id, rev: c._rev, code: c.code, occupation: c.occupation, level: c.level, classHours: c.classHours, updatedBy: c.updatedBy, updatedAt: c.updatedAt }))
+      .sort((a, b) => a.occupation.localeCompare(b.occupation, 'zh-CN') || a.code.localeCompare(b.code));
+  }
+
+  /** County staff keep the catalogue at the county station; its sync sends it to county_ref. */
+  async saveCourse(args: ParsedArgsOf<'courses.save'>, user: SessionUser): Promise<CourseView> {
+    const station = this.ctx.station();
+    if (stationLevel(station.placeCode) !== 'county') fail({ code: 'FORBIDDEN', messageKey: 'errors.training.courseCountyOnly' });
+    const id = `${ID_PREFIX.course}${args.code}`;
+    const existing = this.courses.get(id);
+    if (existing && !args.rev) fail({ code: 'VALIDATION', field: 'code', messageKey: 'errors.training.courseTaken', params: { code: args.code } });
+    if (existing && existing._rev !== args.rev) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+    const stamp = this.ctx.stamp(user, station.placeCode);
+    const doc: CourseDoc = {
+      ...(existing ? { ...existing, updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt } : stamp),
+      _id: id,
+      type: 'course',
+      code: args.code,
+      occupation: args.occupation,
+      level: args.level,
+      classHours: args.classHours,
+    };
+    const saved = await this.ctx.write(doc);
+    this.courses.put(saved);
+    return this.listCourses().find((c) => c.id === id)!;
+  }
 
   async enrol(args: ParsedArgsOf<'training.enrol'>, user: SessionUser): Promise<TraineeView> {
     const session = this.session(args.sessionId);

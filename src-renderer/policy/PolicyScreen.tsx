@@ -26,6 +26,7 @@ import { errorText } from '../errors';
 import { FieldItem, IsoDatePicker, formatTime, mayCall, todayIso, useSession } from '../posts/common';
 import { formatYuan, issueText, issuesOf, schemaResolver } from '../posts/forms';
 import '../posts/posts.css';
+import { CoursesCard } from './CoursesCard';
 import { POLICY_LABELS, crossFieldIssues, entriesOf, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type FormsByKind } from './policyForms';
 
 export const POLICY_KEY = ['policy', 'list'] as const;
@@ -132,6 +133,7 @@ export function PolicyScreen() {
           </Card>
         );
       })}
+      <CoursesCard />
       {editing && <PolicyEditor key={`${editing.kind}:${editing.entry?.id ?? 'new'}`} editing={editing} countyCode={station?.placeCode.slice(0, 6) ?? ''} onClose={() => setEditing(null)} />}
     </div>
   );

@@ -15,6 +15,7 @@ import { leye } from '../bridge';
 import { trainingIssueText, trainingIssues } from './errors';
 import { emptySession, formPathOf, sessionResolver, sessionToValues, toSaveArgs, type SessionFormValues } from './sessionForm';
 import { generateTimetable, normalizeClock, totalClassHours } from './timetable';
+import { useCourses } from '../policy/CoursesCard';
 
 type V = SessionFormValues;
 
@@ -53,6 +54,7 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
     reValidateMode: 'onChange',
   });
   const { control, handleSubmit, formState } = form;
+  const catalogue = useCourses().data ?? [];
   const [formError, setFormError] = useState<string | null>(null);
 
   const showCoreError = (reason: unknown) => {
@@ -118,9 +120,29 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
                 render={({ field }) => (
                   <AutoComplete
                     value={field.value}
-                    onChange={(value: string) => field.onChange(value)}
+                    onChange={(value: string) => {
+                      // A course of the county's catalogue fills the occupation and its level.
+                      const course = catalogue.find((c) => c.id === value);
+                      if (course) form.setValue('level', course.level, { shouldValidate: true, shouldDirty: true });
+                      field.onChange(course ? course.occupation : value);
+                    }}
                     onBlur={field.onBlur}
-                    options={OCCUPATIONS.filter((o) => !field.value || o.includes(field.value)).map((value) => ({ value }))}
+                    options={[
+                      ...(catalogue.length > 0
+                        ? [
+                            {
+                              label: t('training.courses.fromCatalogue'),
+                              options: catalogue
+                                .filter((c) => !field.value || c.occupation.includes(field.value))
+                                .map((c) => ({ value: c.id, label: `${c.occupation} · ${t(`training.levels.${c.level}`)} · ${c.classHours}h` })),
+                            },
+                          ]
+                        : []),
+                      {
+                        label: t('training.courses.commonOccupations'),
+                        options: OCCUPATIONS.filter((o) => !field.value || o.includes(field.value)).map((value) => ({ value })),
+                      },
+                    ]}
                   >
                     <Input ref={field.ref} maxLength={50} placeholder={t('training.form.occupationPlaceholder')} data-testid="session-field-occupation" />
                   </AutoComplete>

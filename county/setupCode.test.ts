@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSetupCode, encodeSetupCode } from './setupCode';
+import { decodeSetupCode, encodeSetupCode } from '../shared/county/setupCode';
 
 const key = Buffer.alloc(32, 7).toString('base64');
 

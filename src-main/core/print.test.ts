@@ -162,6 +162,8 @@ describe('printed forms: training sign-in sheet and summary', () => {
     });
     const people = [idNumber('19900101', '111'), idNumber('19910101', '222')];
     for (const [i, n] of people.entries()) {
+      // The sheet lists trainees in enrolment order.
+      at(`2026-11-20T08:0${i}:00+08:00`);
       await core.call(s, 'residents.register', registration({ idNumber: n, name: i ? '钱二' : '赵一' }));
       await core.call(s, 'training.enrol', { sessionId: saved.id, idNumber: n });
     }

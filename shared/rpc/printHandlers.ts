@@ -138,3 +138,16 @@ export const printHandlers = {
   'print.signInSheet': handler<SignInSheetForm>()(z.strictObject({ sessionId, date: isoDay, half: z.enum(HALF_DAYS, { error: 'errors.option' }) }), ALL_ROLES),
   'print.trainingSummary': handler<TrainingSummaryForm>()(z.strictObject({ sessionId }), ALL_ROLES),
 } as const;
+
+/**
+ * What the Electron preload exposes as `window.leyePrint`: print a print route (`#/print/…`) from
+ * a hidden window, with the system's print dialog or silently to a PDF the clerk saves. The
+ * renderer gets back the file's name only, never its path.
+ */
+export interface PrintBridge {
+  print(hash: string): Promise<{ printed: boolean }>;
+  savePdf(hash: string, fileName: string): Promise<{ saved: boolean; fileName: string }>;
+}
+
+/** A print route's hash: `#/print/<form>/<arg>…` with ids, dates and months only. */
+export const PRINT_HASH = /^#\/print\/[A-Za-z]+(\/[A-Za-z0-9%:._-]{1,80}){1,6}$/;

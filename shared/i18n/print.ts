@@ -62,12 +62,12 @@ export const printZhCN = {
     attendance: {
       title: '公益性岗位月度考勤表',
       caption: '岗位：{{post}}（{{code}}）　用工单位：{{employer}}　所在村（社区）：{{place}}　考勤月份：{{year}} 年 {{month}} 月',
-      legend: '说明：√ 出勤　事 事假　病 病假　× 旷工　休 休息　— 不在岗期间',
+      legend: '说明：√ 出勤　事 事假　病 病假　× 旷工　休 休息　— 不在岗期间；工时以小时计。',
       symbols: { present: '√', personalLeave: '事', sickLeave: '病', absent: '×', rest: '休', outside: '—' },
       presentDays: '出勤天数',
       leaveDays: '请假天数',
       absentDays: '旷工天数',
-      hours: '工时（小时）',
+      hours: '工时',
       payDue: '应发（元）',
       holderSign: '本人签名',
       total: '合计',
@@ -180,7 +180,7 @@ export const printEn: typeof printZhCN = {
     attendance: {
       title: 'Public-welfare post: monthly attendance sheet',
       caption: 'Post: {{post}} ({{code}})  Employer: {{employer}}  Village: {{place}}  Month: {{year}}-{{month}}',
-      legend: 'Key: √ present  事 personal leave  病 sick leave  × absent  休 rest  — not on the post',
+      legend: 'Key: √ present  事 personal leave  病 sick leave  × absent  休 rest  — not on the post; hours in hours.',
       symbols: { present: '√', personalLeave: '事', sickLeave: '病', absent: '×', rest: '休', outside: '—' },
       presentDays: 'Days present',
       leaveDays: 'Days on leave',

@@ -239,6 +239,12 @@ export function HardshipApplication({ form }: { form: HardshipApplicationForm })
         </tbody>
       </table>
       <table className="pf-table pf-list pf-family">
+        <colgroup>
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '30%' }} />
+          <col style={{ width: '25%' }} />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th colSpan={4} className="pf-caption">
@@ -246,9 +252,9 @@ export function HardshipApplication({ form }: { form: HardshipApplicationForm })
             </th>
           </tr>
           <tr>
-            <th style={{ width: '10%' }}>{t('print.common.seq')}</th>
-            <th style={{ width: '30%' }}>{t('fields.memberName')}</th>
-            <th style={{ width: '25%' }}>{t('fields.memberRelation')}</th>
+            <th>{t('print.common.seq')}</th>
+            <th>{t('fields.memberName')}</th>
+            <th>{t('fields.memberRelation')}</th>
             <th>{t('fields.memberWorkStatus')}</th>
           </tr>
         </thead>
@@ -418,12 +424,14 @@ export function AttendanceSheet({ form }: { form: AttendanceSheetForm }) {
         </tbody>
       </table>
       <section className="pf-keep">
-        <p className="pf-small-para">
-          {t('print.attendance.legend')}　
-          {form.minimumWageHourly === null
-            ? t('print.attendance.plannedNoMinimum', { hours: form.post.plannedHoursPerMonth, pay: money(form.post.payPerMonth) })
-            : t('print.attendance.planned', { hours: form.post.plannedHoursPerMonth, pay: money(form.post.payPerMonth), minimum: money(form.minimumWageHourly) })}
-          　{form.closed ? t('print.attendance.closed') : t('print.attendance.open')}
+        <p className="pf-small-para pf-notes">
+          <span>{t('print.attendance.legend')}</span>
+          <span>
+            {form.minimumWageHourly === null
+              ? t('print.attendance.plannedNoMinimum', { hours: form.post.plannedHoursPerMonth, pay: money(form.post.payPerMonth) })
+              : t('print.attendance.planned', { hours: form.post.plannedHoursPerMonth, pay: money(form.post.payPerMonth), minimum: money(form.minimumWageHourly) })}
+          </span>
+          <span>{form.closed ? t('print.attendance.closed') : t('print.attendance.open')}</span>
         </p>
         <div className="pf-sign-row">
           <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
@@ -476,6 +484,15 @@ export function SignInSheet({ form }: { form: SignInSheetForm }) {
         }
       />
       <table className="pf-table pf-list pf-signin">
+        <colgroup>
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '25%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '11%' }} />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th colSpan={7} className="pf-caption">
@@ -483,12 +500,12 @@ export function SignInSheet({ form }: { form: SignInSheetForm }) {
             </th>
           </tr>
           <tr>
-            <th style={{ width: '7%' }}>{t('print.common.seq')}</th>
-            <th style={{ width: '17%' }}>{t('print.common.name')}</th>
-            <th style={{ width: '7%' }}>{t('print.common.sex')}</th>
-            <th style={{ width: '24%' }}>{t('print.common.idNumber')}</th>
-            <th style={{ width: '11%' }}>{t('print.signIn.timeIn')}</th>
-            <th style={{ width: '11%' }}>{t('print.signIn.timeOut')}</th>
+            <th>{t('print.common.seq')}</th>
+            <th>{t('print.common.name')}</th>
+            <th>{t('print.common.sex')}</th>
+            <th>{t('print.common.idNumber')}</th>
+            <th>{t('print.signIn.timeIn')}</th>
+            <th>{t('print.signIn.timeOut')}</th>
             <th>{t('print.signIn.sign')}</th>
           </tr>
         </thead>
@@ -498,7 +515,7 @@ export function SignInSheet({ form }: { form: SignInSheetForm }) {
               <td className="pf-center">{i + 1}</td>
               <td className="pf-name">{r.name}</td>
               <td className="pf-center">{t(`enums.sex.${r.sex}`)}</td>
-              <td className="pf-mono pf-center">{r.idNumberMasked}</td>
+              <td className="pf-mono pf-id pf-center">{r.idNumberMasked}</td>
               <td className="pf-center">{r.timeIn ?? ''}</td>
               <td className="pf-center">{r.timeOut ?? ''}</td>
               <td />
@@ -531,13 +548,13 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
           </tr>
         }
       />
-      <table className="pf-table pf-list">
+      <table className="pf-table pf-list pf-summary">
         <thead>
           <tr>
             <th style={{ width: '6%' }}>{t('print.common.seq')}</th>
-            <th style={{ width: '15%' }}>{t('print.common.name')}</th>
+            <th style={{ width: '17%' }}>{t('print.common.name')}</th>
             <th style={{ width: '6%' }}>{t('print.common.sex')}</th>
-            <th style={{ width: '22%' }}>{t('print.common.idNumber')}</th>
+            <th style={{ width: '23%' }}>{t('print.common.idNumber')}</th>
             <th>{t('print.summary.slotsAttended')}</th>
             <th>{t('print.summary.attendedHours')}</th>
             <th>{t('print.summary.rate')}</th>
@@ -552,15 +569,15 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
               <td className="pf-center">{i + 1}</td>
               <td className="pf-name">{r.name}</td>
               <td className="pf-center">{t(`enums.sex.${r.sex}`)}</td>
-              <td className="pf-mono pf-center">{r.idNumberMasked}</td>
-              <td className="pf-center">
-                {r.slotsAttended} / {s.slots}
+              <td className="pf-mono pf-id pf-center">{r.idNumberMasked}</td>
+              <td className="pf-center pf-nowrap">
+                {r.slotsAttended}/{s.slots}
               </td>
               <td className="pf-center">{r.attendedHours}</td>
-              <td className="pf-center">{percent(r.rate)}</td>
+              <td className="pf-center pf-nowrap">{percent(r.rate)}</td>
               <td className="pf-center">{r.lateCount}</td>
               <td className="pf-center">{r.earlyLeaveCount}</td>
-              <td className="pf-center">{r.eligible ? t('print.summary.yes') : t('print.summary.no')}</td>
+              <td className="pf-center pf-nowrap">{r.eligible ? t('print.summary.yes') : t('print.summary.no')}</td>
             </tr>
           ))}
         </tbody>

@@ -43,6 +43,11 @@ async function render(page: Page, hash: string, name: string): Promise<Rendered>
   }, hash);
   // Ready for this very route (not the one before it).
   await page.waitForFunction(() => document.querySelector('[data-print-ready="true"]')?.getAttribute('data-print-hash') === window.location.hash, undefined, { timeout: 30_000 });
+  // No cell's content spills over its border (A4 content width on screen equals the printed one).
+  const spilled = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.pf-table td, .pf-table th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.innerText),
+  );
+  expect(spilled).toEqual([]);
   const pdf = path.join(OUT, `${name}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   const info = run('pdfinfo', [pdf]);
@@ -186,7 +191,10 @@ describe('printed forms, end to end', () => {
     expect(doc.pages).toBeGreaterThanOrEqual(2);
     expectPageNumbers(doc);
     expectWithinRightMargin(doc, 14);
-    for (const text of doc.pageTexts) expect(text.replace(/\s+/g, '')).toContain('签到时间');
+    // Every page with trainees on it repeats the header row.
+    const withRows = doc.pageTexts.filter((text) => training.names.some((n) => text.includes(n.slice(0, 3))));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const text of withRows) expect(text.replace(/\s+/g, '')).toContain('签到时间');
     for (const [i, name] of training.names.entries()) {
       expect(doc.flat).toContain(name);
       expect(doc.flat).toContain(maskIdNumber(training.idNumbers[i]!));

@@ -106,7 +106,7 @@ export interface SeededResidents {
 }
 
 export async function seedResidents(leye: LeyeBridge, today: string): Promise<SeededResidents> {
-  const unemployedId = withCheck('37010219850312401');
+  const unemployedId = withCheck('37010219850312404');
   const address = '济南市历下区解放路街道解放桥社区和平路 28 号院 3 号楼 2 单元 501 室（原济南第二机床厂宿舍）';
   const unemployed = await leye.call(
     'residents.register',

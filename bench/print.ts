@@ -16,6 +16,12 @@ const HOST = path.join(ROOT, 'dist/host/node-host.cjs');
 const RENDERER = path.join(ROOT, 'dist/renderer');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLES = 10;
+/** The print route says it is ready (data and fonts), for the route now in the address bar. */
+// A function, not a string: the app's CSP forbids eval, which waitForFunction uses for strings.
+const READY_PROBE = () => {
+  const page = globalThis as unknown as { location: { hash: string }; document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } };
+  return page.document.querySelector('[data-print-ready="true"]')?.getAttribute('data-print-hash') === page.location.hash;
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -61,11 +67,11 @@ export async function benchPrint(): Promise<{ print_attendance_pdf_ms: number; p
     const hash = `#/print/attendance/${encodeURIComponent(post.postId)}/${month}`;
     const renderOnce = async (): Promise<number> => {
       // Leave the route first so every sample fills and lays out the form afresh.
-      await page.evaluate(() => (window.location.hash = '#/posts'));
+      await page.evaluate(`window.location.hash = '#/posts'`);
       await page.getByTestId('current-user').waitFor();
       const start = performance.now();
-      await page.evaluate((h) => (window.location.hash = h), hash);
-      await page.waitForFunction(() => document.querySelector('[data-print-ready="true"]')?.getAttribute('data-print-hash') === window.location.hash);
+      await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+      await page.waitForFunction(READY_PROBE);
       if (process.env.LEYE_BENCH_PHASES) console.log(`  ready after ${Math.round(performance.now() - start)} ms`);
       await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
       return performance.now() - start;

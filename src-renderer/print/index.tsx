@@ -16,6 +16,8 @@ import { takeAutoPrint } from './printing';
 
 export { PrintButton } from './PrintButton';
 export { HardshipNoticeButton } from './HardshipNoticeButton';
+export { ResidentPrintButtons } from './ResidentPrintButtons';
+export { SessionPrintButtons } from './SessionPrintButtons';
 export { printForm, printRoute } from './printing';
 
 /** Fetches a form's fill; every call is one audit entry in the core, so it is not refetched on its own. */

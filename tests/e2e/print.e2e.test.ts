@@ -18,6 +18,12 @@ import { LONG_NAMES, PRINT_CLERK, previousMonth, seedAttendance, seedResidents, 
 
 const OUT = process.env.LEYE_PRINT_OUT ?? tempDir('leye-print-out-');
 const MM = 72 / 25.4;
+/** The print route says it is ready (data and fonts), for the route now in the address bar. */
+// A function, not a string: the app's CSP forbids eval, which waitForFunction uses for strings.
+const READY_PROBE = () => {
+  const page = globalThis as unknown as { location: { hash: string }; document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } };
+  return page.document.querySelector('[data-print-ready="true"]')?.getAttribute('data-print-hash') === page.location.hash;
+};
 
 interface Rendered {
   pdf: string;
@@ -38,14 +44,12 @@ function run(cmd: string, args: string[]): string {
 
 /** The print route of `hash` as Chromium prints it, read back with poppler. */
 async function render(page: Page, hash: string, name: string): Promise<Rendered> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
   // Ready for this very route (not the one before it).
-  await page.waitForFunction(() => document.querySelector('[data-print-ready="true"]')?.getAttribute('data-print-hash') === window.location.hash, undefined, { timeout: 30_000 });
+  await page.waitForFunction(READY_PROBE, undefined, { timeout: 30_000 });
   // No cell's content spills over its border (A4 content width on screen equals the printed one).
-  const spilled = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.pf-table td, .pf-table th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.innerText),
+  const spilled = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('.pf-table td, .pf-table th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.innerText)`,
   );
   expect(spilled).toEqual([]);
   const pdf = path.join(OUT, `${name}.pdf`);
@@ -171,7 +175,7 @@ describe('printed forms, end to end', () => {
   });
 
   it('refuses the 认定申请表 for a job seeker, naming the reason', async () => {
-    await page.evaluate((h) => (window.location.hash = h), `#/print/hardshipApplication/${encodeURIComponent(residents.unemployed.id)}`);
+    await page.evaluate(`window.location.hash = ${JSON.stringify(`#/print/hardshipApplication/${encodeURIComponent(residents.unemployed.id)}`)}`);
     await page.getByTestId('print-error').filter({ hasText: '不是就业困难人员认定申请' }).waitFor();
   });
 
@@ -202,6 +206,52 @@ describe('printed forms, end to end', () => {
     expect(doc.flat).not.toMatch(FULL_ID);
     expect(doc.flat).toContain(LONG_NAMES[0]);
     expect(doc.flat).toContain(`应到${training.names.length}人，实到${training.signedIn}人`);
+  });
+
+  describe('the print buttons of the screens (browser preview: the browser\'s print, then back)', () => {
+    /** window.print stands in for the browser's dialog: it notes the route it printed, then the print ends. */
+    const STUB_PRINT = `window.__printed = []; window.print = () => { window.__printed.push(window.location.hash + (document.querySelector('[data-print-ready="true"]') ? ' ready' : '')); setTimeout(() => window.dispatchEvent(new Event('afterprint')), 0); }`;
+
+    /** Clicks through from `startHash`; the form printed (once, ready) must be `formHash` (or start with it), then the screen is back. */
+    async function printedFrom(startHash: string, click: () => Promise<void>, formHash: string): Promise<void> {
+      await page.evaluate(`window.location.hash = ${JSON.stringify(startHash)}`);
+      await page.evaluate(STUB_PRINT);
+      await click();
+      await page.waitForFunction(() => (globalThis as unknown as { __printed: string[] }).__printed.length === 1, undefined, { timeout: 30_000 });
+      await page.waitForFunction((hash) => (globalThis as unknown as { location: { hash: string } }).location.hash === hash, startHash);
+      const printed = await page.evaluate<string[]>(`window.__printed`);
+      expect(printed).toHaveLength(1);
+      expect(printed[0]!.startsWith(formHash)).toBe(true);
+      expect(printed[0]!.endsWith(' ready')).toBe(true);
+    }
+
+    it('prints the month sheet from the attendance screen', async () => {
+      const start = `#/posts/${encodeURIComponent(post.postId)}/attendance/${month}`;
+      await printedFrom(start, () => page.getByTestId('print-attendance').click(), `#/print/attendance/${encodeURIComponent(post.postId)}/${month} `);
+    });
+
+    it('prints the registration and the 认定申请表 from the resident drawer, and the 公示 from the residents screen', async () => {
+      const id = encodeURIComponent(residents.hardship.id);
+      const drawer = `#/residents/${id}`;
+      await printedFrom(drawer, () => page.getByTestId('print-registration').click(), `#/print/registration/${id} `);
+      await printedFrom(drawer, () => page.getByTestId('print-hardship').click(), `#/print/hardshipApplication/${id} `);
+      await printedFrom(
+        '#/residents',
+        async () => {
+          await page.getByTestId('notice-open').click();
+          await page.getByTestId('notice-phone').fill('0531-86001234');
+          await page.getByTestId('notice-print').click();
+        },
+        '#/print/hardshipNotice/',
+      );
+    });
+
+    it('prints the sign-in sheet of the half-day under way and the summary from the session screen', async () => {
+      const id = encodeURIComponent(training.sessionId);
+      const start = `#/training/${id}`;
+      await printedFrom(start, () => page.getByTestId('print-sign-in').click(), `#/print/signInSheet/${id}/${training.date}/${training.half} `);
+      await printedFrom(start, () => page.getByTestId('print-summary').click(), `#/print/trainingSummary/${id} `);
+    });
   });
 
   it('prints the session attendance summary with rates and the eligible count', async () => {

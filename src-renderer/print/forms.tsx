@@ -67,6 +67,18 @@ function ReviewBox({ title, signLabel }: { title: string; signLabel: string }) {
   );
 }
 
+/**
+ * The closing lines (counts, signatures, review) as the table's last row: if they go to a new
+ * page, the table's header (with the caption saying what is signed) repeats above them.
+ */
+function ClosingRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr className="pf-closing">
+      <td colSpan={columns}>{children}</td>
+    </tr>
+  );
+}
+
 function Page({ children, landscape = false }: { children: ReactNode; landscape?: boolean }) {
   return (
     <article className={landscape ? 'pf pf-landscape' : 'pf'} data-print-form>
@@ -421,9 +433,7 @@ export function AttendanceSheet({ form }: { form: AttendanceSheetForm }) {
             </td>
             <td />
           </tr>
-        </tbody>
-      </table>
-      <section className="pf-keep">
+          <ClosingRow columns={dayColumns + 8}>
         <p className="pf-small-para pf-notes">
           <span>{t('print.attendance.legend')}</span>
           <span>
@@ -438,7 +448,9 @@ export function AttendanceSheet({ form }: { form: AttendanceSheetForm }) {
           <SignLine label={t('print.attendance.villageReview')} />
           <SignLine label={`${t('print.attendance.townshipReview')}${t('print.common.stamp')}`} />
         </div>
-      </section>
+          </ClosingRow>
+        </tbody>
+      </table>
     </Page>
   );
 }
@@ -521,14 +533,14 @@ export function SignInSheet({ form }: { form: SignInSheetForm }) {
               <td />
             </tr>
           ))}
+          <ClosingRow columns={7}>
+            <p className="pf-para">{t('print.signIn.counts', { enrolled: form.rows.length, present: form.signedIn })}</p>
+            <SignLine label={t('print.signIn.teacherSign')} />
+            <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
+            <SignLine label={t('print.signIn.providerStamp')} withDate={false} />
+          </ClosingRow>
         </tbody>
       </table>
-      <section className="pf-keep">
-        <p className="pf-para">{t('print.signIn.counts', { enrolled: form.rows.length, present: form.signedIn })}</p>
-        <SignLine label={t('print.signIn.teacherSign')} />
-        <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
-        <SignLine label={t('print.signIn.providerStamp')} withDate={false} />
-      </section>
     </Page>
   );
 }
@@ -549,12 +561,29 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
         }
       />
       <table className="pf-table pf-list pf-summary">
+        <colgroup>
+          <col style={{ width: '6%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '6%' }} />
+          <col style={{ width: '23%' }} />
+          <col />
+          <col />
+          <col />
+          <col />
+          <col />
+          <col />
+        </colgroup>
         <thead>
           <tr>
-            <th style={{ width: '6%' }}>{t('print.common.seq')}</th>
-            <th style={{ width: '17%' }}>{t('print.common.name')}</th>
-            <th style={{ width: '6%' }}>{t('print.common.sex')}</th>
-            <th style={{ width: '23%' }}>{t('print.common.idNumber')}</th>
+            <th colSpan={10} className="pf-caption">
+              {s.occupation}（{t(`training.levels.${s.level}`)}）· {s.provider} · {s.startDate}–{s.endDate}
+            </th>
+          </tr>
+          <tr>
+            <th>{t('print.common.seq')}</th>
+            <th>{t('print.common.name')}</th>
+            <th>{t('print.common.sex')}</th>
+            <th>{t('print.common.idNumber')}</th>
             <th>{t('print.summary.slotsAttended')}</th>
             <th>{t('print.summary.attendedHours')}</th>
             <th>{t('print.summary.rate')}</th>
@@ -580,15 +609,15 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
               <td className="pf-center pf-nowrap">{r.eligible ? t('print.summary.yes') : t('print.summary.no')}</td>
             </tr>
           ))}
+          <ClosingRow columns={10}>
+            <p className="pf-para" data-testid="pf-summary-totals">
+              {t('print.summary.totals', { count: form.rows.length, eligible: form.eligibleCount, threshold: percent(form.threshold), rate: percent(form.sessionRate) })}
+            </p>
+            <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
+            <SignLine label={t('print.signIn.providerStamp')} withDate={false} />
+          </ClosingRow>
         </tbody>
       </table>
-      <section className="pf-keep">
-        <p className="pf-para" data-testid="pf-summary-totals">
-          {t('print.summary.totals', { count: form.rows.length, eligible: form.eligibleCount, threshold: percent(form.threshold), rate: percent(form.sessionRate) })}
-        </p>
-        <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
-        <SignLine label={t('print.signIn.providerStamp')} withDate={false} />
-      </section>
     </Page>
   );
 }

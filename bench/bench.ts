@@ -10,6 +10,7 @@ import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
+import { benchPrint } from './print';
 import { benchSync, benchTownshipPull } from './sync';
 import { percentile, timed } from './stats';
 
@@ -53,6 +54,8 @@ async function onlySync(): Promise<void> {
 
 async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync') return onlySync();
+  // `--only print`: just issue 5's printed form (the 50-holder attendance sheet to PDF).
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'print') return void console.log(JSON.stringify(await benchPrint()));
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
   await unsynced.core.close();
   const postsAndTraining = await benchPostsAndTraining(big.core, big.session);
   const sync = { ...(await benchSync()), ...(await benchTownshipPull()) };
+  const print = await benchPrint();
   await big.core.close();
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
     rss_mb: rss,
     ...postsAndTraining,
     ...sync,
+    ...print,
   };
   const targets = {
     register_p95_ms: 50,
@@ -177,6 +182,7 @@ async function main(): Promise<void> {
     month_grid_p95_ms: 300,
     month_close_p95_ms: 1000,
     township_pull_s: 60,
+    print_attendance_pdf_ms: 2000,
   };
   for (const [key, limit] of Object.entries(targets)) {
     const value = figures[key as keyof typeof figures];

@@ -6,3 +6,7 @@ export const PORT_REQUEST_CHANNEL = 'leye:port-request';
 export const PORT_CHANNEL = 'leye:port';
 /** Main → preload: the core exited; fail calls in flight now instead of when it is back. */
 export const CORE_LOST_CHANNEL = 'leye:core-lost';
+/** Renderer → main (invoke): print a print route from a hidden window with the system dialog. */
+export const PRINT_CHANNEL = 'leye:print';
+/** Renderer → main (invoke): print a print route silently to a PDF the clerk names in a save dialog. */
+export const PRINT_PDF_CHANNEL = 'leye:print-pdf';

@@ -20,6 +20,7 @@ import {
 } from 'electron';
 import type { SecretReply, SecretRequest } from '../host/secretMessages';
 import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
+import { registerPrinting } from './printing';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -36,6 +37,10 @@ const hostPath = path.join(__dirname, '../host/utility-host.cjs');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 const windows = new Set<BrowserWindow>();
+/** Hidden windows printing a form, each sharing the login of the window that asked. */
+const printWindows = new Set<BrowserWindow>();
+/** The core session of each page: its own id, or for a print window its opener's. */
+const sessionOf = new Map<WebContents, number>();
 let core: UtilityProcess | null = null;
 let coreReady = false;
 let quitting = false;
@@ -73,6 +78,15 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     ipcMain.on(PORT_REQUEST_CHANNEL, onPortRequest);
+    registerPrinting({
+      preloadPath,
+      isAppWindow: (win) => windows.has(win),
+      adopt: (win, opener) => {
+        printWindows.add(win);
+        sessionOf.set(win.webContents, sessionOf.get(opener) ?? opener.id);
+        win.on('closed', () => printWindows.delete(win));
+      },
+    });
     Menu.setApplicationMenu(buildMenu());
     startCore();
     createWindow();
@@ -209,12 +223,16 @@ function onPortRequest(event: IpcMainEvent): void {
   const frame = event.senderFrame;
   const win = BrowserWindow.fromWebContents(contents);
   // Only the top frame of one of our windows, showing our own page, gets a line to the core.
-  if (!frame || !win || !windows.has(win) || win.webContents !== contents) return;
+  if (!frame || !win || !(windows.has(win) || printWindows.has(win)) || win.webContents !== contents) return;
   const top = contents.mainFrame;
   if (frame.processId !== top.processId || frame.frameToken !== top.frameToken || !isAppUrl(frame.url)) return;
   if (!wantsPort.has(contents)) {
     wantsPort.add(contents);
-    contents.once('destroyed', () => wantsPort.delete(contents));
+    if (!sessionOf.has(contents)) sessionOf.set(contents, contents.id);
+    contents.once('destroyed', () => {
+      wantsPort.delete(contents);
+      sessionOf.delete(contents);
+    });
   }
   if (coreReady) connect(contents);
   // Otherwise the 'spawn' of the (re)starting core connects it.
@@ -223,6 +241,7 @@ function onPortRequest(event: IpcMainEvent): void {
 function connect(contents: WebContents): void {
   if (!core || contents.isDestroyed() || !isAppUrl(contents.mainFrame.url)) return;
   const { port1, port2 } = new MessageChannelMain();
-  core.postMessage({ kind: 'connect' }, [port1]);
+  // Same session number, same login: a print window prints as the clerk whose window asked.
+  core.postMessage({ kind: 'connect', session: sessionOf.get(contents) ?? contents.id }, [port1]);
   contents.postMessage(PORT_CHANNEL, generation, [port2]);
 }

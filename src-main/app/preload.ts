@@ -4,8 +4,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { createClient, type Carrier } from '../../shared/rpc/client';
 import type { RpcError } from '../../shared/rpc/errors';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
+import type { PrintBridge } from '../../shared/rpc/printHandlers';
 import type { CallMessage, HostMessage } from '../../shared/rpc/protocol';
-import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
+import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL, PRINT_CHANNEL, PRINT_PDF_CHANNEL } from './channels';
 
 const DISCONNECTED: RpcError = { code: 'INTERNAL', messageKey: 'errors.disconnected' };
 
@@ -66,3 +67,10 @@ const bridge: LeyeBridge = {
 };
 
 contextBridge.exposeInMainWorld('leye', bridge);
+
+// Printing a form: main checks the route and opens it in a hidden window (see app/printing.ts).
+const printBridge: PrintBridge = {
+  print: (hash) => ipcRenderer.invoke(PRINT_CHANNEL, String(hash)) as Promise<{ printed: boolean }>,
+  savePdf: (hash, fileName) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, String(hash), String(fileName)) as Promise<{ saved: boolean; fileName: string }>,
+};
+contextBridge.exposeInMainWorld('leyePrint', printBridge);

@@ -14,8 +14,8 @@ function isCall(message: unknown): message is { kind: 'call'; id: number; name: 
   return m.kind === 'call' && Number.isSafeInteger(m.id) && typeof m.name === 'string' && m.name.length <= 100;
 }
 
-export function attachConnection(core: Core, send: (message: HostMessage) => void): Connection {
-  const session: Session = { user: null };
+/** `session` is shared when a window opens another for its own use (a hidden print window). */
+export function attachConnection(core: Core, send: (message: HostMessage) => void, session: Session = { user: null }): Connection {
   let open = true;
   const safeSend = (message: HostMessage) => {
     if (!open) return;

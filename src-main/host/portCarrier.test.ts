@@ -65,6 +65,30 @@ describe('the MessagePort carrier (Electron utility process)', () => {
     expect((await pushed).ids).toContain(view.id);
   });
 
+  it('lets ports main names with the same session share the login (a hidden print window), and only those', async () => {
+    const core = await Core.open({ dataDir: tempDir() });
+    cores.push(core);
+    const parent = new EventEmitter();
+    serveParentPort({ on: (event, listener) => parent.on(event, listener), postMessage: () => undefined }, Promise.resolve(core));
+    const connect = async (session?: number) => {
+      const { port1, port2 } = new MessageChannel();
+      ports.push(port1, port2);
+      parent.emit('message', { data: { kind: 'connect', ...(session === undefined ? {} : { session }) }, ports: [electronLike(port1)] });
+      let receive: (m: HostMessage) => void = () => undefined;
+      const ready = new Promise<void>((resolve) => port2.on('message', (m: HostMessage) => (m.kind === 'ready' ? resolve() : receive(m))));
+      port2.start();
+      await ready;
+      return createClient({ post: (m) => port2.postMessage(m), onMessage: (r) => (receive = r) });
+    };
+    const main = await connect(7);
+    await main.call('station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });
+    await main.call('auth.login', { loginName: 'wangli', password: 'secret-123' });
+    const printWindow = await connect(7);
+    expect((await printWindow.call('station.status', {})).user?.loginName).toBe('wangli');
+    expect((await (await connect(8)).call('station.status', {})).user).toBeNull();
+    expect((await (await connect()).call('station.status', {})).user).toBeNull();
+  });
+
   it('has the county password sealed by the main process (safeStorage), never in the clear on disk', async () => {
     // A stand-in for main.ts's answerSecret: seals by reversing base64 (the test needs only
     // that the sealed text differs and only this "key store" opens it).

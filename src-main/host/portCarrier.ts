@@ -1,7 +1,7 @@
 // The MessagePort carrier: Electron's main process hands the utility process one port per window
 // over its parent port; each port becomes a connection to the same core. Typed by what we use of
 // Electron's MessagePortMain, so this file needs no 'electron' import and runs in tests on Node.
-import type { Core } from '../core/core';
+import type { Core, Session } from '../core/core';
 import type { SecretBox } from '../core/secretBox';
 import type { SecretReply, SecretRequest } from './secretMessages';
 import { attachConnection } from './connection';
@@ -48,16 +48,31 @@ export function parentPortSecretBox(parentPort: ParentPort, timeoutMs = 10_000):
   return { kind: 'safeStorage', seal: (plain) => ask('seal', plain), open: (sealed) => ask('open', sealed) };
 }
 
-/** Answers every `{kind: 'connect'}` message that brings a port, once the core is open. */
+/**
+ * Answers every `{kind: 'connect'}` message that brings a port, once the core is open. Main
+ * names the window's session (`session`, a number of its choosing): ports with the same number
+ * share who is logged in, so a hidden print window prints as the clerk whose window asked.
+ */
 export function serveParentPort(parentPort: ParentPort, core: Promise<Core>): void {
+  const sessions = new Map<number, { session: Session; ports: number }>();
   parentPort.on('message', (event) => {
-    const data = event.data as { kind?: string } | null;
+    const data = event.data as { kind?: string; session?: unknown } | null;
     const port = event.ports[0];
     if (data?.kind !== 'connect' || !port) return;
+    const key = Number.isSafeInteger(data.session) ? (data.session as number) : null;
     void core.then((opened) => {
-      const connection = attachConnection(opened, (message) => port.postMessage(message));
+      let shared: { session: Session; ports: number } | undefined;
+      if (key !== null) {
+        shared = sessions.get(key) ?? { session: { user: null }, ports: 0 };
+        shared.ports += 1;
+        sessions.set(key, shared);
+      }
+      const connection = attachConnection(opened, (message) => port.postMessage(message), shared?.session);
       port.on('message', (e) => connection.receive(e.data));
-      port.on('close', () => connection.close());
+      port.on('close', () => {
+        connection.close();
+        if (key !== null && shared && --shared.ports === 0) sessions.delete(key);
+      });
       port.start();
       port.postMessage({ kind: 'ready' });
     });

@@ -37,6 +37,7 @@ import {
 import { gridQueryKey, summaryQueryKey } from './keys';
 import { MonthClose } from './MonthClose';
 import './posts.css';
+import { PrintButton, printRoute } from '../print';
 
 
 function shiftMonth(month: string, by: number): string {
@@ -243,6 +244,7 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
           </Tag>
         )}
         {!canWrite && <Tag>{t('attendance.readOnly')}</Tag>}
+        <PrintButton route={printRoute('attendance', post.id, grid.month)} fileName={`${post.code}-${t('print.attendance.title')}-${grid.month}`} label={t('print.button.attendance')} testId="print-attendance" />
       </Space>
 
       {editableGrid && (

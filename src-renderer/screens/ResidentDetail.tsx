@@ -17,6 +17,7 @@ import { errorText, translateIssue } from '../errors';
 import { navigate } from '../route';
 import { returnedState } from '../sync/batchView';
 import { useSyncBatches } from '../sync/useSyncStatus';
+import { ResidentPrintButtons } from '../print';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {resident.isPending && <Spin />}
       {resident.isError && <Result status="error" title={errorText(t, resident.error)} />}
       {resident.isSuccess && !view && <Result status="404" title={t('detail.notFound')} />}
+      {view && view.status === 'active' && <ResidentPrintButtons view={view} />}
       {view && <DetailBody view={view} />}
       {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
     </Drawer>

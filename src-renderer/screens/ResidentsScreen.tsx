@@ -23,6 +23,7 @@ import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { useDebounced } from '../useDebounced';
+import { HardshipNoticeButton } from '../print';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -111,6 +112,7 @@ export function ResidentsScreen() {
           </Typography.Text>
         )}
         {search.isFetching && <Spin size="small" />}
+        <HardshipNoticeButton />
       </Space>
       {search.isError && <Alert type="error" showIcon title={errorText(t, search.error)} style={{ marginBottom: 12 }} />}
       <div className="leye-list" data-testid="resident-list">

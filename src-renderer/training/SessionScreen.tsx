@@ -15,6 +15,7 @@ import { EnrolPanel } from './EnrolPanel';
 import { trainingErrorText } from './errors';
 import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';
+import { SessionPrintButtons } from '../print';
 
 export const sessionKey = (sessionId: string) => ['training', 'session', sessionId] as const;
 
@@ -67,7 +68,8 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
           </Typography.Title>
           <Tag color="blue">{t(`training.levels.${view.course.level}`)}</Tag>
         </Space>
-        <Space>
+        <Space wrap>
+          <SessionPrintButtons session={view} />
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="session-edit">
             {t('training.session.edit')}
           </Button>

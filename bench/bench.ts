@@ -10,6 +10,7 @@ import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
+import { benchSheets } from './sheets';
 import { benchSync, benchTownshipPull } from './sync';
 import { percentile, timed } from './stats';
 
@@ -51,8 +52,14 @@ async function onlySync(): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
+/** `--only sheets`: just issue 5's spreadsheet figures (seeds its own DOCS-resident station). */
+async function onlySheets(): Promise<void> {
+  console.log(JSON.stringify(await benchSheets(undefined, DOCS)));
+}
+
 async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync') return onlySync();
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sheets') return onlySheets();
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
   await unsynced.core.close();
   const postsAndTraining = await benchPostsAndTraining(big.core, big.session);
   const sync = { ...(await benchSync()), ...(await benchTownshipPull()) };
+  const sheets = await benchSheets(big, DOCS);
   await big.core.close();
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
@@ -165,6 +173,7 @@ async function main(): Promise<void> {
     rss_mb: rss,
     ...postsAndTraining,
     ...sync,
+    ...sheets,
   };
   const targets = {
     register_p95_ms: 50,
@@ -177,6 +186,8 @@ async function main(): Promise<void> {
     month_grid_p95_ms: 300,
     month_close_p95_ms: 1000,
     township_pull_s: 60,
+    sheet_import_10k_s: 10,
+    sheet_export_100k_s: 10,
   };
   for (const [key, limit] of Object.entries(targets)) {
     const value = figures[key as keyof typeof figures];

@@ -1,7 +1,4 @@
-// The ledgers clerks are asked for, as .xlsx with Chinese headers. Written with exceljs's
-// streaming writer, so 100,000 rows never become one in-memory workbook model.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// The ledgers clerks are asked for, as .xlsx with Chinese headers (written by ./xlsxWriter).
 import { ageOn } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import { postsZhCN } from '../../../shared/i18n/posts';
@@ -9,34 +6,13 @@ import { trainingZhCN } from '../../../shared/i18n/training';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import type { AttendanceGridView, MonthSummary, SessionAttendanceView, SessionView, SignInRecordView } from '../../../shared/rpc/handlers';
 import type { ResidentDoc } from '../docs';
+import { xlsx, type Cell, type SheetSpec } from './xlsxWriter';
 
-export type Cell = string | number | null;
+export type { Cell, SheetSpec };
 
-export interface SheetSpec {
-  name: string;
-  columns: { header: string; width: number }[];
-}
-
-/** Writes a header row and then the rows as they come; the .xlsx bytes at the end. */
+/** The .xlsx bytes: the header row, then the rows. */
 export async function writeXlsx(spec: SheetSpec, rows: Iterable<Cell[]>): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ width: c.width }));
-  const header = sheet.addRow(spec.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.commit();
-  for (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return xlsx(spec, rows);
 }
 
 // ── 实名制登记台账 ───────────────────────────────────────────────────────────────────────────

@@ -62,12 +62,16 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
     return lastRoster;
   }
 
-  async function check(content: string, columns: (ImportField | null)[] | undefined, user: SessionUser): Promise<Checked> {
+  /**
+   * The last row validation, by file, mapping, day and user: the confirm right after a preview
+   * reuses it (10,000 rows take seconds to validate); who is already registered is always
+   * looked up afresh.
+   */
+  let lastValidation: { key: string; at: number; rows: ImportRowView[]; docOf: Map<number, ResidentDoc>; idOf: Map<number, string> } | null = null;
+  const VALIDATION_TTL_MS = 10 * 60_000;
+
+  function validateRows(sheet: Roster, mapping: (ImportField | null)[], user: SessionUser) {
     const { ctx } = deps();
-    const sheet = await roster(content);
-    const suggested = columns ? null : suggestMapping(sheet.headers);
-    const mapping = sheet.headers.map((_, i) => (columns ? columns[i] : suggested![i]) ?? null);
-    const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping.includes(f));
     const reader = new RowReader(sheet.headers, mapping, ctx.today());
     const rows: ImportRowView[] = [];
     const docOf = new Map<number, ResidentDoc>();
@@ -107,7 +111,21 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
         issues,
       });
     });
+    return { rows, docOf, idOf };
+  }
 
+  async function check(content: string, columns: (ImportField | null)[] | undefined, user: SessionUser): Promise<Checked> {
+    const { ctx } = deps();
+    const sheet = await roster(content);
+    const suggested = columns ? null : suggestMapping(sheet.headers);
+    const mapping = sheet.headers.map((_, i) => (columns ? columns[i] : suggested![i]) ?? null);
+    const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping.includes(f));
+    const key = `${sheet.fileHash}|${JSON.stringify(mapping)}|${ctx.today()}|${user.loginName}`;
+    if (!lastValidation || lastValidation.key !== key || Date.now() - lastValidation.at > VALIDATION_TTL_MS) {
+      lastValidation = { key, at: Date.now(), ...validateRows(sheet, mapping, user) };
+    }
+    const { docOf, idOf } = lastValidation;
+    const rows = lastValidation.rows.map((row) => ({ ...row }));
     // The same person twice in one file: the first row counts, later ones are reported.
     const firstRow = new Map<string, number>();
     for (const [at, id] of idOf) {
@@ -116,14 +134,12 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
       else Object.assign(rows[at]!, { status: 'duplicate', duplicateOfRow: rows[first]!.row });
     }
     // Already registered here (an earlier import of this file, or the form): reported, not stored twice.
-    const firsts = [...firstRow.entries()];
-    const found = await ctx.db.allDocs<ResidentDoc>({ keys: firsts.map(([id]) => id), include_docs: true });
-    found.rows.forEach((row, i) => {
-      const doc = 'doc' in row ? row.doc : null;
-      if (!doc) return;
-      const at = firsts[i]![1];
-      Object.assign(rows[at]!, { status: 'existing', issues: [], existing: { residentId: doc._id, name: doc.name } });
-    });
+    // The search index knows every stored resident (a write updates it before answering; one
+    // arriving by sync this very moment meets the bulk write as a conflict, reported the same).
+    for (const [id, at] of firstRow) {
+      const known = ctx.residents.summary(id);
+      if (known) Object.assign(rows[at]!, { status: 'existing', issues: [], existing: { residentId: id, name: known.name } });
+    }
 
     const docs: ResidentDoc[] = [];
     rows.forEach((row, at) => {
@@ -185,7 +201,9 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
       const problems = counts.invalid + counts.duplicate;
       if (problems && !args.skipInvalid) throw new LeyeError(fieldError('skipInvalid', 'errors.sheets.invalidRows', { count: problems }));
       if (!counts.valid && !counts.existing) throw new LeyeError(fieldError('file', 'errors.sheets.nothingValid'));
-      const result = checked.docs.length ? await ctx.storeNewResidents(checked.docs) : { stored: [], conflicts: [] };
+      // Stamped now (a validation kept from the preview was stamped then).
+      const docs = checked.docs.map((doc) => ({ ...doc, ...ctx.stamp(user, doc.placeCode) }));
+      const result = docs.length ? await ctx.storeNewResidents(docs) : { stored: [], conflicts: [] };
       // Someone registered a person between the check and the write: already registered, not twice.
       const existing = counts.existing + result.conflicts.length;
       await ctx.audit(user, 'import', 'residents', 'roster', `imported ${result.stored.length}, existing ${existing}, skipped ${problems}`);

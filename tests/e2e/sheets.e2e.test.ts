@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, setUpStation, startHost, tempDir, textOf, waitForText } from './harness';
+import { launchBrowser, setUpStation, shot, startHost, tempDir, textOf, waitForText } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -56,12 +56,14 @@ describe('spreadsheets, end to end', () => {
     // Suggested from the headers: 序号 is not imported, 身份证号 goes to the ID number.
     expect(await textOf(page.getByTestId('sheet-map-A'))).toBe('不导入');
     expect(await textOf(page.getByTestId('sheet-map-C'))).toBe('身份证号');
+    await shot(page, 'sheets-mapping');
     await page.getByTestId('sheet-check').click();
     await waitForText(page.getByTestId('sheet-counts'), '共 3 行：可导入 2 行，有错误 1 行');
     const bad = page.getByTestId('sheet-row-4');
     await waitForText(bad, 'C 列“身份证号”：身份证号校验位不正确');
     // Nothing is stored before the confirm, and the confirm needs the clerk's choice to skip the bad row.
     expect(await page.getByTestId('sheet-confirm').isDisabled()).toBe(true);
+    await shot(page, 'sheets-preview');
 
     const errorDownload = page.waitForEvent('download');
     await page.getByTestId('sheet-error-download').click();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SHEET_MAX_BYTES, SHEET_MAX_ROWS, type ImportPreview } from '../../shared/rpc/sheetHandlers';
 import type { Core, Session } from './core';
+import { fakeResidents } from './demo';
 import { LEDGER_COLUMNS } from './sheets/ledgers';
 import { idNumber, openStation, refusal, registration, tempDir, VILLAGE } from './testing/fixtures';
 
@@ -327,6 +328,22 @@ describe('ledger exports', () => {
     expect(JSON.stringify(await readXlsx(masked.content))).not.toContain(idNumber('19900520', '111'));
     expect((await audits(core, 'export')).map((a) => [a.field, a.reason])).toEqual(expect.arrayContaining([['ledger all 2', 'masked'], ['ledger all 2', 'full']]));
   });
+
+  it('exports every resident exactly once across its parallel, paged reads, and only the closed or active ones when asked', async () => {
+    const { core, session } = await station();
+    const inputs = [...fakeResidents(6000, { placeCode: VILLAGE, today: '2026-11-22', seed: 3 })];
+    expect(await core.seedResidents(inputs, session.user!)).toBe(6000);
+    const first = (await core.call(session, 'residents.search', { limit: 1 })).items[0]!;
+    const view = await core.call(session, 'residents.get', { id: first.id });
+    await core.call(session, 'residents.close', { id: first.id, rev: view!.rev, reason: 'employed', date: '2026-11-22' });
+    const ledger = await core.call(session, 'sheets.exportLedger', { full: true });
+    expect(ledger.rows).toBe(6000);
+    const rows = (await readXlsx(ledger.content)).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 6000 }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r[5]))).toEqual(new Set(inputs.map((r) => r.idNumber)));
+    expect((await core.call(session, 'sheets.exportLedger', { status: 'closed' })).rows).toBe(1);
+    expect((await core.call(session, 'sheets.exportLedger', { status: 'active' })).rows).toBe(5999);
+  }, 120_000);
 
   it('exports a post month (holders × days, days, hours, pay due) and a training session (trainees × half-days, rate, eligibility)', async () => {
     const { core, session, at } = await station();

@@ -8,7 +8,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportResult, type ImportRowView } from '../../shared/rpc/sheetHandlers';
+import { IMPORT_FIELDS, SHEET_MAX_BYTES, type ImportField, type ImportPreview, type ImportResult, type ImportRowView } from '../../shared/rpc/sheetHandlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { navigate } from '../route';
@@ -54,6 +54,11 @@ export function ImportWizard() {
 
   const pick = async (picked: File) => {
     setError(null);
+    // Refused here too, so a huge file is never read into memory and sent.
+    if (picked.size > SHEET_MAX_BYTES) {
+      setError(t('errors.sheets.tooLarge', { maxMb: SHEET_MAX_BYTES / 1024 / 1024 }));
+      return;
+    }
     let content: string;
     try {
       content = await readFileBase64(picked);

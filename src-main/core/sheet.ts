@@ -1,8 +1,10 @@
 // Spreadsheets: the resident roster import and the ledgers clerks export (.xlsx).
 //
-// Import is stateless between calls: preview and import each read the file the renderer sends
-// (the last parse is kept by its hash, so the confirm does not unpack it again) and validate every
-// row through the registration's own schema and the core's own checks (ctx.buildResident). The
+// The core keeps no import session: preview and import each take the file the renderer sends and
+// validate every row through the registration's own schema and the core's own checks
+// (ctx.buildResident); the last parse and row validation are only a cache, by file hash and
+// mapping, so the confirm after a preview does not redo them. The import refuses a confirm whose
+// file or count of valid rows differs from what the clerk saw. The
 // import then writes all valid rows in ONE bulkDocs, which PouchDB's LevelDB adapter turns into
 // one synced LevelDB batch: after a crash either every row of the import is on disk or none is.
 // Residents have deterministic ids (keyed hash of the ID number), so a second import of the same

@@ -11,6 +11,7 @@ import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
 import { benchPrint } from './print';
+import { benchSheets } from './sheets';
 import { benchSync, benchTownshipPull } from './sync';
 import { percentile, timed } from './stats';
 
@@ -52,10 +53,16 @@ async function onlySync(): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
+/** `--only sheets`: just issue 5's spreadsheet figures (seeds its own DOCS-resident station). */
+async function onlySheets(): Promise<void> {
+  console.log(JSON.stringify(await benchSheets(undefined, DOCS)));
+}
+
 async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync') return onlySync();
   // `--only print`: just issue 5's printed form (the 50-holder attendance sheet to PDF).
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'print') return void console.log(JSON.stringify(await benchPrint()));
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sheets') return onlySheets();
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 
@@ -103,6 +110,7 @@ async function main(): Promise<void> {
   const postsAndTraining = await benchPostsAndTraining(big.core, big.session);
   const sync = { ...(await benchSync()), ...(await benchTownshipPull()) };
   const print = await benchPrint();
+  const sheets = await benchSheets(big, DOCS);
   await big.core.close();
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
@@ -170,6 +178,7 @@ async function main(): Promise<void> {
     ...postsAndTraining,
     ...sync,
     ...print,
+    ...sheets,
   };
   const targets = {
     register_p95_ms: 50,
@@ -183,6 +192,8 @@ async function main(): Promise<void> {
     month_close_p95_ms: 1000,
     township_pull_s: 60,
     print_attendance_pdf_ms: 2000,
+    sheet_import_10k_s: 10,
+    sheet_export_100k_s: 10,
   };
   for (const [key, limit] of Object.entries(targets)) {
     const value = figures[key as keyof typeof figures];

@@ -32,6 +32,13 @@ export interface CoreContext {
   residentDoc(id: string): Promise<(ResidentDoc & { _rev: string }) | null>;
   residentIdFor(idNumber: string): string;
   registerResident(data: ResidentRegisterData, user: SessionUser): Promise<{ id: string }>;
+  /** The registration's own checks (ID number, dates, working age) and the document it would store; stores nothing. */
+  buildResident(data: ResidentRegisterData, user: SessionUser): ResidentDoc;
+  /**
+   * Stores new residents in one bulkDocs (one LevelDB batch, synced: on disk all together or not
+   * at all) and indexes them; an id someone stored meanwhile comes back in `conflicts`.
+   */
+  storeNewResidents(docs: ResidentDoc[]): Promise<{ stored: string[]; conflicts: string[] }>;
   /** Appends an audit entry (on disk before this resolves). */
   audit(user: SessionUser, action: Exclude<AuditAction, 'reveal'>, targetId: string, field: string, reason: string): Promise<void>;
   /** Refuses (LOCKED) a write to a record the county accepted and has not unlocked. */

@@ -141,6 +141,22 @@ export class Core {
       residentDoc: async (id) => (await getOrNull<ResidentDoc>(this.db, id)) as (ResidentDoc & { _rev: string }) | null,
       residentIdFor: (idNumber) => `${ID_PREFIX.resident}${residentKey(this.requireStation().identityKey, idNumber)}`,
       registerResident: (data, user) => this.registerResident(data, user),
+      buildResident: (data, user) => this.buildResident(data, user, this.requireStation()),
+      storeNewResidents: async (docs) => {
+        this.locks.assertUnlocked(docs.map((d) => d._id));
+        const results = await this.db.bulkDocs(docs);
+        const stored: string[] = [];
+        const conflicts: string[] = [];
+        results.forEach((r, i) => {
+          const doc = docs[i]!;
+          if ('rev' in r && r.ok !== false) {
+            this.index.upsert({ ...doc, _rev: r.rev });
+            stored.push(doc._id);
+          } else if ('status' in r && r.status === 409) conflicts.push(doc._id);
+          else throw new Error(`bulk write failed: ${'error' in r ? String(r.error) : 'unknown'}`);
+        });
+        return { stored, conflicts };
+      },
       assertUnlocked: (ids) => this.locks.assertUnlocked(ids),
       write: async (doc) => {
         this.locks.assertUnlocked([doc._id]);

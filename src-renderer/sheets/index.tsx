@@ -1,8 +1,24 @@
 // Spreadsheets: import a resident roster (.xlsx) and export the ledgers clerks are asked for.
-import { Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { mayCall, useSession } from '../posts/common';
+import { ExportPanel } from './ExportPanel';
+import { ImportWizard } from './ImportWizard';
 
 export function SheetsScreen() {
   const { t } = useTranslation();
-  return <Typography.Title level={4}>{t('sheets.title')}</Typography.Title>;
+  const { role } = useSession();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Typography.Title level={4}>{t('sheets.title')}</Typography.Title>
+      {mayCall('sheets.import', role) && (
+        <Card>
+          <ImportWizard />
+        </Card>
+      )}
+      <Card>
+        <ExportPanel />
+      </Card>
+    </Space>
+  );
 }

@@ -1,0 +1,162 @@
+// The ledgers clerks are asked for, as .xlsx with Chinese headers (written by ./xlsxWriter).
+import { ageOn } from '../../../shared/id/idNumber';
+import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
+import { postsZhCN } from '../../../shared/i18n/posts';
+import { trainingZhCN } from '../../../shared/i18n/training';
+import { zhCN } from '../../../shared/i18n/zh-CN';
+import type { AttendanceGridView, MonthSummary, SessionAttendanceView, SessionView, SignInRecordView } from '../../../shared/rpc/handlers';
+import type { ResidentDoc } from '../docs';
+import { xlsx, type Cell, type SheetSpec } from './xlsxWriter';
+
+export type { Cell, SheetSpec };
+
+/** The .xlsx bytes: the header row, then the rows. */
+export async function writeXlsx(spec: SheetSpec, rows: Iterable<Cell[]>): Promise<Buffer> {
+  return xlsx(spec, rows);
+}
+
+// ── 实名制登记台账 ───────────────────────────────────────────────────────────────────────────
+
+export const LEDGER_COLUMNS: SheetSpec['columns'] = [
+  { header: '序号', width: 7 },
+  { header: '姓名', width: 10 },
+  { header: '性别', width: 6 },
+  { header: '年龄', width: 6 },
+  { header: '文化程度', width: 14 },
+  { header: '身份证号', width: 21 },
+  { header: '户籍性质', width: 9 },
+  { header: '技能特长', width: 16 },
+  { header: '就业创业证号', width: 18 },
+  { header: '失业人员类型', width: 16 },
+  { header: '失业时间', width: 12 },
+  { header: '求职意向', width: 16 },
+  { header: '培训意向', width: 16 },
+  { header: '就业服务需求', width: 20 },
+  { header: '联系电话', width: 14 },
+];
+
+const enums = zhCN.enums;
+
+/** One ledger row without its sequence number (added after sorting). */
+export function ledgerRow(doc: ResidentDoc, today: string, full: boolean): Cell[] {
+  const r = doc.registration;
+  const unemployment = r.kind === 'unemployment' ? r : null;
+  const intentions = r.kind === 'hardship' ? null : r;
+  return [
+    doc.name,
+    enums.sex[doc.sex],
+    ageOn(doc.birthDate, today),
+    enums.education[doc.education],
+    full ? doc.idNumber : maskIdNumber(doc.idNumber),
+    enums.householdType[doc.householdType],
+    doc.skills,
+    doc.employmentCertificateNo,
+    unemployment ? enums.unemploymentType[unemployment.unemploymentType] : '',
+    unemployment ? unemployment.unemployedSince : '',
+    intentions?.jobIntention ?? '',
+    intentions?.trainingIntention ?? '',
+    intentions?.serviceNeeds ?? '',
+    full ? doc.phone : maskPhone(doc.phone),
+  ];
+}
+
+// ── 公益性岗位月度考勤表 ─────────────────────────────────────────────────────────────────────
+
+const MARK = postsZhCN.attendance.short;
+
+export function attendanceSheet(
+  grid: AttendanceGridView,
+  summary: MonthSummary,
+  idNumberOf: (residentId: string) => string,
+): { spec: SheetSpec; rows: Cell[][] } {
+  const spec: SheetSpec = {
+    name: `${grid.post.name} ${grid.month}`.replace(/[\\/?*[\]:]/g, ' '),
+    columns: [
+      { header: '序号', width: 6 },
+      { header: '姓名', width: 10 },
+      { header: '身份证号', width: 21 },
+      ...grid.days.map((d) => ({ header: String(d.day), width: 4 })),
+      { header: '出勤天数', width: 9 },
+      { header: '事假', width: 6 },
+      { header: '病假', width: 6 },
+      { header: '旷工', width: 6 },
+      { header: '休息', width: 6 },
+      { header: '工时', width: 7 },
+      { header: '应发金额（元）', width: 13 },
+    ],
+  };
+  const totals = new Map(summary.holders.map((h) => [h.residentId, h]));
+  const rows = grid.holders.map((h, i): Cell[] => {
+    const cells = grid.cells[h.residentId] ?? {};
+    const t = totals.get(h.residentId);
+    return [
+      i + 1,
+      h.name,
+      idNumberOf(h.residentId),
+      ...grid.days.map((d) => {
+        const cell = cells[d.date];
+        if (!cell) return '';
+        return cell.mark === 'present' && cell.hours !== 8 ? `${MARK.present}${cell.hours}` : MARK[cell.mark];
+      }),
+      t?.presentDays ?? 0,
+      t?.personalLeaveDays ?? 0,
+      t?.sickLeaveDays ?? 0,
+      t?.absentDays ?? 0,
+      t?.restDays ?? 0,
+      t?.hours ?? 0,
+      t?.payDue ?? 0,
+    ];
+  });
+  return { spec, rows };
+}
+
+// ── 培训考勤表 ───────────────────────────────────────────────────────────────────────────────
+
+export function trainingSheet(
+  session: SessionView,
+  trainees: { residentId: string; name: string }[],
+  slots: { date: string; half: 'am' | 'pm'; records: SignInRecordView[] }[],
+  attendance: SessionAttendanceView,
+  idNumberOf: (residentId: string) => string,
+  localTime: (iso: string) => string,
+): { spec: SheetSpec; rows: Cell[][] } {
+  const half = trainingZhCN.training.half;
+  const spec: SheetSpec = {
+    name: `${session.course.occupation} ${session.startDate}`.replace(/[\\/?*[\]:]/g, ' '),
+    columns: [
+      { header: '序号', width: 6 },
+      { header: '姓名', width: 10 },
+      { header: '身份证号', width: 21 },
+      ...slots.map((s) => ({ header: `${s.date.slice(5)} ${half[s.half]}`, width: 11 })),
+      { header: '出勤学时', width: 9 },
+      { header: '总学时', width: 8 },
+      { header: '出勤率', width: 8 },
+      { header: '迟到次数', width: 9 },
+      { header: '早退次数', width: 9 },
+      { header: '是否符合补贴条件', width: 16 },
+    ],
+  };
+  const bySlot = slots.map((s) => new Map(s.records.map((r) => [r.residentId, r])));
+  const rates = new Map(attendance.trainees.map((t) => [t.residentId, t]));
+  const rows = trainees.map((t, i): Cell[] => {
+    const rate = rates.get(t.residentId);
+    return [
+      i + 1,
+      t.name,
+      idNumberOf(t.residentId),
+      ...bySlot.map((records) => {
+        const r = records.get(t.residentId);
+        if (!r?.in) return '缺勤';
+        const inAt = localTime(r.in.at);
+        return r.out ? `签到 ${inAt} 签退 ${localTime(r.out.at)}` : `签到 ${inAt}`;
+      }),
+      rate?.attendedHours ?? 0,
+      attendance.totalClassHours,
+      `${Math.round((rate?.rate ?? 0) * 1000) / 10}%`,
+      rate?.lateCount ?? 0,
+      rate?.earlyLeaveCount ?? 0,
+      rate?.eligible ? '是' : '否',
+    ];
+  });
+  return { spec, rows };
+}

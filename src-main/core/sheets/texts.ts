@@ -1,0 +1,32 @@
+// Texts the core writes into files it makes (error sheet reasons, ledger values): the same
+// i18n resources the UI uses, resolved here because a file leaves the app already translated.
+import { en } from '../../../shared/i18n/en';
+import { errorsEn, errorsZhCN } from '../../../shared/i18n/errors';
+import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../../../shared/i18n/sheets';
+import { zhCN } from '../../../shared/i18n/zh-CN';
+import { REGISTRATION_KINDS } from '../../../shared/resident/schema';
+import type { ImportIssue } from '../../../shared/rpc/sheetHandlers';
+
+export type Locale = 'zh-CN' | 'en';
+
+const RESOURCES: Record<Locale, Record<string, unknown>> = {
+  'zh-CN': { ...zhCN, ...sheetsZhCN, errors: { ...errorsZhCN, ...sheetsErrorsZhCN } },
+  en: { ...en, ...sheetsEn, errors: { ...errorsEn, ...sheetsErrorsEn } },
+};
+
+export function text(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = RESOURCES[locale];
+  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  const template = typeof node === 'string' ? node : key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** "C 列“身份证号”：身份证号校验位不正确…" */
+export function issueText(locale: Locale, issue: ImportIssue): string {
+  const params: Record<string, string | number> = { ...issue.params };
+  if (typeof params.kind === 'string' && (REGISTRATION_KINDS as readonly string[]).includes(params.kind)) params.kind = text(locale, `enums.kind.${params.kind}`);
+  const field = issue.field ? text(locale, `sheets.field.${issue.field}`) : '';
+  const message = text(locale, issue.messageKey, { ...params, field });
+  if (issue.column) return text(locale, 'sheets.issueColumn', { ...issue.column, message });
+  return field ? text(locale, 'sheets.issueNoColumn', { field, message }) : message;
+}

@@ -1,0 +1,148 @@
+// Ledger exports (.xlsx, Chinese headers): the real-name resident ledger, one post's month of
+// attendance, one training session's attendance. Numbers are masked unless the user may reveal
+// them (the same roles as `residents.reveal`) and ticks "full"; the core logs every export.
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { App as AntApp, Button, Card, Checkbox, DatePicker, Form, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { LEDGER_STATUSES, type SheetFileView } from '../../shared/rpc/sheetHandlers';
+import { leye } from '../bridge';
+import { errorText } from '../errors';
+import { mayCall, useSession } from '../posts/common';
+import { POSTS_KEY } from '../posts/keys';
+import { SESSIONS_KEY } from '../training/TrainingListScreen';
+import { downloadFile } from '../sync/transferFile';
+
+interface ExportForm {
+  full: boolean;
+  status: (typeof LEDGER_STATUSES)[number];
+  postId: string | null;
+  month: string;
+  sessionId: string | null;
+}
+
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { role } = useSession();
+  const mayFull = mayCall('residents.reveal', role);
+  const posts = useQuery({ queryKey: POSTS_KEY, queryFn: () => leye.call('posts.list', {}) });
+  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => leye.call('training.list', {}) });
+  const { control, watch } = useForm<ExportForm>({
+    defaultValues: { full: false, status: 'all', postId: null, month: dayjs().format('YYYY-MM'), sessionId: null },
+  });
+  const values = watch();
+  const full = mayFull && values.full;
+
+  const run = useMutation({
+    mutationFn: async (which: 'ledger' | 'attendance' | 'training'): Promise<SheetFileView> => {
+      if (which === 'ledger') return leye.call('sheets.exportLedger', { full, status: values.status });
+      if (which === 'attendance') return leye.call('sheets.exportAttendance', { postId: values.postId!, month: values.month, full });
+      return leye.call('sheets.exportTraining', { sessionId: values.sessionId!, full });
+    },
+    onSuccess: (file) => {
+      downloadFile(file);
+      void message.success(t('sheets.exported', { rows: file.rows, fileName: file.fileName }));
+    },
+    onError: (reason) => void message.error(errorText(t, reason)),
+  });
+  const busy = (which: string) => run.isPending && run.variables === which;
+
+  return (
+    <div data-testid="sheet-export">
+      <Typography.Title level={5}>{t('sheets.exportTitle')}</Typography.Title>
+      {mayFull && (
+        <Space direction="vertical" style={{ marginBottom: 12 }}>
+          <Controller
+            control={control}
+            name="full"
+            render={({ field }) => (
+              <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="sheet-full">
+                {t('sheets.full')}
+              </Checkbox>
+            )}
+          />
+          <Typography.Text type="secondary">{t('sheets.fullHint')}</Typography.Text>
+        </Space>
+      )}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Card size="small" title={t('sheets.ledger')}>
+          <Form layout="inline">
+            <Form.Item label={t('sheets.ledgerStatus')}>
+              <Controller
+                control={control}
+                name="status"
+                render={({ field }) => (
+                  <Select style={{ width: 160 }} value={field.value} onChange={field.onChange} options={LEDGER_STATUSES.map((s) => ({ value: s, label: t(`sheets.ledgerStatuses.${s}`) }))} />
+                )}
+              />
+            </Form.Item>
+            <Button icon={<DownloadOutlined />} loading={busy('ledger')} onClick={() => run.mutate('ledger')} data-testid="sheet-export-ledger">
+              {t('sheets.export')}
+            </Button>
+          </Form>
+        </Card>
+        <Card size="small" title={t('sheets.attendance')}>
+          <Form layout="inline">
+            <Form.Item label={t('sheets.post')}>
+              <Controller
+                control={control}
+                name="postId"
+                render={({ field }) => (
+                  <Select
+                    style={{ width: 240 }}
+                    value={field.value}
+                    onChange={field.onChange}
+                    placeholder={t('sheets.selectPost')}
+                    loading={posts.isLoading}
+                    options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+                    data-testid="sheet-post"
+                  />
+                )}
+              />
+            </Form.Item>
+            <Form.Item label={t('sheets.month')}>
+              <Controller
+                control={control}
+                name="month"
+                render={({ field }) => (
+                  <DatePicker picker="month" allowClear={false} value={dayjs(`${field.value}-01`)} onChange={(d) => d && field.onChange(d.format('YYYY-MM'))} />
+                )}
+              />
+            </Form.Item>
+            <Button icon={<DownloadOutlined />} disabled={!values.postId} loading={busy('attendance')} onClick={() => run.mutate('attendance')} data-testid="sheet-export-attendance">
+              {t('sheets.export')}
+            </Button>
+          </Form>
+        </Card>
+        <Card size="small" title={t('sheets.training')}>
+          <Form layout="inline">
+            <Form.Item label={t('sheets.session')}>
+              <Controller
+                control={control}
+                name="sessionId"
+                render={({ field }) => (
+                  <Select
+                    style={{ width: 320 }}
+                    value={field.value}
+                    onChange={field.onChange}
+                    placeholder={t('sheets.selectSession')}
+                    loading={sessions.isLoading}
+                    options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.course.occupation} ${s.startDate}–${s.endDate}` }))}
+                    data-testid="sheet-session"
+                  />
+                )}
+              />
+            </Form.Item>
+            <Button icon={<DownloadOutlined />} disabled={!values.sessionId} loading={busy('training')} onClick={() => run.mutate('training')} data-testid="sheet-export-training">
+              {t('sheets.export')}
+            </Button>
+          </Form>
+        </Card>
+      </Space>
+    </div>
+  );
+}

@@ -10,6 +10,7 @@ import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
+import { benchStatsDashboard } from './statsDashboard';
 import { benchSync, benchTownshipPull } from './sync';
 import { percentile, timed } from './stats';
 
@@ -51,8 +52,19 @@ async function onlySync(): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
+/** `--only stats`: the big station with issue 3's records, then just issue 5's dashboard figures. */
+async function onlyStats(): Promise<void> {
+  const big = await newStation(tempDir(), true);
+  await big.core.seedResidents(fakeResidents(DOCS, { placeCode: PLACE, today: new Date().toISOString().slice(0, 10), seed: 42 }), big.session.user!);
+  await benchPostsAndTraining(big.core, big.session);
+  const figures = { docs: DOCS, ...(await benchStatsDashboard(big.core, big.session)) };
+  await big.core.close();
+  console.log(JSON.stringify(figures));
+}
+
 async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync') return onlySync();
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'stats') return onlyStats();
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 
@@ -98,6 +110,7 @@ async function main(): Promise<void> {
   await synced.core.close();
   await unsynced.core.close();
   const postsAndTraining = await benchPostsAndTraining(big.core, big.session);
+  const statsDashboard = await benchStatsDashboard(big.core, big.session);
   const sync = { ...(await benchSync()), ...(await benchTownshipPull()) };
   await big.core.close();
 
@@ -164,6 +177,7 @@ async function main(): Promise<void> {
     cold_start_ms: coldStartMs,
     rss_mb: rss,
     ...postsAndTraining,
+    ...statsDashboard,
     ...sync,
   };
   const targets = {
@@ -177,6 +191,7 @@ async function main(): Promise<void> {
     month_grid_p95_ms: 300,
     month_close_p95_ms: 1000,
     township_pull_s: 60,
+    stats_dashboard_100k_ms: 100,
   };
   for (const [key, limit] of Object.entries(targets)) {
     const value = figures[key as keyof typeof figures];

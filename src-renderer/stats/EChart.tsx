@@ -37,5 +37,5 @@ export function EChart(props: { option: ChartOption; height?: number; testId?: s
     chart.current?.setOption(props.option, { notMerge: true });
   }, [props.option]);
 
-  return <div ref={box} className="leye-stats-chart" style={{ height: props.height ?? 260 }} data-testid={props.testId} />;
+  return <div ref={box} className="leye-stats-chart" style={{ height: props.height ?? 320 }} data-testid={props.testId} />;
 }

@@ -46,7 +46,17 @@ function barsOption(months: string[], series: { name: string; data: number[]; st
     series: [
       ...series.map((s) => ({ type: 'bar' as const, name: s.name, data: s.data, ...(s.stack ? { stack: s.stack } : {}), barMaxWidth: 28 })),
       ...(rate
-        ? [{ type: 'line' as const, name: rate.name, yAxisIndex: 1, data: rate.data.map((r) => (r === null ? null : Math.round(r * 1000) / 10)), connectNulls: true, symbolSize: 6 }]
+        ? [
+            {
+              type: 'line' as const,
+              name: rate.name,
+              yAxisIndex: 1,
+              data: rate.data.map((r) => (r === null ? null : Math.round(r * 1000) / 10)),
+              connectNulls: true,
+              symbolSize: 6,
+              tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
+            },
+          ]
         : []),
     ],
   };

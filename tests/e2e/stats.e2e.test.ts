@@ -58,7 +58,8 @@ async function seed(leye: LeyeBridge): Promise<void> {
   const days = previousMonthDays();
   const start = days[0]!;
   for (const [i, residentId] of people.slice(0, 2).entries()) {
-    await leye.call('posts.assign', { postId: 'post:TJ-001', residentId, startDate: start, endDate: '2030-12-31', contractNo: `HT-${i}` });
+    // A year and a half: well inside the 3-year subsidy limit.
+    await leye.call('posts.assign', { postId: 'post:TJ-001', residentId, startDate: start, endDate: `${Number(start.slice(0, 4)) + 1}-12-31`, contractNo: `HT-${i}` });
   }
   await leye.call('attendance.set', {
     postId: 'post:TJ-001',
@@ -141,6 +142,10 @@ describe('the statistics dashboard, end to end', () => {
     expect(await textOf(page.getByTestId('stats-place-370102001002-total'))).toBe(String(expected.total.registrations.total));
     await page.waitForTimeout(500); // let the charts' entry animation finish for the screenshot
     await shot(page, 'stats-dashboard');
+    for (const section of ['groups', 'posts', 'training', 'places']) {
+      await page.getByTestId(`stats-${section}`).scrollIntoViewIfNeeded();
+      await shot(page, `stats-${section}`);
+    }
   });
 
   it('changes the month range and exports an .xlsx', async () => {

@@ -37,7 +37,15 @@ function registrationFor(kind: RegistrationKind, date: string): ArgsOf<'resident
  * and with `withPostsAndTraining` a post (2 holders, marks) and a session (3 trainees).
  * `seq` keeps ID numbers apart between stations.
  */
-export async function seedStation(st: SeedStation, seq: number, count: number, withPostsAndTraining: boolean, village = st.placeCode): Promise<Seeded> {
+export async function seedStation(
+  st: SeedStation,
+  seq: number,
+  count: number,
+  withPostsAndTraining: boolean,
+  village = st.placeCode,
+  /** Class hours of the session's three half-days (unequal by default). */
+  hours: [number, number, number] = [2, 4, 2],
+): Promise<Seeded> {
   const { core, session } = st;
   const out: Seeded = { placeCode: village, residents: [], assignments: [], marks: [], session: null };
   const months = ['2025-06', '2025-12', '2026-01', '2026-03', '2026-08', '2026-09', '2026-10', '2026-11'];
@@ -105,9 +113,9 @@ export async function seedStation(st: SeedStation, seq: number, count: number, w
   out.marks = plan.map(({ date, mark }) => ({ date, mark }));
 
   const timetable = [
-    { date: '2026-11-20', half: 'am' as const, start: '08:30', end: '10:30', classHours: 2 },
-    { date: '2026-11-21', half: 'am' as const, start: '08:30', end: '12:30', classHours: 4 },
-    { date: '2026-11-22', half: 'am' as const, start: '08:30', end: '10:30', classHours: 2 },
+    { date: '2026-11-20', half: 'am' as const, start: '08:00', end: '12:00', classHours: hours[0] },
+    { date: '2026-11-21', half: 'am' as const, start: '08:00', end: '12:00', classHours: hours[1] },
+    { date: '2026-11-22', half: 'am' as const, start: '08:00', end: '12:00', classHours: hours[2] },
   ];
   const training = await core.call(session, 'training.save', {
     course: { occupation: '养老护理员', level: 'level5' },
@@ -120,7 +128,7 @@ export async function seedStation(st: SeedStation, seq: number, count: number, w
     plannedTrainees: 30,
   });
   const [t1, t2, t3] = out.residents.slice(-3).map((r) => r.id) as [string, string, string];
-  // t1 all 8 hours (eligible), t2 6 of 8 (75%: not at 80%), t3 nothing.
+  // t1 every half-day (eligible), t2 the first two (75% of 2+4+2 hours, 67% of equal ones: not at 80%), t3 nothing.
   const signed: Record<string, string[]> = { [t1]: ['2026-11-20:am', '2026-11-21:am', '2026-11-22:am'], [t2]: ['2026-11-20:am', '2026-11-21:am'], [t3]: [] };
   for (const t of [t1, t2, t3]) await core.call(session, 'training.enrol', { sessionId: training.id, residentId: t });
   for (const slot of timetable) {

@@ -34,6 +34,7 @@ const GROUPS: readonly StatsGroup[] = [...TARGET_GROUPS, 'none'];
 /** Changes replayed per read; beyond REBUILD_AFTER changes a tally is re-read by type instead. */
 const CHANGES_BATCH = 2000;
 const REBUILD_AFTER = 20_000;
+const READ_PAGE = 5000;
 /** An assignment counts in at most this many months (the views stop at the same bound). */
 const MAX_ASSIGNMENT_MONTHS = 240;
 
@@ -165,8 +166,15 @@ class Tally {
       // The sequence is taken before reading: whatever is written meanwhile is replayed next time
       // (applying a document twice changes nothing).
       for (const prefix of this.prefixes) {
-        const rows = await db.allDocs<Record<string, unknown>>({ include_docs: true, ...prefixRange(prefix) });
-        for (const row of rows.rows) this.apply(row.id, row.doc as Record<string, unknown> | undefined, false);
+        // In pages, so a year of daily marks is never all in memory at once.
+        const range = prefixRange(prefix);
+        let startkey = range.startkey;
+        for (let first = true; ; first = false) {
+          const page = await db.allDocs<Record<string, unknown>>({ include_docs: true, startkey, endkey: range.endkey, limit: READ_PAGE, skip: first ? 0 : 1 });
+          for (const row of page.rows) this.apply(row.id, row.doc as Record<string, unknown> | undefined, false);
+          if (page.rows.length < READ_PAGE) break;
+          startkey = page.rows[page.rows.length - 1]!.id;
+        }
       }
       this.seq = seq;
       return;

@@ -71,6 +71,8 @@ describe('the station dashboard', () => {
     expect(await refusal(core.call(session, 'stats.dashboard', { from: '2026-05', to: '2026-04' }))).toMatchObject({ field: 'to', messageKey: 'errors.stats.toBeforeFrom' });
     expect(await refusal(core.call(session, 'stats.dashboard', { from: '2010-01', to: '2026-04' }))).toMatchObject({ field: 'from', messageKey: 'errors.stats.rangeTooLong' });
     expect(await refusal(core.call(session, 'stats.export', { from: 202601 }))).toMatchObject({ field: 'from' });
+    // One end alone is checked against the defaulted other end.
+    expect(await refusal(core.call(session, 'stats.dashboard', { from: '2000-01' }))).toMatchObject({ field: 'from', messageKey: 'errors.stats.rangeTooLong' });
     expect(await refusal(core.call(session, 'stats.dashboard', { place: '370102' }))).toMatchObject({ field: 'place', messageKey: 'errors.unknownField' });
     // A county dashboard needs the county server; this village station is not one, but an unconnected county is refused clearly.
     const county = await openStation(tempDir(), undefined, '370102');

@@ -15,20 +15,23 @@ import { zhCN } from '../../shared/i18n/zh-CN';
 import { placeName, stationLevel } from '../../shared/places';
 import { REGISTRATION_KINDS, TARGET_GROUPS, type RegistrationKind } from '../../shared/resident/schema';
 import type { SessionUser } from '../../shared/rpc/handlers';
-import type {
-  PostCounts,
-  RegistrationCounts,
-  StatsDashboard,
-  StatsGroup,
-  StatsRow,
-  TrainingCounts,
-  statsHandlers,
+import {
+  STATS_MAX_MONTHS,
+  monthsBetween,
+  type PostCounts,
+  type RegistrationCounts,
+  type StatsDashboard,
+  type StatsGroup,
+  type StatsRow,
+  type TrainingCounts,
+  type statsHandlers,
 } from '../../shared/rpc/statsHandlers';
 import { fail, type CoreContext } from './context';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from './docs';
 import type { ModuleDeps, ModuleImpl } from './modules';
 import { prefixRange, type StationDb } from './storage/db';
 import { classifyFailure } from './sync';
+import { fieldError } from './validation';
 
 const GROUPS: readonly StatsGroup[] = [...TARGET_GROUPS, 'none'];
 /** Changes replayed per read; beyond REBUILD_AFTER changes a tally is re-read by type instead. */
@@ -445,6 +448,9 @@ export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof stats
     const station = ctx.station();
     const level = stationLevel(station.placeCode);
     const { from, to } = defaultRange(ctx, args);
+    // One end given, the other defaulted: the same limits as the schema's for both ends.
+    if (to < from) fail(fieldError('to', 'errors.stats.toBeforeFrom'));
+    if (monthsBetween(from, to) > STATS_MAX_MONTHS) fail(fieldError('from', 'errors.stats.rangeTooLong'));
     const computedAt = ctx.now();
     if (level === 'county') {
       const facts = await countyFacts(from, to);

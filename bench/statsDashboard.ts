@@ -8,6 +8,42 @@ import { timed } from './stats';
 
 const SAMPLES = 30;
 
+/**
+ * `--only stats`: 100 posts, each with one holder and a year of daily marks (36,500 attendance
+ * documents), written straight to the database as replication would bring them.
+ */
+export async function seedMarks(core: Core, session: Session): Promise<number> {
+  const user = session.user!.loginName;
+  const at = core.now();
+  const stamp = { schemaVersion: 1, placeCode: '370102001002', createdBy: user, createdAt: at, updatedBy: user, updatedAt: at };
+  const holders = (await core.call(session, 'residents.search', { query: '', sort: 'name', order: 'asc', offset: 0, limit: 100 })).items;
+  const today = core.today();
+  const start = new Date(`${today}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - 364);
+  const first = start.toISOString().slice(0, 10);
+  const marks = ['present', 'present', 'present', 'present', 'rest', 'absent', 'sickLeave'] as const;
+  let written = 0;
+  for (const [p, holder] of holders.entries()) {
+    const code = `BS-${String(p).padStart(3, '0')}`;
+    const key = holder.id.slice('resident:'.length);
+    const docs: { _id: string }[] = [
+      { _id: `post:${code}`, type: 'post', ...stamp, code, name: '保洁', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: first, endDate: today },
+      { _id: `assignment:${code}:${key}:${first}`, type: 'assignment', ...stamp, postId: `post:${code}`, residentId: holder.id, startDate: first, endDate: today, contractNo: code, override: null },
+    ];
+    for (let d = 0; d < 365; d++) {
+      const date = new Date(start);
+      date.setUTCDate(date.getUTCDate() + d);
+      const iso = date.toISOString().slice(0, 10);
+      const mark = marks[(d + p) % marks.length]!;
+      docs.push({ _id: `attendance:${code}:${iso.slice(0, 7)}:${key}:${iso.slice(8)}`, type: 'attendance', ...stamp, postId: `post:${code}`, residentId: holder.id, date: iso, mark, hours: mark === 'present' ? 4 : 0, history: [] });
+    }
+    await core.db.bulkDocs(docs);
+    written += docs.length;
+  }
+  await core.whenIndexed();
+  return written;
+}
+
 export async function benchStatsDashboard(core: Core, session: Session) {
   await core.whenIndexed();
   const coldStart = performance.now();

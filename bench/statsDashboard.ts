@@ -26,7 +26,7 @@ export async function seedMarks(core: Core, session: Session): Promise<number> {
   for (const [p, holder] of holders.entries()) {
     const code = `BS-${String(p).padStart(3, '0')}`;
     const key = holder.id.slice('resident:'.length);
-    const docs: { _id: string }[] = [
+    const docs: ({ _id: string } & Record<string, unknown>)[] = [
       { _id: `post:${code}`, type: 'post', ...stamp, code, name: '保洁', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: first, endDate: today },
       { _id: `assignment:${code}:${key}:${first}`, type: 'assignment', ...stamp, postId: `post:${code}`, residentId: holder.id, startDate: first, endDate: today, contractNo: code, override: null },
     ];

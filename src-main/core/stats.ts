@@ -358,12 +358,27 @@ export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof stats
     const facts = emptyFacts();
     const threshold = (startDate: string) => ctx.policies.training(startDate).values.eligibilityRate;
     // The station's own residents from the search index, counted where the station is.
+    // Counted into typed arrays (month × kind, month × group), keyed once at the end: 100,000
+    // residents cost a comparison and a few increments each, no string per resident.
+    const months = monthRange(from, to);
+    const monthIndex = new Map(months.map((m, i) => [m, i]));
+    const K = REGISTRATION_KINDS.length;
+    const G = GROUPS.length;
+    const kindCounts = new Int32Array(months.length * K);
+    const groupCounts = new Int32Array(months.length * G);
+    const first = `${from}-01`;
+    const last = `${to}-31`;
     ctx.residents.eachRegistration((date, kind, groups) => {
-      const month = date.slice(0, 7);
-      if (month < from || month > to) return;
-      add(facts.kinds, `${month}|${station.placeCode}|${REGISTRATION_KINDS[kind]}`);
-      if (groups === 0) add(facts.groups, `${month}|${station.placeCode}|none`);
-      else for (let g = 0; g < TARGET_GROUPS.length; g++) if (groups & (1 << g)) add(facts.groups, `${month}|${station.placeCode}|${TARGET_GROUPS[g]}`);
+      if (date < first || date > last) return;
+      const m = monthIndex.get(date.slice(0, 7));
+      if (m === undefined) return;
+      kindCounts[m * K + kind]! += 1;
+      if (groups === 0) groupCounts[m * G + G - 1]! += 1;
+      else for (let g = 0; g < TARGET_GROUPS.length; g++) if (groups & (1 << g)) groupCounts[m * G + g]! += 1;
+    });
+    months.forEach((month, m) => {
+      REGISTRATION_KINDS.forEach((kind, k) => kindCounts[m * K + k] && add(facts.kinds, `${month}|${station.placeCode}|${kind}`, kindCounts[m * K + k]));
+      GROUPS.forEach((group, g) => groupCounts[m * G + g] && add(facts.groups, `${month}|${station.placeCode}|${group}`, groupCounts[m * G + g]));
     });
     await own.refresh(ctx.db);
     own.collect(facts, from, to, threshold);

@@ -12,6 +12,7 @@ import { connectSocket } from '../src-main/host/socketClient';
 import { benchPostsAndTraining } from './postsTraining';
 import { benchPrint } from './print';
 import { benchSheets } from './sheets';
+import { benchStatsDashboard, seedMarks } from './statsDashboard';
 import { benchSync, benchTownshipPull } from './sync';
 import { percentile, timed } from './stats';
 
@@ -58,11 +59,24 @@ async function onlySheets(): Promise<void> {
   console.log(JSON.stringify(await benchSheets(undefined, DOCS)));
 }
 
+/** `--only stats`: the big station with issue 3's records, then just issue 5's dashboard figures. */
+async function onlyStats(): Promise<void> {
+  const big = await newStation(tempDir(), true);
+  await big.core.seedResidents(fakeResidents(DOCS, { placeCode: PLACE, today: new Date().toISOString().slice(0, 10), seed: 42 }), big.session.user!);
+  await big.core.whenIndexed();
+  // A lighter stand-in for issue 3's records (which take minutes to seed): a year of marks.
+  await seedMarks(big.core, big.session);
+  const figures = { docs: DOCS, ...(await benchStatsDashboard(big.core, big.session)) };
+  await big.core.close();
+  console.log(JSON.stringify(figures));
+}
+
 async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync') return onlySync();
   // `--only print`: just issue 5's printed form (the 50-holder attendance sheet to PDF).
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'print') return void console.log(JSON.stringify(await benchPrint()));
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sheets') return onlySheets();
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'stats') return onlyStats();
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 
@@ -108,6 +122,7 @@ async function main(): Promise<void> {
   await synced.core.close();
   await unsynced.core.close();
   const postsAndTraining = await benchPostsAndTraining(big.core, big.session);
+  const statsDashboard = await benchStatsDashboard(big.core, big.session);
   const sync = { ...(await benchSync()), ...(await benchTownshipPull()) };
   const print = await benchPrint();
   const sheets = await benchSheets(big, DOCS);
@@ -176,6 +191,7 @@ async function main(): Promise<void> {
     cold_start_ms: coldStartMs,
     rss_mb: rss,
     ...postsAndTraining,
+    ...statsDashboard,
     ...sync,
     ...print,
     ...sheets,
@@ -194,6 +210,7 @@ async function main(): Promise<void> {
     print_attendance_pdf_ms: 2000,
     sheet_import_10k_s: 10,
     sheet_export_100k_s: 10,
+    stats_dashboard_100k_ms: 100,
   };
   for (const [key, limit] of Object.entries(targets)) {
     const value = figures[key as keyof typeof figures];

@@ -165,6 +165,77 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
 }`,
     reduce: '_count',
   },
+  // The dashboard's views below are keyed by month first, so a month range is one key range.
+  // [YYYY-MM of registration, placeCode, registration kind] → residents
+  registrations: {
+    map: `function (doc) {
+  if (doc.type !== 'resident' || !doc.registration || !doc.registration.date) return;
+  emit([String(doc.registration.date).slice(0, 7), doc.placeCode, doc.registration.kind], 1);
+}`,
+    reduce: '_count',
+  },
+  // [YYYY-MM of registration, placeCode, target group or 'none'] → residents (once per group)
+  registrationGroups: {
+    map: `function (doc) {
+  if (doc.type !== 'resident' || !doc.registration || !doc.registration.date) return;
+  var month = String(doc.registration.date).slice(0, 7);
+  var groups = doc.targetGroups && doc.targetGroups.length ? doc.targetGroups : ['none'];
+  for (var i = 0; i < groups.length; i++) emit([month, doc.placeCode, groups[i]], 1);
+}`,
+    reduce: '_count',
+  },
+  // [YYYY-MM, placeCode, residentId] → assignments covering the month (group_level=3: distinct holders)
+  postHolders: {
+    map: `function (doc) {
+  if (doc.type !== 'assignment' || !doc.startDate || !doc.endDate) return;
+  var y = Number(doc.startDate.slice(0, 4)), m = Number(doc.startDate.slice(5, 7));
+  var last = doc.endDate.slice(0, 7);
+  for (var i = 0; i < 240; i++) {
+    var month = y + '-' + (m < 10 ? '0' : '') + m;
+    if (month > last) break;
+    emit([month, doc.placeCode, doc.residentId], 1);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+}`,
+    reduce: '_count',
+  },
+  // [YYYY-MM, placeCode, mark] → attendance days
+  attendanceMarks: {
+    map: `function (doc) {
+  if (doc.type !== 'attendance' || !doc.date || !doc.mark) return;
+  emit([String(doc.date).slice(0, 7), doc.placeCode, doc.mark], 1);
+}`,
+    reduce: '_count',
+  },
+  // [YYYY-MM of the start date, placeCode, sessionId] → the timetable's class hours per half-day
+  // (read with reduce=false; the reduce counts sessions)
+  trainingSessions: {
+    map: `function (doc) {
+  if (doc.type !== 'training' || !doc.startDate) return;
+  var slots = {};
+  var timetable = doc.timetable || [];
+  for (var i = 0; i < timetable.length; i++) slots[timetable[i].date + ':' + timetable[i].half] = timetable[i].classHours;
+  emit([String(doc.startDate).slice(0, 7), doc.placeCode, doc._id], { startDate: doc.startDate, slots: slots });
+}`,
+    reduce: '_count',
+  },
+  // [sessionId, residentId] → enrolments (group_level=1: trainees per session)
+  trainingTrainees: {
+    map: `function (doc) {
+  if (doc.type !== 'enrolment' || !doc.sessionId) return;
+  emit([doc.sessionId, doc.residentId], 1);
+}`,
+    reduce: '_count',
+  },
+  // [sessionId, residentId, date, half] → half-days signed in (group_level=2: per trainee)
+  trainingSignIns: {
+    map: `function (doc) {
+  if (doc.type !== 'signIn' || !doc['in']) return;
+  emit([doc.sessionId, doc.residentId, doc.date, doc.half], 1);
+}`,
+    reduce: '_count',
+  },
 };
 
 /**

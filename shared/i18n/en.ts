@@ -103,6 +103,9 @@ export const en: UiTexts = {
   },
   fields: {
     name: 'Name',
+    // The statistics dashboard's month range.
+    from: 'First month',
+    to: 'Last month',
     idNumber: 'ID number',
     phone: 'Mobile',
     householdType: 'Household registration',

@@ -1,16 +1,147 @@
-// UI texts of the statistics dashboard (zh-CN first, English second) and their errors.
+// UI texts of the statistics dashboard (zh-CN first, English second) and their errors. The
+// core's spreadsheet export uses the zh-CN column names too, so the file and the screen agree.
 export const statsZhCN = {
   stats: {
     title: '统计',
+    range: '统计月份',
+    lastMonths: '近 12 个月',
+    refresh: '刷新',
+    export: '导出 Excel',
+    exported: '已导出 {{fileName}}',
+    computedAt: '{{at}} 计算，用时 {{ms}} 毫秒',
+    source: {
+      station: '数据来自本站数据库',
+      township: '数据来自本站及所辖村（社区）的同步副本',
+      countyServer: '数据来自县级服务器汇总库（实时查询）',
+    },
+    level: { village: '村（社区）', township: '乡镇（街道）', county: '县（市、区）' },
+    countyOffline: '县级服务器当前无法连接，无法显示全县统计。不显示旧数据，以免误当作当前数字。请检查网络后点“刷新”。',
+    sections: {
+      registrations: '就业登记',
+      groups: '重点群体',
+      posts: '公益性岗位',
+      training: '职业技能培训',
+      byPlace: '分村（社区）统计',
+    },
+    kpi: {
+      registrations: '登记人数',
+      holders: '在岗人数',
+      attendanceRate: '出勤率',
+      sessions: '培训班次',
+      trainees: '培训人数',
+      eligibilityRate: '补贴合格率',
+    },
+    columns: {
+      month: '月份',
+      place: '村（社区）',
+      placeCode: '区划代码',
+      total: '登记人数',
+      holders: '在岗人数',
+      presentDays: '出勤天数',
+      workDays: '应出勤天数',
+      attendanceRate: '出勤率',
+      sessions: '培训班次',
+      trainees: '培训人数',
+      eligible: '合格人数',
+      eligibilityRate: '合格率',
+      totalRow: '合计',
+    },
+    groupNone: '未标注群体',
+    ownPlace: '{{name}}（本级）',
+    empty: '所选月份没有数据',
+    notes: {
+      groups: '一人属于多个群体时在各群体中分别计数，合计可能大于登记人数。',
+      posts: '出勤率 = 出勤天数 ÷ 应出勤天数（出勤、事假、病假、旷工，不含休息日）。',
+      training: '按开班月份统计；合格 = 实到课时达到补贴资格比例。',
+    },
+    sheet: {
+      byMonth: '按月',
+      byPlace: '按村（社区）',
+      title: '{{place}} 就业服务统计（{{from}} 至 {{to}}）',
+      generated: '导出时间：{{at}}；数据来源：{{source}}',
+    },
   },
 };
 
 export const statsEn: typeof statsZhCN = {
   stats: {
     title: 'Statistics',
+    range: 'Months',
+    lastMonths: 'Last 12 months',
+    refresh: 'Refresh',
+    export: 'Export to Excel',
+    exported: 'Exported {{fileName}}',
+    computedAt: 'Computed {{at}} in {{ms}} ms',
+    source: {
+      station: "From this station's database",
+      township: "From this station and its villages' synced copies",
+      countyServer: "From the county server's aggregate database (queried live)",
+    },
+    level: { village: 'Village', township: 'Township', county: 'County' },
+    countyOffline: 'The county server cannot be reached, so county statistics cannot be shown. No older numbers are shown, so none are mistaken for current ones. Check the network and press Refresh.',
+    sections: {
+      registrations: 'Registrations',
+      groups: 'Target groups',
+      posts: 'Public-welfare posts',
+      training: 'Vocational training',
+      byPlace: 'By village',
+    },
+    kpi: {
+      registrations: 'Registered',
+      holders: 'Post holders',
+      attendanceRate: 'Attendance',
+      sessions: 'Sessions',
+      trainees: 'Trainees',
+      eligibilityRate: 'Eligible for subsidy',
+    },
+    columns: {
+      month: 'Month',
+      place: 'Village',
+      placeCode: 'Code',
+      total: 'Registered',
+      holders: 'Holders',
+      presentDays: 'Days present',
+      workDays: 'Working days',
+      attendanceRate: 'Attendance',
+      sessions: 'Sessions',
+      trainees: 'Trainees',
+      eligible: 'Eligible',
+      eligibilityRate: 'Eligible rate',
+      totalRow: 'Total',
+    },
+    groupNone: 'No group given',
+    ownPlace: '{{name}} (own)',
+    empty: 'No data in these months',
+    notes: {
+      groups: 'A person in several groups counts in each, so groups may add up to more than those registered.',
+      posts: 'Attendance = days present ÷ working days (present, leave or absent; rest days excluded).',
+      training: 'By the month a session starts; eligible = attended class hours reach the subsidy threshold.',
+    },
+    sheet: {
+      byMonth: 'By month',
+      byPlace: 'By village',
+      title: '{{place}} employment service statistics ({{from}} to {{to}})',
+      generated: 'Exported {{at}}; source: {{source}}',
+    },
   },
 };
 
 /** Merged into the `errors` texts (errors.stats.*). */
-export const statsErrorsZhCN = { stats: {} };
-export const statsErrorsEn: typeof statsErrorsZhCN = { stats: {} };
+export const statsErrorsZhCN = {
+  stats: {
+    toBeforeFrom: '{{field}}不能早于起始月份',
+    rangeTooLong: '统计月份最长 120 个月，请缩短{{field}}',
+    countyNotConnected: '本站尚未连接县级服务器，无法查询全县统计',
+    countyOffline: '县级服务器当前无法连接，无法显示全县统计（不显示旧数据）',
+    countyCredentials: '县级服务器拒绝了本站账号，无法查询全县统计',
+  },
+};
+export const statsErrorsEn: typeof statsErrorsZhCN = {
+  stats: {
+    toBeforeFrom: '{{field}} cannot be before the first month',
+    rangeTooLong: 'At most 120 months; shorten {{field}}',
+    countyNotConnected: 'This station is not connected to the county server, so county statistics cannot be read',
+    countyOffline: 'The county server cannot be reached; county statistics cannot be shown (no older numbers are shown)',
+    countyCredentials: "The county server refused this station's account; county statistics cannot be read",
+  },
+};

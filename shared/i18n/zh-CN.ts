@@ -102,6 +102,9 @@ export const zhCN = {
   },
   fields: {
     name: '姓名',
+    // The statistics dashboard's month range.
+    from: '起始月份',
+    to: '结束月份',
     idNumber: '身份证号',
     phone: '手机号',
     householdType: '户籍性质',

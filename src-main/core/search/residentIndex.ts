@@ -175,6 +175,15 @@ export class ResidentIndex {
     return { name: c.name[slot]!, sex: SEXES[c.sex[slot]!]!, birthDate: c.birthDate[slot]!, idNumber: c.idNumber[slot]! };
   }
 
+  /**
+   * Visits every resident's registration date, kind and target groups (indexes into
+   * REGISTRATION_KINDS and a bit mask over TARGET_GROUPS): statistics count from memory.
+   */
+  eachRegistration(visit: (registeredOn: string, kind: number, groups: number) => void): void {
+    const c = this.c;
+    for (const slot of this.slotOf.values()) visit(c.registeredOn[slot]!, c.kind[slot]!, c.groups[slot]!);
+  }
+
   /** Filters, sorts and pages; `today` decides ages. */
   search(q: ResidentQuery, today: string): { total: number; items: ResidentRow[] } {
     const c = this.c;

@@ -86,10 +86,6 @@ export async function benchSheets(big?: { core: Core; session: Session }, docs =
     owned = { ...s, dir: bigDir };
   }
   const target = big ?? owned!;
-  // Right after a bulk seed PouchDB is still compacting every written document (auto_compaction)
-  // and reads compete with it for minutes; this one read is not enough to wait that out, so with
-  // `--only sheets` the figure includes it (see bench/README.md).
-  await target.core.db.allDocs({ limit: 1, include_docs: true });
   const exportStart = performance.now();
   const ledger = await target.core.call(target.session, 'sheets.exportLedger', {});
   const exportSeconds = (performance.now() - exportStart) / 1000;

@@ -21,6 +21,8 @@ export interface CoreContext {
   db: StationDb;
   policies: PolicyStore;
   residents: ResidentIndex;
+  /** Resolves once `residents` holds every resident the database had when called (replicated ones arrive through the changes feed). */
+  residentsIndexed(): Promise<void>;
   /** "hostname (id)": which machine signed people in. */
   machine: string;
   now(): string;

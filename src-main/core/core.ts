@@ -127,6 +127,9 @@ export class Core {
       db,
       policies: this.policies,
       residents: this.index,
+      residentsIndexed: async () => {
+        await this.whenIndexed(30_000);
+      },
       get machine() {
         return machine();
       },

@@ -329,20 +329,37 @@ describe('ledger exports', () => {
     expect((await audits(core, 'export')).map((a) => [a.field, a.reason])).toEqual(expect.arrayContaining([['ledger all 2', 'masked'], ['ledger all 2', 'full']]));
   });
 
-  it('exports every resident exactly once across its parallel, paged reads, and only the closed or active ones when asked', async () => {
-    const { core, session } = await station();
+  it('exports every resident exactly once from the index, including replicated ones and after a restart, and only the closed or active ones when asked', async () => {
+    const { core, session, dataDir } = await station();
     const inputs = [...fakeResidents(6000, { placeCode: VILLAGE, today: '2026-11-22', seed: 3 })];
     expect(await core.seedResidents(inputs, session.user!)).toBe(6000);
     const first = (await core.call(session, 'residents.search', { limit: 1 })).items[0]!;
     const view = await core.call(session, 'residents.get', { id: first.id });
     await core.call(session, 'residents.close', { id: first.id, rev: view!.rev, reason: 'employed', date: '2026-11-22' });
+    // What replication brings goes straight into the database, not through a handler: an edit made
+    // at another station and a copy the county's conflict resolution deleted.
+    const edited = (await core.call(session, 'residents.search', { query: inputs[1]!.idNumber, limit: 1 })).items[0]!;
+    const doc = await core.db.get(edited.id);
+    await core.db.put({ ...doc, name: '复制甲', skills: '焊工' });
+    const deleted = (await core.call(session, 'residents.search', { query: inputs[2]!.idNumber, limit: 1 })).items[0]!;
+    await core.db.remove(await core.db.get(deleted.id));
     const ledger = await core.call(session, 'sheets.exportLedger', { full: true });
-    expect(ledger.rows).toBe(6000);
+    expect(ledger.rows).toBe(5999);
     const rows = (await readXlsx(ledger.content)).slice(1);
-    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 6000 }, (_, i) => i + 1));
-    expect(new Set(rows.map((r) => r[5]))).toEqual(new Set(inputs.map((r) => r.idNumber)));
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 5999 }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r[5]))).toEqual(new Set(inputs.filter((_, i) => i !== 2).map((r) => r.idNumber)));
+    const editedRow = rows.find((r) => r[5] === inputs[1]!.idNumber)!;
+    expect([editedRow[1], editedRow[7]]).toEqual(['复制甲', '焊工']);
     expect((await core.call(session, 'sheets.exportLedger', { status: 'closed' })).rows).toBe(1);
-    expect((await core.call(session, 'sheets.exportLedger', { status: 'active' })).rows).toBe(5999);
+    expect((await core.call(session, 'sheets.exportLedger', { status: 'active' })).rows).toBe(5998);
+
+    // After a restart the ledger comes from the saved snapshot and is the same, cell for cell.
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+    const again = await openStation(dataDir, () => new Date('2026-11-22T10:00:00+08:00'));
+    open.push(again.core);
+    const reopened = await again.core.call(again.session, 'sheets.exportLedger', { full: true });
+    expect(await readXlsx(reopened.content)).toEqual(await readXlsx(ledger.content));
   }, 120_000);
 
   it('exports a post month (holders × days, days, hours, pay due) and a training session (trainees × half-days, rate, eligibility)', async () => {

@@ -23,9 +23,8 @@ import {
   type sheetHandlers,
 } from '../../shared/rpc/sheetHandlers';
 import { residentRegisterSchema } from '../../shared/resident/schema';
-import { ID_PREFIX, type ResidentDoc } from './docs';
+import type { ResidentDoc } from './docs';
 import type { ModuleDeps, ModuleImpl } from './modules';
-import type { StationDb } from './storage/db';
 import { attendanceSheet, ledgerRow, LEDGER_COLUMNS, trainingSheet, writeXlsx, type Cell } from './sheets/ledgers';
 import { RowReader, scoreHeader, suggestMapping } from './sheets/roster';
 import { issueText, text } from './sheets/texts';
@@ -40,33 +39,6 @@ interface Checked {
   /** The documents of the valid rows, in file order. */
   docs: ResidentDoc[];
   counts: ImportCounts;
-}
-
-const LEDGER_PAGE = 500;
-/**
- * Resident ids are `resident:` + base32; the key space is read as 8 ranges at once. PouchDB reads
- * each document of a range one after the other (a LevelDB get per row), so the time is waiting,
- * and parallel ranges overlap it.
- */
-const RANGE_BOUNDS = ['', '6', 'c', 'g', 'k', 'o', 's', 'w', '\ufff0'];
-
-/** Calls `visit` for every resident document, in pages, never holding them all. */
-async function eachResident(db: StationDb, visit: (doc: ResidentDoc) => void): Promise<void> {
-  const ranges = RANGE_BOUNDS.slice(0, -1).map((from, i) => [`${ID_PREFIX.resident}${from}`, `${ID_PREFIX.resident}${RANGE_BOUNDS[i + 1]}`] as const);
-  await Promise.all(
-    ranges.map(async ([from, to]) => {
-      // An id is longer than a bound, so an inclusive end never takes one from the next range.
-      let startkey: string = from;
-      let skip = 0;
-      for (;;) {
-        const page = await db.allDocs<ResidentDoc>({ include_docs: true, startkey, endkey: to, limit: LEDGER_PAGE, skip });
-        for (const row of page.rows) if (row.doc?.type === 'resident') visit(row.doc);
-        if (page.rows.length < LEDGER_PAGE) return;
-        startkey = page.rows[page.rows.length - 1]!.id;
-        skip = 1;
-      }
-    }),
-  );
 }
 
 /** Who may have full ID numbers and phones: whoever may reveal one today. */
@@ -272,10 +244,11 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
       requireFull(args.full, user);
       const today = ctx.today();
       const rows: { key: string; cells: Cell[] }[] = [];
-      await eachResident(ctx.db, (doc) => {
-        const active = doc.closure === null;
-        if ((args.status === 'active' && !active) || (args.status === 'closed' && active)) return;
-        rows.push({ key: `${doc.placeCode}|${doc.registration.date}|${doc.name}|${doc._id}`, cells: ledgerRow(doc, today, args.full) });
+      // From the in-memory index, never 100,000 documents read from disk.
+      await ctx.residentsIndexed();
+      ctx.residents.eachLedgerEntry((entry) => {
+        if ((args.status === 'active' && !entry.active) || (args.status === 'closed' && entry.active)) return;
+        rows.push({ key: `${entry.place}|${entry.registeredOn}|${entry.name}|${entry.id}`, cells: ledgerRow(entry, today, args.full) });
       });
       // By village, then registration date: the order the paper ledger kept.
       rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -43,6 +43,22 @@ describe('setup codes', () => {
   });
 });
 
+describe('what is waiting', () => {
+  it('is brought forward change by change: an edit counts once, a deletion not at all, without rereading what was counted', async () => {
+    const { core, session } = await station();
+    const waiting = async () => (await core.call(session, 'sync.status', {})).waiting;
+    const base = await waiting(); // the station document
+    const a = await core.call(session, 'residents.register', registration({ idNumber: idNumber('19900520', '111'), name: '张三' }));
+    const b = await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '李四' }));
+    expect(await waiting()).toBe(base + 2);
+    // Edited twice, as another station's edits arrive: still one record waiting.
+    for (const skills of ['焊工', '电工']) await core.db.put({ ...(await core.db.get(a.id)), skills });
+    expect(await waiting()).toBe(base + 2);
+    await core.db.remove(await core.db.get(b.id));
+    expect(await waiting()).toBe(base + 1);
+  });
+});
+
 describe('sync with a county CouchDB (PouchDB Server on 127.0.0.1)', () => {
   it('pushes the station, tells what waits, and says why it failed, never "done" when it is not', async () => {
     const county = await server();

@@ -300,21 +300,53 @@ export class SyncService {
    * (its current revision, in id order), except what a receipt says reached the county on a file.
    */
   async waitingDocs(): Promise<{ id: string; rev: string }[]> {
-    const changes = await this.ctx.db.changes<object>({ since: this.state.pushedSeq });
+    const changed = await this.changedSincePush();
     // A county station sends only the reference data its staff edit.
     const county = stationLevel(this.ctx.station().placeCode) === 'county';
-    const policyIds = changes.results.filter((c) => !c.deleted && c.id.startsWith(ID_PREFIX.policy)).map((c) => c.id);
+    const candidates = [...changed].filter(([id, c]) => !c.deleted && !id.startsWith('_') && !BOOKKEEPING.some((p) => id.startsWith(p)) && (!county || isReferenceId(id)));
+    const policyIds = candidates.filter(([id]) => id.startsWith(ID_PREFIX.policy)).map(([id]) => id);
     const shipped = new Set(
       policyIds.length === 0
         ? []
         : (await this.ctx.db.allDocs<object>({ keys: policyIds, include_docs: true })).rows.flatMap((r) => (r.doc && isShippedDefault(r.doc) ? [r.id] : [])),
     );
-    return changes.results
-      .filter((c) => !c.deleted && !c.id.startsWith('_') && !BOOKKEEPING.some((p) => c.id.startsWith(p)) && !shipped.has(c.id) && (!county || isReferenceId(c.id)))
-      .map((c) => ({ id: c.id, rev: c.changes[0]!.rev }))
+    return candidates
+      .filter(([id]) => !shipped.has(id))
+      .map(([id, c]) => ({ id, rev: c.rev }))
       .filter((d) => !this.fileDelivery?.delivered(d.id, d.rev) && this.state.countyWritten?.[d.id] !== d.rev)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+
+  /**
+   * Every document changed since the last push began, with its current revision. Kept between
+   * calls and brought forward with only the newer changes: the status asks for it every few
+   * seconds while the clerk works, and a station that has never pushed 100,000 records must not
+   * re-read them all each time (that starved every other read).
+   */
+  private changedSincePush(): Promise<Map<string, { rev: string; deleted: boolean }>> {
+    // One reader at a time: two overlapping reads could set a document back to an older revision.
+    const next = this.changedReading.then(() => this.readChangedSincePush());
+    this.changedReading = next.catch(() => undefined);
+    return next;
+  }
+
+  private changedReading: Promise<unknown> = Promise.resolve();
+
+  private async readChangedSincePush(): Promise<Map<string, { rev: string; deleted: boolean }>> {
+    const base = this.state.pushedSeq;
+    if (!this.changedCache || this.changedCache.base !== base) this.changedCache = { base, seq: base, docs: new Map() };
+    const cache = this.changedCache;
+    for (;;) {
+      const changes = await this.ctx.db.changes<object>({ since: cache.seq, limit: CHANGED_PAGE });
+      // A push finishing meanwhile moved the base: start over from it.
+      if (this.state.pushedSeq !== base) return this.readChangedSincePush();
+      for (const c of changes.results) cache.docs.set(c.id, { rev: c.changes[0]!.rev, deleted: c.deleted === true });
+      cache.seq = changes.last_seq;
+      if (changes.results.length < CHANGED_PAGE) return cache.docs;
+    }
+  }
+
+  private changedCache: { base: number | string; seq: number | string; docs: Map<string, { rev: string; deleted: boolean }> } | null = null;
 
   /** The USB transfer tells sync which revisions a receipt confirmed (see transfer.ts). */
   setFileDelivery(provider: FileDelivery): void {
@@ -742,6 +774,9 @@ function isResolutionNotice(doc: object): doc is ResolutionNoticeDoc {
 }
 
 /** What a county station sends to county_ref: the reference data its staff edit. */
+/** Changes read per page when bringing the waiting set forward. */
+const CHANGED_PAGE = 5000;
+
 const REFERENCE_PREFIXES = [ID_PREFIX.policy, ID_PREFIX.post, 'course:'];
 function isReferenceId(id: string): boolean {
   return REFERENCE_PREFIXES.some((p) => id.startsWith(p));

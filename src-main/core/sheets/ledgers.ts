@@ -5,7 +5,7 @@ import { postsZhCN } from '../../../shared/i18n/posts';
 import { trainingZhCN } from '../../../shared/i18n/training';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import type { AttendanceGridView, MonthSummary, SessionAttendanceView, SessionView, SignInRecordView } from '../../../shared/rpc/handlers';
-import type { ResidentDoc } from '../docs';
+import type { LedgerEntry } from '../search/residentIndex';
 import { xlsx, type Cell, type SheetSpec } from './xlsxWriter';
 
 export type { Cell, SheetSpec };
@@ -38,25 +38,22 @@ export const LEDGER_COLUMNS: SheetSpec['columns'] = [
 const enums = zhCN.enums;
 
 /** One ledger row without its sequence number (added after sorting). */
-export function ledgerRow(doc: ResidentDoc, today: string, full: boolean): Cell[] {
-  const r = doc.registration;
-  const unemployment = r.kind === 'unemployment' ? r : null;
-  const intentions = r.kind === 'hardship' ? null : r;
+export function ledgerRow(entry: LedgerEntry, today: string, full: boolean): Cell[] {
   return [
-    doc.name,
-    enums.sex[doc.sex],
-    ageOn(doc.birthDate, today),
-    enums.education[doc.education],
-    full ? doc.idNumber : maskIdNumber(doc.idNumber),
-    enums.householdType[doc.householdType],
-    doc.skills,
-    doc.employmentCertificateNo,
-    unemployment ? enums.unemploymentType[unemployment.unemploymentType] : '',
-    unemployment ? unemployment.unemployedSince : '',
-    intentions?.jobIntention ?? '',
-    intentions?.trainingIntention ?? '',
-    intentions?.serviceNeeds ?? '',
-    full ? doc.phone : maskPhone(doc.phone),
+    entry.name,
+    enums.sex[entry.sex],
+    ageOn(entry.birthDate, today),
+    enums.education[entry.education],
+    full ? entry.idNumber : maskIdNumber(entry.idNumber),
+    enums.householdType[entry.householdType],
+    entry.skills,
+    entry.employmentCertificateNo,
+    entry.unemploymentType ? enums.unemploymentType[entry.unemploymentType as keyof typeof enums.unemploymentType] : '',
+    entry.unemployedSince,
+    entry.jobIntention,
+    entry.trainingIntention,
+    entry.serviceNeeds,
+    full ? entry.phone : maskPhone(entry.phone),
   ];
 }
 

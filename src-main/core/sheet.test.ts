@@ -342,7 +342,7 @@ describe('ledger exports', () => {
     const doc = await core.db.get(edited.id);
     await core.db.put({ ...doc, name: '复制甲', skills: '焊工' });
     const deleted = (await core.call(session, 'residents.search', { query: inputs[2]!.idNumber, limit: 1 })).items[0]!;
-    await core.db.remove(await core.db.get(deleted.id));
+    await core.db.put({ ...(await core.db.get(deleted.id)), _deleted: true });
     const ledger = await core.call(session, 'sheets.exportLedger', { full: true });
     expect(ledger.rows).toBe(5999);
     const rows = (await readXlsx(ledger.content)).slice(1);

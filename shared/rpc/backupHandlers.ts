@@ -63,6 +63,11 @@ export const backupRestoreSchema = z.strictObject({
   confirmOtherStation: z.boolean().optional(),
 });
 
+/** In Electron, `window.leyeBackup`: the system folder dialog (the browser preview has none: a text field). */
+export interface BackupFolderBridge {
+  chooseFolder(): Promise<string | null>;
+}
+
 export const backupHandlers = {
   'backup.status': handler<BackupStatus>()(none, ALL_ROLES),
   'backup.settings': handler<BackupStatus>()(backupSettingsSchema, ['admin']),

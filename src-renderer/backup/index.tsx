@@ -9,13 +9,19 @@ import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { placeName } from '../../shared/places';
-import { backupSettingsSchema, type BackupFile, type BackupStatus } from '../../shared/rpc/backupHandlers';
+import { backupSettingsSchema, type BackupFile, type BackupFolderBridge, type BackupStatus } from '../../shared/rpc/backupHandlers';
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, fieldLabelKey } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
+
+declare global {
+  interface Window {
+    leyeBackup?: BackupFolderBridge;
+  }
+}
 
 const STATUS_KEY = ['backup', 'status'] as const;
 const LIST_KEY = ['backup', 'list'] as const;
@@ -39,7 +45,7 @@ function SettingsCard({ status }: { status: BackupStatus }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
-  const { control, handleSubmit, reset, setError } = useForm<SettingsForm>({
+  const { control, handleSubmit, reset, setError, setValue } = useForm<SettingsForm>({
     defaultValues: { folder: status.defaultFolder ? '' : status.folder, keep: status.keep },
     resolver: issuesResolver((values: SettingsForm) =>
       schemaIssues(backupSettingsSchema, toArgs(values), t, { labelOf: (tr, path) => tr(`backup.${path}`, { defaultValue: tr(fieldLabelKey(path)) }) }),
@@ -66,7 +72,23 @@ function SettingsCard({ status }: { status: BackupStatus }) {
           <Controller
             control={control}
             name="folder"
-            render={({ field }) => <Input {...field} data-testid="backup-folder" placeholder={t('backup.folderPlaceholder')} />}
+            render={({ field }) => (
+              <Space.Compact style={{ width: '100%' }}>
+                <Input {...field} data-testid="backup-folder" placeholder={t('backup.folderPlaceholder')} />
+                {window.leyeBackup && (
+                  <Button
+                    data-testid="backup-choose-folder"
+                    onClick={() =>
+                      void window.leyeBackup!.chooseFolder().then((folder) => {
+                        if (folder) setValue('folder', folder, { shouldDirty: true });
+                      })
+                    }
+                  >
+                    {t('backup.chooseFolder')}
+                  </Button>
+                )}
+              </Space.Compact>
+            )}
           />
         </FieldItem>
         <FieldItem control={control} name="keep" label={t('backup.keep')} testId="backup-keep" extra={t('backup.keepHint', { keep: status.keep })}>

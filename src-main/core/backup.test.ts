@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, Session } from './core';
 import { LOCAL_DOCS_NOT_BACKED_UP, STATION_LOCAL_DOCS, readBackupFile } from './backup';
+import { fakeResidents } from './demo';
 import { openLocalDb, type StationDb } from './storage/db';
 import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from './testing/fixtures';
 
@@ -84,6 +85,16 @@ describe('backups', () => {
     expect(JSON.stringify(locals.get('_local/users'))).toContain('scrypt$');
     expect(locals.get('_local/station')).toMatchObject({ placeCode: '370102001002', identityKey: expect.any(String) });
     expect(locals.has('_local/machine')).toBe(true);
+  });
+
+  it('reads back a backup far larger than one read (Chinese text split between chunks)', async () => {
+    const { core, session } = await station();
+    await core.seedResidents(fakeResidents(400, { placeCode: '370102001002', today: '2026-11-22', seed: 3 }), session.user!);
+    const made = await core.call(session, 'backup.now', {});
+    const folder = (await core.call(session, 'backup.status', {})).folder;
+    expect(gunzipSync(fs.readFileSync(path.join(folder, made.file))).length).toBeGreaterThan(256 * 1024);
+    const checked = await readBackupFile(path.join(folder, made.file));
+    expect(checked.trailer.counts.resident).toBe(400);
   });
 
   it('restores a backup: the data as it was, every revision and conflict, the replaced data kept aside, everyone logged out', async () => {

@@ -307,8 +307,9 @@ export async function readBackupFile(file: string, onPage?: (docs: RevisedDoc[],
   };
   let rest = '';
   try {
-    for await (const chunk of fs.createReadStream(file).pipe(createGunzip())) {
-      const text = rest + (chunk as Buffer).toString('utf8');
+    // Decoded as a stream: a character cut between two chunks is joined, not mangled.
+    for await (const chunk of fs.createReadStream(file).pipe(createGunzip()).setEncoding('utf8')) {
+      const text = rest + (chunk as string);
       const parts = text.split('\n');
       rest = parts.pop()!;
       for (const part of parts) await take(part);

@@ -101,6 +101,8 @@ describe('backups', () => {
     const { core, session, dataDir } = await station();
     const first = await core.call(session, 'residents.register', registration());
     await conflictAndDeletion(core, first.id);
+    // A sign-in photo travels as an attachment.
+    await core.db.put({ _id: 'photo:1', type: 'photo', _attachments: { 'face.jpg': { content_type: 'image/jpeg', data: Buffer.from('jpeg bytes').toString('base64') } } });
     const before = await leaves(core.db);
     const made = await core.call(session, 'backup.now', {});
     // Changed after the backup: a new resident, and the first one renamed.
@@ -129,6 +131,8 @@ describe('backups', () => {
     const restored = openLocalDb(path.join(dataDir, 'station'));
     try {
       expect(await leaves(restored)).toEqual(before);
+      const withAttachments = restored as unknown as { getAttachment(id: string, name: string): Promise<Buffer> };
+      expect((await withAttachments.getAttachment('photo:1', 'face.jpg')).toString()).toBe('jpeg bytes');
     } finally {
       await restored.close();
     }

@@ -140,16 +140,28 @@ async function syncFolder(folder: string): Promise<void> {
 async function* leafRevisions(db: StationDb): AsyncGenerator<RevisedDoc[]> {
   let since: number | string = 0;
   for (;;) {
-    const changes: { results: { id: string; changes: { rev: string }[] }[]; last_seq: number | string } = await db.changes<object>({ since, limit: PAGE, style: 'all_docs' });
+    // `attachments` (inline, base64) is a PouchDB changes option its types leave out.
+    const options = { since, limit: PAGE, style: 'all_docs', include_docs: true, attachments: true } as Parameters<StationDb['changes']>[0];
+    const changes: { results: { id: string; changes: { rev: string }[]; doc?: object }[]; last_seq: number | string } = await db.changes<object>(options);
     if (changes.results.length === 0) return;
     since = changes.last_seq;
-    const wanted = changes.results.flatMap((c) => c.changes.map((r) => ({ id: c.id, rev: r.rev })));
-    const got = await raw(db).bulkGet({ docs: wanted, revs: true, attachments: true });
     const docs: RevisedDoc[] = [];
-    for (const result of got.results) {
-      for (const d of result.docs) {
-        if (!('ok' in d)) throw new Error(`backup: revision of ${result.id} could not be read`);
-        docs.push(d.ok);
+    const wanted: { id: string; rev: string }[] = [];
+    for (const c of changes.results) {
+      const doc = c.doc as (RevisedDoc & { _deleted?: boolean }) | undefined;
+      // Most records never change (attendance, sign-ins): a lone first revision is its own history,
+      // so only the others are read again with theirs (PouchDB reads those one by one).
+      if (doc && c.changes.length === 1 && doc._rev === c.changes[0]!.rev && doc._rev.startsWith('1-') && !doc._deleted) {
+        docs.push({ ...doc, _revisions: { start: 1, ids: [doc._rev.slice(2)] } });
+      } else wanted.push(...c.changes.map((r) => ({ id: c.id, rev: r.rev })));
+    }
+    if (wanted.length > 0) {
+      const got = await raw(db).bulkGet({ docs: wanted, revs: true, attachments: true });
+      for (const result of got.results) {
+        for (const d of result.docs) {
+          if (!('ok' in d)) throw new Error(`backup: revision of ${result.id} could not be read`);
+          docs.push(d.ok);
+        }
       }
     }
     yield docs;

@@ -89,6 +89,7 @@ export const backupErrorsZhCN = {
     folderNotWritable: '备份文件夹不能写入（可能是只读或没有权限）',
     diskFull: '备份文件夹所在的磁盘已满',
     failed: '备份没有完成，请稍后重试',
+    busy: '正在恢复另一份备份，请等它完成',
   },
 };
 
@@ -107,5 +108,6 @@ export const backupErrorsEn: typeof backupErrorsZhCN = {
     folderNotWritable: 'The backup folder cannot be written to (read-only or no permission)',
     diskFull: "The backup folder's disk is full",
     failed: 'The backup did not complete; try again later',
+    busy: 'Another backup is being restored; wait for it to finish',
   },
 };

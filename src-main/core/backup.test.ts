@@ -194,6 +194,11 @@ describe('backups', () => {
     await b.core.call(b.session, 'backup.restore', { file: made.file, confirmOtherStation: true });
     await b.core.call(b.session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     expect((await b.core.call(b.session, 'station.status', {})).station?.placeCode).toBe('370102001002');
+    // A second restore on the restored station: a window opened afterwards logs in and stays in.
+    await b.core.call(b.session, 'backup.restore', { file: made.file });
+    const fresh: Session = { user: null };
+    await b.core.call(fresh, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+    expect((await b.core.call(fresh, 'residents.search', {})).items.map((r) => r.name)).toEqual(['张三']);
   });
 
   it('keeps the last N of this station’s backups, deleting old ones only after the new one is complete', async () => {

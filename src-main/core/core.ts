@@ -126,6 +126,8 @@ export class Core {
   private readonly backups: BackupService;
   /** After a restore: the core opened on the restored data, which answers from then on. */
   private successor: Promise<Core> | null = null;
+  /** A restore is checking and loading its file (a second one waits its turn). */
+  private restoring = false;
   /** Sessions that logged in to this core (after a restore, earlier logins no longer count). */
   private readonly loggedIn = new WeakSet<Session>();
 
@@ -448,9 +450,10 @@ export class Core {
 
   /** After a restore: every window logs in again (the accounts may differ), then talks to the new core. */
   private async forward(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
-    let next: Core;
+    let next: Core = this;
     try {
-      next = await this.successor!;
+      // A second restore chains another core: the newest one answers.
+      while (next.successor) next = await next.successor;
     } catch (error) {
       return { ok: false, error: toRpcError(error) };
     }
@@ -464,7 +467,14 @@ export class Core {
    * `replaced-<time>/`) and a core opened on the restored data answers from then on.
    */
   private async restore(args: ParsedArgsOf<'backup.restore'>, session: Session): Promise<RestoreResult> {
-    const staged = await this.backups.stage(args, this.requireStation().placeCode);
+    if (this.restoring) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.backup.busy' });
+    this.restoring = true;
+    let staged: Awaited<ReturnType<BackupService['stage']>>;
+    try {
+      staged = await this.backups.stage(args, this.requireStation().placeCode);
+    } finally {
+      this.restoring = false;
+    }
     let replacedFolder = '';
     let swapFailure: unknown = null;
     this.successor = (async () => {

@@ -450,8 +450,9 @@ export class Core {
 
   /** After a restore: every window logs in again (the accounts may differ), then talks to the new core. */
   private async forward(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
-    let next: Core = this;
+    let next: Core;
     try {
+      next = await this.successor!;
       // A second restore chains another core: the newest one answers.
       while (next.successor) next = await next.successor;
     } catch (error) {

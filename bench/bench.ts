@@ -30,7 +30,8 @@ function tempDir(): string {
 }
 
 async function newStation(dataDir: string, durable: boolean): Promise<{ core: Core; session: Session }> {
-  const core = await Core.open({ dataDir, durable });
+  // No automatic backup in the middle of a measurement.
+  const core = await Core.open({ dataDir, durable, backupSchedule: { firstCheckMs: Infinity } });
   const session: Session = { user: null };
   await core.call(session, 'station.setup', { placeCode: PLACE, clerk: { loginName: 'bench', displayName: '基准', password: 'bench-password' } });
   await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });

@@ -27,6 +27,7 @@ import { ResidentDetail } from './screens/ResidentDetail';
 import { PrintRoute } from './print';
 import { SheetsScreen } from './sheets';
 import { StatsScreen } from './stats';
+import { BackupScreen } from './backup';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
 function useCoreEvents() {
@@ -127,6 +128,8 @@ export function Shell() {
     screen = <SheetsScreen />;
   } else if (route.name === 'stats') {
     screen = <StatsScreen />;
+  } else if (route.name === 'backup') {
+    screen = <BackupScreen />;
   } else {
     fill = true;
     screen = (
@@ -182,6 +185,9 @@ export function Shell() {
             </Button>
             <Button type="text" data-testid="nav-policy" onClick={() => navigate({ name: 'policy' })}>
               {t('nav.policy')}
+            </Button>
+            <Button type="text" data-testid="nav-backup" onClick={() => navigate({ name: 'backup' })}>
+              {t('backup.nav')}
             </Button>
             {station?.level === 'county' && (
               <>

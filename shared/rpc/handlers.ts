@@ -9,6 +9,7 @@ import { ALL_ROLES, COUNTY_STAFF, WRITERS, handler, none, residentId, type Role 
 import { printHandlers } from './printHandlers';
 import { sheetHandlers } from './sheetHandlers';
 import { statsHandlers } from './statsHandlers';
+import { backupHandlers } from './backupHandlers';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -723,6 +724,7 @@ export const handlers = {
   ...printHandlers,
   ...sheetHandlers,
   ...statsHandlers,
+  ...backupHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

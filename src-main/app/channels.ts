@@ -10,3 +10,5 @@ export const CORE_LOST_CHANNEL = 'leye:core-lost';
 export const PRINT_CHANNEL = 'leye:print';
 /** Renderer → main (invoke): print a print route silently to a PDF the clerk names in a save dialog. */
 export const PRINT_PDF_CHANNEL = 'leye:print-pdf';
+/** Renderer → main (invoke): the system folder dialog for the backup folder; the chosen folder or null. */
+export const BACKUP_FOLDER_CHANNEL = 'leye:backup-folder';

@@ -21,6 +21,7 @@ import {
 import type { SecretReply, SecretRequest } from '../host/secretMessages';
 import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
 import { registerPrinting } from './printing';
+import { registerBackupFolderDialog } from './backupFolder';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -87,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
         win.on('closed', () => printWindows.delete(win));
       },
     });
+    registerBackupFolderDialog((win) => windows.has(win));
     Menu.setApplicationMenu(buildMenu());
     startCore();
     createWindow();

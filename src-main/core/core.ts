@@ -2,6 +2,7 @@
 // (src-main/host) pass it raw messages; every argument is validated here, because the renderer
 // is untrusted.
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
@@ -37,6 +38,8 @@ import type { ModuleDeps } from './modules';
 import { printImpl } from './print';
 import { sheetImpl } from './sheet';
 import { statsImpl } from './stats';
+import { backupImpl, BackupService, swapStationData } from './backup';
+import type { RestoreResult } from '../../shared/rpc/backupHandlers';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -77,6 +80,8 @@ export interface CoreOptions {
   syncTiming?: SyncTiming;
   /** Seals the county credentials at rest (the app's key store); none in the Node host. */
   secretBox?: SecretBox;
+  /** Tests look for a due backup sooner (or never: firstCheckMs Infinity). */
+  backupSchedule?: { checkIntervalMs?: number; firstCheckMs?: number };
 }
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: RpcError };
@@ -118,8 +123,18 @@ export class Core {
   private savedSeq: number | string = -1;
   private snapshotSaving = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
+  private readonly backups: BackupService;
+  /** After a restore: the core opened on the restored data, which answers from then on. */
+  private successor: Promise<Core> | null = null;
+  /** A restore is checking and loading its file (a second one waits its turn). */
+  private restoring = false;
+  /** Sessions that logged in to this core (after a restore, earlier logins no longer count). */
+  private readonly loggedIn = new WeakSet<Session>();
 
-  private constructor(readonly db: StationDb, options: CoreOptions) {
+  private constructor(
+    readonly db: StationDb,
+    private readonly options: CoreOptions,
+  ) {
     this.dataDir = options.dataDir;
     this.policies = new PolicyStore(db);
     const machine = () => this.machine;
@@ -194,6 +209,7 @@ export class Core {
     this.sync.setSecretListener((keys) => this.adoptIdentityKey(keys.identityKey));
     this.clock = options.clock ?? (() => new Date());
     this.events.setMaxListeners(0);
+    this.backups = new BackupService({ dataDir: options.dataDir, db, station: () => this.config, clock: () => this.clock(), ...options.backupSchedule });
   }
 
   /** Opens the station in a data folder and builds the in-memory indexes before answering. */
@@ -242,6 +258,8 @@ export class Core {
       .on('error', () => undefined);
     this.snapshotTimer = setInterval(() => void this.saveSnapshot(), SNAPSHOT_INTERVAL_MS);
     this.snapshotTimer.unref();
+    await this.backups.load();
+    if (this.options.backupSchedule?.firstCheckMs !== Infinity) this.backups.start();
   }
 
   /** The small document sets kept in memory, each fed by the changes feed. */
@@ -379,6 +397,12 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    if (this.successor) return (await this.successor).close();
+    await this.closeOwn();
+  }
+
+  private async closeOwn(): Promise<void> {
+    await this.backups.stop();
     this.referenceChanges?.cancel();
     await this.sync.stop();
     // Let the index catch up first, so the final snapshot spares the next start a long replay.
@@ -405,6 +429,7 @@ export class Core {
 
   /** Validates, authorises and runs one call; never throws. */
   async dispatch(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
+    if (this.successor) return this.forward(session, name, rawArgs);
     try {
       if (!isHandlerName(name)) throw new LeyeError({ code: 'UNKNOWN_HANDLER', messageKey: 'errors.unknownHandler' });
       const spec = handlers[name];
@@ -421,6 +446,55 @@ export class Core {
     } catch (error) {
       return { ok: false, error: toRpcError(error) };
     }
+  }
+
+  /** After a restore: every window logs in again (the accounts may differ), then talks to the new core. */
+  private async forward(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
+    let next: Core;
+    try {
+      next = await this.successor!;
+      // A second restore chains another core: the newest one answers.
+      while (next.successor) next = await next.successor;
+    } catch (error) {
+      return { ok: false, error: toRpcError(error) };
+    }
+    if (session.user && !next.loggedIn.has(session)) session.user = null;
+    return next.dispatch(session, name, rawArgs);
+  }
+
+  /**
+   * Restores a backup: the file is checked and loaded aside first (nothing replaced on any
+   * failure); then this core closes, the data folders are swapped (the replaced data kept in
+   * `replaced-<time>/`) and a core opened on the restored data answers from then on.
+   */
+  private async restore(args: ParsedArgsOf<'backup.restore'>, session: Session): Promise<RestoreResult> {
+    if (this.restoring) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.backup.busy' });
+    this.restoring = true;
+    let staged: Awaited<ReturnType<BackupService['stage']>>;
+    try {
+      staged = await this.backups.stage(args, this.requireStation().placeCode);
+    } finally {
+      this.restoring = false;
+    }
+    let replacedFolder = '';
+    let swapFailure: unknown = null;
+    this.successor = (async () => {
+      await this.closeOwn();
+      try {
+        replacedFolder = await swapStationData(this.dataDir, staged.folder, this.clock());
+      } catch (error) {
+        swapFailure = error;
+        await fs.promises.rm(staged.folder, { recursive: true, force: true }).catch(() => undefined);
+      }
+      // The restored data, or (the swap failed and was undone) the data as it was.
+      return Core.open(this.options);
+    })();
+    const next = await this.successor;
+    next.onPush((event, payload) => this.events.emit('push', event, payload));
+    if (swapFailure) throw swapFailure;
+    session.user = null;
+    this.emit('station.changed', next.status({ user: null }));
+    return { file: staged.file, documents: staged.documents, replacedFolder };
   }
 
   /** Typed in-process call, for tests and the benchmark. Throws LeyeError. */
@@ -677,6 +751,7 @@ export class Core {
     ...printImpl(() => this.moduleDeps()),
     ...sheetImpl(() => this.moduleDeps()),
     ...statsImpl(() => this.moduleDeps()),
+    ...backupImpl(() => ({ backups: this.backups, placeCode: () => this.requireStation().placeCode, restore: (args, session) => this.restore(args, session) })),
     'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
     'station.status': async (_args, session) => this.status(session),
     'station.setup': async (args, session) => {
@@ -698,6 +773,7 @@ export class Core {
       const ok = await verifyPassword(args.password, account?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
       if (!account || !ok) throw new LeyeError({ code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
       session.user = { loginName: account.loginName, displayName: account.displayName, role: account.role };
+      this.loggedIn.add(session);
       return this.status(session);
     },
     'auth.logout': async (_args, session) => {

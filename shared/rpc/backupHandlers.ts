@@ -1,0 +1,80 @@
+// Backups: the station's data as one checked file a day in a folder the clerk chooses (a USB
+// stick), and a restore that checks the file before replacing anything.
+// Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
+
+import { z } from 'zod';
+import { ALL_ROLES, handler, none } from './define';
+
+export const BACKUP_KEEP_DEFAULT = 7;
+export const BACKUP_KEEP_MAX = 365;
+
+/** `乐业驿站备份-<place>-<YYYYMMDD-HHmmss>[-n].leyebak`: what the core writes and the only names it restores. */
+export const BACKUP_FILE_NAME = /^乐业驿站备份-(\d{6}|\d{9}|\d{12})-(\d{8}-\d{6})(?:-(\d{1,3}))?\.leyebak$/;
+
+export interface BackupFile {
+  /** The file's name in the backup folder (never a path). */
+  file: string;
+  placeCode: string;
+  /** When it was made (ISO), from its name. */
+  createdAt: string;
+  size: number;
+  /** Made by a station at this station's place (another station's file asks for confirmation). */
+  thisStation: boolean;
+}
+
+export interface BackupStatus {
+  /** The folder backups go to (an absolute path on this machine). */
+  folder: string;
+  /** The folder is the default one inside the data folder (not a USB stick). */
+  defaultFolder: boolean;
+  keep: number;
+  lastBackup: (BackupFile & { documents: number }) | null;
+  /** When the automatic backup runs next (ISO). */
+  nextDueAt: string;
+  /** The last attempt failed (cleared by the next success); `reason` is an i18n key. */
+  failure: { at: string; messageKey: string; count: number } | null;
+  running: boolean;
+}
+
+export interface RestoreResult {
+  file: string;
+  documents: number;
+  /** The replaced data's folder name inside the data folder (`replaced-<time>`). */
+  replacedFolder: string;
+}
+
+const folderSchema = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(1000, { error: 'errors.tooLong' })
+  // Control characters never belong in a folder name; a path from the renderer is checked again by the core.
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), { error: 'errors.controlChars' });
+
+export const backupSettingsSchema = z.strictObject({
+  /** null: the default folder `<data folder>/backups`. */
+  folder: folderSchema.nullable(),
+  keep: z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(1).max(BACKUP_KEEP_MAX),
+});
+
+export const backupRestoreSchema = z.strictObject({
+  file: z.string({ error: 'errors.required' }).max(200, { error: 'errors.tooLong' }).regex(BACKUP_FILE_NAME, { error: 'errors.backup.fileName' }),
+  /** Needed when the file is another station's. */
+  confirmOtherStation: z.boolean().optional(),
+});
+
+/** In Electron, `window.leyeBackup`: the system folder dialog (the browser preview has none: a text field). */
+export interface BackupFolderBridge {
+  chooseFolder(): Promise<string | null>;
+}
+
+export const backupHandlers = {
+  'backup.status': handler<BackupStatus>()(none, ALL_ROLES),
+  'backup.settings': handler<BackupStatus>()(backupSettingsSchema, ['admin']),
+  /** A backup now (also what the daily schedule runs); old ones beyond `keep` are deleted after it is complete. */
+  'backup.now': handler<BackupFile & { documents: number }>()(none, ALL_ROLES),
+  /** The backup files in the folder, newest first. */
+  'backup.list': handler<BackupFile[]>()(none, ALL_ROLES),
+  /** Checks the whole file, then replaces the station's data with it (the replaced data is kept aside); everyone logs in again. */
+  'backup.restore': handler<RestoreResult>()(backupRestoreSchema, ['admin']),
+} as const;

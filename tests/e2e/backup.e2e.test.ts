@@ -1,0 +1,120 @@
+// Backups in the browser preview: a backup made from the 数据备份 screen, the data changed, the
+// backup restored from the same screen; the station shows the old data after logging in again,
+// and the replaced data is kept in the data folder. A damaged file is refused with nothing replaced.
+//
+// Set LEYE_E2E_SHOTS=/some/dir to keep screenshots.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { idNumberCheckChar } from '../../shared/id/idNumber';
+import type { LeyeBridge } from '../../shared/rpc/handlers';
+import { connectToUrl } from '../../src-main/host/socketClient';
+import { launchBrowser, localToday, logInIfAsked, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+
+const CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
+const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
+
+function resident(name: string, seq: string) {
+  return {
+    idNumber: withCheck(`37010219800101${seq}`),
+    name,
+    phone: '13900001111',
+    householdType: 'agricultural' as const,
+    address: '解放桥社区 1 号',
+    education: 'juniorHigh' as const,
+    targetGroups: ['migrantWorker' as const],
+    registration: { kind: 'jobSeeking' as const, date: localToday() },
+  };
+}
+
+async function residentNames(page: Page): Promise<string[]> {
+  await page.getByTestId('nav-residents').click();
+  await page.getByTestId('resident-list').waitFor();
+  return (await page.getByTestId('resident-name').allInnerTexts()).map((s) => s.trim()).sort();
+}
+
+describe('backups, end to end', () => {
+  const dataDir = tempDir('leye-e2e-backup-');
+  let browser: Browser;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let page: Page;
+  let second: { leye: LeyeBridge; close(): void };
+
+  beforeAll(async () => {
+    host = await startHost({ dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+
+  afterAll(async () => {
+    second?.close();
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('makes a backup from the screen', async () => {
+    await page.goto(host.url);
+    await setUpStation(page, ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'], CLERK);
+    const { client, close } = await connectToUrl(host.url);
+    second = { leye: client, close };
+    await client.call('auth.login', { loginName: CLERK.loginName, password: CLERK.password });
+    await client.call('residents.register', resident('张三', '011'));
+    await waitForCount(page.getByTestId('resident-row'), 1);
+
+    await page.getByTestId('nav-backup').click();
+    await waitForText(page.getByTestId('backup-last'), '还没有备份');
+    await page.getByTestId('backup-now').click();
+    await waitForText(page.getByTestId('backup-last'), '乐业驿站备份-370102001002-');
+    await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 1);
+    const files = fs.readdirSync(path.join(dataDir, 'backups'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^乐业驿站备份-370102001002-\d{8}-\d{6}\.leyebak$/);
+    await shot(page, 'backup-made');
+  });
+
+  it('refuses a damaged backup file and replaces nothing', async () => {
+    const folder = path.join(dataDir, 'backups');
+    const [good] = fs.readdirSync(folder);
+    const body = fs.readFileSync(path.join(folder, good!));
+    fs.writeFileSync(path.join(folder, '乐业驿站备份-370102001002-20200101-000000.leyebak'), body.subarray(0, body.length - 30));
+    await page.reload();
+    await logInIfAsked(page, CLERK);
+    await page.getByTestId('backup-files').waitFor();
+    await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 2);
+    // Newest first: the damaged one is the older, second row.
+    await page.getByTestId('backup-restore').nth(1).click();
+    await page.getByTestId('backup-restore-confirm').click();
+    await waitForText(page.getByTestId('backup-restore-error'), '备份文件不完整');
+    await page.locator('.ant-modal-confirm-btns button').last().click();
+    expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('replaced-'))).toEqual([]);
+    fs.rmSync(path.join(folder, '乐业驿站备份-370102001002-20200101-000000.leyebak'));
+  });
+
+  it('restores it after the data changed: the old data is back and the replaced data kept aside', async () => {
+    await second.leye.call('residents.register', resident('王五', '022'));
+    expect(await residentNames(page)).toEqual(['张三', '王五']);
+
+    await page.getByTestId('nav-backup').click();
+    await page.reload();
+    await logInIfAsked(page, CLERK);
+    await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 1);
+    await page.getByTestId('backup-restore').first().click();
+    await page.getByTestId('backup-restore-confirm').click();
+    await waitForText(page.getByTestId('backup-restored'), 'replaced-', 30_000);
+    const text = await textOf(page.getByTestId('backup-restored'));
+    const replaced = /replaced-\d{8}-\d{6}/.exec(text)?.[0];
+    expect(replaced).toBeTruthy();
+    await shot(page, 'backup-restored');
+    // Everyone logs in again.
+    await page.getByTestId('login-name').waitFor();
+    await page.locator('.ant-modal-confirm-btns button').last().click();
+    await logInIfAsked(page, CLERK);
+    expect(await residentNames(page)).toEqual(['张三']);
+    // The other window was logged out too.
+    await expect(second.leye.call('residents.search', {})).rejects.toMatchObject({ rpc: { code: 'UNAUTHENTICATED' } });
+    // The replaced data is kept in the data folder.
+    expect(fs.existsSync(path.join(dataDir, replaced!, 'station', 'CURRENT'))).toBe(true);
+  });
+});

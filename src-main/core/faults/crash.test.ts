@@ -209,5 +209,5 @@ describe('SIGKILL while writing', () => {
     } finally {
       await core.close();
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -128,13 +128,23 @@ describe('SIGKILL while writing', () => {
         }
       }
     };
-    // A killed host never answers: those calls stay pending and count as not acknowledged.
-    const lanes = Array.from({ length: IN_FLIGHT }, (_, lane) => loop(lane).catch(() => undefined));
+    // A killed host never answers: those calls stay pending and count as not acknowledged. A call
+    // refused before the kill is a failure of the test's own writes, reported as such.
+    const refused: unknown[] = [];
+    let lanesDone = 0;
+    for (let lane = 0; lane < IN_FLIGHT; lane++) {
+      void loop(lane)
+        .catch((error: unknown) => {
+          if (running) refused.push(error);
+        })
+        .finally(() => (lanesDone += 1));
+    }
     return {
       stop() {
         running = false;
       },
-      lanes,
+      refused,
+      done: () => lanesDone === IN_FLIGHT,
     };
   }
 
@@ -186,10 +196,11 @@ describe('SIGKILL while writing', () => {
       const writing = writer(host.client, acked, next);
       // Killed at a random moment once the writes are flowing (the first one answered).
       const total = () => acked.residents.length + acked.enrolled.length + acked.signedIn.length + acked.marks.size;
-      while (total() === before) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (total() === before && !writing.done()) await new Promise((resolve) => setTimeout(resolve, 5));
       await new Promise((resolve) => setTimeout(resolve, random() * 300));
-      await host.kill();
       writing.stop();
+      await host.kill();
+      expect(writing.refused, 'writes refused by the host').toEqual([]);
       perRound.push(acked.residents.length + acked.enrolled.length + acked.signedIn.length + acked.marks.size - before);
     }
     const host = await (await ahead.shift()!).start(LOGIN);

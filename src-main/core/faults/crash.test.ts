@@ -178,7 +178,10 @@ describe('SIGKILL while writing', () => {
   }
 
   it(`keeps every acknowledged write through ${ROUNDS} kills at random moments`, async () => {
-    const random = prng(Number(process.env.LEYE_CRASH_SEED ?? Date.now() % 100_000));
+    const seed = Number(process.env.LEYE_CRASH_SEED ?? Date.now() % 100_000);
+    // The kill times follow from the seed: LEYE_CRASH_SEED repeats a failed run's.
+    console.log(`crash test: LEYE_CRASH_SEED=${seed}`);
+    const random = prng(seed);
     const acked: Acknowledged = { residents: [], enrolled: [], signedIn: [], marks: new Map() };
     const next = { person: 0, cell: 0 };
     const perRound: number[] = [];

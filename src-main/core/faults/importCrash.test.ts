@@ -21,7 +21,10 @@ const QUIET = { debounceMs: 1e9, intervalMs: 1e9, backoffBaseMs: 1e9, backoffMax
 /** Killed rounds per import (after one uninterrupted round that measures how long it takes). */
 const KILLS = 4;
 
-const random = prng(Number(process.env.LEYE_CRASH_SEED ?? Date.now() % 100_000));
+const seed = Number(process.env.LEYE_CRASH_SEED ?? Date.now() % 100_000);
+// The kill times follow from the seed: LEYE_CRASH_SEED repeats a failed run's.
+console.log(`import crash tests: LEYE_CRASH_SEED=${seed}`);
+const random = prng(seed);
 const hosts = new Set<PendingHost>();
 afterAll(async () => {
   for (const host of hosts) await host.kill();

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'STATION_ALREADY_SET_UP',
   'BAD_CREDENTIALS',
   'STORAGE',
+  /** The data folder's disk is full: nothing of the call was stored; it works again once space is freed. */
+  'DISK_FULL',
+  /** The data folder cannot be written (read-only disk or folder): nothing of the call was stored. */
+  'DATA_READ_ONLY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

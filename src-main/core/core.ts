@@ -58,6 +58,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { ResidentIndex } from './search/residentIndex';
 import { readSnapshot, writeSnapshot } from './search/snapshot';
 import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './storage/db';
+import { storageFailure } from './storage/storageErrors';
 import { fieldError, validationError } from './validation';
 
 export const CORE_VERSION = '0.1.0';
@@ -215,7 +216,15 @@ export class Core {
   /** Opens the station in a data folder and builds the in-memory indexes before answering. */
   static async open(options: CoreOptions): Promise<Core> {
     const core = new Core(openStationDb(options.dataDir, { durable: options.durable ?? true }), options);
-    await core.load();
+    try {
+      await core.load();
+    } catch (error) {
+      // A data folder on a read-only or full disk is said so at start, like any refused write.
+      const failure = storageFailure(error);
+      if (!failure) throw error;
+      await core.db.close().catch(() => undefined);
+      throw new LeyeError(failure);
+    }
     return core;
   }
 
@@ -911,11 +920,6 @@ export class Core {
 function toRpcError(error: unknown): RpcError {
   if (error instanceof LeyeError) return error.rpc;
   if (isConflict(error)) return { code: 'CONFLICT', messageKey: 'errors.conflict' };
-  const message = error instanceof Error ? error.message : String(error);
-  // LevelDB surfaces a full disk or a read-only folder as an IO error on write.
-  if (/ENOSPC|EROFS|EACCES|EPERM|IO error|No space|Read-only/i.test(message)) {
-    const reason = /ENOSPC|No space/i.test(message) ? 'disk full' : /EROFS|Read-only|EACCES|EPERM/i.test(message) ? 'read-only' : 'io';
-    return { code: 'STORAGE', messageKey: 'errors.storage', params: { reason } };
-  }
-  return { code: 'INTERNAL', messageKey: 'errors.internal' };
+  // A full disk or a read-only data folder is named as such (storage/storageErrors.ts).
+  return storageFailure(error) ?? { code: 'INTERNAL', messageKey: 'errors.internal' };
 }

@@ -169,7 +169,7 @@ describe('roster import: confirm', () => {
     const content = await roster([person(1), person(3)]);
     const preview = await core.call(session, 'sheets.preview', { file: file(content) });
     const bulk = vi.spyOn(core.db, 'bulkDocs').mockRejectedValueOnce(Object.assign(new Error('IO error: No space left on device'), {}));
-    expect(await refusal(core.call(session, 'sheets.import', confirm(preview, content)))).toMatchObject({ code: 'STORAGE' });
+    expect(await refusal(core.call(session, 'sheets.import', confirm(preview, content)))).toMatchObject({ code: 'DISK_FULL', messageKey: 'errors.diskFull' });
     bulk.mockRestore();
     expect(await residents(core, session)).toBe(0);
     expect(await audits(core, 'import')).toHaveLength(0);

@@ -52,6 +52,7 @@ export const errorsZhCN = {
   storage: '数据保存失败（{{reason}}），没有保存任何内容，请检查磁盘后重试',
   unknownHandler: '不支持的操作',
   badMessage: '无法识别的消息，已忽略',
+  quarantine: { unknownType: '不认识的记录类型', typeMismatch: '记录类型与编号不符' },
   disconnected: '与本机数据服务的连接已断开，请稍候重试',
   internal: '内部错误，请重试；如仍失败请联系县级技术支持',
   number: {
@@ -223,6 +224,7 @@ export const errorsEn: typeof errorsZhCN = {
   storage: 'Saving failed ({{reason}}); nothing was stored. Check the disk and try again',
   unknownHandler: 'Unsupported operation',
   badMessage: 'Unrecognised message; ignored',
+  quarantine: { unknownType: 'Unknown kind of record', typeMismatch: "The record's kind does not match its id" },
   disconnected: 'The connection to the local data service was lost; retry in a moment',
   internal: 'Internal error; please retry, and call county support if it persists',
   number: {

@@ -13,7 +13,7 @@ import { handlers, type HandlerName } from '../../shared/rpc/handlers';
 import type { Core, Session } from './core';
 import { parseSetupCode } from './sync';
 import { idNumber, openStation, registration } from './testing/fixtures';
-import { storedDocProblem } from './testing/storedDocs';
+import { documentProblem } from './docSchemas';
 
 /** The total number of generated arguments, spread over every handler of the map. */
 const TOTAL_RUNS = 10_500;
@@ -230,8 +230,8 @@ describe('fuzzing every handler', () => {
 
     const all = await core.db.allDocs<Record<string, unknown>>({ include_docs: true });
     const problems = all.rows.flatMap((row) => {
-      const problem = storedDocProblem(row.doc as Record<string, unknown>);
-      return problem ? [`${row.id}: ${problem}`] : [];
+      const problem = documentProblem(row.doc as Record<string, unknown>);
+      return problem ? [`${row.id}: ${problem.field} ${problem.messageKey}`] : [];
     });
     expect(problems).toEqual([]);
     expect(all.rows.length).toBeGreaterThan(10);
@@ -245,13 +245,13 @@ describe('the stored-document check the fuzz test relies on', () => {
     try {
       const view = await core.call(session, 'residents.register', registration());
       const stored = await core.db.get<Record<string, unknown>>(view.id);
-      expect(storedDocProblem(stored)).toBeNull();
-      expect(storedDocProblem({ ...stored, name: '<img src=x onerror=alert(1)>' })).toMatch(/^name/);
-      expect(storedDocProblem({ ...stored, address: '东街\u0007号' })).toMatch(/^address/);
-      expect(storedDocProblem({ ...stored, skills: '长'.repeat(201) })).toMatch(/^skills/);
-      expect(storedDocProblem({ ...stored, placeCode: 42 })).toMatch(/^placeCode/);
-      expect(storedDocProblem({ ...stored, type: 'post' })).toMatch(/type post/);
-      expect(storedDocProblem({ ...stored, _id: 'mystery:1' })).toBe('unknown id prefix');
+      expect(documentProblem(stored)).toBeNull();
+      expect(documentProblem({ ...stored, name: '<img src=x onerror=alert(1)>' })).toEqual({ field: 'name', messageKey: 'errors.name.markup' });
+      expect(documentProblem({ ...stored, address: '东街\u0007号' })).toEqual({ field: 'address', messageKey: 'errors.controlChars' });
+      expect(documentProblem({ ...stored, skills: '长'.repeat(201) })).toMatchObject({ field: 'skills', messageKey: 'errors.tooLong' });
+      expect(documentProblem({ ...stored, placeCode: 42 })).toMatchObject({ field: 'placeCode' });
+      expect(documentProblem({ ...stored, type: 'post' })).toEqual({ field: 'type', messageKey: 'errors.quarantine.typeMismatch' });
+      expect(documentProblem({ ...stored, _id: 'mystery:1' })).toEqual({ field: '_id', messageKey: 'errors.quarantine.unknownType' });
     } finally {
       await core.close();
     }

@@ -53,6 +53,22 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
+/**
+ * A small change to a valid value that may well pass validation (so it reaches storage): text
+ * with markup, odd spaces or rare characters appended, numbers at or past their bounds.
+ */
+function nearbyValue(original: unknown): fc.Arbitrary<unknown> {
+  if (typeof original === 'string') {
+    const extra = fc.constantFrom(' ', '\u3000', '\u200b', '<b>', '</td>', '&amp;', '"\'`', '\ud83d\ude00', '𠀀', 'ℌ', '\u202e', '${x}', '{{field}}', '\\n');
+    return fc.tuple(extra, fc.boolean()).map(([e, before]) => (before ? e + original : original + e));
+  }
+  if (typeof original === 'number') {
+    return fc.oneof(fc.constantFrom(0, -1, 0.5, 1e6, Number.MAX_SAFE_INTEGER), fc.integer({ min: -3, max: 3 }).map((d) => original + d), fc.constant(original * 10));
+  }
+  if (Array.isArray(original)) return fc.constantFrom([], [...original, ...original], original.slice(1));
+  return hostileValue;
+}
+
 /** A valid argument to mutate (where the handler has one), else an empty object. */
 type Samples = Partial<Record<HandlerName, Record<string, unknown>>>;
 
@@ -65,9 +81,11 @@ function nearValid(sample: Record<string, unknown>): fc.Arbitrary<unknown> {
   };
   walk(sample, []);
   if (paths.length === 0) paths.push(['x']);
-  const hows = fc.constantFrom('replace', 'delete', 'addKey', 'addPolluter');
+  const hows = fc.constantFrom('replace', 'replace', 'replace', 'delete', 'addKey', 'addPolluter');
   const keys = fc.constantFrom('__proto__', 'constructor', 'prototype');
-  return fc.tuple(fc.constantFrom(...paths), hostileValue, hows, keys).map(([path, value, how, key]) => {
+  const valueAt = (path: string[]) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], sample);
+  const change = fc.constantFrom(...paths).chain((path) => fc.tuple(fc.constant(path), fc.oneof(hostileValue, nearbyValue(valueAt(path)))));
+  return fc.tuple(change, hows, keys).map(([[path, value], how, key]) => {
     const copy = structuredClone(sample) as Record<string, unknown>;
     let parent: Record<string, unknown> = copy;
     for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
@@ -80,13 +98,24 @@ function nearValid(sample: Record<string, unknown>): fc.Arbitrary<unknown> {
   });
 }
 
-function argumentsFor(sample: Record<string, unknown> | undefined): fc.Arbitrary<unknown> {
-  return fc.oneof(
+/** fast-check's report cannot print every hostile value (an own `constructor` key breaks it): JSON, cut short. */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 500) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function argumentsFor(sample: Record<string, unknown> | undefined): fc.Arbitrary<{ value: unknown }> {
+  return fc
+    .oneof(
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
     { weight: 2, arbitrary: hostileValue },
     { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name', 'postId', 'file'), hostileValue) },
     { weight: 5, arbitrary: nearValid(sample ?? {}) },
-  );
+    )
+    .map((value) => ({ value, [fc.toStringMethod]: () => shown(value) }));
 }
 
 /** Never lets a generated county address leave the machine: a closed loopback port instead. */
@@ -95,6 +124,36 @@ function keepLocal(name: HandlerName, args: unknown): unknown {
   const a = args as { setupCode?: string; url?: string };
   if (a.setupCode !== undefined && parseSetupCode(a.setupCode.trim()) === null) return args;
   return { url: 'http://127.0.0.1:9', username: 'fuzz', password: 'fuzz' };
+}
+
+/**
+ * Placeholders in the samples, filled at call time so that a write which passes validation is
+ * stored anew rather than refused as a duplicate or a stale revision.
+ */
+const FRESH = { idNumber: '@idNumber', postCode: '@postCode', day: '@day', rev: '@rev' } as const;
+let freshCount = 0;
+
+async function freshen(core: Core, value: unknown, holder?: Record<string, unknown>): Promise<unknown> {
+  if (value === FRESH.idNumber) {
+    freshCount += 1;
+    const birth = new Date(Date.UTC(1960, 0, 1) + freshCount * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+    return idNumber(birth, String(100 + (freshCount % 800)));
+  }
+  if (value === FRESH.postCode) return `F-${(freshCount += 1)}`;
+  if (value === FRESH.day) return new Date(Date.UTC(2000, 0, 1) + (freshCount += 1) * 86_400_000).toISOString().slice(0, 10);
+  if (value === FRESH.rev) {
+    const id = holder?.id;
+    return typeof id === 'string' ? ((await core.db.get(id).catch(() => null))?._rev ?? '1-0') : value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Record<string, unknown>;
+  // Own keys only, set with defineProperty: `__proto__` (or `constructor` on an array) stays an
+  // own key, as it came; nothing here calls a method the hostile value may have replaced.
+  const out = (Array.isArray(value) ? [] : Object.create(Object.getPrototypeOf(object) as object | null)) as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    Object.defineProperty(out, key, { value: await freshen(core, object[key], object), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function withoutIdNumber<T extends { idNumber?: unknown }>(input: T): Omit<T, 'idNumber'> {
@@ -113,6 +172,7 @@ describe('fuzzing every handler', () => {
     core = station.core;
     const s = station.session;
     const older = await core.call(s, 'residents.register', registration({ idNumber: idNumber('19700301', '111'), name: '李四' }));
+    const leaving = await core.call(s, 'residents.register', registration({ idNumber: idNumber('19720301', '444'), name: '钱六' }));
     const hardship = await core.call(s, 'residents.register', registration({
       idNumber: idNumber('19750601', '222'),
       name: '赵五',
@@ -146,15 +206,15 @@ describe('fuzzing every handler', () => {
       'station.setupDemo': { residents: 3 },
       'places.children': { code: '370102' },
       'auth.login': { loginName: 'wangli', password: 'wrong-password' },
-      'residents.register': { ...registration({ idNumber: idNumber('19800101', '333') }) },
-      'residents.update': { ...withoutIdNumber(registration()), id: older.id, rev: older.rev },
-      'residents.close': { id: older.id, rev: older.rev, reason: 'employed', date: '2026-11-21', note: '' },
+      'residents.register': { ...registration({ idNumber: FRESH.idNumber }) },
+      'residents.update': { ...withoutIdNumber(registration()), id: older.id, rev: FRESH.rev },
+      'residents.close': { id: leaving.id, rev: FRESH.rev, reason: 'employed', date: '2026-11-21', note: '' },
       'residents.get': { id: older.id },
       'residents.reveal': { id: older.id, field: 'phone' },
       'residents.search': { query: 'ls', targetGroup: 'migrantWorker', sort: 'name', order: 'asc', offset: 0, limit: 10 },
-      'policy.save': { kind: 'minimumWage', effectiveFrom: '2026-10-01', values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } },
+      'policy.save': { kind: 'minimumWage', effectiveFrom: FRESH.day, values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } },
       'posts.get': { postId: 'post:XC-001' },
-      'posts.save': { ...post, code: 'XC-002' },
+      'posts.save': { ...post, code: FRESH.postCode },
       'posts.assign': { ...assign, residentId: hardship.id },
       'attendance.month': month,
       'attendance.set': marks,
@@ -165,7 +225,7 @@ describe('fuzzing every handler', () => {
       'courses.save': { code: 'YL-01', occupation: '养老护理员', level: 'level5', classHours: 40 },
       'training.get': { sessionId: session.id },
       'training.save': training,
-      'training.enrol': { sessionId: session.id, idNumber: idNumber('19750601', '222') },
+      'training.enrol': { sessionId: session.id, idNumber: FRESH.idNumber },
       'training.signIn': { sessionId: session.id, date: '2026-11-20', half: 'am', method: 'typedId', idNumber: idNumber('19700301', '111') },
       'training.signIns': { sessionId: session.id, date: '2026-11-20', half: 'am' },
       'training.attendance': { sessionId: session.id },
@@ -200,14 +260,16 @@ describe('fuzzing every handler', () => {
     const names = Object.keys(handlers) as HandlerName[];
     const runsEach = Math.ceil(TOTAL_RUNS / names.length);
     const leaked: string[] = [];
+    const succeeded: Partial<Record<HandlerName, number>> = {};
     for (const name of names) {
       await fc.assert(
-        fc.asyncProperty(argumentsFor(samples[name]), async (generated) => {
+        fc.asyncProperty(argumentsFor(samples[name]), async ({ value: generated }) => {
           const session: Session = { user: { ...admin } };
           counts.calls += 1;
           try {
-            await core.call(session, name, keepLocal(name, generated));
+            await core.call(session, name, keepLocal(name, await freshen(core, generated)));
             counts.ok += 1;
+            succeeded[name] = (succeeded[name] ?? 0) + 1;
           } catch (error) {
             counts.refused += 1;
             expect(error, `${name} threw something other than a LeyeError`).toBeInstanceOf(LeyeError);
@@ -235,6 +297,7 @@ describe('fuzzing every handler', () => {
     });
     expect(problems).toEqual([]);
     expect(all.rows.length).toBeGreaterThan(10);
+    console.log(`fuzz: results per handler ${JSON.stringify(succeeded)}`);
     console.log(`fuzz: ${counts.calls} calls, ${counts.ok} results, ${counts.refused} refusals, ${all.rows.length} documents checked`);
   }, 300_000);
 });

@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createServerAdmin, startPouchServer, type PouchServer } from '../../county/pouchServer';
 import { Core, type Session } from '../../src-main/core/core';
 import { FIXED_NOW, idNumber, registration, VILLAGE } from '../../src-main/core/testing/fixtures';
-import { launchBrowser, logInIfAsked, startHost, tempDir, textOf, waitForText } from './harness';
+import { launchBrowser, logInIfAsked, shot, startHost, tempDir, textOf, waitForText } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
 const HOSTILE = {
@@ -104,5 +105,65 @@ describe('hostile text from other stations, end to end', () => {
     const printed = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(printed).toContain(HOSTILE.name.replace(/\s+/g, ''));
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('county data that fails its schema, in the sync drawer', () => {
+  const dataDir = tempDir();
+  const ADMIN = { username: 'county-admin', password: 'county-secret' };
+  let county: PouchServer;
+  let browser: Browser;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    county = await startPouchServer({ dir: tempDir('leye-hostile-county-') });
+    await createServerAdmin(county.url, ADMIN.username, ADMIN.password);
+    const auth = { authorization: 'Basic ' + Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64'), 'content-type': 'application/json' };
+    for (const db of [`station_${VILLAGE}`, 'county_ref']) await fetch(`${county.url}/${db}`, { method: 'PUT', headers: auth });
+    // A post the county's admin wrote past validation: markup for a name, hours that are not a number.
+    await fetch(`${county.url}/county_ref/post:XC-BAD`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({
+        type: 'post', schemaVersion: 1, placeCode: VILLAGE, createdBy: 'county', createdAt: '2026-11-01T02:00:00.000Z', updatedBy: 'county', updatedAt: '2026-11-01T02:00:00.000Z',
+        code: 'XC-BAD', name: HOSTILE.name, kind: 'rural', category: 'ruralCleaning', employer: { name: '街道办', creditCode: '' },
+        plannedHoursPerMonth: 'lots', payPerMonthFen: 100_000, startDate: '2026-01-01', endDate: '2026-12-31',
+      }),
+    });
+    const core = await Core.open({ dataDir });
+    try {
+      const session: Session = { user: null };
+      await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: CLERK });
+      await core.call(session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
+      await core.call(session, 'sync.connect', { url: county.url, ...ADMIN });
+      await core.call(session, 'sync.now', {});
+    } finally {
+      await core.close();
+    }
+    host = await startHost({ dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await county?.stop();
+  });
+
+  it('lists it as a warning in the sync drawer, with its source and the field at fault', async () => {
+    await page.goto(host.url);
+    await logInIfAsked(page, CLERK);
+    await page.getByTestId('sync-indicator').click();
+    const warning = page.getByTestId('sync-quarantine');
+    await waitForText(warning, '未采用的县级数据');
+    const row = warning.getByTestId('sync-quarantine-row');
+    expect(await row.getAttribute('data-id')).toBe('post:XC-BAD');
+    const text = await textOf(row);
+    expect(text).toContain('county_ref');
+    expect(text).toContain('plannedHoursPerMonth');
+    await shot(page, 'sync-quarantine');
+    await noInjectedElements(page);
   });
 });

@@ -53,6 +53,8 @@ export const errorsZhCN = {
   diskFull: '磁盘空间已满，本次没有保存任何内容；已保存的数据不受影响。请清理数据所在磁盘的空间后重试，无需重启',
   dataReadOnly: '数据文件夹不可写入（磁盘或文件夹为只读），本次没有保存任何内容；已保存的数据不受影响。请恢复写入权限后重试',
   unknownHandler: '不支持的操作',
+  badMessage: '无法识别的消息，已忽略',
+  quarantine: { unknownType: '不认识的记录类型', typeMismatch: '记录类型与编号不符' },
   disconnected: '与本机数据服务的连接已断开，请稍候重试',
   internal: '内部错误，请重试；如仍失败请联系县级技术支持',
   number: {
@@ -225,6 +227,8 @@ export const errorsEn: typeof errorsZhCN = {
   diskFull: 'The disk is full; nothing of this was stored, and what was saved before is intact. Free space on the data folder’s disk and try again (no restart needed)',
   dataReadOnly: 'The data folder cannot be written (a read-only disk or folder); nothing of this was stored, and what was saved before is intact. Restore write access and try again',
   unknownHandler: 'Unsupported operation',
+  badMessage: 'Unrecognised message; ignored',
+  quarantine: { unknownType: 'Unknown kind of record', typeMismatch: "The record's kind does not match its id" },
   disconnected: 'The connection to the local data service was lost; retry in a moment',
   internal: 'Internal error; please retry, and call county support if it persists',
   number: {

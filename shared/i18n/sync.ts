@@ -37,6 +37,14 @@ export const syncZhCN = {
     syncingNow: '正在同步…',
     synced: '同步完成',
     syncFailed: '同步没有完成',
+    quarantine: {
+      title: '未采用的县级数据',
+      hint: '以下从县级下载的记录不符合格式要求，已单独存放，未显示在列表中。请联系县级核实更正；更正后下次同步自动采用。',
+      record: '记录',
+      source: '来源',
+      problem: '问题',
+      time: '时间',
+    },
     resolutions: {
       title: '县级处理的重复登记',
       time: '时间',
@@ -136,6 +144,14 @@ export const syncEn: typeof syncZhCN = {
     syncingNow: 'Syncing…',
     synced: 'Sync finished',
     syncFailed: 'Sync did not finish',
+    quarantine: {
+      title: 'County data not used',
+      hint: 'These records downloaded from the county are malformed. They are kept aside and not shown in any list. Ask the county to correct them; the next sync takes the corrected version.',
+      record: 'Record',
+      source: 'From',
+      problem: 'Problem',
+      time: 'Time',
+    },
     resolutions: {
       title: 'Duplicates the county resolved',
       time: 'Time',

@@ -442,6 +442,18 @@ export interface BatchView {
   returned: { id: string; rev: string; reason: string }[];
 }
 
+/** A document pulled from the county that failed its schema: kept aside, never used as valid. */
+export interface QuarantineView {
+  id: string;
+  rev: string;
+  /** The server database it came from (`station_<place>`, `county_ref`). */
+  source: string;
+  /** The first field at fault and its message key (errors.*). */
+  field: string;
+  messageKey: string;
+  at: string;
+}
+
 /** A conflict the county resolved that involved this station's record. */
 export interface ResolutionView {
   id: string;
@@ -700,6 +712,8 @@ export const handlers = {
   'sync.batches': handler<BatchView[]>()(none, ALL_ROLES),
   /** Conflicts the county resolved that involved this station's records, newest first. */
   'sync.resolutions': handler<ResolutionView[]>()(none, ALL_ROLES),
+  /** Documents pulled from the county that failed their schema, kept aside (newest first). */
+  'sync.quarantine': handler<QuarantineView[]>()(none, ALL_ROLES),
 
   /** The county's stations and when each last synced; `staleDays` marks the silent ones. */
   'county.stations': handler<CountyStationView[]>()(z.strictObject({ staleDays: z.number().int().min(1).max(365).default(7) }), COUNTY_STAFF),

@@ -25,5 +25,11 @@ export interface HelloMessage {
   token: string;
 }
 
-export type HostMessage = ReplyMessage | PushMessage | { kind: 'ready' };
+/** The answer to a message that is not a call at all (no id to answer under): clients ignore it. */
+export interface BadMessage {
+  kind: 'badMessage';
+  error: RpcError;
+}
+
+export type HostMessage = ReplyMessage | PushMessage | BadMessage | { kind: 'ready' };
 export type ClientMessage = CallMessage | HelloMessage;

@@ -891,6 +891,7 @@ export class Core {
     'sync.now': async (_args, session) => this.sync.syncNow(session.user!),
     'sync.batches': async () => this.sync.batches(),
     'sync.resolutions': async () => this.sync.resolutions(),
+    'sync.quarantine': async () => this.sync.quarantined(),
 
     'county.stations': async (args) => this.countyService().stations(args),
     'county.batches': async (args) => this.countyService().batches(args),

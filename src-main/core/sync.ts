@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import type { PouchDB as P } from 'pouchdb-node';
-import type { BatchView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
+import type { BatchView, QuarantineView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
 import { COUNTY_SECRET_DOC, decodeSetupCode } from '../../shared/county/setupCode';
+import { documentProblem } from './docSchemas';
 import { ID_PREFIX, type BatchDoc, type ResolutionNoticeDoc, type ReviewDoc } from './docs';
 import { randomId } from './identity';
 import { replicate } from './replicate';
@@ -122,6 +123,23 @@ interface SyncState {
   heartbeatAt?: string;
   /** Revisions the county wrote here (resolved conflicts): on the server already, never waiting. */
   countyWritten?: Record<string, string>;
+}
+
+/** Pulled documents that failed their schema (ids and reasons only: no content is kept). */
+interface QuarantineDoc {
+  _id: '_local/quarantine';
+  _rev?: string;
+  items: QuarantineView[];
+}
+
+/** The most entries kept; a county sending more bad documents than this has a bigger problem. */
+const QUARANTINE_KEPT = 1000;
+
+/** What the sync keeps aside while pulling one database, then records in one write. */
+interface Screening {
+  source: string;
+  refused: QuarantineView[];
+  passed: string[];
 }
 
 export class SyncService {
@@ -645,14 +663,52 @@ export class SyncService {
 
   private async pull(target: P.Database, source: P.Database, name: string, pushed: { written: number }): Promise<void> {
     const before = this.progress?.pulled ?? 0;
-    await replicate(source, target, {
-      home: target,
-      pair: `pull ${this.connection!.url} ${name}`,
-      diff: true,
-      onProgress: (written) => {
-        this.progress = { pushed: pushed.written, pulled: before + written };
-      },
-    });
+    const screening: Screening = { source: name, refused: [], passed: [] };
+    try {
+      await replicate(source, target, {
+        home: target,
+        pair: `pull ${this.connection!.url} ${name}`,
+        diff: true,
+        // A document that fails its schema never reaches the copy the station reads.
+        accept: (c) => c.deleted || !c.doc || this.screen(screening, c.doc as Record<string, unknown>),
+        onProgress: (written) => {
+          this.progress = { pushed: pushed.written, pulled: before + written };
+        },
+      });
+    } finally {
+      await this.keepAside(screening);
+    }
+  }
+
+  /** true if a pulled document is valid; otherwise it is noted for the quarantine list. */
+  private screen(screening: Screening, doc: Record<string, unknown>): boolean {
+    const id = typeof doc._id === 'string' ? doc._id : '';
+    if (doc._deleted === true) return true;
+    const problem = documentProblem(doc);
+    if (!problem) {
+      screening.passed.push(id);
+      return true;
+    }
+    const rev = typeof doc._rev === 'string' ? doc._rev : '';
+    screening.refused.push({ id, rev, source: screening.source, field: problem.field, messageKey: problem.messageKey, at: this.ctx.now() });
+    return false;
+  }
+
+  /** Records what a pull kept aside; a valid revision of a record kept aside before releases it. */
+  private async keepAside(screening: Screening): Promise<void> {
+    const stored = (await getOrNull<QuarantineDoc>(this.ctx.db, '_local/quarantine')) ?? { _id: '_local/quarantine' as const, items: [] };
+    const key = (q: { source: string; id: string }) => `${q.source} ${q.id}`;
+    const replaced = new Set([...screening.passed.map((id) => key({ source: screening.source, id })), ...screening.refused.map(key)]);
+    const kept = stored.items.filter((q) => !replaced.has(key(q)));
+    if (screening.refused.length === 0 && kept.length === stored.items.length) return;
+    const items = [...screening.refused, ...kept].slice(0, QUARANTINE_KEPT);
+    await this.ctx.db.put({ ...stored, items });
+  }
+
+  /** Documents pulled from the county that failed their schema, newest first. */
+  async quarantined(): Promise<QuarantineView[]> {
+    const stored = await getOrNull<QuarantineDoc>(this.ctx.db, '_local/quarantine');
+    return [...(stored?.items ?? [])].sort((a, b) => b.at.localeCompare(a.at));
   }
 
   /**
@@ -661,6 +717,15 @@ export class SyncService {
    * station itself just sent. Only the id index is read, then the revisions missing here.
    */
   private async pullFromCounty(remote: P.Database): Promise<void> {
+    const screening: Screening = { source: this.ownDbName(), refused: [], passed: [] };
+    try {
+      await this.pullDecisions(remote, screening);
+    } finally {
+      await this.keepAside(screening);
+    }
+  }
+
+  private async pullDecisions(remote: P.Database, screening: Screening): Promise<void> {
     for (const prefix of FROM_COUNTY) {
       const rows = (await remote.allDocs<object>(prefixRange(prefix))).rows;
       if (rows.length === 0) continue;
@@ -668,10 +733,10 @@ export class SyncService {
       const wanted = Object.entries(missing).flatMap(([id, m]) => (m.missing ?? []).map((rev) => ({ id, rev })));
       for (let i = 0; i < wanted.length; i += 500) {
         const got = await remote.bulkGet({ docs: wanted.slice(i, i + 500), revs: true });
-        const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok] : [])));
+        const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d && this.screen(screening, d.ok as unknown as Record<string, unknown>) ? [d.ok] : [])));
         if (docs.length > 0) await this.ctx.db.bulkDocs(docs, { new_edits: false });
         this.progress = { pushed: this.progress?.pushed ?? 0, pulled: (this.progress?.pulled ?? 0) + docs.length };
-        for (const doc of docs) if (isResolutionNotice(doc)) await this.applyResolution(remote, doc);
+        for (const doc of docs) if (isResolutionNotice(doc)) await this.applyResolution(remote, doc, screening);
       }
     }
   }
@@ -682,12 +747,13 @@ export class SyncService {
    * station holds what the county holds and stops sending the replaced revision. A change the
    * clerk made meanwhile stays a live branch and goes up as a new conflict for the county.
    */
-  private async applyResolution(remote: P.Database, notice: ResolutionNoticeDoc): Promise<void> {
+  private async applyResolution(remote: P.Database, notice: ResolutionNoticeDoc, screening: Screening): Promise<void> {
     if (notice.revs.length === 0) return;
     const missing = (await this.ctx.db.revsDiff({ [notice.targetId]: notice.revs }))[notice.targetId]?.missing ?? [];
     if (missing.length === 0) return;
     const got = await remote.bulkGet({ docs: missing.map((rev) => ({ id: notice.targetId, rev })), revs: true });
-    const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok] : [])));
+    // The county's merged record is checked like any other pulled document.
+    const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d && this.screen(screening, d.ok as unknown as Record<string, unknown>) ? [d.ok] : [])));
     if (docs.length === 0) return;
     await this.ctx.db.bulkDocs(docs, { new_edits: false });
     const current = await getOrNull<{ _rev: string }>(this.ctx.db, notice.targetId);

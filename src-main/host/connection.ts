@@ -32,7 +32,14 @@ export function attachConnection(core: Core, send: (message: HostMessage) => voi
   });
   return {
     receive(message) {
-      if (!isCall(message)) return;
+      // A frame that is not a call still gets an answer (under its id where it has one), so a
+      // broken client learns why nothing happened; the connection stays open.
+      if (!isCall(message)) {
+        const error = { code: 'VALIDATION', messageKey: 'errors.badMessage' } as const;
+        const id = (message as { id?: unknown } | null)?.id;
+        safeSend(Number.isSafeInteger(id) ? { kind: 'result', id: id as number, ok: false, error } : { kind: 'badMessage', error });
+        return;
+      }
       void core.dispatch(session, message.name, message.args).then((reply) =>
         safeSend(reply.ok ? { kind: 'result', id: message.id, ok: true, value: reply.value } : { kind: 'result', id: message.id, ok: false, error: reply.error }),
       );

@@ -119,12 +119,14 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     let connection: ReturnType<typeof attachConnection> | null = null;
     const helloTimer = setTimeout(() => ws.close(4408, 'hello timeout'), 10_000);
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      let message: unknown;
-      try {
-        message = JSON.parse(data.toString());
-      } catch {
-        return;
+      // Binary or unparseable frames reach the connection as a bad message, answered as such.
+      let message: unknown = undefined;
+      if (!isBinary) {
+        try {
+          message = JSON.parse(data.toString());
+        } catch {
+          message = undefined;
+        }
       }
       if (!connection) {
         const hello = message as { kind?: unknown; token?: unknown };

@@ -12,6 +12,7 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { BatchList } from './BatchList';
 import { ResolutionList } from './ResolutionList';
+import { QuarantineList } from './QuarantineList';
 import { ConnectForm } from './ConnectForm';
 import { TransferPanel } from './TransferPanel';
 import { ago } from './syncState';
@@ -105,6 +106,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
       </div>
       <BatchList open={open} />
       <ResolutionList open={open} />
+      <QuarantineList open={open} />
       <Divider />
       <TransferPanel />
       <Divider />

@@ -32,6 +32,8 @@ export function useSetSyncStatus() {
 /** The station's batches, newest first; fetched only while `enabled` (the drawer is open). */
 /** Conflicts the county resolved that involved this station (see ResolutionList). */
 export const RESOLUTIONS_KEY = ['sync', 'resolutions'] as const;
+/** Pulled documents kept aside for failing their schema (see QuarantineList). */
+export const QUARANTINE_KEY = ['sync', 'quarantine'] as const;
 
 export function useSyncBatches(enabled: boolean) {
   return useQuery({ queryKey: BATCHES_KEY, queryFn: () => leye.call('sync.batches', {}), enabled });
@@ -40,7 +42,15 @@ export function useSyncBatches(enabled: boolean) {
 /** Marks the batches stale, refetching them if shown (after sync.now). */
 export function useRefreshBatches() {
   const client = useQueryClient();
-  return useCallback(() => Promise.all([client.invalidateQueries({ queryKey: BATCHES_KEY }), client.invalidateQueries({ queryKey: RESOLUTIONS_KEY })]), [client]);
+  return useCallback(
+    () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: BATCHES_KEY }),
+        client.invalidateQueries({ queryKey: RESOLUTIONS_KEY }),
+        client.invalidateQueries({ queryKey: QUARANTINE_KEY }),
+      ]),
+    [client],
+  );
 }
 
 /** The current time, ticking so "5 minutes ago" stays true. */

@@ -1,0 +1,53 @@
+// Documents pulled from the county that failed their schema: kept aside by the core and never
+// shown as valid anywhere else, listed here as a warning (record, source, the field at fault), so
+// the clerk can ask the county to correct them. Shown only when there is one.
+
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Table } from 'antd';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuarantineView } from '../../shared/rpc/handlers';
+import { leye } from '../bridge';
+import { translateIssue } from '../errors';
+import { QUARANTINE_KEY } from './useSyncStatus';
+
+export function QuarantineList({ open }: { open: boolean }) {
+  const { t } = useTranslation();
+  const quarantine = useQuery({ queryKey: QUARANTINE_KEY, queryFn: () => leye.call('sync.quarantine', {}), enabled: open });
+  if (!quarantine.data?.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="sync-quarantine"
+      style={{ marginTop: 16 }}
+      title={t('sync.quarantine.title')}
+      description={
+        <>
+          <p>{t('sync.quarantine.hint')}</p>
+          <Table<QuarantineView>
+            size="small"
+            rowKey={(row) => `${row.source} ${row.id}`}
+            dataSource={quarantine.data}
+            pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
+            onRow={(row) => ({ 'data-testid': 'sync-quarantine-row', 'data-id': row.id }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                key: 'record',
+                title: t('sync.quarantine.record'),
+                render: (_, row) => {
+                  const type = row.id.slice(0, row.id.indexOf(':'));
+                  return `${t(`county.types.${type}`, { defaultValue: type })} ${row.id.slice(type.length + 1)}`;
+                },
+              },
+              { key: 'source', title: t('sync.quarantine.source'), dataIndex: 'source' },
+              { key: 'problem', title: t('sync.quarantine.problem'), render: (_, row) => translateIssue(t, { field: row.field, messageKey: row.messageKey }) },
+              { key: 'time', title: t('sync.quarantine.time'), dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+            ]}
+          />
+        </>
+      }
+    />
+  );
+}

@@ -146,6 +146,8 @@ function hardenWebContents(): void {
     };
     contents.on('will-navigate', (event) => stayHome(event, event.url));
     contents.on('will-redirect', (event) => stayHome(event, event.url));
+    // will-navigate sees only the top frame; an iframe's navigation is its own event.
+    contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });

@@ -9,6 +9,7 @@ import { ALL_ROLES, COUNTY_STAFF, WRITERS, handler, none, residentId, type Role 
 import { printHandlers } from './printHandlers';
 import { sheetHandlers } from './sheetHandlers';
 import { statsHandlers } from './statsHandlers';
+import { diagnosticsHandlers } from './diagnosticsHandlers';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -723,6 +724,7 @@ export const handlers = {
   ...printHandlers,
   ...sheetHandlers,
   ...statsHandlers,
+  ...diagnosticsHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

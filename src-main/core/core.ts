@@ -37,6 +37,8 @@ import type { ModuleDeps } from './modules';
 import { printImpl } from './print';
 import { sheetImpl } from './sheet';
 import { statsImpl } from './stats';
+import { diagnosticsImpl, syncLogger } from './diagnostics';
+import { StationLog } from './log';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -58,6 +60,8 @@ import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } fro
 import { fieldError, validationError } from './validation';
 
 export const CORE_VERSION = '0.1.0';
+/** A call slower than this is logged (the design's bar for a save or a search). */
+const SLOW_CALL_MS = 100;
 /** How often a changed search index is saved; a crash costs at most this much replay. */
 const SNAPSHOT_INTERVAL_MS = 30_000;
 /** Changes replayed per read at start, so a long replay never holds every document at once. */
@@ -77,6 +81,8 @@ export interface CoreOptions {
   syncTiming?: SyncTiming;
   /** Seals the county credentials at rest (the app's key store); none in the Node host. */
   secretBox?: SecretBox;
+  /** The station's log (default: <dataDir>/logs/leye.log, 1 MB × 5). */
+  log?: StationLog;
 }
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: RpcError };
@@ -118,9 +124,12 @@ export class Core {
   private savedSeq: number | string = -1;
   private snapshotSaving = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
+  private readonly log: StationLog;
 
   private constructor(readonly db: StationDb, options: CoreOptions) {
     this.dataDir = options.dataDir;
+    this.log = options.log ?? new StationLog({ dir: path.join(options.dataDir, 'logs') });
+    const logSync = syncLogger(this.log);
     this.policies = new PolicyStore(db);
     const machine = () => this.machine;
     this.ctx = {
@@ -187,7 +196,10 @@ export class Core {
     };
     this.posts = new PostsService(this.ctx);
     this.training = new TrainingService(this.ctx);
-    this.sync = new SyncService(this.ctx, options.dataDir, (status) => this.emit('sync.changed', status), options.syncTiming, options.secretBox ?? null);
+    this.sync = new SyncService(this.ctx, options.dataDir, (status) => {
+      logSync(status);
+      this.emit('sync.changed', status);
+    }, options.syncTiming, options.secretBox ?? null);
     this.county = new CountyService(this.ctx, this.sync);
     this.transfer = new TransferService(this.ctx, this.sync);
     this.sync.setFileDelivery(this.transfer);
@@ -200,6 +212,7 @@ export class Core {
   static async open(options: CoreOptions): Promise<Core> {
     const core = new Core(openStationDb(options.dataDir, { durable: options.durable ?? true }), options);
     await core.load();
+    core.log.info('core.open', { version: CORE_VERSION, residents: core.residentCount });
     return core;
   }
 
@@ -389,6 +402,7 @@ export class Core {
     while (this.snapshotSaving) await new Promise((resolve) => setTimeout(resolve, 10));
     await this.saveSnapshot();
     await this.db.close();
+    this.log.info('core.close');
   }
 
   get residentCount(): number {
@@ -403,8 +417,24 @@ export class Core {
     return localDay(this.clock());
   }
 
-  /** Validates, authorises and runs one call; never throws. */
+  /** Validates, authorises and runs one call; never throws. Logs failures and slow calls (name, time, error code: never the arguments). */
   async dispatch(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
+    const started = performance.now();
+    const reply = await this.dispatchUnlogged(session, name, rawArgs);
+    const ms = Math.round(performance.now() - started);
+    // The name comes from the untrusted caller: only a known handler's name is written.
+    const handler = isHandlerName(name) ? name : '(unknown)';
+    if (!reply.ok) {
+      const { code, field } = reply.error;
+      const level = code === 'INTERNAL' || code === 'STORAGE' ? 'error' : 'warn';
+      this.log.write(level, 'handler.failed', { handler, ms, code, field, reason: reply.error.params?.reason as string | undefined });
+    } else if (ms >= SLOW_CALL_MS) {
+      this.log.warn('handler.slow', { handler, ms });
+    }
+    return reply;
+  }
+
+  private async dispatchUnlogged(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
     try {
       if (!isHandlerName(name)) throw new LeyeError({ code: 'UNKNOWN_HANDLER', messageKey: 'errors.unknownHandler' });
       const spec = handlers[name];
@@ -419,7 +449,10 @@ export class Core {
       const value = await run(parsed.data, session);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
-      return { ok: false, error: toRpcError(error) };
+      const rpc = toRpcError(error);
+      // An unexpected failure: where it happened, not its message (which may quote data).
+      if (rpc.code === 'INTERNAL') this.log.error('handler.internal', { handler: name, error: error instanceof Error ? error.name : typeof error, at: firstFrame(error) });
+      return { ok: false, error: rpc };
     }
   }
 
@@ -677,6 +710,7 @@ export class Core {
     ...printImpl(() => this.moduleDeps()),
     ...sheetImpl(() => this.moduleDeps()),
     ...statsImpl(() => this.moduleDeps()),
+    ...diagnosticsImpl(() => ({ ...this.moduleDeps(), dataDir: this.dataDir, log: this.log, version: CORE_VERSION })),
     'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
     'station.status': async (_args, session) => this.status(session),
     'station.setup': async (args, session) => {
@@ -830,6 +864,13 @@ export class Core {
     if (!this.sync.isConnected()) throw new LeyeError({ code: 'VALIDATION', messageKey: 'errors.county.notConnected' });
     return this.county;
   }
+}
+
+/** "file.ts:12" of the innermost stack frame of our own code, for the log. */
+function firstFrame(error: unknown): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frame = /\(?([^()\s]+):(\d+):\d+\)?$/m.exec(stack.split('\n').slice(1).join('\n'));
+  return frame ? `${path.basename(frame[1]!)}:${frame[2]}` : '';
 }
 
 function toRpcError(error: unknown): RpcError {

@@ -27,6 +27,7 @@ import { ResidentDetail } from './screens/ResidentDetail';
 import { PrintRoute } from './print';
 import { SheetsScreen } from './sheets';
 import { StatsScreen } from './stats';
+import { AboutScreen } from './about';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
 function useCoreEvents() {
@@ -127,6 +128,8 @@ export function Shell() {
     screen = <SheetsScreen />;
   } else if (route.name === 'stats') {
     screen = <StatsScreen />;
+  } else if (route.name === 'about') {
+    screen = <AboutScreen />;
   } else {
     fill = true;
     screen = (
@@ -209,6 +212,9 @@ export function Shell() {
         />
         {loggedIn && data?.user && (
           <>
+            <Button type="text" size="small" data-testid="nav-about" onClick={() => navigate({ name: 'about' })}>
+              {t('diagnostics.nav')}
+            </Button>
             <Typography.Text type="secondary" data-testid="current-user">
               {data.user.displayName}
             </Typography.Text>

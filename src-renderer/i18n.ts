@@ -15,6 +15,7 @@ import { transferEn, transferZhCN } from '../shared/i18n/transfer';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../shared/i18n/print';
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../shared/i18n/sheets';
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../shared/i18n/stats';
+import { diagnosticsEn, diagnosticsZhCN } from '../shared/i18n/diagnostics';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -50,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...printZhCN,
         ...sheetsZhCN,
         ...statsZhCN,
+        ...diagnosticsZhCN,
         errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN },
       },
     },
@@ -64,6 +66,7 @@ void i18n.use(initReactI18next).init({
         ...printEn,
         ...sheetsEn,
         ...statsEn,
+        ...diagnosticsEn,
         errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn },
       },
     },

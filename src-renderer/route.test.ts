@@ -12,6 +12,7 @@ describe('routes', () => {
       { name: 'print', form: 'registration', args: ['resident:abcdefghijklmnopqrstuvwxyz'] },
       { name: 'sheets' },
       { name: 'stats' },
+      { name: 'about' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

@@ -23,7 +23,9 @@ export type Route =
   /** Spreadsheets: roster import and ledger export. */
   | { name: 'sheets' }
   /** The statistics dashboard. */
-  | { name: 'stats' };
+  | { name: 'stats' }
+  /** About and diagnostics (versions, counts, support bundle). */
+  | { name: 'about' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'print' && parts[1]) return { name: 'print', form: parts[1], args: parts.slice(2).filter((p) => p !== '') };
   if (parts[0] === 'sheets') return { name: 'sheets' };
   if (parts[0] === 'stats') return { name: 'stats' };
+  if (parts[0] === 'about') return { name: 'about' };
   if (parts[0] === 'county') {
     if (parts[1] === 'batch' && parts[2]) return { name: 'countyBatch', id: parts[2] };
     if (parts[1] === 'conflicts') return { name: 'conflicts' };
@@ -88,6 +91,8 @@ export function routeHash(route: Route): string {
       return '#/sheets';
     case 'stats':
       return '#/stats';
+    case 'about':
+      return '#/about';
   }
 }
 

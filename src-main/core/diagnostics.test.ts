@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../shared/rpc/handlers';
 import type { Core } from './core';
+import { syncLogger } from './diagnostics';
 import { ID_PREFIX, type AuditDoc } from './docs';
-import { LOG_FILE } from './log';
+import { LOG_FILE, StationLog } from './log';
 import { prefixRange } from './storage/db';
 import { idNumber, openStation, refusal, registration, tempDir } from './testing/fixtures';
 
@@ -31,10 +33,11 @@ describe('diagnostics', () => {
     await core.call(session, 'residents.register', registration());
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19800101', '222'), name: '李四' }));
     const about = await core.call(session, 'diagnostics.about', {});
+    const { documents } = await core.call(session, 'diagnostics.documents', {});
     expect(about.station).toMatchObject({ placeCode: '370102001002', level: 'village', demo: false });
-    expect(about.documents).toContainEqual({ type: 'resident', count: 2 });
-    expect(about.documents.find((d) => d.type === 'policy')?.count).toBeGreaterThan(0);
-    expect(about.database.docCount).toBe(about.documents.reduce((n, d) => n + d.count, 0));
+    expect(documents).toContainEqual({ type: 'resident', count: 2 });
+    expect(documents.find((d) => d.type === 'policy')?.count).toBeGreaterThan(0);
+    expect(about.database.docCount).toBe(documents.reduce((n, d) => n + d.count, 0));
     expect(about.database.updateSeq).toBeGreaterThan(0);
     expect(about.dataFolder.bytes).toBeGreaterThan(0);
     expect(about.sync).toMatchObject({ connected: false, state: 'never' });
@@ -71,9 +74,10 @@ describe('diagnostics', () => {
     const bundle = await core.call(session, 'diagnostics.bundle', {});
     expect(bundle.fileName).toMatch(/^乐业驿站诊断-370102001002-\d{8}-\d{4}\.json\.gz$/);
     const json = gunzipSync(Buffer.from(bundle.content, 'base64')).toString('utf8');
-    const parsed = JSON.parse(json) as { format: string; about: { station: { placeCode: string } }; logLines: string[] };
+    const parsed = JSON.parse(json) as { format: string; about: { station: { placeCode: string } }; documents: { type: string; count: number }[]; logLines: string[] };
     expect(parsed.format).toBe('leye-support-bundle');
     expect(parsed.about.station.placeCode).toBe('370102001002');
+    expect(parsed.documents).toContainEqual({ type: 'resident', count: 1 });
     expect(parsed.logLines.length).toBe(bundle.logLines);
     expect(parsed.logLines.some((l) => l.includes('DUPLICATE_RESIDENT'))).toBe(true);
     expect(json).not.toContain(FAKE_ID);
@@ -87,5 +91,39 @@ describe('diagnostics', () => {
     const { core } = await station();
     expect((await refusal(core.call({ user: null }, 'diagnostics.bundle', {}))).code).toBe('UNAUTHENTICATED');
     expect((await refusal(core.call({ user: null }, 'diagnostics.about', {}))).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('sync outcomes in the log', () => {
+  const status = (over: Partial<SyncStatus>): SyncStatus => ({
+    connected: true,
+    server: { url: 'https://couch.example', username: 'station-370102001002', placeCode: '370102001002' },
+    state: 'idle',
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    waiting: 0,
+    progress: null,
+    failure: null,
+    nextAttemptAt: null,
+    ...over,
+  });
+
+  it('writes each success and failure once, with counts and the reason, never the server or the account', () => {
+    const dir = tempDir();
+    const log = new StationLog({ dir });
+    const record = syncLogger(log);
+    record(status({ state: 'syncing', progress: { pushed: 10, pulled: 0 } }));
+    record(status({ state: 'idle', lastSuccessAt: '2026-11-22T02:00:00.000Z', progress: { pushed: 120, pulled: 3 } }));
+    record(status({ state: 'idle', lastSuccessAt: '2026-11-22T02:00:00.000Z', progress: { pushed: 120, pulled: 3 } }));
+    const failure = { reason: 'credentials' as const, messageKey: 'errors.sync.credentials', refused: [] };
+    record(status({ state: 'failed', lastSuccessAt: '2026-11-22T02:00:00.000Z', waiting: 7, failure }));
+    record(status({ state: 'failed', lastSuccessAt: '2026-11-22T02:00:00.000Z', waiting: 7, failure }));
+    const text = readFileSync(path.join(dir, LOG_FILE), 'utf8');
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.event)).toEqual(['sync.ok', 'sync.failed']);
+    expect(lines[0]).toMatchObject({ pushed: 120, pulled: 3, waiting: 0 });
+    expect(lines[1]).toMatchObject({ level: 'warn', reason: 'credentials', waiting: 7 });
+    expect(text).not.toContain('couch.example');
+    expect(text).not.toContain('station-370102001002');
   });
 });

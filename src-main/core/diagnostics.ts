@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { stationLevel } from '../../shared/places';
-import type { DiagnosticsAbout, diagnosticsHandlers } from '../../shared/rpc/diagnosticsHandlers';
+import type { DiagnosticsAbout, DiagnosticsDocuments, diagnosticsHandlers } from '../../shared/rpc/diagnosticsHandlers';
 import type { SyncStatus } from '../../shared/rpc/handlers';
 import { redact, type StationLog } from './log';
 import type { ModuleDeps, ModuleImpl } from './modules';
@@ -62,13 +62,6 @@ export function diagnosticsImpl(deps: () => DiagnosticsDeps): ModuleImpl<keyof t
     const { ctx, sync, dataDir, log, version, lastBackupAt } = deps();
     const config = ctx.station();
     const info = await ctx.db.info();
-    // Keys only: the type is the id's prefix (resident:…, attendance:…), no document is read.
-    const ids = await ctx.db.allDocs();
-    const byType = new Map<string, number>();
-    for (const row of ids.rows) {
-      const type = row.id.startsWith('_design/') ? '_design' : row.id.slice(0, Math.max(0, row.id.indexOf(':'))) || 'other';
-      byType.set(type, (byType.get(type) ?? 0) + 1);
-    }
     const status: SyncStatus = await sync.status();
     const logFiles = log.logFiles();
     let logBytes = 0;
@@ -76,7 +69,6 @@ export function diagnosticsImpl(deps: () => DiagnosticsDeps): ModuleImpl<keyof t
     return {
       version,
       station: { placeCode: config.placeCode, level: stationLevel(config.placeCode), name: config.name, demo: config.demo },
-      documents: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
       database: { updateSeq: Number(info.update_seq), docCount: info.doc_count },
       dataFolder: await folderSize(dataDir),
       sync: {
@@ -101,14 +93,31 @@ export function diagnosticsImpl(deps: () => DiagnosticsDeps): ModuleImpl<keyof t
     };
   }
 
+  async function documents(): Promise<DiagnosticsDocuments> {
+    const started = performance.now();
+    // Ids only: the type is the id's prefix (resident:…, attendance:…), no document is read.
+    const ids = await deps().ctx.db.allDocs();
+    const byType = new Map<string, number>();
+    for (const row of ids.rows) {
+      const type = row.id.startsWith('_design/') ? '_design' : row.id.slice(0, Math.max(0, row.id.indexOf(':'))) || 'other';
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    }
+    return {
+      documents: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
+      tookMs: Math.round(performance.now() - started),
+    };
+  }
+
   return {
     'diagnostics.about': async () => about(),
+    'diagnostics.documents': async () => documents(),
     'diagnostics.bundle': async (_args, session) => {
       const { ctx, log } = deps();
       const info = await about();
+      const counts = await documents();
       const logLines = log.recent(BUNDLE_LOG_BYTES);
       // Redacted once more as a whole: the bundle leaves the machine.
-      const json = redact(JSON.stringify({ format: 'leye-support-bundle', formatVersion: 1, about: info, logLines }, null, 1));
+      const json = redact(JSON.stringify({ format: 'leye-support-bundle', formatVersion: 1, about: info, documents: counts.documents, logLines }, null, 1));
       const content = (await gzipAsync(Buffer.from(json, 'utf8'))).toString('base64');
       await ctx.audit(session.user!, 'export', 'diagnostics', 'bundle', '');
       log.info('diagnostics.bundle', { logLines: logLines.length });

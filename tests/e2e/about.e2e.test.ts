@@ -73,8 +73,8 @@ describe('about and diagnostics', () => {
     expect(download.suggestedFilename()).toMatch(/^乐业驿站诊断-370102001002-\d{8}-\d{4}\.json\.gz$/);
     const file = await download.path();
     const json = gunzipSync(readFileSync(file)).toString('utf8');
-    const bundle = JSON.parse(json) as { about: { documents: { type: string; count: number }[] }; logLines: string[] };
-    expect(bundle.about.documents).toContainEqual({ type: 'resident', count: 61 });
+    const bundle = JSON.parse(json) as { documents: { type: string; count: number }[]; logLines: string[] };
+    expect(bundle.documents).toContainEqual({ type: 'resident', count: 61 });
     expect(bundle.logLines.some((line) => line.includes('DUPLICATE_RESIDENT'))).toBe(true);
     expect(json).not.toContain(FAKE_ID);
     expect(json).not.toContain(FAKE_PHONE);

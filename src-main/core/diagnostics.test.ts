@@ -9,7 +9,7 @@ import type { SyncStatus } from '../../shared/rpc/handlers';
 import type { Core } from './core';
 import { syncLogger } from './diagnostics';
 import { ID_PREFIX, type AuditDoc } from './docs';
-import { LOG_FILE, StationLog } from './log';
+import { LOG_FILE, MAIN_LOG_FILE, StationLog } from './log';
 import { prefixRange } from './storage/db';
 import { idNumber, openStation, refusal, registration, tempDir } from './testing/fixtures';
 
@@ -71,15 +71,18 @@ describe('diagnostics', () => {
     const { core, session, dataDir } = await station();
     await core.call(session, 'residents.register', registration({ idNumber: FAKE_ID, phone: FAKE_PHONE }));
     await refusal(core.call(session, 'residents.register', registration({ idNumber: FAKE_ID, phone: FAKE_PHONE })));
+    // The Electron main process's log beside it (here written by hand, with a number in it).
+    new StationLog({ dir: path.join(dataDir, 'logs'), name: MAIN_LOG_FILE }).error('core.exited', { code: 9, note: `x ${FAKE_PHONE}` });
     const bundle = await core.call(session, 'diagnostics.bundle', {});
     expect(bundle.fileName).toMatch(/^乐业驿站诊断-370102001002-\d{8}-\d{4}\.json\.gz$/);
     const json = gunzipSync(Buffer.from(bundle.content, 'base64')).toString('utf8');
-    const parsed = JSON.parse(json) as { format: string; about: { station: { placeCode: string } }; documents: { type: string; count: number }[]; logLines: string[] };
+    const parsed = JSON.parse(json) as { format: string; about: { station: { placeCode: string } }; documents: { type: string; count: number }[]; logLines: string[]; mainLogLines: string[] };
     expect(parsed.format).toBe('leye-support-bundle');
     expect(parsed.about.station.placeCode).toBe('370102001002');
     expect(parsed.documents).toContainEqual({ type: 'resident', count: 1 });
     expect(parsed.logLines.length).toBe(bundle.logLines);
     expect(parsed.logLines.some((l) => l.includes('DUPLICATE_RESIDENT'))).toBe(true);
+    expect(parsed.mainLogLines).toEqual([expect.stringContaining('core.exited')]);
     expect(json).not.toContain(FAKE_ID);
     expect(json).not.toContain(FAKE_PHONE);
     expect(json).not.toContain(dataDir);

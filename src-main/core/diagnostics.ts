@@ -9,7 +9,7 @@ import { gzip } from 'node:zlib';
 import { stationLevel } from '../../shared/places';
 import type { DiagnosticsAbout, DiagnosticsDocuments, diagnosticsHandlers } from '../../shared/rpc/diagnosticsHandlers';
 import type { SyncStatus } from '../../shared/rpc/handlers';
-import { redact, type StationLog } from './log';
+import { MAIN_LOG_FILE, StationLog, redact } from './log';
 import type { ModuleDeps, ModuleImpl } from './modules';
 
 const gzipAsync = promisify(gzip);
@@ -116,8 +116,10 @@ export function diagnosticsImpl(deps: () => DiagnosticsDeps): ModuleImpl<keyof t
       const info = await about();
       const counts = await documents();
       const logLines = log.recent(BUNDLE_LOG_BYTES);
+      // The Electron main process's lines (core exits and restarts), when there is one.
+      const mainLogLines = new StationLog({ dir: log.dir, name: MAIN_LOG_FILE, files: 2 }).recent(BUNDLE_LOG_BYTES / 8);
       // Redacted once more as a whole: the bundle leaves the machine.
-      const json = redact(JSON.stringify({ format: 'leye-support-bundle', formatVersion: 1, about: info, documents: counts.documents, logLines }, null, 1));
+      const json = redact(JSON.stringify({ format: 'leye-support-bundle', formatVersion: 1, about: info, documents: counts.documents, logLines, mainLogLines }, null, 1));
       const content = (await gzipAsync(Buffer.from(json, 'utf8'))).toString('base64');
       await ctx.audit(session.user!, 'export', 'diagnostics', 'bundle', '');
       log.info('diagnostics.bundle', { logLines: logLines.length });

@@ -21,6 +21,8 @@ export interface LogLine extends Record<string, unknown> {
 export interface StationLogOptions {
   /** The folder of leye.log and its rotated files. */
   dir: string;
+  /** The file's name (default leye.log; the Electron main process keeps main.log beside it). */
+  name?: string;
   /** A file reaching this size is rotated before the next line (default 1 MB). */
   maxBytes?: number;
   /** Files kept in all, the current one included (default 5). */
@@ -29,6 +31,8 @@ export interface StationLogOptions {
 }
 
 export const LOG_FILE = 'leye.log';
+/** The Electron main process's own log (core restarts), beside the core's. */
+export const MAIN_LOG_FILE = 'main.log';
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_FILES = 5;
 /** A longer string is cut: a log line says what happened, it does not carry data. */
@@ -68,7 +72,7 @@ export class StationLog {
 
   constructor(options: StationLogOptions) {
     this.dir = options.dir;
-    this.file = path.join(options.dir, LOG_FILE);
+    this.file = path.join(options.dir, options.name ?? LOG_FILE);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.files = Math.max(1, options.files ?? DEFAULT_FILES);
     this.clock = options.clock ?? (() => new Date());

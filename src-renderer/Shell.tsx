@@ -28,6 +28,7 @@ import { PrintRoute } from './print';
 import { SheetsScreen } from './sheets';
 import { StatsScreen } from './stats';
 import { BackupScreen } from './backup';
+import { AboutScreen } from './about';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
 function useCoreEvents() {
@@ -130,6 +131,8 @@ export function Shell() {
     screen = <StatsScreen />;
   } else if (route.name === 'backup') {
     screen = <BackupScreen />;
+  } else if (route.name === 'about') {
+    screen = <AboutScreen />;
   } else {
     fill = true;
     screen = (
@@ -215,6 +218,9 @@ export function Shell() {
         />
         {loggedIn && data?.user && (
           <>
+            <Button type="text" size="small" data-testid="nav-about" onClick={() => navigate({ name: 'about' })}>
+              {t('diagnostics.nav')}
+            </Button>
             <Typography.Text type="secondary" data-testid="current-user">
               {data.user.displayName}
             </Typography.Text>

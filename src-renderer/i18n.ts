@@ -16,6 +16,7 @@ import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../shared/i1
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../shared/i18n/sheets';
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../shared/i18n/stats';
 import { backupEn, backupErrorsEn, backupErrorsZhCN, backupZhCN } from '../shared/i18n/backup';
+import { diagnosticsEn, diagnosticsZhCN } from '../shared/i18n/diagnostics';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,6 +54,7 @@ void i18n.use(initReactI18next).init({
         ...statsZhCN,
         ...backupZhCN,
         errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN, ...backupErrorsZhCN },
+        ...diagnosticsZhCN,
       },
     },
     en: {
@@ -68,6 +70,7 @@ void i18n.use(initReactI18next).init({
         ...statsEn,
         ...backupEn,
         errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn, ...backupErrorsEn },
+        ...diagnosticsEn,
       },
     },
   },

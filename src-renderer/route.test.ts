@@ -13,6 +13,7 @@ describe('routes', () => {
       { name: 'sheets' },
       { name: 'stats' },
       { name: 'backup' },
+      { name: 'about' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

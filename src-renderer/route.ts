@@ -25,7 +25,9 @@ export type Route =
   /** The statistics dashboard. */
   | { name: 'stats' }
   /** 数据备份: backups and restore. */
-  | { name: 'backup' };
+  | { name: 'backup' }
+  /** About and diagnostics (versions, counts, support bundle). */
+  | { name: 'about' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sheets') return { name: 'sheets' };
   if (parts[0] === 'stats') return { name: 'stats' };
   if (parts[0] === 'backup') return { name: 'backup' };
+  if (parts[0] === 'about') return { name: 'about' };
   if (parts[0] === 'county') {
     if (parts[1] === 'batch' && parts[2]) return { name: 'countyBatch', id: parts[2] };
     if (parts[1] === 'conflicts') return { name: 'conflicts' };
@@ -93,6 +96,8 @@ export function routeHash(route: Route): string {
       return '#/stats';
     case 'backup':
       return '#/backup';
+    case 'about':
+      return '#/about';
   }
 }
 

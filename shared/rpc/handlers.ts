@@ -10,6 +10,7 @@ import { printHandlers } from './printHandlers';
 import { sheetHandlers } from './sheetHandlers';
 import { statsHandlers } from './statsHandlers';
 import { backupHandlers } from './backupHandlers';
+import { diagnosticsHandlers } from './diagnosticsHandlers';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -739,6 +740,7 @@ export const handlers = {
   ...sheetHandlers,
   ...statsHandlers,
   ...backupHandlers,
+  ...diagnosticsHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

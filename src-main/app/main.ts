@@ -19,6 +19,7 @@ import {
   type WebContents,
 } from 'electron';
 import type { SecretReply, SecretRequest } from '../host/secretMessages';
+import { MAIN_LOG_FILE, StationLog } from '../core/log';
 import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
 import { registerPrinting } from './printing';
 import { registerBackupFolderDialog } from './backupFolder';
@@ -48,6 +49,8 @@ let quitting = false;
 let crashes = 0;
 /** Counts core starts; ports and "core lost" notices carry it so a late notice cannot drop a newer port. */
 let generation = 0;
+/** Core exits and restarts, for the support bundle (the core cannot log its own death). */
+let mainLog: StationLog | null = null;
 /** Pages that asked for a port: they get a new one each time the core (re)starts. */
 const wantsPort = new Set<WebContents>();
 
@@ -148,6 +151,8 @@ function hardenWebContents(): void {
     };
     contents.on('will-navigate', (event) => stayHome(event, event.url));
     contents.on('will-redirect', (event) => stayHome(event, event.url));
+    // will-navigate sees only the top frame; an iframe's navigation is its own event.
+    contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
@@ -172,6 +177,7 @@ function buildMenu(): Menu | null {
 function startCore(): void {
   const dataDir = path.join(app.getPath('userData'), 'station-data');
   mkdirSync(dataDir, { recursive: true });
+  mainLog ??= new StationLog({ dir: path.join(dataDir, 'logs'), name: MAIN_LOG_FILE, files: 2 });
   const child = utilityProcess.fork(hostPath, ['--data-dir', dataDir], { serviceName: 'Leye core' });
   const startedAt = Date.now();
   const started = ++generation;
@@ -192,6 +198,7 @@ function startCore(): void {
     crashes = Date.now() - startedAt > 60_000 ? 1 : crashes + 1;
     const delay = Math.min(30_000, 500 * 2 ** (crashes - 1));
     console.error(`Leye core exited with code ${code}; restarting in ${delay} ms`);
+    mainLog?.error('core.exited', { code, restartInMs: delay, crashes });
     setTimeout(() => {
       if (!quitting && !core) startCore();
     }, delay);

@@ -40,6 +40,8 @@ import { sheetImpl } from './sheet';
 import { statsImpl } from './stats';
 import { backupImpl, BackupService, swapStationData } from './backup';
 import type { RestoreResult } from '../../shared/rpc/backupHandlers';
+import { diagnosticsImpl, syncLogger } from './diagnostics';
+import { StationLog } from './log';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -62,6 +64,8 @@ import { storageFailure } from './storage/storageErrors';
 import { fieldError, validationError } from './validation';
 
 export const CORE_VERSION = '0.1.0';
+/** A call slower than this is logged (the design's bar for a save or a search). */
+const SLOW_CALL_MS = 100;
 /** How often a changed search index is saved; a crash costs at most this much replay. */
 const SNAPSHOT_INTERVAL_MS = 30_000;
 /** Changes replayed per read at start, so a long replay never holds every document at once. */
@@ -83,6 +87,8 @@ export interface CoreOptions {
   secretBox?: SecretBox;
   /** Tests look for a due backup sooner (or never: firstCheckMs Infinity). */
   backupSchedule?: { checkIntervalMs?: number; firstCheckMs?: number };
+  /** The station's log (default: <dataDir>/logs/leye.log, 1 MB × 5). */
+  log?: StationLog;
 }
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: RpcError };
@@ -131,12 +137,15 @@ export class Core {
   private restoring = false;
   /** Sessions that logged in to this core (after a restore, earlier logins no longer count). */
   private readonly loggedIn = new WeakSet<Session>();
+  private readonly log: StationLog;
 
   private constructor(
     readonly db: StationDb,
     private readonly options: CoreOptions,
   ) {
     this.dataDir = options.dataDir;
+    this.log = options.log ?? new StationLog({ dir: path.join(options.dataDir, 'logs') });
+    const logSync = syncLogger(this.log);
     this.policies = new PolicyStore(db);
     const machine = () => this.machine;
     this.ctx = {
@@ -203,7 +212,10 @@ export class Core {
     };
     this.posts = new PostsService(this.ctx);
     this.training = new TrainingService(this.ctx);
-    this.sync = new SyncService(this.ctx, options.dataDir, (status) => this.emit('sync.changed', status), options.syncTiming, options.secretBox ?? null);
+    this.sync = new SyncService(this.ctx, options.dataDir, (status) => {
+      logSync(status);
+      this.emit('sync.changed', status);
+    }, options.syncTiming, options.secretBox ?? null);
     this.county = new CountyService(this.ctx, this.sync);
     this.transfer = new TransferService(this.ctx, this.sync);
     this.sync.setFileDelivery(this.transfer);
@@ -225,6 +237,7 @@ export class Core {
       await core.db.close().catch(() => undefined);
       throw new LeyeError(failure);
     }
+    core.log.info('core.open', { version: CORE_VERSION, residents: core.residentCount });
     return core;
   }
 
@@ -422,6 +435,7 @@ export class Core {
     while (this.snapshotSaving) await new Promise((resolve) => setTimeout(resolve, 10));
     await this.saveSnapshot();
     await this.db.close();
+    this.log.info('core.close');
   }
 
   get residentCount(): number {
@@ -436,9 +450,25 @@ export class Core {
     return localDay(this.clock());
   }
 
-  /** Validates, authorises and runs one call; never throws. */
+  /** Validates, authorises and runs one call; never throws. Logs failures and slow calls (name, time, error code: never the arguments). */
   async dispatch(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
     if (this.successor) return this.forward(session, name, rawArgs);
+    const started = performance.now();
+    const reply = await this.dispatchUnlogged(session, name, rawArgs);
+    const ms = Math.round(performance.now() - started);
+    // The name comes from the untrusted caller: only a known handler's name is written.
+    const handler = isHandlerName(name) ? name : '(unknown)';
+    if (!reply.ok) {
+      const { code, field } = reply.error;
+      const level = code === 'INTERNAL' || code === 'STORAGE' ? 'error' : 'warn';
+      this.log.write(level, 'handler.failed', { handler, ms, code, field, reason: reply.error.params?.reason as string | undefined });
+    } else if (ms >= SLOW_CALL_MS) {
+      this.log.warn('handler.slow', { handler, ms });
+    }
+    return reply;
+  }
+
+  private async dispatchUnlogged(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
     try {
       if (!isHandlerName(name)) throw new LeyeError({ code: 'UNKNOWN_HANDLER', messageKey: 'errors.unknownHandler' });
       const spec = handlers[name];
@@ -453,7 +483,10 @@ export class Core {
       const value = await run(parsed.data, session);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
-      return { ok: false, error: toRpcError(error) };
+      const rpc = toRpcError(error);
+      // An unexpected failure: where it happened, not its message (which may quote data).
+      if (rpc.code === 'INTERNAL') this.log.error('handler.internal', { handler: name, error: error instanceof Error ? error.name : typeof error, at: firstFrame(error) });
+      return { ok: false, error: rpc };
     }
   }
 
@@ -761,6 +794,7 @@ export class Core {
     ...sheetImpl(() => this.moduleDeps()),
     ...statsImpl(() => this.moduleDeps()),
     ...backupImpl(() => ({ backups: this.backups, placeCode: () => this.requireStation().placeCode, restore: (args, session) => this.restore(args, session) })),
+    ...diagnosticsImpl(() => ({ ...this.moduleDeps(), dataDir: this.dataDir, log: this.log, version: CORE_VERSION, lastBackupAt: async () => this.backups.status().lastBackup?.createdAt ?? null })),
     'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
     'station.status': async (_args, session) => this.status(session),
     'station.setup': async (args, session) => {
@@ -916,6 +950,13 @@ export class Core {
     if (!this.sync.isConnected()) throw new LeyeError({ code: 'VALIDATION', messageKey: 'errors.county.notConnected' });
     return this.county;
   }
+}
+
+/** "file.ts:12" of the innermost stack frame of our own code, for the log. */
+function firstFrame(error: unknown): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frame = /\(?([^()\s]+):(\d+):\d+\)?$/m.exec(stack.split('\n').slice(1).join('\n'));
+  return frame ? `${path.basename(frame[1]!)}:${frame[2]}` : '';
 }
 
 function toRpcError(error: unknown): RpcError {

@@ -116,7 +116,7 @@ async function measureSize(docs: number): Promise<SizeFigures> {
 
     const seedStart = performance.now();
     await core.seedResidents(fakeResidents(docs, { placeCode: PLACE, today, seed: 42 }), session.user!);
-    await core.whenIndexed(1_800_000);
+    if (!(await core.whenIndexed(1_800_000))) throw new Error(`the index did not catch up with ${docs} residents in 30 minutes`);
     figures.seed_seconds = round((performance.now() - seedStart) / 1000, 1);
 
     // Registrations nobody at the station has yet (a different seed and county).

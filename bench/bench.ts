@@ -9,8 +9,10 @@ import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
 import { connectSocket } from '../src-main/host/socketClient';
+import { benchLoad } from './load';
 import { benchPostsAndTraining } from './postsTraining';
 import { benchPrint } from './print';
+import { DEFAULT_SCALE_SIZES, benchScale } from './scale';
 import { benchSheets } from './sheets';
 import { benchStatsDashboard, seedMarks } from './statsDashboard';
 import { benchSync, benchTownshipPull } from './sync';
@@ -78,6 +80,10 @@ async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'print') return void console.log(JSON.stringify(await benchPrint()));
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sheets') return onlySheets();
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'stats') return onlyStats();
+  // Issue 6: `--scale` / `--only scale [--sizes a,b,c]`, and `--only load [--stations N] [--residents N]`.
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));
+  if (option('--only') === 'load') return void console.log(JSON.stringify(await benchLoad(Number(option('--stations') ?? 50), Number(option('--residents') ?? 300))));
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Leye Station benchmark: ${DOCS} residents, ${SAMPLES} samples per figure, node ${process.version}, ${os.cpus().length} cores`);
 

@@ -1,0 +1,61 @@
+// Memory of the processes the benchmark starts: RSS from /proc (Linux), and the core host's own
+// V8 heap through a probe preloaded into it (answers over the IPC channel, after a full GC).
+import fs from 'node:fs';
+
+/** Resident memory of a process, MB (0 once it is gone). */
+export function rssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The process whose command line carries all of `parts` (startPouchServer does not say its
+ * child's pid; its command line names the launcher and the port).
+ */
+export function findPid(parts: string[]): number | null {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (parts.every((p) => args.includes(p) || args.some((a) => a.endsWith(p)))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
+/**
+ * Node options that preload the probe into a child started with an IPC channel: each message
+ * is answered with `process.memoryUsage()` after a full GC (what the heap holds, not garbage).
+ * The channel is unref'd, so it never keeps the host alive.
+ */
+export const MEMORY_PROBE_ARGS = [
+  '--expose-gc',
+  '--import',
+  'data:text/javascript,' +
+    encodeURIComponent('process.on("message",()=>{globalThis.gc?.();process.send(process.memoryUsage())});process.channel?.unref();'),
+];
+
+export interface ProcessMemory {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+/** Asks a child started with MEMORY_PROBE_ARGS and an 'ipc' stdio slot for its memory. */
+export function probeMemory(child: import('node:child_process').ChildProcess): Promise<ProcessMemory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('memory probe did not answer')), 30_000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      const usage = m as NodeJS.MemoryUsage;
+      resolve({ rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(usage.heapUsed / 1048576) });
+    });
+    child.send('memory');
+  });
+}

@@ -9,6 +9,7 @@ import { ALL_ROLES, COUNTY_STAFF, WRITERS, handler, none, residentId, type Role 
 import { printHandlers } from './printHandlers';
 import { sheetHandlers } from './sheetHandlers';
 import { statsHandlers } from './statsHandlers';
+import { accessHandlers } from './accessHandlers';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -101,6 +102,10 @@ export interface StationStatus {
   user: SessionUser | null;
   /** The demo station's login, shown on the login screen of a demo station only. */
   demoLogin: { loginName: string; password: string } | null;
+  /** The logged-in session was idle too long: the screen stays locked until `auth.unlock`. */
+  locked: boolean;
+  /** Minutes without input before the screen locks (the station's setting). */
+  idleLockMinutes: number;
 }
 
 export interface PlaceOption {
@@ -723,6 +728,7 @@ export const handlers = {
   ...printHandlers,
   ...sheetHandlers,
   ...statsHandlers,
+  ...accessHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -37,6 +37,7 @@ import type { ModuleDeps } from './modules';
 import { printImpl } from './print';
 import { sheetImpl } from './sheet';
 import { statsImpl } from './stats';
+import { AccessService, type SessionState } from './access';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -51,7 +52,7 @@ import {
   type UsersDoc,
 } from './docs';
 import { newIdentityKey, randomId, residentKey } from './identity';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword } from './passwords';
 import { ResidentIndex } from './search/residentIndex';
 import { readSnapshot, writeSnapshot } from './search/snapshot';
 import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './storage/db';
@@ -64,7 +65,7 @@ const SNAPSHOT_INTERVAL_MS = 30_000;
 const CATCH_UP_BATCH = 2000;
 
 /** What a connection (one window) knows about its caller. */
-export interface Session {
+export interface Session extends SessionState {
   user: SessionUser | null;
 }
 
@@ -98,7 +99,9 @@ export class Core {
   private readonly events = new EventEmitter();
   private readonly index = new ResidentIndex();
   private config: StationConfig | null = null;
-  private users: UsersDoc = { _id: '_local/users', users: {} };
+  // Built before the handler map below, which spreads its handlers; field initialisers run before
+  // the constructor body, so it reaches the database, clock and context lazily.
+  private readonly access = new AccessService(() => this.db, () => this.clock(), () => this.ctx);
   private readonly policies: PolicyStore;
   private readonly ctx: CoreContext;
   private readonly posts: PostsService;
@@ -162,6 +165,8 @@ export class Core {
       },
       assertUnlocked: (ids) => this.locks.assertUnlocked(ids),
       write: async (doc) => {
+        // The audit log is append-only: entries are created by `audit` alone, never rewritten.
+        if (doc._id.startsWith(ID_PREFIX.audit)) throw new Error('audit entries are never rewritten');
         this.locks.assertUnlocked([doc._id]);
         try {
           const result = await this.db.put(doc);
@@ -183,6 +188,7 @@ export class Core {
           ...this.stamp(user, config.placeCode),
         };
         await this.db.put(audit);
+        return audit._id;
       },
     };
     this.posts = new PostsService(this.ctx);
@@ -205,7 +211,7 @@ export class Core {
 
   private async load(): Promise<void> {
     this.config = await getOrNull<StationConfig>(this.db, '_local/station');
-    this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
+    await this.access.load();
     this.machine = await this.machineName();
     await this.policies.cache.ensure(this.db);
     await this.locks.reviews.ensure(this.db);
@@ -410,6 +416,8 @@ export class Core {
       const spec = handlers[name];
       if (spec.access !== 'public') {
         if (!session.user) throw new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+        // A changed account's session ends; an idle one is locked until `auth.unlock`.
+        this.access.checkSession(session, name);
         if (!spec.access.includes(session.user.role)) throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
       }
       const parsed = spec.args.safeParse(rawArgs ?? {}, { reportInput: true });
@@ -437,6 +445,8 @@ export class Core {
       station: c ? { placeCode: c.placeCode, level: stationLevel(c.placeCode), placePath: placePath(c.placeCode).map((p) => p.name), name: c.name, demo: c.demo } : null,
       user: session.user,
       demoLogin: c?.demo ? DEMO_LOGIN : null,
+      locked: this.access.isLocked(session),
+      idleLockMinutes: this.access.idleLockMinutes,
     };
   }
 
@@ -478,7 +488,7 @@ export class Core {
     const config: StationConfig = { _id: '_local/station', placeCode, name, demo, identityKey: newIdentityKey(), createdAt: at };
     await this.db.put(config);
     this.config = config;
-    this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? users;
+    await this.access.load();
     return system;
   }
 
@@ -693,17 +703,14 @@ export class Core {
     'places.children': async (args) => placeChildren(args.code),
     'auth.login': async (args, session) => {
       this.requireStation();
-      const account = this.users.users[args.loginName];
-      // Hash even for an unknown name, so timing does not tell which names exist.
-      const ok = await verifyPassword(args.password, account?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
-      if (!account || !ok) throw new LeyeError({ code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
-      session.user = { loginName: account.loginName, displayName: account.displayName, role: account.role };
+      await this.access.login(args.loginName, args.password, session);
       return this.status(session);
     },
     'auth.logout': async (_args, session) => {
-      session.user = null;
+      this.access.logout(session);
       return this.status(session);
     },
+    ...this.access.impl(),
     'residents.register': async (args, session) => this.registerResident(args, session.user!),
     'residents.update': async (args, session) => {
       const existing = await this.loadResident(args.id, args.rev);

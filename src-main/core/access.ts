@@ -12,7 +12,7 @@ import {
   type UserView,
   type accessHandlers,
 } from '../../shared/rpc/accessHandlers';
-import type { ParsedArgsOf, SessionUser } from '../../shared/rpc/handlers';
+import type { SessionUser } from '../../shared/rpc/handlers';
 import { accessZhCN } from '../../shared/i18n/access';
 import type { CoreContext } from './context';
 import type { Session } from './core';
@@ -35,7 +35,7 @@ const AUDIT_EXPORT_MAX = 200_000;
 export interface SessionState {
   /** The account's epoch at login; a later role change, disabling or reset ends the session. */
   accountEpoch?: number;
-  /** ms of the last call that counted as activity. */
+  /** Monotonic ms of the last call that counted as activity. */
   lastCallAt?: number;
   locked?: boolean;
 }
@@ -52,6 +52,8 @@ export class AccessService {
   constructor(
     private readonly database: () => StationDb,
     private readonly clock: () => Date,
+    /** Monotonic ms, for idle time only (lockouts are wall-clock: they outlive a restart). */
+    private readonly elapsed: () => number,
     private readonly context: () => CoreContext,
   ) {}
 
@@ -140,7 +142,7 @@ export class AccessService {
     if (account.disabled) refuse({ code: 'FORBIDDEN', field: 'loginName', messageKey: 'errors.accountDisabled' });
     session.user = { loginName: account.loginName, displayName: account.displayName, role: account.role };
     session.accountEpoch = account.epoch ?? 0;
-    session.lastCallAt = this.nowMs();
+    session.lastCallAt = this.elapsed();
     session.locked = false;
   }
 
@@ -155,7 +157,7 @@ export class AccessService {
   isLocked(session: Session): boolean {
     if (!session.user) return false;
     if (session.locked) return true;
-    return session.lastCallAt !== undefined && this.nowMs() - session.lastCallAt > this.idleLockMinutes * 60_000;
+    return session.lastCallAt !== undefined && this.elapsed() - session.lastCallAt > this.idleLockMinutes * 60_000;
   }
 
   /**
@@ -180,7 +182,7 @@ export class AccessService {
       if (handler !== 'auth.unlock') refuse({ code: 'SESSION_LOCKED', messageKey: 'errors.sessionLocked' });
       return;
     }
-    session.lastCallAt = this.nowMs();
+    session.lastCallAt = this.elapsed();
   }
 
   private userView(account: LocalUser): UserView {
@@ -217,7 +219,7 @@ export class AccessService {
         const user = session.user!;
         await this.verify(user.loginName, args.password, { code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
         session.locked = false;
-        session.lastCallAt = this.nowMs();
+        session.lastCallAt = this.elapsed();
         return { locked: false };
       },
       'auth.changePassword': async (args, session) => {

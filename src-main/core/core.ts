@@ -73,6 +73,11 @@ export interface CoreOptions {
   dataDir: string;
   /** Tests and the benchmark pin the clock. */
   clock?: () => Date;
+  /**
+   * Milliseconds from any origin, never going back: how long a session has been idle. Apart from
+   * `clock` so that neither a wall-clock change nor a test's pinned date locks anyone; tests move it.
+   */
+  monotonic?: () => number;
   durable?: boolean;
   /** Tests shorten live sync's waits. */
   syncTiming?: SyncTiming;
@@ -101,7 +106,7 @@ export class Core {
   private config: StationConfig | null = null;
   // Built before the handler map below, which spreads its handlers; field initialisers run before
   // the constructor body, so it reaches the database, clock and context lazily.
-  private readonly access = new AccessService(() => this.db, () => this.clock(), () => this.ctx);
+  private readonly access = new AccessService(() => this.db, () => this.clock(), () => this.monotonic(), () => this.ctx);
   private readonly policies: PolicyStore;
   private readonly ctx: CoreContext;
   private readonly posts: PostsService;
@@ -116,6 +121,7 @@ export class Core {
   private pendingChanged = new Set<string>();
   private pushTimer: NodeJS.Timeout | null = null;
   private readonly clock: () => Date;
+  private readonly monotonic: () => number;
   private readonly dataDir: string;
   private indexedSeq: number | string = 0;
   private savedSeq: number | string = -1;
@@ -199,6 +205,7 @@ export class Core {
     this.sync.setFileDelivery(this.transfer);
     this.sync.setSecretListener((keys) => this.adoptIdentityKey(keys.identityKey));
     this.clock = options.clock ?? (() => new Date());
+    this.monotonic = options.monotonic ?? (() => performance.now());
     this.events.setMaxListeners(0);
   }
 

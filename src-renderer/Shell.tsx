@@ -27,6 +27,7 @@ import { ResidentDetail } from './screens/ResidentDetail';
 import { PrintRoute } from './print';
 import { SheetsScreen } from './sheets';
 import { StatsScreen } from './stats';
+import { AuditScreen, ChangePasswordButton, IdleLock, UsersScreen } from './access';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
 function useCoreEvents() {
@@ -127,6 +128,10 @@ export function Shell() {
     screen = <SheetsScreen />;
   } else if (route.name === 'stats') {
     screen = <StatsScreen />;
+  } else if (route.name === 'users') {
+    screen = <UsersScreen />;
+  } else if (route.name === 'audit') {
+    screen = <AuditScreen />;
   } else {
     fill = true;
     screen = (
@@ -193,6 +198,16 @@ export function Shell() {
                 </Button>
               </>
             )}
+            {data?.user?.role === 'admin' && (
+              <>
+                <Button type="text" data-testid="nav-users" onClick={() => navigate({ name: 'users' })}>
+                  {t('access.nav.users')}
+                </Button>
+                <Button type="text" data-testid="nav-audit" onClick={() => navigate({ name: 'audit' })}>
+                  {t('access.nav.audit')}
+                </Button>
+              </>
+            )}
           </Space>
         )}
         <span className="leye-spacer" />
@@ -212,6 +227,7 @@ export function Shell() {
             <Typography.Text type="secondary" data-testid="current-user">
               {data.user.displayName}
             </Typography.Text>
+            <ChangePasswordButton />
             <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
               {t('app.logout')}
             </Button>
@@ -222,6 +238,7 @@ export function Shell() {
         <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
       )}
       <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+      {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}
     </div>
   );
 }

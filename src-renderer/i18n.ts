@@ -15,6 +15,7 @@ import { transferEn, transferZhCN } from '../shared/i18n/transfer';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../shared/i18n/print';
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../shared/i18n/sheets';
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../shared/i18n/stats';
+import { accessEn, accessErrorsEn, accessErrorsZhCN, accessZhCN } from '../shared/i18n/access';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -50,7 +51,8 @@ void i18n.use(initReactI18next).init({
         ...printZhCN,
         ...sheetsZhCN,
         ...statsZhCN,
-        errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN },
+        ...accessZhCN,
+        errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN, ...accessErrorsZhCN },
       },
     },
     en: {
@@ -64,7 +66,8 @@ void i18n.use(initReactI18next).init({
         ...printEn,
         ...sheetsEn,
         ...statsEn,
-        errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn },
+        ...accessEn,
+        errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn, ...accessErrorsEn },
       },
     },
   },

@@ -23,7 +23,10 @@ export type Route =
   /** Spreadsheets: roster import and ledger export. */
   | { name: 'sheets' }
   /** The statistics dashboard. */
-  | { name: 'stats' };
+  | { name: 'stats' }
+  /** 账号管理 and 审计日志 (admins). */
+  | { name: 'users' }
+  | { name: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -41,6 +44,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'print' && parts[1]) return { name: 'print', form: parts[1], args: parts.slice(2).filter((p) => p !== '') };
   if (parts[0] === 'sheets') return { name: 'sheets' };
   if (parts[0] === 'stats') return { name: 'stats' };
+  if (parts[0] === 'users') return { name: 'users' };
+  if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'county') {
     if (parts[1] === 'batch' && parts[2]) return { name: 'countyBatch', id: parts[2] };
     if (parts[1] === 'conflicts') return { name: 'conflicts' };
@@ -88,6 +93,10 @@ export function routeHash(route: Route): string {
       return '#/sheets';
     case 'stats':
       return '#/stats';
+    case 'users':
+      return '#/users';
+    case 'audit':
+      return '#/audit';
   }
 }
 

@@ -88,6 +88,11 @@ export const auditExportSchema = z.strictObject({
 });
 
 export const accessHandlers = {
+  /**
+   * The renderer reports the user's input (at most about once a minute), so that a long form
+   * typed without a call does not find the core's session locked at the save.
+   */
+  'auth.active': handler<{ idleLockMinutes: number }>()(none, ALL_ROLES),
   /** Locks this window's session at once (the renderer's idle timer); `auth.unlock` resumes it. */
   'auth.lock': handler<{ locked: true }>()(none, ALL_ROLES),
   /** Resumes a locked session with the logged-in user's password (failures count towards lockout). */

@@ -188,6 +188,11 @@ describe('idle lock', () => {
     await core.call(session, 'auth.unlock', { password: 'secret-123' });
     expect((await core.call(session, 'station.status', {})).locked).toBe(false);
     await core.call(session, 'residents.search', {});
+    // Input the renderer reports keeps the session open without other calls.
+    advance(9);
+    await core.call(session, 'auth.active', {});
+    advance(9);
+    await core.call(session, 'residents.search', {});
     // The renderer's own timer locks at once; the admin's setting shortens the limit.
     await core.call(session, 'auth.lock', {});
     expect((await refusal(core.call(session, 'residents.search', {}))).code).toBe('SESSION_LOCKED');

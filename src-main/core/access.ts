@@ -205,12 +205,14 @@ export class AccessService {
     return account;
   }
 
-  private audit(user: SessionUser, loginName: string, what: string, reason = ''): Promise<void> {
-    return this.ctx.audit(user, 'account', `user:${loginName}`, what, reason);
+  private async audit(user: SessionUser, loginName: string, what: string, reason = ''): Promise<void> {
+    await this.ctx.audit(user, 'account', `user:${loginName}`, what, reason);
   }
 
   impl(): ModuleImpl<keyof typeof accessHandlers> {
     return {
+      // The gate in front (checkSession) already counted the call as activity.
+      'auth.active': async () => ({ idleLockMinutes: this.idleLockMinutes }),
       'auth.lock': async (_args, session) => {
         session.locked = true;
         return { locked: true };

@@ -25,6 +25,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'places.children': 'public',
   'auth.login': 'public',
   'auth.logout': 'public',
+  'auth.active': ALL,
   'auth.lock': ALL,
   'auth.unlock': ALL,
   'auth.changePassword': ALL,

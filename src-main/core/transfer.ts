@@ -277,10 +277,7 @@ export class TransferService implements FileDelivery {
     // The export's audit entry travels in the file it describes, so it reaches the county with
     // the records and leaves nothing new waiting behind the file.
     const auditId = await this.ctx.audit(user, 'export', batchId, `usb ${docs.length}`, 'file');
-    const [audited] = (await raw(this.ctx.db).bulkGet({ docs: [{ id: auditId }], revs: true, attachments: false })).results;
-    const auditDoc = audited?.docs[0] && 'ok' in audited.docs[0] ? audited.docs[0].ok : null;
-    if (!auditDoc) throw new Error(`audit entry ${auditId} not readable after writing it`);
-    docs.push(auditDoc);
+    docs.push(await this.ctx.db.get<TravellingDoc>(auditId, { revs: true }));
     const list = docs.map((d) => ({ id: d._id, rev: d._rev })).sort(byId);
 
     const batch: BatchDoc = {

@@ -65,13 +65,17 @@ export function Shell() {
   const connectionState = useCoreEvents();
   const status = useStationStatus();
   const setStatus = useSetStatus();
+  const queryClient = useQueryClient();
   const route = useRoute();
   const data = status.data;
   const loggedIn = Boolean(data?.setUp && data.user);
 
   const logout = async () => {
     try {
-      setStatus(await leye.call('auth.logout', {}));
+      const loggedOut = await leye.call('auth.logout', {});
+      // What the last user loaded (lists, the audit log) must not show to the next one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
+      setStatus(loggedOut);
       navigate({ name: 'residents' });
     } catch (error) {
       void message.error(errorText(t, error));

@@ -145,14 +145,9 @@ function IdleSettingCard() {
     <Card size="small" style={{ marginTop: 16 }} title={t('access.users.idleLock')}>
       <Space>
         <Typography.Text>{t('access.users.idleLockLabel')}</Typography.Text>
-        <InputNumber<number>
-          min={IDLE_LOCK_MINUTES.min}
-          max={IDLE_LOCK_MINUTES.max}
-          precision={0}
-          value={value}
-          onChange={(v) => setMinutes(v ?? null)}
-          data-testid="idle-minutes"
-        />
+        <span data-testid="idle-minutes">
+          <InputNumber<number> min={IDLE_LOCK_MINUTES.min} max={IDLE_LOCK_MINUTES.max} precision={0} value={value} onChange={(v) => setMinutes(v ?? null)} />
+        </span>
         <Button onClick={() => void save()} data-testid="idle-save">
           {t('access.users.save')}
         </Button>

@@ -326,19 +326,16 @@ export class AccessService {
       },
 
       'audit.list': async (args) => {
+        const ids = await this.matchingAudit(args);
         const items: AuditEntryView[] = [];
-        let total = 0;
-        await this.eachAudit(args, (entry) => {
-          if (total >= args.offset && items.length < args.limit) items.push(entry);
-          total += 1;
-        });
-        return { total, items };
+        await this.auditViews(ids.slice(args.offset, args.offset + args.limit), (entry) => items.push(entry));
+        return { total: ids.length, items };
       },
       'audit.export': async (args, session) => {
         const texts = accessZhCN.access.audit;
         const rows: (string | number)[][] = [];
-        await this.eachAudit(args, (e) => {
-          if (rows.length >= AUDIT_EXPORT_MAX) return;
+        const ids = (await this.matchingAudit(args)).slice(0, AUDIT_EXPORT_MAX);
+        await this.auditViews(ids, (e) => {
           rows.push([rows.length + 1, localDateTime(e.at), texts.actions[e.action] ?? e.action, e.by, e.placeCode, e.targetId, e.field, e.reason]);
         });
         const bytes = xlsx(
@@ -365,25 +362,81 @@ export class AccessService {
     };
   }
 
-  /** Audit entries matching a filter, newest first; ids are `audit:<ISO time>:<random>`, so a date range is a key range. */
-  private async eachAudit(
-    filter: { action?: AuditActionName | undefined; user?: string | undefined; from?: string | undefined; to?: string | undefined },
-    visit: (entry: AuditEntryView) => void,
-  ): Promise<void> {
-    const localStart = (day: string) => new Date(`${day}T00:00:00`).toISOString();
-    const high = filter.to ? `${ID_PREFIX.audit}${new Date(Date.parse(`${filter.to}T00:00:00`) + 86_400_000).toISOString()}` : `${ID_PREFIX.audit}\ufff0`;
-    const low = filter.from ? `${ID_PREFIX.audit}${localStart(filter.from)}` : ID_PREFIX.audit;
+  // ── The audit log's index ──────────────────────────────────────────────────────────────
+  // Filters read only this (id, action, user per entry): listing 50,000 entries must not read
+  // 50,000 documents. Built from the database the first time an admin asks, then kept current
+  // from the changes feed (`auditChanged`); only the shown page's documents are read.
+
+  private auditIndex: Map<string, { action: string; by: string }> | null = null;
+  private auditIds: string[] = [];
+  private auditSorted = true;
+  private auditBuilding: Promise<void> | null = null;
+  private auditBuilt = false;
+
+  /** Every audit document the station's database gets (own writes, and any that replicate in). */
+  auditChanged(id: string, doc: { action?: unknown; createdBy?: unknown } | undefined, deleted: boolean): void {
+    if (!this.auditIndex || deleted || !doc) return;
+    // While the first read runs, the id list is made from the map at its end.
+    if (!this.auditIndex.has(id) && this.auditBuilt) {
+      if (this.auditIds.length && id < this.auditIds[this.auditIds.length - 1]!) this.auditSorted = false;
+      this.auditIds.push(id);
+    }
+    this.auditIndex.set(id, { action: String(doc.action), by: String(doc.createdBy) });
+  }
+
+  private async auditEntries(): Promise<{ ids: string[]; index: Map<string, { action: string; by: string }> }> {
+    if (!this.auditBuilding) {
+      this.auditBuilding = (async () => {
+        // Live from the start: what the changes feed brings while the read goes on joins it.
+        const index = new Map<string, { action: string; by: string }>();
+        this.auditIndex = index;
+        let startkey: string = ID_PREFIX.audit;
+        for (;;) {
+          const page = await this.db.allDocs<AuditDoc>({ include_docs: true, startkey, endkey: `${ID_PREFIX.audit}\ufff0`, limit: AUDIT_PAGE + 1 });
+          const rows = startkey === ID_PREFIX.audit ? page.rows : page.rows.slice(1);
+          for (const row of rows) if (row.doc?.type === 'audit') index.set(row.id, { action: row.doc.action, by: row.doc.createdBy });
+          if (page.rows.length <= AUDIT_PAGE) break;
+          startkey = page.rows[page.rows.length - 1]!.id;
+        }
+        this.auditIds = [...index.keys()];
+        this.auditSorted = false;
+        this.auditBuilt = true;
+      })();
+    }
+    await this.auditBuilding;
+    if (!this.auditSorted) {
+      this.auditIds.sort();
+      this.auditSorted = true;
+    }
+    return { ids: this.auditIds, index: this.auditIndex! };
+  }
+
+  /** Ids of the entries matching a filter, newest first; ids are `audit:<ISO time>:<random>`, so a date range is an id range. */
+  private async matchingAudit(filter: { action?: AuditActionName | undefined; user?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<string[]> {
+    const { ids, index } = await this.auditEntries();
+    const low = filter.from ? `${ID_PREFIX.audit}${new Date(`${filter.from}T00:00:00`).toISOString()}` : '';
+    const high = filter.to ? `${ID_PREFIX.audit}${new Date(Date.parse(`${filter.to}T00:00:00`) + 86_400_000).toISOString()}` : '\uffff';
     const user = filter.user?.trim() || undefined;
-    let startkey = high;
-    let skipFirst = false;
-    for (;;) {
-      const page = await this.db.allDocs<AuditDoc>({ include_docs: true, descending: true, startkey, endkey: low, limit: AUDIT_PAGE + (skipFirst ? 1 : 0) });
-      const rows = skipFirst ? page.rows.slice(1) : page.rows;
-      for (const row of rows) {
-        const doc = row.doc;
-        if (!doc || doc.type !== 'audit') continue;
-        if (filter.action && doc.action !== filter.action) continue;
-        if (user && doc.createdBy !== user) continue;
+    const out: string[] = [];
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const id = ids[i]!;
+      if (id >= high) continue;
+      if (id < low) break;
+      const entry = index.get(id)!;
+      if (filter.action && entry.action !== filter.action) continue;
+      if (user && entry.by !== user) continue;
+      out.push(id);
+    }
+    return out;
+  }
+
+  /** The entries of some ids, in their order, read in pages. */
+  private async auditViews(ids: string[], visit: (entry: AuditEntryView) => void): Promise<void> {
+    for (let i = 0; i < ids.length; i += AUDIT_PAGE) {
+      const page = await this.db.allDocs<AuditDoc>({ keys: ids.slice(i, i + AUDIT_PAGE), include_docs: true });
+      for (const row of page.rows) {
+        const doc = 'doc' in row ? row.doc : undefined;
+        if (!doc) continue;
         visit({
           id: doc._id,
           at: doc.createdAt,
@@ -395,9 +448,6 @@ export class AccessService {
           reason: doc.reason ?? '',
         });
       }
-      if (rows.length < AUDIT_PAGE) return;
-      startkey = page.rows[page.rows.length - 1]!.id;
-      skipFirst = true;
     }
   }
 }

@@ -194,6 +194,8 @@ export class Core {
           ...this.stamp(user, config.placeCode),
         };
         await this.db.put(audit);
+        // In the log's index at once (the changes feed brings it too, a moment later).
+        this.access.auditChanged(audit._id, audit, false);
         return audit._id;
       },
     };
@@ -318,6 +320,8 @@ export class Core {
       this.schedulePush();
     } else if (id.startsWith(ID_PREFIX.attendance)) {
       if (change.doc && !change.deleted) this.posts.applyAttendance(change.doc as unknown as AttendanceDoc & { _rev: string });
+    } else if (id.startsWith(ID_PREFIX.audit)) {
+      this.access.auditChanged(id, change.doc as { action?: unknown; createdBy?: unknown } | undefined, change.deleted === true);
     } else {
       for (const cache of this.caches) if (cache.accepts(id)) cache.apply(change);
     }
@@ -773,6 +777,7 @@ export class Core {
         ...this.stamp(user, config.placeCode),
       };
       await this.db.put(audit);
+      this.access.auditChanged(audit._id, audit, false);
       return { value: args.field === 'idNumber' ? doc.idNumber : doc.phone };
     },
     'residents.search': async (args) => {

@@ -128,9 +128,7 @@ describe('access', () => {
     await page.getByTestId('current-user').waitFor();
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
-    await page.evaluate(() => {
-      window.location.hash = '#/audit';
-    });
+    await page.evaluate('window.location.hash = "#/audit"');
     await page.getByTestId('audit-screen').waitFor();
     await waitForText(page.getByTestId('audit-screen'), '当前账号无权进行此操作');
     expect(await page.getByTestId('audit-row').count()).toBe(0);

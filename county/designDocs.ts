@@ -51,6 +51,19 @@ const HELPERS = `
     if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string') forbid('createdBy/updatedBy must be strings');
     if (doc._id.indexOf(doc.type + ':') !== 0 || doc._id.length <= doc.type.length + 1) forbid('id ' + doc._id + ' does not match type ' + doc.type);
   }
+  // The audit log is append-only for every account, the county's too: an entry, once stored,
+  // is neither changed nor deleted (the same content arriving again, as replication may, is no change).
+  function sameContent(a, b) {
+    var k;
+    for (k in a) if (k !== '_rev' && k !== '_revisions' && JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+    for (k in b) if (k !== '_rev' && k !== '_revisions' && !(k in a)) return false;
+    return true;
+  }
+  function appendOnly(newDoc, oldDoc) {
+    if (!oldDoc || oldDoc._deleted || oldDoc.type !== 'audit') return;
+    if (!newDoc._deleted && sameContent(newDoc, oldDoc)) return;
+    forbid('audit entry ' + newDoc._id + ' is append-only and may not be changed or deleted');
+  }
 `;
 
 /**
@@ -74,6 +87,7 @@ ${HELPERS}
   else if (has('station:' + STATION)) area = STATION;
   if (area === null) throw({ unauthorized: 'this account may not write to station ' + STATION });
   if (oldDoc && !oldDoc._deleted && oldDoc.placeCode !== undefined && !within(oldDoc.placeCode, area)) forbid('document ' + newDoc._id + ' belongs to place ' + oldDoc.placeCode + ', outside ' + area);
+  appendOnly(newDoc, oldDoc);
   if (newDoc._deleted) {
     if (!isCounty && oldDoc && !oldDoc._deleted) {
       if (LOCKED_TYPES.indexOf(oldDoc.type) !== -1) forbid('a station may not delete ' + oldDoc.type + ' documents');
@@ -119,6 +133,7 @@ ${HELPERS}
   if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }
   if (!has('county:' + COUNTY)) forbid('the county aggregate is written by replication only');
   if (oldDoc && !oldDoc._deleted && oldDoc.placeCode !== undefined && !within(oldDoc.placeCode, COUNTY)) forbid('document ' + newDoc._id + ' belongs to place ' + oldDoc.placeCode + ', outside ' + COUNTY);
+  appendOnly(newDoc, oldDoc);
   if (newDoc._deleted) {
     if (oldDoc && !oldDoc._deleted && oldDoc.type === 'resolution') forbid('a conflict resolution record is never deleted');
     return;

@@ -146,6 +146,25 @@ describe('provisionCounty', () => {
     expect(forged.status).toBe(403);
   });
 
+  it('keeps audit entries append-only: a station or the county may add one, nobody may change or delete it', async () => {
+    const a = as(`station-${A}`);
+    const staff = as('county-li');
+    const entry = doc({ _id: `audit:2026-01-05T08:00:00.000Z:abcdefgh`, type: 'audit', action: 'reveal', targetId: 'resident:x', field: 'idNumber' });
+    const path = `/${stationDb(A)}/${encodeURIComponent(entry._id)}`;
+    expect((await a.request('PUT', path, entry)).status).toBe(201);
+    const stored = await staff.getDoc<{ _rev: string }>(stationDb(A), entry._id);
+    for (const who of [a, staff]) {
+      const edited = await who.request<{ reason?: string }>('PUT', path, { ...entry, _rev: stored?._rev, targetId: 'resident:y' });
+      expect(edited.status).toBe(403);
+      expect(edited.body.reason).toMatch(/append-only/);
+      expect((await who.request('DELETE', `${path}?rev=${stored?._rev}`)).status).toBe(403);
+    }
+    // Replicating the same revision again changes nothing and is not refused.
+    const again = await a.request<{ error?: string }[]>('POST', `/${stationDb(A)}/_bulk_docs`, { docs: [{ ...entry, _rev: stored?._rev }], new_edits: false });
+    expect(again.body[0]?.error).toBeUndefined();
+    expect((await staff.getDoc<{ targetId: string }>(stationDb(A), entry._id))?.targetId).toBe('resident:x');
+  });
+
   it('county_ref is readable by stations and writable only by county staff', async () => {
     const a = as(`station-${A}`);
     const dir = await a.call<{ rows: { id: string }[] }>('GET', '/county_ref/_all_docs');

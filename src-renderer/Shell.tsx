@@ -29,6 +29,7 @@ import { SheetsScreen } from './sheets';
 import { StatsScreen } from './stats';
 import { BackupScreen } from './backup';
 import { AboutScreen } from './about';
+import { AuditScreen, ChangePasswordButton, IdleLock, UsersScreen } from './access';
 
 /** Keeps the cache in step with the core's pushes and with reconnects. */
 function useCoreEvents() {
@@ -66,13 +67,17 @@ export function Shell() {
   const connectionState = useCoreEvents();
   const status = useStationStatus();
   const setStatus = useSetStatus();
+  const queryClient = useQueryClient();
   const route = useRoute();
   const data = status.data;
   const loggedIn = Boolean(data?.setUp && data.user);
 
   const logout = async () => {
     try {
-      setStatus(await leye.call('auth.logout', {}));
+      const loggedOut = await leye.call('auth.logout', {});
+      // What the last user loaded (lists, the audit log) must not show to the next one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
+      setStatus(loggedOut);
       navigate({ name: 'residents' });
     } catch (error) {
       void message.error(errorText(t, error));
@@ -133,6 +138,10 @@ export function Shell() {
     screen = <BackupScreen />;
   } else if (route.name === 'about') {
     screen = <AboutScreen />;
+  } else if (route.name === 'users') {
+    screen = <UsersScreen />;
+  } else if (route.name === 'audit') {
+    screen = <AuditScreen />;
   } else {
     fill = true;
     screen = (
@@ -202,6 +211,16 @@ export function Shell() {
                 </Button>
               </>
             )}
+            {data?.user?.role === 'admin' && (
+              <>
+                <Button type="text" data-testid="nav-users" onClick={() => navigate({ name: 'users' })}>
+                  {t('access.nav.users')}
+                </Button>
+                <Button type="text" data-testid="nav-audit" onClick={() => navigate({ name: 'audit' })}>
+                  {t('access.nav.audit')}
+                </Button>
+              </>
+            )}
           </Space>
         )}
         <span className="leye-spacer" />
@@ -224,6 +243,7 @@ export function Shell() {
             <Typography.Text type="secondary" data-testid="current-user">
               {data.user.displayName}
             </Typography.Text>
+            <ChangePasswordButton />
             <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
               {t('app.logout')}
             </Button>
@@ -234,6 +254,7 @@ export function Shell() {
         <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
       )}
       <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+      {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}
     </div>
   );
 }

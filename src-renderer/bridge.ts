@@ -68,5 +68,20 @@ function createBridge(): LeyeBridge & Connection {
 
 const bridge = createBridge();
 
-export const leye: LeyeBridge = { call: bridge.call, subscribe: bridge.subscribe };
+const lockListeners = new Set<() => void>();
+
+/** Called when the core refuses a call because the session is locked (idle): the lock screen shows. */
+export function onSessionLocked(listener: () => void): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+function call<N extends HandlerName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return bridge.call(name, args).catch((reason: unknown) => {
+    if (toLeyeError(reason).rpc.code === 'SESSION_LOCKED') for (const listener of lockListeners) listener();
+    throw reason;
+  });
+}
+
+export const leye: LeyeBridge = { call, subscribe: bridge.subscribe };
 export const connection: Connection = { state: bridge.state, onState: bridge.onState };

@@ -17,6 +17,7 @@ import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../share
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../shared/i18n/stats';
 import { backupEn, backupErrorsEn, backupErrorsZhCN, backupZhCN } from '../shared/i18n/backup';
 import { diagnosticsEn, diagnosticsZhCN } from '../shared/i18n/diagnostics';
+import { accessEn, accessErrorsEn, accessErrorsZhCN, accessZhCN } from '../shared/i18n/access';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,8 +54,9 @@ void i18n.use(initReactI18next).init({
         ...sheetsZhCN,
         ...statsZhCN,
         ...backupZhCN,
-        errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN, ...backupErrorsZhCN },
+        errors: { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN, ...backupErrorsZhCN, ...accessErrorsZhCN },
         ...diagnosticsZhCN,
+        ...accessZhCN,
       },
     },
     en: {
@@ -69,8 +71,9 @@ void i18n.use(initReactI18next).init({
         ...sheetsEn,
         ...statsEn,
         ...backupEn,
-        errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn, ...backupErrorsEn },
+        errors: { ...errorsEn, ...printErrorsEn, ...sheetsErrorsEn, ...statsErrorsEn, ...backupErrorsEn, ...accessErrorsEn },
         ...diagnosticsEn,
+        ...accessEn,
       },
     },
   },

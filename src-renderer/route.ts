@@ -27,7 +27,10 @@ export type Route =
   /** 数据备份: backups and restore. */
   | { name: 'backup' }
   /** About and diagnostics (versions, counts, support bundle). */
-  | { name: 'about' };
+  | { name: 'about' }
+  /** 账号管理 and 审计日志 (admins). */
+  | { name: 'users' }
+  | { name: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -47,6 +50,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'stats') return { name: 'stats' };
   if (parts[0] === 'backup') return { name: 'backup' };
   if (parts[0] === 'about') return { name: 'about' };
+  if (parts[0] === 'users') return { name: 'users' };
+  if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'county') {
     if (parts[1] === 'batch' && parts[2]) return { name: 'countyBatch', id: parts[2] };
     if (parts[1] === 'conflicts') return { name: 'conflicts' };
@@ -98,6 +103,10 @@ export function routeHash(route: Route): string {
       return '#/backup';
     case 'about':
       return '#/about';
+    case 'users':
+      return '#/users';
+    case 'audit':
+      return '#/audit';
   }
 }
 

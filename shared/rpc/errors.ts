@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'STATION_NOT_SET_UP',
   'STATION_ALREADY_SET_UP',
   'BAD_CREDENTIALS',
+  /** Too many failed logins for this account name: refused until `params.retryAt`. */
+  'ACCOUNT_LOCKED',
+  /** The session was idle past the station's limit: only `auth.unlock` (or logout) goes on. */
+  'SESSION_LOCKED',
   'STORAGE',
   /** The data folder's disk is full: nothing of the call was stored; it works again once space is freed. */
   'DISK_FULL',

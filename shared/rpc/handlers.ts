@@ -11,6 +11,7 @@ import { sheetHandlers } from './sheetHandlers';
 import { statsHandlers } from './statsHandlers';
 import { backupHandlers } from './backupHandlers';
 import { diagnosticsHandlers } from './diagnosticsHandlers';
+import { accessHandlers } from './accessHandlers';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -103,6 +104,10 @@ export interface StationStatus {
   user: SessionUser | null;
   /** The demo station's login, shown on the login screen of a demo station only. */
   demoLogin: { loginName: string; password: string } | null;
+  /** The logged-in session was idle too long: the screen stays locked until `auth.unlock`. */
+  locked: boolean;
+  /** Minutes without input before the screen locks (the station's setting). */
+  idleLockMinutes: number;
 }
 
 export interface PlaceOption {
@@ -741,6 +746,7 @@ export const handlers = {
   ...statsHandlers,
   ...backupHandlers,
   ...diagnosticsHandlers,
+  ...accessHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

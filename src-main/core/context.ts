@@ -41,8 +41,8 @@ export interface CoreContext {
    * at all) and indexes them; an id someone stored meanwhile comes back in `conflicts`.
    */
   storeNewResidents(docs: ResidentDoc[]): Promise<{ stored: string[]; conflicts: string[] }>;
-  /** Appends an audit entry (on disk before this resolves). */
-  audit(user: SessionUser, action: Exclude<AuditAction, 'reveal'>, targetId: string, field: string, reason: string): Promise<void>;
+  /** Appends an audit entry (on disk before this resolves); resolves to its id. */
+  audit(user: SessionUser, action: Exclude<AuditAction, 'reveal'>, targetId: string, field: string, reason: string): Promise<string>;
   /** Refuses (LOCKED) a write to a record the county accepted and has not unlocked. */
   assertUnlocked(ids: readonly string[]): void;
   /** Puts a document; a stale revision is a CONFLICT error, an accepted record LOCKED. */

@@ -42,6 +42,7 @@ import { backupImpl, BackupService, swapStationData } from './backup';
 import type { RestoreResult } from '../../shared/rpc/backupHandlers';
 import { diagnosticsImpl, syncLogger } from './diagnostics';
 import { StationLog } from './log';
+import { AccessService, type SessionState } from './access';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -56,7 +57,7 @@ import {
   type UsersDoc,
 } from './docs';
 import { newIdentityKey, randomId, residentKey } from './identity';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword } from './passwords';
 import { ResidentIndex } from './search/residentIndex';
 import { readSnapshot, writeSnapshot } from './search/snapshot';
 import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './storage/db';
@@ -72,7 +73,7 @@ const SNAPSHOT_INTERVAL_MS = 30_000;
 const CATCH_UP_BATCH = 2000;
 
 /** What a connection (one window) knows about its caller. */
-export interface Session {
+export interface Session extends SessionState {
   user: SessionUser | null;
 }
 
@@ -80,6 +81,11 @@ export interface CoreOptions {
   dataDir: string;
   /** Tests and the benchmark pin the clock. */
   clock?: () => Date;
+  /**
+   * Milliseconds from any origin, never going back: how long a session has been idle. Apart from
+   * `clock` so that neither a wall-clock change nor a test's pinned date locks anyone; tests move it.
+   */
+  monotonic?: () => number;
   durable?: boolean;
   /** Tests shorten live sync's waits. */
   syncTiming?: SyncTiming;
@@ -110,7 +116,9 @@ export class Core {
   private readonly events = new EventEmitter();
   private readonly index = new ResidentIndex();
   private config: StationConfig | null = null;
-  private users: UsersDoc = { _id: '_local/users', users: {} };
+  // Built before the handler map below, which spreads its handlers; field initialisers run before
+  // the constructor body, so it reaches the database, clock and context lazily.
+  private readonly access = new AccessService(() => this.db, () => this.clock(), () => this.monotonic(), () => this.ctx);
   private readonly policies: PolicyStore;
   private readonly ctx: CoreContext;
   private readonly posts: PostsService;
@@ -125,6 +133,7 @@ export class Core {
   private pendingChanged = new Set<string>();
   private pushTimer: NodeJS.Timeout | null = null;
   private readonly clock: () => Date;
+  private readonly monotonic: () => number;
   private readonly dataDir: string;
   private indexedSeq: number | string = 0;
   private savedSeq: number | string = -1;
@@ -187,6 +196,8 @@ export class Core {
       },
       assertUnlocked: (ids) => this.locks.assertUnlocked(ids),
       write: async (doc) => {
+        // The audit log is append-only: entries are created by `audit` alone, never rewritten.
+        if (doc._id.startsWith(ID_PREFIX.audit)) throw new Error('audit entries are never rewritten');
         this.locks.assertUnlocked([doc._id]);
         try {
           const result = await this.db.put(doc);
@@ -208,6 +219,9 @@ export class Core {
           ...this.stamp(user, config.placeCode),
         };
         await this.db.put(audit);
+        // In the log's index at once (the changes feed brings it too, a moment later).
+        this.access.auditChanged(audit._id, audit, false);
+        return audit._id;
       },
     };
     this.posts = new PostsService(this.ctx);
@@ -221,6 +235,7 @@ export class Core {
     this.sync.setFileDelivery(this.transfer);
     this.sync.setSecretListener((keys) => this.adoptIdentityKey(keys.identityKey));
     this.clock = options.clock ?? (() => new Date());
+    this.monotonic = options.monotonic ?? (() => performance.now());
     this.events.setMaxListeners(0);
     this.backups = new BackupService({ dataDir: options.dataDir, db, station: () => this.config, clock: () => this.clock(), ...options.backupSchedule });
   }
@@ -243,7 +258,7 @@ export class Core {
 
   private async load(): Promise<void> {
     this.config = await getOrNull<StationConfig>(this.db, '_local/station');
-    this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? { _id: '_local/users', users: {} };
+    await this.access.load();
     this.machine = await this.machineName();
     await this.policies.cache.ensure(this.db);
     await this.locks.reviews.ensure(this.db);
@@ -345,6 +360,8 @@ export class Core {
       this.schedulePush();
     } else if (id.startsWith(ID_PREFIX.attendance)) {
       if (change.doc && !change.deleted) this.posts.applyAttendance(change.doc as unknown as AttendanceDoc & { _rev: string });
+    } else if (id.startsWith(ID_PREFIX.audit)) {
+      this.access.auditChanged(id, change.doc as { action?: unknown; createdBy?: unknown } | undefined, change.deleted === true);
     } else {
       for (const cache of this.caches) if (cache.accepts(id)) cache.apply(change);
     }
@@ -474,6 +491,8 @@ export class Core {
       const spec = handlers[name];
       if (spec.access !== 'public') {
         if (!session.user) throw new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+        // A changed account's session ends; an idle one is locked until `auth.unlock`.
+        this.access.checkSession(session, name);
         if (!spec.access.includes(session.user.role)) throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
       }
       const parsed = spec.args.safeParse(rawArgs ?? {}, { reportInput: true });
@@ -553,6 +572,8 @@ export class Core {
       station: c ? { placeCode: c.placeCode, level: stationLevel(c.placeCode), placePath: placePath(c.placeCode).map((p) => p.name), name: c.name, demo: c.demo } : null,
       user: session.user,
       demoLogin: c?.demo ? DEMO_LOGIN : null,
+      locked: this.access.isLocked(session),
+      idleLockMinutes: this.access.idleLockMinutes,
     };
   }
 
@@ -594,7 +615,7 @@ export class Core {
     const config: StationConfig = { _id: '_local/station', placeCode, name, demo, identityKey: newIdentityKey(), createdAt: at };
     await this.db.put(config);
     this.config = config;
-    this.users = (await getOrNull<UsersDoc>(this.db, '_local/users')) ?? users;
+    await this.access.load();
     return system;
   }
 
@@ -811,18 +832,15 @@ export class Core {
     'places.children': async (args) => placeChildren(args.code),
     'auth.login': async (args, session) => {
       this.requireStation();
-      const account = this.users.users[args.loginName];
-      // Hash even for an unknown name, so timing does not tell which names exist.
-      const ok = await verifyPassword(args.password, account?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
-      if (!account || !ok) throw new LeyeError({ code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
-      session.user = { loginName: account.loginName, displayName: account.displayName, role: account.role };
+      await this.access.login(args.loginName, args.password, session);
       this.loggedIn.add(session);
       return this.status(session);
     },
     'auth.logout': async (_args, session) => {
-      session.user = null;
+      this.access.logout(session);
       return this.status(session);
     },
+    ...this.access.impl(),
     'residents.register': async (args, session) => this.registerResident(args, session.user!),
     'residents.update': async (args, session) => {
       const existing = await this.loadResident(args.id, args.rev);
@@ -878,6 +896,7 @@ export class Core {
         ...this.stamp(user, config.placeCode),
       };
       await this.db.put(audit);
+      this.access.auditChanged(audit._id, audit, false);
       return { value: args.field === 'idNumber' ? doc.idNumber : doc.phone };
     },
     'residents.search': async (args) => {

@@ -156,6 +156,9 @@ describe('county review', () => {
     // The unlock comes later than the acceptance (the station compares the two times).
     county.at(T0 + 10 * DAY + 3_600_000);
     await c.call(s, 'county.unlock', { placeCode: A, id: r1.id, reason: '户籍地址变更' });
+    // Who unlocked an accepted record, and why, is in the county station's audit log.
+    const unlocks = await c.db.allDocs<{ action: string; targetId: string; field: string; reason: string }>({ startkey: 'audit:', endkey: 'audit:\ufff0', include_docs: true });
+    expect(unlocks.rows.map((r) => r.doc)).toContainEqual(expect.objectContaining({ action: 'unlock', targetId: r1.id, field: A, reason: '户籍地址变更' }));
     county.at(T0 + 10 * DAY);
     await sync(villageA);
     expect(await villageA.core.call(villageA.session, 'residents.update', edit)).toMatchObject({ address: '解放桥东街 14 号' });

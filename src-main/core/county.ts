@@ -480,6 +480,7 @@ export class CountyService {
     const stamp = this.ctx.stamp(user, args.placeCode);
     const doc: UnlockDoc = { _id: `${ID_PREFIX.unlock}${args.id}:${stamp.createdAt}`, type: 'unlock', ...stamp, targetId: args.id, reason: args.reason };
     await this.request('PUT', `/${encodeURIComponent(db)}/${encodeURIComponent(doc._id)}`, doc);
+    await this.ctx.audit(user, 'unlock', args.id, args.placeCode, args.reason);
     return { id: doc._id };
   }
 

@@ -5,6 +5,7 @@
 // core validates the argument with), the others with their shape from docs.ts.
 import { z } from 'zod';
 import { policySaveSchema } from '../../shared/rpc/handlers';
+import { AUDIT_ACTIONS } from '../../shared/rpc/accessHandlers';
 import { postSaveSchema, ATTENDANCE_MARKS } from '../../shared/posts/schema';
 import { CLOSE_REASONS, freeText, isoDay, residentRegisterSchema } from '../../shared/resident/schema';
 import { courseSaveSchema, HALF_DAYS, SIGN_IN_METHODS, sessionSaveSchema } from '../../shared/training/schema';
@@ -40,7 +41,7 @@ const shapes: Record<string, z.ZodType> = {
   monthClose: z.object({ ...base, type: z.literal('monthClose'), postId, month: monthDay, status: z.enum(['closed', 'reopened']), summary: z.unknown(), history: z.array(z.unknown()) }),
   enrolment: z.object({ ...base, type: z.literal('enrolment'), sessionId: trainingId, residentId }),
   signIn: z.object({ ...base, type: z.literal('signIn'), sessionId: trainingId, residentId, date: isoDay, half: z.enum(HALF_DAYS), in: signMark, out: signMark }),
-  audit: z.object({ ...base, type: z.literal('audit'), action: z.enum(['reveal', 'override', 'reopenMonth', 'print', 'export', 'import']), targetId: z.string().max(300), field: z.string().max(300), reason: freeText(500).optional() }),
+  audit: z.object({ ...base, type: z.literal('audit'), action: z.enum(AUDIT_ACTIONS), targetId: z.string().max(300), field: z.string().max(300), reason: freeText(500).optional() }),
   // The station's own document, or a county directory entry in county_ref (no stamp).
   station: z.object({ _id: z.string(), type: z.literal('station'), placeCode: base.placeCode, name: freeText(100).pipe(z.string().min(1)), demo: z.boolean().optional(), level: z.enum(['village', 'township']).optional() }),
   review: z.object({

@@ -11,6 +11,7 @@ import type {
   RegistrationClosure,
   Role,
 } from '../../shared/rpc/handlers';
+import type { AuditActionName } from '../../shared/rpc/accessHandlers';
 import type { HalfDay, SignInMethod, TimetableSlot, TrainingLevel } from '../../shared/training/schema';
 import type {
   CareCategory,
@@ -73,9 +74,11 @@ export interface ResidentDoc extends DocBase {
 /**
  * reveal: a full ID number or phone was shown; print: a form was filled for printing (field names
  * the form); export/import: a spreadsheet left or entered the station (field: what, reason: e.g.
- * full or masked).
+ * full or masked); unlock: the county let a station change an accepted record; account: an
+ * admin created, changed, unlocked or reset an account, or a user changed their password (field
+ * says which; targetId `user:<login name>`).
  */
-export type AuditAction = 'reveal' | 'override' | 'reopenMonth' | 'print' | 'export' | 'import';
+export type AuditAction = AuditActionName;
 
 export interface AuditDoc extends DocBase {
   type: 'audit';
@@ -216,12 +219,25 @@ export interface LocalUser {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  disabled?: boolean;
+  /** Raised by a role change, disabling or a new password: sessions logged in under an earlier epoch end. */
+  epoch?: number;
+}
+
+/** Failed logins of one account name (existing or not, so the answer never tells which). */
+export interface LoginFailures {
+  count: number;
+  lastAt: string;
+  /** Locked until this instant (ISO), or null. */
+  lockedUntil: string | null;
 }
 
 export interface UsersDoc {
   _id: '_local/users';
   _rev?: string;
   users: Record<string, LocalUser>;
+  failures?: Record<string, LoginFailures>;
+  idleLockMinutes?: number;
 }
 
 /** `batch:<place>:<time>:<rand>`: what one sync (or one file) carried to the county. */

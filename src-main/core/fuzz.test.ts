@@ -8,11 +8,13 @@ import { errorsZhCN } from '../../shared/i18n/errors';
 import { printErrorsZhCN } from '../../shared/i18n/print';
 import { sheetsErrorsZhCN } from '../../shared/i18n/sheets';
 import { statsErrorsZhCN } from '../../shared/i18n/stats';
+import { backupErrorsZhCN } from '../../shared/i18n/backup';
+import { accessErrorsZhCN } from '../../shared/i18n/access';
 import { isRpcError, LeyeError } from '../../shared/rpc/errors';
 import { handlers, type HandlerName } from '../../shared/rpc/handlers';
 import type { Core, Session } from './core';
 import { parseSetupCode } from './sync';
-import { idNumber, openStation, registration } from './testing/fixtures';
+import { idNumber, openStation, registration, tempDir } from './testing/fixtures';
 import { documentProblem } from './docSchemas';
 
 /** The total number of generated arguments, spread over every handler of the map. */
@@ -28,7 +30,7 @@ const POLLUTERS = [
   '{"__proto__":{"polluted":"yes"},"constructor":"x","toString":"y","hasOwnProperty":1,"valueOf":null}',
 ];
 
-const zhErrors = { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN };
+const zhErrors = { ...errorsZhCN, ...printErrorsZhCN, ...sheetsErrorsZhCN, ...statsErrorsZhCN, ...backupErrorsZhCN, ...accessErrorsZhCN };
 function hasZhText(key: string): boolean {
   if (!key.startsWith('errors.')) return false;
   let node: unknown = zhErrors;
@@ -118,8 +120,12 @@ function argumentsFor(sample: Record<string, unknown> | undefined): fc.Arbitrary
     .map((value) => ({ value, [fc.toStringMethod]: () => shown(value) }));
 }
 
+const BACKUP_FOLDER = tempDir('leye-fuzz-backups-');
+
 /** Never lets a generated county address leave the machine: a closed loopback port instead. */
 function keepLocal(name: HandlerName, args: unknown): unknown {
+  // A generated backup folder that exists ("/", running as root) would get backup files: only the test's own folder.
+  if (name === 'backup.settings' && handlers['backup.settings'].args.safeParse(args).success) return { ...(args as object), folder: BACKUP_FOLDER };
   if (name !== 'sync.connect' || !handlers['sync.connect'].args.safeParse(args).success) return args;
   const a = args as { setupCode?: string; url?: string };
   if (a.setupCode !== undefined && parseSetupCode(a.setupCode.trim()) === null) return args;
@@ -249,6 +255,10 @@ describe('fuzzing every handler', () => {
       'sheets.exportTraining': { sessionId: session.id, full: false },
       'stats.dashboard': range,
       'stats.export': range,
+      'backup.settings': { folder: BACKUP_FOLDER, keep: 3 },
+      'backup.restore': { file: '乐业驿站备份-370102001002-20261122-100000.leyebak' },
+      'users.create': { loginName: 'fuzz-clerk', displayName: '测试', role: 'clerk', password: 'fuzz-pass-123' },
+      'audit.list': { offset: 0, limit: 20 },
     } satisfies Samples);
   }, 60_000);
 

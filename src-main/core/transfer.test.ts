@@ -112,22 +112,23 @@ describe('USB transfer', () => {
   it('carries a batch village → township and a receipt back; importing either twice changes nothing', async () => {
     const { village, file, resident } = await exportedVillage();
     const waiting = (await village.core.call(village.session, 'sync.status', {})).waiting;
-    expect(waiting).toBe(3); // station, 2 residents (the shipped policy defaults stay here)
-    expect(file).toMatchObject({ documents: 3, fileName: expect.stringMatching(/^leye-370102001002-\d{8}-\d{4}\.leye$/) });
+    // station, 2 residents and the export's own audit entry (the shipped policy defaults stay here)
+    expect(waiting).toBe(4);
+    expect(file).toMatchObject({ documents: 4, fileName: expect.stringMatching(/^leye-370102001002-\d{8}-\d{4}\.leye$/) });
 
     // A lost stick leaks nothing but the header: no name, no ID number, not even compressed.
     const { header } = split(file);
-    expect(header).toMatchObject({ kind: 'batch', county: COUNTY, place: VILLAGE, batchId: file.batchId, documents: 3 });
+    expect(header).toMatchObject({ kind: 'batch', county: COUNTY, place: VILLAGE, batchId: file.batchId, documents: 4 });
     for (const secret of ['张三', '李四', idNumber('19900520'), '13812345678', '解放桥东街']) {
       expect(bytes(file).includes(Buffer.from(secret))).toBe(false);
     }
     // The station lists the file batch as waiting for its receipt.
     const [batch] = await village.core.call(village.session, 'sync.batches', {});
-    expect(batch).toMatchObject({ id: file.batchId, via: 'file', status: 'pending', documents: 3, counts: { station: 1, resident: 2 } });
+    expect(batch).toMatchObject({ id: file.batchId, via: 'file', status: 'pending', documents: 4, counts: { station: 1, resident: 2, audit: 1 } });
 
     const township = await station(TOWNSHIP);
     const first = await importFile(township, file);
-    expect(first).toMatchObject({ kind: 'batch', batchId: file.batchId, placeCode: VILLAGE, stationName: '解放桥社区居民委员会', documents: 3, imported: 3 });
+    expect(first).toMatchObject({ kind: 'batch', batchId: file.batchId, placeCode: VILLAGE, stationName: '解放桥社区居民委员会', documents: 4, imported: 4 });
     // The relay holds exactly the village's revisions, with their history, and the manifest.
     const villageDocs = await village.core.db.allDocs();
     const relayed = relay(township, VILLAGE);
@@ -136,15 +137,23 @@ describe('USB transfer', () => {
       expect(doc._rev, row.id).toBe(row.value.rev);
     }
     expect((await relayed.get<{ name: string }>(resident.id)).name).toBe('张三');
+    // Who exported the file travels in it, for the county's copy of the audit log.
+    const exportAudit = (await relayed.allDocs<{ action: string; targetId: string; createdBy: string }>({ include_docs: true, startkey: 'audit:', endkey: 'audit:\ufff0' })).rows;
+    expect(exportAudit.map((r) => r.doc)).toEqual([expect.objectContaining({ action: 'export', targetId: file.batchId, createdBy: 'wangli' })]);
+    // The township logs the import of the villagers' records; a second import writes nothing.
+    const importAudit = async () =>
+      (await township.core.db.allDocs<{ action: string; targetId: string }>({ include_docs: true, startkey: 'audit:', endkey: 'audit:\ufff0' })).rows.map((r) => r.doc);
+    expect(await importAudit()).toEqual([expect.objectContaining({ action: 'import', targetId: file.batchId, field: 'usb 4 new 4', reason: VILLAGE })]);
     const before = await relayState(township, VILLAGE);
-    expect(before.rows).toHaveLength(4);
+    expect(before.rows).toHaveLength(5);
 
     // Twice: same counts, nothing new, a receipt again.
     const second = await importFile(township, file);
-    expect(second).toMatchObject({ kind: 'batch', batchId: file.batchId, documents: 3, imported: 0 });
+    expect(second).toMatchObject({ kind: 'batch', batchId: file.batchId, documents: 4, imported: 0 });
     expect(await relayState(township, VILLAGE)).toEqual(before);
+    expect(await importAudit()).toHaveLength(1);
     if (first.kind !== 'batch' || second.kind !== 'batch') throw new Error('expected batch imports');
-    expect(split(first.receipt).header).toMatchObject({ kind: 'receipt', place: VILLAGE, batchId: file.batchId, documents: 3 });
+    expect(split(first.receipt).header).toMatchObject({ kind: 'receipt', place: VILLAGE, batchId: file.batchId, documents: 4 });
 
     // Back at the village: the batch is delivered and nothing waits.
     const receipt = await importFile(village, first.receipt);
@@ -163,8 +172,8 @@ describe('USB transfer', () => {
     await village.core.call(village.session, 'residents.update', { ...edit, id: resident.id, rev: resident.rev });
     expect((await village.core.call(village.session, 'sync.status', {})).waiting).toBe(1);
     const next = await village.core.call(village.session, 'transfer.export', {});
-    expect(next.documents).toBe(1);
-    expect(await importFile(township, next)).toMatchObject({ documents: 1, imported: 1 });
+    expect(next.documents).toBe(2); // the record and this export's audit entry
+    expect(await importFile(township, next)).toMatchObject({ documents: 2, imported: 2 });
   });
 
   it('keeps receipts across restarts', async () => {
@@ -189,12 +198,12 @@ describe('USB transfer', () => {
     const township = await station(TOWNSHIP);
     await importFile(township, first);
     // A second file, on top of what the relay already holds (no receipt came back, so it carries
-    // all three again, one of them changed).
+    // all three again, one of them changed, with the first export's audit entry and its own).
     const { idNumber: _omit, ...edit } = registration({ address: '解放桥东街 14 号' });
     await village.core.call(village.session, 'residents.update', { ...edit, id: resident.id, rev: resident.rev });
     const file = await village.core.call(village.session, 'transfer.export', {});
     const before = await relayState(township, VILLAGE);
-    expect(before.rows).toHaveLength(4);
+    expect(before.rows).toHaveLength(5);
     const b = bytes(file);
     const headerEnd = b.indexOf(0x0a) + 1;
     const expectRefused = async (f: TransferFileView, key: string) => {
@@ -230,7 +239,7 @@ describe('USB transfer', () => {
     await expectRefused(seal(file, design), 'tampered');
     expect(await relayState(township, VILLAGE)).toEqual(before);
     // The untouched content sealed again goes in: the checks above refused the change, not the sealing.
-    expect(await importFile(township, seal(file, content))).toMatchObject({ documents: 3, imported: 1 });
+    expect(await importFile(township, seal(file, content))).toMatchObject({ documents: 5, imported: 2 });
     expect((await relay(township, VILLAGE).get<{ address: string }>(resident.id)).address).toBe('解放桥东街 14 号');
   });
 
@@ -294,7 +303,7 @@ describe('USB transfer', () => {
     expect((await refusal(importFile(village, flip(receipt, r.length - 3)))).messageKey).toBe('errors.transfer.tampered');
     expect((await refusal(importFile(village, reheader(receipt, { documents: 1 })))).messageKey).toBe('errors.transfer.tampered');
     expect(await localState(village)).toEqual(villageBefore);
-    expect((await village.core.call(village.session, 'sync.status', {})).waiting).toBe(3);
+    expect((await village.core.call(village.session, 'sync.status', {})).waiting).toBe(4);
 
     expect(await importFile(village, receipt)).toMatchObject({ kind: 'receipt', alreadyHad: false });
   });

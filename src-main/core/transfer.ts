@@ -271,11 +271,17 @@ export class TransferService implements FileDelivery {
       // the importing machine (and the county refuses them anyway); they stay waiting.
       .filter((d) => typeof d.placeCode === 'string' && d.placeCode.startsWith(station.placeCode));
     if (docs.length === 0) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.nothingWaiting' });
-    const list = docs.map((d) => ({ id: d._id, rev: d._rev })).sort(byId);
 
     const at = this.ctx.now();
+    const batchId = `${ID_PREFIX.batch}${station.placeCode}:${at}:${randomId(6)}`;
+    // The export's audit entry travels in the file it describes, so it reaches the county with
+    // the records and leaves nothing new waiting behind the file.
+    const auditId = await this.ctx.audit(user, 'export', batchId, `usb ${docs.length}`, 'file');
+    docs.push(await this.ctx.db.get<TravellingDoc>(auditId, { revs: true }));
+    const list = docs.map((d) => ({ id: d._id, rev: d._rev })).sort(byId);
+
     const batch: BatchDoc = {
-      _id: `${ID_PREFIX.batch}${station.placeCode}:${at}:${randomId(6)}`,
+      _id: batchId,
       type: 'batch',
       ...this.ctx.stamp(user, station.placeCode),
       schemaVersion: SCHEMA_VERSION,
@@ -347,6 +353,8 @@ export class TransferService implements FileDelivery {
     const failed = written.find((r) => 'error' in r);
     if (failed) throw new Error(`relay ${header.place} refused ${failed.id ?? '?'}: ${String((failed as { message?: string }).message ?? '')}`);
     this.sync.localChange();
+    // Personal data entered this machine: logged. A second import writes nothing, not even this.
+    if (imported > 0) await this.ctx.audit(user, 'import', header.batchId, `usb ${docs.length} new ${imported}`, header.place);
 
     const body: ReceiptBody = {
       batchId: header.batchId,

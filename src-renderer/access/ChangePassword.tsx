@@ -1,0 +1,89 @@
+// 修改密码: any logged-in user changes their own password with the current one.
+
+import { Alert, App as AntApp, Button, Input, Modal } from 'antd';
+import { KeyOutlined } from '@ant-design/icons';
+import { useMemo, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { newPassword } from '../../shared/rpc/accessHandlers';
+import { toLeyeError } from '../../shared/rpc/client';
+import { leye } from '../bridge';
+import { errorText } from '../errors';
+import { FieldItem } from '../posts/common';
+import { issueText, issuesOf, schemaResolver } from '../posts/forms';
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+const LABELS = { currentPassword: 'access.changePassword.current', newPassword: 'access.changePassword.next', confirm: 'access.changePassword.confirm' };
+const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
+const schema = z
+  .strictObject({ currentPassword: z.string().min(1, { error: 'errors.required' }), newPassword, confirm: z.string() })
+  .refine((v) => v.confirm === v.newPassword, { path: ['confirm'], error: 'access.changePassword.mismatch' });
+
+export function ChangePasswordButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="text" icon={<KeyOutlined />} title={t('access.changePassword.title')} onClick={() => setOpen(true)} data-testid="change-password" />
+      {open && <ChangePasswordModal onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function ChangePasswordModal({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const tRef = useRef(t);
+  tRef.current = t;
+  const resolver = useMemo(
+    () => schemaResolver<PasswordValues, PasswordValues>(schema, (v) => v, (path) => ((FIELDS as readonly string[]).includes(path) ? path : null), () => tRef.current, LABELS),
+    [],
+  );
+  const { control, handleSubmit, setError } = useForm<PasswordValues>({ defaultValues: { currentPassword: '', newPassword: '', confirm: '' }, resolver, mode: 'onTouched' });
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await leye.call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      void message.success(t('access.changePassword.done'));
+      onClose();
+    } catch (reason) {
+      const error = toLeyeError(reason).rpc;
+      const elsewhere: string[] = [];
+      for (const issue of issuesOf(error)) {
+        const text = issueText(t, issue, LABELS);
+        if (issue.field && (FIELDS as readonly string[]).includes(issue.field)) setError(issue.field as (typeof FIELDS)[number], { type: 'server', message: text });
+        else elsewhere.push(text);
+      }
+      setFormError(elsewhere.length > 0 ? elsewhere.join('；') : errorText(t, reason));
+    }
+  });
+  return (
+    <Modal
+      open
+      title={t('access.changePassword.title')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('access.users.save')}
+      cancelText={t('access.users.cancel')}
+      okButtonProps={{ 'data-testid': 'password-save' }}
+    >
+      {formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} />}
+      {FIELDS.map((name) => (
+        <FieldItem key={name} control={control} name={name} label={t(LABELS[name])} required testId={`password-${name}`} extra={name === 'newPassword' ? t('access.users.passwordHint') : undefined}>
+          <Controller
+            control={control}
+            name={name}
+            render={({ field }) => <Input.Password {...field} autoComplete={name === 'currentPassword' ? 'current-password' : 'new-password'} data-testid={`password-field-${name}`} />}
+          />
+        </FieldItem>
+      ))}
+    </Modal>
+  );
+}

@@ -41,7 +41,8 @@ const PAGE = 500;
  * the station's identity key and the sync state. (Pending batch parts are added by name.)
  * `_local/replication-*` checkpoints are left out on purpose: they count this database's update
  * sequence, which a restored database does not share, so the next sync starts over (its writes
- * are idempotent).
+ * are idempotent). `_local/quarantine` (what the county sent that failed its schema) is left out
+ * too: that next sync checks everything it pulls again and lists what still fails.
  */
 export const STATION_LOCAL_DOCS = [
   '_local/station',
@@ -53,7 +54,7 @@ export const STATION_LOCAL_DOCS = [
   '_local/machine',
 ] as const;
 /** `_local` ids or prefixes deliberately not in a backup (see above). */
-export const LOCAL_DOCS_NOT_BACKED_UP = ['_local/replication-'] as const;
+export const LOCAL_DOCS_NOT_BACKED_UP = ['_local/replication-', '_local/quarantine'] as const;
 
 interface Header {
   kind: 'header';

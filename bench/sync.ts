@@ -10,6 +10,11 @@ import { createServerAdmin, startPouchServer } from '../county/pouchServer';
 import { placeChildren } from '../shared/places';
 import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents } from '../src-main/core/demo';
+import { residentKey } from '../src-main/core/identity';
+import { checkIdNumber } from '../shared/id/idNumber';
+
+/** Any key will do: the township only copies what its villages hold. */
+const BENCH_IDENTITY_KEY = Buffer.from('bench-identity-key').toString('base64');
 
 const PLACE = '370102001002';
 const ADMIN = { username: 'bench-admin', password: 'bench-secret' };
@@ -214,17 +219,27 @@ export async function benchTownshipPull(villages = 30, docsPerVillage = 3000) {
     for (const [v, code] of codes.entries()) {
       const people = fakeResidents(docsPerVillage, { placeCode: code, today: new Date().toISOString().slice(0, 10), seed: 100 + v });
       const at = new Date().toISOString();
-      const docs = [...people].map((p, i) => ({
-        _id: `resident:${code}${String(i).padStart(6, '0')}`.slice(0, 35),
-        type: 'resident',
-        schemaVersion: 1,
-        placeCode: code,
-        createdBy: 'bench',
-        createdAt: at,
-        updatedBy: 'bench',
-        updatedAt: at,
-        ...(p as object),
-      }));
+      // Whole resident documents as a village station stores them: a station checks what it pulls
+      // against the document schemas and keeps malformed ones aside (sync quarantine).
+      const docs = [...people].map((p) => {
+        const id = checkIdNumber(p.idNumber);
+        if (!id.ok) throw new Error(`fake ID number refused: ${id.reason}`);
+        return {
+          ...(p as object),
+          _id: `resident:${residentKey(BENCH_IDENTITY_KEY, id.idNumber)}`,
+          type: 'resident',
+          schemaVersion: 1,
+          placeCode: code,
+          createdBy: 'bench',
+          createdAt: at,
+          updatedBy: 'bench',
+          updatedAt: at,
+          idNumber: id.idNumber,
+          sex: id.sex,
+          birthDate: id.birthDate,
+          closure: null,
+        };
+      });
       for (let i = 0; i < docs.length; i += 1000) {
         const response = await fetch(`${server.url}/station_${code}/_bulk_docs`, {
           method: 'POST',

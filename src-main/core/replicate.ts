@@ -57,10 +57,20 @@ export async function replicate(source: P.Database, target: P.Database, options:
   let checkpoint: Checkpoint = (await getOrNull<Checkpoint>(options.home, checkpointId)) ?? { _id: checkpointId, since: 0 };
   const result: ReplicateResult = { written: 0, refused: [] };
 
-  const read = async (since: number | string): Promise<Page> => {
-    // Documents come with the changes: one pass over the source instead of two.
-    // batch_size: PouchDB's http adapter otherwise fetches a page 25 changes at a time.
-    const changes = await source.changes<object>({ since, limit: pageSize, batch_size: pageSize, style: 'all_docs', include_docs: true, ...(options.filter ? { filter: options.filter } : {}) });
+  // Documents come with the changes: one pass over the source instead of two.
+  // batch_size: PouchDB's http adapter otherwise fetches a page 25 changes at a time.
+  const changesAfter = (since: number | string) => {
+    const changes = source.changes<object>({ since, limit: pageSize, batch_size: pageSize, style: 'all_docs', include_docs: true, ...(options.filter ? { filter: options.filter } : {}) });
+    // Awaited by the next read; a failure is seen there.
+    changes.catch(() => undefined);
+    return changes;
+  };
+  let nextChanges = changesAfter(checkpoint.since);
+  const read = async (): Promise<Page> => {
+    const changes = await nextChanges;
+    // The source's next page is asked for before this one is checked and diffed: pulling from
+    // the county, reading the changes is the server's slowest step, and now it never waits on ours.
+    if (changes.results.length > 0) nextChanges = changesAfter(changes.last_seq);
     const current = new Map<string, P.RevisedDoc>();
     let wanted: { id: string; revs: string[] }[] = [];
     for (const c of changes.results) {
@@ -113,13 +123,13 @@ export async function replicate(source: P.Database, target: P.Database, options:
     checkpoint._rev = (await options.home.put(checkpoint)).rev;
   };
 
-  let next = read(checkpoint.since);
+  let next = read();
   try {
     for (;;) {
       const page = await next;
       if (page.count === 0) break;
       // Read ahead: the next page is read here while the target stores this one.
-      next = read(page.lastSeq);
+      next = read();
       const stored = page.docs.length > 0 ? target.bulkDocs(page.docs, { new_edits: false }) : Promise.resolve([]);
       // Settled in order below; a failure is seen there (or in the finally block).
       stored.catch(() => undefined);

@@ -164,9 +164,12 @@ export class ResidentIndex {
     columns.id.forEach((id, slot) => this.slotOf.set(id, slot));
   }
 
-  /** The columns without free slots, for the snapshot. */
+  /**
+   * A copy of the columns without free slots, for the snapshot: it is written a slice at a time
+   * while upserts go on changing these arrays in place.
+   */
   columns(): IndexColumns {
-    if (this.free.length === 0) return this.c;
+    if (this.free.length === 0) return Object.fromEntries(COLUMN_NAMES.map((name) => [name, this.c[name].slice()])) as unknown as IndexColumns;
     const live = [...this.slotOf.values()].sort((a, b) => a - b);
     return Object.fromEntries(COLUMN_NAMES.map((name) => [name, live.map((slot) => this.c[name][slot])])) as unknown as IndexColumns;
   }

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResidentDoc } from '../docs';
+import { ResidentIndex } from './residentIndex';
+import { readSnapshot, writeSnapshot } from './snapshot';
+
+const NAMES = ['张伟', '王芳', '李娜', '欧阳明', '阿依古丽·买买提'];
+
+function resident(i: number, rev = 1, name = NAMES[i % NAMES.length]!): ResidentDoc {
+  const key = i.toString(32).padStart(26, '0');
+  return {
+    _id: `resident:${key}`,
+    _rev: `${rev}-abc`,
+    type: 'resident',
+    schemaVersion: 1,
+    placeCode: '370102001002',
+    createdBy: 'clerk',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedBy: 'clerk',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    idNumber: `37010219900101${String(i % 1000).padStart(3, '0')}X`,
+    name,
+    sex: i % 2 ? 'male' : 'female',
+    birthDate: '1990-01-01',
+    phone: `138${String(i).padStart(8, '0')}`,
+    householdType: 'agricultural',
+    address: `历城区某村${i}号 "引号" \\ 反斜杠`,
+    education: 'seniorHigh',
+    skills: '电焊',
+    employmentCertificateNo: '',
+    targetGroups: ['keyCare'],
+    careCategories: ['women'],
+    registration: { kind: 'jobSeeking', date: '2026-01-02', jobIntention: '', trainingIntention: '', serviceNeeds: '' },
+    closure: null,
+  };
+}
+
+const dirs: string[] = [];
+function snapshotFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leye-snapshot-'));
+  dirs.push(dir);
+  return path.join(dir, 'search-index.json');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search index snapshot', () => {
+  it('reads back every column as written, across the slices it is written in', async () => {
+    const index = new ResidentIndex();
+    // More residents than one slice, so slices join inside every column.
+    for (let i = 0; i < 4_321; i++) index.upsert(resident(i));
+    index.remove(resident(7)._id);
+    const file = snapshotFile();
+    const columns = index.columns();
+    await writeSnapshot(file, { seq: '4321-g1AAAA', columns });
+
+    const read = await readSnapshot(file);
+    expect(read?.seq).toBe('4321-g1AAAA');
+    expect(read?.columns).toEqual(columns);
+    expect(read?.columns.id).toHaveLength(4_320);
+    expect(read?.columns.id).not.toContain(resident(7)._id);
+    // A station restarted from it finds what it found before.
+    const restarted = new ResidentIndex();
+    restarted.load(read!.columns);
+    expect(restarted.summary(resident(4_000)._id)).toEqual(index.summary(resident(4_000)._id));
+    expect(fs.existsSync(`${file}.tmp`)).toBe(false);
+  });
+
+  it('holds the index as it was when the save began, though residents change while it is written', async () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 10_000; i++) index.upsert(resident(i));
+    const file = snapshotFile();
+    const saving = writeSnapshot(file, { seq: 10_000, columns: index.columns() });
+    // Registrations and edits keep coming while the file is written (the core answers them).
+    let changes = 0;
+    const change = () =>
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          index.upsert(resident(9_999 - changes, 2, '改名'));
+          changes += 1;
+          resolve();
+        }),
+      );
+    let done = false;
+    void saving.then(() => (done = true));
+    while (!done && changes < 500) await change();
+    await saving;
+
+    // The save gave way to the changes, and none of them reached the file.
+    expect(changes).toBeGreaterThan(2);
+    const read = await readSnapshot(file);
+    expect(read?.seq).toBe(10_000);
+    expect(read?.columns.name).not.toContain('改名');
+    expect(read?.columns.rev.every((rev) => rev === 1)).toBe(true);
+  });
+
+  it('is not trusted when cut short', async () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 3_000; i++) index.upsert(resident(i));
+    const file = snapshotFile();
+    await writeSnapshot(file, { seq: 1, columns: index.columns() });
+    const whole = fs.readFileSync(file);
+    fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(await readSnapshot(file)).toBeNull();
+  });
+});

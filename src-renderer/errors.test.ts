@@ -33,4 +33,14 @@ describe('error texts', () => {
     expect(text).toContain('失业登记');
     expect(text).toContain('63');
   });
+
+  it("names a refused file record's kind and field in words", () => {
+    const text = translateRpcError(t, {
+      code: 'VALIDATION',
+      field: 'content',
+      messageKey: 'errors.transfer.invalidRecord',
+      params: { recordType: 'resident', recordField: 'name' },
+    });
+    expect(text).toBe('文件中有一条居民登记记录不合规（姓名），一条也没有导入');
+  });
 });

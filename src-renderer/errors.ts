@@ -37,6 +37,9 @@ function translateParams(t: TFunction, params: Record<string, string | number> |
   // Codes the core sends as parameters, shown as labels (lists joined the locale's way).
   if (typeof out.postKind === 'string') out.postKind = t(`errors.labels.postKind.${out.postKind}`);
   if (typeof out.half === 'string') out.half = t(`errors.labels.half.${out.half}`);
+  // A record a file or a sync refused: its kind and the field at fault, in words.
+  if (typeof out.recordType === 'string') out.recordType = t(`errors.labels.recordType.${out.recordType}`, { defaultValue: out.recordType });
+  if (typeof out.recordField === 'string') out.recordField = t(fieldLabelKey(out.recordField), { defaultValue: out.recordField });
   if (typeof out.groups === 'string') {
     out.groups = out.groups
       .split(',')

@@ -237,6 +237,14 @@ describe('USB transfer', () => {
     await expectRefused(seal(file, rev), 'tampered');
     const design = { ...content, docs: content.docs.map((d, i) => (i === 0 ? { ...d, _id: '_design/x' } : d)) };
     await expectRefused(seal(file, design), 'tampered');
+    // Sealed with the key and consistent, but a record no form would write (a station on a broken
+    // version, or someone holding the key): refused whole, naming the record's kind and field.
+    const residentAt = content.docs.findIndex((d) => String(d._id).startsWith('resident:'));
+    const markup = { ...content, docs: content.docs.map((d, i) => (i === residentAt ? { ...d, name: '<img src=x onerror=alert(1)>' } : d)) };
+    const error = await refusal(importFile(township, seal(file, markup)));
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'content', messageKey: 'errors.transfer.invalidRecord', params: { recordType: 'resident', recordField: 'name' } });
+    const stamp = { ...content, docs: content.docs.map((d, i) => (i === residentAt ? { ...d, updatedAt: 'yesterday' } : d)) };
+    expect(await refusal(importFile(township, seal(file, stamp)))).toMatchObject({ messageKey: 'errors.transfer.invalidRecord', params: { recordField: 'updatedAt' } });
     expect(await relayState(township, VILLAGE)).toEqual(before);
     // The untouched content sealed again goes in: the checks above refused the change, not the sealing.
     expect(await importFile(township, seal(file, content))).toMatchObject({ documents: 5, imported: 2 });

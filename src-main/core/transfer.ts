@@ -25,6 +25,7 @@ import type { PouchDB as P } from 'pouchdb-node';
 import { placeName, stationLevel } from '../../shared/places';
 import type { ParsedArgsOf, SessionUser, TransferFileView, TransferImportResult } from '../../shared/rpc/handlers';
 import { fail, type CoreContext } from './context';
+import { documentProblem } from './docSchemas';
 import { ID_PREFIX, SCHEMA_VERSION, type BatchDoc } from './docs';
 import { randomId } from './identity';
 import { getOrNull } from './storage/db';
@@ -227,7 +228,8 @@ export class TransferService implements FileDelivery {
   }
 
   delivered(id: string, rev: string): boolean {
-    return this.deliveredRevs.has(`${id} ${rev}`);
+    // Asked for every waiting record: most stations never received a receipt.
+    return this.deliveredRevs.size > 0 && this.deliveredRevs.has(`${id} ${rev}`);
   }
 
   receipted(batchId: string): boolean {
@@ -417,6 +419,17 @@ export class TransferService implements FileDelivery {
       docs.some((d) => d._id.startsWith(ID_PREFIX.batch))
     ) {
       refuse('tampered');
+    }
+    // Sealed with the county's key is not the same as well formed: a station on an old or broken
+    // version could write a record no form would. Checked like what a sync pulls; the whole file
+    // is refused, since its receipt would tell the station every record had arrived.
+    for (const doc of docs) {
+      if (doc._deleted === true) continue;
+      const problem = documentProblem(doc as unknown as Record<string, unknown>);
+      if (problem) {
+        const recordType = Object.entries(ID_PREFIX).find(([, prefix]) => doc._id.startsWith(prefix))?.[0] ?? 'unknown';
+        refuse('invalidRecord', { recordType, recordField: problem.field });
+      }
     }
     return { manifest, docs };
   }

@@ -237,7 +237,15 @@ export class Core {
     this.clock = options.clock ?? (() => new Date());
     this.monotonic = options.monotonic ?? (() => performance.now());
     this.events.setMaxListeners(0);
-    this.backups = new BackupService({ dataDir: options.dataDir, db, station: () => this.config, clock: () => this.clock(), ...options.backupSchedule });
+    this.backups = new BackupService({
+      dataDir: options.dataDir,
+      db,
+      station: () => this.config,
+      clock: () => this.clock(),
+      // Other stations' documents held here (a village's USB file imported at a township) until the next sync.
+      relays: () => this.sync.relayPlaces().map((place) => ({ place, db: this.sync.relay(place) })),
+      ...options.backupSchedule,
+    });
   }
 
   /** Opens the station in a data folder and builds the in-memory indexes before answering. */
@@ -542,7 +550,7 @@ export class Core {
     this.successor = (async () => {
       await this.closeOwn();
       try {
-        replacedFolder = await swapStationData(this.dataDir, staged.folder, this.clock());
+        replacedFolder = await swapStationData(this.dataDir, staged.folder, this.clock(), { relays: staged.relays });
       } catch (error) {
         swapFailure = error;
         await fs.promises.rm(staged.folder, { recursive: true, force: true }).catch(() => undefined);

@@ -138,11 +138,9 @@ describe('backups of relay copies', () => {
     fs.rmSync(township.dataDir, { recursive: true, force: true });
     expect([...(await serverDocs(`station_${VILLAGE}`)).keys()].filter((id) => !id.startsWith('_design/'))).toEqual([]);
 
-    // Reinstalled: a new data folder set up for the township, the backup restored into it.
-    const again = await station(TOWNSHIP, null);
-    fs.mkdirSync(path.join(again.dataDir, 'backups'), { recursive: true });
-    fs.copyFileSync(path.join(usb, made.file), path.join(again.dataDir, 'backups', made.file));
-    await again.core.call(again.session, 'backup.restore', { file: made.file });
+    // Reinstalled: an empty data folder, the backup restored from the USB stick at first run.
+    const again = { core: await openCore(tempDir('leye-backup-relay-')), session: { user: null } as Session };
+    await again.core.call(again.session, 'backup.firstRunRestore', { folder: usb, file: made.file });
     await again.core.call(again.session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     // The relay copy is back, revision for revision (its replication checkpoints are not).
     expect(await leaves(await relayOf(again.core, VILLAGE))).toEqual(imported);

@@ -20,6 +20,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import {
   BACKUP_FILE_NAME,
   BACKUP_KEEP_DEFAULT,
+  type BackupContents,
   type BackupFile,
   type BackupStatus,
   type backupHandlers,
@@ -598,17 +599,46 @@ export class BackupService {
   }
 
   /** The backup files in the folder, newest first; none when the folder is not there. */
-  async list(placeCode: string | null): Promise<BackupFile[]> {
-    const names = await fs.promises.readdir(this.folder).catch(() => [] as string[]);
+  async list(placeCode: string | null, folder = this.folder): Promise<BackupFile[]> {
+    const names = await fs.promises.readdir(folder).catch(() => [] as string[]);
     const files: BackupFile[] = [];
     for (const name of names) {
       const parsed = parseBackupName(name);
       if (!parsed) continue;
-      const stat = await fs.promises.stat(path.join(this.folder, name)).catch(() => null);
+      const stat = await fs.promises.stat(path.join(folder, name)).catch(() => null);
       if (!stat?.isFile()) continue;
       files.push({ file: name, placeCode: parsed.placeCode, createdAt: parsed.createdAt, size: stat.size, thisStation: parsed.placeCode === placeCode });
     }
     return files.sort((a, b) => (a.createdAt === b.createdAt ? b.file.localeCompare(a.file) : b.createdAt.localeCompare(a.createdAt)));
+  }
+
+  /**
+   * A folder named at first run (a USB stick): absolute, and there; null is the default folder
+   * (where this machine's own backups would be).
+   */
+  async firstRunFolder(folder: string | null): Promise<string> {
+    if (folder === null) return this.defaultFolder;
+    if (!path.isAbsolute(folder)) throw new LeyeError(fieldError('folder', 'errors.backup.folderNotAbsolute'));
+    const resolved = path.resolve(folder);
+    const stat = await fs.promises.stat(resolved).catch(() => null);
+    if (!stat?.isDirectory()) throw new LeyeError(fieldError('folder', 'errors.backup.folderMissing'));
+    return resolved;
+  }
+
+  /** Reads and checks a whole backup file; what it holds, for a person to confirm. */
+  async contents(folder: string, fileName: string): Promise<BackupContents> {
+    const file = path.join(folder, fileName);
+    if (path.dirname(file) !== path.resolve(folder) || !fs.existsSync(file)) refuse('fileNotFound');
+    const { header, trailer } = await readBackupFile(file);
+    return {
+      file: fileName,
+      placeCode: header.placeCode,
+      stationName: typeof header.stationName === 'string' ? header.stationName : '',
+      createdAt: header.createdAt,
+      documents: trailer.documents,
+      counts: typeof trailer.counts === 'object' && trailer.counts !== null ? trailer.counts : {},
+      relayPlaces: Object.keys(trailer.relays ?? {}).sort(),
+    };
   }
 
   /**
@@ -724,10 +754,26 @@ export interface BackupDeps {
   placeCode(): string;
   /** Checks, stages and swaps; the core reopens on the restored data. */
   restore(args: ParsedArgsOf<'backup.restore'>, session: Session): Promise<RestoreResult>;
+  /** No station here yet (first run): the only time a restore needs no account. */
+  firstRun(): boolean;
+  /** Like `restore`, from a file in `folder`, from any station; refused once a station is set up. */
+  restoreFirstRun(folder: string, file: string, session: Session): Promise<RestoreResult>;
+}
+
+/** Refuses a first-run handler on a station that is set up (before it reads any file). */
+export function assertFirstRun(deps: BackupDeps): void {
+  if (!deps.firstRun()) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.backup.firstRunOnly' });
 }
 
 export function backupImpl(deps: () => BackupDeps): ModuleImpl<keyof typeof backupHandlers> {
+  const firstRunFolder = async (folder: string | null) => {
+    assertFirstRun(deps());
+    return deps().backups.firstRunFolder(folder);
+  };
   return {
+    'backup.firstRunFiles': async (args) => deps().backups.list(null, await firstRunFolder(args.folder)),
+    'backup.firstRunCheck': async (args) => deps().backups.contents(await firstRunFolder(args.folder), args.file),
+    'backup.firstRunRestore': async (args, session) => deps().restoreFirstRun(await firstRunFolder(args.folder), args.file, session),
     'backup.status': async () => deps().backups.status(),
     'backup.settings': async (args) => deps().backups.updateSettings(args),
     'backup.now': async () => deps().backups.backupNow(),

@@ -63,9 +63,31 @@ export const backupRestoreSchema = z.strictObject({
   confirmOtherStation: z.boolean().optional(),
 });
 
+/** What a backup file holds, read from it and checked whole (first-run restore shows it before restoring). */
+export interface BackupContents {
+  file: string;
+  placeCode: string;
+  stationName: string;
+  createdAt: string;
+  documents: number;
+  /** Live revisions by type. */
+  counts: Record<string, number>;
+  /** Places whose relay copies the file holds (other stations' documents held at a township or county). */
+  relayPlaces: string[];
+}
+
+/** First run (no station yet): a backup file in a folder; null is the default folder. */
+export const firstRunFolderSchema = z.strictObject({ folder: folderSchema.nullable() });
+export const firstRunFileSchema = z.strictObject({
+  folder: folderSchema.nullable(),
+  file: backupRestoreSchema.shape.file,
+});
+
 /** In Electron, `window.leyeBackup`: the system folder dialog (the browser preview has none: a text field). */
 export interface BackupFolderBridge {
   chooseFolder(): Promise<string | null>;
+  /** The system's open-file dialog for a `.leyebak` file: its folder and name, or null. */
+  chooseFile?(): Promise<{ folder: string; file: string } | null>;
 }
 
 export const backupHandlers = {
@@ -77,4 +99,13 @@ export const backupHandlers = {
   'backup.list': handler<BackupFile[]>()(none, ALL_ROLES),
   /** Checks the whole file, then replaces the station's data with it (the replaced data is kept aside); everyone logs in again. */
   'backup.restore': handler<RestoreResult>()(backupRestoreSchema, ['admin']),
+  // First run, a reinstalled PC: before any station (so before any account) a backup brings the
+  // station back. The core refuses these once a station is set up (STATION_ALREADY_SET_UP);
+  // from then on a restore is `backup.restore`, admins only.
+  /** The backup files in a folder (a USB stick), newest first. */
+  'backup.firstRunFiles': handler<BackupFile[]>()(firstRunFolderSchema, 'public'),
+  /** Reads and checks a whole backup file and says what it holds. */
+  'backup.firstRunCheck': handler<BackupContents>()(firstRunFileSchema, 'public'),
+  /** Checks the file, loads it aside and makes it this machine's station; then the login screen (its accounts). */
+  'backup.firstRunRestore': handler<RestoreResult>()(firstRunFileSchema, 'public'),
 } as const;

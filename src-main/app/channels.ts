@@ -12,3 +12,5 @@ export const PRINT_CHANNEL = 'leye:print';
 export const PRINT_PDF_CHANNEL = 'leye:print-pdf';
 /** Renderer → main (invoke): the system folder dialog for the backup folder; the chosen folder or null. */
 export const BACKUP_FOLDER_CHANNEL = 'leye:backup-folder';
+/** Renderer → main (invoke): the system open-file dialog for a backup file at first run; its folder and name, or null. */
+export const BACKUP_FILE_CHANNEL = 'leye:backup-file';

@@ -6,7 +6,7 @@ import type { RpcError } from '../../shared/rpc/errors';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
 import type { PrintBridge } from '../../shared/rpc/printHandlers';
 import type { CallMessage, HostMessage } from '../../shared/rpc/protocol';
-import { BACKUP_FOLDER_CHANNEL, CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL, PRINT_CHANNEL, PRINT_PDF_CHANNEL } from './channels';
+import { BACKUP_FILE_CHANNEL, BACKUP_FOLDER_CHANNEL, CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL, PRINT_CHANNEL, PRINT_PDF_CHANNEL } from './channels';
 import type { BackupFolderBridge } from '../../shared/rpc/backupHandlers';
 
 const DISCONNECTED: RpcError = { code: 'INTERNAL', messageKey: 'errors.disconnected' };
@@ -79,5 +79,6 @@ contextBridge.exposeInMainWorld('leyePrint', printBridge);
 // The backup folder, chosen in the system dialog (see app/backupFolder.ts).
 const backupFolderBridge: BackupFolderBridge = {
   chooseFolder: () => ipcRenderer.invoke(BACKUP_FOLDER_CHANNEL) as Promise<string | null>,
+  chooseFile: () => ipcRenderer.invoke(BACKUP_FILE_CHANNEL) as Promise<{ folder: string; file: string } | null>,
 };
 contextBridge.exposeInMainWorld('leyeBackup', backupFolderBridge);

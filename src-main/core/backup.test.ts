@@ -79,7 +79,7 @@ describe('backups', () => {
     expect(inFile).toEqual(await leaves(core.db));
     expect(inFile[first.id]).toHaveLength(2);
     expect(inFile['note:gone']?.[0]).toMatchObject({ _deleted: true });
-    expect(checked.header).toMatchObject({ placeCode: '370102001002', format: 'leye-station-backup', version: 1 });
+    expect(checked.header).toMatchObject({ placeCode: '370102001002', format: 'leye-station-backup', version: 2 });
     expect(checked.trailer.counts.resident).toBe(3);
     // The accounts and the station's identity key never replicate: only the backup keeps them.
     expect(JSON.stringify(locals.get('_local/users'))).toContain('scrypt$');

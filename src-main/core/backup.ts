@@ -5,9 +5,12 @@
 //
 // File format (`.leyebak`): gzip of JSON lines. A header (format, version, station, time), one
 // line per leaf revision of every document (winners, conflicts and deletions, each with its
-// revision history and attachments), one line per station `_local` document, and a trailer with
-// the counts (by type too) and the SHA-256 of every line before it. A file without its trailer
-// is incomplete; one whose hash differs was changed or damaged.
+// revision history and attachments), one line per station `_local` document, then (version 2)
+// one line per leaf revision of every relay copy (other stations' documents this machine holds,
+// e.g. a village's USB file imported at a township, until the next sync takes them up), and a
+// trailer with the counts (by type too, and per relay copy) and the SHA-256 of every line before
+// it. A file without its trailer is incomplete; one whose hash differs was changed or damaged.
+// Version 1 files (no relay copies) still restore; they leave the relay copies as they are.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import {
   BACKUP_FILE_NAME,
   BACKUP_KEEP_DEFAULT,
+  type BackupContents,
   type BackupFile,
   type BackupStatus,
   type backupHandlers,
@@ -31,7 +35,11 @@ import { getOrNull, openLocalDb, type StationDb } from './storage/db';
 import { fieldError } from './validation';
 
 export const BACKUP_FORMAT = 'leye-station-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Versions a restore reads: 1 had no relay copies. */
+const READABLE_VERSIONS = [1, 2];
+/** A relay copy's folder name: a township's or village's code (see SyncService.relayPlaces). */
+const RELAY_PLACE = /^\d{9}(\d{3})?$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Documents per read and per write while backing up and restoring. */
 const PAGE = 500;
@@ -72,12 +80,20 @@ interface Trailer {
   documents: number;
   revisions: number;
   locals: number;
+  /** Version 2: documents and revisions of each relay copy, by place. */
+  relays?: Record<string, { documents: number; revisions: number }>;
   sha256: string;
 }
 
 type RevisedDoc = { _id: string; _rev: string; _revisions: { start: number; ids: string[] }; _deleted?: boolean; type?: unknown };
 type LocalDoc = { _id: string; _rev?: string; [key: string]: unknown };
-type Line = Header | Trailer | { kind: 'doc'; doc: RevisedDoc } | { kind: 'local'; doc: LocalDoc };
+type Line = Header | Trailer | { kind: 'doc'; doc: RevisedDoc } | { kind: 'local'; doc: LocalDoc } | { kind: 'relay'; place: string; doc: RevisedDoc };
+
+/** A relay copy to back up: another station's documents held on this machine. */
+export interface RelayCopy {
+  place: string;
+  db: StationDb;
+}
 
 interface RawDb {
   bulkGet(options: { docs: { id: string; rev: string }[]; revs: boolean; attachments: boolean }): Promise<{
@@ -191,6 +207,8 @@ export interface WrittenBackup {
   documents: number;
   revisions: number;
   locals: number;
+  /** Revisions of all relay copies together. */
+  relayRevisions: number;
   size: number;
 }
 
@@ -198,11 +216,17 @@ export interface WrittenBackup {
  * Writes a database's backup to `file`: to a temporary name first, synced, then renamed, so a
  * crash never leaves a half backup under a backup's name.
  */
-export async function writeBackupFile(db: StationDb, file: string, station: { placeCode: string; name: string; createdAt: string }): Promise<WrittenBackup> {
+export async function writeBackupFile(
+  db: StationDb,
+  file: string,
+  station: { placeCode: string; name: string; createdAt: string },
+  relays: RelayCopy[] = [],
+): Promise<WrittenBackup> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
   const hash = createHash('sha256');
   const totals = { documents: 0, revisions: 0, locals: 0 };
   const counts: Record<string, number> = {};
+  const relayTotals: Record<string, { documents: number; revisions: number }> = {};
   async function* lines(): AsyncGenerator<string> {
     const emit = (line: Line) => {
       const text = `${JSON.stringify(line)}\n`;
@@ -226,7 +250,19 @@ export async function writeBackupFile(db: StationDb, file: string, station: { pl
       totals.locals += 1;
       yield emit({ kind: 'local', doc });
     }
-    yield emit({ kind: 'end', ...totals, counts, sha256: hash.digest('hex') });
+    // Their `_local/replication-*` checkpoints stay behind, like the station's: the next sync
+    // compares revisions from the start and sends what the county lacks.
+    for (const relay of relays) {
+      const total = (relayTotals[relay.place] = { documents: 0, revisions: 0 });
+      for await (const page of leafRevisions(relay.db)) {
+        let text = '';
+        for (const doc of page) text += emit({ kind: 'relay', place: relay.place, doc });
+        total.documents += new Set(page.map((d) => d._id)).size;
+        total.revisions += page.length;
+        yield text;
+      }
+    }
+    yield emit({ kind: 'end', ...totals, relays: relayTotals, counts, sha256: hash.digest('hex') });
   }
   try {
     await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(temp, { mode: 0o600 }));
@@ -238,7 +274,7 @@ export async function writeBackupFile(db: StationDb, file: string, station: { pl
     throw error;
   }
   const { size } = await fs.promises.stat(file);
-  return { ...totals, size };
+  return { ...totals, relayRevisions: Object.values(relayTotals).reduce((sum, r) => sum + r.revisions, 0), size };
 }
 
 function isRevisedDoc(doc: unknown): doc is RevisedDoc {
@@ -267,6 +303,8 @@ function isLocalDoc(doc: unknown): doc is LocalDoc {
 export interface CheckedBackup {
   header: Header;
   trailer: Trailer;
+  /** The file carries the relay copies (version 2), even if there were none: a restore replaces them. */
+  hasRelays: boolean;
 }
 
 /**
@@ -274,17 +312,25 @@ export interface CheckedBackup {
  * and SHA-256. `onPage` receives the documents as they are read (the restore's loading pass);
  * nothing it did counts until the check at the end has passed.
  */
-export async function readBackupFile(file: string, onPage?: (docs: RevisedDoc[], locals: LocalDoc[]) => Promise<void>): Promise<CheckedBackup> {
+export async function readBackupFile(
+  file: string,
+  onPage?: (docs: RevisedDoc[], locals: LocalDoc[], relays: Map<string, RevisedDoc[]>) => Promise<void>,
+): Promise<CheckedBackup> {
   const hash = createHash('sha256');
   let header: Header | null = null;
   let trailer: Trailer | null = null;
   const seen = { documents: new Set<string>(), revisions: 0, locals: 0 };
+  const seenRelays = new Map<string, { documents: Set<string>; revisions: number }>();
   let docs: RevisedDoc[] = [];
   let locals: LocalDoc[] = [];
+  let relays = new Map<string, RevisedDoc[]>();
+  let pending = 0;
   const flush = async () => {
-    if (onPage && (docs.length > 0 || locals.length > 0)) await onPage(docs, locals);
+    if (onPage && pending > 0) await onPage(docs, locals, relays);
     docs = [];
     locals = [];
+    relays = new Map();
+    pending = 0;
   };
   const take = async (text: string) => {
     if (trailer) refuse('corrupt');
@@ -297,7 +343,7 @@ export async function readBackupFile(file: string, onPage?: (docs: RevisedDoc[],
     if (typeof line !== 'object' || line === null) refuse('corrupt');
     if (!header) {
       if (line.kind !== 'header' || line.format !== BACKUP_FORMAT) refuse('notBackup');
-      if (line.version !== BACKUP_VERSION) refuse('version', { version: String(line.version) });
+      if (!READABLE_VERSIONS.includes(line.version)) refuse('version', { version: String(line.version) });
       if (typeof line.placeCode !== 'string' || typeof line.createdAt !== 'string') refuse('corrupt');
       header = line;
       hash.update(`${text}\n`);
@@ -315,8 +361,17 @@ export async function readBackupFile(file: string, onPage?: (docs: RevisedDoc[],
     } else if (line.kind === 'local' && isLocalDoc(line.doc)) {
       seen.locals += 1;
       locals.push(line.doc);
+    } else if (line.kind === 'relay' && header.version >= 2 && typeof line.place === 'string' && RELAY_PLACE.test(line.place) && isRevisedDoc(line.doc)) {
+      const counted = seenRelays.get(line.place) ?? { documents: new Set<string>(), revisions: 0 };
+      counted.documents.add(line.doc._id);
+      counted.revisions += 1;
+      seenRelays.set(line.place, counted);
+      const page = relays.get(line.place) ?? [];
+      page.push(line.doc);
+      relays.set(line.place, page);
     } else refuse('corrupt');
-    if (docs.length + locals.length >= PAGE) await flush();
+    pending += 1;
+    if (pending >= PAGE) await flush();
   };
   let rest = '';
   try {
@@ -340,7 +395,16 @@ export async function readBackupFile(file: string, onPage?: (docs: RevisedDoc[],
   if (!end) refuse('truncated');
   if (end.sha256 !== hash.digest('hex')) refuse('checksum');
   if (end.documents !== seen.documents.size || end.revisions !== seen.revisions || end.locals !== seen.locals) refuse('checksum');
-  return { header, trailer: end };
+  const hasRelays = (header as Header).version >= 2;
+  if (hasRelays) {
+    const listed = end.relays;
+    if (typeof listed !== 'object' || listed === null || Object.keys(listed).length !== seenRelays.size) refuse('checksum');
+    for (const [place, counted] of seenRelays) {
+      const said = Object.hasOwn(listed, place) ? listed[place] : undefined;
+      if (said?.documents !== counted.documents.size || said.revisions !== counted.revisions) refuse('checksum');
+    }
+  }
+  return { header, trailer: end, hasRelays };
 }
 
 export interface BackupSettings {
@@ -360,6 +424,8 @@ export interface BackupServiceOptions {
   /** The station, null before it is set up (nothing to back up yet). */
   station(): StationConfig | null;
   clock(): Date;
+  /** The relay copies on this machine, opened by the sync service (LevelDB allows one handle). */
+  relays?(): RelayCopy[];
   /** How often the schedule looks whether a backup is due. */
   checkIntervalMs?: number;
   /** The first look after start (the station opens first). */
@@ -506,7 +572,12 @@ export class BackupService {
       if (this.state.folder === null) await fs.promises.mkdir(folder, { recursive: true });
       let name = `乐业驿站备份-${station.placeCode}-${fileStamp(now)}.leyebak`;
       for (let n = 2; fs.existsSync(path.join(folder, name)); n++) name = `乐业驿站备份-${station.placeCode}-${fileStamp(now)}-${n}.leyebak`;
-      const written = await writeBackupFile(this.options.db, path.join(folder, name), { placeCode: station.placeCode, name: station.name, createdAt: now.toISOString() });
+      const written = await writeBackupFile(
+        this.options.db,
+        path.join(folder, name),
+        { placeCode: station.placeCode, name: station.name, createdAt: now.toISOString() },
+        this.options.relays?.() ?? [],
+      );
       const entry = { file: name, placeCode: station.placeCode, createdAt: now.toISOString(), size: written.size, thisStation: true, documents: written.documents };
       this.state = { ...this.state, last: entry, failure: null };
       await this.saveState();
@@ -528,13 +599,13 @@ export class BackupService {
   }
 
   /** The backup files in the folder, newest first; none when the folder is not there. */
-  async list(placeCode: string | null): Promise<BackupFile[]> {
-    const names = await fs.promises.readdir(this.folder).catch(() => [] as string[]);
+  async list(placeCode: string | null, folder = this.folder): Promise<BackupFile[]> {
+    const names = await fs.promises.readdir(folder).catch(() => [] as string[]);
     const files: BackupFile[] = [];
     for (const name of names) {
       const parsed = parseBackupName(name);
       if (!parsed) continue;
-      const stat = await fs.promises.stat(path.join(this.folder, name)).catch(() => null);
+      const stat = await fs.promises.stat(path.join(folder, name)).catch(() => null);
       if (!stat?.isFile()) continue;
       files.push({ file: name, placeCode: parsed.placeCode, createdAt: parsed.createdAt, size: stat.size, thisStation: parsed.placeCode === placeCode });
     }
@@ -542,32 +613,78 @@ export class BackupService {
   }
 
   /**
+   * A folder named at first run (a USB stick): absolute, and there; null is the default folder
+   * (where this machine's own backups would be).
+   */
+  async firstRunFolder(folder: string | null): Promise<string> {
+    if (folder === null) return this.defaultFolder;
+    if (!path.isAbsolute(folder)) throw new LeyeError(fieldError('folder', 'errors.backup.folderNotAbsolute'));
+    const resolved = path.resolve(folder);
+    const stat = await fs.promises.stat(resolved).catch(() => null);
+    if (!stat?.isDirectory()) throw new LeyeError(fieldError('folder', 'errors.backup.folderMissing'));
+    return resolved;
+  }
+
+  /** Reads and checks a whole backup file; what it holds, for a person to confirm. */
+  async contents(folder: string, fileName: string): Promise<BackupContents> {
+    const file = path.join(folder, fileName);
+    if (path.dirname(file) !== path.resolve(folder) || !fs.existsSync(file)) refuse('fileNotFound');
+    const { header, trailer } = await readBackupFile(file);
+    return {
+      file: fileName,
+      placeCode: header.placeCode,
+      stationName: typeof header.stationName === 'string' ? header.stationName : '',
+      createdAt: header.createdAt,
+      documents: trailer.documents,
+      counts: typeof trailer.counts === 'object' && trailer.counts !== null ? trailer.counts : {},
+      relayPlaces: Object.keys(trailer.relays ?? {}).sort(),
+    };
+  }
+
+  /**
    * The restore's first half, which replaces nothing: checks the whole file, then loads it into a
    * new database in `<data folder>/restoring-<time>/station` (checked again while loading).
    * Returns that folder; the core swaps it in.
    */
-  async stage(args: ParsedArgsOf<'backup.restore'>, placeCode: string): Promise<{ folder: string; documents: number; file: string }> {
-    const file = path.join(this.folder, args.file);
-    if (path.dirname(file) !== path.resolve(this.folder) || !fs.existsSync(file)) refuse('fileNotFound');
+  async stage(args: ParsedArgsOf<'backup.restore'>, placeCode: string): Promise<StagedRestore> {
+    return this.stageFile(this.folder, args.file, args.confirmOtherStation ? null : placeCode);
+  }
+
+  /**
+   * Checks and loads `file` in `folder`; `placeCode`: the station the file must be from unless
+   * confirmed (null: any station, as at first run, when there is no station yet).
+   */
+  async stageFile(folderOfFile: string, fileName: string, placeCode: string | null): Promise<StagedRestore> {
+    const file = path.join(folderOfFile, fileName);
+    if (path.dirname(file) !== path.resolve(folderOfFile) || !fs.existsSync(file)) refuse('fileNotFound');
     const checked = await readBackupFile(file);
-    if (checked.header.placeCode !== placeCode && !args.confirmOtherStation) {
+    if (placeCode !== null && checked.header.placeCode !== placeCode) {
       throw new LeyeError(fieldError('confirmOtherStation', 'errors.backup.otherStation', { place: checked.header.placeCode, name: checked.header.stationName }));
     }
     const machine = await getOrNull<LocalDoc>(this.options.db, '_local/machine');
     const folder = path.join(this.options.dataDir, `restoring-${fileStamp(this.options.clock())}`);
     await fs.promises.rm(folder, { recursive: true, force: true });
     const staged = openLocalDb(path.join(folder, 'station'));
+    const stagedRelays = new Map<string, StationDb>();
+    const load = async (db: StationDb, docs: RevisedDoc[]) => {
+      const results = await raw(db).bulkDocs(docs, { new_edits: false });
+      const failed = results.find((r) => 'error' in r && r.error);
+      if (failed) refuse('corrupt');
+    };
     try {
       const locals = new Map<string, LocalDoc>();
       // Checked again while loading: a file changed since (a USB stick pulled) fails here, aside.
-      await readBackupFile(file, async (docs, page) => {
-        if (docs.length > 0) {
-          const results = await raw(staged).bulkDocs(docs, { new_edits: false });
-          const failed = results.find((r) => 'error' in r && r.error);
-          if (failed) refuse('corrupt');
-        }
+      await readBackupFile(file, async (docs, page, relays) => {
+        if (docs.length > 0) await load(staged, docs);
         for (const doc of page) locals.set(doc._id, doc);
+        for (const [place, relayDocs] of relays) {
+          let db = stagedRelays.get(place);
+          if (!db) stagedRelays.set(place, (db = openLocalDb(path.join(folder, 'relay', place))));
+          await load(db, relayDocs);
+        }
       });
+      for (const db of stagedRelays.values()) await db.close();
+      stagedRelays.clear();
       // This machine stays this machine (sign-ins name it), whatever machine made the backup.
       if (machine) locals.set('_local/machine', machine);
       else locals.delete('_local/machine');
@@ -582,21 +699,31 @@ export class BackupService {
         await staged.put(body as { _id: string });
       }
       await staged.close();
-      return { folder, documents: checked.trailer.documents, file: args.file };
+      return { folder, documents: checked.trailer.documents, file: fileName, relays: checked.hasRelays };
     } catch (error) {
       await staged.close().catch(() => undefined);
+      for (const db of stagedRelays.values()) await db.close().catch(() => undefined);
       await fs.promises.rm(folder, { recursive: true, force: true });
       throw error;
     }
   }
 }
 
+export interface StagedRestore {
+  /** `<data folder>/restoring-<time>`: `station/` and, from a version 2 file, `relay/<place>/`. */
+  folder: string;
+  documents: number;
+  file: string;
+  /** The file carried the relay copies: they replace the current ones (a version 1 file leaves them). */
+  relays: boolean;
+}
+
 /**
  * The restore's second half, with the core closed: the current `station/` (and its search
- * snapshot) move to `replaced-<time>/`, the staged database takes its place. Renames in the same
- * folder; a failure half-way moves everything back.
+ * snapshot, and its relay copies when the backup has them) move to `replaced-<time>/`, the staged
+ * data takes their place. Renames in the same folder; a failure half-way moves everything back.
  */
-export async function swapStationData(dataDir: string, stagedFolder: string, now: Date): Promise<string> {
+export async function swapStationData(dataDir: string, stagedFolder: string, now: Date, options: { relays?: boolean } = {}): Promise<string> {
   let replacedName = `replaced-${fileStamp(now)}`;
   for (let n = 2; fs.existsSync(path.join(dataDir, replacedName)); n++) replacedName = `replaced-${fileStamp(now)}-${n}`;
   const replaced = path.join(dataDir, replacedName);
@@ -609,7 +736,9 @@ export async function swapStationData(dataDir: string, stagedFolder: string, now
   try {
     await move(path.join(dataDir, 'station'), path.join(replaced, 'station'));
     if (fs.existsSync(path.join(dataDir, 'search-index.json'))) await move(path.join(dataDir, 'search-index.json'), path.join(replaced, 'search-index.json'));
+    if (options.relays && fs.existsSync(path.join(dataDir, 'relay'))) await move(path.join(dataDir, 'relay'), path.join(replaced, 'relay'));
     await move(path.join(stagedFolder, 'station'), path.join(dataDir, 'station'));
+    if (options.relays && fs.existsSync(path.join(stagedFolder, 'relay'))) await move(path.join(stagedFolder, 'relay'), path.join(dataDir, 'relay'));
     await syncFolder(dataDir);
   } catch (error) {
     for (const [from, to] of moved.reverse()) await fs.promises.rename(to, from).catch(() => undefined);
@@ -625,10 +754,26 @@ export interface BackupDeps {
   placeCode(): string;
   /** Checks, stages and swaps; the core reopens on the restored data. */
   restore(args: ParsedArgsOf<'backup.restore'>, session: Session): Promise<RestoreResult>;
+  /** No station here yet (first run): the only time a restore needs no account. */
+  firstRun(): boolean;
+  /** Like `restore`, from a file in `folder`, from any station; refused once a station is set up. */
+  restoreFirstRun(folder: string, file: string, session: Session): Promise<RestoreResult>;
+}
+
+/** Refuses a first-run handler on a station that is set up (before it reads any file). */
+export function assertFirstRun(deps: BackupDeps): void {
+  if (!deps.firstRun()) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.backup.firstRunOnly' });
 }
 
 export function backupImpl(deps: () => BackupDeps): ModuleImpl<keyof typeof backupHandlers> {
+  const firstRunFolder = async (folder: string | null) => {
+    assertFirstRun(deps());
+    return deps().backups.firstRunFolder(folder);
+  };
   return {
+    'backup.firstRunFiles': async (args) => deps().backups.list(null, await firstRunFolder(args.folder)),
+    'backup.firstRunCheck': async (args) => deps().backups.contents(await firstRunFolder(args.folder), args.file),
+    'backup.firstRunRestore': async (args, session) => deps().restoreFirstRun(await firstRunFolder(args.folder), args.file, session),
     'backup.status': async () => deps().backups.status(),
     'backup.settings': async (args) => deps().backups.updateSettings(args),
     'backup.now': async () => deps().backups.backupNow(),

@@ -237,7 +237,15 @@ export class Core {
     this.clock = options.clock ?? (() => new Date());
     this.monotonic = options.monotonic ?? (() => performance.now());
     this.events.setMaxListeners(0);
-    this.backups = new BackupService({ dataDir: options.dataDir, db, station: () => this.config, clock: () => this.clock(), ...options.backupSchedule });
+    this.backups = new BackupService({
+      dataDir: options.dataDir,
+      db,
+      station: () => this.config,
+      clock: () => this.clock(),
+      // Other stations' documents held here (a village's USB file imported at a township) until the next sync.
+      relays: () => this.sync.relayPlaces().map((place) => ({ place, db: this.sync.relay(place) })),
+      ...options.backupSchedule,
+    });
   }
 
   /** Opens the station in a data folder and builds the in-memory indexes before answering. */
@@ -528,21 +536,27 @@ export class Core {
    * failure); then this core closes, the data folders are swapped (the replaced data kept in
    * `replaced-<time>/`) and a core opened on the restored data answers from then on.
    */
-  private async restore(args: ParsedArgsOf<'backup.restore'>, session: Session): Promise<RestoreResult> {
+  private async restore(args: ParsedArgsOf<'backup.restore'>, session: Session, firstRunFolder?: string): Promise<RestoreResult> {
     if (this.restoring) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.backup.busy' });
     this.restoring = true;
     let staged: Awaited<ReturnType<BackupService['stage']>>;
     try {
-      staged = await this.backups.stage(args, this.requireStation().placeCode);
+      // First run: a file from anywhere (a USB stick), of whichever station this machine was.
+      staged = firstRunFolder === undefined ? await this.backups.stage(args, this.requireStation().placeCode) : await this.backups.stageFile(firstRunFolder, args.file, null);
     } finally {
       this.restoring = false;
+    }
+    // Someone set a station up while the file loaded: it stays; the first-run restore does not happen.
+    if (firstRunFolder !== undefined && this.config) {
+      await fs.promises.rm(staged.folder, { recursive: true, force: true });
+      throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.backup.firstRunOnly' });
     }
     let replacedFolder = '';
     let swapFailure: unknown = null;
     this.successor = (async () => {
       await this.closeOwn();
       try {
-        replacedFolder = await swapStationData(this.dataDir, staged.folder, this.clock());
+        replacedFolder = await swapStationData(this.dataDir, staged.folder, this.clock(), { relays: staged.relays });
       } catch (error) {
         swapFailure = error;
         await fs.promises.rm(staged.folder, { recursive: true, force: true }).catch(() => undefined);
@@ -814,7 +828,13 @@ export class Core {
     ...printImpl(() => this.moduleDeps()),
     ...sheetImpl(() => this.moduleDeps()),
     ...statsImpl(() => this.moduleDeps()),
-    ...backupImpl(() => ({ backups: this.backups, placeCode: () => this.requireStation().placeCode, restore: (args, session) => this.restore(args, session) })),
+    ...backupImpl(() => ({
+      backups: this.backups,
+      placeCode: () => this.requireStation().placeCode,
+      restore: (args, session) => this.restore(args, session),
+      firstRun: () => this.config === null,
+      restoreFirstRun: (folder, file, session) => this.restore({ file }, session, folder),
+    })),
     ...diagnosticsImpl(() => ({ ...this.moduleDeps(), dataDir: this.dataDir, log: this.log, version: CORE_VERSION, lastBackupAt: async () => this.backups.status().lastBackup?.createdAt ?? null })),
     'app.ping': async () => ({ version: CORE_VERSION, now: this.now() }),
     'station.status': async (_args, session) => this.status(session),

@@ -257,6 +257,10 @@ describe('fuzzing every handler', () => {
       'stats.export': range,
       'backup.settings': { folder: BACKUP_FOLDER, keep: 3 },
       'backup.restore': { file: '乐业驿站备份-370102001002-20261122-100000.leyebak' },
+      // Refused on this set-up station before any file is read, whatever the folder.
+      'backup.firstRunFiles': { folder: BACKUP_FOLDER },
+      'backup.firstRunCheck': { folder: BACKUP_FOLDER, file: '乐业驿站备份-370102001002-20261122-100000.leyebak' },
+      'backup.firstRunRestore': { folder: BACKUP_FOLDER, file: '乐业驿站备份-370102001002-20261122-100000.leyebak' },
       'users.create': { loginName: 'fuzz-clerk', displayName: '测试', role: 'clerk', password: 'fuzz-pass-123' },
       'audit.list': { offset: 0, limit: 20 },
     } satisfies Samples);

@@ -95,6 +95,11 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'backup.list': ALL,
   'backup.settings': ADMIN,
   'backup.restore': ADMIN,
+  // A reinstalled PC's first run (no station yet, so no account): the core refuses these once a
+  // station is set up (see backup.firstRun.test.ts); after that only an admin restores.
+  'backup.firstRunFiles': 'public',
+  'backup.firstRunCheck': 'public',
+  'backup.firstRunRestore': 'public',
   // Versions, counts and redacted logs only: the clerk is the one on the phone with county IT.
   'diagnostics.about': ALL,
   'diagnostics.documents': ALL,

@@ -1,6 +1,6 @@
 // First run: the station's place — a county, a township or a village, which sets the station's
 // level (lazily loaded cascader over 'places.children') — and the first clerk account; or a demo
-// station with made-up residents.
+// station with made-up residents; or 从备份恢复, a reinstalled PC's station from its backup file.
 
 import { App as AntApp, Button, Card, Cascader, Divider, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
 import { useSetStatus } from '../status';
+import { FirstRunRestore } from '../backup/FirstRunRestore';
 
 interface CascaderOption {
   value: string;
@@ -47,6 +48,7 @@ export function SetupScreen() {
   const [options, setOptions] = useState<CascaderOption[]>([]);
   const [busy, setBusy] = useState<'setup' | 'demo' | null>(null);
   const level = levelOfPath(Form.useWatch('place', form));
+  const [fromBackup, setFromBackup] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -109,6 +111,7 @@ export function SetupScreen() {
 
   const required = (label: string) => ({ required: true, message: t('errors.required', { field: label }) });
 
+  if (fromBackup) return <FirstRunRestore onBack={() => setFromBackup(false)} />;
   return (
     <div className="leye-centered">
       <Card title={t('setup.title')}>
@@ -188,6 +191,13 @@ export function SetupScreen() {
         </Button>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('setup.demoHint')}
+        </Typography.Paragraph>
+        <Divider plain>{t('setup.or')}</Divider>
+        <Button block onClick={() => setFromBackup(true)} disabled={busy !== null} data-testid="setup-restore">
+          {t('backup.firstRun.open')}
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('backup.firstRun.hint')}
         </Typography.Paragraph>
       </Card>
     </div>

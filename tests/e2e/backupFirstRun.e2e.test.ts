@@ -1,0 +1,121 @@
+// A station's PC dies and is reinstalled: the app opens on the first-run screen, 从备份恢复 finds
+// the backup files in a folder (a USB stick), checks one (a damaged one is refused), restores it,
+// and the login screen takes the backed-up account, which sees the residents again.
+//
+// Set LEYE_E2E_SHOTS=/some/dir to keep screenshots.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { idNumberCheckChar } from '../../shared/id/idNumber';
+import { connectToUrl } from '../../src-main/host/socketClient';
+import { launchBrowser, localToday, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+
+const CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
+const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
+
+function resident(name: string, seq: string) {
+  return {
+    idNumber: withCheck(`37010219800101${seq}`),
+    name,
+    phone: '13900001111',
+    householdType: 'agricultural' as const,
+    address: '解放桥社区 1 号',
+    education: 'juniorHigh' as const,
+    targetGroups: ['migrantWorker' as const],
+    registration: { kind: 'jobSeeking' as const, date: localToday() },
+  };
+}
+
+describe('restoring a backup from the first-run screen, end to end', () => {
+  const oldPc = tempDir('leye-e2e-oldpc-');
+  const newPc = tempDir('leye-e2e-newpc-');
+  const usb = tempDir('leye-e2e-usb-');
+  let browser: Browser;
+  let page: Page;
+  let host: Awaited<ReturnType<typeof startHost>> | null = null;
+  let backupFile = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('the old PC: a station with residents and a backup copied to a USB stick', async () => {
+    host = await startHost({ dataDir: oldPc });
+    await page.goto(host.url);
+    await setUpStation(page, ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'], CLERK);
+    const { client, close } = await connectToUrl(host.url);
+    try {
+      await client.call('auth.login', { loginName: CLERK.loginName, password: CLERK.password });
+      await client.call('residents.register', resident('张三', '011'));
+      await client.call('residents.register', resident('李四', '022'));
+      backupFile = (await client.call('backup.now', {})).file;
+    } finally {
+      close();
+    }
+    fs.copyFileSync(path.join(oldPc, 'backups', backupFile), path.join(usb, backupFile));
+    // An older file on the stick, cut short when it was copied.
+    const body = fs.readFileSync(path.join(usb, backupFile));
+    fs.writeFileSync(path.join(usb, '乐业驿站备份-370102001002-20200101-000000.leyebak'), body.subarray(0, body.length - 30));
+    await host.stop();
+    host = null;
+  });
+
+  it('the reinstalled PC: restores from the first-run screen, then the backed-up account logs in and sees the residents', async () => {
+    host = await startHost({ dataDir: newPc });
+    await page.goto(host.url);
+    await page.getByTestId('setup-restore').click();
+    await page.getByTestId('first-run-restore').waitFor();
+
+    // A folder must be a full path.
+    await page.getByTestId('first-run-folder').fill('usb');
+    await page.getByTestId('first-run-find').click();
+    await waitForText(page.getByTestId('error-first-run-folder'), '完整路径');
+
+    await page.getByTestId('first-run-folder').fill(usb);
+    await page.getByTestId('first-run-find').click();
+    const rows = page.getByTestId('first-run-files').locator('tbody tr[data-row-key]');
+    await waitForCount(rows, 2);
+    // Newest first: the damaged one is the older, second row; checking it changes nothing.
+    await page.getByTestId('first-run-check').nth(1).click();
+    await waitForText(page.getByTestId('first-run-error'), '备份文件不完整');
+    expect(await page.getByTestId('first-run-contents').count()).toBe(0);
+
+    await page.getByTestId('first-run-check').first().click();
+    await waitForText(page.getByTestId('first-run-station'), '370102001002');
+    expect(await textOf(page.getByTestId('first-run-residents'))).toBe('2');
+    await shot(page, 'first-run-checked');
+    await page.getByTestId('first-run-restore-button').click();
+    await page.getByTestId('first-run-restore-confirm').click();
+
+    // The login screen, with the accounts of the backup.
+    await page.getByTestId('login-name').waitFor({ timeout: 30_000 });
+    await waitForText(page.getByTestId('first-run-restored'), backupFile);
+    await page.getByTestId('login-name').fill(CLERK.loginName);
+    await page.getByTestId('login-password').fill(CLERK.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    await page.getByTestId('nav-residents').click();
+    await waitForCount(page.getByTestId('resident-name'), 2);
+    expect((await page.getByTestId('resident-name').allInnerTexts()).map((s) => s.trim()).sort()).toEqual(['张三', '李四']);
+    await shot(page, 'first-run-restored');
+    // The new PC holds the station now; the stick's files are as they were.
+    expect(fs.existsSync(path.join(newPc, 'station', 'CURRENT'))).toBe(true);
+    expect(fs.readdirSync(usb).sort()).toHaveLength(2);
+
+    // Set up now: the core refuses another first-run restore, whoever asks.
+    const { client, close } = await connectToUrl(host.url);
+    try {
+      await expect(client.call('backup.firstRunRestore', { folder: usb, file: backupFile })).rejects.toMatchObject({ rpc: { code: 'STATION_ALREADY_SET_UP' } });
+    } finally {
+      close();
+    }
+  });
+});

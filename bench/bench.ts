@@ -1,14 +1,13 @@
 // `npm run bench [-- --docs N]`: seeds N residents into a station and measures, in one run,
 // what a clerk feels: saving (acknowledged on disk), searching, opening the list, starting the
 // core host, and its memory. The last line is one JSON object (keys in bench/README.md).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents, prng } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
-import { connectSocket } from '../src-main/host/socketClient';
+import { startBenchHost } from './host';
 import { benchLoad } from './load';
 import { benchPostsAndTraining } from './postsTraining';
 import { benchPrint } from './print';
@@ -23,7 +22,6 @@ const args = process.argv.slice(2);
 const docsArg = args.indexOf('--docs');
 const DOCS = docsArg >= 0 ? Number(args[docsArg + 1]) : 100_000;
 const SAMPLES = 200;
-const HOST = path.resolve(__dirname, '../host/node-host.cjs');
 
 
 
@@ -136,24 +134,7 @@ async function main(): Promise<void> {
   await big.core.close();
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ port: number; token: string }>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
-      if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string });
-    });
-    child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
-  const { client, close } = await connectSocket(ready.port, ready.token);
-  await client.call('app.ping', {});
-  const coldStartMs = Math.round(performance.now() - spawnedAt);
-  await client.call('auth.login', { loginName: 'bench', password: 'bench-password' });
-  const listStart = performance.now();
-  await client.call('residents.search', { query: '', sort: 'updatedAt', order: 'desc', offset: 0, limit: 100 });
-  const listFirstMs = Math.round((performance.now() - listStart) * 100) / 100;
+  const { child, client, close, coldStartMs, listFirstMs } = await startBenchHost(dataDir);
   console.log(`cold start to first answer: ${coldStartMs} ms; first list page after start: ${listFirstMs} ms`);
 
   const random = prng(5);

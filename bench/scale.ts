@@ -3,7 +3,6 @@
 // grows from one size to the next. Saves, the dashboard, the ledger export and the sync push are
 // in-process `Core.call`s; searching, listing, the cold start and the memory are the core host
 // process's (`dist/host/node-host.cjs`, over its WebSocket), as the browser preview runs it.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,14 +10,13 @@ import { provisionCounty } from '../county/provision';
 import { createServerAdmin, startPouchServer } from '../county/pouchServer';
 import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents, prng } from '../src-main/core/demo';
-import { connectSocket } from '../src-main/host/socketClient';
+import { startBenchHost } from './host';
 import { MEMORY_PROBE_ARGS, probeMemory } from './memory';
 import { timed } from './stats';
 import { benchStatsDashboard } from './statsDashboard';
 
 const PLACE = '370102001002';
 const SAMPLES = 200;
-const HOST = path.resolve(__dirname, '../host/node-host.cjs');
 const ADMIN = { user: 'bench-admin', password: 'bench-secret' };
 const NEVER = { debounceMs: 3_600_000, intervalMs: 3_600_000, backoffBaseMs: 3_600_000, backoffMaxMs: 3_600_000, requestTimeoutMs: 300_000 };
 export const DEFAULT_SCALE_SIZES = [10_000, 100_000, 300_000];
@@ -152,25 +150,10 @@ async function measureSize(docs: number): Promise<SizeFigures> {
   }
 
   // The core host process: cold start, then everything over its WebSocket.
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...MEMORY_PROBE_ARGS, HOST, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const { child, client, close, coldStartMs, listFirstMs } = await startBenchHost(dataDir, MEMORY_PROBE_ARGS, ['ignore', 'pipe', 'inherit', 'ipc']);
   try {
-    const ready = await new Promise<{ port: number; token: string }>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
-        if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string });
-      });
-      child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
-    });
-    const { client, close } = await connectSocket(ready.port, ready.token);
-    await client.call('app.ping', {});
-    figures.cold_start_ms = Math.round(performance.now() - spawnedAt);
-    await client.call('auth.login', { loginName: 'bench', password: 'bench-password' });
-    const listStart = performance.now();
-    await client.call('residents.search', { query: '', sort: 'updatedAt', order: 'desc', offset: 0, limit: 100 });
-    figures.list_first_after_start_ms = round(performance.now() - listStart);
+    figures.cold_start_ms = coldStartMs;
+    figures.list_first_after_start_ms = listFirstMs;
     const loaded = await probeMemory(child);
     figures.host_rss_loaded_mb = loaded.rssMb;
     figures.host_heap_loaded_mb = loaded.heapUsedMb;

@@ -8,25 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { idNumberCheckChar } from '../../shared/id/idNumber';
 import { connectToUrl } from '../../src-main/host/socketClient';
-import { launchBrowser, localToday, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { BACKUP_CLERK, jobSeeker, launchBrowser, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
-const CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
-const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
-
-function resident(name: string, seq: string) {
-  return {
-    idNumber: withCheck(`37010219800101${seq}`),
-    name,
-    phone: '13900001111',
-    householdType: 'agricultural' as const,
-    address: '解放桥社区 1 号',
-    education: 'juniorHigh' as const,
-    targetGroups: ['migrantWorker' as const],
-    registration: { kind: 'jobSeeking' as const, date: localToday() },
-  };
-}
+const CLERK = BACKUP_CLERK;
+const resident = jobSeeker;
 
 describe('restoring a backup from the first-run screen, end to end', () => {
   const oldPc = tempDir('leye-e2e-oldpc-');

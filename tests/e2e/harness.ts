@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { idNumberCheckChar } from '../../shared/id/idNumber';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -69,6 +70,22 @@ export function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The backup tests' clerk and a job seeker registered today (ID number from the 3-digit sequence). */
+export const BACKUP_CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
+export function jobSeeker(name: string, seq: string) {
+  const first17 = `37010219800101${seq}`;
+  return {
+    idNumber: first17 + idNumberCheckChar(first17),
+    name,
+    phone: '13900001111',
+    householdType: 'agricultural' as const,
+    address: '解放桥社区 1 号',
+    education: 'juniorHigh' as const,
+    targetGroups: ['migrantWorker' as const],
+    registration: { kind: 'jobSeeking' as const, date: localToday() },
+  };
 }
 
 export async function textOf(locator: Locator): Promise<string> {

@@ -11,7 +11,7 @@ import { idNumberCheckChar } from '../../shared/id/idNumber';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
 import type { StatsDashboard } from '../../shared/rpc/statsHandlers';
 import { connectToUrl } from '../../src-main/host/socketClient';
-import { launchBrowser, localToday, shot, startHost, tempDir, textOf, waitForCount } from './harness';
+import { launchBrowser, localToday, logInIfAsked, shot, startHost, tempDir, textOf, waitForCount } from './harness';
 
 const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -106,14 +106,7 @@ describe('the statistics dashboard, end to end', () => {
   it('sets up the demo station with a post and a training session', async () => {
     await page.goto(host.url);
     await page.getByTestId('setup-demo').click();
-    const login = page.getByTestId('login-name');
-    await login.or(page.getByTestId('current-user')).first().waitFor();
-    if (await login.isVisible()) {
-      await login.fill('demo');
-      await page.getByTestId('login-password').fill('demo1234');
-      await page.getByTestId('login-submit').click();
-    }
-    await page.getByTestId('current-user').waitFor();
+    await logInIfAsked(page, { loginName: 'demo', password: 'demo1234' });
     const { client, close } = await connectToUrl(host.url);
     core = { leye: client, close };
     await seed(client);

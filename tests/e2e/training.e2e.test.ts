@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
 import { connectToUrl } from '../../src-main/host/socketClient';
-import { launchBrowser, localToday, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { launchBrowser, localToday, logInIfAsked, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
 const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -62,14 +62,7 @@ describe('training sessions and classroom sign-ins, end to end', () => {
   it('sets up the demo station and logs in', async () => {
     await page.goto(host.url);
     await page.getByTestId('setup-demo').click();
-    const login = page.getByTestId('login-name');
-    await login.or(page.getByTestId('current-user')).first().waitFor();
-    if (await login.isVisible()) {
-      await login.fill('demo');
-      await page.getByTestId('login-password').fill('demo1234');
-      await page.getByTestId('login-submit').click();
-    }
-    await page.getByTestId('current-user').waitFor();
+    await logInIfAsked(page, { loginName: 'demo', password: 'demo1234' });
   });
 
   it('creates a session whose timetable covers today, refusing a wrong credit code on its field', async () => {

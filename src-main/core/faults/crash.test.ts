@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeyeBridge } from '../../../shared/rpc/handlers';
 import { Core } from '../core';
 import { prng } from '../demo';
-import { idNumber, openStation, registration, tempDir, VILLAGE } from '../testing/fixtures';
+import { cleaningPost, idNumber, openStation, registration, tempDir } from '../testing/fixtures';
 import { hostBundle, spawnHost, type ChildHost, type PendingHost } from './childHost';
 
 const ROUNDS = 20;
@@ -48,18 +48,7 @@ describe('SIGKILL while writing', () => {
   beforeAll(async () => {
     const bundling = hostBundle();
     const { core, session } = await openStation(dataDir, () => new Date());
-    const post = await core.call(session, 'posts.save', {
-      code: 'CRASH-1',
-      name: '解放桥社区保洁',
-      kind: 'rural',
-      category: 'ruralCleaning',
-      placeCode: VILLAGE,
-      employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
-      plannedHoursPerMonth: 40,
-      payPerMonth: 1000,
-      startDate: `${year - 1}-01-01`,
-      endDate: `${year + 1}-12-31`,
-    });
+    const post = await core.call(session, 'posts.save', cleaningPost('CRASH-1', year));
     postId = post.id;
     const holders: string[] = [];
     for (let i = 0; i < HOLDERS; i++) {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { idNumber, openStation, registration, tempDir, VILLAGE } from '../testing/fixtures';
+import { cleaningPost, idNumber, openStation, registration, tempDir } from '../testing/fixtures';
 import { hostBundle, startChildHost } from './childHost';
 
 const LOGIN = { loginName: 'wangli', password: 'secret-123' };
@@ -76,20 +76,7 @@ describe('acknowledged means synced', () => {
   beforeAll(async () => {
     const bundling = hostBundle();
     const { core, session } = await openStation(dataDir, () => new Date());
-    postId = (
-      await core.call(session, 'posts.save', {
-        code: 'SYNC-1',
-        name: '解放桥社区保洁',
-        kind: 'rural',
-        category: 'ruralCleaning',
-        placeCode: VILLAGE,
-        employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
-        plannedHoursPerMonth: 40,
-        payPerMonth: 1000,
-        startDate: `${year - 1}-01-01`,
-        endDate: `${year + 1}-12-31`,
-      })
-    ).id;
+    postId = (await core.call(session, 'posts.save', cleaningPost('SYNC-1', year))).id;
     holder = (await core.call(session, 'residents.register', registration({ idNumber: idNumber('19750101', '901'), name: '岗位甲', registration: { kind: 'jobSeeking', date: `${year - 1}-01-01` } }))).id;
     await core.call(session, 'posts.assign', { postId, residentId: holder, startDate: `${year - 1}-01-01`, endDate: `${year}-12-31`, contractNo: 'HT-1' });
     sessionId = (

@@ -56,6 +56,22 @@ export function registration(overrides: Partial<ResidentRegisterInput> = {}): Re
 }
 
 /** The core's refusal of a call, as the UI receives it; fails the test if the call succeeds. */
+/** A village cleaning post running from the start of last year to the end of next (`posts.save` arguments). */
+export function cleaningPost(code: string, year: number) {
+  return {
+    code,
+    name: '解放桥社区保洁',
+    kind: 'rural' as const,
+    category: 'ruralCleaning',
+    placeCode: VILLAGE,
+    employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
+    plannedHoursPerMonth: 40,
+    payPerMonth: 1000,
+    startDate: `${year - 1}-01-01`,
+    endDate: `${year + 1}-12-31`,
+  };
+}
+
 export async function refusal(promise: Promise<unknown>): Promise<LeyeError['rpc']> {
   try {
     await promise;

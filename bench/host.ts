@@ -1,0 +1,37 @@
+// The core host process as the preview starts it, for the benchmark's cold-start figures: spawned
+// on a data folder, timed to its first answer, then the first list page after logging in.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import path from 'node:path';
+import { connectSocket } from '../src-main/host/socketClient';
+
+const HOST = path.resolve(__dirname, '../host/node-host.cjs');
+
+export interface BenchHost {
+  child: ChildProcess;
+  client: Awaited<ReturnType<typeof connectSocket>>['client'];
+  close: () => void;
+  coldStartMs: number;
+  listFirstMs: number;
+}
+
+export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], stdio: StdioOptions = ['ignore', 'pipe', 'inherit']): Promise<BenchHost> {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, HOST, '--data-dir', dataDir, '--port', '0'], { stdio });
+  const ready = await new Promise<{ port: number; token: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
+      if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+  const { client, close } = await connectSocket(ready.port, ready.token);
+  await client.call('app.ping', {});
+  const coldStartMs = Math.round(performance.now() - spawnedAt);
+  await client.call('auth.login', { loginName: 'bench', password: 'bench-password' });
+  const listStart = performance.now();
+  await client.call('residents.search', { query: '', sort: 'updatedAt', order: 'desc', offset: 0, limit: 100 });
+  const listFirstMs = Math.round((performance.now() - listStart) * 100) / 100;
+  return { child, client, close, coldStartMs, listFirstMs };
+}

@@ -50,7 +50,9 @@ const PAGE = 500;
  * `_local/replication-*` checkpoints are left out on purpose: they count this database's update
  * sequence, which a restored database does not share, so the next sync starts over (its writes
  * are idempotent). `_local/quarantine` (what the county sent that failed its schema) is left out
- * too: that next sync checks everything it pulls again and lists what still fails.
+ * too: that next sync checks everything it pulls again and lists what still fails. So is
+ * `_local/stats-tally` (the statistics' counts as of a sequence of this database): a restored
+ * station counts its records once again.
  */
 export const STATION_LOCAL_DOCS = [
   '_local/station',
@@ -62,7 +64,7 @@ export const STATION_LOCAL_DOCS = [
   '_local/machine',
 ] as const;
 /** `_local` ids or prefixes deliberately not in a backup (see above). */
-export const LOCAL_DOCS_NOT_BACKED_UP = ['_local/replication-', '_local/quarantine'] as const;
+export const LOCAL_DOCS_NOT_BACKED_UP = ['_local/replication-', '_local/quarantine', '_local/stats-tally'] as const;
 
 interface Header {
   kind: 'header';

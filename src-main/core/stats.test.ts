@@ -2,11 +2,11 @@
 // from the inputs), kept current after changes, bad month ranges refused on their field, and the
 // spreadsheet export carrying the same numbers.
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from './core';
 import { ID_PREFIX, type AuditDoc } from './docs';
-import { monthRange } from './stats';
-import { prefixRange } from './storage/db';
+import { SAVED_TALLY, monthRange } from './stats';
+import { getOrNull, prefixRange } from './storage/db';
 import { idNumber, openStation, refusal, registration, tempDir } from './testing/fixtures';
 import { expectedRow, seedStation, type SeedStation } from './testing/statsData';
 
@@ -62,6 +62,34 @@ describe('the station dashboard', () => {
     expect(after.total).toEqual(expectedRow([seeded], ['2026-11']));
     expect(after.total.registrations.groups.veteran).toBe(before.total.registrations.groups.veteran + 1);
     expect(after.total.posts.presentDays).toBe(before.total.posts.presentDays - 1);
+  });
+
+  it('opens after a restart from the counts it kept, without reading the records again, and follows what changed since', async () => {
+    const dataDir = tempDir();
+    let now = new Date('2026-11-22T10:00:00+08:00');
+    const first = await openStation(dataDir, () => now);
+    const st: SeedStation = { core: first.core, session: first.session, placeCode: '370102001002', at: (iso) => (now = new Date(iso)) };
+    const seeded = await seedStation(st, 1, 16, true);
+    const before = await first.core.call(first.session, 'stats.dashboard', { from: '2025-01', to: '2026-12' });
+    // The counts are saved beside the records once they are all read (without holding up the answer).
+    await expect.poll(async () => (await getOrNull<{ seq: number }>(first.core.db, SAVED_TALLY))?.seq ?? -1).toBeGreaterThan(0);
+    await first.core.close();
+
+    const again = await openStation(dataDir, () => now);
+    open.push(again.core);
+    const reads = vi.spyOn(again.core.db, 'allDocs');
+    const after = await again.core.call(again.session, 'stats.dashboard', { from: '2025-01', to: '2026-12' });
+    expect(after.total).toEqual(before.total);
+    expect(after.byMonth).toEqual(before.byMonth);
+    // (Other services read their own few assignments and sessions at start; every mark is the tally's.)
+    const wholeTypeReads = reads.mock.calls.filter(([options]) => ['attendance:', 'signIn:'].includes(String((options as { startkey?: unknown } | undefined)?.startkey)));
+    expect(wholeTypeReads).toEqual([]);
+
+    // A mark corrected after the restart is counted: the kept tally catches up from the changes.
+    await again.core.call(again.session, 'attendance.set', { postId: 'post:P-1', marks: [{ residentId: seeded.assignments[0]!.residentId, date: '2026-11-02', mark: 'absent', hours: 0 }] });
+    seeded.marks = seeded.marks.map((m) => (m.date === '2026-11-02' ? { ...m, mark: 'absent' } : m));
+    const changed = await again.core.call(again.session, 'stats.dashboard', { from: '2026-11', to: '2026-11' });
+    expect(changed.total).toEqual(expectedRow([seeded], ['2026-11']));
   });
 
   it('refuses bad month ranges, naming the field', async () => {

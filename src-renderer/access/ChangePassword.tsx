@@ -11,6 +11,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { FieldItem } from '../posts/common';
+import { placeIssues } from '../form/schemaIssues';
 import { issueText, issuesOf, schemaResolver } from '../posts/forms';
 
 interface PasswordValues {
@@ -21,6 +22,7 @@ interface PasswordValues {
 
 const LABELS = { currentPassword: 'access.changePassword.current', newPassword: 'access.changePassword.next', confirm: 'access.changePassword.confirm' };
 const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
+const fieldOf = (path: string) => ((FIELDS as readonly string[]).includes(path) ? path : null);
 const schema = z
   .strictObject({ currentPassword: z.string().min(1, { error: 'errors.required' }), newPassword, confirm: z.string() })
   .refine((v) => v.confirm === v.newPassword, { path: ['confirm'], error: 'access.changePassword.mismatch' });
@@ -42,7 +44,7 @@ function ChangePasswordModal({ onClose }: { onClose(): void }) {
   const tRef = useRef(t);
   tRef.current = t;
   const resolver = useMemo(
-    () => schemaResolver<PasswordValues, PasswordValues>(schema, (v) => v, (path) => ((FIELDS as readonly string[]).includes(path) ? path : null), () => tRef.current, LABELS),
+    () => schemaResolver<PasswordValues, PasswordValues>(schema, (v) => v, fieldOf, () => tRef.current, LABELS),
     [],
   );
   const { control, handleSubmit, setError } = useForm<PasswordValues>({ defaultValues: { currentPassword: '', newPassword: '', confirm: '' }, resolver, mode: 'onTouched' });
@@ -54,13 +56,7 @@ function ChangePasswordModal({ onClose }: { onClose(): void }) {
       void message.success(t('access.changePassword.done'));
       onClose();
     } catch (reason) {
-      const error = toLeyeError(reason).rpc;
-      const elsewhere: string[] = [];
-      for (const issue of issuesOf(error)) {
-        const text = issueText(t, issue, LABELS);
-        if (issue.field && (FIELDS as readonly string[]).includes(issue.field)) setError(issue.field as (typeof FIELDS)[number], { type: 'server', message: text });
-        else elsewhere.push(text);
-      }
+      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
       setFormError(elsewhere.length > 0 ? elsewhere.join('；') : errorText(t, reason));
     }
   });

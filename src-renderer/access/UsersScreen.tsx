@@ -14,6 +14,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { FieldItem, formatTime } from '../posts/common';
+import { placeIssues } from '../form/schemaIssues';
 import { issueText, issuesOf, schemaResolver } from '../posts/forms';
 
 export const USERS_KEY = ['users', 'list'] as const;
@@ -167,6 +168,7 @@ const createSchema = z.strictObject({ loginName: loginNameField, displayName: z.
 const editSchema = createSchema.pick({ loginName: true, displayName: true, role: true });
 const resetSchema = createSchema.pick({ loginName: true, password: true });
 const FIELDS = ['loginName', 'displayName', 'role', 'password'] as const;
+const fieldOf = (path: string) => ((FIELDS as readonly string[]).includes(path) ? path : null);
 
 function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void }) {
   const { t } = useTranslation();
@@ -191,7 +193,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
       schemaResolver<UserFormValues, Record<string, unknown>>(
         mode === 'create' ? createSchema : mode === 'edit' ? editSchema : resetSchema,
         toArgs,
-        (path) => ((FIELDS as readonly string[]).includes(path) ? path : null),
+        fieldOf,
         () => tRef.current,
         LABELS,
       ),
@@ -216,13 +218,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
       );
       onClose();
     } catch (reason) {
-      const error = toLeyeError(reason).rpc;
-      const elsewhere: string[] = [];
-      for (const issue of issuesOf(error)) {
-        const text = issueText(t, issue, LABELS);
-        if (issue.field && (FIELDS as readonly string[]).includes(issue.field)) setError(issue.field as (typeof FIELDS)[number], { type: 'server', message: text });
-        else elsewhere.push(text);
-      }
+      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
       setFormError(elsewhere.length > 0 ? elsewhere.join('；') : errorText(t, reason));
     }
   });

@@ -4,8 +4,9 @@
 
 import { toNestErrors } from '@hookform/resolvers';
 import type { TFunction } from 'i18next';
-import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
+import type { FieldIssue } from '../../shared/rpc/errors';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root;
@@ -57,4 +58,28 @@ export function issuesResolver<V extends FieldValues>(issuesOf: (values: V) => R
     for (const [path, message] of Object.entries(issues)) flat[path] = { type: 'schema', message };
     return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
   };
+}
+
+/**
+ * The core's refusal of a save, shown on the form: each issue on the field `fieldOf` names (the
+ * first one focused); the texts of the others come back for the form's alert.
+ */
+export function placeIssues<V extends FieldValues>(
+  issues: readonly FieldIssue[],
+  fieldOf: (argPath: string) => string | null,
+  setError: UseFormSetError<V>,
+  text: (issue: FieldIssue) => string,
+): string[] {
+  const elsewhere: string[] = [];
+  let placed = 0;
+  for (const issue of issues) {
+    const field = issue.field ? fieldOf(issue.field) : null;
+    if (field) {
+      setError(field as Path<V>, { type: 'server', message: text(issue) }, { shouldFocus: placed === 0 });
+      placed += 1;
+    } else {
+      elsewhere.push(text(issue));
+    }
+  }
+  return elsewhere;
 }

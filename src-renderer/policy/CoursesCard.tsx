@@ -13,6 +13,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
+import { placeIssues } from '../form/schemaIssues';
 import { issueText, issuesOf, schemaResolver } from '../posts/forms';
 
 export const COURSES_KEY = ['courses', 'list'] as const;
@@ -37,6 +38,7 @@ const toArgs = (v: CourseFormValues, rev?: string) => ({
 });
 
 const FIELDS = ['code', 'occupation', 'level', 'classHours'] as const;
+const fieldOf = (path: string) => ((FIELDS as readonly string[]).includes(path) ? path : null);
 const LABELS = { code: 'training.courses.code', occupation: 'training.courses.occupation', level: 'training.courses.level', classHours: 'training.courses.classHours' };
 
 export function CoursesCard() {
@@ -109,7 +111,7 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
       schemaResolver<CourseFormValues, ReturnType<typeof toArgs>>(
         courseSaveSchema,
         (v) => toArgs(v, rev),
-        (path) => (FIELDS as readonly string[]).includes(path) ? path : null,
+        fieldOf,
         () => tRef.current,
         LABELS,
       ),
@@ -129,13 +131,7 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
       void message.success(t('training.courses.saved'));
       onClose();
     } catch (reason) {
-      const error = toLeyeError(reason).rpc;
-      const elsewhere: string[] = [];
-      for (const issue of issuesOf(error)) {
-        const text = issueText(t, issue, LABELS);
-        if (issue.field && (FIELDS as readonly string[]).includes(issue.field)) setError(issue.field as (typeof FIELDS)[number], { type: 'server', message: text });
-        else elsewhere.push(text);
-      }
+      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
       setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : errorText(t, reason));
     }
   });

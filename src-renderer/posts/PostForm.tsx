@@ -12,6 +12,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { EnumRadios, EnumSelect } from '../form/enumFields';
 import { FieldItem, IsoDatePicker, todayIso, useSession } from './common';
+import { placeIssues } from '../form/schemaIssues';
 import { emptyPost, issueText, issuesOf, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
 
 type V = PostFormValues;
@@ -43,18 +44,7 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
         void message.success(t('posts.saved'));
         props.onClose(saved);
       } catch (reason) {
-        const error = toLeyeError(reason).rpc;
-        const elsewhere: string[] = [];
-        let placed = 0;
-        for (const issue of issuesOf(error)) {
-          const field = postFieldOf(issue.field);
-          if (field) {
-            form.setError(field as Path<V>, { type: 'server', message: issueText(t, issue) }, { shouldFocus: placed === 0 });
-            placed += 1;
-          } else {
-            elsewhere.push(issueText(t, issue));
-          }
-        }
+        const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), postFieldOf, form.setError, (issue) => issueText(t, issue));
         setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : t('posts.fixErrors'));
       }
     },

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core, type Session } from '../src-main/core/core';
-import { fakeResidents, prng } from '../src-main/core/demo';
+import { fakeResidents } from '../src-main/core/demo';
 import { durabilityStats } from '../src-main/core/storage/durableLeveldown';
-import { startBenchHost } from './host';
+import { startBenchHost, timeSearches } from './host';
 import { benchLoad } from './load';
 import { benchPostsAndTraining } from './postsTraining';
 import { benchPrint } from './print';
@@ -148,12 +148,7 @@ async function main(): Promise<void> {
   const { child, client, close, coldStartMs, listFirstMs } = await startBenchHost(dataDir);
   console.log(`cold start to first answer: ${coldStartMs} ms; first list page after start: ${listFirstMs} ms`);
 
-  const random = prng(5);
-  const INITIALS = ['zs', 'wl', 'lm', 'zxm', 'wj', 'lj', 'cy', 'zw', 'hm', 'lq', 'sx', 'zy', 'wf', 'xm', 'yl'];
-  const byInitials = await timed(SAMPLES, (i) => client.call('residents.search', { query: INITIALS[i % INITIALS.length]!, limit: 100 }));
-  const byIdFragment = await timed(SAMPLES, () => client.call('residents.search', { query: String(Math.floor(random() * 1e6)).padStart(6, '0'), limit: 100 }));
-  const sorts = ['name', 'registeredOn', 'age', 'updatedAt'] as const;
-  const openList = await timed(SAMPLES, (i) => client.call('residents.search', { query: '', sort: sorts[i % 4]!, order: i % 2 ? 'asc' : 'desc', offset: 0, limit: 100 }));
+  const { byInitials, byIdFragment, openList } = await timeSearches(client, SAMPLES);
   const overWs = [...freshRegistrations(13)];
   const registerOverWs = await timed(50, (i) => client.call('residents.register', overWs[i]!));
   const rss = rssMb(child.pid!);

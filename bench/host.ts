@@ -2,7 +2,9 @@
 // on a data folder, timed to its first answer, then the first list page after logging in.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
+import { prng } from '../src-main/core/demo';
 import { connectSocket } from '../src-main/host/socketClient';
+import { timed } from './stats';
 
 const HOST = path.resolve(__dirname, '../host/node-host.cjs');
 
@@ -34,4 +36,16 @@ export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], s
   await client.call('residents.search', { query: '', sort: 'updatedAt', order: 'desc', offset: 0, limit: 100 });
   const listFirstMs = Math.round((performance.now() - listStart) * 100) / 100;
   return { child, client, close, coldStartMs, listFirstMs };
+}
+
+const INITIALS = ['zs', 'wl', 'lm', 'zxm', 'wj', 'lj', 'cy', 'zw', 'hm', 'lq', 'sx', 'zy', 'wf', 'xm', 'yl'];
+const SORTS = ['name', 'registeredOn', 'age', 'updatedAt'] as const;
+
+/** What a clerk's searches cost over the host's WebSocket: by pinyin initials, by an ID fragment, and opening the list. */
+export async function timeSearches(client: BenchHost['client'], samples: number) {
+  const random = prng(5);
+  const byInitials = await timed(samples, (i) => client.call('residents.search', { query: INITIALS[i % INITIALS.length]!, limit: 100 }));
+  const byIdFragment = await timed(samples, () => client.call('residents.search', { query: String(Math.floor(random() * 1e6)).padStart(6, '0'), limit: 100 }));
+  const openList = await timed(samples, (i) => client.call('residents.search', { query: '', sort: SORTS[i % 4]!, order: i % 2 ? 'asc' : 'desc', offset: 0, limit: 100 }));
+  return { byInitials, byIdFragment, openList };
 }

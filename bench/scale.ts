@@ -9,8 +9,8 @@ import path from 'node:path';
 import { provisionCounty } from '../county/provision';
 import { createServerAdmin, startPouchServer } from '../county/pouchServer';
 import { Core, type Session } from '../src-main/core/core';
-import { fakeResidents, prng } from '../src-main/core/demo';
-import { startBenchHost } from './host';
+import { fakeResidents } from '../src-main/core/demo';
+import { startBenchHost, timeSearches } from './host';
 import { MEMORY_PROBE_ARGS, probeMemory } from './memory';
 import { timed } from './stats';
 import { benchStatsDashboard } from './statsDashboard';
@@ -158,12 +158,7 @@ async function measureSize(docs: number): Promise<SizeFigures> {
     figures.host_rss_loaded_mb = loaded.rssMb;
     figures.host_heap_loaded_mb = loaded.heapUsedMb;
 
-    const random = prng(5);
-    const INITIALS = ['zs', 'wl', 'lm', 'zxm', 'wj', 'lj', 'cy', 'zw', 'hm', 'lq', 'sx', 'zy', 'wf', 'xm', 'yl'];
-    const byInitials = await timed(SAMPLES, (i) => client.call('residents.search', { query: INITIALS[i % INITIALS.length]!, limit: 100 }));
-    const byIdFragment = await timed(SAMPLES, () => client.call('residents.search', { query: String(Math.floor(random() * 1e6)).padStart(6, '0'), limit: 100 }));
-    const sorts = ['name', 'registeredOn', 'age', 'updatedAt'] as const;
-    const openList = await timed(SAMPLES, (i) => client.call('residents.search', { query: '', sort: sorts[i % 4]!, order: i % 2 ? 'asc' : 'desc', offset: 0, limit: 100 }));
+    const { byInitials, byIdFragment, openList } = await timeSearches(client, SAMPLES);
     Object.assign(figures, {
       search_initials_p50_ms: byInitials.p50,
       search_initials_p95_ms: byInitials.p95,

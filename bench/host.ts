@@ -2,7 +2,7 @@
 // on a data folder, timed to its first answer, then the first list page after logging in.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
-import { prng } from '../src-main/core/demo';
+import { prng } from '../src-main/core/station/demo';
 import { connectSocket } from '../src-main/host/socketClient';
 import { timed } from './stats';
 

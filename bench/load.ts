@@ -13,8 +13,8 @@ import { createServerAdmin, startPouchServer } from '../county/pouchServer';
 import { placeChildren } from '../shared/places';
 import type { SyncStatus } from '../shared/rpc/handlers';
 import { Core, type Session } from '../src-main/core/core';
-import { fakeResidents } from '../src-main/core/demo';
-import type { SyncTiming } from '../src-main/core/sync';
+import { fakeResidents } from '../src-main/core/station/demo';
+import type { SyncTiming } from '../src-main/core/sync/sync';
 import { findPid, rssMb } from './memory';
 
 const COUNTY = '370102';

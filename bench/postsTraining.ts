@@ -1,11 +1,11 @@
 // Issue 3's figures: a station with 200 posts × 12 months of daily attendance and 50 training
 // sessions × 40 trainees × 20 half-days, then the p95 of what the clerk does with them.
 import type { Core, Session } from '../src-main/core/core';
-import { fakeResidents } from '../src-main/core/demo';
-import type { AssignmentDoc, AttendanceDoc, EnrolmentDoc, PostDoc, SignInDoc, TrainingDoc } from '../src-main/core/docs';
-import { randomId } from '../src-main/core/identity';
-import { attendanceId } from '../src-main/core/posts';
-import { signInId } from '../src-main/core/training';
+import { fakeResidents } from '../src-main/core/station/demo';
+import type { AssignmentDoc, AttendanceDoc, EnrolmentDoc, PostDoc, SignInDoc, TrainingDoc } from '../src-main/core/store/docs';
+import { randomId } from '../src-main/core/residents/identity';
+import { attendanceId } from '../src-main/core/posts/posts';
+import { signInId } from '../src-main/core/training/training';
 import { timed } from './stats';
 
 const PLACE = '370102001002';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { provisionCounty } from '../county/provision';
 import { createServerAdmin, startPouchServer } from '../county/pouchServer';
 import { Core, type Session } from '../src-main/core/core';
-import { fakeResidents } from '../src-main/core/demo';
+import { fakeResidents } from '../src-main/core/station/demo';
 import { startBenchHost, timeSearches } from './host';
 import { MEMORY_PROBE_ARGS, probeMemory } from './memory';
 import { timed } from './stats';

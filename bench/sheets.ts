@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { zhCN } from '../shared/i18n/zh-CN';
-import type { ResidentRegisterInput } from '../shared/resident/schema';
+import type { ResidentRegisterInput } from '../shared/residents/schema';
 import { Core, type Session } from '../src-main/core/core';
-import { fakeResidents } from '../src-main/core/demo';
+import { fakeResidents } from '../src-main/core/station/demo';
 
 const PLACE = '370102001002';
 

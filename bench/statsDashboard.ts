@@ -3,7 +3,7 @@
 // station's posts and training records once, and later openings, each after a new registration
 // (residents are counted from the in-memory index, the rest from the changes since).
 import type { Core, Session } from '../src-main/core/core';
-import { fakeResidents } from '../src-main/core/demo';
+import { fakeResidents } from '../src-main/core/station/demo';
 import { timed } from './stats';
 
 const SAMPLES = 30;

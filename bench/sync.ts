@@ -9,8 +9,8 @@ import { provisionCounty } from '../county/provision';
 import { createServerAdmin, startPouchServer } from '../county/pouchServer';
 import { placeChildren } from '../shared/places';
 import { Core, type Session } from '../src-main/core/core';
-import { fakeResidents } from '../src-main/core/demo';
-import { residentKey } from '../src-main/core/identity';
+import { fakeResidents } from '../src-main/core/station/demo';
+import { residentKey } from '../src-main/core/residents/identity';
 import { checkIdNumber } from '../shared/id/idNumber';
 
 /** Any key will do: the township only copies what its villages hold. */

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { FieldIssue, RpcError } from '../shared/rpc/errors';
 import { LeyeError } from '../shared/rpc/errors';
 import { toLeyeError } from '../shared/rpc/client';
-import { REGISTRATION_KINDS } from '../shared/resident/schema';
+import { REGISTRATION_KINDS } from '../shared/residents/schema';
 
 /** Argument paths whose label differs from their last segment. */
 const LABELS: Record<string, string> = {

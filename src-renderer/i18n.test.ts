@@ -11,7 +11,7 @@ import {
   REGISTRATION_STATUSES,
   TARGET_GROUPS,
   UNEMPLOYMENT_TYPES,
-} from '../shared/resident/schema';
+} from '../shared/residents/schema';
 
 const ENUMS: Record<keyof typeof zhCN.enums, readonly string[]> = {
   sex: ['male', 'female'],

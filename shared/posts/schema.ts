@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isValidCreditCode } from '../id/creditCode';
 import { yuan } from '../policy/parameters';
-import { freeText, isoDay, requiredText } from '../resident/schema';
+import { freeText, isoDay, requiredText } from '../residents/schema';
 
 export const POST_KINDS = ['rural', 'urban'] as const;
 export const POST_CATEGORIES = [

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { Sex } from '../id/idNumber';
 import type { FieldIssue } from './errors';
 import { ALL_ROLES, COUNTY_STAFF, WRITERS, handler, none, residentId, type Role } from './define';
-import { printHandlers } from './printHandlers';
-import { sheetHandlers } from './sheetHandlers';
-import { statsHandlers } from './statsHandlers';
-import { backupHandlers } from './backupHandlers';
-import { diagnosticsHandlers } from './diagnosticsHandlers';
-import { accessHandlers } from './accessHandlers';
+import { printHandlers } from '../print/contract';
+import { sheetHandlers } from '../sheets/contract';
+import { statsHandlers } from '../stats/contract';
+import { backupHandlers } from '../backup/contract';
+import { diagnosticsHandlers } from '../diagnostics/contract';
+import { accessHandlers } from '../access/contract';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -32,7 +32,7 @@ import {
   type RegistrationKind,
   type RegistrationStatus,
   type TargetGroup,
-} from '../resident/schema';
+} from '../residents/schema';
 import {
   minimumWageSchema,
   postsPolicySchema,

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { creditCode, residentIdField } from '../posts/schema';
-import { idNumberField, isoDay, personName, requiredText, residentRegisterSchema } from '../resident/schema';
+import { idNumberField, isoDay, personName, requiredText, residentRegisterSchema } from '../residents/schema';
 
 export const TRAINING_LEVELS = ['level5', 'level4', 'level3', 'level2', 'level1', 'specialAbility'] as const;
 export const HALF_DAYS = ['am', 'pm'] as const;

@@ -5,7 +5,7 @@
 // folder and name go to the core (`backup.firstRun*`), which reads only backup files by name.
 import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { backupZhCN } from '../../shared/i18n/backup';
+import { backupZhCN } from '../../shared/backup/texts';
 import { BACKUP_FILE_CHANNEL, BACKUP_FOLDER_CHANNEL } from './channels';
 import { isAppUrl } from './security';
 

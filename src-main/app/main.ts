@@ -19,7 +19,7 @@ import {
   type WebContents,
 } from 'electron';
 import type { SecretReply, SecretRequest } from '../host/secretMessages';
-import { MAIN_LOG_FILE, StationLog } from '../core/log';
+import { MAIN_LOG_FILE, StationLog } from '../core/log/log';
 import { CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from './channels';
 import { registerPrinting } from './printing';
 import { registerBackupFolderDialog } from './backupFolder';

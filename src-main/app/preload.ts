@@ -4,10 +4,10 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { createClient, type Carrier } from '../../shared/rpc/client';
 import type { RpcError } from '../../shared/rpc/errors';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
-import type { PrintBridge } from '../../shared/rpc/printHandlers';
+import type { PrintBridge } from '../../shared/print/contract';
 import type { CallMessage, HostMessage } from '../../shared/rpc/protocol';
 import { BACKUP_FILE_CHANNEL, BACKUP_FOLDER_CHANNEL, CORE_LOST_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL, PRINT_CHANNEL, PRINT_PDF_CHANNEL } from './channels';
-import type { BackupFolderBridge } from '../../shared/rpc/backupHandlers';
+import type { BackupFolderBridge } from '../../shared/backup/contract';
 
 const DISCONNECTED: RpcError = { code: 'INTERNAL', messageKey: 'errors.disconnected' };
 

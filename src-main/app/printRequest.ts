@@ -1,7 +1,7 @@
 // What the renderer may ask main to print, checked before any window opens (the renderer is
 // untrusted): only our own print routes, and a plain file name for the PDF. No 'electron' here,
 // so a unit test can check it.
-import { PRINT_HASH } from '../../shared/rpc/printHandlers';
+import { PRINT_HASH } from '../../shared/print/contract';
 
 export function parsePrintHash(value: unknown): string | null {
   return typeof value === 'string' && value.length <= 600 && PRINT_HASH.test(value) ? value : null;

@@ -1,21 +1,13 @@
 // What the domain services (policy, posts, training) need from the core, and nothing more.
-import type { RpcError } from '../../shared/rpc/errors';
-import { LeyeError } from '../../shared/rpc/errors';
 import type { SessionUser } from '../../shared/rpc/handlers';
-import type { ResidentRegisterData } from '../../shared/resident/schema';
-import type { AuditAction, ResidentDoc, StationConfig } from './docs';
-import type { StationDb } from './storage/db';
-import type { PolicyStore } from './policy';
+import type { ResidentRegisterData } from '../../shared/residents/schema';
+import type { AuditAction, ResidentDoc, StationConfig } from './store/docs';
+import type { StationDb } from './store/db';
+import type { PolicyStore } from './policy/policy';
 import type { ResidentIndex } from './search/residentIndex';
 
-export interface Stamp {
-  schemaVersion: number;
-  placeCode: string;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-}
+export type { Stamp } from './store/docs';
+import type { Stamp } from './store/docs';
 
 export interface CoreContext {
   db: StationDb;
@@ -49,13 +41,7 @@ export interface CoreContext {
   write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }>;
 }
 
-export function fail(error: RpcError): never {
-  throw new LeyeError(error);
-}
-
-export function notFound(field?: string): never {
-  throw new LeyeError({ code: 'NOT_FOUND', ...(field ? { field } : {}), messageKey: 'errors.notFound' });
-}
+export { fail, notFound } from './validation';
 
 /** Day arithmetic on ISO dates, in UTC so no time zone shifts a day. */
 export function addDays(day: string, days: number): string {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core, type Session } from './core';
-import { openStationDb } from './storage/db';
-import { durabilityStats } from './storage/durableLeveldown';
+import { openStationDb } from './store/db';
+import { durabilityStats } from './store/durableLeveldown';
 import { FIXED_NOW, idNumber, openStation, registration, tempDir, VILLAGE, refusal } from './testing/fixtures';
 
 const open: Core[] = [];

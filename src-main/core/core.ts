@@ -22,27 +22,28 @@ import {
   type SessionUser,
   type StationStatus,
 } from '../../shared/rpc/handlers';
-import type { Registration, ResidentRegisterData } from '../../shared/resident/schema';
+import type { Registration, ResidentRegisterData } from '../../shared/residents/schema';
 import type { PouchDB as P } from 'pouchdb-node';
 import type { CoreContext } from './context';
-import { fakeResidents } from './demo';
-import { LockStore } from './locks';
-import { PolicyStore } from './policy';
-import { PostsService } from './posts';
-import { CountyService } from './county';
-import type { SecretBox } from './secretBox';
-import { BOOKKEEPING, SyncService, parseSetupCode, type SyncTiming } from './sync';
-import { TransferService } from './transfer';
-import { TrainingService } from './training';
+import { fakeResidents } from './station/demo';
+import { LockStore } from './sync/locks';
+import { PolicyStore } from './policy/policy';
+import { PostsService } from './posts/posts';
+import { CountyService } from './county/county';
+import type { SecretBox } from './sync/secretBox';
+import { BOOKKEEPING, SyncService, parseSetupCode, type SyncTiming } from './sync/sync';
+import { TransferService } from './transfer/transfer';
+import { TrainingService } from './training/training';
 import type { ModuleDeps } from './modules';
-import { printImpl } from './print';
-import { sheetImpl } from './sheet';
-import { statsImpl } from './stats';
-import { backupImpl, BackupService, swapStationData } from './backup';
-import type { RestoreResult } from '../../shared/rpc/backupHandlers';
-import { diagnosticsImpl, syncLogger } from './diagnostics';
-import { StationLog } from './log';
-import { AccessService, type SessionState } from './access';
+import { printImpl } from './print/print';
+import { sheetImpl } from './sheets/sheet';
+import { statsImpl } from './stats/stats';
+import { backupImpl, BackupService, swapStationData } from './backup/backup';
+import type { RestoreResult } from '../../shared/backup/contract';
+import { diagnosticsImpl, syncLogger } from './diagnostics/diagnostics';
+import { StationLog } from './log/log';
+import { AccessService } from './access/access';
+import type { Session } from './session';
 import {
   ID_PREFIX,
   SCHEMA_VERSION,
@@ -55,13 +56,13 @@ import {
   type StationConfig,
   type StationDoc,
   type UsersDoc,
-} from './docs';
-import { newIdentityKey, randomId, residentKey } from './identity';
-import { hashPassword } from './passwords';
+} from './store/docs';
+import { newIdentityKey, randomId, residentKey } from './residents/identity';
+import { hashPassword } from './access/passwords';
 import { ResidentIndex } from './search/residentIndex';
 import { readSnapshot, writeSnapshot } from './search/snapshot';
-import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './storage/db';
-import { storageFailure } from './storage/storageErrors';
+import { getOrNull, isConflict, openStationDb, prefixRange, type StationDb } from './store/db';
+import { storageFailure } from './store/storageErrors';
 import { fieldError, validationError } from './validation';
 
 export const CORE_VERSION = '0.1.0';
@@ -72,10 +73,7 @@ const SNAPSHOT_INTERVAL_MS = 30_000;
 /** Changes replayed per read at start, so a long replay never holds every document at once. */
 const CATCH_UP_BATCH = 2000;
 
-/** What a connection (one window) knows about its caller. */
-export interface Session extends SessionState {
-  user: SessionUser | null;
-}
+export type { Session } from './session';
 
 export interface CoreOptions {
   dataDir: string;

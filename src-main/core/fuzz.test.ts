@@ -5,17 +5,17 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsZhCN } from '../../shared/i18n/errors';
-import { printErrorsZhCN } from '../../shared/i18n/print';
-import { sheetsErrorsZhCN } from '../../shared/i18n/sheets';
-import { statsErrorsZhCN } from '../../shared/i18n/stats';
-import { backupErrorsZhCN } from '../../shared/i18n/backup';
-import { accessErrorsZhCN } from '../../shared/i18n/access';
+import { printErrorsZhCN } from '../../shared/print/texts';
+import { sheetsErrorsZhCN } from '../../shared/sheets/texts';
+import { statsErrorsZhCN } from '../../shared/stats/texts';
+import { backupErrorsZhCN } from '../../shared/backup/texts';
+import { accessErrorsZhCN } from '../../shared/access/texts';
 import { isRpcError, LeyeError } from '../../shared/rpc/errors';
 import { handlers, type HandlerName } from '../../shared/rpc/handlers';
 import type { Core, Session } from './core';
-import { parseSetupCode } from './sync';
+import { parseSetupCode } from './sync/sync';
 import { idNumber, openStation, registration, tempDir } from './testing/fixtures';
-import { documentProblem } from './docSchemas';
+import { documentProblem } from './store/docSchemas';
 
 /** The total number of generated arguments, spread over every handler of the map. */
 const TOTAL_RUNS = 10_500;

@@ -4,11 +4,11 @@
 // handler map.
 import type { HandlerName, ParsedArgsOf, ResultOf } from '../../shared/rpc/handlers';
 import type { CoreContext } from './context';
-import type { CountyService } from './county';
-import type { Session } from './core';
-import type { PostsService } from './posts';
-import type { SyncService } from './sync';
-import type { TrainingService } from './training';
+import type { CountyService } from './county/county';
+import type { Session } from './session';
+import type { PostsService } from './posts/posts';
+import type { SyncService } from './sync/sync';
+import type { TrainingService } from './training/training';
 
 export type ModuleImpl<K extends HandlerName> = { [N in K]: (args: ParsedArgsOf<N>, session: Session) => Promise<ResultOf<N>> };
 

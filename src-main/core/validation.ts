@@ -1,6 +1,6 @@
 // Turns a zod failure into the one error shape the UI understands: code, field, message key.
 import type { z } from 'zod';
-import type { FieldIssue, RpcError } from '../../shared/rpc/errors';
+import { LeyeError, type FieldIssue, type RpcError } from '../../shared/rpc/errors';
 
 function keyFor(issue: z.core.$ZodIssue): { messageKey: string; params?: Record<string, string | number> } {
   if (issue.message.startsWith('errors.')) {
@@ -56,4 +56,12 @@ export function validationError(error: z.ZodError): RpcError {
 export function fieldError(field: string, messageKey: string, params?: Record<string, string | number>): RpcError {
   const issue: FieldIssue = { field, messageKey, ...(params ? { params } : {}) };
   return { code: 'VALIDATION', field, messageKey, ...(params ? { params } : {}), issues: [issue] };
+}
+
+export function fail(error: RpcError): never {
+  throw new LeyeError(error);
+}
+
+export function notFound(field?: string): never {
+  throw new LeyeError({ code: 'NOT_FOUND', ...(field ? { field } : {}), messageKey: 'errors.notFound' });
 }

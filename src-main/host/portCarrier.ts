@@ -2,7 +2,7 @@
 // over its parent port; each port becomes a connection to the same core. Typed by what we use of
 // Electron's MessagePortMain, so this file needs no 'electron' import and runs in tests on Node.
 import type { Core, Session } from '../core/core';
-import type { SecretBox } from '../core/secretBox';
+import type { SecretBox } from '../core/sync/secretBox';
 import type { SecretReply, SecretRequest } from './secretMessages';
 import { attachConnection } from './connection';
 

@@ -8,7 +8,7 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DiagnosticsAbout, DiagnosticsDocuments } from '../../shared/rpc/diagnosticsHandlers';
+import type { DiagnosticsAbout, DiagnosticsDocuments } from '../../shared/diagnostics/contract';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { downloadFile } from '../sync/transferFile';

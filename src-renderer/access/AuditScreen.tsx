@@ -7,7 +7,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../shared/rpc/accessHandlers';
+import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../shared/access/contract';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { formatTime } from '../posts/common';

@@ -8,7 +8,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { IDLE_LOCK_MINUTES, loginNameField, newPassword, type UserView } from '../../shared/rpc/accessHandlers';
+import { IDLE_LOCK_MINUTES, loginNameField, newPassword, type UserView } from '../../shared/access/contract';
 import { ROLES, type Role } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';

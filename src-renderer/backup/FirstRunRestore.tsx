@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { placeName } from '../../shared/places';
-import { firstRunFolderSchema, type BackupFile } from '../../shared/rpc/backupHandlers';
+import { firstRunFolderSchema, type BackupFile } from '../../shared/backup/contract';
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { placeName } from '../../shared/places';
-import { backupSettingsSchema, type BackupFile, type BackupFolderBridge, type BackupStatus } from '../../shared/rpc/backupHandlers';
+import { backupSettingsSchema, type BackupFile, type BackupFolderBridge, type BackupStatus } from '../../shared/backup/contract';
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { countyZhCN } from '../../shared/i18n/county';
+import { countyZhCN } from '../../shared/county/texts';
 import { errorsZhCN } from '../../shared/i18n/errors';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import type { ConflictRevisionView, CountyConflictView, CountyRecordView, CountyStationView } from '../../shared/rpc/handlers';

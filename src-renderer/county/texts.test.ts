@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countyEn, countyZhCN } from '../../shared/i18n/county';
-import { transferEn, transferZhCN } from '../../shared/i18n/transfer';
+import { countyEn, countyZhCN } from '../../shared/county/texts';
+import { transferEn, transferZhCN } from '../../shared/transfer/texts';
 import { COUNTY_BATCH_STATUSES, COUNTY_TYPES } from './countyView';
 
 function keysOf(value: unknown, prefix = ''): string[] {

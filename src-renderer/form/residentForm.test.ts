@@ -4,7 +4,7 @@ import type { ResolverOptions } from 'react-hook-form';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import { errorsZhCN } from '../../shared/i18n/errors';
 import { zhCN } from '../../shared/i18n/zh-CN';
-import { residentRegisterSchema, residentUpdateSchema } from '../../shared/resident/schema';
+import { residentRegisterSchema, residentUpdateSchema } from '../../shared/residents/schema';
 import { emptyResident, residentResolver, toRegisterArgs, toUpdateArgs, type ResidentFormValues } from './residentForm';
 
 const i18n = i18next.createInstance();

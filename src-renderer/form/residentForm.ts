@@ -16,7 +16,7 @@ import {
   type ResidentUpdateInput,
   type TargetGroup,
   type UNEMPLOYMENT_TYPES,
-} from '../../shared/resident/schema';
+} from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { fieldLabelKey } from '../errors';
 import { issuesResolver, schemaIssues } from './schemaIssues';

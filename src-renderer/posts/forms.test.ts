@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import type { ResolverOptions } from 'react-hook-form';
 import { errorsZhCN } from '../../shared/i18n/errors';
-import { postsZhCN } from '../../shared/i18n/posts';
+import { postsZhCN } from '../../shared/posts/texts';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import { postSaveSchema } from '../../shared/posts/schema';
 import { emptyPost, issueText, postFieldOf, postResolver, toAssignArgs, toPostArgs, type PostFormValues } from './forms';

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { REGISTRATION_KINDS } from '../../shared/resident/schema';
+import { REGISTRATION_KINDS } from '../../shared/residents/schema';
 import { assignSchema, postSaveSchema, type AssignInput, type PostCategory, type PostKind, type PostSaveInput } from '../../shared/posts/schema';
 import type { FieldIssue, RpcError } from '../../shared/rpc/errors';
 import type { PostView } from '../../shared/rpc/handlers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postsEn, postsZhCN } from '../../shared/i18n/posts';
+import { postsEn, postsZhCN } from '../../shared/posts/texts';
 import { POLICY_KINDS, POST_QUALIFYING_GROUPS } from '../../shared/policy/parameters';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../../shared/posts/schema';
 

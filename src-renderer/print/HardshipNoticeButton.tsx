@@ -6,7 +6,7 @@ import { NotificationOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noticePhone } from '../../shared/rpc/printHandlers';
+import { noticePhone } from '../../shared/print/contract';
 import { printForm, printRoute } from './printing';
 
 const DAY = 'YYYY-MM-DD';

@@ -2,7 +2,7 @@
 // repeat their header rows on every page (thead); signature blocks never split across pages.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HARDSHIP_CATEGORIES } from '../../shared/resident/schema';
+import { HARDSHIP_CATEGORIES } from '../../shared/residents/schema';
 import type {
   AttendanceSheetForm,
   HardshipApplicationForm,
@@ -11,7 +11,7 @@ import type {
   RegistrationForm,
   SignInSheetForm,
   TrainingSummaryForm,
-} from '../../shared/rpc/printHandlers';
+} from '../../shared/print/contract';
 
 const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 const money = (yuan: number) => yuan.toFixed(2);

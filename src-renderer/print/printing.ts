@@ -1,7 +1,7 @@
 // How a clerk prints a form: in Electron the main process prints the print route from a hidden
 // window (system print dialog, or silently to a PDF the clerk saves); in the browser preview the
 // same tab shows the route and calls the browser's print, then goes back.
-import type { PrintBridge } from '../../shared/rpc/printHandlers';
+import type { PrintBridge } from '../../shared/print/contract';
 import { navigate, routeHash, type Route } from '../route';
 
 declare global {

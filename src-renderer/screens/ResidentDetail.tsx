@@ -8,7 +8,7 @@ import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSE_REASONS, type CloseReason } from '../../shared/resident/schema';
+import { CLOSE_REASONS, type CloseReason } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';

@@ -33,7 +33,7 @@ import {
   REGISTRATION_KINDS,
   TARGET_GROUPS,
   UNEMPLOYMENT_TYPES,
-} from '../../shared/resident/schema';
+} from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import type { FieldIssue } from '../../shared/rpc/errors';

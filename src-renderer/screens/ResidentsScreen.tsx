@@ -16,7 +16,7 @@ import {
   type RegistrationKind,
   type RegistrationStatus,
   type TargetGroup,
-} from '../../shared/resident/schema';
+} from '../../shared/residents/schema';
 import type { ResidentRow, ResidentSortField } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { RevealValue } from '../components/RevealValue';

@@ -8,7 +8,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { LEDGER_STATUSES, type SheetFileView } from '../../shared/rpc/sheetHandlers';
+import { LEDGER_STATUSES, type SheetFileView } from '../../shared/sheets/contract';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { mayCall, useSession } from '../posts/common';

@@ -8,7 +8,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, SHEET_MAX_BYTES, type ImportField, type ImportPreview, type ImportResult, type ImportRowView } from '../../shared/rpc/sheetHandlers';
+import { IMPORT_FIELDS, SHEET_MAX_BYTES, type ImportField, type ImportPreview, type ImportResult, type ImportRowView } from '../../shared/sheets/contract';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { navigate } from '../route';

@@ -1,7 +1,7 @@
 // How a roster row's problem reads: the column (letter and header) first, then the reason.
 import type { TFunction } from 'i18next';
-import { REGISTRATION_KINDS } from '../../shared/resident/schema';
-import type { ImportIssue, ImportRowView } from '../../shared/rpc/sheetHandlers';
+import { REGISTRATION_KINDS } from '../../shared/residents/schema';
+import type { ImportIssue, ImportRowView } from '../../shared/sheets/contract';
 
 export function importIssueText(t: TFunction, issue: ImportIssue): string {
   const params: Record<string, string | number> = { ...issue.params };

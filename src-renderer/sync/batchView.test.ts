@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncEn, syncZhCN } from '../../shared/i18n/sync';
+import { syncEn, syncZhCN } from '../../shared/sync/texts';
 import type { BatchView } from '../../shared/rpc/handlers';
 import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, returnedState, statusTag, typeLabel, typeOfId } from './batchView';
 

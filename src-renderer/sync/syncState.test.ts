@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/rpc/handlers';
-import { syncEn, syncZhCN } from '../../shared/i18n/sync';
+import { syncEn, syncZhCN } from '../../shared/sync/texts';
 import { FAILURE_REASONS, syncLabel } from './syncState';
 
 const NOW = '2025-03-10T08:00:00.000Z';

@@ -10,7 +10,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Controller, get, useForm, useFormState, useWatch, type Control, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
-import { CARE_CATEGORIES, EDUCATION_LEVELS, HOUSEHOLD_TYPES, TARGET_GROUPS } from '../../shared/resident/schema';
+import { CARE_CATEGORIES, EDUCATION_LEVELS, HOUSEHOLD_TYPES, TARGET_GROUPS } from '../../shared/residents/schema';
 import { toLeyeError } from '../../shared/rpc/client';
 import type { RpcError } from '../../shared/rpc/errors';
 import type { TraineeView } from '../../shared/rpc/handlers';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
-import type { StatsDashboard } from '../../shared/rpc/statsHandlers';
+import type { StatsDashboard } from '../../shared/stats/contract';
 import { connectToUrl } from '../../src-main/host/socketClient';
 import { launchBrowser, localToday, logInIfAsked, shot, startHost, tempDir, textOf, waitForCount } from './harness';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeyeBridge } from '../../../shared/rpc/handlers';
 import { Core } from '../core';
-import { prng } from '../demo';
+import { prng } from '../station/demo';
 import { cleaningPost, idNumber, openStation, registration, tempDir } from '../testing/fixtures';
 import { hostBundle, spawnHost, type ChildHost, type PendingHost } from './childHost';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { Core, type Session } from '../core';
-import { injectWriteFault } from '../storage/durableLeveldown';
+import { injectWriteFault } from '../store/durableLeveldown';
 import { idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
 
 const open = new Set<Core>();

@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PouchDB as P } from 'pouchdb-node';
 import { Core, type Session } from '../core';
-import { fakeResidents, prng } from '../demo';
-import { openLocalDb } from '../storage/db';
+import { fakeResidents, prng } from '../station/demo';
+import { openLocalDb } from '../store/db';
 import { idNumber, openStation, tempDir, VILLAGE } from '../testing/fixtures';
 import { hostBundle, spawnHost, type PendingHost } from './childHost';
 

@@ -14,8 +14,8 @@ import {
   type RegistrationKind,
   type RegistrationStatus,
   type TargetGroup,
-} from '../../../shared/resident/schema';
-import type { ResidentDoc } from '../docs';
+} from '../../../shared/residents/schema';
+import type { ResidentDoc } from '../store/docs';
 import { pinyinKeys, pinyinSortKey } from './pinyinKeys';
 
 export interface ResidentQuery {

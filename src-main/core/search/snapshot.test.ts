@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResidentDoc } from '../docs';
+import type { ResidentDoc } from '../store/docs';
 import { ResidentIndex } from './residentIndex';
 import { readSnapshot, writeSnapshot } from './snapshot';
 

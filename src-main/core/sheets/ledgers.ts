@@ -1,8 +1,8 @@
 // The ledgers clerks are asked for, as .xlsx with Chinese headers (written by ./xlsxWriter).
 import { ageOn } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
-import { postsZhCN } from '../../../shared/i18n/posts';
-import { trainingZhCN } from '../../../shared/i18n/training';
+import { postsZhCN } from '../../../shared/posts/texts';
+import { trainingZhCN } from '../../../shared/training/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import type { AttendanceGridView, MonthSummary, SessionAttendanceView, SessionView, SignInRecordView } from '../../../shared/rpc/handlers';
 import type { LedgerEntry } from '../search/residentIndex';

@@ -11,9 +11,9 @@ import {
   REGISTRATION_KINDS,
   TARGET_GROUPS,
   UNEMPLOYMENT_TYPES,
-} from '../../../shared/resident/schema';
+} from '../../../shared/residents/schema';
 import type { FieldIssue } from '../../../shared/rpc/errors';
-import { IMPORT_FIELDS, type ImportField, type ImportIssue } from '../../../shared/rpc/sheetHandlers';
+import { IMPORT_FIELDS, type ImportField, type ImportIssue } from '../../../shared/sheets/contract';
 import { columnLetter, type CellRead } from './workbook';
 
 /** Strips spaces, the required-field star and bracketed notes: "身份证号码（18位）*" → "身份证号码". */

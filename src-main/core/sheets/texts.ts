@@ -2,10 +2,10 @@
 // i18n resources the UI uses, resolved here because a file leaves the app already translated.
 import { en } from '../../../shared/i18n/en';
 import { errorsEn, errorsZhCN } from '../../../shared/i18n/errors';
-import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../../../shared/i18n/sheets';
+import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../../../shared/sheets/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
-import { REGISTRATION_KINDS } from '../../../shared/resident/schema';
-import type { ImportIssue } from '../../../shared/rpc/sheetHandlers';
+import { REGISTRATION_KINDS } from '../../../shared/residents/schema';
+import type { ImportIssue } from '../../../shared/sheets/contract';
 
 export type Locale = 'zh-CN' | 'en';
 

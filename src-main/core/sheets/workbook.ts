@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { LeyeError } from '../../../shared/rpc/errors';
-import { SHEET_MAX_BYTES, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from '../../../shared/rpc/sheetHandlers';
+import { SHEET_MAX_BYTES, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from '../../../shared/sheets/contract';
 
 export type CellRead =
   | { kind: 'text'; text: string }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { idNumberCheckChar } from '../../../shared/id/idNumber';
-import type { ResidentRegisterInput } from '../../../shared/resident/schema';
+import type { ResidentRegisterInput } from '../../../shared/residents/schema';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { Core, type CoreOptions, type Session } from '../core';
 

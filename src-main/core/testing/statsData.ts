@@ -2,9 +2,9 @@
 // with holders and marks, a training session with unequal half-days and sign-ins on their days;
 // and the numbers expected from them, computed here from the inputs (not from the core).
 import type { AttendanceMark } from '../../../shared/posts/schema';
-import { REGISTRATION_KINDS, TARGET_GROUPS, type RegistrationKind, type TargetGroup } from '../../../shared/resident/schema';
+import { REGISTRATION_KINDS, TARGET_GROUPS, type RegistrationKind, type TargetGroup } from '../../../shared/residents/schema';
 import type { ArgsOf } from '../../../shared/rpc/handlers';
-import type { StatsGroup, StatsRow } from '../../../shared/rpc/statsHandlers';
+import type { StatsGroup, StatsRow } from '../../../shared/stats/contract';
 import type { Core, Session } from '../core';
 import { idNumber, registration } from './fixtures';
 

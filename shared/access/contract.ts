@@ -1,0 +1,125 @@
+// Access: the station's local accounts (admins manage them), the idle lock, one's own password,
+// and the audit log. Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
+
+import { z } from 'zod';
+import { isoDay } from '../residents/schema';
+import { ALL_ROLES, ROLES, handler, none, type Role } from '../rpc/define';
+
+const ADMINS: readonly Role[] = ['admin'];
+
+export const loginNameField = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(32, { error: 'errors.tooLong' })
+  .regex(/^[\p{Script=Han}A-Za-z0-9_.-]+$/u, { error: 'errors.loginName' });
+
+/** Character classes a new password must mix (at least two of letters, digits, other). */
+function passwordClasses(value: string): number {
+  return [/\p{L}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(value)).length;
+}
+
+/** A new password: 8+ characters mixing at least two of letters, digits and symbols. */
+export const newPassword = z
+  .string({ error: 'errors.required' })
+  .min(8, { error: 'errors.password.tooShort' })
+  .max(128, { error: 'errors.tooLong' })
+  .refine((value) => passwordClasses(value) >= 2, { error: 'errors.access.passwordWeak' });
+
+const displayName = z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(30, { error: 'errors.tooLong' });
+const role = z.enum(ROLES, { error: 'errors.option' });
+const currentPassword = z.string({ error: 'errors.required' }).min(1, { error: 'errors.required' }).max(128, { error: 'errors.tooLong' });
+
+/** Idle minutes before the screen locks (and the core forgets the session's unlock). */
+export const IDLE_LOCK_MINUTES = { min: 1, max: 120, default: 10 } as const;
+/** Failed logins of one account name before it is locked, and for how long. */
+export const LOCKOUT = { failures: 5, minutes: 15 } as const;
+
+export interface UserView {
+  loginName: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  /** Locked after repeated failed logins until this instant (null when not locked). */
+  lockedUntil: string | null;
+  failedLogins: number;
+}
+
+export interface AccessSettings {
+  idleLockMinutes: number;
+}
+
+export const AUDIT_ACTIONS = ['reveal', 'override', 'reopenMonth', 'print', 'export', 'import', 'unlock', 'account'] as const;
+export type AuditActionName = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  action: AuditActionName;
+  /** Login name of who did it. */
+  by: string;
+  placeCode: string;
+  /** A record id, `user:<login name>`, or what was exported; never a full ID number. */
+  targetId: string;
+  field: string;
+  reason: string;
+}
+
+export const auditListSchema = z
+  .strictObject({
+    action: z.enum(AUDIT_ACTIONS, { error: 'errors.option' }).optional(),
+    user: z.string().trim().max(32, { error: 'errors.tooLong' }).optional(),
+    /** Local days, both inclusive. */
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'errors.access.toBeforeFrom' });
+  });
+
+export const auditExportSchema = z.strictObject({
+  action: z.enum(AUDIT_ACTIONS, { error: 'errors.option' }).optional(),
+  user: z.string().trim().max(32, { error: 'errors.tooLong' }).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+});
+
+export const accessHandlers = {
+  /**
+   * The renderer reports the user's input (at most about once a minute), so that a long form
+   * typed without a call does not find the core's session locked at the save.
+   */
+  'auth.active': handler<{ idleLockMinutes: number }>()(none, ALL_ROLES),
+  /** Locks this window's session at once (the renderer's idle timer); `auth.unlock` resumes it. */
+  'auth.lock': handler<{ locked: true }>()(none, ALL_ROLES),
+  /** Resumes a locked session with the logged-in user's password (failures count towards lockout). */
+  'auth.unlock': handler<{ locked: false }>()(z.strictObject({ password: currentPassword }), ALL_ROLES),
+  'auth.changePassword': handler<{ changed: true }>()(z.strictObject({ currentPassword, newPassword }), ALL_ROLES),
+
+  'users.list': handler<UserView[]>()(none, ADMINS),
+  'users.create': handler<UserView>()(
+    z.strictObject({ loginName: loginNameField, displayName, role, password: newPassword }),
+    ADMINS,
+  ),
+  /** Role, name, disabled; the last enabled admin can be neither demoted nor disabled. */
+  'users.update': handler<UserView>()(
+    z.strictObject({ loginName: loginNameField, displayName: displayName.optional(), role: role.optional(), disabled: z.boolean().optional() }),
+    ADMINS,
+  ),
+  'users.resetPassword': handler<UserView>()(z.strictObject({ loginName: loginNameField, password: newPassword }), ADMINS),
+  /** Lifts a lockout after failed logins; audit-logged. */
+  'users.unlock': handler<UserView>()(z.strictObject({ loginName: loginNameField }), ADMINS),
+  'users.settings': handler<AccessSettings>()(none, ADMINS),
+  'users.saveSettings': handler<AccessSettings>()(
+    z.strictObject({ idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max) }),
+    ADMINS,
+  ),
+
+  /** Newest first. */
+  'audit.list': handler<{ total: number; items: AuditEntryView[] }>()(auditListSchema, ADMINS),
+  /** The filtered log as an .xlsx (base64); the export itself is logged. */
+  'audit.export': handler<{ fileName: string; content: string; rows: number }>()(auditExportSchema, ADMINS),
+} as const;

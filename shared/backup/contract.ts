@@ -1,0 +1,111 @@
+// Backups: the station's data as one checked file a day in a folder the clerk chooses (a USB
+// stick), and a restore that checks the file before replacing anything.
+// Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
+
+import { z } from 'zod';
+import { ALL_ROLES, handler, none } from '../rpc/define';
+
+export const BACKUP_KEEP_DEFAULT = 7;
+export const BACKUP_KEEP_MAX = 365;
+
+/** `乐业驿站备份-<place>-<YYYYMMDD-HHmmss>[-n].leyebak`: what the core writes and the only names it restores. */
+export const BACKUP_FILE_NAME = /^乐业驿站备份-(\d{6}|\d{9}|\d{12})-(\d{8}-\d{6})(?:-(\d{1,3}))?\.leyebak$/;
+
+export interface BackupFile {
+  /** The file's name in the backup folder (never a path). */
+  file: string;
+  placeCode: string;
+  /** When it was made (ISO), from its name. */
+  createdAt: string;
+  size: number;
+  /** Made by a station at this station's place (another station's file asks for confirmation). */
+  thisStation: boolean;
+}
+
+export interface BackupStatus {
+  /** The folder backups go to (an absolute path on this machine). */
+  folder: string;
+  /** The folder is the default one inside the data folder (not a USB stick). */
+  defaultFolder: boolean;
+  keep: number;
+  lastBackup: (BackupFile & { documents: number }) | null;
+  /** When the automatic backup runs next (ISO). */
+  nextDueAt: string;
+  /** The last attempt failed (cleared by the next success); `reason` is an i18n key. */
+  failure: { at: string; messageKey: string; count: number } | null;
+  running: boolean;
+}
+
+export interface RestoreResult {
+  file: string;
+  documents: number;
+  /** The replaced data's folder name inside the data folder (`replaced-<time>`). */
+  replacedFolder: string;
+}
+
+const folderSchema = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(1000, { error: 'errors.tooLong' })
+  // Control characters never belong in a folder name; a path from the renderer is checked again by the core.
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), { error: 'errors.controlChars' });
+
+export const backupSettingsSchema = z.strictObject({
+  /** null: the default folder `<data folder>/backups`. */
+  folder: folderSchema.nullable(),
+  keep: z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(1).max(BACKUP_KEEP_MAX),
+});
+
+export const backupRestoreSchema = z.strictObject({
+  file: z.string({ error: 'errors.required' }).max(200, { error: 'errors.tooLong' }).regex(BACKUP_FILE_NAME, { error: 'errors.backup.fileName' }),
+  /** Needed when the file is another station's. */
+  confirmOtherStation: z.boolean().optional(),
+});
+
+/** What a backup file holds, read from it and checked whole (first-run restore shows it before restoring). */
+export interface BackupContents {
+  file: string;
+  placeCode: string;
+  stationName: string;
+  createdAt: string;
+  documents: number;
+  /** Live revisions by type. */
+  counts: Record<string, number>;
+  /** Places whose relay copies the file holds (other stations' documents held at a township or county). */
+  relayPlaces: string[];
+}
+
+/** First run (no station yet): a backup file in a folder; null is the default folder. */
+export const firstRunFolderSchema = z.strictObject({ folder: folderSchema.nullable() });
+export const firstRunFileSchema = z.strictObject({
+  folder: folderSchema.nullable(),
+  file: backupRestoreSchema.shape.file,
+});
+
+/** In Electron, `window.leyeBackup`: the system folder dialog (the browser preview has none: a text field). */
+export interface BackupFolderBridge {
+  chooseFolder(): Promise<string | null>;
+  /** The system's open-file dialog for a `.leyebak` file: its folder and name, or null. */
+  chooseFile?(): Promise<{ folder: string; file: string } | null>;
+}
+
+export const backupHandlers = {
+  'backup.status': handler<BackupStatus>()(none, ALL_ROLES),
+  'backup.settings': handler<BackupStatus>()(backupSettingsSchema, ['admin']),
+  /** A backup now (also what the daily schedule runs); old ones beyond `keep` are deleted after it is complete. */
+  'backup.now': handler<BackupFile & { documents: number }>()(none, ALL_ROLES),
+  /** The backup files in the folder, newest first. */
+  'backup.list': handler<BackupFile[]>()(none, ALL_ROLES),
+  /** Checks the whole file, then replaces the station's data with it (the replaced data is kept aside); everyone logs in again. */
+  'backup.restore': handler<RestoreResult>()(backupRestoreSchema, ['admin']),
+  // First run, a reinstalled PC: before any station (so before any account) a backup brings the
+  // station back. The core refuses these once a station is set up (STATION_ALREADY_SET_UP);
+  // from then on a restore is `backup.restore`, admins only.
+  /** The backup files in a folder (a USB stick), newest first. */
+  'backup.firstRunFiles': handler<BackupFile[]>()(firstRunFolderSchema, 'public'),
+  /** Reads and checks a whole backup file and says what it holds. */
+  'backup.firstRunCheck': handler<BackupContents>()(firstRunFileSchema, 'public'),
+  /** Checks the file, loads it aside and makes it this machine's station; then the login screen (its accounts). */
+  'backup.firstRunRestore': handler<RestoreResult>()(firstRunFileSchema, 'public'),
+} as const;

@@ -1,0 +1,226 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArgsOf } from '../../../shared/rpc/handlers';
+import type { Core, Session } from '../core';
+import { idNumber, openStation, registration, tempDir, VILLAGE, refusal } from '../testing/fixtures';
+
+const open: Core[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+async function station(now = '2026-11-22T10:00:00+08:00') {
+  const s = await openStation(tempDir(), () => new Date(now));
+  open.push(s.core);
+  return s;
+}
+
+
+const POST: ArgsOf<'posts.save'> = {
+  code: 'XC-001',
+  name: '解放桥社区保洁',
+  kind: 'rural',
+  category: 'ruralCleaning',
+  placeCode: VILLAGE,
+  employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
+  plannedHoursPerMonth: 40,
+  payPerMonth: 1000,
+  startDate: '2020-01-01',
+  endDate: '2030-12-31',
+};
+
+/** Registers someone and returns their id. Birth is YYYYMMDD; `hardship` makes them a 就业困难 applicant. */
+async function person(core: Core, session: Session, birth: string, seq: string, hardship?: string[], date = '2026-11-20') {
+  const reg = hardship
+    ? { kind: 'hardship' as const, date, hardshipCategories: hardship as ['povertyAlleviated'] }
+    : { kind: 'jobSeeking' as const, date };
+  return (await core.call(session, 'residents.register', registration({ idNumber: idNumber(birth, seq), name: `测试${seq.replace(/\d/g, (d) => '零一二三四五六七八九'[Number(d)]!)}`, registration: reg }))).id;
+}
+
+describe('posts', () => {
+  it('saves a post, refuses a taken code, a bad credit code and a place outside the station', async () => {
+    const { core, session } = await station();
+    const post = await core.call(session, 'posts.save', POST);
+    expect(post).toMatchObject({ id: 'post:XC-001', payPerMonth: 1000, placeName: '解放桥社区居民委员会', currentHolders: 0 });
+    expect(await refusal(core.call(session, 'posts.save', POST))).toMatchObject({ field: 'code', messageKey: 'errors.post.codeTaken' });
+    expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'B', employer: { name: 'x', creditCode: '91350100M000100Y44' } }))).toMatchObject({ field: 'employer.creditCode', messageKey: 'errors.creditCode' });
+    expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'C', placeCode: '370102001003' }))).toMatchObject({ field: 'placeCode', messageKey: 'errors.post.placeOutside' });
+    expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'D', payPerMonth: 1000.001 }))).toMatchObject({ field: 'payPerMonth', messageKey: 'errors.money.cents' });
+    const edited = await core.call(session, 'posts.save', { ...POST, rev: post.rev, name: '保洁（东片）' });
+    expect(edited.name).toBe('保洁（东片）');
+  });
+});
+
+describe('assigning a resident to a post', () => {
+  it('accepts a rural 大龄 person and refuses a younger one outside the target groups, on its field', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'posts.save', POST);
+    const older = await person(core, session, '19800101', '111'); // 46
+    const younger = await person(core, session, '19960101', '222'); // 30
+    const ok = await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: older, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
+    expect(ok).toMatchObject({ residentId: older, age: 46, override: null });
+    const no = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: younger, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-2' }));
+    expect(no).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'residentId', messageKey: 'errors.post.group' });
+    expect((await core.call(session, 'posts.get', { postId: 'post:XC-001' }))!.holders).toHaveLength(1);
+  });
+
+  it('qualifies 脱贫 and 残疾 people of any working age for rural posts', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'posts.save', POST);
+    const poor = await person(core, session, '19960101', '333', ['povertyAlleviated']);
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: poor, startDate: '2026-01-01', endDate: '2026-06-30', contractNo: 'HT-3' });
+  });
+
+  it('takes the rural age band at the start date: 65 is in, 66 is out', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'posts.save', POST);
+    const born = await person(core, session, '19600601', '444');
+    // 65 on 2025-06-01, 66 on 2026-06-01.
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: born, startDate: '2026-05-31', endDate: '2026-05-31', contractNo: 'A' });
+    const late = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: born, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: 'B' }));
+    expect(late.issues?.map((i) => i.messageKey)).toContain('errors.post.age');
+  });
+
+  it('refuses an urban post from the day statutory retirement age is reached, in the month it steps up', async () => {
+    // Registered on 2025-05-01, while both were still of working age.
+    const { core, session } = await station('2025-05-01T10:00:00+08:00');
+    await core.call(session, 'posts.save', { ...POST, code: 'CZ-1', kind: 'urban', category: 'epidemicPrevention' });
+    // Born 1965-04: retires at 60 years 1 month (2025-05-10). Born 1965-05: 60 years 2 months (2025-07-10).
+    const april = await person(core, session, '19650410', '111', ['zeroEmploymentFamily'], '2025-05-01');
+    const may = await person(core, session, '19650510', '113', ['zeroEmploymentFamily'], '2025-05-01');
+    const args = { postId: 'post:CZ-1', startDate: '2025-07-09', endDate: '2025-12-31', contractNo: 'C' };
+    await core.call(session, 'posts.assign', { ...args, residentId: may });
+    const refused = await refusal(core.call(session, 'posts.assign', { ...args, residentId: april }));
+    expect(refused.issues).toEqual([expect.objectContaining({ messageKey: 'errors.post.retirement', params: { retirementDate: '2025-05-10' } })]);
+    const onTheDay = await refusal(core.call(session, 'posts.assign', { ...args, residentId: may, startDate: '2026-01-01', endDate: '2026-01-31' }));
+    expect(onTheDay.issues?.map((i) => i.messageKey)).toContain('errors.post.retirement');
+  });
+
+  it('allows exactly the maximum subsidy (3 years) and refuses one day more, counting earlier posts', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'posts.save', POST);
+    await core.call(session, 'posts.save', { ...POST, code: 'XC-002' });
+    const a = await person(core, session, '19700101', '111');
+    const b = await person(core, session, '19700202', '222');
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: a, startDate: '2022-01-01', endDate: '2024-12-31', contractNo: '1' });
+    const over = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: b, startDate: '2022-01-01', endDate: '2025-01-01', contractNo: '2' }));
+    expect(over).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'endDate', messageKey: 'errors.post.maxSubsidy' });
+    // Two periods that add up to exactly 36 months are fine; a third day is not.
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: b, startDate: '2022-01-01', endDate: '2023-12-31', contractNo: '3' });
+    await core.call(session, 'posts.assign', { postId: 'post:XC-002', residentId: b, startDate: '2025-01-01', endDate: '2025-12-31', contractNo: '4' });
+    const third = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: b, startDate: '2026-01-01', endDate: '2026-01-01', contractNo: '5' }));
+    expect(third.messageKey).toBe('errors.post.maxSubsidy');
+  });
+
+  it('refuses someone who already holds a post in the period; an admin override with a reason is recorded', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'posts.save', POST);
+    await core.call(session, 'posts.save', { ...POST, code: 'XC-002' });
+    const a = await person(core, session, '19800101', '111');
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: a, startDate: '2026-01-01', endDate: '2026-06-30', contractNo: '1' });
+    const args = { postId: 'post:XC-002', residentId: a, startDate: '2026-06-30', endDate: '2026-09-30', contractNo: '2' };
+    expect(await refusal(core.call(session, 'posts.assign', args))).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'startDate', messageKey: 'errors.post.alreadyHolds' });
+    expect(await refusal(core.call(session, 'posts.assign', { ...args, override: { reason: '太短' } }))).toMatchObject({ field: 'override.reason', messageKey: 'errors.override.reasonTooShort' });
+    const clerk: Session = { user: { ...session.user!, role: 'clerk' } };
+    expect(await refusal(core.call(clerk, 'posts.assign', { ...args, override: { reason: '县人社局批准交叉一天用于交接工作' } }))).toMatchObject({ code: 'FORBIDDEN' });
+    const overridden = await core.call(session, 'posts.assign', { ...args, override: { reason: '县人社局批准交叉一天用于交接工作' } });
+    expect(overridden.override).toMatchObject({ reason: '县人社局批准交叉一天用于交接工作', by: 'wangli', rules: ['errors.post.alreadyHolds'] });
+    const audit = await core.db.allDocs<{ action: string; reason: string }>({ startkey: 'audit:', endkey: 'audit:\ufff0', include_docs: true });
+    expect(audit.rows.map((r) => r.doc)).toEqual([expect.objectContaining({ action: 'override', reason: '县人社局批准交叉一天用于交接工作' })]);
+  });
+});
+
+describe('attendance', () => {
+  async function withHolders(now?: string) {
+    const s = await station(now);
+    await s.core.call(s.session, 'posts.save', POST);
+    const a = await person(s.core, s.session, '19800101', '111');
+    const b = await person(s.core, s.session, '19800202', '222');
+    for (const [residentId, contractNo] of [[a, '1'], [b, '2']] as const) {
+      await s.core.call(s.session, 'posts.assign', { postId: 'post:XC-001', residentId, startDate: '2026-01-01', endDate: '2026-12-31', contractNo });
+    }
+    return { ...s, a, b };
+  }
+
+  it('keeps one document per post, person and day: a second entry is a new revision with history', async () => {
+    const { core, session, a } = await withHolders();
+    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-05', mark: 'present', hours: 8 }] });
+    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-05', mark: 'sickLeave' }] });
+    const docs = await core.db.allDocs({ startkey: 'attendance:', endkey: 'attendance:\ufff0' });
+    expect(docs.rows).toHaveLength(1);
+    expect(docs.rows[0]!.id).toMatch(/^attendance:XC-001:2026-10:[a-z2-7]{26}:05$/);
+    expect(await core.call(session, 'attendance.history', { postId: 'post:XC-001', residentId: a, date: '2026-10-05' })).toEqual([
+      expect.objectContaining({ mark: 'present', hours: 8, by: 'wangli' }),
+      expect.objectContaining({ mark: 'sickLeave', hours: 0 }),
+    ]);
+    const grid = await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' });
+    expect(grid.cells[a]!['2026-10-05']).toMatchObject({ mark: 'sickLeave', corrections: 1 });
+    expect(grid.days.find((d) => d.date === '2026-10-03')).toMatchObject({ weekend: true });
+    expect(grid.holders).toHaveLength(2);
+  });
+
+  it('stores a batch whole or not at all, refusing days off the post, in the future or without hours', async () => {
+    const { core, session, a, b } = await withHolders();
+    const good = { residentId: a, date: '2026-10-06', mark: 'present', hours: 8 } as const;
+    const cases: [object, string, string][] = [
+      [{ residentId: b, date: '2025-12-31', mark: 'present', hours: 8 }, 'marks.1.date', 'errors.attendance.notHolder'],
+      [{ residentId: b, date: '2026-11-23', mark: 'present', hours: 8 }, 'marks.1.date', 'errors.attendance.future'],
+      [{ residentId: b, date: '2026-10-06', mark: 'present' }, 'marks.1.hours', 'errors.attendance.hoursRequired'],
+      [{ residentId: b, date: '2026-10-06', mark: 'absent', hours: 3 }, 'marks.1.hours', 'errors.attendance.hoursOnlyPresent'],
+      [{ residentId: b, date: '2026-10-06', mark: 'present', hours: 7.3 }, 'marks.1.hours', 'errors.attendance.hours'],
+    ];
+    for (const [bad, field, messageKey] of cases) {
+      expect(await refusal(core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [good, bad] }))).toMatchObject({ field, messageKey });
+    }
+    expect((await core.db.allDocs({ startkey: 'attendance:', endkey: 'attendance:\ufff0' })).rows).toHaveLength(0);
+  });
+
+  it('closes a month with totals and flags holders under the hourly minimum wage in force that month', async () => {
+    const { core, session, a, b } = await withHolders();
+    // A new minimum wage from 2026-10-01: 25 yuan an hour.
+    await core.call(session, 'policy.save', { kind: 'minimumWage', effectiveFrom: '2026-10-01', values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } });
+    const fill = async (month: string, residentId: string, days: number, hours: number) => {
+      const marks = Array.from({ length: days }, (_, i) => ({ residentId, date: `${month}-${String(i + 1).padStart(2, '0')}`, mark: 'present' as const, hours }));
+      await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks });
+    };
+    for (const month of ['2026-09', '2026-10']) {
+      await fill(month, a, 10, 4); // 40 h: pay 1000, 25/h
+      await fill(month, b, 11, 4); // 44 h: pay capped at 1000, 22.73/h
+    }
+    const september = await core.call(session, 'attendance.summary', { postId: 'post:XC-001', month: '2026-09' });
+    expect(september.minimumWage).toMatchObject({ hourly: 21, effectiveFrom: '2021-10-01', isDefault: true });
+    expect(september.holders.map((h) => h.belowMinimum)).toEqual([false, false]);
+    const october = await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-10' });
+    expect(october.minimumWage).toMatchObject({ hourly: 25, effectiveFrom: '2026-10-01', isDefault: false });
+    const byId = Object.fromEntries(october.holders.map((h) => [h.residentId, h]));
+    expect(byId[a]).toMatchObject({ presentDays: 10, hours: 40, payDue: 1000, hourlyPay: 25, belowMinimum: false, unmarkedDays: 21 });
+    expect(byId[b]).toMatchObject({ presentDays: 11, hours: 44, payDue: 1000, hourlyPay: 22.73, belowMinimum: true });
+    expect(october).toMatchObject({ status: 'closed', closedBy: 'wangli' });
+
+    // Closed means locked, until a recorded reopening.
+    const locked = await refusal(core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] }));
+    expect(locked).toMatchObject({ code: 'LOCKED', messageKey: 'errors.attendance.monthClosed' });
+    const reopened = await core.call(session, 'attendance.reopenMonth', { postId: 'post:XC-001', month: '2026-10', reason: '补录 10 月 20 日休息' });
+    expect(reopened.history.map((h) => h.action)).toEqual(['close', 'reopen']);
+    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] });
+    expect((await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).locked).toBe(false);
+  });
+});
+
+describe('post policy parameters', () => {
+  it('refuses an age band upside down, and applies an edited band from its date', async () => {
+    const { core, session } = await station();
+    const values = {
+      maxSubsidyMonths: 36,
+      rural: { minAge: 70, maxAge: 65, olderFromAge: 45, qualifyingGroups: ['older'] },
+      urban: { minAge: 16, qualifyingGroups: ['zeroEmploymentFamily'], olderUnemployedAge: { male: 50, female: 40 } },
+    } as const;
+    expect(await refusal(core.call(session, 'policy.save', { kind: 'posts', effectiveFrom: '2026-07-01', values }))).toMatchObject({ field: 'values.rural.maxAge', messageKey: 'errors.policy.ageRange' });
+    await core.call(session, 'policy.save', { kind: 'posts', effectiveFrom: '2026-07-01', values: { ...values, rural: { ...values.rural, minAge: 16, olderFromAge: 30 } } });
+    await core.call(session, 'posts.save', POST);
+    const thirty = await person(core, session, '19960101', '222');
+    // Before 2026-07-01 the default (大龄 from 45) applies; from then on, 30 is 大龄.
+    const before = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: '1' }));
+    expect(before.messageKey).toBe('errors.post.group');
+    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-07-01', endDate: '2026-07-31', contractNo: '2' });
+  });
+});

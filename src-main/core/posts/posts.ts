@@ -1,0 +1,468 @@
+// Public-welfare posts: posts, holders (assignments with their eligibility rules), daily
+// attendance as immutable per-day documents, and the month close with the hourly minimum check.
+import { ageOn } from '../../../shared/id/idNumber';
+import { maskIdNumber } from '../../../shared/id/mask';
+import { isKnownPlace, placeName, placeWithin } from '../../../shared/places';
+import type { PostQualifyingGroup } from '../../../shared/policy/parameters';
+import { retirementDate } from '../../../shared/policy/retirement';
+import type { FieldIssue } from '../../../shared/rpc/errors';
+import type {
+  AssignmentView,
+  AttendanceCell,
+  AttendanceGridView,
+  AttendanceRevision,
+  GridDay,
+  MonthCloseView,
+  MonthSummary,
+  MonthTotals,
+  ParsedArgsOf,
+  PostView,
+  SessionUser,
+} from '../../../shared/rpc/handlers';
+import { addDays, daysInMonth, fail, notFound, periodMonths, type CoreContext } from '../context';
+import { DocCache } from '../store/docCache';
+import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc, type ResidentDoc } from '../store/docs';
+import { getOrNull, prefixRange } from '../store/db';
+import { fieldError } from '../validation';
+
+const OVERRIDE_ROLES = new Set(['county', 'admin']);
+
+function keyOf(residentId: string): string {
+  return residentId.slice(ID_PREFIX.resident.length);
+}
+
+function codeOf(postId: string): string {
+  return postId.slice(ID_PREFIX.post.length);
+}
+
+export function attendanceId(postId: string, residentId: string, date: string): string {
+  return `${ID_PREFIX.attendance}${codeOf(postId)}:${date.slice(0, 7)}:${keyOf(residentId)}:${date.slice(8, 10)}`;
+}
+
+function monthCloseId(postId: string, month: string): string {
+  return `${ID_PREFIX.monthClose}${codeOf(postId)}:${month}`;
+}
+
+const fen = (yuan: number) => Math.round(yuan * 100);
+const yuan = (fenValue: number) => Math.round(fenValue) / 100;
+
+/** The groups a resident belongs to for post eligibility, from registration and care categories. */
+export function postGroups(resident: ResidentDoc, ageAtStart: number, urbanOlderAge: { male: number; female: number }): Set<PostQualifyingGroup> {
+  const groups = new Set<PostQualifyingGroup>();
+  const hardship = resident.registration.kind === 'hardship' ? resident.registration.hardshipCategories : [];
+  if (hardship.includes('povertyAlleviated')) groups.add('povertyAlleviated');
+  if (hardship.includes('minimumLivingAllowance')) groups.add('lowIncome');
+  if (hardship.includes('disabled') || resident.careCategories.includes('disabled')) groups.add('disabled');
+  if (hardship.includes('zeroEmploymentFamily')) groups.add('zeroEmploymentFamily');
+  const unemployed =
+    resident.registration.kind === 'unemployment' || hardship.includes('olderUnemployed') || hardship.includes('longTermUnemployed');
+  if (unemployed && ageAtStart >= urbanOlderAge[resident.sex]) groups.add('olderUnemployed');
+  return groups;
+}
+
+export class PostsService {
+  readonly posts = new DocCache<PostDoc>(ID_PREFIX.post);
+  readonly assignments = new DocCache<AssignmentDoc>(ID_PREFIX.assignment);
+  readonly closes = new DocCache<MonthCloseDoc>(ID_PREFIX.monthClose);
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  private post(postId: string, field = 'postId'): PostDoc & { _rev: string } {
+    return this.posts.get(postId) ?? notFound(field);
+  }
+
+  private postView(doc: PostDoc & { _rev?: string }): PostView {
+    const today = this.ctx.today();
+    return {
+      id: doc._id,
+      rev: doc._rev ?? '',
+      code: doc.code,
+      name: doc.name,
+      kind: doc.kind,
+      category: doc.category,
+      placeCode: doc.placeCode,
+      placeName: placeName(doc.placeCode) ?? doc.placeCode,
+      employer: doc.employer,
+      plannedHoursPerMonth: doc.plannedHoursPerMonth,
+      payPerMonth: yuan(doc.payPerMonthFen),
+      startDate: doc.startDate,
+      endDate: doc.endDate,
+      currentHolders: this.holdersOf(doc._id).filter((a) => a.startDate <= today && a.endDate >= today).length,
+      updatedAt: doc.updatedAt,
+    };
+  }
+
+  private holdersOf(postId: string): (AssignmentDoc & { _rev: string })[] {
+    return this.assignments.withPrefix(`${ID_PREFIX.assignment}${codeOf(postId)}:`);
+  }
+
+  private assignmentView(a: AssignmentDoc): AssignmentView {
+    const r = this.ctx.residents.summary(a.residentId);
+    return {
+      id: a._id,
+      postId: a.postId,
+      residentId: a.residentId,
+      name: r?.name ?? '',
+      sex: r?.sex ?? 'male',
+      age: r ? ageOn(r.birthDate, this.ctx.today()) : 0,
+      idNumberMasked: r ? maskIdNumber(r.idNumber) : '',
+      startDate: a.startDate,
+      endDate: a.endDate,
+      contractNo: a.contractNo,
+      override: a.override,
+    };
+  }
+
+  list(): PostView[] {
+    return this.posts
+      .values()
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((p) => this.postView(p));
+  }
+
+  get(postId: string): { post: PostView; holders: AssignmentView[] } | null {
+    const post = this.posts.get(postId);
+    if (!post) return null;
+    const holders = this.holdersOf(postId)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate) || a._id.localeCompare(b._id))
+      .map((a) => this.assignmentView(a));
+    return { post: this.postView(post), holders };
+  }
+
+  async save(args: ParsedArgsOf<'posts.save'>, user: SessionUser): Promise<PostView> {
+    const station = this.ctx.station();
+    if (!isKnownPlace(args.placeCode)) fail(fieldError('placeCode', 'errors.placeUnknown', { code: args.placeCode }));
+    if (!placeWithin(args.placeCode, station.placeCode)) {
+      fail(fieldError('placeCode', 'errors.post.placeOutside'));
+    }
+    const id = `${ID_PREFIX.post}${args.code}`;
+    const existing = this.posts.get(id) ?? (await getOrNull<PostDoc>(this.ctx.db, id));
+    if (existing && !args.rev) fail(fieldError('code', 'errors.post.codeTaken', { code: args.code }));
+    if (!existing && args.rev) notFound('code');
+    if (existing && existing._rev !== args.rev) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+    const stamp = this.ctx.stamp(user, args.placeCode);
+    const doc: PostDoc = {
+      ...(existing ? { ...existing, updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt, placeCode: args.placeCode } : stamp),
+      _id: id,
+      type: 'post',
+      code: args.code,
+      name: args.name,
+      kind: args.kind,
+      category: args.category,
+      employer: args.employer,
+      plannedHoursPerMonth: args.plannedHoursPerMonth,
+      payPerMonthFen: fen(args.payPerMonth),
+      startDate: args.startDate,
+      endDate: args.endDate,
+    };
+    const saved = await this.ctx.write(doc);
+    this.posts.put(saved);
+    return this.postView(saved);
+  }
+
+
+  /** Every rule a new assignment breaks, as field issues (empty when eligible). */
+  private eligibility(post: PostDoc, resident: ResidentDoc, startDate: string, endDate: string): FieldIssue[] {
+    const failures: FieldIssue[] = [];
+    const policy = this.ctx.policies.posts(startDate);
+    const age = ageOn(resident.birthDate, startDate);
+    const others = this.assignments.values().filter((a) => a.residentId === resident._id);
+    const overlapping = others.find((a) => a.startDate <= endDate && a.endDate >= startDate);
+    if (overlapping) {
+      const holding = this.posts.get(overlapping.postId);
+      failures.push({
+        field: 'startDate',
+        messageKey: 'errors.post.alreadyHolds',
+        params: { post: holding?.name ?? overlapping.postId, from: overlapping.startDate, to: overlapping.endDate },
+      });
+    }
+    const rules = post.kind === 'rural' ? policy.rural : policy.urban;
+    if (post.kind === 'rural' && (age < policy.rural.minAge || age > policy.rural.maxAge)) {
+      failures.push({ field: 'residentId', messageKey: 'errors.post.age', params: { age, postKind: post.kind, min: policy.rural.minAge, max: policy.rural.maxAge } });
+    }
+    if (post.kind === 'urban' && age < policy.urban.minAge) {
+      failures.push({ field: 'residentId', messageKey: 'errors.post.ageMin', params: { age, postKind: post.kind, min: policy.urban.minAge } });
+    }
+    if (post.kind === 'urban') {
+      const retires = retirementDate(this.ctx.policies.retirement(startDate), resident.birthDate, resident.sex);
+      if (startDate >= retires) failures.push({ field: 'residentId', messageKey: 'errors.post.retirement', params: { retirementDate: retires } });
+    }
+    const groups = postGroups(resident, age, policy.urban.olderUnemployedAge);
+    if (post.kind === 'rural' && age >= policy.rural.olderFromAge) groups.add('older');
+    if (!rules.qualifyingGroups.some((g) => groups.has(g))) {
+      failures.push({ field: 'residentId', messageKey: 'errors.post.group', params: { postKind: post.kind, groups: rules.qualifyingGroups.join(',') } });
+    }
+    const used = others.reduce((sum, a) => sum + periodMonths(a.startDate, a.endDate), 0);
+    const months = periodMonths(startDate, endDate);
+    // A thousandth of a month of slack absorbs floating-point sums of thirtieths.
+    if (used + months > policy.maxSubsidyMonths + 0.001) {
+      failures.push({
+        field: 'endDate',
+        messageKey: 'errors.post.maxSubsidy',
+        params: { max: policy.maxSubsidyMonths, used: Math.round(used * 10) / 10, months: Math.round(months * 10) / 10 },
+      });
+    }
+    return failures;
+  }
+
+  async assign(args: ParsedArgsOf<'posts.assign'>, user: SessionUser): Promise<AssignmentView> {
+    const post = this.post(args.postId);
+    const resident = await this.ctx.residentDoc(args.residentId);
+    if (!resident) notFound('residentId');
+    if (resident.closure) fail(fieldError('residentId', 'errors.post.registrationClosed'));
+    if (args.startDate < post.startDate || args.endDate > post.endDate) {
+      fail(fieldError(args.startDate < post.startDate ? 'startDate' : 'endDate', 'errors.post.assignmentOutsidePost', { from: post.startDate, to: post.endDate }));
+    }
+    const failures = this.eligibility(post, resident, args.startDate, args.endDate);
+    let override: AssignmentDoc['override'] = null;
+    if (failures.length > 0) {
+      if (!args.override) {
+        fail({
+          code: 'NOT_ELIGIBLE',
+          field: failures[0]!.field,
+          messageKey: failures[0]!.messageKey,
+          ...(failures[0]!.params ? { params: failures[0]!.params } : {}),
+          issues: failures,
+          details: { rules: failures.map((f) => f.messageKey).join(',') },
+        });
+      }
+      if (!OVERRIDE_ROLES.has(user.role)) fail({ code: 'FORBIDDEN', field: 'override.reason', messageKey: 'errors.override.forbidden' });
+      override = { reason: args.override.reason, by: user.loginName, at: this.ctx.now(), rules: failures.map((f) => f.messageKey) };
+    }
+    const doc: AssignmentDoc = {
+      _id: `${ID_PREFIX.assignment}${codeOf(post._id)}:${keyOf(resident._id)}:${args.startDate}`,
+      type: 'assignment',
+      ...this.ctx.stamp(user, post.placeCode),
+      postId: post._id,
+      residentId: resident._id,
+      startDate: args.startDate,
+      endDate: args.endDate,
+      contractNo: args.contractNo,
+      override,
+    };
+    const saved = await this.ctx.write(doc);
+    this.assignments.put(saved);
+    if (override) await this.ctx.audit(user, 'override', saved._id, 'eligibility', override.reason);
+    return this.assignmentView(saved);
+  }
+
+  // ── attendance ─────────────────────────────────────────────────────────────────────────
+
+  /**
+   * A month of one post's marks, kept for the most recently opened months: the grid is opened,
+   * edited and closed again and again, and reading ~1,500 documents costs ~100 ms each time.
+   */
+  private readonly months = new Map<string, Map<string, AttendanceDoc & { _rev: string }>>();
+  private static readonly MONTHS_KEPT = 24;
+
+  private async monthDocs(postId: string, month: string): Promise<(AttendanceDoc & { _rev: string })[]> {
+    const key = `${codeOf(postId)}:${month}`;
+    let docs = this.months.get(key);
+    if (docs) {
+      this.months.delete(key);
+    } else {
+      const result = await this.ctx.db.allDocs<AttendanceDoc>({ include_docs: true, ...prefixRange(`${ID_PREFIX.attendance}${key}:`) });
+      docs = this.months.get(key) ?? new Map();
+      for (const row of result.rows) if (row.doc) keepNewer(docs, row.doc as AttendanceDoc & { _rev: string });
+      if (this.months.size >= PostsService.MONTHS_KEPT) this.months.delete(this.months.keys().next().value!);
+    }
+    this.months.set(key, docs);
+    return [...docs.values()];
+  }
+
+  /** Keeps a cached month current with a written or replicated mark. */
+  applyAttendance(doc: AttendanceDoc & { _rev: string }): void {
+    const docs = this.months.get(`${codeOf(doc.postId)}:${doc.date.slice(0, 7)}`);
+    if (docs) keepNewer(docs, doc);
+  }
+
+  private holdersInMonth(postId: string, month: string) {
+    const first = `${month}-01`;
+    const last = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+    return this.holdersOf(postId)
+      .filter((a) => a.startDate <= last && a.endDate >= first)
+      .map((a) => ({
+        assignment: a,
+        from: a.startDate > first ? a.startDate : first,
+        to: a.endDate < last ? a.endDate : last,
+        name: this.ctx.residents.summary(a.residentId)?.name ?? '',
+      }))
+      .sort((a, b) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name, 'zh-CN') || a.assignment._id.localeCompare(b.assignment._id));
+  }
+
+  private closeOf(postId: string, month: string): (MonthCloseDoc & { _rev: string }) | null {
+    return this.closes.get(monthCloseId(postId, month));
+  }
+
+  async month(postId: string, month: string): Promise<AttendanceGridView> {
+    const post = this.post(postId);
+    const today = this.ctx.today();
+    const days: GridDay[] = [];
+    for (let d = 1; d <= daysInMonth(month); d++) {
+      const date = `${month}-${String(d).padStart(2, '0')}`;
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      days.push({ date, day: d, weekday, weekend: weekday === 0 || weekday === 6, future: date > today });
+    }
+    const holders = this.holdersInMonth(postId, month);
+    const cells: AttendanceGridView['cells'] = {};
+    for (const h of holders) cells[h.assignment.residentId] = {};
+    for (const doc of await this.monthDocs(postId, month)) (cells[doc.residentId] ??= {})[doc.date] = cellOf(doc);
+    const close = this.closeOf(postId, month);
+    return {
+      post: this.postView(post),
+      month,
+      days,
+      holders: holders.map((h) => ({ residentId: h.assignment.residentId, name: h.name, assignmentId: h.assignment._id, from: h.from, to: h.to })),
+      cells,
+      close: close ? closeView(close) : null,
+      locked: close?.status === 'closed',
+    };
+  }
+
+  async setMarks(args: ParsedArgsOf<'attendance.set'>, user: SessionUser): Promise<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }> {
+    const post = this.post(args.postId);
+    const today = this.ctx.today();
+    const holders = this.holdersOf(post._id);
+    // Every mark is checked before anything is written: a batch is stored whole or not at all.
+    args.marks.forEach((m, i) => {
+      if (m.date > today) fail(fieldError(`marks.${i}.date`, 'errors.attendance.future', { date: m.date }));
+      if (this.closeOf(post._id, m.date.slice(0, 7))?.status === 'closed') {
+        fail({ code: 'LOCKED', field: `marks.${i}.date`, messageKey: 'errors.attendance.monthClosed', params: { month: m.date.slice(0, 7) } });
+      }
+      if (!holders.some((a) => a.residentId === m.residentId && a.startDate <= m.date && a.endDate >= m.date)) {
+        fail(fieldError(`marks.${i}.date`, 'errors.attendance.notHolder', { date: m.date }));
+      }
+    });
+    // The last mark for a day wins within one batch.
+    const byId = new Map<string, (typeof args.marks)[number]>();
+    for (const m of args.marks) byId.set(attendanceId(post._id, m.residentId, m.date), m);
+    const ids = [...byId.keys()];
+    const existing = await this.ctx.db.allDocs<AttendanceDoc>({ keys: ids, include_docs: true });
+    const at = this.ctx.now();
+    const docs: (AttendanceDoc & { _rev?: string })[] = [];
+    const unchanged: (AttendanceDoc & { _rev: string })[] = [];
+    existing.rows.forEach((row, i) => {
+      const id = ids[i]!;
+      const mark = byId.get(id)!;
+      const old = row.doc as (AttendanceDoc & { _rev: string }) | undefined;
+      if (old && old.mark === mark.mark && old.hours === mark.hours) {
+        unchanged.push(old);
+        return;
+      }
+      docs.push(
+        old
+          ? {
+              ...old,
+              mark: mark.mark,
+              hours: mark.hours,
+              history: [...old.history, { mark: old.mark, hours: old.hours, by: old.updatedBy, at: old.updatedAt }],
+              updatedBy: user.loginName,
+              updatedAt: at,
+            }
+          : {
+              _id: id,
+              type: 'attendance',
+              ...this.ctx.stamp(user, post.placeCode),
+              postId: post._id,
+              residentId: mark.residentId,
+              date: mark.date,
+              mark: mark.mark,
+              hours: mark.hours,
+              history: [],
+            },
+      );
+    });
+    this.ctx.assertUnlocked(docs.map((d) => d._id));
+    const results = docs.length ? await this.ctx.db.bulkDocs(docs) : [];
+    const failed = results.find((r) => !('rev' in r));
+    if (failed) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+    const saved = docs.map((d, i) => ({ ...d, _rev: (results[i] as { rev: string }).rev }));
+    for (const doc of saved) this.applyAttendance(doc);
+    return { cells: [...saved, ...unchanged].map((d) => ({ residentId: d.residentId, date: d.date, cell: cellOf(d) })) };
+  }
+
+  async history(postId: string, residentId: string, date: string): Promise<AttendanceRevision[]> {
+    const doc = await getOrNull<AttendanceDoc>(this.ctx.db, attendanceId(postId, residentId, date));
+    if (!doc) return [];
+    return [...doc.history, { mark: doc.mark, hours: doc.hours, by: doc.updatedBy, at: doc.updatedAt }];
+  }
+
+  /** Totals, pay due and the hourly minimum-wage check of one post and month. */
+  async summary(postId: string, month: string): Promise<MonthSummary> {
+    const post = this.post(postId);
+    const today = this.ctx.today();
+    // The minimum wage in force on the month's first day decides the month.
+    const minimumWage = this.ctx.policies.minimumWage(post.placeCode.slice(0, 6), `${month}-01`);
+    const docs = await this.monthDocs(postId, month);
+    const holders: MonthTotals[] = this.holdersInMonth(postId, month).map((h) => {
+      const marks = docs.filter((d) => d.residentId === h.assignment.residentId && d.date >= h.from && d.date <= h.to);
+      const count = (mark: string) => marks.filter((d) => d.mark === mark).length;
+      let expected = 0;
+      for (let day = h.from; day <= h.to && day <= today; day = addDays(day, 1)) expected += 1;
+      const hours = marks.reduce((sum, d) => sum + d.hours, 0);
+      const payDueFen = hours > 0 ? Math.round(post.payPerMonthFen * Math.min(1, hours / post.plannedHoursPerMonth)) : 0;
+      const hourlyFen = hours > 0 ? payDueFen / hours : null;
+      return {
+        residentId: h.assignment.residentId,
+        name: h.name,
+        presentDays: count('present'),
+        personalLeaveDays: count('personalLeave'),
+        sickLeaveDays: count('sickLeave'),
+        absentDays: count('absent'),
+        restDays: count('rest'),
+        unmarkedDays: Math.max(0, expected - marks.length),
+        hours,
+        payDue: yuan(payDueFen),
+        hourlyPay: hourlyFen === null ? null : Math.round(hourlyFen) / 100,
+        belowMinimum: hourlyFen !== null && minimumWage !== null && hourlyFen < fen(minimumWage.hourly),
+      };
+    });
+    return { postId, month, minimumWage, holders };
+  }
+
+  async closeMonth(postId: string, month: string, user: SessionUser): Promise<MonthCloseView> {
+    const post = this.post(postId);
+    const existing = this.closeOf(postId, month);
+    if (existing?.status === 'closed') fail({ code: 'LOCKED', field: 'month', messageKey: 'errors.attendance.alreadyClosed', params: { month } });
+    const summary = await this.summary(postId, month);
+    const at = this.ctx.now();
+    const entry = { action: 'close' as const, by: user.loginName, at, reason: '' };
+    const doc: MonthCloseDoc = existing
+      ? { ...existing, status: 'closed', summary, history: [...existing.history, entry], updatedBy: user.loginName, updatedAt: at }
+      : { _id: monthCloseId(postId, month), type: 'monthClose', ...this.ctx.stamp(user, post.placeCode), postId, month, status: 'closed', summary, history: [entry] };
+    const saved = await this.ctx.write(doc);
+    this.closes.put(saved);
+    return closeView(saved);
+  }
+
+  async reopenMonth(args: ParsedArgsOf<'attendance.reopenMonth'>, user: SessionUser): Promise<MonthCloseView> {
+    this.post(args.postId);
+    const existing = this.closeOf(args.postId, args.month);
+    if (existing?.status !== 'closed') fail(fieldError('month', 'errors.attendance.notClosed', { month: args.month }));
+    const at = this.ctx.now();
+    const saved = await this.ctx.write({
+      ...existing,
+      status: 'reopened' as const,
+      history: [...existing.history, { action: 'reopen' as const, by: user.loginName, at, reason: args.reason }],
+      updatedBy: user.loginName,
+      updatedAt: at,
+    });
+    this.closes.put(saved);
+    await this.ctx.audit(user, 'reopenMonth', saved._id, 'month', args.reason);
+    return closeView(saved);
+  }
+}
+
+function keepNewer(docs: Map<string, AttendanceDoc & { _rev: string }>, doc: AttendanceDoc & { _rev: string }): void {
+  const existing = docs.get(doc._id);
+  if (!existing || Number.parseInt(existing._rev, 10) <= Number.parseInt(doc._rev, 10)) docs.set(doc._id, doc);
+}
+
+function cellOf(doc: AttendanceDoc): AttendanceCell {
+  return { mark: doc.mark, hours: doc.hours, updatedBy: doc.updatedBy, updatedAt: doc.updatedAt, corrections: doc.history.length };
+}
+
+function closeView(doc: MonthCloseDoc): MonthCloseView {
+  const lastClose = [...doc.history].reverse().find((h) => h.action === 'close');
+  return { ...doc.summary, status: doc.status, closedBy: lastClose?.by ?? '', closedAt: lastClose?.at ?? '', history: doc.history };
+}

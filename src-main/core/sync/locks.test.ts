@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../core';
+import { openStation, refusal, registration, VILLAGE } from '../testing/fixtures';
+
+const open: Core[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+const county = { schemaVersion: 1, placeCode: VILLAGE, createdBy: 'county-li', updatedBy: 'county-li' };
+
+describe('records the county accepted', () => {
+  it('are locked at the station until the county unlocks them, and the unlock is what lets a change through', async () => {
+    const { core, session } = await openStation();
+    open.push(core);
+    const view = await core.call(session, 'residents.register', registration());
+    const other = await core.call(session, 'residents.register', registration({ idNumber: '440524188001010014', name: '李四', registration: { kind: 'jobSeeking', date: '2026-11-20' } }));
+    const { idNumber: _id, ...edit } = registration();
+    // The pull brings the county's review (accepted) — written here as replication would.
+    await core.db.put({
+      _id: 'review:batch:1', type: 'review', ...county, createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z',
+      batchId: 'batch:1', decision: 'accepted', records: [{ id: view.id, rev: view.rev, decision: 'accepted', reason: '' }],
+    });
+    await core.whenIndexed();
+    const locked = await refusal(core.call(session, 'residents.update', { ...edit, id: view.id, rev: view.rev, name: '张三丰' }));
+    expect(locked).toMatchObject({ code: 'LOCKED', messageKey: 'errors.sync.locked', params: { at: '2026-11-22' } });
+    expect((await core.call(session, 'residents.get', { id: view.id }))!.name).toBe('张三');
+    // Records the county did not accept stay free.
+    expect((await core.call(session, 'residents.update', { ...edit, id: other.id, rev: other.rev, name: '李思' })).name).toBe('李思');
+
+    await core.db.put({
+      _id: `unlock:${view.id}:2026-11-22T02:00:00Z`, type: 'unlock', ...county, createdAt: '2026-11-22T02:00:00Z', updatedAt: '2026-11-22T02:00:00Z',
+      targetId: view.id, reason: '户籍地址更正',
+    });
+    await core.whenIndexed();
+    const changed = await core.call(session, 'residents.update', { ...edit, id: view.id, rev: view.rev, name: '张三丰' });
+    expect(changed.name).toBe('张三丰');
+  });
+});

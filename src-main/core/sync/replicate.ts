@@ -1,0 +1,145 @@
+// CouchDB replication (changes → revisions → _bulk_docs with new_edits: false), in pages, with
+// the next page read while the other side stores the current one. PouchDB's own replicator does
+// one step at a time with small batches, which leaves both the station and the county server
+// idle half the time. Only the CouchDB HTTP API is used on the server side (through PouchDB's
+// http adapter), so any CouchDB 3.x works. Writes with new_edits: false are idempotent: a page
+// sent twice after a cut stores nothing twice.
+import { createHash } from 'node:crypto';
+import type { PouchDB as P } from 'pouchdb-node';
+import { getOrNull } from '../store/db';
+
+export interface ReplicateOptions {
+  /** The local database that keeps the checkpoint (a `_local` document: it never replicates). */
+  home: P.Database;
+  /** Names the source/target pair, so another server or database starts from scratch. */
+  pair: string;
+  /** Documents per page (one _bulk_docs request). */
+  pageSize?: number;
+  /** Only changes that pass are sent. */
+  accept?: (change: { id: string; seq: number | string; deleted: boolean; doc?: object }) => boolean;
+  /**
+   * Ask the target which revisions it lacks before reading them. Off for the station's own push,
+   * where everything after the checkpoint is new to the server; on where the target may already
+   * hold most of it (pulls, relay copies that were pulled from the same database).
+   */
+  diff?: boolean;
+  /** A design document filter of the source (`ddoc/name`), run by the server. */
+  filter?: string;
+  onProgress?: (written: number) => void;
+  /**
+   * After each page is stored on the other side and before its checkpoint: the revisions the
+   * target took. The sync keeps them for the batch manifest, so a cut loses none of them.
+   */
+  onStored?: (docs: { id: string; rev: string }[]) => Promise<void>;
+}
+
+export interface ReplicateResult {
+  written: number;
+  /** Documents the target's validation refused, with its reason. */
+  refused: { id: string; reason: string }[];
+}
+
+interface Checkpoint {
+  _id: string;
+  _rev?: string;
+  since: number | string;
+}
+
+interface Page {
+  count: number;
+  lastSeq: number | string;
+  docs: P.RevisedDoc[];
+}
+
+export async function replicate(source: P.Database, target: P.Database, options: ReplicateOptions): Promise<ReplicateResult> {
+  const pageSize = options.pageSize ?? 1000;
+  const checkpointId = `_local/replication-${createHash('sha256').update(`${options.pair} ${options.filter ?? ''}`).digest('hex').slice(0, 24)}`;
+  let checkpoint: Checkpoint = (await getOrNull<Checkpoint>(options.home, checkpointId)) ?? { _id: checkpointId, since: 0 };
+  const result: ReplicateResult = { written: 0, refused: [] };
+
+  // Documents come with the changes: one pass over the source instead of two.
+  // batch_size: PouchDB's http adapter otherwise fetches a page 25 changes at a time.
+  const changesAfter = (since: number | string) => {
+    const changes = source.changes<object>({ since, limit: pageSize, batch_size: pageSize, style: 'all_docs', include_docs: true, ...(options.filter ? { filter: options.filter } : {}) });
+    // Awaited by the next read; a failure is seen there.
+    changes.catch(() => undefined);
+    return changes;
+  };
+  let nextChanges = changesAfter(checkpoint.since);
+  const read = async (): Promise<Page> => {
+    const changes = await nextChanges;
+    // The source's next page is asked for before this one is checked and diffed: pulling from
+    // the county, reading the changes is the server's slowest step, and now it never waits on ours.
+    if (changes.results.length > 0) nextChanges = changesAfter(changes.last_seq);
+    const current = new Map<string, P.RevisedDoc>();
+    let wanted: { id: string; revs: string[] }[] = [];
+    for (const c of changes.results) {
+      if (c.id.startsWith('_design/') || (options.accept && !options.accept({ id: c.id, seq: c.seq, deleted: c.deleted === true, ...(c.doc ? { doc: c.doc } : {}) }))) continue;
+      wanted.push({ id: c.id, revs: c.changes.map((r) => r.rev) });
+      if (c.doc) current.set(c.id, c.doc as unknown as P.RevisedDoc);
+    }
+    if (options.diff && wanted.length > 0) {
+      const missing = await target.revsDiff(Object.fromEntries(wanted.map((w) => [w.id, w.revs])));
+      wanted = wanted.flatMap((w) => (missing[w.id]?.missing?.length ? [{ id: w.id, revs: missing[w.id]!.missing! }] : []));
+    }
+    const docs: P.RevisedDoc[] = [];
+    const fetch: { id: string; rev: string }[] = [];
+    for (const w of wanted) {
+      for (const rev of w.revs) {
+        const doc = current.get(w.id);
+        // A first revision's history is the revision itself; anything else is read with its history.
+        if (doc && doc._rev === rev && rev.startsWith('1-')) docs.push({ ...doc, _revisions: { start: 1, ids: [rev.slice(2)] } });
+        else fetch.push({ id: w.id, rev });
+      }
+    }
+    if (fetch.length > 0) {
+      const got = await source.bulkGet({ docs: fetch, revs: true });
+      for (const r of got.results) for (const d of r.docs) if ('ok' in d) docs.push(d.ok);
+    }
+    return { count: changes.results.length, lastSeq: changes.last_seq, docs };
+  };
+
+  // Two pages in flight: the server validates one while its storage writes the other. Pages
+  // are settled (recorded, checkpointed) strictly in order, so a cut resumes at the first page
+  // not known to be stored, and anything sent after it is sent again, harmlessly.
+  const inFlight: { page: Page; stored: Promise<(P.PutResult | P.BulkError)[]> }[] = [];
+  const settle = async () => {
+    const { page, stored } = inFlight.shift()!;
+    const results = await stored;
+    const refusedIds = new Set<string>();
+    for (const r of results) {
+      if ('error' in r && r.error) {
+        refusedIds.add(r.id ?? '');
+        result.refused.push({ id: r.id ?? '', reason: r.reason ?? r.message ?? String(r.error) });
+      }
+    }
+    result.written += page.docs.length - refusedIds.size;
+    options.onProgress?.(result.written);
+    if (options.onStored && page.docs.length > 0) {
+      await options.onStored(page.docs.filter((d) => !refusedIds.has(d._id)).map((d) => ({ id: d._id, rev: d._rev })));
+    }
+    // Everything up to here is stored on the other side: a cut resumes after it.
+    checkpoint = { ...checkpoint, since: page.lastSeq };
+    checkpoint._rev = (await options.home.put(checkpoint)).rev;
+  };
+
+  let next = read();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.count === 0) break;
+      // Read ahead: the next page is read here while the target stores this one.
+      next = read();
+      const stored = page.docs.length > 0 ? target.bulkDocs(page.docs, { new_edits: false }) : Promise.resolve([]);
+      // Settled in order below; a failure is seen there (or in the finally block).
+      stored.catch(() => undefined);
+      inFlight.push({ page, stored });
+      if (inFlight.length >= 2) await settle();
+    }
+    while (inFlight.length > 0) await settle();
+  } finally {
+    // A failure above leaves the read-ahead and later writes running; their outcome no longer matters.
+    next.catch(() => undefined);
+  }
+  return result;
+}

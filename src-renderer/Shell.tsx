@@ -6,6 +6,7 @@ import { Alert, App as AntApp, Button, Result, Segmented, Space, Spin, Tag, Typo
 import { LogoutOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayCall } from '../shared/rpc/handlers';
 import { leye } from './bridge';
 import { useConnectionState } from './connection';
 import { errorText } from './errors';
@@ -211,7 +212,7 @@ export function Shell() {
                 </Button>
               </>
             )}
-            {data?.user?.role === 'admin' && (
+            {mayCall('station.administer', data?.user?.role) && (
               <>
                 <Button type="text" data-testid="nav-users" onClick={() => navigate({ name: 'users' })}>
                   {t('access.nav.users')}

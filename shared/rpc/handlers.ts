@@ -763,6 +763,25 @@ export interface PushEvents {
 }
 export type PushName = keyof PushEvents;
 
+/**
+ * What a role may do that is not a handler of its own but a part of one: the core checks these
+ * inside the handler (an override of a post's eligibility rules), the UI asks `mayCall` alike.
+ */
+export const permissions = {
+  /** Assign a holder despite failed eligibility rules, with a reason (posts.assign's `override`). */
+  'posts.override': COUNTY_STAFF,
+  /** See the administrators' navigation (accounts, audit log). */
+  'station.administer': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type PermissionName = keyof typeof permissions;
+
+/** Whether a role may call a handler or hold a permission, from the contract's own lists. */
+export function mayCall(name: HandlerName | PermissionName, role: Role | null | undefined): boolean {
+  const access: 'public' | readonly Role[] = name in permissions ? permissions[name as PermissionName] : handlers[name as HandlerName].access;
+  if (access === 'public') return true;
+  return role !== null && role !== undefined && access.includes(role);
+}
+
 export function isHandlerName(name: string): name is HandlerName {
   return Object.prototype.hasOwnProperty.call(handlers, name);
 }

@@ -4,15 +4,9 @@
 import { DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import { get, useFormState, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { handlers, type HandlerName, type Role } from '../../shared/rpc/handlers';
 import { useStationStatus } from '../status';
 
-/** Whether a role may call a handler, from the contract's own access lists. */
-export function mayCall(name: HandlerName, role: Role | null | undefined): boolean {
-  const access = handlers[name].access;
-  if (access === 'public') return true;
-  return role !== null && role !== undefined && access.includes(role);
-}
+export { mayCall } from '../../shared/rpc/handlers';
 
 export function useSession() {
   const status = useStationStatus().data;

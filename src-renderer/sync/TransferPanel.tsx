@@ -8,17 +8,13 @@ import { DownloadOutlined, ExportOutlined, ImportOutlined } from '@ant-design/ic
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { handlers, type HandlerName, type Role, type TransferImportResult } from '../../shared/rpc/handlers';
+import { mayCall, type TransferImportResult } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { useStationStatus } from '../status';
 import { downloadFile, readFileBase64 } from './transferFile';
 import { useRefreshBatches } from './useSyncStatus';
 
-function may(name: HandlerName, role: Role | undefined): boolean {
-  const access = handlers[name].access;
-  return access === 'public' || (role !== undefined && access.includes(role));
-}
 
 export function TransferPanel() {
   const { t } = useTranslation();
@@ -31,8 +27,8 @@ export function TransferPanel() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TransferImportResult | null>(null);
 
-  const canExport = may('transfer.export', role);
-  const canImport = may('transfer.import', role);
+  const canExport = mayCall('transfer.export', role);
+  const canImport = mayCall('transfer.import', role);
   if (!canExport && !canImport) return null;
 
   const exportFile = async () => {

@@ -5,6 +5,7 @@ import { Badge, Button, Space, Spin, Typography } from 'antd';
 import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayCall } from '../../shared/rpc/handlers';
 import { useStationStatus } from '../status';
 import { SyncPanel } from './SyncPanel';
 import { syncLabel, type SyncTone } from './syncState';
@@ -24,7 +25,7 @@ export function SyncIndicator() {
   const station = useStationStatus();
   const now = useNow();
   const role = station.data?.user?.role;
-  const canConnect = role === 'admin' || role === 'county';
+  const canConnect = mayCall('sync.connect', role);
   const view = syncLabel(sync.data, now);
   const color = COLORS[view.tone];
 

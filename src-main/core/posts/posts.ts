@@ -19,13 +19,13 @@ import type {
   PostView,
   SessionUser,
 } from '../../../shared/rpc/handlers';
+import { mayCall } from '../../../shared/rpc/handlers';
 import { addDays, daysInMonth, fail, notFound, periodMonths, type CoreContext } from '../context';
 import { DocCache } from '../store/docCache';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc, type ResidentDoc } from '../store/docs';
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 
-const OVERRIDE_ROLES = new Set(['county', 'admin']);
 
 function keyOf(residentId: string): string {
   return residentId.slice(ID_PREFIX.resident.length);
@@ -226,7 +226,7 @@ export class PostsService {
           details: { rules: failures.map((f) => f.messageKey).join(',') },
         });
       }
-      if (!OVERRIDE_ROLES.has(user.role)) fail({ code: 'FORBIDDEN', field: 'override.reason', messageKey: 'errors.override.forbidden' });
+      if (!mayCall('posts.override', user.role)) fail({ code: 'FORBIDDEN', field: 'override.reason', messageKey: 'errors.override.forbidden' });
       override = { reason: args.override.reason, by: user.loginName, at: this.ctx.now(), rules: failures.map((f) => f.messageKey) };
     }
     const doc: AssignmentDoc = {

@@ -1,7 +1,8 @@
 // The architecture's boundaries (../shared/DESIGN.md) as lint rules, not goodwill:
 // shared/ imports no Node, Electron or React; src-renderer/ no Node and no Electron;
-// only src-main/app/ imports 'electron'.
+// only src-main/app/ imports 'electron'. And no import cycles among the project's own files.
 import js from '@eslint/js';
+import leye from './eslint-rules/noImportCycle.js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
@@ -22,6 +23,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { patterns: [electronPattern] }],
     },
+  },
+  {
+    // One direction per dependency: a cycle among the project's modules, type-only imports
+    // included, is an error (eslint-rules/noImportCycle.js).
+    files: ['src-main/**/*.ts', 'shared/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'county/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.d.ts'],
+    plugins: { leye },
+    rules: { 'leye/no-import-cycle': ['error', { roots: ['src-main', 'shared', 'src-renderer', 'county'] }] },
   },
   {
     files: ['src-main/app/**'],

@@ -2,3 +2,4 @@
 export * from './registry';
 export * from './schemas';
 export * from './types';
+export * from './local';

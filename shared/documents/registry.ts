@@ -103,8 +103,8 @@ export const DOCUMENTS = {
     locked: true,
     label: label('signIn'),
   }),
-  batch: row({ ...station, prefix: 'batch:', id: (place: string, at: string, random: string) => `batch:${place}:${at}:${random}`, schema: s.batchSchema, record: false, locked: true, label: label('batch') }),
   review: row({ ...fromCounty, prefix: 'review:', id: (batchId: string) => `review:${batchId}`, schema: s.reviewSchema, cached: true, label: label('review') }),
+  batch: row({ ...station, prefix: 'batch:', id: (place: string, at: string, random: string) => `batch:${place}:${at}:${random}`, schema: s.batchSchema, record: false, locked: true, label: label('batch') }),
   unlock: row({ ...fromCounty, prefix: 'unlock:', id: (recordId: string, at: string) => `unlock:${recordId}:${at}`, schema: s.unlockSchema, cached: true, label: label('unlock') }),
   course: row({ ...station, writer: 'reference', prefix: 'course:', id: (code: string) => `course:${code}`, schema: s.courseSchema, reference: 'sent', cached: true, label: label('course') }),
   resolution: row({

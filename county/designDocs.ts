@@ -1,20 +1,9 @@
 // Design documents the county server holds: validate_doc_update functions for station databases,
 // county_ref and the aggregate, and the statistics views of the aggregate. Every function is a
 // self-contained ES5 string (CouchDB 3 runs SpiderMonkey; no imports, no let/const, no arrows),
-// with the place codes baked in as literals.
-
-/** Types a station (village or township) account may write into its station database. */
-export const STATION_TYPES = [
-  'resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose',
-  'training', 'enrolment', 'signIn', 'batch', 'heartbeat',
-] as const;
-/**
- * Types only county accounts may write: a batch's review, an unlock of an accepted record, and
- * the record of a resolved conflict (which keeps the losing revisions' content).
- */
-export const COUNTY_ONLY_TYPES = ['review', 'unlock', 'resolution'] as const;
-/** Types county staff keep in county_ref. */
-export const REF_TYPES = ['post', 'course', 'policy', 'station'] as const;
+// with the place codes baked in as literals. Which type each account may write comes from the
+// one document registry (shared/documents), baked in as JSON literals too.
+import { COUNTY_ONLY_TYPES, LOCKED_TYPES, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
 
 export const roles = {
   station: (code: string) => `station:${code}`,
@@ -76,7 +65,7 @@ export function stationValidate(station: string, county: string): string {
   var STATION = ${JSON.stringify(station)}, TOWNSHIP = ${JSON.stringify(township)}, COUNTY = ${JSON.stringify(county)};
   var STATION_TYPES = ${JSON.stringify(STATION_TYPES)}, COUNTY_TYPES = ${JSON.stringify(COUNTY_ONLY_TYPES)};
   // A station's deletion would replicate into the aggregate: what the county wrote stays.
-  var LOCKED_TYPES = ['attendance', 'signIn', 'review', 'batch', 'unlock', 'resolution'];
+  var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};
 ${HELPERS}
   if (has('_admin')) return;
   if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }

@@ -2,6 +2,7 @@
 // its HTTP API: databases, accounts, _security, validation, views, replications. Running it twice
 // changes nothing; it only adds (never removes roles, members or databases).
 import { randomBytes } from 'node:crypto';
+import { docId } from '../shared/documents/registry';
 import { COUNTY_SECRET_DOC, decodeSetupCode, encodeSetupCode, type SetupCodeFields } from '../shared/county/setupCode';
 import { isKnownPlace, placeLevel, placeName } from '../shared/places/index';
 import { Couch, CouchError, type Credentials, splitUrl } from './couch';
@@ -269,7 +270,7 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
     await p.ensureDoc(
       REF_DB,
       {
-        _id: `station:${s.code}`,
+        _id: docId.station(s.code),
         type: 'station',
         schemaVersion: 1,
         placeCode: s.code,

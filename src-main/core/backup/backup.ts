@@ -33,6 +33,7 @@ import type { ModuleImpl } from '../modules';
 import type { Session } from '../session';
 import { getOrNull, openLocalDb, type StationDb } from '../store/db';
 import { fieldError } from '../validation';
+import * as documents from '../../../shared/documents/local';
 
 export const BACKUP_FORMAT = 'leye-station-backup';
 export const BACKUP_VERSION = 2;
@@ -54,17 +55,9 @@ const PAGE = 500;
  * `_local/stats-tally` (the statistics' counts as of a sequence of this database): a restored
  * station counts its records once again.
  */
-export const STATION_LOCAL_DOCS = [
-  '_local/station',
-  '_local/users',
-  '_local/sync',
-  '_local/county-secret',
-  '_local/rekey',
-  '_local/transfer-receipts',
-  '_local/machine',
-] as const;
+export const STATION_LOCAL_DOCS = documents.BACKED_UP_LOCAL_DOCS;
 /** `_local` ids or prefixes deliberately not in a backup (see above). */
-export const LOCAL_DOCS_NOT_BACKED_UP = ['_local/replication-', '_local/quarantine', '_local/stats-tally'] as const;
+export const LOCAL_DOCS_NOT_BACKED_UP = documents.LOCAL_DOCS_NOT_BACKED_UP;
 
 interface Header {
   kind: 'header';

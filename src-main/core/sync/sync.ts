@@ -12,6 +12,7 @@ import { fail, type CoreContext } from '../context';
 import { COUNTY_SECRET_DOC, decodeSetupCode } from '../../../shared/county/setupCode';
 import { documentProblem } from '../store/docSchemas';
 import { ID_PREFIX, type BatchDoc, type ResolutionNoticeDoc, type ReviewDoc } from '../store/docs';
+import * as documents from '../../../shared/documents/registry';
 import { randomId } from '../residents/identity';
 import { replicate } from './replicate';
 import { isSealedFile, type SealedFile, type SecretBox } from './secretBox';
@@ -862,7 +863,7 @@ function isResolutionNotice(doc: object): doc is ResolutionNoticeDoc {
 const CHANGED_PAGE = 500;
 
 /** What a county station sends to county_ref: the reference data its staff edit. */
-const REFERENCE_PREFIXES = [ID_PREFIX.policy, ID_PREFIX.post, 'course:'];
+const REFERENCE_PREFIXES = documents.REFERENCE_PREFIXES;
 function isReferenceId(id: string): boolean {
   return REFERENCE_PREFIXES.some((p) => id.startsWith(p));
 }
@@ -870,14 +871,14 @@ function isReferenceId(id: string): boolean {
 const HEARTBEAT_EVERY_MS = 3_600_000;
 
 /** What the county writes into a station's database. */
-const FROM_COUNTY = [ID_PREFIX.review, ID_PREFIX.unlock, 'resolution:'];
+const FROM_COUNTY = documents.FROM_COUNTY;
 /** Documents that come from the county server (its decisions, the station's heartbeat echo). */
-const FROM_SERVER = [...FROM_COUNTY, 'heartbeat:'];
+const FROM_SERVER = documents.FROM_SERVER;
 
 /** Not records: batch manifests and heartbeats (bookkeeping) and what the county writes (reviews, unlocks, resolutions). */
-export const BOOKKEEPING: readonly string[] = [ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock, 'heartbeat:', 'resolution:'];
+export const BOOKKEEPING: readonly string[] = documents.BOOKKEEPING;
 /** Ids that never wait to go up: `_design/`, `_local/` and the bookkeeping above. */
-const NOT_SENT = new RegExp(`^(?:_|${BOOKKEEPING.join('|')})`);
+const NOT_SENT = documents.NOT_SENT;
 
 export interface FileDelivery {
   /** A receipt confirmed this revision reached the county on a file. */

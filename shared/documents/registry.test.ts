@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateValidate, refValidate, stationValidate } from '../../county/designDocs';
+import { errorsZhCN } from '../i18n/errors';
+import { BACKED_UP_LOCAL_DOCS, LOCAL_DOCS_NOT_BACKED_UP } from './local';
+import {
+  BOOKKEEPING,
+  CACHED_TYPES,
+  COUNTY_ONLY_TYPES,
+  DOCUMENTS,
+  DOCUMENT_TYPES,
+  FROM_COUNTY,
+  FROM_SERVER,
+  ID_PREFIX,
+  LOCKED_TYPES,
+  NOT_SENT,
+  PREFIX,
+  REFERENCE_PREFIXES,
+  REF_TYPES,
+  STATION_TYPES,
+  docId,
+  isReferenceId,
+  schemaOfId,
+  typeOfId,
+} from './registry';
+
+const sorted = (list: readonly string[]) => [...list].sort();
+const key = 'abcdefghijklmnopqrstuvwxyz';
+const residentId = `resident:${key}`;
+const sessionId = 'training:abcdefghijklmnop';
+
+/** One id built by each type's builder, and the id the code wrote before the registry. */
+const BUILT: Record<string, [string, string]> = {
+  resident: [docId.resident(key), residentId],
+  audit: [docId.audit('2024-03-05T01:02:03.000Z', 'r4nd0m12'), 'audit:2024-03-05T01:02:03.000Z:r4nd0m12'],
+  policy: [docId.policy('posts', '2024-01-01', '371402'), 'policy:posts:2024-01-01'],
+  station: [docId.station('371402001'), 'station:371402001'],
+  post: [docId.post('P-1'), 'post:P-1'],
+  assignment: [docId.assignment('post:P-1', residentId, '2024-01-01'), `assignment:P-1:${key}:2024-01-01`],
+  attendance: [docId.attendance('post:P-1', residentId, '2024-03-05'), `attendance:P-1:2024-03:${key}:05`],
+  monthClose: [docId.monthClose('post:P-1', '2024-03'), 'monthClose:P-1:2024-03'],
+  training: [docId.training('abcdefghijklmnop'), sessionId],
+  enrolment: [docId.enrolment(sessionId, residentId), `enrolment:abcdefghijklmnop:${key}`],
+  signIn: [docId.signIn(sessionId, '2024-03-05', 'am', residentId), `signIn:abcdefghijklmnop:2024-03-05:am:${key}`],
+  batch: [docId.batch('371402001', '2024-03-05T01:02:03.000Z', 'abc123'), 'batch:371402001:2024-03-05T01:02:03.000Z:abc123'],
+  review: [docId.review('batch:371402001:2024-03-05T01:02:03.000Z:abc123'), 'review:batch:371402001:2024-03-05T01:02:03.000Z:abc123'],
+  unlock: [docId.unlock(residentId, '2024-03-05T01:02:03.000Z'), `unlock:${residentId}:2024-03-05T01:02:03.000Z`],
+  course: [docId.course('C-01'), 'course:C-01'],
+  resolution: [docId.resolution(residentId, '2024-03-05T01:02:03.000Z', '371402001'), `resolution:${residentId}:2024-03-05T01:02:03.000Z:371402001`],
+  heartbeat: [docId.heartbeat('371402001'), 'heartbeat:371402001'],
+};
+
+describe('the document registry', () => {
+  it('gives every type its own prefix, the type and a colon, none the start of another', () => {
+    const prefixes = Object.values(PREFIX);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    for (const [type, row] of Object.entries(DOCUMENTS)) expect(row.prefix).toBe(`${type}:`);
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+  });
+
+  it('builds the ids the code built before, and recognises each by its type', () => {
+    expect(sorted(Object.keys(BUILT))).toEqual(sorted(DOCUMENT_TYPES));
+    for (const [type, [built, before]] of Object.entries(BUILT)) {
+      expect(built).toBe(before);
+      expect(typeOfId(built)).toBe(type);
+      expect(schemaOfId(built)).toBe(DOCUMENTS[type as keyof typeof DOCUMENTS].schema);
+    }
+    expect(docId.policy('minimumWage', '2024-01-01', '371402')).toBe('policy:minimumWage:371402:2024-01-01');
+    expect(docId.resolution(residentId, '2024-03-05T01:02:03.000Z')).toBe(`resolution:${residentId}:2024-03-05T01:02:03.000Z`);
+    for (const id of ['_local/sync', '_design/review', 'unknown:1', 'resident', '', ':x', 'constructor:x', 'toString:x']) expect(typeOfId(id)).toBeNull();
+  });
+
+  it('keeps ID_PREFIX as it was', () => {
+    expect(ID_PREFIX).toEqual({
+      resident: 'resident:',
+      audit: 'audit:',
+      policy: 'policy:',
+      station: 'station:',
+      post: 'post:',
+      assignment: 'assignment:',
+      attendance: 'attendance:',
+      monthClose: 'monthClose:',
+      training: 'training:',
+      enrolment: 'enrolment:',
+      signIn: 'signIn:',
+      batch: 'batch:',
+      review: 'review:',
+      unlock: 'unlock:',
+      course: 'course:',
+    });
+  });
+
+  it('derives the sync filters as they were written by hand', () => {
+    expect(sorted(BOOKKEEPING)).toEqual(sorted(['batch:', 'review:', 'unlock:', 'heartbeat:', 'resolution:']));
+    expect(sorted(FROM_COUNTY)).toEqual(sorted(['review:', 'unlock:', 'resolution:']));
+    expect(sorted(FROM_SERVER)).toEqual(sorted(['review:', 'unlock:', 'resolution:', 'heartbeat:']));
+    expect(sorted(REFERENCE_PREFIXES)).toEqual(sorted(['policy:', 'post:', 'course:']));
+    for (const id of ['_local/sync', '_design/x', 'batch:1', 'review:batch:1', 'unlock:x:1', 'heartbeat:371402', 'resolution:x:1']) expect(NOT_SENT.test(id)).toBe(true);
+    for (const id of [residentId, 'post:P-1', 'attendance:P-1:2024-03:x:05', 'policy:posts:2024-01-01', 'course:C-01', 'station:371402']) expect(NOT_SENT.test(id)).toBe(false);
+    expect(isReferenceId('course:C-01')).toBe(true);
+    expect(isReferenceId('station:371402')).toBe(false);
+  });
+
+  it("derives the county's type lists as they were written by hand", () => {
+    expect(sorted(STATION_TYPES)).toEqual(
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat']),
+    );
+    expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
+    expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));
+    expect(sorted(LOCKED_TYPES)).toEqual(sorted(['attendance', 'signIn', 'review', 'batch', 'unlock', 'resolution']));
+    // The sets the core fills from the changes feed (core.ts `caches`).
+    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'monthClose', 'training', 'enrolment', 'course']));
+  });
+
+  it("knows every type the county's validation functions name", () => {
+    const functions = [stationValidate('371402001001', '371402'), refValidate('371402'), aggregateValidate('371402')];
+    const named = new Set<string>();
+    for (const source of functions) {
+      for (const [, list] of source.matchAll(/var [A-Z_]*TYPES = (\[[^\]]*\])/g)) for (const type of JSON.parse(list!) as string[]) named.add(type);
+      for (const [, type] of source.matchAll(/(?:newDoc|oldDoc)\.type [!=]== '([A-Za-z]+)'/g)) named.add(type!);
+      for (const [, list] of source.matchAll(/COUNTY_TYPES = (\[[^\]]*\])/g)) for (const type of JSON.parse(list!) as string[]) named.add(type);
+    }
+    expect(named.size).toBeGreaterThan(10);
+    expect([...named].filter((type) => !(type in DOCUMENTS))).toEqual([]);
+    expect(stationValidate('371402001001', '371402')).toContain(`var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};`);
+  });
+
+  it('is consistent: what syncs up, who writes it, and a label key that exists', () => {
+    const recordTypes = errorsZhCN.labels.recordType as Record<string, string>;
+    for (const [type, row] of Object.entries(DOCUMENTS)) {
+      expect(row.syncsUp, type).toBe(row.writer === 'station' || row.writer === 'reference');
+      if (row.writer === 'county') expect(row.record, type).toBe(false);
+      if (row.label !== null) {
+        expect(row.label).toBe(`errors.labels.recordType.${type}`);
+        expect(recordTypes[type], type).toBeTruthy();
+      }
+    }
+  });
+
+  it("lists the station's _local documents a backup keeps, and those it leaves out", () => {
+    expect(BACKED_UP_LOCAL_DOCS).toEqual(['_local/station', '_local/users', '_local/sync', '_local/county-secret', '_local/rekey', '_local/transfer-receipts', '_local/machine']);
+    expect(LOCAL_DOCS_NOT_BACKED_UP).toEqual(['_local/replication-', '_local/quarantine', '_local/stats-tally']);
+  });
+});

@@ -1,0 +1,201 @@
+// The one document registry: one row per document type of a station's database. Which types
+// sync's filters send or keep, which the county's validation functions let each account write,
+// which the core caches, and how a type is labelled for a person are all derived from it.
+// Adding a type is adding a row (and its schema in schemas.ts).
+import type { z } from 'zod';
+import type { PolicyKind } from '../policy/parameters';
+import type { HalfDay } from '../training/schema';
+import * as s from './schemas';
+
+/**
+ * Who writes documents of a type: `station` (the station's app, into its own database),
+ * `county` (county accounts, into a station's database: its decisions), `reference` (county
+ * staff, kept in county_ref and read everywhere from there), `server` (a station, straight to
+ * its database on the county server, never as a local record).
+ */
+export type Writer = 'station' | 'county' | 'reference' | 'server';
+
+export interface DocumentRow<S extends z.ZodType = z.ZodType, A extends unknown[] = never> {
+  /** The id prefix: always the type and a colon (the county's validation checks it so). */
+  prefix: string;
+  /** Builds an id of this type from its parts (ids given whole lose their own prefix). */
+  id: (...parts: A) => string;
+  /** The stored document (documentProblem checks form-written types with the form's schema). */
+  schema: S;
+  writer: Writer;
+  /** A record of the station's work: waits to go up and counts in a batch (else bookkeeping). */
+  record: boolean;
+  /** Replicated from the station to the county (the county's own decisions never go back). */
+  syncsUp: boolean;
+  /** A station may never delete one (its deletion would replicate into the aggregate). */
+  locked: boolean;
+  /** In county_ref: `sent` by the county station's sync, `provisioned` by the county's setup. */
+  reference: 'sent' | 'provisioned' | false;
+  /** In a station backup (every document of the station's database is). */
+  backedUp: boolean;
+  /** Kept in memory by the core (a DocCache fed by the changes feed). */
+  cached: boolean;
+  /** i18n key naming the type for a person, or null where none exists yet (the raw type is shown). */
+  label: string | null;
+}
+
+/** A row, with the id builder's parameters and the schema kept in its type. */
+function row<S extends z.ZodType, A extends unknown[]>(r: DocumentRow<S, A>): DocumentRow<S, A> {
+  return r;
+}
+
+const label = (type: string) => `errors.labels.recordType.${type}`;
+const after = (id: string, prefix: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
+const residentKey = (residentId: string) => after(residentId, 'resident:');
+const postCode = (postId: string) => after(postId, 'post:');
+const sessionKey = (sessionId: string) => after(sessionId, 'training:');
+
+const station = { writer: 'station', record: true, syncsUp: true, locked: false, reference: false, backedUp: true, cached: false } as const;
+const fromCounty = { writer: 'county', record: false, syncsUp: false, locked: true, reference: false, backedUp: true, cached: false } as const;
+
+/** Every document type, in the order the lists derived from it keep. */
+export const DOCUMENTS = {
+  resident: row({ ...station, prefix: 'resident:', id: (key: string) => `resident:${key}`, schema: s.residentSchema, label: label('resident') }),
+  audit: row({ ...station, prefix: 'audit:', id: (at: string, random: string) => `audit:${at}:${random}`, schema: s.auditSchema, label: label('audit') }),
+  policy: row({
+    ...station,
+    prefix: 'policy:',
+    id: (kind: PolicyKind, effectiveFrom: string, countyCode: string) =>
+      kind === 'minimumWage' ? `policy:minimumWage:${countyCode}:${effectiveFrom}` : `policy:${kind}:${effectiveFrom}`,
+    schema: s.policySchema,
+    reference: 'sent',
+    cached: true,
+    label: label('policy'),
+  }),
+  station: row({ ...station, prefix: 'station:', id: (placeCode: string) => `station:${placeCode}`, schema: s.stationEntrySchema, reference: 'provisioned', label: label('station') }),
+  post: row({ ...station, prefix: 'post:', id: (code: string) => `post:${code}`, schema: s.postSchema, reference: 'sent', cached: true, label: label('post') }),
+  assignment: row({
+    ...station,
+    prefix: 'assignment:',
+    id: (postId: string, residentId: string, startDate: string) => `assignment:${postCode(postId)}:${residentKey(residentId)}:${startDate}`,
+    schema: s.assignmentSchema,
+    cached: true,
+    label: label('assignment'),
+  }),
+  attendance: row({
+    ...station,
+    prefix: 'attendance:',
+    id: (postId: string, residentId: string, date: string) => `attendance:${postCode(postId)}:${date.slice(0, 7)}:${residentKey(residentId)}:${date.slice(8, 10)}`,
+    schema: s.attendanceSchema,
+    locked: true,
+    label: label('attendance'),
+  }),
+  monthClose: row({ ...station, prefix: 'monthClose:', id: (postId: string, month: string) => `monthClose:${postCode(postId)}:${month}`, schema: s.monthCloseSchema, cached: true, label: label('monthClose') }),
+  training: row({ ...station, prefix: 'training:', id: (key: string) => `training:${key}`, schema: s.trainingSchema, cached: true, label: label('training') }),
+  enrolment: row({
+    ...station,
+    prefix: 'enrolment:',
+    id: (sessionId: string, residentId: string) => `enrolment:${sessionKey(sessionId)}:${residentKey(residentId)}`,
+    schema: s.enrolmentSchema,
+    cached: true,
+    label: label('enrolment'),
+  }),
+  signIn: row({
+    ...station,
+    prefix: 'signIn:',
+    id: (sessionId: string, date: string, half: HalfDay, residentId: string) => `signIn:${sessionKey(sessionId)}:${date}:${half}:${residentKey(residentId)}`,
+    schema: s.signInSchema,
+    locked: true,
+    label: label('signIn'),
+  }),
+  review: row({ ...fromCounty, prefix: 'review:', id: (batchId: string) => `review:${batchId}`, schema: s.reviewSchema, cached: true, label: label('review') }),
+  batch: row({ ...station, prefix: 'batch:', id: (place: string, at: string, random: string) => `batch:${place}:${at}:${random}`, schema: s.batchSchema, record: false, locked: true, label: label('batch') }),
+  unlock: row({ ...fromCounty, prefix: 'unlock:', id: (recordId: string, at: string) => `unlock:${recordId}:${at}`, schema: s.unlockSchema, cached: true, label: label('unlock') }),
+  course: row({ ...station, writer: 'reference', prefix: 'course:', id: (code: string) => `course:${code}`, schema: s.courseSchema, reference: 'sent', cached: true, label: label('course') }),
+  resolution: row({
+    ...fromCounty,
+    prefix: 'resolution:',
+    /** The county's full record `resolution:<record id>:<time>`; a station's notice adds `:<place>`. */
+    id: (recordId: string, at: string, place?: string) => `resolution:${recordId}:${at}${place === undefined ? '' : `:${place}`}`,
+    schema: s.resolutionSchema,
+    label: null,
+  }),
+  heartbeat: row({
+    ...station,
+    writer: 'server',
+    prefix: 'heartbeat:',
+    id: (place: string) => `heartbeat:${place}`,
+    schema: s.heartbeatSchema,
+    record: false,
+    syncsUp: false,
+    label: null,
+  }),
+};
+
+export type DocumentType = keyof typeof DOCUMENTS;
+export const DOCUMENT_TYPES = Object.keys(DOCUMENTS) as DocumentType[];
+const ROWS = Object.entries(DOCUMENTS) as [DocumentType, DocumentRow][];
+
+/** Id builders by type: `docId.attendance(postId, residentId, date)`. */
+export const docId = Object.fromEntries(ROWS.map(([type, r]) => [type, r.id])) as { [K in DocumentType]: (typeof DOCUMENTS)[K]['id'] };
+
+/** Every type's id prefix. */
+export const PREFIX = Object.fromEntries(ROWS.map(([type, r]) => [type, r.prefix])) as { [K in DocumentType]: `${K}:` };
+
+/**
+ * The prefixes the core names by type (as before the registry): every type but the two the
+ * sync alone handles (a resolution notice and the heartbeat), so that the import's error still
+ * names those "unknown" until they have labels.
+ */
+export const ID_PREFIX = Object.fromEntries(
+  ROWS.filter(([type]) => type !== 'resolution' && type !== 'heartbeat').map(([type, r]) => [type, r.prefix]),
+) as { readonly [K in Exclude<DocumentType, 'resolution' | 'heartbeat'>]: `${K}:` };
+
+const typesWhere = (test: (r: DocumentRow) => boolean) => ROWS.filter(([, r]) => test(r)).map(([type]) => type);
+const prefixesWhere = (test: (r: DocumentRow) => boolean) => ROWS.filter(([, r]) => test(r)).map(([, r]) => r.prefix);
+
+// ── What sync needs ─────────────────────────────────────────────────────────────────────────
+
+/** Not records: batch manifests and heartbeats (bookkeeping) and what the county writes (reviews, unlocks, resolutions). */
+export const BOOKKEEPING: readonly string[] = prefixesWhere((r) => !r.record);
+/** What the county writes into a station's database. */
+export const FROM_COUNTY: readonly string[] = prefixesWhere((r) => r.writer === 'county');
+/** Documents that come from the county server (its decisions, the station's heartbeat echo). */
+export const FROM_SERVER: readonly string[] = prefixesWhere((r) => r.writer === 'county' || r.writer === 'server');
+/** What a county station sends to county_ref: the reference data its staff edit. */
+export const REFERENCE_PREFIXES: readonly string[] = prefixesWhere((r) => r.reference === 'sent');
+/** Ids that never wait to go up: `_design/`, `_local/` and the bookkeeping above. */
+export const NOT_SENT = new RegExp(`^(?:_|${BOOKKEEPING.join('|')})`);
+
+export function isReferenceId(id: string): boolean {
+  return REFERENCE_PREFIXES.some((p) => id.startsWith(p));
+}
+
+// ── What the county's validation functions need ─────────────────────────────────────────────
+
+/** Types a station (village or township) account may write into its station database. */
+export const STATION_TYPES: readonly DocumentType[] = typesWhere((r) => r.writer === 'station' || r.writer === 'server');
+/** Types only county accounts may write: a batch's review, an unlock, the record of a resolved conflict. */
+export const COUNTY_ONLY_TYPES: readonly DocumentType[] = typesWhere((r) => r.writer === 'county');
+/** Types county staff keep in county_ref. */
+export const REF_TYPES: readonly DocumentType[] = typesWhere((r) => r.reference !== false);
+/** Types a station may never delete. */
+export const LOCKED_TYPES: readonly DocumentType[] = typesWhere((r) => r.locked);
+/** Types the core keeps in memory. */
+export const CACHED_TYPES: readonly DocumentType[] = typesWhere((r) => r.cached);
+
+// ── Looking up an id ─────────────────────────────────────────────────────────────────────────
+
+/** The registered type of an id, or null (`_local/…`, `_design/…` and unknown prefixes). */
+export function typeOfId(id: string): DocumentType | null {
+  const at = id.indexOf(':');
+  if (at <= 0) return null;
+  const type = id.slice(0, at);
+  return Object.prototype.hasOwnProperty.call(DOCUMENTS, type) ? (type as DocumentType) : null;
+}
+
+/** The row of an id's type, or null. */
+export function rowOfId(id: string): DocumentRow | null {
+  const type = typeOfId(id);
+  return type === null ? null : DOCUMENTS[type];
+}
+
+/** The stored schema of an id's type, or null. */
+export function schemaOfId(id: string): z.ZodType | null {
+  return rowOfId(id)?.schema ?? null;
+}

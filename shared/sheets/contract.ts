@@ -2,7 +2,8 @@
 // Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
 
 import { z } from 'zod';
-import { month, postId } from '../posts/schema';
+import { month } from '../common/fields';
+import { postId } from '../posts/schema';
 import { sessionId } from '../training/schema';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 

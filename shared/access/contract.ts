@@ -2,7 +2,7 @@
 // and the audit log. Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
 
 import { z } from 'zod';
-import { currentPassword, displayName, isoDay, loginName, password } from '../common/fields';
+import { currentPassword, displayName, isoDay, loginName, password, type FileView } from '../common/fields';
 import { ALL_ROLES, ROLES, handler, none, type Role } from '../rpc/define';
 
 const ADMINS: readonly Role[] = ['admin'];
@@ -111,5 +111,5 @@ export const accessHandlers = {
   /** Newest first. */
   'audit.list': handler<{ total: number; items: AuditEntryView[] }>()(auditListSchema, ADMINS),
   /** The filtered log as an .xlsx (base64); the export itself is logged. */
-  'audit.export': handler<{ fileName: string; content: string; rows: number }>()(auditExportSchema, ADMINS),
+  'audit.export': handler<FileView & { rows: number }>()(auditExportSchema, ADMINS),
 } as const;

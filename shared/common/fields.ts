@@ -55,6 +55,15 @@ export const isoDay = z
 /** A month, YYYY-MM. */
 export const month = z.string({ error: 'errors.required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' });
 
+// ── Files ─────────────────────────────────────────────────────────────────────────────────
+
+/** A file the core hands the renderer to save (or takes from it): a name and the bytes as base64, never a path. */
+export interface FileView {
+  fileName: string;
+  /** base64 of the file's bytes. */
+  content: string;
+}
+
 // ── Text ──────────────────────────────────────────────────────────────────────────────────
 
 /** Control characters never belong in a form field (they break printing and exports). */

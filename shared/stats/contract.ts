@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { RegistrationKind, TargetGroup } from '../residents/schema';
-import { month } from '../common/fields';
+import { month, type FileView } from '../common/fields';
 import { ALL_ROLES, handler } from '../rpc/define';
 
 /** Longest month range one dashboard covers (ten years). */
@@ -86,5 +86,5 @@ export interface StatsDashboard {
 export const statsHandlers = {
   'stats.dashboard': handler<StatsDashboard>()(statsRangeSchema, ALL_ROLES),
   /** The dashboard's tables as an .xlsx (base64), audit-logged. */
-  'stats.export': handler<{ fileName: string; content: string }>()(statsRangeSchema, ALL_ROLES),
+  'stats.export': handler<FileView>()(statsRangeSchema, ALL_ROLES),
 } as const;

@@ -2,6 +2,7 @@
 // township or county machine, and the receipt carried back. Part of the one handler map (see ../rpc/handlers.ts).
 
 import { z } from 'zod';
+import type { FileView } from '../common/fields';
 import { WRITERS, handler, none } from '../rpc/define';
 
 /** A file passed between the renderer and the core: the core never hands out paths. */
@@ -11,10 +12,7 @@ export const transferFileSchema = z.strictObject({
   content: z.string().min(1, { error: 'errors.transfer.empty' }).max(200_000_000, { error: 'errors.transfer.tooLarge' }),
 });
 
-export interface TransferFileView {
-  fileName: string;
-  content: string;
-}
+export type TransferFileView = FileView;
 
 export type TransferImportResult =
   | {

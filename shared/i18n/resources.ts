@@ -3,19 +3,19 @@
 
 import { accessEn, accessErrorsEn, accessErrorsZhCN, accessZhCN } from '../access/texts';
 import { backupEn, backupErrorsEn, backupErrorsZhCN, backupZhCN } from '../backup/texts';
-import { countyEn, countyZhCN } from '../county/texts';
+import { countyEn, countyErrorsEn, countyErrorsZhCN, countyZhCN } from '../county/texts';
 import { diagnosticsEn, diagnosticsZhCN } from '../diagnostics/texts';
-import { policyEn, policyZhCN } from '../policy/texts';
-import { postsAndAttendanceEn, postsAndAttendanceZhCN } from '../posts/texts';
+import { policyEn, policyErrorsEn, policyErrorsZhCN, policyZhCN } from '../policy/texts';
+import { postsAndAttendanceEn, postsAndAttendanceZhCN, postsErrorsEn, postsErrorsZhCN } from '../posts/texts';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../print/texts';
 import { residentsEn, residentsZhCN } from '../residents/texts';
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../sheets/texts';
 import { stationEn, stationZhCN } from '../station/texts';
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/texts';
-import { syncEn, syncZhCN } from '../sync/texts';
-import { trainingEn, trainingZhCN } from '../training/texts';
-import { transferEn, transferZhCN } from '../transfer/texts';
-import { errorsEn, errorsZhCN } from './errors';
+import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
+import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
+import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
+import { commonErrorsEn, commonErrorsZhCN } from './errors';
 import { shellEn } from './en';
 import { mergeTexts } from './merge';
 import { shellZhCN } from './zh-CN';
@@ -38,7 +38,13 @@ export const textTables = {
     backupZhCN,
     diagnosticsZhCN,
     accessZhCN,
-    { errors: errorsZhCN },
+    { errors: commonErrorsZhCN },
+    { errors: postsErrorsZhCN },
+    { errors: policyErrorsZhCN },
+    { errors: trainingErrorsZhCN },
+    { errors: syncErrorsZhCN },
+    { errors: countyErrorsZhCN },
+    { errors: transferErrorsZhCN },
     { errors: printErrorsZhCN },
     { errors: sheetsErrorsZhCN },
     { errors: statsErrorsZhCN },
@@ -61,7 +67,13 @@ export const textTables = {
     backupEn,
     diagnosticsEn,
     accessEn,
-    { errors: errorsEn },
+    { errors: commonErrorsEn },
+    { errors: postsErrorsEn },
+    { errors: policyErrorsEn },
+    { errors: trainingErrorsEn },
+    { errors: syncErrorsEn },
+    { errors: countyErrorsEn },
+    { errors: transferErrorsEn },
     { errors: printErrorsEn },
     { errors: sheetsErrorsEn },
     { errors: statsErrorsEn },

@@ -146,3 +146,20 @@ export const policyEn: typeof policyZhCN = {
     },
   },
 };
+
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+export const policyErrorsZhCN = {
+  policy: {
+    exists: '{{date}} 起施行的参数已存在，请修改原条目',
+    ageRange: '最高年龄不能低于最低年龄',
+    olderAgeOutside: '大龄年龄须在最低与最高年龄之间',
+  },
+};
+
+export const policyErrorsEn: typeof policyErrorsZhCN = {
+  policy: {
+    exists: 'Parameters from {{date}} exist already; edit that entry',
+    ageRange: 'The highest age cannot be below the lowest',
+    olderAgeOutside: 'The older-worker age must lie between the lowest and highest ages',
+  },
+};

@@ -2,17 +2,13 @@
 // and the audit log. Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
 
 import { z } from 'zod';
-import { isoDay } from '../residents/schema';
+import { currentPassword, displayName, isoDay, loginName, password, type FileView } from '../common/fields';
 import { ALL_ROLES, ROLES, handler, none, type Role } from '../rpc/define';
 
 const ADMINS: readonly Role[] = ['admin'];
 
-export const loginNameField = z
-  .string({ error: 'errors.required' })
-  .trim()
-  .min(1, { error: 'errors.required' })
-  .max(32, { error: 'errors.tooLong' })
-  .regex(/^[\p{Script=Han}A-Za-z0-9_.-]+$/u, { error: 'errors.loginName' });
+/** The login name field (defined once in ../common/fields.ts). */
+export const loginNameField = loginName;
 
 /** Character classes a new password must mix (at least two of letters, digits, other). */
 function passwordClasses(value: string): number {
@@ -20,15 +16,9 @@ function passwordClasses(value: string): number {
 }
 
 /** A new password: 8+ characters mixing at least two of letters, digits and symbols. */
-export const newPassword = z
-  .string({ error: 'errors.required' })
-  .min(8, { error: 'errors.password.tooShort' })
-  .max(128, { error: 'errors.tooLong' })
-  .refine((value) => passwordClasses(value) >= 2, { error: 'errors.access.passwordWeak' });
+export const newPassword = password.refine((value) => passwordClasses(value) >= 2, { error: 'errors.access.passwordWeak' });
 
-const displayName = z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(30, { error: 'errors.tooLong' });
 const role = z.enum(ROLES, { error: 'errors.option' });
-const currentPassword = z.string({ error: 'errors.required' }).min(1, { error: 'errors.required' }).max(128, { error: 'errors.tooLong' });
 
 /** Idle minutes before the screen locks (and the core forgets the session's unlock). */
 export const IDLE_LOCK_MINUTES = { min: 1, max: 120, default: 10 } as const;
@@ -121,5 +111,5 @@ export const accessHandlers = {
   /** Newest first. */
   'audit.list': handler<{ total: number; items: AuditEntryView[] }>()(auditListSchema, ADMINS),
   /** The filtered log as an .xlsx (base64); the export itself is logged. */
-  'audit.export': handler<{ fileName: string; content: string; rows: number }>()(auditExportSchema, ADMINS),
+  'audit.export': handler<FileView & { rows: number }>()(auditExportSchema, ADMINS),
 } as const;

@@ -311,3 +311,34 @@ export const countyEn: typeof countyZhCN = {
     },
   },
 };
+
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+export const countyErrorsZhCN = {
+  county: {
+    notCounty: '只有县级站点（县级人员，联网）才能审核上报批次',
+    notConnected: '县级站点尚未连接县级服务器',
+    reasonRequired: '退回时请写明原因',
+    batchNotFound: '找不到此上报批次',
+    recordNotInBatch: '记录 {{id}} 不在此批次中',
+    conflictGone: '此冲突已被处理，请刷新列表',
+    revisionGone: '所选版本已不是冲突版本，请刷新后再选',
+    identityKey: '此记录的编号不是用县级密钥生成的：本站可能没有用县级设置码连接过',
+    notFromIdNumber: '{{field}}与身份证号不一致',
+    unknownField: '冲突的各版本中没有字段 {{name}}',
+  },
+};
+
+export const countyErrorsEn: typeof countyErrorsZhCN = {
+  county: {
+    notCounty: 'Only a county station (county staff, online) can review batches',
+    notConnected: 'This county station is not connected to the county server',
+    reasonRequired: 'Give the reason for returning it',
+    batchNotFound: 'This batch was not found',
+    recordNotInBatch: 'Record {{id}} is not in this batch',
+    conflictGone: 'This conflict has already been resolved; refresh the list',
+    revisionGone: 'The chosen revision is no longer in conflict; refresh and choose again',
+    identityKey: 'This record’s id was not made with the county key: the station may never have connected with its setup code',
+    notFromIdNumber: '{{field}} does not match the ID number',
+    unknownField: 'No revision in this conflict has the field {{name}}',
+  },
+};

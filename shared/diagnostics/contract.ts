@@ -6,6 +6,7 @@
 // All roles: a village clerk alone at the station is the one who calls county IT, and nothing
 // here is more than a count or a version, so there is nothing to keep from any signed-in role.
 
+import type { FileView } from '../common/fields';
 import { ALL_ROLES, handler, none } from '../rpc/define';
 
 export interface DiagnosticsAbout {
@@ -31,10 +32,8 @@ export interface DiagnosticsDocuments {
   tookMs: number;
 }
 
-export interface DiagnosticsBundle {
-  fileName: string;
-  /** base64 of a gzipped JSON file: { about, documents, logLines }. */
-  content: string;
+/** A gzipped JSON file: { about, documents, logLines }. */
+export interface DiagnosticsBundle extends FileView {
   logLines: number;
 }
 

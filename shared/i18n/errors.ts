@@ -1,7 +1,15 @@
-// Error messages for every `errors.*` key the core answers with. Parameters use i18next's
-// {{name}} interpolation; `field` is filled by the UI with the translated field label.
+// The common error messages: every `errors.*` key the core answers with that belongs to no one
+// domain (a domain's own live in shared/<domain>/texts.ts). Parameters use i18next's {{name}}
+// interpolation; `field` is filled by the UI with the translated field label.
 
-export const errorsZhCN = {
+import { countyErrorsEn, countyErrorsZhCN } from '../county/texts';
+import { policyErrorsEn, policyErrorsZhCN } from '../policy/texts';
+import { postsErrorsEn, postsErrorsZhCN } from '../posts/texts';
+import { syncErrorsEn, syncErrorsZhCN } from '../sync/texts';
+import { trainingErrorsEn, trainingErrorsZhCN } from '../training/texts';
+import { transferErrorsEn, transferErrorsZhCN } from '../transfer/texts';
+
+export const commonErrorsZhCN = {
   required: '{{field}}为必填项',
   invalidType: '{{field}}的格式不正确',
   unknownField: '不认识的字段：{{field}}',
@@ -54,7 +62,6 @@ export const errorsZhCN = {
   dataReadOnly: '数据文件夹不可写入（磁盘或文件夹为只读），本次没有保存任何内容；已保存的数据不受影响。请恢复写入权限后重试',
   unknownHandler: '不支持的操作',
   badMessage: '无法识别的消息，已忽略',
-  quarantine: { unknownType: '不认识的记录类型', typeMismatch: '记录类型与编号不符' },
   disconnected: '与本机数据服务的连接已断开，请稍候重试',
   internal: '内部错误，请重试；如仍失败请联系县级技术支持',
   number: {
@@ -69,97 +76,6 @@ export const errorsZhCN = {
   time: '{{field}}不是有效时间（格式 HH:MM）',
   endBeforeStart: '结束不能早于开始',
   creditCode: '统一社会信用代码不正确（18 位，校验位不符）',
-  override: {
-    reasonTooShort: '例外批准须写明理由（至少 10 个字）',
-    forbidden: '只有县级或管理员账号可以例外批准',
-  },
-  post: {
-    code: '岗位编号只能包含字母、数字和 -',
-    codeTaken: '岗位编号 {{code}} 已被使用',
-    placeOutside: '岗位所在地须在本站范围内',
-    assignmentOutsidePost: '上岗期间须在岗位的开设期间（{{from}} 至 {{to}}）之内',
-    alreadyHolds: '此人在 {{from}} 至 {{to}} 已在岗（{{post}}），同一时期不能再安置',
-    age: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求 {{min}} 至 {{max}} 岁',
-    ageMin: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求年满 {{min}} 岁',
-    retirement: '此人上岗时已达法定退休年龄（{{retirementDate}}）',
-    group: '此人不属于{{postKind}}岗位的安置对象（须为{{groups}}之一）',
-    maxSubsidy: '岗位补贴期限最长 {{max}} 个月：此人已享受 {{used}} 个月，本次 {{months}} 个月，合计超出',
-    registrationClosed: '此人的登记已注销，不能安置',
-  },
-  attendance: {
-    hours: '工时须在 0 到 24 之间，按半小时计',
-    hoursRequired: '出勤须填写工时',
-    hoursOnlyPresent: '只有出勤才填写工时',
-    monthClosed: '{{month}} 已结算锁定，如需修改请先重新打开',
-    notHolder: '{{date}} 此人不在岗，不能记考勤',
-    future: '不能为今天以后的日期（{{date}}）记考勤',
-    otherMonth: '考勤日期须在所选月份内',
-    alreadyClosed: '{{month}} 已经结算',
-    notClosed: '{{month}} 尚未结算，无需重新打开',
-  },
-  training: {
-    slotOutsideDates: '课时日期须在培训起止日期之内',
-    slotTwice: '同一天的同一个半天只能排一次课',
-    halfMismatch: '上午的课应在 13:00 前开始，下午的课应在 12:00 后开始',
-    enrolWhom: '请选择学员，或输入身份证号',
-    notEnrolled: '此人（{{name}}）未报名本期培训，不能签到',
-    unknownPerson: '本站没有此身份证号的登记，请先报名登记',
-    alreadyEnrolled: '此人已报名本期培训',
-    yearlyLimit: '此人 {{year}} 年已参加 {{count}} 期补贴性培训，达到每年 {{limit}} 期的上限',
-    sameCourseTwice: '此人已参加过同一职业同一等级的补贴性培训（{{occupation}}）',
-    noSuchSlot: '本期培训在 {{date}} {{half}}没有排课',
-    slotInFuture: '该课时尚未开始，不能签到',
-    slotPast: '只能在上课当天签到，不能补签以前的课时',
-    signOutWithoutIn: '此人本半天尚未签到，不能签退',
-    courseCode: '课程代码为 2–20 位字母、数字或连字符',
-    courseTaken: '课程代码 {{code}} 已在目录中，请修改该课程或换一个代码',
-    courseCountyOnly: '培训课程目录由县级维护：请在县级站点修改',
-  },
-  policy: {
-    exists: '{{date}} 起施行的参数已存在，请修改原条目',
-    ageRange: '最高年龄不能低于最低年龄',
-    olderAgeOutside: '大龄年龄须在最低与最高年龄之间',
-  },
-  sync: {
-    setupCode: '设置码无效，请核对后重新输入',
-    url: '服务器地址应以 http:// 或 https:// 开头',
-    otherStation: '此设置码属于另一个站点（{{place}}），不是本站',
-    notConnected: '本站尚未连接县级服务器',
-    offline: '本机没有网络连接',
-    unreachable: '连不上县级服务器，请稍后重试',
-    credentials: '县级服务器拒绝了本站账号或密码',
-    refused: '部分记录被县级服务器拒收，请按原因修改后再同步',
-    other: '同步失败，请稍后重试；如仍失败请联系县级技术支持',
-    locked: '此记录已于 {{at}} 经县级审核通过并锁定；如需修改，请联系县级解锁',
-    identityKeyChanged: '本站已用另一个县级密钥上报过记录，不能改连此县级；请联系县级技术支持',
-  },
-  county: {
-    notCounty: '只有县级站点（县级人员，联网）才能审核上报批次',
-    notConnected: '县级站点尚未连接县级服务器',
-    reasonRequired: '退回时请写明原因',
-    batchNotFound: '找不到此上报批次',
-    recordNotInBatch: '记录 {{id}} 不在此批次中',
-    conflictGone: '此冲突已被处理，请刷新列表',
-    revisionGone: '所选版本已不是冲突版本，请刷新后再选',
-    identityKey: '此记录的编号不是用县级密钥生成的：本站可能没有用县级设置码连接过',
-    notFromIdNumber: '{{field}}与身份证号不一致',
-    unknownField: '冲突的各版本中没有字段 {{name}}',
-  },
-  transfer: {
-    empty: '文件是空的',
-    tooLarge: '文件太大',
-    notLeyeFile: '这不是乐业驿站的上报文件或回执',
-    truncated: '文件不完整（可能没有拷贝完），一条也没有导入',
-    tampered: '文件已被改动或损坏，一条也没有导入',
-    wrongCounty: '此文件属于另一个县（{{county}}），一条也没有导入',
-    otherKey: '此文件用县级的另一把密钥加密（县里可能换过密钥，请重新用设置码连接），一条也没有导入',
-    noCountyKey: '本站还没有县级下发的密钥：请先用设置码连接一次县级',
-    nothingWaiting: '没有待上报的记录',
-    notInArea: '此批次来自 {{place}}，不在本机的管辖范围内',
-    notForThisStation: '此回执属于另一个站点（{{place}}）',
-    unknownBatch: '本站没有此回执对应的批次',
-    invalidRecord: '文件中有一条{{recordType}}记录不合规（{{recordField}}），一条也没有导入',
-  },
   /** Labels for parameter values the core sends as codes (see src-renderer/errors.ts). */
   labels: {
     postKind: { rural: '乡村', urban: '城镇' },
@@ -194,7 +110,7 @@ export const errorsZhCN = {
   },
 };
 
-export const errorsEn: typeof errorsZhCN = {
+export const commonErrorsEn: typeof commonErrorsZhCN = {
   required: '{{field}} is required',
   invalidType: '{{field}} has the wrong format',
   unknownField: 'Unknown field: {{field}}',
@@ -247,7 +163,6 @@ export const errorsEn: typeof errorsZhCN = {
   dataReadOnly: 'The data folder cannot be written (a read-only disk or folder); nothing of this was stored, and what was saved before is intact. Restore write access and try again',
   unknownHandler: 'Unsupported operation',
   badMessage: 'Unrecognised message; ignored',
-  quarantine: { unknownType: 'Unknown kind of record', typeMismatch: "The record's kind does not match its id" },
   disconnected: 'The connection to the local data service was lost; retry in a moment',
   internal: 'Internal error; please retry, and call county support if it persists',
   number: {
@@ -262,98 +177,6 @@ export const errorsEn: typeof errorsZhCN = {
   time: '{{field}} is not a valid time (HH:MM)',
   endBeforeStart: 'The end cannot be before the start',
   creditCode: 'Invalid unified social credit code (18 characters, check character wrong)',
-  override: {
-    reasonTooShort: 'An override needs a written reason (at least 10 characters)',
-    forbidden: 'Only county or admin accounts may override',
-  },
-  post: {
-    code: 'A post code may contain letters, digits and - only',
-    codeTaken: 'Post code {{code}} is already used',
-    placeOutside: 'The post must be inside this station’s area',
-    assignmentOutsidePost: 'The assignment must lie within the post’s period ({{from}} to {{to}})',
-    alreadyHolds: 'This person already holds a post ({{post}}) from {{from}} to {{to}}',
-    age: 'This person is {{age}} at the start; {{postKind}} posts require {{min}} to {{max}}',
-    ageMin: 'This person is {{age}} at the start; {{postKind}} posts require at least {{min}}',
-    retirement: 'This person has reached statutory retirement age (on {{retirementDate}}) by the start',
-    group: 'This person is not in a target group of {{postKind}} posts (one of: {{groups}})',
-    maxSubsidy: 'Post subsidy lasts at most {{max}} months: {{used}} used, {{months}} more would pass it',
-    registrationClosed: 'This person’s registration is closed',
-  },
-  attendance: {
-    hours: 'Hours must be 0 to 24, in half hours',
-    hoursRequired: 'A present day needs its hours',
-    hoursOnlyPresent: 'Only present days have hours',
-    monthClosed: '{{month}} is closed; reopen it to change it',
-    notHolder: 'This person does not hold the post on {{date}}',
-    future: 'Attendance cannot be recorded for a day after today ({{date}})',
-    otherMonth: 'The day must be in the chosen month',
-    alreadyClosed: '{{month}} is already closed',
-    notClosed: '{{month}} is not closed',
-  },
-  training: {
-    slotOutsideDates: 'A class must be within the session’s dates',
-    slotTwice: 'A half-day can have one class only',
-    halfMismatch: 'Morning classes start before 13:00, afternoon classes after 12:00',
-    enrolWhom: 'Choose a trainee or enter an ID number',
-    notEnrolled: '{{name}} is not enrolled in this session and cannot sign in',
-    unknownPerson: 'No one with this ID number is registered here; enrol them first',
-    alreadyEnrolled: 'This person is already enrolled',
-    yearlyLimit: 'This person has {{count}} subsidised trainings in {{year}}, the yearly limit is {{limit}}',
-    sameCourseTwice: 'This person already had subsidised training in the same occupation and level ({{occupation}})',
-    noSuchSlot: 'The session has no class on {{date}} {{half}}',
-    slotInFuture: 'This class has not started yet',
-    slotPast: 'Sign-ins are taken on the day of the class; past classes cannot be signed for',
-    signOutWithoutIn: 'This person has not signed in for this half-day',
-    courseCode: 'A course code has 2–20 letters, digits or hyphens',
-    courseTaken: 'Course code {{code}} is in the catalogue already; edit that course or choose another code',
-    courseCountyOnly: 'The county keeps the course catalogue: edit it at the county station',
-  },
-  policy: {
-    exists: 'Parameters from {{date}} exist already; edit that entry',
-    ageRange: 'The highest age cannot be below the lowest',
-    olderAgeOutside: 'The older-worker age must lie between the lowest and highest ages',
-  },
-  sync: {
-    setupCode: 'Invalid setup code; check it and type it again',
-    url: 'The server address starts with http:// or https://',
-    otherStation: 'This setup code belongs to another station ({{place}})',
-    notConnected: 'This station is not connected to the county server',
-    offline: 'This computer has no network connection',
-    unreachable: 'The county server cannot be reached; try again later',
-    credentials: 'The county server refused this station’s account or password',
-    refused: 'The county server refused some records; correct them as given and sync again',
-    other: 'Sync failed; try again later, and call county support if it persists',
-    locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
-    identityKeyChanged: 'This station already reported records under another county key and cannot switch; contact county support',
-  },
-  county: {
-    notCounty: 'Only a county station (county staff, online) can review batches',
-    notConnected: 'This county station is not connected to the county server',
-    reasonRequired: 'Give the reason for returning it',
-    batchNotFound: 'This batch was not found',
-    recordNotInBatch: 'Record {{id}} is not in this batch',
-    conflictGone: 'This conflict has already been resolved; refresh the list',
-    revisionGone: 'The chosen revision is no longer in conflict; refresh and choose again',
-    identityKey: 'This record’s id was not made with the county key: the station may never have connected with its setup code',
-    notFromIdNumber: '{{field}} does not match the ID number',
-    unknownField: 'No revision in this conflict has the field {{name}}',
-  },
-  transfer: {
-    empty: 'The file is empty',
-    tooLarge: 'The file is too large',
-    notLeyeFile: 'This is not a Leye Station batch file or receipt',
-    truncated: 'The file is incomplete (copying may not have finished); nothing was imported',
-    tampered: 'The file was altered or damaged; nothing was imported',
-    wrongCounty: 'This file belongs to another county ({{county}}); nothing was imported',
-    otherKey: 'This file was encrypted with another county key (the county may have issued a new one: connect again with the setup code); nothing was imported',
-    noCountyKey: 'This station has no key from the county yet: connect once with the setup code',
-    nothingWaiting: 'Nothing is waiting to be reported',
-    notInArea: 'This batch comes from {{place}}, outside this machine’s area',
-    notForThisStation: 'This receipt belongs to another station ({{place}})',
-    unknownBatch: 'This station has no batch for this receipt',
-    invalidRecord: 'A {{recordType}} record in the file is not valid ({{recordField}}); nothing was imported',
-  },
-
   labels: {
     postKind: { rural: 'rural', urban: 'urban' },
     postGroup: {
@@ -385,4 +208,25 @@ export const errorsEn: typeof errorsZhCN = {
     },
     listSeparator: ', ',
   },
+};
+
+/** The common errors with those of posts, training, policy, sync, county and transfer, as this file held them before. */
+export const errorsZhCN = {
+  ...commonErrorsZhCN,
+  ...postsErrorsZhCN,
+  ...trainingErrorsZhCN,
+  ...policyErrorsZhCN,
+  ...syncErrorsZhCN,
+  ...countyErrorsZhCN,
+  ...transferErrorsZhCN,
+};
+
+export const errorsEn: typeof errorsZhCN = {
+  ...commonErrorsEn,
+  ...postsErrorsEn,
+  ...trainingErrorsEn,
+  ...policyErrorsEn,
+  ...syncErrorsEn,
+  ...countyErrorsEn,
+  ...transferErrorsEn,
 };

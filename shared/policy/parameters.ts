@@ -3,6 +3,7 @@
 // by editing; retirement rules live in ./retirement.ts.
 
 import { z } from 'zod';
+import { month, shandongCounty } from '../common/fields';
 import { DEFAULT_RETIREMENT_RULES, type RetirementRuleSet } from './retirement';
 
 export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training'] as const;
@@ -20,7 +21,7 @@ export const POST_QUALIFYING_GROUPS = ['povertyAlleviated', 'lowIncome', 'disabl
 export type PostQualifyingGroup = (typeof POST_QUALIFYING_GROUPS)[number];
 
 export const minimumWageSchema = z.strictObject({
-  countyCode: z.string().regex(/^37\d{4}$/, { error: 'errors.placeCode' }),
+  countyCode: shandongCounty,
   tier: z.string().trim().min(1, { error: 'errors.required' }).max(20, { error: 'errors.tooLong' }),
   monthly: yuan(100_000),
   hourly: yuan(1_000),
@@ -64,7 +65,7 @@ const retirementRuleSchema = z.strictObject({
   sex: z.enum(['male', 'female'], { error: 'errors.option' }),
   category: z.enum(['default', 'femaleCadre', 'femaleWorker'], { error: 'errors.option' }),
   baseAge: age,
-  firstDelayedBirthMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' }),
+  firstDelayedBirthMonth: month,
   birthMonthsPerDelayMonth: z.number().int().min(1).max(24),
   maxDelayMonths: z.number().int().min(0).max(120),
 });

@@ -2,9 +2,12 @@
 // validates them. Messages are i18n keys.
 
 import { z } from 'zod';
-import { isValidCreditCode } from '../id/creditCode';
+import { creditCode, freeText, isoDay, month, requiredText, residentId, rev, villageCode } from '../common/fields';
 import { yuan } from '../policy/parameters';
-import { freeText, isoDay, requiredText } from '../residents/schema';
+
+// Building blocks defined in ../common/fields.ts, re-exported here for existing importers.
+export { creditCode, month };
+export const residentIdField = residentId;
 
 export const POST_KINDS = ['rural', 'urban'] as const;
 export const POST_CATEGORIES = [
@@ -23,24 +26,16 @@ export const postCode = z
   .max(20, { error: 'errors.tooLong' })
   .regex(/^[A-Za-z0-9-]+$/, { error: 'errors.post.code' });
 export const postId = z.string().regex(/^post:[A-Za-z0-9-]{1,20}$/, { error: 'errors.id' });
-export const residentIdField = z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' });
-export const month = z.string({ error: 'errors.required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' });
-
-export const creditCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((s) => isValidCreditCode(s), { error: 'errors.creditCode' });
 
 export const postSaveSchema = z
   .strictObject({
     code: postCode,
     /** The revision being edited; absent when creating. */
-    rev: z.string().min(1).max(100).optional(),
+    rev: rev.optional(),
     name: requiredText(50),
     kind: z.enum(POST_KINDS, { error: 'errors.option' }),
     category: z.enum(POST_CATEGORIES, { error: 'errors.option' }),
-    placeCode: z.string({ error: 'errors.required' }).regex(/^\d{12}$/, { error: 'errors.placeCode' }),
+    placeCode: villageCode,
     employer: z.strictObject({
       name: requiredText(60),
       creditCode: z.union([z.literal(''), creditCode]).default(''),
@@ -61,7 +56,7 @@ export const postSaveSchema = z
 export const assignSchema = z
   .strictObject({
     postId,
-    residentId: residentIdField,
+    residentId,
     startDate: isoDay,
     endDate: isoDay,
     contractNo: requiredText(40),
@@ -74,7 +69,7 @@ export const assignSchema = z
 
 export const attendanceMarkSchema = z
   .strictObject({
-    residentId: residentIdField,
+    residentId,
     date: isoDay,
     mark: z.enum(ATTENDANCE_MARKS, { error: 'errors.option' }),
     /** Hours worked that day: only for 出勤, in half hours. */

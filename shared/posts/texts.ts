@@ -1,5 +1,9 @@
-// UI texts of the posts, attendance and policy-parameter screens (zh-CN first, English second).
-export const postsZhCN = {
+// UI texts of the posts and attendance screens (zh-CN first, English second). The policy
+// screen's texts live in ../policy/texts.ts.
+
+import { policyEn, policyZhCN } from '../policy/texts';
+
+export const postsAndAttendanceZhCN = {
   posts: {
     title: '公益性岗位',
     new: '新增岗位',
@@ -204,79 +208,9 @@ export const postsZhCN = {
       historyReopen: '{{at}} {{by}} 重新打开：{{reason}}',
     },
   },
-  policy: {
-    title: '政策参数',
-    intro: '政策参数按施行日期保存：每项计算都使用当天施行的值。标为“默认值”的条目是程序自带的参考值，须经县级确认后修改或确认。',
-    readOnly: '当前账号只能查看政策参数；修改须使用县级或管理员账号。',
-    defaultTag: '默认值 — 须经县级确认',
-    confirmedTag: '已确认',
-    inForce: '现行',
-    add: '新增条目',
-    edit: '修改',
-    save: '保存',
-    cancel: '取消',
-    saved: '已保存',
-    addTitle: '新增{{kind}}',
-    editTitle: '修改{{kind}}（{{date}} 起施行）',
-    empty: '暂无条目',
-    effectiveFrom: '施行日期',
-    values: '参数值',
-    updated: '最后修改',
-    updatedValue: '{{by}} {{at}}',
-    saveConfirmsHint: '保存后此条目不再是默认值（视为县级已确认）。',
-    kinds: {
-      minimumWage: '最低工资标准',
-      retirement: '法定退休年龄',
-      posts: '公益性岗位参数',
-      training: '培训参数',
-    },
-    minimumWage: {
-      countyCode: '县（市、区）代码',
-      countyHint: '6 位代码，默认本站所在县',
-      tier: '档次',
-      monthly: '月最低工资（元）',
-      hourly: '小时最低工资（元）',
-      summary: '{{county}} {{tier}}：月 {{monthly}} 元，小时 {{hourly}} 元',
-    },
-    posts: {
-      maxSubsidyMonths: '岗位补贴最长期限（月）',
-      rural: '乡村公益性岗位',
-      urban: '城镇公益性岗位',
-      minAge: '最低年龄',
-      maxAge: '最高年龄',
-      olderFromAge: '“大龄”起始年龄',
-      qualifyingGroups: '安置对象',
-      olderUnemployedMale: '大龄失业年龄（男）',
-      olderUnemployedFemale: '大龄失业年龄（女）',
-      summaryMax: '补贴最长 {{months}} 个月',
-      maxBelowMin: '最高年龄不能低于最低年龄',
-      olderOutside: '“大龄”起始年龄须在最低与最高年龄之间',
-      summaryRural: '乡村 {{min}}–{{max}} 岁，{{older}} 岁起为大龄；对象：{{groups}}',
-      summaryUrban: '城镇 {{min}} 岁起；对象：{{groups}}；大龄失业 男 {{male}} 岁、女 {{female}} 岁',
-    },
-    training: {
-      eligibilityRate: '补贴所需出勤率（%）',
-      yearlyLimit: '每人每年补贴性培训上限（期）',
-      lateGraceMinutes: '迟到宽限（分钟）',
-      summary: '出勤率 {{rate}}% 以上可享受补贴；每年最多 {{limit}} 期；迟到宽限 {{grace}} 分钟',
-    },
-    retirement: {
-      sex: '性别',
-      category: '类别',
-      baseAge: '原退休年龄（岁）',
-      firstDelayedBirthMonth: '开始延迟的出生月份',
-      birthMonthsPerDelayMonth: '每几个月出生延迟 1 个月',
-      maxDelayMonths: '最多延迟（月）',
-      femaleCategoryForRegistration: '登记时女性适用的类别',
-      femaleCategoryLine: '登记时女性适用的类别：{{category}}',
-      categories: { default: '男职工', femaleCadre: '女职工（原 55 岁）', femaleWorker: '女职工（原 50 岁）' },
-      summary: '{{count}} 条规则；登记时女性按“{{category}}”',
-      ruleSummary: '{{category}}：原 {{base}} 岁，{{from}} 起出生者每 {{per}} 个月延迟 1 个月，最多 {{max}} 个月',
-    },
-  },
 };
 
-export const postsEn: typeof postsZhCN = {
+export const postsAndAttendanceEn: typeof postsAndAttendanceZhCN = {
   posts: {
     title: 'Public-welfare posts',
     new: 'New post',
@@ -481,74 +415,71 @@ export const postsEn: typeof postsZhCN = {
       historyReopen: '{{at}} reopened by {{by}}: {{reason}}',
     },
   },
-  policy: {
-    title: 'Policy parameters',
-    intro: 'Policy parameters are kept by effective date: every calculation uses the value in force on its day. Entries marked “default” are shipped reference values that the county must confirm or change.',
-    readOnly: 'This account can only view policy parameters; changes need a county or admin account.',
-    defaultTag: 'Default — county to confirm',
-    confirmedTag: 'Confirmed',
-    inForce: 'In force',
-    add: 'New entry',
-    edit: 'Edit',
-    save: 'Save',
-    cancel: 'Cancel',
-    saved: 'Saved',
-    addTitle: 'New {{kind}}',
-    editTitle: 'Edit {{kind}} (from {{date}})',
-    empty: 'No entries',
-    effectiveFrom: 'Effective from',
-    values: 'Values',
-    updated: 'Last changed',
-    updatedValue: '{{by}} {{at}}',
-    saveConfirmsHint: 'Saving makes this entry no longer a default (it counts as confirmed by the county).',
-    kinds: {
-      minimumWage: 'Minimum wage',
-      retirement: 'Statutory retirement age',
-      posts: 'Public-welfare post rules',
-      training: 'Training rules',
-    },
-    minimumWage: {
-      countyCode: 'County code',
-      countyHint: '6 digits; defaults to this station’s county',
-      tier: 'Tier',
-      monthly: 'Monthly minimum (yuan)',
-      hourly: 'Hourly minimum (yuan)',
-      summary: '{{county}} {{tier}}: ¥{{monthly}}/month, ¥{{hourly}}/hour',
-    },
-    posts: {
-      maxSubsidyMonths: 'Maximum subsidy (months)',
-      rural: 'Rural posts',
-      urban: 'Urban posts',
-      minAge: 'Minimum age',
-      maxAge: 'Maximum age',
-      olderFromAge: '“Older” from age',
-      qualifyingGroups: 'Target groups',
-      olderUnemployedMale: 'Older unemployed age (men)',
-      olderUnemployedFemale: 'Older unemployed age (women)',
-      summaryMax: 'Subsidy at most {{months}} months',
-      maxBelowMin: 'The maximum age cannot be below the minimum age',
-      olderOutside: 'The “older” age must lie between the minimum and maximum ages',
-      summaryRural: 'Rural {{min}}–{{max}}, older from {{older}}; groups: {{groups}}',
-      summaryUrban: 'Urban from {{min}}; groups: {{groups}}; older unemployed men {{male}}, women {{female}}',
-    },
-    training: {
-      eligibilityRate: 'Attendance rate for subsidy (%)',
-      yearlyLimit: 'Subsidised trainings per person per year',
-      lateGraceMinutes: 'Late grace (minutes)',
-      summary: 'Subsidy from {{rate}}% attendance; at most {{limit}} a year; {{grace}} minutes late grace',
-    },
-    retirement: {
-      sex: 'Sex',
-      category: 'Category',
-      baseAge: 'Former age',
-      firstDelayedBirthMonth: 'First delayed birth month',
-      birthMonthsPerDelayMonth: 'Birth months per month of delay',
-      maxDelayMonths: 'Maximum delay (months)',
-      femaleCategoryForRegistration: 'Women’s category for registration',
-      femaleCategoryLine: 'Women’s category for registration: {{category}}',
-      categories: { default: 'Men', femaleCadre: 'Women (formerly 55)', femaleWorker: 'Women (formerly 50)' },
-      summary: '{{count}} rules; women registered under “{{category}}”',
-      ruleSummary: '{{category}}: formerly {{base}}; born from {{from}}, 1 month later per {{per}} months, at most {{max}} months',
-    },
+};
+
+/** The posts, attendance and policy texts together, as this file held them before policy had its own file. */
+export const postsZhCN = { ...postsAndAttendanceZhCN, ...policyZhCN };
+export const postsEn: typeof postsZhCN = { ...postsAndAttendanceEn, ...policyEn };
+
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+export const postsErrorsZhCN = {
+  override: {
+    reasonTooShort: '例外批准须写明理由（至少 10 个字）',
+    forbidden: '只有县级或管理员账号可以例外批准',
+  },
+  post: {
+    code: '岗位编号只能包含字母、数字和 -',
+    codeTaken: '岗位编号 {{code}} 已被使用',
+    placeOutside: '岗位所在地须在本站范围内',
+    assignmentOutsidePost: '上岗期间须在岗位的开设期间（{{from}} 至 {{to}}）之内',
+    alreadyHolds: '此人在 {{from}} 至 {{to}} 已在岗（{{post}}），同一时期不能再安置',
+    age: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求 {{min}} 至 {{max}} 岁',
+    ageMin: '此人上岗时 {{age}} 岁，{{postKind}}岗位要求年满 {{min}} 岁',
+    retirement: '此人上岗时已达法定退休年龄（{{retirementDate}}）',
+    group: '此人不属于{{postKind}}岗位的安置对象（须为{{groups}}之一）',
+    maxSubsidy: '岗位补贴期限最长 {{max}} 个月：此人已享受 {{used}} 个月，本次 {{months}} 个月，合计超出',
+    registrationClosed: '此人的登记已注销，不能安置',
+  },
+  attendance: {
+    hours: '工时须在 0 到 24 之间，按半小时计',
+    hoursRequired: '出勤须填写工时',
+    hoursOnlyPresent: '只有出勤才填写工时',
+    monthClosed: '{{month}} 已结算锁定，如需修改请先重新打开',
+    notHolder: '{{date}} 此人不在岗，不能记考勤',
+    future: '不能为今天以后的日期（{{date}}）记考勤',
+    otherMonth: '考勤日期须在所选月份内',
+    alreadyClosed: '{{month}} 已经结算',
+    notClosed: '{{month}} 尚未结算，无需重新打开',
+  },
+};
+
+export const postsErrorsEn: typeof postsErrorsZhCN = {
+  override: {
+    reasonTooShort: 'An override needs a written reason (at least 10 characters)',
+    forbidden: 'Only county or admin accounts may override',
+  },
+  post: {
+    code: 'A post code may contain letters, digits and - only',
+    codeTaken: 'Post code {{code}} is already used',
+    placeOutside: 'The post must be inside this station’s area',
+    assignmentOutsidePost: 'The assignment must lie within the post’s period ({{from}} to {{to}})',
+    alreadyHolds: 'This person already holds a post ({{post}}) from {{from}} to {{to}}',
+    age: 'This person is {{age}} at the start; {{postKind}} posts require {{min}} to {{max}}',
+    ageMin: 'This person is {{age}} at the start; {{postKind}} posts require at least {{min}}',
+    retirement: 'This person has reached statutory retirement age (on {{retirementDate}}) by the start',
+    group: 'This person is not in a target group of {{postKind}} posts (one of: {{groups}})',
+    maxSubsidy: 'Post subsidy lasts at most {{max}} months: {{used}} used, {{months}} more would pass it',
+    registrationClosed: 'This person’s registration is closed',
+  },
+  attendance: {
+    hours: 'Hours must be 0 to 24, in half hours',
+    hoursRequired: 'A present day needs its hours',
+    hoursOnlyPresent: 'Only present days have hours',
+    monthClosed: '{{month}} is closed; reopen it to change it',
+    notHolder: 'This person does not hold the post on {{date}}',
+    future: 'Attendance cannot be recorded for a day after today ({{date}})',
+    otherMonth: 'The day must be in the chosen month',
+    alreadyClosed: '{{month}} is already closed',
+    notClosed: '{{month}} is not closed',
   },
 };

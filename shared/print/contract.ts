@@ -6,12 +6,13 @@
 
 import { z } from 'zod';
 import type { Sex } from '../id/idNumber';
-import { month, postId } from '../posts/schema';
+import { isoDay, month, residentId } from '../common/fields';
+import { postId } from '../posts/schema';
 import type { AttendanceMark, PostCategory, PostKind } from '../posts/schema';
 import type { CareCategory, EducationLevel, FamilyMember, HouseholdType, Registration, TargetGroup } from '../residents/schema';
-import { HARDSHIP_CATEGORIES, isoDay } from '../residents/schema';
+import { HARDSHIP_CATEGORIES } from '../residents/schema';
 import { HALF_DAYS, sessionId, type HalfDay, type TrainingLevel } from '../training/schema';
-import { ALL_ROLES, WRITERS, handler, residentId } from '../rpc/define';
+import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 
 export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
 

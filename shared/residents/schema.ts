@@ -4,6 +4,10 @@
 import { z } from 'zod';
 import { checkIdNumber } from '../id/idNumber';
 import { MOBILE_PHONE } from '../id/mask';
+import { freeText, isoDay, requiredText, residentId, rev } from '../common/fields';
+
+// The shared building blocks, defined in ../common/fields.ts (re-exported for existing importers).
+export { freeText, isoDay, requiredText };
 
 export const TARGET_GROUPS = ['graduate', 'migrantWorker', 'flexibleEmployment', 'veteran', 'keyCare'] as const;
 export const CARE_CATEGORIES = ['disabled', 'women', 'elderly', 'hardToEmploy'] as const;
@@ -30,27 +34,8 @@ export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-/** Control characters never belong in a form field (they break printing and exports). */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Han characters, letters, the middle dots of minority and foreign names, and spaces between. */
 const PERSON_NAME = /^[\p{Script=Han}\p{L}·•・]+(?:[ ·•・][\p{Script=Han}\p{L}]+)*$/u;
-
-export const isoDay = z
-  .string({ error: 'errors.required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.date' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: 'errors.date',
-  });
-
-export const freeText = (max: number) =>
-  z
-    .string({ error: 'errors.required' })
-    .trim()
-    .max(max, { error: 'errors.tooLong' })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: 'errors.controlChars' });
-
-export const requiredText = (max: number) => freeText(max).pipe(z.string().min(1, { error: 'errors.required' }));
 
 export const personName = z
   .string({ error: 'errors.required' })
@@ -151,8 +136,8 @@ export const residentRegisterSchema = z
 /** An edit never changes the ID number: it decides the record's identity. */
 export const residentUpdateSchema = z
   .strictObject({
-    id: z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' }),
-    rev: z.string().min(1).max(100),
+    id: residentId,
+    rev,
     ...residentFields,
     // Omitted means unchanged: the form shows the stored phone masked.
     phone: mobilePhone.optional(),

@@ -1,6 +1,6 @@
-// The building blocks of the handler map (shared/rpc/handlers.ts) and of the parts of it kept
-// in their own files (printHandlers.ts, sheetHandlers.ts, statsHandlers.ts): roles, the handler
-// spec and the argument schemas every part uses.
+// The building blocks of the handler map (shared/rpc/handlers.ts), which merges the domains'
+// parts (shared/<domain>/contract.ts): roles, the handler spec and `none`. The argument fields
+// several domains share live in shared/common/fields.ts.
 
 import { z } from 'zod';
 
@@ -10,6 +10,8 @@ export const ALL_ROLES: readonly Role[] = ROLES;
 /** Who writes a station's records. */
 export const WRITERS: readonly Role[] = ['clerk', 'township', 'admin'];
 export const COUNTY_STAFF: readonly Role[] = ['county', 'admin'];
+/** Who edits the county's reference data (policy parameters, the course catalogue). */
+export const POLICY_EDITORS: readonly Role[] = ['county', 'admin'];
 
 export interface HandlerSpec<A extends z.ZodType, R> {
   args: A;
@@ -24,4 +26,5 @@ export function handler<R>() {
 }
 
 export const none = z.strictObject({});
-export const residentId = z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' });
+/** Defined in ../common/fields.ts; re-exported for existing importers. */
+export { residentId } from '../common/fields';

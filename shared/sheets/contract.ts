@@ -2,7 +2,8 @@
 // Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
 
 import { z } from 'zod';
-import { month, postId } from '../posts/schema';
+import { month, type FileView } from '../common/fields';
+import { postId } from '../posts/schema';
 import { sessionId } from '../training/schema';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 
@@ -147,10 +148,8 @@ export interface ImportResult extends ImportCounts {
   residentIds: string[];
 }
 
-export interface SheetFileView {
-  fileName: string;
-  /** base64 of the .xlsx. */
-  content: string;
+/** An .xlsx and its number of data rows. */
+export interface SheetFileView extends FileView {
   rows: number;
 }
 

@@ -3,16 +3,16 @@
 
 import { z } from 'zod';
 import type { RegistrationKind, TargetGroup } from '../residents/schema';
+import { month, type FileView } from '../common/fields';
 import { ALL_ROLES, handler } from '../rpc/define';
 
 /** Longest month range one dashboard covers (ten years). */
 export const STATS_MAX_MONTHS = 120;
 
-const statsMonth = z.string({ error: 'errors.required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' });
 
 /** A month range; both ends inclusive. Absent: the last 12 months up to the current one. */
 export const statsRangeSchema = z
-  .strictObject({ from: statsMonth.optional(), to: statsMonth.optional() })
+  .strictObject({ from: month.optional(), to: month.optional() })
   .superRefine((v, ctx) => {
     if (v.from && v.to) {
       if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'errors.stats.toBeforeFrom' });
@@ -86,5 +86,5 @@ export interface StatsDashboard {
 export const statsHandlers = {
   'stats.dashboard': handler<StatsDashboard>()(statsRangeSchema, ALL_ROLES),
   /** The dashboard's tables as an .xlsx (base64), audit-logged. */
-  'stats.export': handler<{ fileName: string; content: string }>()(statsRangeSchema, ALL_ROLES),
+  'stats.export': handler<FileView>()(statsRangeSchema, ALL_ROLES),
 } as const;

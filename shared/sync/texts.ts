@@ -212,3 +212,38 @@ export const syncEn: typeof syncZhCN = {
     },
   },
 };
+
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+export const syncErrorsZhCN = {
+  quarantine: { unknownType: '不认识的记录类型', typeMismatch: '记录类型与编号不符' },
+  sync: {
+    setupCode: '设置码无效，请核对后重新输入',
+    url: '服务器地址应以 http:// 或 https:// 开头',
+    otherStation: '此设置码属于另一个站点（{{place}}），不是本站',
+    notConnected: '本站尚未连接县级服务器',
+    offline: '本机没有网络连接',
+    unreachable: '连不上县级服务器，请稍后重试',
+    credentials: '县级服务器拒绝了本站账号或密码',
+    refused: '部分记录被县级服务器拒收，请按原因修改后再同步',
+    other: '同步失败，请稍后重试；如仍失败请联系县级技术支持',
+    locked: '此记录已于 {{at}} 经县级审核通过并锁定；如需修改，请联系县级解锁',
+    identityKeyChanged: '本站已用另一个县级密钥上报过记录，不能改连此县级；请联系县级技术支持',
+  },
+};
+
+export const syncErrorsEn: typeof syncErrorsZhCN = {
+  quarantine: { unknownType: 'Unknown kind of record', typeMismatch: "The record's kind does not match its id" },
+  sync: {
+    setupCode: 'Invalid setup code; check it and type it again',
+    url: 'The server address starts with http:// or https://',
+    otherStation: 'This setup code belongs to another station ({{place}})',
+    notConnected: 'This station is not connected to the county server',
+    offline: 'This computer has no network connection',
+    unreachable: 'The county server cannot be reached; try again later',
+    credentials: 'The county server refused this station’s account or password',
+    refused: 'The county server refused some records; correct them as given and sync again',
+    other: 'Sync failed; try again later, and call county support if it persists',
+    locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
+    identityKeyChanged: 'This station already reported records under another county key and cannot switch; contact county support',
+  },
+};

@@ -1,8 +1,8 @@
 // Subsidised vocational training sessions (补贴性职业技能培训), enrolment and sign-ins.
 
 import { z } from 'zod';
-import { creditCode, residentIdField } from '../posts/schema';
-import { idNumberField, isoDay, personName, requiredText, residentRegisterSchema } from '../residents/schema';
+import { creditCode, isoDay, requiredText, residentId, rev } from '../common/fields';
+import { idNumberField, personName, residentRegisterSchema } from '../residents/schema';
 
 export const TRAINING_LEVELS = ['level5', 'level4', 'level3', 'level2', 'level1', 'specialAbility'] as const;
 export const HALF_DAYS = ['am', 'pm'] as const;
@@ -36,7 +36,7 @@ export const courseSaveSchema = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9-]{2,20}$/, { error: 'errors.training.courseCode' }),
   /** With the revision when editing. */
-  rev: z.string().min(1).max(100).optional(),
+  rev: rev.optional(),
   occupation: requiredText(50),
   level: z.enum(TRAINING_LEVELS, { error: 'errors.option' }),
   classHours: z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.range' }).min(1, { error: 'errors.number.range' }).max(2000, { error: 'errors.number.range' }),
@@ -46,7 +46,7 @@ export const sessionSaveSchema = z
   .strictObject({
     /** Absent when creating; with the revision when editing. */
     id: sessionId.optional(),
-    rev: z.string().min(1).max(100).optional(),
+    rev: rev.optional(),
     course: z.strictObject({ occupation: requiredText(50), level: z.enum(TRAINING_LEVELS, { error: 'errors.option' }) }),
     provider: z.strictObject({ name: requiredText(80), creditCode }),
     teachers: z.array(personName).min(1, { error: 'errors.required' }).max(10, { error: 'errors.tooMany' }),
@@ -72,7 +72,7 @@ export const sessionSaveSchema = z
 /** Enrol a resident of the station, or a person by ID number (registered on the way if new). */
 export const enrolSchema = z.union(
   [
-    z.strictObject({ sessionId, residentId: residentIdField }),
+    z.strictObject({ sessionId, residentId }),
     z.strictObject({ sessionId, idNumber: idNumberField }),
     z.strictObject({ sessionId, register: residentRegisterSchema }),
   ],
@@ -87,7 +87,7 @@ export const signInSchema = z
     direction: z.enum(SIGN_DIRECTIONS, { error: 'errors.option' }).default('in'),
     method: z.enum(SIGN_IN_METHODS, { error: 'errors.option' }),
     idNumber: idNumberField.optional(),
-    residentId: residentIdField.optional(),
+    residentId: residentId.optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.idNumber && !v.residentId) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'errors.required' });

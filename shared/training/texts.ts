@@ -364,3 +364,46 @@ export const trainingEn: typeof trainingZhCN = {
     },
   },
 };
+
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+export const trainingErrorsZhCN = {
+  training: {
+    slotOutsideDates: '课时日期须在培训起止日期之内',
+    slotTwice: '同一天的同一个半天只能排一次课',
+    halfMismatch: '上午的课应在 13:00 前开始，下午的课应在 12:00 后开始',
+    enrolWhom: '请选择学员，或输入身份证号',
+    notEnrolled: '此人（{{name}}）未报名本期培训，不能签到',
+    unknownPerson: '本站没有此身份证号的登记，请先报名登记',
+    alreadyEnrolled: '此人已报名本期培训',
+    yearlyLimit: '此人 {{year}} 年已参加 {{count}} 期补贴性培训，达到每年 {{limit}} 期的上限',
+    sameCourseTwice: '此人已参加过同一职业同一等级的补贴性培训（{{occupation}}）',
+    noSuchSlot: '本期培训在 {{date}} {{half}}没有排课',
+    slotInFuture: '该课时尚未开始，不能签到',
+    slotPast: '只能在上课当天签到，不能补签以前的课时',
+    signOutWithoutIn: '此人本半天尚未签到，不能签退',
+    courseCode: '课程代码为 2–20 位字母、数字或连字符',
+    courseTaken: '课程代码 {{code}} 已在目录中，请修改该课程或换一个代码',
+    courseCountyOnly: '培训课程目录由县级维护：请在县级站点修改',
+  },
+};
+
+export const trainingErrorsEn: typeof trainingErrorsZhCN = {
+  training: {
+    slotOutsideDates: 'A class must be within the session’s dates',
+    slotTwice: 'A half-day can have one class only',
+    halfMismatch: 'Morning classes start before 13:00, afternoon classes after 12:00',
+    enrolWhom: 'Choose a trainee or enter an ID number',
+    notEnrolled: '{{name}} is not enrolled in this session and cannot sign in',
+    unknownPerson: 'No one with this ID number is registered here; enrol them first',
+    alreadyEnrolled: 'This person is already enrolled',
+    yearlyLimit: 'This person has {{count}} subsidised trainings in {{year}}, the yearly limit is {{limit}}',
+    sameCourseTwice: 'This person already had subsidised training in the same occupation and level ({{occupation}})',
+    noSuchSlot: 'The session has no class on {{date}} {{half}}',
+    slotInFuture: 'This class has not started yet',
+    slotPast: 'Sign-ins are taken on the day of the class; past classes cannot be signed for',
+    signOutWithoutIn: 'This person has not signed in for this half-day',
+    courseCode: 'A course code has 2–20 letters, digits or hyphens',
+    courseTaken: 'Course code {{code}} is in the catalogue already; edit that course or choose another code',
+    courseCountyOnly: 'The county keeps the course catalogue: edit it at the county station',
+  },
+};

@@ -54,3 +54,40 @@ export const transferEn: typeof transferZhCN = {
     },
   },
 };
+
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+export const transferErrorsZhCN = {
+  transfer: {
+    empty: '文件是空的',
+    tooLarge: '文件太大',
+    notLeyeFile: '这不是乐业驿站的上报文件或回执',
+    truncated: '文件不完整（可能没有拷贝完），一条也没有导入',
+    tampered: '文件已被改动或损坏，一条也没有导入',
+    wrongCounty: '此文件属于另一个县（{{county}}），一条也没有导入',
+    otherKey: '此文件用县级的另一把密钥加密（县里可能换过密钥，请重新用设置码连接），一条也没有导入',
+    noCountyKey: '本站还没有县级下发的密钥：请先用设置码连接一次县级',
+    nothingWaiting: '没有待上报的记录',
+    notInArea: '此批次来自 {{place}}，不在本机的管辖范围内',
+    notForThisStation: '此回执属于另一个站点（{{place}}）',
+    unknownBatch: '本站没有此回执对应的批次',
+    invalidRecord: '文件中有一条{{recordType}}记录不合规（{{recordField}}），一条也没有导入',
+  },
+};
+
+export const transferErrorsEn: typeof transferErrorsZhCN = {
+  transfer: {
+    empty: 'The file is empty',
+    tooLarge: 'The file is too large',
+    notLeyeFile: 'This is not a Leye Station batch file or receipt',
+    truncated: 'The file is incomplete (copying may not have finished); nothing was imported',
+    tampered: 'The file was altered or damaged; nothing was imported',
+    wrongCounty: 'This file belongs to another county ({{county}}); nothing was imported',
+    otherKey: 'This file was encrypted with another county key (the county may have issued a new one: connect again with the setup code); nothing was imported',
+    noCountyKey: 'This station has no key from the county yet: connect once with the setup code',
+    nothingWaiting: 'Nothing is waiting to be reported',
+    notInArea: 'This batch comes from {{place}}, outside this machine’s area',
+    notForThisStation: 'This receipt belongs to another station ({{place}})',
+    unknownBatch: 'This station has no batch for this receipt',
+    invalidRecord: 'A {{recordType}} record in the file is not valid ({{recordField}}); nothing was imported',
+  },
+};

@@ -1,0 +1,89 @@
+// Every domain's texts merged into the one i18next resource per language the renderer loads.
+// A domain adds its table to both lists; `errors` tables are nested under `errors`.
+
+import { accessEn, accessErrorsEn, accessErrorsZhCN, accessZhCN } from '../access/texts';
+import { backupEn, backupErrorsEn, backupErrorsZhCN, backupZhCN } from '../backup/texts';
+import { countyEn, countyErrorsEn, countyErrorsZhCN, countyZhCN } from '../county/texts';
+import { diagnosticsEn, diagnosticsZhCN } from '../diagnostics/texts';
+import { policyEn, policyErrorsEn, policyErrorsZhCN, policyZhCN } from '../policy/texts';
+import { postsAndAttendanceEn, postsAndAttendanceZhCN, postsErrorsEn, postsErrorsZhCN } from '../posts/texts';
+import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../print/texts';
+import { residentsEn, residentsZhCN } from '../residents/texts';
+import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../sheets/texts';
+import { stationEn, stationZhCN } from '../station/texts';
+import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/texts';
+import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
+import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
+import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
+import { commonErrorsEn, commonErrorsZhCN } from './errors';
+import { shellEn } from './en';
+import { mergeTexts } from './merge';
+import { shellZhCN } from './zh-CN';
+
+/** The tables of each language, in the same order (the tests check that no key is defined twice). */
+export const textTables = {
+  'zh-CN': [
+    shellZhCN,
+    stationZhCN,
+    residentsZhCN,
+    postsAndAttendanceZhCN,
+    policyZhCN,
+    trainingZhCN,
+    syncZhCN,
+    countyZhCN,
+    transferZhCN,
+    printZhCN,
+    sheetsZhCN,
+    statsZhCN,
+    backupZhCN,
+    diagnosticsZhCN,
+    accessZhCN,
+    { errors: commonErrorsZhCN },
+    { errors: postsErrorsZhCN },
+    { errors: policyErrorsZhCN },
+    { errors: trainingErrorsZhCN },
+    { errors: syncErrorsZhCN },
+    { errors: countyErrorsZhCN },
+    { errors: transferErrorsZhCN },
+    { errors: printErrorsZhCN },
+    { errors: sheetsErrorsZhCN },
+    { errors: statsErrorsZhCN },
+    { errors: backupErrorsZhCN },
+    { errors: accessErrorsZhCN },
+  ],
+  en: [
+    shellEn,
+    stationEn,
+    residentsEn,
+    postsAndAttendanceEn,
+    policyEn,
+    trainingEn,
+    syncEn,
+    countyEn,
+    transferEn,
+    printEn,
+    sheetsEn,
+    statsEn,
+    backupEn,
+    diagnosticsEn,
+    accessEn,
+    { errors: commonErrorsEn },
+    { errors: postsErrorsEn },
+    { errors: policyErrorsEn },
+    { errors: trainingErrorsEn },
+    { errors: syncErrorsEn },
+    { errors: countyErrorsEn },
+    { errors: transferErrorsEn },
+    { errors: printErrorsEn },
+    { errors: sheetsErrorsEn },
+    { errors: statsErrorsEn },
+    { errors: backupErrorsEn },
+    { errors: accessErrorsEn },
+  ],
+} as const;
+
+/** The UI's texts: `{ 'zh-CN': {...}, en: {...} }`, each one tree of keys (`nav.groups.people`, `errors.required`…). */
+export const resources = {
+  'zh-CN': mergeTexts(...textTables['zh-CN']),
+  en: mergeTexts(...textTables.en),
+};

@@ -1,0 +1,68 @@
+// Texts of the station's first-run setup and login screens, and the labels of their fields
+// (zh-CN first, English second). Merged with the other domains' texts in ../i18n/resources.ts.
+
+export const stationZhCN = {
+  setup: {
+    title: '首次设置',
+    intro: '请选择本服务站所在的村（社区），并创建第一个经办人账号。',
+    place: '所在村（社区）',
+    placePlaceholder: '市 / 区县 / 乡镇街道 / 村社区',
+    placeRequired: '请选择到村（社区）一级',
+    clerk: '经办人账号',
+    loginName: '登录名',
+    displayName: '姓名',
+    password: '密码',
+    confirmPassword: '确认密码',
+    passwordMismatch: '两次输入的密码不一致',
+    submit: '完成设置',
+    or: '或者',
+    demo: '使用演示站点',
+    demoHint: '演示站点带有虚构的登记人员，便于试用；数据不是真实的。',
+  },
+  login: {
+    title: '登录',
+    loginName: '登录名',
+    password: '密码',
+    submit: '登录',
+    demoCredentials: '演示站点账号：登录名 {{loginName}}，密码 {{password}}',
+  },
+  fields: {
+    placeCode: '所在村（社区）',
+    loginName: '登录名',
+    displayName: '姓名',
+    password: '密码',
+  },
+};
+
+export const stationEn: typeof stationZhCN = {
+  setup: {
+    title: 'First-run setup',
+    intro: "Choose this service point's village or community, and create the first clerk account.",
+    place: 'Village / community',
+    placePlaceholder: 'City / county / township / village',
+    placeRequired: 'Choose down to the village or community',
+    clerk: 'Clerk account',
+    loginName: 'Login name',
+    displayName: 'Name',
+    password: 'Password',
+    confirmPassword: 'Confirm password',
+    passwordMismatch: 'The passwords do not match',
+    submit: 'Finish setup',
+    or: 'or',
+    demo: 'Use the demo station',
+    demoHint: 'The demo station has made-up residents for trying the app; the data is not real.',
+  },
+  login: {
+    title: 'Log in',
+    loginName: 'Login name',
+    password: 'Password',
+    submit: 'Log in',
+    demoCredentials: 'Demo station login: {{loginName}}, password {{password}}',
+  },
+  fields: {
+    placeCode: 'Village / community',
+    loginName: 'Login name',
+    displayName: 'Name',
+    password: 'Password',
+  },
+};

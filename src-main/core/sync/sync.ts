@@ -5,8 +5,6 @@
 // This file holds SyncService, the coordinator: live scheduling, connecting, one sync run (push,
 // pulls, relays); the parts it coordinates live beside it (credentials, http, relays, waiting,
 // batches, quarantine, decisions, heartbeat, state).
-import fs from 'node:fs';
-import path from 'node:path';
 import type { PouchDB as P } from 'pouchdb-node';
 import type { BatchView, QuarantineView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';

@@ -4,12 +4,11 @@
 // failure and its reason; never "done" after a timeout.
 // This file holds SyncService, the coordinator: live scheduling, connecting, one sync run (push,
 // pulls, relays); the parts it coordinates live beside it (credentials, http, relays, waiting,
-// batches, quarantine, decisions, heartbeat, state).
+// batches, runs, quarantine, decisions, heartbeat, state).
 import type { PouchDB as P } from 'pouchdb-node';
 import type { BatchView, QuarantineView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
 import { ID_PREFIX } from '../store/docs';
-import { replicate } from './replicate';
 import type { SecretBox } from './secretBox';
 import { getOrNull } from '../store/db';
 import { fieldError } from '../validation';
@@ -17,17 +16,13 @@ import { stationLevel } from '../../../shared/places';
 import { deriveCountyKeys, readCredentials, writeCredentials, type CountyConnection, type CountyKeys, type CountySecretDoc } from './credentials';
 import { classifyFailure, countyFetch, openRemote, probeAccount } from './http';
 import { RelayCopies } from './relays';
-import { WaitingSet, isShippedDefault } from './waiting';
+import { WaitingSet } from './waiting';
 import { BatchBuilder, listBatches, type FileDelivery } from './batches';
-import { keepAside, newScreening, quarantined, screen } from './quarantine';
+import { quarantined } from './quarantine';
+import { pullScreened, pushStation, syncRelayCopies, type Progress, type PushRules, type RunContext } from './runs';
 import { pullFromCounty, resolutions } from './decisions';
 import { heartbeat } from './heartbeat';
 import { SyncStateStore } from './state';
-
-export { deriveCountyKeys, parseSetupCode, type CountyConnection, type CountyKeys } from './credentials';
-export { classifyFailure } from './http';
-export { batchChecksum, countByType, type FileDelivery } from './batches';
-export { isShippedDefault } from './waiting';
 
 /** When live sync runs: after a local change, every interval when idle, backing off on failure. */
 export interface SyncTiming {
@@ -53,7 +48,7 @@ export class SyncService {
   private syncing = false;
   private lastAttemptAt: string | null = null;
   private failure: SyncFailure | null = null;
-  private progress: { pushed: number; pulled: number } | null = null;
+  private progress: Progress = null;
   private timer: NodeJS.Timeout | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
   private nextAttemptAt: number | null = null;
@@ -68,6 +63,8 @@ export class SyncService {
   private readonly copies: RelayCopies;
   private readonly waitingSet: WaitingSet;
   private readonly batchBuilder: BatchBuilder;
+  private readonly runContext: RunContext;
+  private readonly pushRules: PushRules;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -78,8 +75,15 @@ export class SyncService {
   ) {
     this.state = new SyncStateStore(ctx.db);
     this.copies = new RelayCopies(dataDir);
-    this.waitingSet = new WaitingSet(ctx, this.state, { notSent: NOT_SENT, isReference: isReferenceId }, () => this.fileDelivery);
+    this.waitingSet = new WaitingSet(ctx, this.state, { notSent: NOT_SENT, isReference: isReferenceId, changedPage: CHANGED_PAGE }, () => this.fileDelivery);
     this.batchBuilder = new BatchBuilder(ctx, this.state, BOOKKEEPING);
+    this.runContext = {
+      ctx,
+      url: () => this.connection!.url,
+      progress: () => this.progress,
+      setProgress: (progress) => (this.progress = progress),
+    };
+    this.pushRules = { fromServer: FROM_SERVER, rekeySeq: () => this.rekeySeq, state: this.state };
   }
 
   /**
@@ -305,7 +309,7 @@ export class SyncService {
       this.changed(await this.status(this.waitingSet.lastCount));
       const startSeq = (await this.ctx.db.info()).update_seq;
       const refused: { id: string; reason: string }[] = [];
-      const pushed = await this.push(remote, refused, level === 'county' ? isReferenceId : undefined, batchId ? (docs) => this.batchBuilder.addPart(batchId, docs) : undefined);
+      const pushed = await pushStation(this.runContext, remote, this.ownDbName(), this.pushRules, refused, level === 'county' ? isReferenceId : undefined, batchId ? (docs) => this.batchBuilder.addPart(batchId, docs) : undefined);
       if (batchId) {
         await this.batchBuilder.close(batchId, user, remote);
         await this.state.update({ pendingBatch: null });
@@ -324,11 +328,12 @@ export class SyncService {
       }
       // Reference data the county edits (policy parameters, posts, courses, the station directory).
       // (A server set up by hand without county_ref has none to give.)
-      await this.pull(this.referenceDb(), this.serverDb('county_ref'), 'county_ref', pushed).catch((error: unknown) => {
+      await pullScreened(this.runContext, this.referenceDb(), this.serverDb('county_ref'), 'county_ref', pushed).catch((error: unknown) => {
         if ((error as { status?: number }).status !== 404) throw error;
       });
       // A township reads its villages (read-only); files imported here go up to their stations.
-      await this.syncRelays(level === 'township' ? place : null, refused);
+      await this.loadDirectory();
+      await syncRelayCopies(this.runContext, this.copies, (name) => this.serverDb(name), level === 'township' ? place : null, refused);
       if (refused.length > 0 || pushed.failures > 0) {
         // The rest went up; these documents stay waiting until corrected.
         this.failure = { reason: 'refused', messageKey: 'errors.sync.refused', refused };
@@ -352,72 +357,13 @@ export class SyncService {
     this.changed(status);
     return status;
   }
-
-  /** Pushes the station's database; documents the server's validation refuses are collected. */
-  private async push(
-    remote: P.Database,
-    refused: { id: string; reason: string }[],
-    accept?: (id: string) => boolean,
-    onStored?: (docs: { id: string; rev: string }[]) => Promise<void>,
-  ): Promise<{ written: number; failures: number }> {
-    const result = await replicate(this.ctx.db, remote, {
-      ...(onStored ? { onStored } : {}),
-      home: this.ctx.db,
-      pair: `push ${this.connection!.url} ${this.ownDbName()}`,
-      // What the county wrote came from the server; it never goes back. Nor do the deletions of
-      // re-keyed records, which the county never had.
-      accept: (c) =>
-        !FROM_SERVER.some((p) => c.id.startsWith(p)) &&
-        !(c.deleted && Number(c.seq) <= this.rekeySeq) &&
-        !(c.doc && isShippedDefault(c.doc)) &&
-        !(c.doc && this.state.value.countyWritten?.[c.id] === (c.doc as { _rev?: string })._rev) &&
-        (!accept || accept(c.id)),
-      onProgress: (written) => {
-        this.progress = { pushed: written, pulled: this.progress?.pulled ?? 0 };
-      },
-    });
-    refused.push(...result.refused);
-    return { written: result.written, failures: result.refused.length };
-  }
-
-  private async pull(target: P.Database, source: P.Database, name: string, pushed: { written: number }): Promise<void> {
-    const before = this.progress?.pulled ?? 0;
-    const screening = newScreening(name);
-    try {
-      await replicate(source, target, {
-        home: target,
-        pair: `pull ${this.connection!.url} ${name}`,
-        diff: true,
-        // A document that fails its schema never reaches the copy the station reads.
-        accept: (c) => c.deleted || !c.doc || screen(this.ctx, screening, c.doc as Record<string, unknown>),
-        onProgress: (written) => {
-          this.progress = { pushed: pushed.written, pulled: before + written };
-        },
-      });
-    } finally {
-      await keepAside(this.ctx.db, screening);
-    }
-  }
-
-  /**
-   * Relay copies: the villages a township reads are pulled; whatever a file import put into a
-   * relay copy (at a township or county machine) is pushed to that station's database.
-   */
-  private async syncRelays(township: string | null, refused: { id: string; reason: string }[]): Promise<void> {
-    await this.loadDirectory();
-    const pullFrom = township ? this.copies.villagesOf(township) : [];
-    const places = [...new Set([...pullFrom, ...this.relayPlaces()])];
-    for (const code of places) {
-      const local = this.relay(code);
-      const name = `station_${code}`;
-      const server = this.serverDb(name);
-      // The relay copy holds what was pulled from the same database: ask before sending.
-      const pushed = await replicate(local, server, { home: local, pair: `push ${this.connection!.url} ${name}`, diff: true });
-      refused.push(...pushed.refused);
-      if (pullFrom.includes(code)) await this.pull(local, server, name, pushed);
-    }
-  }
 }
+
+/**
+ * Changes read per page when bringing the waiting set forward. Small: after a start, a station
+ * that has never pushed reads every change once, and a clerk's call waits for a page at most.
+ */
+const CHANGED_PAGE = 500;
 
 /** What a county station sends to county_ref: the reference data its staff edit. */
 const REFERENCE_PREFIXES = [ID_PREFIX.policy, ID_PREFIX.post, 'course:'];
@@ -436,3 +382,9 @@ const FROM_SERVER = [...FROM_COUNTY, 'heartbeat:'];
 export const BOOKKEEPING: readonly string[] = [ID_PREFIX.batch, ID_PREFIX.review, ID_PREFIX.unlock, 'heartbeat:', 'resolution:'];
 /** Ids that never wait to go up: `_design/`, `_local/` and the bookkeeping above. */
 const NOT_SENT = new RegExp(`^(?:_|${BOOKKEEPING.join('|')})`);
+
+// The names other modules imported from here before the sync was split.
+export { deriveCountyKeys, parseSetupCode, type CountyConnection, type CountyKeys } from './credentials';
+export { classifyFailure } from './http';
+export { batchChecksum, countByType, type FileDelivery } from './batches';
+export { isShippedDefault } from './waiting';

@@ -5,12 +5,6 @@ import { ID_PREFIX } from '../store/docs';
 import type { FileDelivery } from './batches';
 import type { SyncStateStore } from './state';
 
-/**
- * Changes read per page when bringing the waiting set forward. Small: after a start, a station
- * that has never pushed reads every change once, and a clerk's call waits for a page at most.
- */
-const CHANGED_PAGE = 500;
-
 type Changed = Map<string, { rev: string; deleted: boolean }>;
 
 /**
@@ -23,10 +17,12 @@ export function isShippedDefault(doc: object): boolean {
   return d.type === 'policy' && d.isDefault === true;
 }
 
-/** Which ids never wait, and which a county station sends (its reference data). */
+/** Which ids never wait, which a county station sends (its reference data), and the page size. */
 export interface WaitingRules {
   notSent: RegExp;
   isReference(id: string): boolean;
+  /** Changes read per page when bringing the waiting set forward. */
+  changedPage: number;
 }
 
 export class WaitingSet {
@@ -108,12 +104,12 @@ export class WaitingSet {
     if (!this.changedCache || this.changedCache.base !== base) this.changedCache = { base, seq: base, docs: new Map() };
     const cache = this.changedCache;
     for (;;) {
-      const changes = await this.ctx.db.changes<object>({ since: cache.seq, limit: CHANGED_PAGE });
+      const changes = await this.ctx.db.changes<object>({ since: cache.seq, limit: this.rules.changedPage });
       // A push finishing meanwhile moved the base: start over from it.
       if (this.state.value.pushedSeq !== base) return this.readChangedSincePush();
       for (const c of changes.results) cache.docs.set(c.id, { rev: c.changes[0]!.rev, deleted: c.deleted === true });
       cache.seq = changes.last_seq;
-      if (changes.results.length < CHANGED_PAGE) return cache.docs;
+      if (changes.results.length < this.rules.changedPage) return cache.docs;
     }
   }
 }

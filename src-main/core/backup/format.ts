@@ -17,6 +17,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { getOrNull, type StationDb } from '../store/db';
 import { fieldError } from '../validation';
+import { headsOwnHistory } from '../sync/replicate';
 import { syncFile, syncFolder } from './files';
 
 export const BACKUP_FORMAT = 'leye-station-backup';
@@ -204,20 +205,7 @@ export async function writeBackupFile(
 function isRevisedDoc(doc: unknown): doc is RevisedDoc {
   if (typeof doc !== 'object' || doc === null) return false;
   const d = doc as Partial<RevisedDoc>;
-  const revisions = d._revisions;
-  return (
-    typeof d._id === 'string' &&
-    d._id.length > 0 &&
-    !d._id.startsWith('_local/') &&
-    typeof d._rev === 'string' &&
-    typeof revisions === 'object' &&
-    revisions !== null &&
-    Number.isSafeInteger(revisions.start) &&
-    Array.isArray(revisions.ids) &&
-    revisions.ids.length > 0 &&
-    revisions.ids.every((id) => typeof id === 'string') &&
-    d._rev === `${revisions.start}-${revisions.ids[0]}`
-  );
+  return typeof d._id === 'string' && d._id.length > 0 && !d._id.startsWith('_local/') && headsOwnHistory(d);
 }
 
 function isLocalDoc(doc: unknown): doc is LocalDoc {

@@ -25,6 +25,7 @@ import type { TransferFileView } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
 import { ID_PREFIX } from '../store/docs';
 import type { CountyKeys } from '../sync/credentials';
+import { headsOwnHistory } from '../sync/replicate';
 import { fieldError } from '../validation';
 
 export const gzip = promisify(zlib.gzip);
@@ -176,21 +177,7 @@ export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 
 /** A travelling document whose revision is the head of its own history. */
 export function consistent(doc: unknown): doc is TravellingDoc {
   const d = doc as Partial<TravellingDoc> | null;
-  return (
-    typeof d === 'object' &&
-    d !== null &&
-    typeof d._id === 'string' &&
-    !d._id.startsWith('_') &&
-    typeof d._rev === 'string' &&
-    typeof d._revisions === 'object' &&
-    d._revisions !== null &&
-    Number.isSafeInteger(d._revisions.start) &&
-    Array.isArray(d._revisions.ids) &&
-    d._revisions.ids.length > 0 &&
-    d._revisions.ids.every((id) => typeof id === 'string') &&
-    d._rev === `${d._revisions.start}-${d._revisions.ids[0]}` &&
-    d._deleted !== true
-  );
+  return typeof d === 'object' && d !== null && typeof d._id === 'string' && !d._id.startsWith('_') && headsOwnHistory(d) && d._deleted !== true;
 }
 
 /** The receipt for a batch imported here: readable by anyone, signed with the county's key. */

@@ -29,7 +29,6 @@ export class ConflictResolution {
     private readonly server: CountyServer,
   ) {}
 
-
   /** Every revision of a record in the aggregate that is still a live leaf, the winner first. */
   private async leaves(id: string): Promise<AnyDoc[]> {
     const winner = await this.server.getDoc<AnyDoc & { _conflicts?: string[] }>(aggregateDb(this.server.county), id, '?conflicts=true');

@@ -41,7 +41,7 @@ export class BatchReview {
     private readonly keys: () => CountyKeys | null,
   ) {}
 
-  batchView(
+  private batchView(
     batch: { id: string; placeCode: string; createdAt: string; summary: BatchSummary },
     review: ReviewSummary | null,
     directory: Map<string, DirectoryDoc>,
@@ -61,11 +61,10 @@ export class BatchReview {
     };
   }
 
-  manifestView(batch: BatchDoc, review: Pick<ReviewDoc, 'decision' | 'updatedAt' | 'updatedBy'> | null, directory: Map<string, DirectoryDoc>): CountyBatchView {
+  private manifestView(batch: BatchDoc, review: Pick<ReviewDoc, 'decision' | 'updatedAt' | 'updatedBy'> | null, directory: Map<string, DirectoryDoc>): CountyBatchView {
     const summary: BatchSummary = { createdBy: batch.createdBy, via: batch.via, counts: batch.counts, documents: batch.docs.length };
     return this.batchView({ id: batch._id, placeCode: batch.placeCode, createdAt: batch.createdAt, summary }, review, directory);
   }
-
 
   // ── Batches ───────────────────────────────────────────────────────────────────────────────
 

@@ -8,6 +8,24 @@ import { createHash } from 'node:crypto';
 import type { PouchDB as P } from 'pouchdb-node';
 import { getOrNull } from '../store/db';
 
+/**
+ * Whether a document carries its revision history (`_revisions`) with its `_rev` at the head:
+ * what a write with `new_edits: false` stores as the very same revision (backups, USB files).
+ */
+export function headsOwnHistory(doc: { _rev?: unknown; _revisions?: unknown }): boolean {
+  const revisions = doc._revisions as { start?: unknown; ids?: unknown } | null | undefined;
+  return (
+    typeof doc._rev === 'string' &&
+    typeof revisions === 'object' &&
+    revisions !== null &&
+    Number.isSafeInteger(revisions.start) &&
+    Array.isArray(revisions.ids) &&
+    revisions.ids.length > 0 &&
+    revisions.ids.every((id) => typeof id === 'string') &&
+    doc._rev === `${revisions.start as number}-${revisions.ids[0] as string}`
+  );
+}
+
 export interface ReplicateOptions {
   /** The local database that keeps the checkpoint (a `_local` document: it never replicates). */
   home: P.Database;

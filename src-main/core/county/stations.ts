@@ -1,0 +1,57 @@
+// Stations at the county: the directory with each station's last sync, days silent and batches waiting.
+import type { CountyStationView, ParsedArgsOf } from '../../../shared/rpc/handlers';
+import type { CoreContext } from '../context';
+import { aggregateDb, range, type CountyServer, type ViewRows } from './server';
+
+const DAY_MS = 86_400_000;
+
+/** The heartbeat a station writes into its database after a successful sync (`heartbeat:<place>`). */
+interface HeartbeatDoc {
+  _id: string;
+  type: 'heartbeat';
+  placeCode: string;
+  lastSyncAt: string;
+}
+
+export class StationList {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly server: CountyServer,
+  ) {}
+
+  async stations(args: ParsedArgsOf<'county.stations'>): Promise<CountyStationView[]> {
+    const [directory, heartbeats, batches, reviews] = await Promise.all([
+      this.server.directory(),
+      this.server.request<ViewRows<string, { rev: string }, HeartbeatDoc>>('GET', `/${aggregateDb(this.server.county)}/_all_docs?include_docs=true&${range('heartbeat:')}`),
+      this.server.batchSummaries(),
+      this.server.reviewSummaries(),
+    ]);
+    const lastSync = new Map<string, string>();
+    for (const row of heartbeats.body.rows) {
+      if (row.doc?.type === 'heartbeat' && typeof row.doc.lastSyncAt === 'string') lastSync.set(row.doc.placeCode, row.doc.lastSyncAt);
+    }
+    const newestBatch = new Map<string, string>();
+    const waiting = new Map<string, number>();
+    for (const b of batches) {
+      if (b.createdAt > (newestBatch.get(b.placeCode) ?? '')) newestBatch.set(b.placeCode, b.createdAt);
+      if (!reviews.has(b.id)) waiting.set(b.placeCode, (waiting.get(b.placeCode) ?? 0) + 1);
+    }
+    const now = Date.parse(this.ctx.now());
+    return [...directory.values()]
+      .sort((a, b) => a.placeCode.localeCompare(b.placeCode))
+      .map((station) => {
+        // A station that sent batches before heartbeats existed: its newest batch reached us.
+        const lastSyncAt = lastSync.get(station.placeCode) ?? newestBatch.get(station.placeCode) ?? null;
+        const daysSinceSync = lastSyncAt === null ? null : Math.max(0, Math.floor((now - Date.parse(lastSyncAt)) / DAY_MS));
+        return {
+          placeCode: station.placeCode,
+          name: this.server.stationName(directory, station.placeCode),
+          level: station.level ?? (station.placeCode.length === 12 ? 'village' : 'township'),
+          lastSyncAt,
+          daysSinceSync,
+          stale: daysSinceSync === null || daysSinceSync >= args.staleDays,
+          batchesWaiting: waiting.get(station.placeCode) ?? 0,
+        };
+      });
+  }
+}

@@ -1,0 +1,28 @@
+// The heartbeat: after a successful sync the station tells the county server it synced, so the county can list stations gone silent.
+import type { PouchDB as P } from 'pouchdb-node';
+import type { SessionUser } from '../../../shared/rpc/handlers';
+import type { CoreContext } from '../context';
+import type { SyncStateStore } from './state';
+
+/**
+ * Written straight to the server (never a local record), at most once every `everyMs` so an idle
+ * station adds no revisions.
+ */
+export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote: P.Database, user: SessionUser, everyMs: number): Promise<void> {
+  const now = ctx.now();
+  const last = state.value.heartbeatAt;
+  if (last && Date.parse(now) - Date.parse(last) < everyMs) return;
+  const place = ctx.station().placeCode;
+  const id = `heartbeat:${place}`;
+  const existing = await remote.get<{ createdBy: string; createdAt: string }>(id).catch(() => null);
+  const stamp = ctx.stamp(user, place);
+  await remote.put({
+    _id: id,
+    ...(existing ? { _rev: existing._rev } : {}),
+    type: 'heartbeat',
+    ...stamp,
+    ...(existing ? { createdBy: existing.createdBy, createdAt: existing.createdAt } : {}),
+    lastSyncAt: now,
+  });
+  await state.update({ heartbeatAt: now });
+}

@@ -8,7 +8,6 @@
 import type { PouchDB as P } from 'pouchdb-node';
 import type { BatchView, QuarantineView, ResolutionView, SessionUser, SyncFailure, SyncStatus } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
-import { ID_PREFIX } from '../store/docs';
 import type { SecretBox } from './secretBox';
 import { getOrNull } from '../store/db';
 import * as documents from '../../../shared/documents/registry';

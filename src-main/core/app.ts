@@ -39,7 +39,7 @@ export interface Combined<K extends HandlerName> {
 }
 
 /** Merges the domains' apps; a handler registered twice is a programming error. */
-export function combine<A extends App<HandlerName>[]>(...apps: A): Combined<KeysOf<A[number]>> {
+export function combine<A extends App<never>[]>(...apps: A): Combined<KeysOf<A[number]>> {
   const methods: Record<string, unknown> = {};
   const cachesByName = new Map<string, readonly Cache[]>();
   const all = new Set<Cache>();

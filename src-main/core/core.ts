@@ -1,52 +1,38 @@
-// The station core: one object per data folder that answers the typed handlers. This file only
-// wires: it builds the domain services (each in its folder), combines the domains' apps into the
-// handler map, and hands calls to the dispatcher (dispatch.ts). The carriers (src-main/host) pass
-// it raw messages.
+// The station core: one object per data folder that answers the typed handlers (the carriers in
+// src-main/host pass it raw messages). This file only wires: it builds the domain services, has
+// their apps combined (domains.ts) and hands calls to the dispatcher (dispatch.ts).
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { LeyeError } from '../../shared/rpc/errors';
 import type { HandlerName, PushEvents, PushName, ResultOf, SessionUser, StationStatus } from '../../shared/rpc/handlers';
 import { AccessService } from './access/access';
-import { accessApp } from './access/app';
-import { combine, type Combined } from './app';
+import type { Combined } from './app';
 import { AuditLog } from './audit/audit';
-import { auditApp } from './audit/app';
-import { backupApp } from './backup/app';
 import { BackupService } from './backup/backup';
 import { createContext, type CoreContext } from './context';
-import { countyApp, countyGuard } from './county/app';
+import { countyGuard } from './county/app';
 import { CountyService } from './county/county';
-import { diagnosticsApp } from './diagnostics/app';
 import { syncLogger } from './diagnostics/diagnostics';
+import { domainApps } from './domains';
 import { createDispatcher, forward, type Dispatch, type Reply } from './dispatch';
 import { StationLog } from './log/log';
-import type { ModuleDeps } from './modules';
-import { policyApp } from './policy/app';
 import { PolicyStore } from './policy/policy';
-import { postsApp } from './posts/app';
 import { PostsService } from './posts/posts';
-import { printApp } from './print/app';
-import { residentsApp } from './residents/app';
 import { ResidentsService } from './residents/residents';
 import { ResidentIndex } from './search/residentIndex';
 import type { Session } from './session';
-import { sheetsApp } from './sheets/app';
-import { CORE_VERSION, stationApp, stationStatus } from './station/app';
+import { CORE_VERSION, stationStatus } from './station/app';
 import { adoptIdentityKey } from './station/rekey';
 import { Restorer } from './station/restore';
-import { StationService } from './station/station';
-import { statsApp } from './stats/app';
+import { localTime, StationService } from './station/station';
 import { ChangesFeed } from './store/changesFeed';
 import { openStationDb, type StationDb } from './store/db';
 import { ReferenceFeed } from './store/referenceFeed';
 import { storageFailure } from './store/storageErrors';
-import { syncApp } from './sync/app';
 import { LockStore } from './sync/locks';
 import type { SecretBox } from './sync/secretBox';
 import { BOOKKEEPING, SyncService, type SyncTiming } from './sync/sync';
-import { trainingApp } from './training/app';
 import { TrainingService } from './training/training';
-import { transferApp } from './transfer/app';
 import { TransferService } from './transfer/transfer';
 
 export { CORE_VERSION } from './station/app';
@@ -109,13 +95,16 @@ export class Core {
     const station = (this.station = new StationService({ db, clock, policies }));
     const audit = new AuditLog({ db, now: () => station.now(), station: () => station.require(), stamp: (user, place) => station.stamp(user, place) });
     const elapsed = options.monotonic ?? (() => performance.now());
-    const access = (this.access = new AccessService({ db, clock, elapsed, now: () => station.now(), localTime: (iso) => ctx.localTime(iso), audit }));
+    const access = (this.access = new AccessService({ db, clock, elapsed, now: () => station.now(), localTime, audit }));
     const residents = (this.residents = new ResidentsService({ db, index: this.index, policies, locks: this.locks, station, audit, changed: (ids) => this.emit('residents.changed', { ids }) }));
     const ctx = (this.ctx = createContext({ db, policies, index: this.index, whenIndexed: (ms) => this.whenIndexed(ms), station, residents, locks: this.locks, audit }));
     const posts = new PostsService(ctx);
     const training = new TrainingService(ctx);
-    const syncChanged = (status: PushEvents['sync.changed']) => this.emit('sync.changed', status);
-    const sync = (this.sync = new SyncService(ctx, dataDir, (status) => (logSync(status), syncChanged(status)), options.syncTiming, options.secretBox ?? null));
+    const syncChanged = (status: PushEvents['sync.changed']) => {
+      logSync(status);
+      this.emit('sync.changed', status);
+    };
+    const sync = (this.sync = new SyncService(ctx, dataDir, syncChanged, options.syncTiming, options.secretBox ?? null));
     const county = countyGuard(new CountyService(ctx, sync), station, sync);
     const transfer = (this.transfer = new TransferService(ctx, sync));
     // SyncService takes these two after construction (its API belongs to sync/): the files it
@@ -123,57 +112,31 @@ export class Core {
     sync.setFileDelivery(transfer);
     sync.setSecretListener((keys) => adoptIdentityKey({ db, station, sync }, keys.identityKey));
     const backups = (this.backups = new BackupService({
-      dataDir,
-      db,
+      ...{ dataDir, db, clock },
       station: () => station.config,
-      clock,
       // Other stations' documents held here (a village's USB file imported at a township) until the next sync.
       relays: () => sync.relayPlaces().map((place) => ({ place, db: sync.relay(place) })),
       ...options.backupSchedule,
     }));
     this.reference = new ReferenceFeed({ referenceDb: () => sync.referenceDb(), placeCode: () => station.require().placeCode, policies: policies.cache, posts: posts.posts, courses: training.courses });
     this.restorer = new Restorer<Core>({
-      backups,
-      station,
-      dataDir,
-      clock,
+      ...{ backups, station, dataDir, clock },
       closeOwn: () => this.closeOwn(),
       reopen: () => Core.open(options),
       follow: (next) => next.onPush((event, payload) => this.events.emit('push', event, payload)),
       announce: (next) => this.emit('station.changed', next.status({ user: null })),
     });
-    const deps: ModuleDeps = { ctx, posts, training, sync, county };
-    const apps = combine(
-      stationApp({ station, access, residents, changed: (status) => this.emit('station.changed', status), loggedIn: (session) => this.loggedIn.add(session) }),
-      accessApp(access),
-      auditApp({ log: audit, station: () => station.require(), today: () => station.today() }),
-      residentsApp(residents),
-      policyApp(policies, station),
-      postsApp(posts),
-      trainingApp(training),
-      syncApp({ sync, station, followReference: () => this.reference.follow() }),
-      countyApp(county),
-      transferApp({ transfer, sync, syncChanged }),
-      printApp(deps),
-      sheetsApp(deps),
-      statsApp(deps),
-      backupApp({
-        backups,
-        placeCode: () => station.require().placeCode,
-        restore: (args, session) => this.restorer.restore(args, session),
-        firstRun: () => station.config === null,
-        restoreFirstRun: (folder, file, session) => this.restorer.restore({ file }, session, folder),
-      }),
-      diagnosticsApp({ ...deps, dataDir, log, version: CORE_VERSION, lastBackupAt: async () => backups.status().lastBackup?.createdAt ?? null }),
-    );
-    // Every handler of the contract has its app (a missing one fails to compile here).
-    this.apps = apps;
+    this.apps = domainApps({
+      ...{ ctx, station, access, audit, residents, policies, posts, training, sync, county, transfer, backups, dataDir, log },
+      emit: (event, payload) => this.emit(event, payload),
+      loggedIn: (session) => this.loggedIn.add(session),
+      followReference: () => this.reference.follow(),
+      restore: (args, session, firstRunFolder) => this.restorer.restore(args, session, firstRunFolder),
+    });
     this.feed = new ChangesFeed({
-      db,
-      dataDir,
-      index: this.index,
+      ...{ db, dataDir, index: this.index },
       // Review and unlock marks are read by every write (locks), not by one app.
-      caches: [...apps.caches, this.locks.reviews, this.locks.unlocks],
+      caches: [...this.apps.caches, this.locks.reviews, this.locks.unlocks],
       // A record changed here goes up soon; what the county sent (reviews, unlocks) does not.
       // DOCUMENT REGISTRY: once shared/documents/ lands, ask it whether this id's type syncs up.
       changed: (id) => {

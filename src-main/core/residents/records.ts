@@ -4,7 +4,7 @@ import { ageOn, checkIdNumber } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import { retirementDate, type RetirementRuleSet } from '../../../shared/policy/retirement';
 import { LeyeError } from '../../../shared/rpc/errors';
-import type { ResidentView, SessionUser } from '../../../shared/rpc/handlers';
+import type { ResidentView } from '../../../shared/rpc/handlers';
 import type { Registration, ResidentRegisterData } from '../../../shared/residents/schema';
 import { ID_PREFIX, type ResidentDoc, type Stamp, type StationConfig } from '../store/docs';
 import { fieldError } from '../validation';

@@ -12,12 +12,9 @@
 import ExcelJS from 'exceljs';
 import { statsZhCN } from '../../../shared/stats/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
-import { placeName, stationLevel } from '../../../shared/places';
+import { placeName } from '../../../shared/places';
 import { REGISTRATION_KINDS, TARGET_GROUPS, type RegistrationKind } from '../../../shared/residents/schema';
-import type { SessionUser } from '../../../shared/rpc/handlers';
 import {
-  STATS_MAX_MONTHS,
-  monthsBetween,
   type PostCounts,
   type RegistrationCounts,
   type StatsDashboard,
@@ -25,11 +22,8 @@ import {
   type StatsRow,
   type TrainingCounts,
 } from '../../../shared/stats/contract';
-import { fail, type CoreContext } from '../context';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
 import { getOrNull, prefixRange, type StationDb } from '../store/db';
-import { classifyFailure } from '../sync/sync';
-import { fieldError } from '../validation';
 
 export const GROUPS: readonly StatsGroup[] = [...TARGET_GROUPS, 'none'];
 /**

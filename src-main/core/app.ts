@@ -1,6 +1,6 @@
 // The one way a domain registers its handlers (after Actual Budget's `createApp` / `combine`):
 // each domain folder exports an app built by `createApp` with its slice of the handler map and
-// the in-memory caches its handlers need; `core.ts` combines them into the whole map, which the
+// the in-memory caches its handlers need; `domains.ts` combines them into the whole map, which the
 // dispatcher (dispatch.ts) calls after validating the argument and the caller's role.
 import type { PouchDB as P } from 'pouchdb-node';
 import type { HandlerName, ParsedArgsOf, ResultOf } from '../../shared/rpc/handlers';
@@ -39,7 +39,7 @@ export interface Combined<K extends HandlerName> {
 }
 
 /** Merges the domains' apps; a handler registered twice is a programming error. */
-export function combine<A extends App<HandlerName>[]>(...apps: A): Combined<KeysOf<A[number]>> {
+export function combine<A extends App<never>[]>(...apps: A): Combined<KeysOf<A[number]>> {
   const methods: Record<string, unknown> = {};
   const cachesByName = new Map<string, readonly Cache[]>();
   const all = new Set<Cache>();

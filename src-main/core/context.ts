@@ -1,10 +1,15 @@
 // What the domain services (policy, posts, training) need from the core, and nothing more.
+import { LeyeError } from '../../shared/rpc/errors';
 import type { SessionUser } from '../../shared/rpc/handlers';
 import type { ResidentRegisterData } from '../../shared/residents/schema';
-import type { AuditAction, ResidentDoc, StationConfig } from './store/docs';
-import type { StationDb } from './store/db';
+import type { AuditLog } from './audit/audit';
+import { ID_PREFIX, type AuditAction, type ResidentDoc, type StationConfig } from './store/docs';
+import { isConflict, type StationDb } from './store/db';
 import type { PolicyStore } from './policy/policy';
+import type { ResidentsService } from './residents/residents';
 import type { ResidentIndex } from './search/residentIndex';
+import { localTime, type StationService } from './station/station';
+import type { LockStore } from './sync/locks';
 
 export type { Stamp } from './store/docs';
 import type { Stamp } from './store/docs';
@@ -39,6 +44,58 @@ export interface CoreContext {
   assertUnlocked(ids: readonly string[]): void;
   /** Puts a document; a stale revision is a CONFLICT error, an accepted record LOCKED. */
   write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }>;
+}
+
+export interface ContextParts {
+  db: StationDb;
+  policies: PolicyStore;
+  index: ResidentIndex;
+  /** Resolves once the index applied every change the database had (false on timeout). */
+  whenIndexed(timeoutMs: number): Promise<boolean>;
+  station: StationService;
+  residents: ResidentsService;
+  locks: LockStore;
+  audit: AuditLog;
+}
+
+/** The context the core hands its domain services, made of the services it wired. */
+export function createContext({ db, policies, index, whenIndexed, station, residents, locks, audit }: ContextParts): CoreContext {
+  return {
+    db,
+    policies,
+    residents: index,
+    residentsIndexed: async () => {
+      await whenIndexed(30_000);
+    },
+    get machine() {
+      return station.machine;
+    },
+    now: () => station.now(),
+    today: () => station.today(),
+    localTime,
+    station: () => station.require(),
+    stamp: (user, placeCode) => station.stamp(user, placeCode),
+    residentDoc: (id) => residents.doc(id),
+    residentIdFor: (idNumber) => residents.idFor(idNumber),
+    registerResident: (data, user) => residents.register(data, user),
+    buildResident: (data, user) => residents.build(data, user),
+    storeNewResidents: (docs) => residents.storeNew(docs),
+    assertUnlocked: (ids) => locks.assertUnlocked(ids),
+    write: async (doc) => {
+      // The audit log is append-only: entries are created by `audit` alone, never rewritten.
+      // DOCUMENT REGISTRY: once shared/documents/ lands, ask it whether this id's type is append-only.
+      if (doc._id.startsWith(ID_PREFIX.audit)) throw new Error('audit entries are never rewritten');
+      locks.assertUnlocked([doc._id]);
+      try {
+        const result = await db.put(doc);
+        return { ...doc, _rev: result.rev };
+      } catch (error) {
+        if (isConflict(error)) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+        throw error;
+      }
+    },
+    audit: (user, action, targetId, field, reason) => audit.append(user, { action, targetId, field, reason }),
+  };
 }
 
 export { fail, notFound } from './validation';

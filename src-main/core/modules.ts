@@ -1,16 +1,10 @@
-// What the core hands the services that keep their handlers in their own files (printed forms,
-// spreadsheets, statistics): the typed slice of the handler map they implement, and the core's
-// services they build on. `deps` is a function because the core creates its services after its
-// handler map.
-import type { HandlerName, ParsedArgsOf, ResultOf } from '../../shared/rpc/handlers';
+// What the core hands the services that read across domains (printed forms, spreadsheets,
+// statistics, diagnostics): the context and the domain services they build on, as values.
 import type { CoreContext } from './context';
 import type { CountyService } from './county/county';
-import type { Session } from './session';
 import type { PostsService } from './posts/posts';
 import type { SyncService } from './sync/sync';
 import type { TrainingService } from './training/training';
-
-export type ModuleImpl<K extends HandlerName> = { [N in K]: (args: ParsedArgsOf<N>, session: Session) => Promise<ResultOf<N>> };
 
 export interface ModuleDeps {
   ctx: CoreContext;

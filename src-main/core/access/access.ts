@@ -1,25 +1,15 @@
 // Access: local accounts (scrypt hashes in `_local/users`, which never replicates), lockout after
-// repeated failed logins, the idle lock of a session, and the audit log's list and export.
+// repeated failed logins, and the idle lock of a session. The audit log is in audit/.
 //
 // Lockout is counted per account name whether the account exists or not, and persisted, so
 // neither the answer nor a restart tells an attacker anything or gives them fresh tries.
 import { LeyeError, type RpcError } from '../../../shared/rpc/errors';
-import {
-  IDLE_LOCK_MINUTES,
-  LOCKOUT,
-  type AuditActionName,
-  type AuditEntryView,
-  type UserView,
-  type accessHandlers,
-} from '../../../shared/access/contract';
-import type { SessionUser } from '../../../shared/rpc/handlers';
-import { accessZhCN } from '../../../shared/access/texts';
-import type { CoreContext } from '../context';
+import { IDLE_LOCK_MINUTES, LOCKOUT, type UserView } from '../../../shared/access/contract';
+import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
+import type { AuditLog } from '../audit/audit';
 import type { Session } from '../session';
-import { ID_PREFIX, type AuditDoc, type LocalUser, type LoginFailures, type UsersDoc } from '../store/docs';
-import type { ModuleImpl } from '../modules';
+import type { LocalUser, LoginFailures, UsersDoc } from '../store/docs';
 import { hashPassword, verifyPassword } from './passwords';
-import { xlsx } from '../sheets/xlsxWriter';
 import { getOrNull, type StationDb } from '../store/db';
 import { fieldError } from '../validation';
 
@@ -27,14 +17,20 @@ import { fieldError } from '../validation';
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
 /** Failure records kept for names nobody is locked under; the oldest go first beyond this. */
 const MAX_FAILURE_RECORDS = 500;
-const AUDIT_PAGE = 2000;
-/** Rows one audit export writes at most (a year of a busy station is far below). */
-const AUDIT_EXPORT_MAX = 200_000;
-
-/** What the core keeps per connection besides its user. */
 
 function refuse(error: RpcError): never {
   throw new LeyeError(error);
+}
+
+export interface AccessDeps {
+  db: StationDb;
+  clock(): Date;
+  /** Monotonic ms, for idle time only (lockouts are wall-clock: they outlive a restart). */
+  elapsed(): number;
+  now(): string;
+  /** Local wall-clock time of an ISO instant, HH:MM. */
+  localTime(iso: string): string;
+  audit: AuditLog;
 }
 
 export class AccessService {
@@ -42,20 +38,10 @@ export class AccessService {
   /** Writes of `_local/users` one after another (a failed login and an admin's edit may meet). */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly database: () => StationDb,
-    private readonly clock: () => Date,
-    /** Monotonic ms, for idle time only (lockouts are wall-clock: they outlive a restart). */
-    private readonly elapsed: () => number,
-    private readonly context: () => CoreContext,
-  ) {}
+  constructor(private readonly deps: AccessDeps) {}
 
   private get db(): StationDb {
-    return this.database();
-  }
-
-  private get ctx(): CoreContext {
-    return this.context();
+    return this.deps.db;
   }
 
   async load(): Promise<void> {
@@ -80,12 +66,12 @@ export class AccessService {
   }
 
   private nowMs(): number {
-    return this.clock().getTime();
+    return this.deps.clock().getTime();
   }
 
   private lockedError(until: string): RpcError {
     const minutes = Math.max(1, Math.ceil((Date.parse(until) - this.nowMs()) / 60_000));
-    return { code: 'ACCOUNT_LOCKED', field: 'loginName', messageKey: 'errors.accountLocked', params: { retryAt: this.ctx.localTime(until), minutes } };
+    return { code: 'ACCOUNT_LOCKED', field: 'loginName', messageKey: 'errors.accountLocked', params: { retryAt: this.deps.localTime(until), minutes } };
   }
 
   private activeLock(name: string): string | null {
@@ -135,7 +121,7 @@ export class AccessService {
     if (account.disabled) refuse({ code: 'FORBIDDEN', field: 'loginName', messageKey: 'errors.accountDisabled' });
     session.user = { loginName: account.loginName, displayName: account.displayName, role: account.role };
     session.accountEpoch = account.epoch ?? 0;
-    session.lastCallAt = this.elapsed();
+    session.lastCallAt = this.deps.elapsed();
     session.locked = false;
   }
 
@@ -150,7 +136,7 @@ export class AccessService {
   isLocked(session: Session): boolean {
     if (!session.user) return false;
     if (session.locked) return true;
-    return session.lastCallAt !== undefined && this.elapsed() - session.lastCallAt > this.idleLockMinutes * 60_000;
+    return session.lastCallAt !== undefined && this.deps.elapsed() - session.lastCallAt > this.idleLockMinutes * 60_000;
   }
 
   /**
@@ -175,7 +161,7 @@ export class AccessService {
       if (handler !== 'auth.unlock') refuse({ code: 'SESSION_LOCKED', messageKey: 'errors.sessionLocked' });
       return;
     }
-    session.lastCallAt = this.elapsed();
+    session.lastCallAt = this.deps.elapsed();
   }
 
   private userView(account: LocalUser): UserView {
@@ -199,264 +185,125 @@ export class AccessService {
   }
 
   private async audit(user: SessionUser, loginName: string, what: string, reason = ''): Promise<void> {
-    await this.ctx.audit(user, 'account', `user:${loginName}`, what, reason);
+    await this.deps.audit.append(user, { action: 'account', targetId: `user:${loginName}`, field: what, reason });
   }
 
-  impl(): ModuleImpl<keyof typeof accessHandlers> {
-    return {
-      // The gate in front (checkSession) already counted the call as activity.
-      'auth.active': async () => ({ idleLockMinutes: this.idleLockMinutes }),
-      'auth.lock': async (_args, session) => {
-        session.locked = true;
-        return { locked: true };
-      },
-      'auth.unlock': async (args, session) => {
-        const user = session.user!;
-        await this.verify(user.loginName, args.password, { code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
-        session.locked = false;
-        session.lastCallAt = this.elapsed();
-        return { locked: false };
-      },
-      'auth.changePassword': async (args, session) => {
-        const user = session.user!;
-        await this.verify(user.loginName, args.currentPassword, fieldError('currentPassword', 'errors.access.wrongPassword'));
-        if (args.newPassword === args.currentPassword) refuse(fieldError('newPassword', 'errors.access.samePassword'));
-        if (args.newPassword === user.loginName) refuse(fieldError('newPassword', 'errors.access.passwordIsName'));
-        const passwordHash = await hashPassword(args.newPassword);
-        const epoch = await this.mutate((doc) => {
-          const account = this.requireAccount(doc, user.loginName);
-          account.passwordHash = passwordHash;
-          // Other windows logged in with the old password end; this one goes on.
-          account.epoch = (account.epoch ?? 0) + 1;
-          return account.epoch;
-        });
-        if (session.accountEpoch !== undefined) session.accountEpoch = epoch;
-        await this.audit(user, user.loginName, 'changePassword');
-        return { changed: true };
-      },
+  // ── What the handlers (access/app.ts) ask ─────────────────────────────────────────────────
 
-      'users.list': async () =>
-        Object.values(this.doc.users)
-          .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.loginName < b.loginName ? -1 : 1))
-          .map((a) => this.userView(a)),
-      'users.create': async (args, session) => {
-        if (this.doc.users[args.loginName]) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
-        if (args.password === args.loginName) refuse(fieldError('password', 'errors.access.passwordIsName'));
-        const passwordHash = await hashPassword(args.password);
-        const created = await this.mutate((doc) => {
-          if (doc.users[args.loginName]) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
-          const account: LocalUser = {
-            loginName: args.loginName,
-            displayName: args.displayName,
-            role: args.role,
-            passwordHash,
-            createdAt: this.ctx.now(),
-          };
-          doc.users[args.loginName] = account;
-          return account;
-        });
-        await this.audit(session.user!, args.loginName, 'create', `role ${args.role}`);
-        return this.userView(created);
-      },
-      'users.update': async (args, session) => {
-        const changes: string[] = [];
-        const updated = await this.mutate((doc) => {
-          const account = this.requireAccount(doc, args.loginName);
-          const role = args.role ?? account.role;
-          const disabled = args.disabled ?? account.disabled === true;
-          if (account.role === 'admin' && !account.disabled && (role !== 'admin' || disabled)) {
-            const admins = Object.values(doc.users).filter((u) => u.role === 'admin' && !u.disabled);
-            if (admins.length <= 1) refuse(fieldError(args.role !== undefined && role !== 'admin' ? 'role' : 'disabled', 'errors.access.lastAdmin'));
-          }
-          if (args.displayName !== undefined && args.displayName !== account.displayName) {
-            account.displayName = args.displayName;
-            changes.push('displayName');
-          }
-          if (role !== account.role) changes.push(`role ${account.role}→${role}`);
-          if (disabled !== (account.disabled === true)) changes.push(disabled ? 'disable' : 'enable');
-          // A new role or disabling ends the account's open sessions: rights are never stale.
-          if (role !== account.role || disabled !== (account.disabled === true)) account.epoch = (account.epoch ?? 0) + 1;
-          account.role = role;
-          if (disabled) account.disabled = true;
-          else delete account.disabled;
-          return account;
-        });
-        if (changes.length) await this.audit(session.user!, args.loginName, 'update', changes.join(', '));
-        return this.userView(updated);
-      },
-      'users.resetPassword': async (args, session) => {
-        this.requireAccount(this.doc, args.loginName);
-        if (args.password === args.loginName) refuse(fieldError('password', 'errors.access.passwordIsName'));
-        const passwordHash = await hashPassword(args.password);
-        const updated = await this.mutate((doc) => {
-          const account = this.requireAccount(doc, args.loginName);
-          account.passwordHash = passwordHash;
-          account.epoch = (account.epoch ?? 0) + 1;
-          // A new password is a fresh start: an earlier lockout does not outlive it.
-          delete doc.failures?.[args.loginName];
-          return account;
-        });
-        await this.audit(session.user!, args.loginName, 'resetPassword');
-        return this.userView(updated);
-      },
-      'users.unlock': async (args, session) => {
-        const account = this.requireAccount(this.doc, args.loginName);
-        const wasLocked = this.activeLock(args.loginName);
-        await this.mutate((doc) => {
-          delete doc.failures?.[args.loginName];
-        });
-        await this.audit(session.user!, args.loginName, 'unlock', wasLocked ? `locked until ${wasLocked}` : 'not locked');
-        return this.userView(account);
-      },
-      'users.settings': async () => ({ idleLockMinutes: this.idleLockMinutes }),
-      'users.saveSettings': async (args, session) => {
-        const before = this.idleLockMinutes;
-        await this.mutate((doc) => {
-          doc.idleLockMinutes = args.idleLockMinutes;
-        });
-        if (before !== args.idleLockMinutes) await this.ctx.audit(session.user!, 'account', 'settings', 'idleLockMinutes', `${before}→${args.idleLockMinutes}`);
-        return { idleLockMinutes: this.idleLockMinutes };
-      },
-
-      'audit.list': async (args) => {
-        const ids = await this.matchingAudit(args);
-        const items: AuditEntryView[] = [];
-        await this.auditViews(ids.slice(args.offset, args.offset + args.limit), (entry) => items.push(entry));
-        return { total: ids.length, items };
-      },
-      'audit.export': async (args, session) => {
-        const texts = accessZhCN.access.audit;
-        const rows: (string | number)[][] = [];
-        const ids = (await this.matchingAudit(args)).slice(0, AUDIT_EXPORT_MAX);
-        await this.auditViews(ids, (e) => {
-          rows.push([rows.length + 1, localDateTime(e.at), texts.actions[e.action] ?? e.action, e.by, e.placeCode, e.targetId, e.field, e.reason]);
-        });
-        const bytes = xlsx(
-          {
-            name: texts.sheetName,
-            columns: [
-              { header: '序号', width: 8 },
-              { header: texts.at, width: 20 },
-              { header: texts.action, width: 16 },
-              { header: texts.user, width: 14 },
-              { header: texts.place, width: 14 },
-              { header: texts.target, width: 44 },
-              { header: texts.field, width: 28 },
-              { header: texts.reason, width: 36 },
-            ],
-          },
-          rows,
-        );
-        // Who took the log away is itself in the log.
-        await this.ctx.audit(session.user!, 'export', 'audit', `audit ${rows.length}`, describeFilter(args));
-        const station = this.ctx.station();
-        return { fileName: `审计日志-${station.name}-${this.ctx.today()}.xlsx`, content: bytes.toString('base64'), rows: rows.length };
-      },
-    };
+  /** `auth.unlock`: the password again ends the idle lock. */
+  async unlock(session: Session, password: string): Promise<{ locked: false }> {
+    const user = session.user!;
+    await this.verify(user.loginName, password, { code: 'BAD_CREDENTIALS', field: 'password', messageKey: 'errors.badCredentials' });
+    session.locked = false;
+    session.lastCallAt = this.deps.elapsed();
+    return { locked: false };
   }
 
-  // ── The audit log's index ──────────────────────────────────────────────────────────────
-  // Filters read only this (id, action, user per entry): listing 50,000 entries must not read
-  // 50,000 documents. Built from the database the first time an admin asks, then kept current
-  // from the changes feed (`auditChanged`); only the shown page's documents are read.
-
-  private auditIndex: Map<string, { action: string; by: string }> | null = null;
-  private auditIds: string[] = [];
-  private auditSorted = true;
-  private auditBuilding: Promise<void> | null = null;
-  private auditBuilt = false;
-
-  /** Every audit document the station's database gets (own writes, and any that replicate in). */
-  auditChanged(id: string, doc: { action?: unknown; createdBy?: unknown } | undefined, deleted: boolean): void {
-    if (!this.auditIndex || deleted || !doc) return;
-    // While the first read runs, the id list is made from the map at its end.
-    if (!this.auditIndex.has(id) && this.auditBuilt) {
-      if (this.auditIds.length && id < this.auditIds[this.auditIds.length - 1]!) this.auditSorted = false;
-      this.auditIds.push(id);
-    }
-    this.auditIndex.set(id, { action: String(doc.action), by: String(doc.createdBy) });
+  async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<{ changed: true }> {
+    const user = session.user!;
+    await this.verify(user.loginName, currentPassword, fieldError('currentPassword', 'errors.access.wrongPassword'));
+    if (newPassword === currentPassword) refuse(fieldError('newPassword', 'errors.access.samePassword'));
+    if (newPassword === user.loginName) refuse(fieldError('newPassword', 'errors.access.passwordIsName'));
+    const passwordHash = await hashPassword(newPassword);
+    const epoch = await this.mutate((doc) => {
+      const account = this.requireAccount(doc, user.loginName);
+      account.passwordHash = passwordHash;
+      // Other windows logged in with the old password end; this one goes on.
+      account.epoch = (account.epoch ?? 0) + 1;
+      return account.epoch;
+    });
+    if (session.accountEpoch !== undefined) session.accountEpoch = epoch;
+    await this.audit(user, user.loginName, 'changePassword');
+    return { changed: true };
   }
 
-  private async auditEntries(): Promise<{ ids: string[]; index: Map<string, { action: string; by: string }> }> {
-    if (!this.auditBuilding) {
-      this.auditBuilding = (async () => {
-        // Live from the start: what the changes feed brings while the read goes on joins it.
-        const index = new Map<string, { action: string; by: string }>();
-        this.auditIndex = index;
-        let startkey: string = ID_PREFIX.audit;
-        for (;;) {
-          const page = await this.db.allDocs<AuditDoc>({ include_docs: true, startkey, endkey: `${ID_PREFIX.audit}\ufff0`, limit: AUDIT_PAGE + 1 });
-          const rows = startkey === ID_PREFIX.audit ? page.rows : page.rows.slice(1);
-          for (const row of rows) if (row.doc?.type === 'audit') index.set(row.id, { action: row.doc.action, by: row.doc.createdBy });
-          if (page.rows.length <= AUDIT_PAGE) break;
-          startkey = page.rows[page.rows.length - 1]!.id;
-        }
-        this.auditIds = [...index.keys()];
-        this.auditSorted = false;
-        this.auditBuilt = true;
-      })();
-    }
-    await this.auditBuilding;
-    if (!this.auditSorted) {
-      this.auditIds.sort();
-      this.auditSorted = true;
-    }
-    return { ids: this.auditIds, index: this.auditIndex! };
+  users(): UserView[] {
+    return Object.values(this.doc.users)
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.loginName < b.loginName ? -1 : 1))
+      .map((a) => this.userView(a));
   }
 
-  /** Ids of the entries matching a filter, newest first; ids are `audit:<ISO time>:<random>`, so a date range is an id range. */
-  private async matchingAudit(filter: { action?: AuditActionName | undefined; user?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<string[]> {
-    const { ids, index } = await this.auditEntries();
-    const low = filter.from ? `${ID_PREFIX.audit}${new Date(`${filter.from}T00:00:00`).toISOString()}` : '';
-    const high = filter.to ? `${ID_PREFIX.audit}${new Date(Date.parse(`${filter.to}T00:00:00`) + 86_400_000).toISOString()}` : '\uffff';
-    const user = filter.user?.trim() || undefined;
-    const out: string[] = [];
-    for (let i = ids.length - 1; i >= 0; i--) {
-      const id = ids[i]!;
-      if (id >= high) continue;
-      if (id < low) break;
-      const entry = index.get(id)!;
-      if (filter.action && entry.action !== filter.action) continue;
-      if (user && entry.by !== user) continue;
-      out.push(id);
-    }
-    return out;
+  async createUser(args: ParsedArgsOf<'users.create'>, by: SessionUser): Promise<UserView> {
+    if (this.doc.users[args.loginName]) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
+    if (args.password === args.loginName) refuse(fieldError('password', 'errors.access.passwordIsName'));
+    const passwordHash = await hashPassword(args.password);
+    const created = await this.mutate((doc) => {
+      if (doc.users[args.loginName]) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
+      const account: LocalUser = {
+        loginName: args.loginName,
+        displayName: args.displayName,
+        role: args.role,
+        passwordHash,
+        createdAt: this.deps.now(),
+      };
+      doc.users[args.loginName] = account;
+      return account;
+    });
+    await this.audit(by, args.loginName, 'create', `role ${args.role}`);
+    return this.userView(created);
   }
 
-  /** The entries of some ids, in their order, read in pages. */
-  private async auditViews(ids: string[], visit: (entry: AuditEntryView) => void): Promise<void> {
-    for (let i = 0; i < ids.length; i += AUDIT_PAGE) {
-      const page = await this.db.allDocs<AuditDoc>({ keys: ids.slice(i, i + AUDIT_PAGE), include_docs: true });
-      for (const row of page.rows) {
-        const doc = 'doc' in row ? row.doc : undefined;
-        if (!doc) continue;
-        visit({
-          id: doc._id,
-          at: doc.createdAt,
-          action: doc.action,
-          by: doc.createdBy,
-          placeCode: doc.placeCode,
-          targetId: doc.targetId,
-          field: doc.field,
-          reason: doc.reason ?? '',
-        });
+  async updateUser(args: ParsedArgsOf<'users.update'>, by: SessionUser): Promise<UserView> {
+    const changes: string[] = [];
+    const updated = await this.mutate((doc) => {
+      const account = this.requireAccount(doc, args.loginName);
+      const role = args.role ?? account.role;
+      const disabled = args.disabled ?? account.disabled === true;
+      if (account.role === 'admin' && !account.disabled && (role !== 'admin' || disabled)) {
+        const admins = Object.values(doc.users).filter((u) => u.role === 'admin' && !u.disabled);
+        if (admins.length <= 1) refuse(fieldError(args.role !== undefined && role !== 'admin' ? 'role' : 'disabled', 'errors.access.lastAdmin'));
       }
-    }
+      if (args.displayName !== undefined && args.displayName !== account.displayName) {
+        account.displayName = args.displayName;
+        changes.push('displayName');
+      }
+      if (role !== account.role) changes.push(`role ${account.role}→${role}`);
+      if (disabled !== (account.disabled === true)) changes.push(disabled ? 'disable' : 'enable');
+      // A new role or disabling ends the account's open sessions: rights are never stale.
+      if (role !== account.role || disabled !== (account.disabled === true)) account.epoch = (account.epoch ?? 0) + 1;
+      account.role = role;
+      if (disabled) account.disabled = true;
+      else delete account.disabled;
+      return account;
+    });
+    if (changes.length) await this.audit(by, args.loginName, 'update', changes.join(', '));
+    return this.userView(updated);
   }
-}
 
-/** 'YYYY-MM-DD HH:MM:SS' in the machine's time zone, as a clerk reads a time. */
-function localDateTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+  async resetPassword(loginName: string, password: string, by: SessionUser): Promise<UserView> {
+    this.requireAccount(this.doc, loginName);
+    if (password === loginName) refuse(fieldError('password', 'errors.access.passwordIsName'));
+    const passwordHash = await hashPassword(password);
+    const updated = await this.mutate((doc) => {
+      const account = this.requireAccount(doc, loginName);
+      account.passwordHash = passwordHash;
+      account.epoch = (account.epoch ?? 0) + 1;
+      // A new password is a fresh start: an earlier lockout does not outlive it.
+      delete doc.failures?.[loginName];
+      return account;
+    });
+    await this.audit(by, loginName, 'resetPassword');
+    return this.userView(updated);
+  }
 
-function describeFilter(args: { action?: string | undefined; user?: string | undefined; from?: string | undefined; to?: string | undefined }): string {
-  return Object.entries(args)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
+  async unlockUser(loginName: string, by: SessionUser): Promise<UserView> {
+    const account = this.requireAccount(this.doc, loginName);
+    const wasLocked = this.activeLock(loginName);
+    await this.mutate((doc) => {
+      delete doc.failures?.[loginName];
+    });
+    await this.audit(by, loginName, 'unlock', wasLocked ? `locked until ${wasLocked}` : 'not locked');
+    return this.userView(account);
+  }
+
+  async saveSettings(idleLockMinutes: number, by: SessionUser): Promise<{ idleLockMinutes: number }> {
+    const before = this.idleLockMinutes;
+    await this.mutate((doc) => {
+      doc.idleLockMinutes = idleLockMinutes;
+    });
+    if (before !== idleLockMinutes) await this.deps.audit.append(by, { action: 'account', targetId: 'settings', field: 'idleLockMinutes', reason: `${before}→${idleLockMinutes}` });
+    return { idleLockMinutes: this.idleLockMinutes };
+  }
 }
 
 function pruneFailures(failures: Record<string, LoginFailures>, now: number): void {

@@ -82,7 +82,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'sheets.preview': WRITE,
   'sheets.import': WRITE,
   'sheets.errorSheet': WRITE,
-  // `full: true` is refused inside unless the role may reveal (see sheet.ts mayRevealFull).
+  // `full: true` is refused inside unless the role may reveal (see sheets/app.ts mayRevealFull).
   'sheets.exportLedger': ALL,
   'sheets.exportAttendance': ALL,
   'sheets.exportTraining': ALL,
@@ -136,7 +136,7 @@ beforeAll(async () => {
   }
   templates.set('nobody', { user: null });
   // Every implementation replaced by a recorder: what is measured is the gate in front of it.
-  const impl = (core as unknown as { impl: Record<string, (args: unknown, session: Session) => Promise<unknown>> }).impl;
+  const impl = (core as unknown as { apps: { methods: Record<string, (args: unknown, session: Session) => Promise<unknown>> } }).apps.methods;
   for (const name of NAMES) {
     impl[name] = async () => {
       ran.push(name);

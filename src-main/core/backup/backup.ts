@@ -9,13 +9,11 @@ import {
   type BackupContents,
   type BackupFile,
   type BackupStatus,
-  type backupHandlers,
   type RestoreResult,
 } from '../../../shared/backup/contract';
 import type { ParsedArgsOf } from '../../../shared/rpc/handlers';
 import { LeyeError } from '../../../shared/rpc/errors';
 import type { StationConfig } from '../store/docs';
-import type { ModuleImpl } from '../modules';
 import type { Session } from '../session';
 import type { StationDb } from '../store/db';
 import { fieldError } from '../validation';
@@ -312,21 +310,4 @@ export interface BackupDeps {
 /** Refuses a first-run handler on a station that is set up (before it reads any file). */
 export function assertFirstRun(deps: BackupDeps): void {
   if (!deps.firstRun()) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.backup.firstRunOnly' });
-}
-
-export function backupImpl(deps: () => BackupDeps): ModuleImpl<keyof typeof backupHandlers> {
-  const firstRunFolder = async (folder: string | null) => {
-    assertFirstRun(deps());
-    return deps().backups.firstRunFolder(folder);
-  };
-  return {
-    'backup.firstRunFiles': async (args) => deps().backups.list(null, await firstRunFolder(args.folder)),
-    'backup.firstRunCheck': async (args) => deps().backups.contents(await firstRunFolder(args.folder), args.file),
-    'backup.firstRunRestore': async (args, session) => deps().restoreFirstRun(await firstRunFolder(args.folder), args.file, session),
-    'backup.status': async () => deps().backups.status(),
-    'backup.settings': async (args) => deps().backups.updateSettings(args),
-    'backup.now': async () => deps().backups.backupNow(),
-    'backup.list': async () => deps().backups.list(deps().placeCode()),
-    'backup.restore': async (args, session) => deps().restore(args, session),
-  };
 }

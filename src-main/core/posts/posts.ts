@@ -3,9 +3,6 @@
 import { ageOn } from '../../../shared/id/idNumber';
 import { maskIdNumber } from '../../../shared/id/mask';
 import { isKnownPlace, placeName, placeWithin } from '../../../shared/places';
-import type { PostQualifyingGroup } from '../../../shared/policy/parameters';
-import { retirementDate } from '../../../shared/policy/retirement';
-import type { FieldIssue } from '../../../shared/rpc/errors';
 import type {
   AssignmentView,
   AttendanceCell,
@@ -20,12 +17,12 @@ import type {
   SessionUser,
 } from '../../../shared/rpc/handlers';
 import { mayCall } from '../../../shared/rpc/handlers';
-import { addDays, daysInMonth, fail, notFound, periodMonths, type CoreContext } from '../context';
+import { addDays, daysInMonth, fail, notFound, type CoreContext } from '../context';
 import { DocCache } from '../store/docCache';
-import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc, type ResidentDoc } from '../store/docs';
+import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc } from '../store/docs';
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
-
+import { eligibility } from './eligibility';
 
 function keyOf(residentId: string): string {
   return residentId.slice(ID_PREFIX.resident.length);
@@ -45,20 +42,6 @@ function monthCloseId(postId: string, month: string): string {
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (fenValue: number) => Math.round(fenValue) / 100;
-
-/** The groups a resident belongs to for post eligibility, from registration and care categories. */
-export function postGroups(resident: ResidentDoc, ageAtStart: number, urbanOlderAge: { male: number; female: number }): Set<PostQualifyingGroup> {
-  const groups = new Set<PostQualifyingGroup>();
-  const hardship = resident.registration.kind === 'hardship' ? resident.registration.hardshipCategories : [];
-  if (hardship.includes('povertyAlleviated')) groups.add('povertyAlleviated');
-  if (hardship.includes('minimumLivingAllowance')) groups.add('lowIncome');
-  if (hardship.includes('disabled') || resident.careCategories.includes('disabled')) groups.add('disabled');
-  if (hardship.includes('zeroEmploymentFamily')) groups.add('zeroEmploymentFamily');
-  const unemployed =
-    resident.registration.kind === 'unemployment' || hardship.includes('olderUnemployed') || hardship.includes('longTermUnemployed');
-  if (unemployed && ageAtStart >= urbanOlderAge[resident.sex]) groups.add('olderUnemployed');
-  return groups;
-}
 
 export class PostsService {
   readonly posts = new DocCache<PostDoc>(ID_PREFIX.post);
@@ -161,50 +144,6 @@ export class PostsService {
   }
 
 
-  /** Every rule a new assignment breaks, as field issues (empty when eligible). */
-  private eligibility(post: PostDoc, resident: ResidentDoc, startDate: string, endDate: string): FieldIssue[] {
-    const failures: FieldIssue[] = [];
-    const policy = this.ctx.policies.posts(startDate);
-    const age = ageOn(resident.birthDate, startDate);
-    const others = this.assignments.values().filter((a) => a.residentId === resident._id);
-    const overlapping = others.find((a) => a.startDate <= endDate && a.endDate >= startDate);
-    if (overlapping) {
-      const holding = this.posts.get(overlapping.postId);
-      failures.push({
-        field: 'startDate',
-        messageKey: 'errors.post.alreadyHolds',
-        params: { post: holding?.name ?? overlapping.postId, from: overlapping.startDate, to: overlapping.endDate },
-      });
-    }
-    const rules = post.kind === 'rural' ? policy.rural : policy.urban;
-    if (post.kind === 'rural' && (age < policy.rural.minAge || age > policy.rural.maxAge)) {
-      failures.push({ field: 'residentId', messageKey: 'errors.post.age', params: { age, postKind: post.kind, min: policy.rural.minAge, max: policy.rural.maxAge } });
-    }
-    if (post.kind === 'urban' && age < policy.urban.minAge) {
-      failures.push({ field: 'residentId', messageKey: 'errors.post.ageMin', params: { age, postKind: post.kind, min: policy.urban.minAge } });
-    }
-    if (post.kind === 'urban') {
-      const retires = retirementDate(this.ctx.policies.retirement(startDate), resident.birthDate, resident.sex);
-      if (startDate >= retires) failures.push({ field: 'residentId', messageKey: 'errors.post.retirement', params: { retirementDate: retires } });
-    }
-    const groups = postGroups(resident, age, policy.urban.olderUnemployedAge);
-    if (post.kind === 'rural' && age >= policy.rural.olderFromAge) groups.add('older');
-    if (!rules.qualifyingGroups.some((g) => groups.has(g))) {
-      failures.push({ field: 'residentId', messageKey: 'errors.post.group', params: { postKind: post.kind, groups: rules.qualifyingGroups.join(',') } });
-    }
-    const used = others.reduce((sum, a) => sum + periodMonths(a.startDate, a.endDate), 0);
-    const months = periodMonths(startDate, endDate);
-    // A thousandth of a month of slack absorbs floating-point sums of thirtieths.
-    if (used + months > policy.maxSubsidyMonths + 0.001) {
-      failures.push({
-        field: 'endDate',
-        messageKey: 'errors.post.maxSubsidy',
-        params: { max: policy.maxSubsidyMonths, used: Math.round(used * 10) / 10, months: Math.round(months * 10) / 10 },
-      });
-    }
-    return failures;
-  }
-
   async assign(args: ParsedArgsOf<'posts.assign'>, user: SessionUser): Promise<AssignmentView> {
     const post = this.post(args.postId);
     const resident = await this.ctx.residentDoc(args.residentId);
@@ -213,7 +152,7 @@ export class PostsService {
     if (args.startDate < post.startDate || args.endDate > post.endDate) {
       fail(fieldError(args.startDate < post.startDate ? 'startDate' : 'endDate', 'errors.post.assignmentOutsidePost', { from: post.startDate, to: post.endDate }));
     }
-    const failures = this.eligibility(post, resident, args.startDate, args.endDate);
+    const failures = eligibility(this.ctx.policies, this.posts, this.assignments, post, resident, args.startDate, args.endDate);
     let override: AssignmentDoc['override'] = null;
     if (failures.length > 0) {
       if (!args.override) {

@@ -5,7 +5,7 @@ import { IMPORT_FIELDS } from '../../../shared/sheets/contract';
 import { issueText, text } from './texts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const SOURCES = ['src-main/core/sheets/sheet.ts', 'src-main/core/sheets/workbook.ts', 'src-main/core/sheets/roster.ts', 'shared/sheets/contract.ts', 'src-renderer/sheets/ImportWizard.tsx', 'src-renderer/sheets/ExportPanel.tsx'];
+const SOURCES = ['src-main/core/sheets/app.ts', 'src-main/core/sheets/workbook.ts', 'src-main/core/sheets/roster.ts', 'shared/sheets/contract.ts', 'src-renderer/sheets/ImportWizard.tsx', 'src-renderer/sheets/ExportPanel.tsx'];
 
 describe('spreadsheet texts', () => {
   it('has a zh-CN and an English text for every errors.sheets key the code uses, and for every import field', () => {

@@ -1,33 +1,21 @@
-// Statistics: registrations, posts and training by month, target group and village.
-//
-// Where the numbers come from:
-// - a village or township station counts its own database: residents from the in-memory search
-//   index (never 100,000 documents read per opening), the few other record types from a tally
-//   kept in memory and brought up to date from the changes feed since its last update_seq;
-// - a township adds the read-only relay copies of its villages, each with its own tally;
-// - a county station asks the county server's `_design/stats` views over the aggregate database
-//   (never a local copy: offline means no numbers, not old ones).
-// Both paths produce the same facts (`Facts`), and one function turns facts into the dashboard,
-// so a village's numbers at the village and at the county are computed the same way.
-// This file: the stats handlers (statsImpl); the parts are in facts.ts, tally.ts, summary.ts and
-// spreadsheet.ts.
+// Statistics: the dashboard (the station's own tally, a township's villages', or the county
+// server's views) and its spreadsheet.
 import { stationLevel } from '../../../shared/places';
 import { REGISTRATION_KINDS, TARGET_GROUPS } from '../../../shared/residents/schema';
 import type { SessionUser } from '../../../shared/rpc/handlers';
-import { STATS_MAX_MONTHS, monthsBetween, type StatsDashboard, type statsHandlers } from '../../../shared/stats/contract';
+import { STATS_MAX_MONTHS, monthsBetween, type StatsDashboard } from '../../../shared/stats/contract';
+import { createApp } from '../app';
 import { fail, type CoreContext } from '../context';
-import type { ModuleDeps, ModuleImpl } from '../modules';
+import type { ModuleDeps } from '../modules';
+import { postsCaches } from '../posts/app';
 import type { StationDb } from '../store/db';
 import { classifyFailure } from '../sync/http';
+import { sessionCaches } from '../training/app';
 import { fieldError } from '../validation';
 import { GROUPS, add, emptyFacts, isEligible, monthRange, type Facts } from './facts';
 import { Tally } from './tally';
 import { summarize } from './summary';
 import { workbook } from './spreadsheet';
-
-export { monthRange } from './facts';
-export { SAVED_TALLY } from './tally';
-export { statsColumns } from './spreadsheet';
 
 // ── The county server's views ───────────────────────────────────────────────────────────────
 
@@ -40,7 +28,7 @@ const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
 // ── The module ──────────────────────────────────────────────────────────────────────────────
 
-export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof statsHandlers> {
+export function statsApp(deps: ModuleDeps) {
   const own = new Tally(false, true);
   const relays = new Map<string, Tally>();
 
@@ -56,7 +44,7 @@ export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof stats
   }
 
   async function stationFacts(from: string, to: string): Promise<{ facts: Facts; places: string[] }> {
-    const { ctx, sync } = deps();
+    const { ctx, sync } = deps;
     const station = ctx.station();
     const facts = emptyFacts();
     const threshold = (startDate: string) => ctx.policies.training(startDate).values.eligibilityRate;
@@ -100,7 +88,7 @@ export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof stats
   }
 
   async function countyFacts(from: string, to: string): Promise<Facts> {
-    const { ctx, sync } = deps();
+    const { ctx, sync } = deps;
     if (!sync.isConnected()) fail({ code: 'VALIDATION', messageKey: 'errors.stats.countyNotConnected' });
     const db = `county_${ctx.station().placeCode}_aggregate`;
     const view = async <K>(name: string, query: string): Promise<ViewRow<K>[]> => {
@@ -162,7 +150,7 @@ export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof stats
 
   async function dashboard(args: { from?: string | undefined; to?: string | undefined }): Promise<StatsDashboard> {
     const started = performance.now();
-    const { ctx } = deps();
+    const { ctx } = deps;
     const station = ctx.station();
     const level = stationLevel(station.placeCode);
     const { from, to } = defaultRange(ctx, args);
@@ -178,16 +166,21 @@ export function statsImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof stats
     return { ...summarize(facts, { level, placeCode: station.placeCode }, from, to, places), source: 'station', computedAt, tookMs: elapsed(started) };
   }
 
-  return {
-    'stats.dashboard': async (args) => dashboard(args),
-    'stats.export': async (args, session) => {
-      const data = await dashboard(args);
-      const user = session.user as SessionUser;
-      const content = await workbook(data);
-      await deps().ctx.audit(user, 'export', `stats:${data.placeCode}`, 'statistics', `${data.from}..${data.to}`);
-      return { fileName: `统计-${data.placeName}-${data.from}至${data.to}.xlsx`, content };
+  return createApp(
+    'stats',
+    {
+      'stats.dashboard': async (args) => dashboard(args),
+      'stats.export': async (args, session) => {
+        const data = await dashboard(args);
+        const user = session.user as SessionUser;
+        const content = await workbook(data);
+        await deps.ctx.audit(user, 'export', `stats:${data.placeCode}`, 'statistics', `${data.from}..${data.to}`);
+        return { fileName: `统计-${data.placeName}-${data.from}至${data.to}.xlsx`, content };
+      },
     },
-  };
+    // The station's posts and training, read for the tally.
+    { caches: [...postsCaches(deps.posts), ...sessionCaches(deps.training)] },
+  );
 }
 
 function previousMonth(month: string): string {

@@ -20,11 +20,11 @@ import {
   type ImportPreview,
   type ImportRowView,
   type SheetFileView,
-  type sheetHandlers,
 } from '../../../shared/sheets/contract';
 import { residentRegisterSchema } from '../../../shared/residents/schema';
 import type { ResidentDoc } from '../store/docs';
-import type { ModuleDeps, ModuleImpl } from '../modules';
+import { createApp } from '../app';
+import type { ModuleDeps } from '../modules';
 import { attendanceSheet, ledgerRow, LEDGER_COLUMNS, trainingSheet, writeXlsx, type Cell } from './ledgers';
 import { RowReader, scoreHeader, suggestMapping } from './roster';
 import { issueText, text } from './texts';
@@ -51,7 +51,7 @@ function safeName(name: string): string {
   return name.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80);
 }
 
-export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheetHandlers> {
+export function sheetsApp(deps: ModuleDeps) {
   /** The last roster read, by file hash: the confirm after a preview reuses it. */
   let lastRoster: Roster | null = null;
 
@@ -71,7 +71,7 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
   const VALIDATION_TTL_MS = 10 * 60_000;
 
   function validateRows(sheet: Roster, mapping: (ImportField | null)[], user: SessionUser) {
-    const { ctx } = deps();
+    const { ctx } = deps;
     const reader = new RowReader(sheet.headers, mapping, ctx.today());
     const rows: ImportRowView[] = [];
     const docOf = new Map<number, ResidentDoc>();
@@ -115,7 +115,7 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
   }
 
   async function check(content: string, columns: (ImportField | null)[] | undefined, user: SessionUser): Promise<Checked> {
-    const { ctx } = deps();
+    const { ctx } = deps;
     const sheet = await roster(content);
     const suggested = columns ? null : suggestMapping(sheet.headers);
     const mapping = sheet.headers.map((_, i) => (columns ? columns[i] : suggested![i]) ?? null);
@@ -160,7 +160,7 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
 
   /** The ID number a post or session sheet shows for a resident: masked unless full was asked (and allowed). */
   async function idNumbers(ids: string[], full: boolean): Promise<Map<string, string>> {
-    const { ctx } = deps();
+    const { ctx } = deps;
     const out = new Map<string, string>();
     for (const id of ids) {
       const doc = await ctx.residentDoc(id);
@@ -169,132 +169,137 @@ export function sheetImpl(deps: () => ModuleDeps): ModuleImpl<keyof typeof sheet
     return out;
   }
 
-  return {
-    'sheets.preview': async (args, session) => {
-      const checked = await check(args.file.content, args.columns, session.user!);
-      const { roster: sheet } = checked;
-      return {
-        fileName: args.file.fileName,
-        fileHash: sheet.fileHash,
-        sheetName: sheet.sheetName,
-        headerRow: sheet.headerRow,
-        columns: sheet.headers.map((header, index) => ({ index, letter: columnLetter(index), header })),
-        mapping: checked.mapping,
-        missing: checked.missing,
-        rows: checked.rows,
-        counts: checked.counts,
-      } satisfies ImportPreview;
-    },
+  return createApp(
+    'sheets',
+    {
+      'sheets.preview': async (args, session) => {
+        const checked = await check(args.file.content, args.columns, session.user!);
+        const { roster: sheet } = checked;
+        return {
+          fileName: args.file.fileName,
+          fileHash: sheet.fileHash,
+          sheetName: sheet.sheetName,
+          headerRow: sheet.headerRow,
+          columns: sheet.headers.map((header, index) => ({ index, letter: columnLetter(index), header })),
+          mapping: checked.mapping,
+          missing: checked.missing,
+          rows: checked.rows,
+          counts: checked.counts,
+        } satisfies ImportPreview;
+      },
 
-    'sheets.import': async (args, session) => {
-      const { ctx } = deps();
-      const user = session.user!;
-      const checked = await check(args.file.content, args.columns, user);
-      const { counts } = checked;
-      // What the clerk confirmed must be what would be stored now.
-      if (checked.roster.fileHash !== args.fileHash || counts.valid !== args.expectedValid) {
-        throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.sheets.previewStale' });
-      }
-      if (checked.missing.length) {
-        throw new LeyeError(fieldError('columns', 'errors.sheets.missingColumns', { fields: checked.missing.map((f) => text('zh-CN', `sheets.field.${f}`)).join('、') }));
-      }
-      const problems = counts.invalid + counts.duplicate;
-      if (problems && !args.skipInvalid) throw new LeyeError(fieldError('skipInvalid', 'errors.sheets.invalidRows', { count: problems }));
-      if (!counts.valid && !counts.existing) throw new LeyeError(fieldError('file', 'errors.sheets.nothingValid'));
-      // Stamped now (a validation kept from the preview was stamped then).
-      const docs = checked.docs.map((doc) => ({ ...doc, ...ctx.stamp(user, doc.placeCode) }));
-      const result = docs.length ? await ctx.storeNewResidents(docs) : { stored: [], conflicts: [] };
-      // Someone registered a person between the check and the write: already registered, not twice.
-      const existing = counts.existing + result.conflicts.length;
-      await ctx.audit(user, 'import', 'residents', 'roster', `imported ${result.stored.length}, existing ${existing}, skipped ${problems}`);
-      return { ...counts, valid: result.stored.length, existing, imported: result.stored.length, residentIds: result.stored };
-    },
+      'sheets.import': async (args, session) => {
+        const { ctx } = deps;
+        const user = session.user!;
+        const checked = await check(args.file.content, args.columns, user);
+        const { counts } = checked;
+        // What the clerk confirmed must be what would be stored now.
+        if (checked.roster.fileHash !== args.fileHash || counts.valid !== args.expectedValid) {
+          throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.sheets.previewStale' });
+        }
+        if (checked.missing.length) {
+          throw new LeyeError(fieldError('columns', 'errors.sheets.missingColumns', { fields: checked.missing.map((f) => text('zh-CN', `sheets.field.${f}`)).join('、') }));
+        }
+        const problems = counts.invalid + counts.duplicate;
+        if (problems && !args.skipInvalid) throw new LeyeError(fieldError('skipInvalid', 'errors.sheets.invalidRows', { count: problems }));
+        if (!counts.valid && !counts.existing) throw new LeyeError(fieldError('file', 'errors.sheets.nothingValid'));
+        // Stamped now (a validation kept from the preview was stamped then).
+        const docs = checked.docs.map((doc) => ({ ...doc, ...ctx.stamp(user, doc.placeCode) }));
+        const result = docs.length ? await ctx.storeNewResidents(docs) : { stored: [], conflicts: [] };
+        // Someone registered a person between the check and the write: already registered, not twice.
+        const existing = counts.existing + result.conflicts.length;
+        await ctx.audit(user, 'import', 'residents', 'roster', `imported ${result.stored.length}, existing ${existing}, skipped ${problems}`);
+        return { ...counts, valid: result.stored.length, existing, imported: result.stored.length, residentIds: result.stored };
+      },
 
-    'sheets.errorSheet': async (args, session) => {
-      const { ctx } = deps();
-      const user = session.user!;
-      const checked = await check(args.file.content, args.columns, user);
-      const locale = args.locale;
-      const cells = new Map(checked.roster.rows.map((r) => [r.row, r.cells]));
-      const out: Cell[][] = [];
-      for (const row of checked.rows) {
-        if (row.status !== 'invalid' && row.status !== 'duplicate') continue;
-        const reasons = row.status === 'duplicate' ? [text(locale, 'sheets.duplicateOf', { row: row.duplicateOfRow ?? '' })] : row.issues.map((i) => issueText(locale, i));
-        out.push([row.row, reasons.join('\n'), ...(cells.get(row.row) ?? []).map((c) => (c.kind === 'problem' ? '' : c.text))]);
-      }
-      const bytes = await writeXlsx(
-        {
-          name: text(locale, 'sheets.errorSheet.title'),
-          columns: [
-            { header: text(locale, 'sheets.errorSheet.row'), width: 8 },
-            { header: text(locale, 'sheets.errorSheet.reasons'), width: 50 },
-            ...checked.roster.headers.map((h) => ({ header: h, width: Math.max(8, Math.min(24, h.length * 2 + 4)) })),
-          ],
-        },
-        out,
-      );
-      // The rows carry the file's own full ID numbers: leaving the app, they are logged like an export.
-      await ctx.audit(user, 'export', 'residents', `errorSheet ${out.length}`, 'full');
-      return file(`${text(locale, 'sheets.errorSheet.title')}-${args.file.fileName.replace(/\.xlsx$/i, '')}`, bytes, out.length);
-    },
+      'sheets.errorSheet': async (args, session) => {
+        const { ctx } = deps;
+        const user = session.user!;
+        const checked = await check(args.file.content, args.columns, user);
+        const locale = args.locale;
+        const cells = new Map(checked.roster.rows.map((r) => [r.row, r.cells]));
+        const out: Cell[][] = [];
+        for (const row of checked.rows) {
+          if (row.status !== 'invalid' && row.status !== 'duplicate') continue;
+          const reasons = row.status === 'duplicate' ? [text(locale, 'sheets.duplicateOf', { row: row.duplicateOfRow ?? '' })] : row.issues.map((i) => issueText(locale, i));
+          out.push([row.row, reasons.join('\n'), ...(cells.get(row.row) ?? []).map((c) => (c.kind === 'problem' ? '' : c.text))]);
+        }
+        const bytes = await writeXlsx(
+          {
+            name: text(locale, 'sheets.errorSheet.title'),
+            columns: [
+              { header: text(locale, 'sheets.errorSheet.row'), width: 8 },
+              { header: text(locale, 'sheets.errorSheet.reasons'), width: 50 },
+              ...checked.roster.headers.map((h) => ({ header: h, width: Math.max(8, Math.min(24, h.length * 2 + 4)) })),
+            ],
+          },
+          out,
+        );
+        // The rows carry the file's own full ID numbers: leaving the app, they are logged like an export.
+        await ctx.audit(user, 'export', 'residents', `errorSheet ${out.length}`, 'full');
+        return file(`${text(locale, 'sheets.errorSheet.title')}-${args.file.fileName.replace(/\.xlsx$/i, '')}`, bytes, out.length);
+      },
 
-    'sheets.exportLedger': async (args, session) => {
-      const { ctx } = deps();
-      const user = session.user!;
-      requireFull(args.full, user);
-      const today = ctx.today();
-      const rows: { key: string; cells: Cell[] }[] = [];
-      // From the in-memory index, never 100,000 documents read from disk.
-      await ctx.residentsIndexed();
-      ctx.residents.eachLedgerEntry((entry) => {
-        if ((args.status === 'active' && !entry.active) || (args.status === 'closed' && entry.active)) return;
-        rows.push({ key: `${entry.place}|${entry.registeredOn}|${entry.name}|${entry.id}`, cells: ledgerRow(entry, today, args.full) });
-      });
-      // By village, then registration date: the order the paper ledger kept.
-      rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const bytes = await writeXlsx(
-        { name: '实名制登记台账', columns: LEDGER_COLUMNS },
-        (function* () {
-          for (let i = 0; i < rows.length; i++) yield [i + 1, ...rows[i]!.cells];
-        })(),
-      );
-      const mode = args.full ? 'full' : 'masked';
-      await ctx.audit(user, 'export', 'residents', `ledger ${args.status} ${rows.length}`, mode);
-      const station = ctx.station();
-      return file(`实名制登记台账-${station.name}-${today}`, bytes, rows.length);
-    },
+      'sheets.exportLedger': async (args, session) => {
+        const { ctx } = deps;
+        const user = session.user!;
+        requireFull(args.full, user);
+        const today = ctx.today();
+        const rows: { key: string; cells: Cell[] }[] = [];
+        // From the in-memory index, never 100,000 documents read from disk.
+        await ctx.residentsIndexed();
+        ctx.residents.eachLedgerEntry((entry) => {
+          if ((args.status === 'active' && !entry.active) || (args.status === 'closed' && entry.active)) return;
+          rows.push({ key: `${entry.place}|${entry.registeredOn}|${entry.name}|${entry.id}`, cells: ledgerRow(entry, today, args.full) });
+        });
+        // By village, then registration date: the order the paper ledger kept.
+        rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        const bytes = await writeXlsx(
+          { name: '实名制登记台账', columns: LEDGER_COLUMNS },
+          (function* () {
+            for (let i = 0; i < rows.length; i++) yield [i + 1, ...rows[i]!.cells];
+          })(),
+        );
+        const mode = args.full ? 'full' : 'masked';
+        await ctx.audit(user, 'export', 'residents', `ledger ${args.status} ${rows.length}`, mode);
+        const station = ctx.station();
+        return file(`实名制登记台账-${station.name}-${today}`, bytes, rows.length);
+      },
 
-    'sheets.exportAttendance': async (args, session) => {
-      const { ctx, posts } = deps();
-      const user = session.user!;
-      requireFull(args.full, user);
-      for (const cache of [posts.posts, posts.assignments, posts.closes]) await cache.ensure(ctx.db);
-      const grid = await posts.month(args.postId, args.month);
-      const summary = await posts.summary(args.postId, args.month);
-      const ids = await idNumbers(grid.holders.map((h) => h.residentId), args.full);
-      const { spec, rows } = attendanceSheet(grid, summary, (id) => ids.get(id) ?? '');
-      const bytes = await writeXlsx(spec, rows);
-      await ctx.audit(user, 'export', args.postId, `attendance ${args.month} ${rows.length}`, args.full ? 'full' : 'masked');
-      return file(`公益性岗位考勤表-${grid.post.name}-${args.month}`, bytes, rows.length);
-    },
+      'sheets.exportAttendance': async (args, session) => {
+        const { ctx, posts } = deps;
+        const user = session.user!;
+        requireFull(args.full, user);
+        for (const cache of [posts.posts, posts.assignments, posts.closes]) await cache.ensure(ctx.db);
+        const grid = await posts.month(args.postId, args.month);
+        const summary = await posts.summary(args.postId, args.month);
+        const ids = await idNumbers(grid.holders.map((h) => h.residentId), args.full);
+        const { spec, rows } = attendanceSheet(grid, summary, (id) => ids.get(id) ?? '');
+        const bytes = await writeXlsx(spec, rows);
+        await ctx.audit(user, 'export', args.postId, `attendance ${args.month} ${rows.length}`, args.full ? 'full' : 'masked');
+        return file(`公益性岗位考勤表-${grid.post.name}-${args.month}`, bytes, rows.length);
+      },
 
-    'sheets.exportTraining': async (args, session) => {
-      const { ctx, training } = deps();
-      const user = session.user!;
-      requireFull(args.full, user);
-      for (const cache of [training.sessions, training.enrolments]) await cache.ensure(ctx.db);
-      const found = training.get(args.sessionId);
-      if (!found) throw new LeyeError({ code: 'NOT_FOUND', field: 'sessionId', messageKey: 'errors.notFound' });
-      const slots = [];
-      for (const slot of found.session.timetable) {
-        slots.push({ date: slot.date, half: slot.half, records: await training.signIns(args.sessionId, slot.date, slot.half) });
-      }
-      const attendance = await training.attendance(args.sessionId);
-      const ids = await idNumbers(found.trainees.map((t) => t.residentId), args.full);
-      const { spec, rows } = trainingSheet(found.session, found.trainees, slots, attendance, (id) => ids.get(id) ?? '', ctx.localTime);
-      const bytes = await writeXlsx(spec, rows);
-      await ctx.audit(user, 'export', args.sessionId, `training ${rows.length}`, args.full ? 'full' : 'masked');
-      return file(`培训考勤表-${found.session.course.occupation}-${found.session.startDate}`, bytes, rows.length);
+      'sheets.exportTraining': async (args, session) => {
+        const { ctx, training } = deps;
+        const user = session.user!;
+        requireFull(args.full, user);
+        for (const cache of [training.sessions, training.enrolments]) await cache.ensure(ctx.db);
+        const found = training.get(args.sessionId);
+        if (!found) throw new LeyeError({ code: 'NOT_FOUND', field: 'sessionId', messageKey: 'errors.notFound' });
+        const slots = [];
+        for (const slot of found.session.timetable) {
+          slots.push({ date: slot.date, half: slot.half, records: await training.signIns(args.sessionId, slot.date, slot.half) });
+        }
+        const attendance = await training.attendance(args.sessionId);
+        const ids = await idNumbers(found.trainees.map((t) => t.residentId), args.full);
+        const { spec, rows } = trainingSheet(found.session, found.trainees, slots, attendance, (id) => ids.get(id) ?? '', ctx.localTime);
+        const bytes = await writeXlsx(spec, rows);
+        await ctx.audit(user, 'export', args.sessionId, `training ${rows.length}`, args.full ? 'full' : 'masked');
+        return file(`培训考勤表-${found.session.course.occupation}-${found.session.startDate}`, bytes, rows.length);
+      },
     },
-  };
+    // The two exports that read posts or training load those caches themselves.
+    {},
+  );
 }

@@ -1,0 +1,111 @@
+// The dispatcher: every call from a window comes through here. It checks the handler's name, the
+// caller's session and role, validates the argument (the renderer is untrusted), loads the caches
+// the handler's app declared, runs it, and turns any failure into the one error shape the UI
+// understands. Failures and slow calls are logged (name, time, error code: never the arguments).
+// After a restore, calls go on to the core opened on the restored data (`forward`).
+import path from 'node:path';
+import { LeyeError, type RpcError } from '../../shared/rpc/errors';
+import { handlers, isHandlerName, type HandlerName } from '../../shared/rpc/handlers';
+import type { Combined } from './app';
+import type { StationLog } from './log/log';
+import type { Session } from './session';
+import { isConflict, type StationDb } from './store/db';
+import { storageFailure } from './store/storageErrors';
+import { validationError } from './validation';
+
+/** A call slower than this is logged (the design's bar for a save or a search). */
+const SLOW_CALL_MS = 100;
+
+export type Reply = { ok: true; value: unknown } | { ok: false; error: RpcError };
+
+export interface DispatchDeps {
+  /** Every domain's handlers, combined. */
+  apps: Combined<HandlerName>;
+  db: StationDb;
+  log: StationLog;
+  /** Before every logged-in handler: ends a changed account's session, refuses a locked one (access.checkSession). */
+  checkSession(session: Session, name: HandlerName): void;
+}
+
+export type Dispatch = (session: Session, name: string, rawArgs: unknown) => Promise<Reply>;
+
+/** Validates, authorises and runs one call; never throws. */
+export function createDispatcher({ apps, db, log, checkSession }: DispatchDeps): Dispatch {
+  async function unlogged(session: Session, name: string, rawArgs: unknown): Promise<Reply> {
+    try {
+      if (!isHandlerName(name)) throw new LeyeError({ code: 'UNKNOWN_HANDLER', messageKey: 'errors.unknownHandler' });
+      const spec = handlers[name];
+      if (spec.access !== 'public') {
+        if (!session.user) throw new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+        // A changed account's session ends; an idle one is locked until `auth.unlock`.
+        checkSession(session, name);
+        if (!spec.access.includes(session.user.role)) throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
+      }
+      const parsed = spec.args.safeParse(rawArgs ?? {}, { reportInput: true });
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      // The in-memory document sets the handler's app declared, loaded the first time one asks.
+      for (const cache of apps.cachesFor(name)) await cache.ensure(db);
+      const run = apps.methods[name] as (args: unknown, session: Session) => Promise<unknown>;
+      const value = await run(parsed.data, session);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      const rpc = toRpcError(error);
+      // An unexpected failure: where it happened, not its message (which may quote data).
+      if (rpc.code === 'INTERNAL') log.error('handler.internal', { handler: name, error: error instanceof Error ? error.name : typeof error, at: firstFrame(error) });
+      return { ok: false, error: rpc };
+    }
+  }
+
+  return async (session, name, rawArgs) => {
+    const started = performance.now();
+    const reply = await unlogged(session, name, rawArgs);
+    const ms = Math.round(performance.now() - started);
+    // The name comes from the untrusted caller: only a known handler's name is written.
+    const handler = isHandlerName(name) ? name : '(unknown)';
+    if (!reply.ok) {
+      const { code, field } = reply.error;
+      const level = code === 'INTERNAL' || code === 'STORAGE' ? 'error' : 'warn';
+      log.write(level, 'handler.failed', { handler, ms, code, field, reason: reply.error.params?.reason as string | undefined });
+    } else if (ms >= SLOW_CALL_MS) {
+      log.warn('handler.slow', { handler, ms });
+    }
+    return reply;
+  };
+}
+
+/** A core that may have been replaced by a restore. */
+export interface Successor {
+  /** The core opened after this one's restore, if there was one. */
+  readonly successor: Promise<Successor> | null;
+  /** Whether the session logged in to this core. */
+  hasLoggedIn(session: Session): boolean;
+  dispatch: Dispatch;
+}
+
+/** After a restore: every window logs in again (the accounts may differ), then talks to the new core. */
+export async function forward(successor: Promise<Successor>, session: Session, name: string, rawArgs: unknown): Promise<Reply> {
+  let next: Successor;
+  try {
+    next = await successor;
+    // A second restore chains another core: the newest one answers.
+    while (next.successor) next = await next.successor;
+  } catch (error) {
+    return { ok: false, error: toRpcError(error) };
+  }
+  if (session.user && !next.hasLoggedIn(session)) session.user = null;
+  return next.dispatch(session, name, rawArgs);
+}
+
+/** "file.ts:12" of the innermost stack frame of our own code, for the log. */
+function firstFrame(error: unknown): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frame = /\(?([^()\s]+):(\d+):\d+\)?$/m.exec(stack.split('\n').slice(1).join('\n'));
+  return frame ? `${path.basename(frame[1]!)}:${frame[2]}` : '';
+}
+
+export function toRpcError(error: unknown): RpcError {
+  if (error instanceof LeyeError) return error.rpc;
+  if (isConflict(error)) return { code: 'CONFLICT', messageKey: 'errors.conflict' };
+  // A full disk or a read-only data folder is named as such (store/storageErrors.ts).
+  return storageFailure(error) ?? { code: 'INTERNAL', messageKey: 'errors.internal' };
+}

@@ -16,6 +16,7 @@ import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents } from '../src-main/core/station/demo';
 import type { SyncTiming } from '../src-main/core/sync/sync';
 import { findPid, rssMb } from './memory';
+import { PREFIX } from '../shared/documents/registry';
 
 const COUNTY = '370102';
 const ADMIN = { user: 'load-admin', password: 'load-secret' };
@@ -23,7 +24,7 @@ const AUTH = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString(
 // The load decides when stations sync (all at once); live sync's timers stay out of the way.
 const QUIET: SyncTiming = { debounceMs: 3_600_000, intervalMs: 3_600_000, backoffBaseMs: 3_600_000, backoffMaxMs: 3_600_000, requestTimeoutMs: 60_000 };
 /** The records the load writes: what must reach the county. */
-const WRITTEN_PREFIXES = ['resident:', 'post:', 'assignment:', 'attendance:'];
+const WRITTEN_PREFIXES = [PREFIX.resident, PREFIX.post, PREFIX.assignment, PREFIX.attendance];
 /** Between a station's failed sync and its next attempt (live sync would back off longer). */
 const RETRY_MS = 1_000;
 

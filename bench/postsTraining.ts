@@ -7,6 +7,7 @@ import { randomId } from '../src-main/core/residents/identity';
 import { attendanceId } from '../src-main/core/posts/posts';
 import { signInId } from '../src-main/core/training/training';
 import { timed } from './stats';
+import { docId } from '../shared/documents/registry';
 
 const PLACE = '370102001002';
 const POSTS = 200;
@@ -46,7 +47,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
   const postIds: string[] = [];
   for (let p = 0; p <= POSTS; p++) {
     const code = p === POSTS ? 'BIG' : `P${String(p).padStart(3, '0')}`;
-    const postId = `post:${code}`;
+    const postId = docId.post(code);
     postIds.push(postId);
     const post: PostDoc = {
       _id: postId, type: 'post', ...stamp, code, name: `岗位${code}`, kind: 'rural', category: 'ruralCleaning',
@@ -57,7 +58,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
     const holders = p === POSTS ? all.slice(POSTS, POSTS + BIG_POST_HOLDERS) : [all[p]!];
     for (const residentId of holders) {
       const assignment: AssignmentDoc = {
-        _id: `assignment:${code}:${residentId.slice(9)}:${year[0]}`, type: 'assignment', ...stamp, postId, residentId,
+        _id: docId.assignment(postId, residentId, year[0]!), type: 'assignment', ...stamp, postId, residentId,
         startDate: year[0]!, endDate: post.endDate, contractNo: `HT-${code}`, override: null,
       };
       docs.push(assignment);
@@ -82,7 +83,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
       { date, half: 'am' as const, start: '00:00', end: '11:59', classHours: 3 },
       { date, half: 'pm' as const, start: '12:00', end: '23:59', classHours: 3 },
     ]);
-    const id = `training:${randomId(16)}`;
+    const id = docId.training(randomId(16));
     sessionIds.push(id);
     const training: TrainingDoc = {
       _id: id, type: 'training', ...stamp, course: { occupation: `工种${s}`, level: 'level5' },
@@ -92,7 +93,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
     docs.push(training);
     const trainees = isToday ? all.slice(POSTS + BIG_POST_HOLDERS).slice(0, 400) : all.slice(POSTS + BIG_POST_HOLDERS + s * TRAINEES, POSTS + BIG_POST_HOLDERS + (s + 1) * TRAINEES);
     for (const residentId of trainees) {
-      const enrolment: EnrolmentDoc = { _id: `enrolment:${id.slice(9)}:${residentId.slice(9)}`, type: 'enrolment', ...stamp, sessionId: id, residentId };
+      const enrolment: EnrolmentDoc = { _id: docId.enrolment(id, residentId), type: 'enrolment', ...stamp, sessionId: id, residentId };
       docs.push(enrolment);
       if (isToday) continue;
       for (const slot of timetable) {

@@ -14,6 +14,7 @@ import { startBenchHost, timeSearches } from './host';
 import { MEMORY_PROBE_ARGS, probeMemory } from './memory';
 import { timed } from './stats';
 import { benchStatsDashboard } from './statsDashboard';
+import { docId } from '../shared/documents/registry';
 
 const PLACE = '370102001002';
 const SAMPLES = 200;
@@ -79,7 +80,7 @@ async function warmUp(serverUrl: string): Promise<void> {
   await request('PUT', '/warm_up/_design/leye', design);
   const at = new Date().toISOString();
   const docs = [...fakeResidents(3000, { placeCode: PLACE, today: at.slice(0, 10), seed: 9 })].map((p, i) => ({
-    _id: `resident:warmup${String(i).padStart(6, '0')}`,
+    _id: docId.resident(`warmup${String(i).padStart(6, '0')}`),
     _rev: `1-${String(i).padStart(32, '0')}`,
     type: 'resident',
     schemaVersion: 1,

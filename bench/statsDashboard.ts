@@ -5,6 +5,7 @@
 import type { Core, Session } from '../src-main/core/core';
 import { fakeResidents } from '../src-main/core/station/demo';
 import { timed } from './stats';
+import { docId } from '../shared/documents/registry';
 
 const SAMPLES = 30;
 
@@ -25,17 +26,16 @@ export async function seedMarks(core: Core, session: Session, waitForIndex = tru
   let written = 0;
   for (const [p, holder] of holders.entries()) {
     const code = `BS-${String(p).padStart(3, '0')}`;
-    const key = holder.id.slice('resident:'.length);
-    const docs: ({ _id: string } & Record<string, unknown>)[] = [
-      { _id: `post:${code}`, type: 'post', ...stamp, code, name: '保洁', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: first, endDate: today },
-      { _id: `assignment:${code}:${key}:${first}`, type: 'assignment', ...stamp, postId: `post:${code}`, residentId: holder.id, startDate: first, endDate: today, contractNo: code, override: null },
+        const docs: ({ _id: string } & Record<string, unknown>)[] = [
+      { _id: docId.post(code), type: 'post', ...stamp, code, name: '保洁', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: first, endDate: today },
+      { _id: docId.assignment(docId.post(code), holder.id, first), type: 'assignment', ...stamp, postId: docId.post(code), residentId: holder.id, startDate: first, endDate: today, contractNo: code, override: null },
     ];
     for (let d = 0; d < 365; d++) {
       const date = new Date(start);
       date.setUTCDate(date.getUTCDate() + d);
       const iso = date.toISOString().slice(0, 10);
       const mark = marks[(d + p) % marks.length]!;
-      docs.push({ _id: `attendance:${code}:${iso.slice(0, 7)}:${key}:${iso.slice(8)}`, type: 'attendance', ...stamp, postId: `post:${code}`, residentId: holder.id, date: iso, mark, hours: mark === 'present' ? 4 : 0, history: [] });
+      docs.push({ _id: docId.attendance(docId.post(code), holder.id, iso), type: 'attendance', ...stamp, postId: docId.post(code), residentId: holder.id, date: iso, mark, hours: mark === 'present' ? 4 : 0, history: [] });
     }
     await core.db.bulkDocs(docs);
     written += docs.length;

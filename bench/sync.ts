@@ -12,6 +12,7 @@ import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents } from '../src-main/core/station/demo';
 import { residentKey } from '../src-main/core/residents/identity';
 import { checkIdNumber } from '../shared/id/idNumber';
+import { docId } from '../shared/documents/registry';
 
 /** Any key will do: the township only copies what its villages hold. */
 const BENCH_IDENTITY_KEY = Buffer.from('bench-identity-key').toString('base64');
@@ -93,7 +94,7 @@ export async function benchSync(docs = 10_000, rounds = ROUND_VILLAGES.length) {
     // The server warms up first (its JIT, caches): whichever ran first would otherwise pay for it.
     await withValidation('warm_up');
     const warmUp = [...fakeResidents(3000, { placeCode: PLACE, today: new Date().toISOString().slice(0, 10), seed: 9 })].map((p, i) => ({
-      _id: `resident:warmup${String(i).padStart(6, '0')}`,
+      _id: docId.resident(`warmup${String(i).padStart(6, '0')}`),
       _rev: `1-${String(i).padStart(32, '0')}`,
       type: 'resident',
       schemaVersion: 1,
@@ -226,7 +227,7 @@ export async function benchTownshipPull(villages = 30, docsPerVillage = 3000) {
         if (!id.ok) throw new Error(`fake ID number refused: ${id.reason}`);
         return {
           ...(p as object),
-          _id: `resident:${residentKey(BENCH_IDENTITY_KEY, id.idNumber)}`,
+          _id: docId.resident(residentKey(BENCH_IDENTITY_KEY, id.idNumber)),
           type: 'resident',
           schemaVersion: 1,
           placeCode: code,

@@ -29,6 +29,8 @@ export interface DocumentRow<S extends z.ZodType = z.ZodType, A extends unknown[
   syncsUp: boolean;
   /** A station may never delete one (its deletion would replicate into the aggregate). */
   locked: boolean;
+  /** Written once and never rewritten by the core (the audit log). */
+  appendOnly: boolean;
   /** In county_ref: `sent` by the county station's sync, `provisioned` by the county's setup. */
   reference: 'sent' | 'provisioned' | false;
   /** In a station backup (every document of the station's database is). */
@@ -50,13 +52,13 @@ const residentKey = (residentId: string) => after(residentId, 'resident:');
 const postCode = (postId: string) => after(postId, 'post:');
 const sessionKey = (sessionId: string) => after(sessionId, 'training:');
 
-const station = { writer: 'station', record: true, syncsUp: true, locked: false, reference: false, backedUp: true, cached: false } as const;
-const fromCounty = { writer: 'county', record: false, syncsUp: false, locked: true, reference: false, backedUp: true, cached: false } as const;
+const station = { writer: 'station', record: true, syncsUp: true, locked: false, appendOnly: false, reference: false, backedUp: true, cached: false } as const;
+const fromCounty = { writer: 'county', record: false, syncsUp: false, locked: true, appendOnly: false, reference: false, backedUp: true, cached: false } as const;
 
 /** Every document type, in the order the lists derived from it keep. */
 export const DOCUMENTS = {
   resident: row({ ...station, prefix: 'resident:', id: (key: string) => `resident:${key}`, schema: s.residentSchema, label: label('resident') }),
-  audit: row({ ...station, prefix: 'audit:', id: (at: string, random: string) => `audit:${at}:${random}`, schema: s.auditSchema, label: label('audit') }),
+  audit: row({ ...station, prefix: 'audit:', id: (at: string, random: string) => `audit:${at}:${random}`, schema: s.auditSchema, appendOnly: true, label: label('audit') }),
   policy: row({
     ...station,
     prefix: 'policy:',
@@ -113,7 +115,7 @@ export const DOCUMENTS = {
     /** The county's full record `resolution:<record id>:<time>`; a station's notice adds `:<place>`. */
     id: (recordId: string, at: string, place?: string) => `resolution:${recordId}:${at}${place === undefined ? '' : `:${place}`}`,
     schema: s.resolutionSchema,
-    label: null,
+    label: label('resolution'),
   }),
   heartbeat: row({
     ...station,
@@ -123,7 +125,7 @@ export const DOCUMENTS = {
     schema: s.heartbeatSchema,
     record: false,
     syncsUp: false,
-    label: null,
+    label: label('heartbeat'),
   }),
 };
 
@@ -182,6 +184,18 @@ export const CACHED_TYPES: readonly DocumentType[] = typesWhere((r) => r.cached)
 // ── Looking up an id ─────────────────────────────────────────────────────────────────────────
 
 /** The registered type of an id, or null (`_local/…`, `_design/…` and unknown prefixes). */
+/** A record of the station's work (waits to go up), or an id of no known type; not bookkeeping. */
+export function isRecordId(id: string): boolean {
+  const type = typeOfId(id);
+  return type === null || DOCUMENTS[type].record;
+}
+
+/** Documents of this type are written once and never rewritten by the core. */
+export function isAppendOnlyId(id: string): boolean {
+  const type = typeOfId(id);
+  return type !== null && DOCUMENTS[type].appendOnly;
+}
+
 export function typeOfId(id: string): DocumentType | null {
   const at = id.indexOf(':');
   if (at <= 0) return null;

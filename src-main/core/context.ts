@@ -3,7 +3,8 @@ import { LeyeError } from '../../shared/rpc/errors';
 import type { SessionUser } from '../../shared/rpc/handlers';
 import type { ResidentRegisterData } from '../../shared/residents/schema';
 import type { AuditLog } from './audit/audit';
-import { ID_PREFIX, type AuditAction, type ResidentDoc, type StationConfig } from './store/docs';
+import { isAppendOnlyId } from '../../shared/documents/registry';
+import { type AuditAction, type ResidentDoc, type StationConfig } from './store/docs';
 import { isConflict, type StationDb } from './store/db';
 import type { PolicyStore } from './policy/policy';
 import type { ResidentsService } from './residents/residents';
@@ -83,8 +84,7 @@ export function createContext({ db, policies, index, whenIndexed, station, resid
     assertUnlocked: (ids) => locks.assertUnlocked(ids),
     write: async (doc) => {
       // The audit log is append-only: entries are created by `audit` alone, never rewritten.
-      // DOCUMENT REGISTRY: once shared/documents/ lands, ask it whether this id's type is append-only.
-      if (doc._id.startsWith(ID_PREFIX.audit)) throw new Error('audit entries are never rewritten');
+      if (isAppendOnlyId(doc._id)) throw new Error('audit entries are never rewritten');
       locks.assertUnlocked([doc._id]);
       try {
         const result = await db.put(doc);

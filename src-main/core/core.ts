@@ -31,7 +31,8 @@ import { ReferenceFeed } from './store/referenceFeed';
 import { storageFailure } from './store/storageErrors';
 import { LockStore } from './sync/locks';
 import type { SecretBox } from './sync/secretBox';
-import { BOOKKEEPING, SyncService, type SyncTiming } from './sync/sync';
+import { isRecordId } from '../../shared/documents/registry';
+import { SyncService, type SyncTiming } from './sync/sync';
 import { TrainingService } from './training/training';
 import { TransferService } from './transfer/transfer';
 
@@ -138,9 +139,8 @@ export class Core {
       // Review and unlock marks are read by every write (locks), not by one app.
       caches: [...this.apps.caches, this.locks.reviews, this.locks.unlocks],
       // A record changed here goes up soon; what the county sent (reviews, unlocks) does not.
-      // DOCUMENT REGISTRY: once shared/documents/ lands, ask it whether this id's type syncs up.
       changed: (id) => {
-        if (!BOOKKEEPING.some((p) => id.startsWith(p))) sync.localChange();
+        if (isRecordId(id)) sync.localChange();
       },
       replayed: () => residents.feed.settled(),
     });

@@ -46,7 +46,6 @@ export class AuditLog {
   /** What the changes feed keeps current: every audit document the database gets (own writes, replicated ones). */
   readonly feed: Cache = {
     ensure: async () => undefined,
-    // DOCUMENT REGISTRY: once shared/documents/ lands, ask it which type this id is instead of the prefix.
     accepts: (id) => id.startsWith(ID_PREFIX.audit),
     apply: (change: P.Change<object>) => this.changed(change.id, change.doc as { action?: unknown; createdBy?: unknown } | undefined, change.deleted === true),
   };

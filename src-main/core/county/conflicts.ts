@@ -5,6 +5,7 @@ import { fail, type CoreContext } from '../context';
 import type { DocBase, ResolutionNoticeDoc } from '../store/docs';
 import { flattenFields, getPath, recordLabel, setPath } from './records';
 import { aggregateDb, stationDb, REVIEW_VIEWS, type AnyDoc, type CountyServer, type ViewRows } from './server';
+import { docId } from '../../../shared/documents/registry';
 
 /**
  * `resolution:<record id>:<time>`: how the county resolved a conflict, holding the full content
@@ -98,7 +99,7 @@ export class ConflictResolution {
 
     const content = (doc: AnyDoc) => Object.fromEntries(Object.entries(doc).filter(([key]) => key !== '_rev'));
     const resolution: ResolutionDoc = {
-      _id: `resolution:${args.id}:${stamp.createdAt}`,
+      _id: docId.resolution(args.id, stamp.createdAt),
       type: 'resolution',
       ...stamp,
       targetId: args.id,

@@ -2,6 +2,7 @@
 import type { CountyStationView, ParsedArgsOf } from '../../../shared/rpc/handlers';
 import type { CoreContext } from '../context';
 import { aggregateDb, range, type CountyServer, type ViewRows } from './server';
+import { PREFIX } from '../../../shared/documents/registry';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +23,7 @@ export class StationList {
   async stations(args: ParsedArgsOf<'county.stations'>): Promise<CountyStationView[]> {
     const [directory, heartbeats, batches, reviews] = await Promise.all([
       this.server.directory(),
-      this.server.request<ViewRows<string, { rev: string }, HeartbeatDoc>>('GET', `/${aggregateDb(this.server.county)}/_all_docs?include_docs=true&${range('heartbeat:')}`),
+      this.server.request<ViewRows<string, { rev: string }, HeartbeatDoc>>('GET', `/${aggregateDb(this.server.county)}/_all_docs?include_docs=true&${range(PREFIX.heartbeat)}`),
       this.server.batchSummaries(),
       this.server.reviewSummaries(),
     ]);

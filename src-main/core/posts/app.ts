@@ -13,7 +13,6 @@ export function postsCaches(posts: PostsService): Cache[] {
 function attendanceFeed(posts: PostsService): Cache {
   return {
     ensure: async () => undefined,
-    // DOCUMENT REGISTRY: once shared/documents/ lands, ask it which type this id is instead of the prefix.
     accepts: (id) => id.startsWith(ID_PREFIX.attendance),
     apply: (change: P.Change<object>) => {
       if (change.doc && !change.deleted) posts.applyAttendance(change.doc as unknown as AttendanceDoc & { _rev: string });

@@ -193,7 +193,6 @@ export class ResidentsService {
   /** The search index as the changes feed keeps it (loaded at start from the snapshot, not on first use). */
   readonly feed: Cache & { settled(): void } = {
     ensure: async () => undefined,
-    // DOCUMENT REGISTRY: once shared/documents/ lands, ask it which type this id is instead of the prefix.
     accepts: (id) => id.startsWith(ID_PREFIX.resident),
     apply: (change: P.Change<object>) => {
       if (change.deleted) this.deps.index.remove(change.id);

@@ -53,7 +53,6 @@ export class ChangesFeed {
     } else {
       // No usable snapshot: read every resident once (slow at scale) and save a snapshot soon.
       since = updateSeq;
-      // DOCUMENT REGISTRY: once shared/documents/ lands, the resident type's prefix comes from it.
       const residents = await db.allDocs<ResidentDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.resident) });
       for (const row of residents.rows) if (row.doc) index.upsert(row.doc);
     }

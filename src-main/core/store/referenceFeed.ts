@@ -33,7 +33,6 @@ export class ReferenceFeed {
     const reference = this.deps.referenceDb();
     const inCounty = (doc: { placeCode?: unknown } | undefined) => typeof doc?.placeCode === 'string' && doc.placeCode.startsWith(county);
     const since = (await reference.info()).update_seq;
-    // DOCUMENT REGISTRY: once shared/documents/ lands, the reference types and their prefixes come from it.
     const existing = await reference.allDocs<PolicyDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.policy) });
     for (const row of existing.rows) if (row.doc && inCounty(row.doc)) policies.put(row.doc as PolicyDoc & { _rev: string });
     // Posts the county set up for this station's place (a village's own, a township's villages')

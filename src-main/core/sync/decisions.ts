@@ -6,6 +6,7 @@ import type { ResolutionNoticeDoc } from '../store/docs';
 import { getOrNull, prefixRange } from '../store/db';
 import { keepAside, newScreening, screen, type Screening } from './quarantine';
 import type { SyncStateStore } from './state';
+import { PREFIX } from '../../../shared/documents/registry';
 
 function isResolutionNotice(doc: object): doc is ResolutionNoticeDoc {
   const d = doc as Partial<ResolutionNoticeDoc>;
@@ -76,7 +77,7 @@ async function applyResolution(remote: P.Database, notice: ResolutionNoticeDoc, 
 
 /** The county's notices of resolved conflicts that involved this station, newest first. */
 export async function resolutions(ctx: CoreContext): Promise<ResolutionView[]> {
-  const rows = await ctx.db.allDocs<object>({ include_docs: true, ...prefixRange('resolution:') });
+  const rows = await ctx.db.allDocs<object>({ include_docs: true, ...prefixRange(PREFIX.resolution) });
   return rows.rows
     .flatMap((r) => (r.doc && isResolutionNotice(r.doc) ? [r.doc] : []))
     .map((n) => ({ id: n._id, targetId: n.targetId, label: n.label ?? '', kept: n.kept, reason: n.reason, createdAt: n.createdAt, createdBy: n.createdBy }))

@@ -3,6 +3,7 @@ import type { PouchDB as P } from 'pouchdb-node';
 import type { SessionUser } from '../../../shared/rpc/handlers';
 import type { CoreContext } from '../context';
 import type { SyncStateStore } from './state';
+import { docId } from '../../../shared/documents/registry';
 
 /**
  * Written straight to the server (never a local record), at most once every `everyMs` so an idle
@@ -13,7 +14,7 @@ export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote:
   const last = state.value.heartbeatAt;
   if (last && Date.parse(now) - Date.parse(last) < everyMs) return;
   const place = ctx.station().placeCode;
-  const id = `heartbeat:${place}`;
+  const id = docId.heartbeat(place);
   const existing = await remote.get<{ createdBy: string; createdAt: string }>(id).catch(() => null);
   const stamp = ctx.stamp(user, place);
   await remote.put({

@@ -7,6 +7,7 @@ import type { ArgsOf } from '../../../shared/rpc/handlers';
 import type { StatsGroup, StatsRow } from '../../../shared/stats/contract';
 import type { Core, Session } from '../core';
 import { idNumber, registration } from './fixtures';
+import { docId } from '../../../shared/documents/registry';
 
 export interface SeedStation {
   core: Core;
@@ -71,7 +72,7 @@ export async function seedStation(
   if (!withPostsAndTraining) return out;
 
   const code = `P-${seq}`;
-  const postId = `post:${code}`;
+  const postId = docId.post(code);
   await core.call(session, 'posts.save', {
     code,
     name: '保洁',

@@ -18,7 +18,7 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 import { FieldItem, formatTime } from '../posts/common';
-import { useSetStatus } from '../status';
+import { useSetStatus } from '../station/queries';
 
 interface FolderForm {
   folder: string;

@@ -13,7 +13,8 @@ import type { ConflictRevisionView, CountyConflictView } from '../../shared/rpc/
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, fieldLabelKey, translateIssue } from '../errors';
-import { countyKeys, useCountyLive, useTypeText } from './common';
+import { useTypeText } from './common';
+import { countyKeys, useCountyLive } from './queries';
 import { conflictFields, conflictStations, defaultKeep, fieldValueText, mergeFields, resolveArgs, type FieldRow } from './countyView';
 import './county.css';
 

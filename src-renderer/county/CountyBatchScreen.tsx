@@ -32,7 +32,8 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
 import { navigate } from '../route';
-import { CountTags, CountyStatusTag, countyKeys, useCountyLive, useTypeText } from './common';
+import { CountTags, CountyStatusTag, useTypeText } from './common';
+import { countyKeys, useCountyLive } from './queries';
 import {
   REASON_MAX,
   acceptAllArgs,
@@ -241,7 +242,7 @@ function BatchReview({ detail }: { detail: CountyBatchDetail }) {
       void message.success(t('county.batch.submitted', { status: t(`county.status.${result.status}`) }));
       client.setQueryData<CountyBatchDetail | null>(countyKeys.batch(batch.id), (old) => (old ? { ...old, batch: result } : old));
       void client.invalidateQueries({ queryKey: countyKeys.batchesAll });
-      void client.invalidateQueries({ queryKey: ['county', 'stations'] });
+      void client.invalidateQueries({ queryKey: countyKeys.stationsAll });
       // The records' decisions come back with the batch; the person's choices give way to them then.
       await client.invalidateQueries({ queryKey: countyKeys.batch(batch.id) }).catch(() => undefined);
       setTouched(new Map());

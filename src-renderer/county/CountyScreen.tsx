@@ -12,9 +12,10 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { ago } from '../sync/syncState';
-import { useNow } from '../sync/useSyncStatus';
+import { useNow } from '../sync/queries';
 import { useDebounced } from '../useDebounced';
-import { CountTags, CountyStatusTag, countyKeys, useCountyLive } from './common';
+import { CountTags, CountyStatusTag } from './common';
+import { countyKeys, useCountyLive } from './queries';
 import { COUNTY_BATCH_STATUSES, sortStations, staleText, stationOptions } from './countyView';
 import './county.css';
 

@@ -1,7 +1,7 @@
 // The county's course catalogue: county staff add and edit courses at the county station (its
 // sync sends them to county_ref); every station lists them and picks from them for a session.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
@@ -11,16 +11,12 @@ import { courseSaveSchema, TRAINING_LEVELS, type TrainingLevel } from '../../sha
 import type { ArgsOf, CourseView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { courseKeys, useCourses } from './queries';
 import { errorText } from '../errors';
 import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
 import { placeIssues } from '../form/schemaIssues';
 import { issueText, issuesOf, schemaResolver } from '../posts/forms';
 
-export const COURSES_KEY = ['courses', 'list'] as const;
-
-export function useCourses() {
-  return useQuery({ queryKey: COURSES_KEY, queryFn: () => leye.call('courses.list', {}) });
-}
 
 interface CourseFormValues {
   code: string;
@@ -127,7 +123,7 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
     setFormError(null);
     try {
       await leye.call('courses.save', toArgs(values, rev) as ArgsOf<'courses.save'>);
-      void client.invalidateQueries({ queryKey: COURSES_KEY });
+      void client.invalidateQueries({ queryKey: courseKeys.list });
       void message.success(t('training.courses.saved'));
       onClose();
     } catch (reason) {

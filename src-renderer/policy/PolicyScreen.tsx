@@ -2,7 +2,7 @@
 // training rules). Each kind lists its entries by effective date, says clearly which are shipped
 // defaults the county must confirm, and (for county and admin accounts) adds or edits entries.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Modal, Result, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
@@ -22,6 +22,8 @@ import {
 import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { policyKeys, usePolicyList } from './queries';
+import { attendanceKeys } from '../posts/queries';
 import { errorText } from '../errors';
 import { FieldItem, IsoDatePicker, formatTime, mayCall, todayIso, useSession } from '../posts/common';
 import { formatYuan, issueText, issuesOf, schemaResolver } from '../posts/forms';
@@ -29,7 +31,6 @@ import '../posts/posts.css';
 import { CoursesCard } from './CoursesCard';
 import { POLICY_LABELS, crossFieldIssues, entriesOf, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type FormsByKind } from './policyForms';
 
-export const POLICY_KEY = ['policy', 'list'] as const;
 
 interface Editing {
   kind: PolicyKind;
@@ -42,7 +43,7 @@ interface Editing {
 export function PolicyScreen() {
   const { t } = useTranslation();
   const { role, station } = useSession();
-  const list = useQuery({ queryKey: POLICY_KEY, queryFn: () => leye.call('policy.list', {}) });
+  const list = usePolicyList();
   const [editing, setEditing] = useState<Editing | null>(null);
   const canEdit = mayCall('policy.save', role);
   const today = todayIso();
@@ -241,9 +242,9 @@ function PolicyEditor({ editing, countyCode, onClose }: { editing: Editing; coun
       setFormError(null);
       try {
         await leye.call('policy.save', toPolicyArgs(kind, values as FormsByKind[typeof kind], rev));
-        void client.invalidateQueries({ queryKey: POLICY_KEY });
+        void client.invalidateQueries({ queryKey: policyKeys.list });
         // Summaries and eligibility depend on these values.
-        void client.invalidateQueries({ queryKey: ['attendance'] });
+        void client.invalidateQueries({ queryKey: attendanceKeys.all });
         void message.success(t('policy.saved'));
         onClose();
       } catch (reason) {

@@ -34,7 +34,7 @@ import {
   type KeyState,
   type MarkEntry,
 } from './grid';
-import { gridQueryKey, summaryQueryKey } from './keys';
+import { attendanceKeys } from './queries';
 import { MonthClose } from './MonthClose';
 import './posts.css';
 import { PrintButton, printRoute } from '../print';
@@ -47,7 +47,7 @@ function shiftMonth(month: string, by: number): string {
 export function AttendanceScreen({ postId, month }: { postId: string; month: string }) {
   const { t } = useTranslation();
   const grid = useQuery({
-    queryKey: gridQueryKey(postId, month),
+    queryKey: attendanceKeys.grid(postId, month),
     queryFn: () => leye.call('attendance.month', { postId, month }),
     // The grid holds optimistic cells: a refetch on focus must not race the clerk's typing.
     refetchOnWindowFocus: false,
@@ -82,7 +82,7 @@ function useSaver(grid: AttendanceGridView) {
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const { user } = useSession();
-  const key = gridQueryKey(grid.post.id, grid.month);
+  const key = attendanceKeys.grid(grid.post.id, grid.month);
   const summaryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (summaryTimer.current && clearTimeout(summaryTimer.current)), []);
 
@@ -100,7 +100,7 @@ function useSaver(grid: AttendanceGridView) {
         client.setQueryData<AttendanceGridView>(key, (g) => g && confirmed(g, rollbacks, answer.cells));
         // The summary follows the grid, once the typing pauses.
         if (summaryTimer.current) clearTimeout(summaryTimer.current);
-        summaryTimer.current = setTimeout(() => void client.invalidateQueries({ queryKey: summaryQueryKey(grid.post.id, grid.month) }), 400);
+        summaryTimer.current = setTimeout(() => void client.invalidateQueries({ queryKey: attendanceKeys.summary(grid.post.id, grid.month) }), 400);
         return entries.length;
       } catch (reason) {
         client.setQueryData<AttendanceGridView>(key, (g) => g && rolledBack(g, rollbacks));
@@ -438,7 +438,7 @@ function ActiveCellInfo(props: { postId: string; name: string; residentId: strin
   const { t } = useTranslation();
   const { cell } = props;
   const history = useQuery({
-    queryKey: ['attendance', 'history', props.postId, props.residentId, props.day.date, cell?.updatedAt ?? ''],
+    queryKey: attendanceKeys.history(props.postId, props.residentId, props.day.date, cell?.updatedAt ?? ''),
     queryFn: () => leye.call('attendance.history', { postId: props.postId, residentId: props.residentId, date: props.day.date }),
     enabled: Boolean(cell && cell.corrections > 0),
     staleTime: 60_000,

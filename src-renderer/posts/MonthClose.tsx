@@ -14,7 +14,7 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { formatTime, mayCall, useSession } from './common';
 import { formatHours, formatYuan, rpcErrorText } from './forms';
-import { gridQueryKey as gridKey, summaryQueryKey as summaryKey } from './keys';
+import { attendanceKeys } from './queries';
 
 
 /** "应发 X 元 ÷ Y 小时 = Z 元/小时，低于最低小时工资 W 元" for a holder below the minimum. */
@@ -35,7 +35,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   const postId = grid.post.id;
   const closed = grid.close?.status === 'closed';
   const summary = useQuery({
-    queryKey: summaryKey(postId, grid.month),
+    queryKey: attendanceKeys.summary(postId, grid.month),
     queryFn: () => leye.call('attendance.summary', { postId, month: grid.month }),
     enabled: !closed,
   });
@@ -44,9 +44,9 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   const [reopening, setReopening] = useState(false);
 
   const afterChange = (close: MonthCloseView) => {
-    client.setQueryData<AttendanceGridView>(gridKey(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
-    void client.invalidateQueries({ queryKey: gridKey(postId, grid.month) });
-    void client.invalidateQueries({ queryKey: summaryKey(postId, grid.month) });
+    client.setQueryData<AttendanceGridView>(attendanceKeys.grid(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
+    void client.invalidateQueries({ queryKey: attendanceKeys.grid(postId, grid.month) });
+    void client.invalidateQueries({ queryKey: attendanceKeys.summary(postId, grid.month) });
   };
 
   const closeMonth = async () => {
@@ -56,7 +56,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
       void message.success(t('attendance.close.closedOk', { month: grid.month }));
     } catch (reason) {
       void message.error(rpcErrorText(t, toLeyeError(reason).rpc));
-      void client.invalidateQueries({ queryKey: gridKey(postId, grid.month) });
+      void client.invalidateQueries({ queryKey: attendanceKeys.grid(postId, grid.month) });
     } finally {
       setBusy(false);
     }

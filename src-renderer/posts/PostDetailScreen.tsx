@@ -2,7 +2,7 @@
 // shown, and the county/admin override with a written reason), and the way into a month's
 // attendance sheet.
 
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntApp,
@@ -34,13 +34,14 @@ import type { AssignmentView, PostView, ResidentRow } from '../../shared/rpc/han
 import type { FieldIssue } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { useResidentPicker } from '../residents/queries';
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { useDebounced } from '../useDebounced';
 import { FieldItem, IsoDatePicker, formatTime, mayCall, todayIso, useSession } from './common';
 import { assignFieldOf, assignResolver, formatYuan, issueText, issuesOf, toAssignArgs, type AssignFormValues } from './forms';
-import { postKey } from './keys';
+import { postKeys, usePost } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';
 
@@ -48,7 +49,7 @@ import './posts.css';
 export function PostDetailScreen({ postId }: { postId: string }) {
   const { t } = useTranslation();
   const { role } = useSession();
-  const query = useQuery({ queryKey: postKey(postId), queryFn: () => leye.call('posts.get', { postId }) });
+  const query = usePost(postId);
   const [editing, setEditing] = useState(false);
 
   if (query.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
@@ -222,12 +223,7 @@ function ResidentPicker(props: { value: string; onChange(id: string): void; onBl
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 200);
   const [chosen, setChosen] = useState<ResidentRow | null>(null);
-  const search = useQuery({
-    queryKey: ['residents', 'search', { query, limit: 20, status: 'active' }],
-    queryFn: () => leye.call('residents.search', { query, limit: 20, status: 'active' }),
-    enabled: query.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const search = useResidentPicker(query, query.length > 0);
   const rows = query.length > 0 ? (search.data?.items ?? []) : [];
   const label = (r: ResidentRow) => `${r.name} · ${t(`enums.sex.${r.sex}`)} · ${t('form.ageValue', { age: r.age })} · ${r.idNumberMasked}`;
   const options = rows.map((r) => ({ value: r.id, label: label(r) }));
@@ -284,7 +280,7 @@ function AssignCard({ post }: { post: PostView }) {
     setReasonError(null);
     setFormError(null);
     form.reset(blank);
-    await queryClient.invalidateQueries({ queryKey: ['posts'] });
+    await queryClient.invalidateQueries({ queryKey: postKeys.all });
   };
 
   /** Puts a failed call's issues where they belong; true when it was an eligibility refusal. */

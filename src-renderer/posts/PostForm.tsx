@@ -10,6 +10,7 @@ import { POST_CATEGORIES, POST_KINDS } from '../../shared/posts/schema';
 import type { PostView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { postKeys } from './queries';
 import { EnumRadios, EnumSelect } from '../form/enumFields';
 import { FieldItem, IsoDatePicker, todayIso, useSession } from './common';
 import { placeIssues } from '../form/schemaIssues';
@@ -40,7 +41,7 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
       setFormError(null);
       try {
         const saved = await leye.call('posts.save', toPostArgs(values, editing?.rev));
-        void queryClient.invalidateQueries({ queryKey: ['posts'] });
+        void queryClient.invalidateQueries({ queryKey: postKeys.all });
         void message.success(t('posts.saved'));
         props.onClose(saved);
       } catch (reason) {

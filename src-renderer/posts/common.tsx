@@ -4,7 +4,7 @@
 import { DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import { get, useFormState, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { useStationStatus } from '../status';
+import { useStationStatus } from '../station/queries';
 
 export { mayCall } from '../../shared/rpc/handlers';
 

@@ -2,7 +2,6 @@
 // the station does not know opens a compact registration (a job-seeker registration dated
 // today, validated with the shared registration schema) that registers and enrols in one call.
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { IdcardOutlined, UserAddOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -15,9 +14,10 @@ import { toLeyeError } from '../../shared/rpc/client';
 import type { RpcError } from '../../shared/rpc/errors';
 import type { TraineeView } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
+import { useResidentPicker } from '../residents/queries';
 import { fieldLabelKey } from '../errors';
 import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
-import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../form/residentForm';
+import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../residents/residentForm';
 import { useDebounced } from '../useDebounced';
 import { trainingIssueText, trainingIssues } from './errors';
 
@@ -40,12 +40,7 @@ export function EnrolPanel({ sessionId, onEnrolled }: { sessionId: string; onEnr
   const [registering, setRegistering] = useState<string | null>(null);
   const idInput = useRef<React.ComponentRef<typeof Input>>(null);
 
-  const residents = useQuery({
-    queryKey: ['residents', 'search', { query, status: 'active', limit: 20 }],
-    queryFn: () => leye.call('residents.search', { query, status: 'active', limit: 20 }),
-    enabled: query.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const residents = useResidentPicker(query, query.length > 0);
 
   const done = (trainee: TraineeView) => {
     setRefusal(null);

@@ -12,10 +12,11 @@ import { toLeyeError } from '../../shared/rpc/client';
 import type { SessionView } from '../../shared/rpc/handlers';
 import { HALF_DAYS, TRAINING_LEVELS } from '../../shared/training/schema';
 import { leye } from '../bridge';
+import { trainingKeys } from './queries';
 import { trainingIssueText, trainingIssues } from './errors';
 import { emptySession, formPathOf, sessionResolver, sessionToValues, toSaveArgs, type SessionFormValues } from './sessionForm';
 import { generateTimetable, normalizeClock, totalClassHours } from './timetable';
-import { useCourses } from '../policy/CoursesCard';
+import { useCourses } from '../policy/queries';
 
 type V = SessionFormValues;
 
@@ -91,10 +92,10 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
       setFormError(null);
       try {
         const saved = await leye.call('training.save', toSaveArgs(values, editing));
-        queryClient.setQueryData(['training', 'list'], (list: SessionView[] | undefined) =>
+        queryClient.setQueryData(trainingKeys.list, (list: SessionView[] | undefined) =>
           list ? [saved, ...list.filter((s) => s.id !== saved.id)] : list,
         );
-        void queryClient.invalidateQueries({ queryKey: ['training'] });
+        void queryClient.invalidateQueries({ queryKey: trainingKeys.all });
         void message.success(t('training.form.saved'));
         onSaved(saved);
       } catch (error) {

@@ -3,7 +3,7 @@
 // focus, and the next person can go at once. Each result shows big (green / amber / red, with a
 // flash and a tone) and joins the list of the last ten.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Empty, Input, Result, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, UnorderedListOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -15,12 +15,11 @@ import type { SignInResult, TraineeView } from '../../shared/rpc/handlers';
 import type { HalfDay, SignDirection, SignInMethod, TimetableSlot } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { navigate } from '../route';
-import { attendanceKey } from './AttendancePanel';
 import { beep, primeAudio, type Tone } from './beep';
 import { trainingErrorText } from './errors';
 import { SubmitQueue, type Outcome } from './queue';
 import { EntryTimer } from './reader';
-import { useSession } from './SessionScreen';
+import { trainingKeys, useSignIns, useTrainingSession } from './queries';
 import { addLocal, pushRecent, signedSets } from './signInState';
 import { chooseSlot, compareSlots, slotKey } from './timetable';
 
@@ -53,11 +52,9 @@ interface ShownOutcome {
   error?: string;
 }
 
-const signInsKey = (sessionId: string, date: string, half: HalfDay) => ['training', 'signIns', sessionId, date, half] as const;
-
 export function SignInScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const session = useSession(sessionId);
+  const session = useTrainingSession(sessionId);
   if (session.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (session.isError) return <Result status="error" title={trainingErrorText(t, session.error)} />;
   if (!session.data) return <Result status="404" title={t('training.session.notFound')} />;
@@ -90,11 +87,7 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
   const tRef = useRef(t);
   tRef.current = t;
 
-  const records = useQuery({
-    queryKey: signInsKey(sessionId, current.date, current.half),
-    queryFn: () => leye.call('training.signIns', { sessionId, date: current.date, half: current.half }),
-    staleTime: 0,
-  });
+  const records = useSignIns(sessionId, current.date, current.half);
   const signed = signedSets(records.data, local[slotKey(current)]);
 
   const settle = useRef<(entry: Entry, outcome: Outcome<SignInResult>) => void>(() => {});
@@ -159,8 +152,8 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
         setPending(queue.size);
         if (queue.size === 0) {
           // Everyone in the burst has an answer: bring the counts and rates up to date.
-          void queryClient.invalidateQueries({ queryKey: ['training', 'signIns', sessionId] });
-          void queryClient.invalidateQueries({ queryKey: attendanceKey(sessionId) });
+          void queryClient.invalidateQueries({ queryKey: trainingKeys.signInsOf(sessionId) });
+          void queryClient.invalidateQueries({ queryKey: trainingKeys.attendance(sessionId) });
         }
       }),
     [queue, queryClient, sessionId],

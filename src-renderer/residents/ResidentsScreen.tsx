@@ -19,6 +19,7 @@ import {
 } from '../../shared/residents/schema';
 import type { ResidentRow, ResidentSortField } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
+import { residentKeys } from './queries';
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
@@ -47,7 +48,7 @@ export function ResidentsScreen() {
 
   const args = { query, ...filters, ...sort };
   const search = useInfiniteQuery({
-    queryKey: ['residents', 'search', args],
+    queryKey: residentKeys.search(args),
     queryFn: ({ pageParam }) => leye.call('residents.search', { ...args, offset: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {

@@ -38,6 +38,7 @@ import type { ResidentView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import type { FieldIssue } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
+import { residentKeys } from './queries';
 import { useFormDraft } from '../drafts/useFormDraft';
 import { errorText, fieldLabelKey, translateIssue, translateRpcError } from '../errors';
 import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
@@ -49,7 +50,7 @@ import {
   toUpdateArgs,
   type FormMode,
   type ResidentFormValues,
-} from '../form/residentForm';
+} from './residentForm';
 import { navigate } from '../route';
 
 type V = ResidentFormValues;
@@ -80,7 +81,7 @@ export function ResidentFormScreen(props: { mode: 'register' } | { mode: 'edit';
   const { t } = useTranslation();
   const id = props.mode === 'edit' ? props.id : null;
   const resident = useQuery({
-    queryKey: ['resident', id],
+    queryKey: residentKeys.one(id),
     queryFn: () => leye.call('residents.get', { id: id! }),
     enabled: id !== null,
     // The form keeps its own copy; a push must not reset what the clerk is typing.
@@ -157,8 +158,8 @@ function ResidentForm({ view }: { view?: ResidentView }) {
           ? await leye.call('residents.update', toUpdateArgs(values, view.id, draft.baseRev() ?? view.rev))
           : await leye.call('residents.register', toRegisterArgs(values));
         await draft.clear();
-        queryClient.setQueryData(['resident', saved.id], saved);
-        void queryClient.invalidateQueries({ queryKey: ['residents'] });
+        queryClient.setQueryData(residentKeys.one(saved.id), saved);
+        void queryClient.invalidateQueries({ queryKey: residentKeys.lists });
         void message.success(t('form.saved'));
         navigate({ name: 'resident', id: saved.id });
       } catch (error) {

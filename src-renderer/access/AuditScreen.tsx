@@ -10,7 +10,7 @@ import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../
 import { leye } from '../bridge';
 import { useAuditPage } from './queries';
 import { errorText } from '../errors';
-import { formatTime } from '../posts/common';
+import { formatTime } from '../form/format';
 import { downloadFile } from '../sync/transferFile';
 import { useDebounced } from '../useDebounced';
 

@@ -10,9 +10,10 @@ import { newPassword } from '../../shared/access/contract';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
-import { FieldItem } from '../posts/common';
+import { FieldItem } from '../form/fields';
 import { placeIssues } from '../form/schemaIssues';
-import { issueText, issuesOf, schemaResolver } from '../posts/forms';
+import { issueText, issuesOf } from '../errors';
+import { schemaResolver } from '../form/schemaIssues';
 
 interface PasswordValues {
   currentPassword: string;

@@ -15,9 +15,11 @@ import { leye } from '../bridge';
 import { accessKeys, useAccessSettings, useUsers } from './queries';
 import { STATUS_KEY } from '../station/queries';
 import { errorText } from '../errors';
-import { FieldItem, formatTime } from '../posts/common';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
 import { placeIssues } from '../form/schemaIssues';
-import { issueText, issuesOf, schemaResolver } from '../posts/forms';
+import { issueText, issuesOf } from '../errors';
+import { schemaResolver } from '../form/schemaIssues';
 
 
 const LABELS = {

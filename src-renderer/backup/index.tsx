@@ -16,7 +16,10 @@ import { leye } from '../bridge';
 import { backupKeys, useBackupFiles, useBackupStatus } from './queries';
 import { errorText, fieldLabelKey } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
-import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
 
 declare global {
   interface Window {

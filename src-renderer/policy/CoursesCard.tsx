@@ -13,9 +13,13 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { courseKeys, useCourses } from './queries';
 import { errorText } from '../errors';
-import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
 import { placeIssues } from '../form/schemaIssues';
-import { issueText, issuesOf, schemaResolver } from '../posts/forms';
+import { issueText, issuesOf } from '../errors';
+import { schemaResolver } from '../form/schemaIssues';
 
 
 interface CourseFormValues {

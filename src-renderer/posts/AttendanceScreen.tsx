@@ -15,8 +15,11 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { navigate } from '../route';
-import { formatTime, mayCall, useSession } from './common';
-import { formatHours, rpcErrorText } from './forms';
+import { formatTime } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { formatHours } from '../form/format';
+import { rpcErrorText } from '../errors';
 import {
   changedOnly,
   columnFillMarks,

@@ -12,8 +12,11 @@ import type { AttendanceGridView, MinimumWageInForce, MonthCloseView, MonthSumma
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
-import { formatTime, mayCall, useSession } from './common';
-import { formatHours, formatYuan, rpcErrorText } from './forms';
+import { formatTime } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { formatHours, formatYuan } from '../form/format';
+import { rpcErrorText } from '../errors';
 import { attendanceKeys } from './queries';
 
 

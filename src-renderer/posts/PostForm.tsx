@@ -12,9 +12,12 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { postKeys } from './queries';
 import { EnumRadios, EnumSelect } from '../form/enumFields';
-import { FieldItem, IsoDatePicker, todayIso, useSession } from './common';
+import { FieldItem, IsoDatePicker } from '../form/fields';
+import { todayIso } from '../form/format';
+import { useSession } from '../station/queries';
 import { placeIssues } from '../form/schemaIssues';
-import { emptyPost, issueText, issuesOf, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
+import { emptyPost, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
+import { issueText, issuesOf } from '../errors';
 
 type V = PostFormValues;
 

@@ -7,7 +7,7 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, TraineeAttendance } from '../../shared/rpc/handlers';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
 import { useSessionAttendance } from './queries';
 import { hours, percent } from './format';
 

@@ -19,7 +19,7 @@ import { fieldLabelKey } from '../errors';
 import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
 import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../residents/residentForm';
 import { useDebounced } from '../useDebounced';
-import { trainingIssueText, trainingIssues } from './errors';
+import { trainingIssueText, trainingIssues } from '../errors';
 
 const today = () => dayjs().format('YYYY-MM-DD');
 

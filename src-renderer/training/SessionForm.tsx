@@ -13,7 +13,7 @@ import type { SessionView } from '../../shared/rpc/handlers';
 import { HALF_DAYS, TRAINING_LEVELS } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { trainingKeys } from './queries';
-import { trainingIssueText, trainingIssues } from './errors';
+import { trainingIssueText, trainingIssues } from '../errors';
 import { emptySession, formPathOf, sessionResolver, sessionToValues, toSaveArgs, type SessionFormValues } from './sessionForm';
 import { generateTimetable, normalizeClock, totalClassHours } from './timetable';
 import { useCourses } from '../policy/queries';

@@ -12,7 +12,7 @@ import { navigate } from '../route';
 import { AttendancePanel } from './AttendancePanel';
 import { trainingKeys, useTrainingSession } from './queries';
 import { EnrolPanel } from './EnrolPanel';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
 import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';
 import { SessionPrintButtons } from '../print';

@@ -16,7 +16,7 @@ import type { HalfDay, SignDirection, SignInMethod, TimetableSlot } from '../../
 import { leye } from '../bridge';
 import { navigate } from '../route';
 import { beep, primeAudio, type Tone } from './beep';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
 import { SubmitQueue, type Outcome } from './queue';
 import { EntryTimer } from './reader';
 import { trainingKeys, useSignIns, useTrainingSession } from './queries';

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/rpc/handlers';
 import { navigate } from '../route';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
 import { useTrainingSessions } from './queries';
 import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';

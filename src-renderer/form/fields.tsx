@@ -1,25 +1,9 @@
-// Small pieces the posts, attendance and policy screens share: who may do what, labelled form
-// items fed by react-hook-form errors, and date inputs that hold ISO strings.
+// The form kit's fields: labelled form items fed by react-hook-form errors (the schema's or the
+// core's), text inputs and date inputs that hold ISO strings.
 
 import { DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import { get, useFormState, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { useStationStatus } from '../station/queries';
-
-export { mayCall } from '../../shared/rpc/handlers';
-
-export function useSession() {
-  const status = useStationStatus().data;
-  return { role: status?.user?.role ?? null, user: status?.user ?? null, station: status?.station ?? null };
-}
-
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
-}
-
-export function formatTime(iso: string): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '';
-}
 
 /** A labelled field with its error (from the schema or the core) underneath. */
 export function FieldItem<V extends FieldValues>(props: {

@@ -17,7 +17,7 @@ import { STATUS_KEY } from '../station/queries';
 import { errorText } from '../errors';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
-import { placeIssues } from '../form/schemaIssues';
+import { useCoreIssues } from '../form/useCoreIssues';
 import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
 
@@ -207,6 +207,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
     mode: 'onTouched',
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(setError, { fieldOf, text: (issue) => issueText(t, issue, LABELS) });
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -220,7 +221,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
       );
       onClose();
     } catch (reason) {
-      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
+      const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
       setFormError(elsewhere.length > 0 ? elsewhere.join('；') : errorText(t, reason));
     }
   });

@@ -70,13 +70,14 @@ export function placeIssues<V extends FieldValues>(
   fieldOf: (argPath: string) => string | null,
   setError: UseFormSetError<V>,
   text: (issue: FieldIssue) => string,
+  options: { focus?: boolean } = {},
 ): string[] {
   const elsewhere: string[] = [];
   let placed = 0;
   for (const issue of issues) {
     const field = issue.field ? fieldOf(issue.field) : null;
     if (field) {
-      setError(field as Path<V>, { type: 'server', message: text(issue) }, { shouldFocus: placed === 0 });
+      setError(field as Path<V>, { type: 'server', message: text(issue) }, options.focus === false ? undefined : { shouldFocus: placed === 0 });
       placed += 1;
     } else {
       elsewhere.push(text(issue));

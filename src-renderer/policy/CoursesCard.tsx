@@ -17,7 +17,7 @@ import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
-import { placeIssues } from '../form/schemaIssues';
+import { useCoreIssues } from '../form/useCoreIssues';
 import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
 
@@ -123,6 +123,7 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
     mode: 'onTouched',
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(setError, { fieldOf, text: (issue) => issueText(t, issue, LABELS) });
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -131,7 +132,7 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
       void message.success(t('training.courses.saved'));
       onClose();
     } catch (reason) {
-      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
+      const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
       setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : errorText(t, reason));
     }
   });

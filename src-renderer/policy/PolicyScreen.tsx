@@ -23,6 +23,7 @@ import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handler
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { policyKeys, usePolicyList } from './queries';
+import { useCoreIssues } from '../form/useCoreIssues';
 import { attendanceKeys } from '../posts/queries';
 import { errorText } from '../errors';
 import { FieldItem, IsoDatePicker } from '../form/fields';
@@ -241,6 +242,7 @@ function PolicyEditor({ editing, countyCode, onClose }: { editing: Editing; coun
   });
   const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(form.setError, { fieldOf: (path) => policyFieldOf(kind, path), text: (issue) => issueText(t, issue, POLICY_LABELS), focus: false });
 
   const submit = handleSubmit(
     async (values) => {
@@ -254,13 +256,7 @@ function PolicyEditor({ editing, countyCode, onClose }: { editing: Editing; coun
         onClose();
       } catch (reason) {
         const error = toLeyeError(reason).rpc;
-        const elsewhere: string[] = [];
-        for (const issue of issuesOf(error)) {
-          const field = policyFieldOf(kind, issue.field);
-          const text = issueText(t, issue, POLICY_LABELS);
-          if (field && error.code === 'VALIDATION') form.setError(field, { type: 'server', message: text });
-          else elsewhere.push(text);
-        }
+        const { elsewhere } = place(issuesOf(error), error.code === 'VALIDATION');
         setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : t('posts.fixErrors'));
       }
     },

@@ -27,7 +27,7 @@ import {
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
-import { Controller, useForm, type Path } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AssignmentView, PostView, ResidentRow } from '../../shared/rpc/handlers';
@@ -35,6 +35,7 @@ import type { FieldIssue } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { useResidentPicker } from '../residents/queries';
+import { useCoreIssues } from '../form/useCoreIssues';
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
@@ -277,6 +278,7 @@ function AssignCard({ post }: { post: PostView }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
   const canOverride = mayCall('posts.override', role);
+  const place = useCoreIssues(form.setError, { fieldOf: assignFieldOf, text: (issue) => issueText(t, issue) });
 
   const done = async (name: string) => {
     void message.success(t('posts.assign.assigned', { name }));
@@ -295,21 +297,13 @@ function AssignCard({ post }: { post: PostView }) {
       setRefusal({ issues: issuesOf(error), values });
       return;
     }
-    const elsewhere: string[] = [];
-    let placed = 0;
-    for (const issue of issuesOf(error)) {
-      if (overrideSent && issue.field.startsWith('override')) {
-        setReasonError(issueText(t, issue));
-        continue;
-      }
-      const field = assignFieldOf(issue.field);
-      if (field && error.code === 'VALIDATION') {
-        form.setError(field as Path<AssignFormValues>, { type: 'server', message: issueText(t, issue) }, { shouldFocus: placed === 0 });
-        placed += 1;
-      } else {
-        elsewhere.push(issueText(t, issue));
-      }
-    }
+    // An override's reason the core refused shows under the reason, not on the form.
+    const onForm = issuesOf(error).filter((issue) => {
+      if (!(overrideSent && issue.field.startsWith('override'))) return true;
+      setReasonError(issueText(t, issue));
+      return false;
+    });
+    const { elsewhere } = place(onForm, error.code === 'VALIDATION');
     setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : null);
   };
 

@@ -15,7 +15,7 @@ import { EnumRadios, EnumSelect } from '../form/enumFields';
 import { FieldItem, IsoDatePicker } from '../form/fields';
 import { todayIso } from '../form/format';
 import { useSession } from '../station/queries';
-import { placeIssues } from '../form/schemaIssues';
+import { useCoreIssues } from '../form/useCoreIssues';
 import { emptyPost, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
 import { issueText, issuesOf } from '../errors';
 
@@ -38,6 +38,7 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
   });
   const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(form.setError, { fieldOf: postFieldOf, text: (issue) => issueText(t, issue) });
 
   const submit = handleSubmit(
     async (values) => {
@@ -48,7 +49,7 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
         void message.success(t('posts.saved'));
         props.onClose(saved);
       } catch (reason) {
-        const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), postFieldOf, form.setError, (issue) => issueText(t, issue));
+        const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
         setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : t('posts.fixErrors'));
       }
     },

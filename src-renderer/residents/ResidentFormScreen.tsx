@@ -3,45 +3,21 @@
 // kept as a draft until the form is submitted or the draft discarded.
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
-import { Controller, get, useFieldArray, useForm, useFormState, useWatch, type Control, type Path } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
-import {
-  CARE_CATEGORIES,
-  EDUCATION_LEVELS,
-  HARDSHIP_CATEGORIES,
-  HOUSEHOLD_TYPES,
-  REGISTRATION_KINDS,
-  TARGET_GROUPS,
-  UNEMPLOYMENT_TYPES,
-} from '../../shared/residents/schema';
+import { EDUCATION_LEVELS, HOUSEHOLD_TYPES } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
-import type { FieldIssue } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
 import { residentKeys } from './queries';
 import { useFormDraft } from '../drafts/useFormDraft';
-import { errorText, fieldLabelKey, translateIssue, translateRpcError } from '../errors';
-import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
+import { errorText, issuesOf, translateIssue, translateRpcError } from '../errors';
+import { EnumRadios, EnumSelect } from '../form/enumFields';
+import { GroupsFields, IdNumberItem, Item, RegistrationFields, TextInput, testIdOf } from './ResidentFields';
+import { useCoreIssues } from '../form/useCoreIssues';
 import {
   emptyResident,
   residentResolver,
@@ -56,9 +32,6 @@ import { navigate } from '../route';
 type V = ResidentFormValues;
 
 const today = () => dayjs().format('YYYY-MM-DD');
-
-/** `field-name`, `field-jobIntention`, `field-familyMembers-0-name`: stable hooks for the e2e tests. */
-export const testIdOf = (path: string) => `field-${path.replace(/^registration\./, '').replace(/\./g, '-')}`;
 
 const TOP_FIELDS = new Set(Object.keys(emptyResident('2000-01-01')));
 const REGISTRATION_FIELDS = new Set(Object.keys(emptyResident('2000-01-01').registration));
@@ -118,25 +91,13 @@ function ResidentForm({ view }: { view?: ResidentView }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [duplicateId, setDuplicateId] = useState<string | null>(null);
   const { control, handleSubmit, formState } = form;
+  const place = useCoreIssues(form.setError, { fieldOf: (path) => (isFormPath(path) ? path : null), text: (issue) => translateIssue(t, issue) });
 
   const showCoreError = (reason: unknown) => {
     const error = toLeyeError(reason).rpc;
     if (error.code === 'VALIDATION') {
-      const issues: FieldIssue[] = error.issues?.length
-        ? error.issues
-        : error.field
-          ? [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }]
-          : [];
-      const elsewhere: string[] = [];
-      let placed = 0;
-      for (const issue of issues) {
-        if (isFormPath(issue.field)) {
-          form.setError(issue.field as Path<V>, { type: 'server', message: translateIssue(t, issue) }, { shouldFocus: placed === 0 });
-          placed += 1;
-        } else {
-          elsewhere.push(translateIssue(t, issue));
-        }
-      }
+      // Without issues nor a field, the error's own message (issuesOf makes it one issue, fieldless).
+      const { placed, elsewhere } = place(issuesOf(error));
       setFormError(elsewhere.length > 0 ? elsewhere.join('；') : placed > 0 ? t('form.fixErrors') : translateRpcError(t, error));
       return;
     }
@@ -262,291 +223,5 @@ function ResidentForm({ view }: { view?: ResidentView }) {
         </Button>
       </Space>
     </form>
-  );
-}
-
-/** A labelled field with its error (from the schema or the core) underneath. */
-function Item(props: { control: Control<V>; path: Path<V>; label?: string; required?: boolean; extra?: React.ReactNode; children: React.ReactNode }) {
-  const { t } = useTranslation();
-  const { errors } = useFormState({ control: props.control, name: props.path, exact: true });
-  const error = get(errors, props.path) as { message?: string } | undefined;
-  return (
-    <Form.Item
-      label={props.label ?? t(fieldLabelKey(props.path))}
-      required={props.required}
-      validateStatus={error?.message ? 'error' : undefined}
-      help={error?.message ? <span data-testid={`error-${props.path}`}>{error.message}</span> : undefined}
-      extra={props.extra}
-    >
-      {props.children}
-    </Form.Item>
-  );
-}
-
-function TextInput(props: {
-  control: Control<V>;
-  path: Path<V>;
-  maxLength?: number;
-  placeholder?: string | undefined;
-  inputMode?: 'numeric' | 'text';
-  textarea?: boolean;
-}) {
-  return (
-    <Controller
-      control={props.control}
-      name={props.path}
-      render={({ field }) =>
-        props.textarea ? (
-          <Input.TextArea
-            ref={field.ref}
-            name={field.name}
-            value={String(field.value ?? '')}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            maxLength={props.maxLength}
-            autoSize={{ minRows: 2, maxRows: 5 }}
-            data-testid={testIdOf(props.path)}
-          />
-        ) : (
-          <Input
-            ref={field.ref}
-            name={field.name}
-            value={String(field.value ?? '')}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            maxLength={props.maxLength}
-            placeholder={props.placeholder}
-            inputMode={props.inputMode}
-            data-testid={testIdOf(props.path)}
-          />
-        )
-      }
-    />
-  );
-}
-
-function DateInput({ control, path, disableFuture }: { control: Control<V>; path: Path<V>; disableFuture?: boolean }) {
-  return (
-    <Controller
-      control={control}
-      name={path}
-      render={({ field }) => (
-        <span data-testid={testIdOf(path)}>
-          <DatePicker
-            ref={field.ref}
-            style={{ width: '100%' }}
-            value={typeof field.value === 'string' && field.value ? dayjs(field.value) : null}
-            onChange={(value) => field.onChange(value ? value.format('YYYY-MM-DD') : '')}
-            onBlur={field.onBlur}
-            disabledDate={disableFuture ? (day) => day.isAfter(dayjs(), 'day') : undefined}
-          />
-        </span>
-      )}
-    />
-  );
-}
-
-function IdNumberItem(props: { control: Control<V>; editing: boolean; duplicateId: string | null; t: TFunction; trigger(): void }) {
-  const { t } = props;
-  const idNumber = useWatch({ control: props.control, name: 'idNumber' });
-  const { errors } = useFormState({ control: props.control, name: 'idNumber', exact: true });
-  const derived = useMemo(() => {
-    if (props.editing) return null;
-    const day = today();
-    const check = checkIdNumber(idNumber, day);
-    return check.ok ? { birthDate: check.birthDate, sex: check.sex, age: ageOn(check.birthDate, day) } : null;
-  }, [idNumber, props.editing]);
-  const error = errors.idNumber?.message;
-
-  return (
-    <Form.Item
-      label={t('fields.idNumber')}
-      required
-      validateStatus={error ? 'error' : undefined}
-      help={
-        error ? (
-          <span data-testid="error-idNumber">
-            {error}
-            {errors.idNumber?.type === 'duplicate' && props.duplicateId && (
-              <Button
-                type="link"
-                size="small"
-                data-testid="view-existing"
-                onClick={() => navigate({ name: 'resident', id: props.duplicateId! })}
-              >
-                {t('form.viewExisting')}
-              </Button>
-            )}
-          </span>
-        ) : undefined
-      }
-      extra={
-        props.editing ? (
-          t('form.idNumberReadOnly')
-        ) : derived ? (
-          <span className="leye-derived" data-testid="derived-info">
-            {t('form.derivedBirthDate')} {derived.birthDate} · {t('form.derivedSex')} {t(`enums.sex.${derived.sex}`)} ·{' '}
-            <span data-testid="derived-age" title={t('form.derivedAge')}>{t('form.ageValue', { age: derived.age })}</span>
-          </span>
-        ) : undefined
-      }
-    >
-      <Controller
-        control={props.control}
-        name="idNumber"
-        render={({ field }) => (
-          <Input
-            ref={field.ref}
-            name={field.name}
-            value={field.value}
-            disabled={props.editing}
-            maxLength={18}
-            className="leye-mono"
-            autoComplete="off"
-            data-testid="field-idNumber"
-            onChange={(event) => {
-              field.onChange(event.target.value);
-              // A complete number is checked at once, before the clerk leaves the field.
-              if (event.target.value.trim().length === 18) props.trigger();
-            }}
-            onBlur={field.onBlur}
-          />
-        )}
-      />
-    </Form.Item>
-  );
-}
-
-function GroupsFields({ control, t }: { control: Control<V>; t: TFunction }) {
-  const groups = useWatch({ control, name: 'targetGroups' });
-  return (
-    <>
-      <Item control={control} path="targetGroups">
-        <EnumCheckboxes control={control} name="targetGroups" values={TARGET_GROUPS} labelKey="enums.targetGroup" testId={testIdOf('targetGroups')} />
-      </Item>
-      {groups.includes('keyCare') && (
-        <Item control={control} path="careCategories" required extra={t('form.careCategoriesHint')}>
-          <EnumCheckboxes control={control} name="careCategories" values={CARE_CATEGORIES} labelKey="enums.careCategory" testId={testIdOf('careCategories')} />
-        </Item>
-      )}
-    </>
-  );
-}
-
-function RegistrationFields({ control, t }: { control: Control<V>; t: TFunction }) {
-  const kind = useWatch({ control, name: 'registration.kind' });
-  const intentions = (
-    <>
-      <Col xs={24} md={8}>
-        <Item control={control} path="registration.jobIntention">
-          <TextInput control={control} path="registration.jobIntention" maxLength={100} />
-        </Item>
-      </Col>
-      <Col xs={24} md={8}>
-        <Item control={control} path="registration.trainingIntention">
-          <TextInput control={control} path="registration.trainingIntention" maxLength={100} />
-        </Item>
-      </Col>
-      <Col xs={24} md={8}>
-        <Item control={control} path="registration.serviceNeeds">
-          <TextInput control={control} path="registration.serviceNeeds" maxLength={200} />
-        </Item>
-      </Col>
-    </>
-  );
-  return (
-    <Row gutter={16}>
-      <Col xs={24} md={16}>
-        <Item control={control} path="registration.kind" required>
-          <EnumRadios control={control} name="registration.kind" values={REGISTRATION_KINDS} labelKey="enums.kind" testId={testIdOf('registration.kind')} buttons />
-        </Item>
-      </Col>
-      <Col xs={24} md={8}>
-        <Item control={control} path="registration.date" required>
-          <DateInput control={control} path="registration.date" disableFuture />
-        </Item>
-      </Col>
-      {kind === 'unemployment' && (
-        <>
-          <Col xs={24} md={8}>
-            <Item control={control} path="registration.unemploymentType" required>
-              <EnumSelect control={control} name="registration.unemploymentType" values={UNEMPLOYMENT_TYPES} labelKey="enums.unemploymentType" testId={testIdOf('registration.unemploymentType')} />
-            </Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Item control={control} path="registration.unemployedSince" required>
-              <DateInput control={control} path="registration.unemployedSince" disableFuture />
-            </Item>
-          </Col>
-          <Col xs={0} md={8} />
-        </>
-      )}
-      {(kind === 'jobSeeking' || kind === 'unemployment') && intentions}
-      {kind === 'hardship' && <HardshipFields control={control} t={t} />}
-    </Row>
-  );
-}
-
-function HardshipFields({ control, t }: { control: Control<V>; t: TFunction }) {
-  const members = useFieldArray({ control, name: 'registration.familyMembers' });
-  return (
-    <>
-      <Col span={24}>
-        <Item control={control} path="registration.hardshipCategories" required>
-          <EnumCheckboxes control={control} name="registration.hardshipCategories" values={HARDSHIP_CATEGORIES} labelKey="enums.hardshipCategory" testId={testIdOf('registration.hardshipCategories')} />
-        </Item>
-      </Col>
-      <Col span={24}>
-        <Item control={control} path="registration.familyMembers">
-          <div data-testid={testIdOf('registration.familyMembers')}>
-            {members.fields.length === 0 && (
-              <div>
-                <Typography.Text type="secondary">{t('form.noFamilyMembers')}</Typography.Text>
-              </div>
-            )}
-            {members.fields.map((member, index) => (
-              <Row gutter={8} key={member.id} align="top">
-                <Col xs={24} md={7}>
-                  <Item control={control} path={`registration.familyMembers.${index}.name`} required>
-                    <TextInput control={control} path={`registration.familyMembers.${index}.name`} maxLength={30} />
-                  </Item>
-                </Col>
-                <Col xs={24} md={7}>
-                  <Item control={control} path={`registration.familyMembers.${index}.relation`} required>
-                    <TextInput control={control} path={`registration.familyMembers.${index}.relation`} maxLength={10} />
-                  </Item>
-                </Col>
-                <Col xs={24} md={7}>
-                  <Item control={control} path={`registration.familyMembers.${index}.workStatus`}>
-                    <TextInput control={control} path={`registration.familyMembers.${index}.workStatus`} maxLength={30} />
-                  </Item>
-                </Col>
-                <Col xs={24} md={3}>
-                  <Form.Item label=" ">
-                    <Button icon={<DeleteOutlined />} onClick={() => members.remove(index)} data-testid={`remove-member-${index}`}>
-                      {t('form.removeFamilyMember')}
-                    </Button>
-                  </Form.Item>
-                </Col>
-              </Row>
-            ))}
-            <Button
-              icon={<PlusOutlined />}
-              style={{ marginTop: 8 }}
-              disabled={members.fields.length >= 20}
-              onClick={() => members.append({ name: '', relation: '', workStatus: '' })}
-              data-testid="add-member"
-            >
-              {t('form.addFamilyMember')}
-            </Button>
-          </div>
-        </Item>
-      </Col>
-      <Col span={24}>
-        <Item control={control} path="registration.reason">
-          <TextInput control={control} path="registration.reason" maxLength={500} textarea />
-        </Item>
-      </Col>
-    </>
   );
 }

@@ -15,6 +15,7 @@ import type { RpcError } from '../../shared/rpc/errors';
 import type { TraineeView } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { useResidentPicker } from '../residents/queries';
+import { useCoreIssues } from '../form/useCoreIssues';
 import { fieldLabelKey } from '../errors';
 import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
 import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../residents/residentForm';
@@ -203,6 +204,15 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
   const form = useForm<R>({ defaultValues: { ...emptyResident(today()), idNumber }, resolver, mode: 'onTouched', reValidateMode: 'onChange' });
   const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string[] | null>(null);
+  // The core names the registration's fields `register.*`; this compact form shows only some.
+  const place = useCoreIssues(form.setError, {
+    fieldOf: (argPath) => {
+      const path = argPath.replace(/^register\./, '');
+      return FORM_FIELDS.has(path.split('.')[0] ?? '') ? path : null;
+    },
+    text: (issue) => trainingIssueText(t, issue),
+    focus: false,
+  });
   const check = checkIdNumber(idNumber);
   const groups = useWatch({ control, name: 'targetGroups' });
 
@@ -214,12 +224,7 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
       } catch (reason) {
         const error = toLeyeError(reason).rpc;
         if (error.code === 'VALIDATION' && error.issues?.length) {
-          const elsewhere: string[] = [];
-          for (const issue of error.issues) {
-            const path = issue.field.replace(/^register\./, '');
-            if (FORM_FIELDS.has(path.split('.')[0] ?? '')) form.setError(path as Path<R>, { type: 'server', message: trainingIssueText(t, issue) });
-            else elsewhere.push(trainingIssueText(t, issue));
-          }
+          const { elsewhere } = place(error.issues);
           setFormError(elsewhere.length > 0 ? elsewhere : [t('form.fixErrors')]);
           return;
         }

@@ -13,7 +13,8 @@ import type { SessionView } from '../../shared/rpc/handlers';
 import { HALF_DAYS, TRAINING_LEVELS } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { trainingKeys } from './queries';
-import { trainingIssueText, trainingIssues } from '../errors';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { issuesOf, trainingIssueText, trainingIssues } from '../errors';
 import { emptySession, formPathOf, sessionResolver, sessionToValues, toSaveArgs, type SessionFormValues } from './sessionForm';
 import { generateTimetable, normalizeClock, totalClassHours } from './timetable';
 import { useCourses } from '../policy/queries';
@@ -57,26 +58,12 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
   const { control, handleSubmit, formState } = form;
   const catalogue = useCourses().data ?? [];
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(form.setError, { fieldOf: formPathOf, text: (issue) => trainingIssueText(t, issue) });
 
   const showCoreError = (reason: unknown) => {
     const error = toLeyeError(reason).rpc;
     if (error.code === 'VALIDATION') {
-      const issues = error.issues?.length
-        ? error.issues
-        : error.field
-          ? [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }]
-          : [];
-      const elsewhere: string[] = [];
-      let placed = 0;
-      for (const issue of issues) {
-        const path = formPathOf(issue.field);
-        if (path) {
-          form.setError(path as Path<V>, { type: 'server', message: trainingIssueText(t, issue) }, { shouldFocus: placed === 0 });
-          placed += 1;
-        } else {
-          elsewhere.push(trainingIssueText(t, issue));
-        }
-      }
+      const { placed, elsewhere } = place(issuesOf(error));
       setFormError(elsewhere.length > 0 ? elsewhere.join(t('training.sep')) : placed > 0 ? t('training.form.fixErrors') : trainingIssues(t, error).join(t('training.sep')));
       return;
     }

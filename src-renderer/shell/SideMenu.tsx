@@ -147,7 +147,7 @@ export function SideMenu({ route, role, county }: { route: Route; role: Role | n
     <Layout.Sider
       className="leye-sider"
       theme="light"
-      width={184}
+      width={200}
       collapsedWidth={56}
       collapsible
       collapsed={collapsed}

@@ -9,10 +9,9 @@ import { z } from 'zod';
 import { newPassword } from '../../shared/access/contract';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
+import { errorText, issueText, issuesOf } from '../errors';
 import { FieldItem } from '../form/fields';
 import { useCoreIssues } from '../form/useCoreIssues';
-import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
 
 interface PasswordValues {

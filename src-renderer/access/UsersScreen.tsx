@@ -14,11 +14,10 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { accessKeys, useAccessSettings, useUsers } from './queries';
 import { STATUS_KEY } from '../station/queries';
-import { errorText } from '../errors';
+import { errorText, issueText, issuesOf } from '../errors';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
 import { useCoreIssues } from '../form/useCoreIssues';
-import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
 
 

@@ -1,13 +1,9 @@
 // A batch's header: its station, period, status, counts, and the records it misses.
 
 import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
-
 import dayjs from 'dayjs';
-
 import { useTranslation } from 'react-i18next';
-
 import type { CountyBatchDetail } from '../../shared/rpc/handlers';
-
 import { CountTags, CountyStatusTag } from './common';
 
 const MISSING_SHOWN = 20;

@@ -11,7 +11,6 @@ import type { CountyBatchDetail, CountyRecordView } from '../../shared/rpc/handl
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
-
 import { useTypeText } from './common';
 import { countyKeys } from './queries';
 import {

@@ -6,15 +6,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-
 import { useTranslation } from 'react-i18next';
-
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { navigate } from '../route';
-
 import { countyKeys, useCountyLive } from './queries';
-
 import './county.css';
 import { BatchReview } from './BatchReview';
 

@@ -12,13 +12,12 @@ import type { ArgsOf, CourseView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { courseKeys, useCourses } from './queries';
-import { errorText } from '../errors';
+import { errorText, issueText, issuesOf } from '../errors';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
-import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
 
 

@@ -4,12 +4,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Col, Form, Input, InputNumber, Modal, Row, Select, Table, Typography } from 'antd';
-
 import { useMemo, useRef, useState } from 'react';
 import { toNestErrors } from '@hookform/resolvers';
 import { Controller, useForm, type Control, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-
 import { POST_QUALIFYING_GROUPS, type PolicyKind, type RetirementPolicyValues } from '../../shared/policy/parameters';
 import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
@@ -17,13 +15,10 @@ import { leye } from '../bridge';
 import { policyKeys } from './queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { attendanceKeys } from '../posts/queries';
-
 import { FieldItem, IsoDatePicker, NumberInput, TextField } from '../form/fields';
 import { todayIso } from '../form/format';
-
 import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
-
 import { POLICY_LABELS, categoryText, crossFieldIssues, policyFieldOf, startValues, toPolicyArgs, type FormsByKind } from './policyForms';
 
 export interface Editing {

@@ -5,27 +5,17 @@
 import { Alert, Button, Card, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
-
 import { useTranslation } from 'react-i18next';
-
 import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RetirementPolicyValues, type TrainingPolicy } from '../../shared/policy/parameters';
-import { type PolicyEntryView } from '../../shared/rpc/handlers';
-
+import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
-
 import { errorText } from '../errors';
-
-import { formatTime, todayIso } from '../form/format';
-import { mayCall } from '../../shared/rpc/handlers';
+import { formatTime, todayIso, formatYuan } from '../form/format';
 import { useSession } from '../station/queries';
-import { formatYuan } from '../form/format';
-
 import '../posts/posts.css';
 import { CoursesCard } from './CoursesCard';
-import { entriesOf, inForceIds, toPercent } from './policyForms';
-
+import { entriesOf, inForceIds, toPercent, categoryText, groupsText } from './policyForms';
 import { PolicyEditor, type Editing } from './PolicyEditor';
-import { categoryText, groupsText } from './policyForms';
 
 export function PolicyScreen() {
   const { t } = useTranslation();

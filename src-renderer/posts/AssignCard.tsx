@@ -7,21 +7,18 @@ import { SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-
 import type { PostView, ResidentRow } from '../../shared/rpc/handlers';
 import type { FieldIssue } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { useResidentPicker } from '../residents/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
-
 import { useDebounced } from '../useDebounced';
 import { FieldItem, IsoDatePicker } from '../form/fields';
 import { todayIso } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
 import { assignFieldOf, assignResolver, toAssignArgs, type AssignFormValues } from './forms';
-
 import { issueText, issuesOf } from '../errors';
 import { postKeys } from './queries';
 

@@ -9,13 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ATTENDANCE_MARKS, type AttendanceMark } from '../../shared/posts/schema';
 import type { AttendanceCell, GridDay } from '../../shared/rpc/handlers';
-
 import { leye } from '../bridge';
-
-import { formatTime } from '../form/format';
-
-import { formatHours } from '../form/format';
-
+import { formatTime, formatHours } from '../form/format';
 import { holds, rowTotals } from './grid';
 import { attendanceKeys } from './queries';
 

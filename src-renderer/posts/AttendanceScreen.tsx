@@ -8,18 +8,14 @@ import { ArrowLeftOutlined, LeftOutlined, LockOutlined, RightOutlined } from '@a
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
 import { type AttendanceMark } from '../../shared/posts/schema';
 import type { AttendanceGridView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
+import { errorText, rpcErrorText } from '../errors';
 import { navigate } from '../route';
-
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
-
-import { rpcErrorText } from '../errors';
 import { changedOnly, columnFillMarks, confirmed, defaultDailyHours, firstOpen, gridKey, holds, optimisticWrites, rolledBack, rowFillMarks, withCells, type GridShape, type KeyState, type MarkEntry } from './grid';
 import { attendanceKeys } from './queries';
 import { MonthClose } from './MonthClose';

@@ -11,12 +11,10 @@ import type { TFunction } from 'i18next';
 import type { AttendanceGridView, MinimumWageInForce, MonthCloseView, MonthSummary, MonthTotals } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
-import { formatTime } from '../form/format';
+import { errorText, rpcErrorText } from '../errors';
+import { formatTime, formatHours, formatYuan } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
-import { formatHours, formatYuan } from '../form/format';
-import { rpcErrorText } from '../errors';
 import { attendanceKeys } from './queries';
 
 

@@ -6,21 +6,15 @@ import { Button, Card, Col, DatePicker, Descriptions, Empty, Result, Row, Space,
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AssignmentView, PostView } from '../../shared/rpc/handlers';
-
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
-
-import { formatTime, todayIso } from '../form/format';
+import { formatTime, todayIso, formatYuan } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
-
-import { formatYuan } from '../form/format';
-
 import { usePost } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';

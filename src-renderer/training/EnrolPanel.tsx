@@ -17,11 +17,10 @@ import { leye } from '../bridge';
 import { useResidentPicker } from '../residents/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { FieldItem, TextField } from '../form/fields';
-import { fieldLabelKey } from '../errors';
+import { fieldLabelKey, trainingIssueText, trainingIssues } from '../errors';
 import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
 import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../residents/residentForm';
 import { useDebounced } from '../useDebounced';
-import { trainingIssueText, trainingIssues } from '../errors';
 
 const today = () => dayjs().format('YYYY-MM-DD');
 

@@ -3,7 +3,6 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, AutoComplete, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
-
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +14,6 @@ import { trainingKeys } from './queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { issuesOf, trainingIssueText, trainingIssues } from '../errors';
 import { emptySession, formPathOf, sessionResolver, sessionToValues, toSaveArgs, type SessionFormValues } from './sessionForm';
-
 import { useCourses } from '../policy/queries';
 import { DateInput, Item, TextInput, TimetableEditor } from './SessionFields';
 

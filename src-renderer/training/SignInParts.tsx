@@ -5,12 +5,9 @@ import { Button, Input, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
 import type { TraineeView } from '../../shared/rpc/handlers';
 import type { SignDirection, SignInMethod } from '../../shared/training/schema';
-
 import { type Tone } from './beep';
-
 import { EntryTimer } from './reader';
 
 export interface ShownOutcome {

@@ -18,7 +18,6 @@ import { navigate } from '../route';
 import { beep, primeAudio } from './beep';
 import { trainingErrorText } from '../errors';
 import { SubmitQueue, type Outcome } from './queue';
-
 import { trainingKeys, useSignIns, useTrainingSession } from './queries';
 import { addLocal, pushRecent, signedSets } from './signInState';
 import { chooseSlot, compareSlots, slotKey } from './timetable';

@@ -19,95 +19,24 @@ import {
 } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mayCall, type HandlerName, type PermissionName } from '../../shared/rpc/handlers';
 import type { Role } from '../../shared/rpc/define';
 import { navigate, type Route } from '../route';
+import { menuKeyOf, visibleGroups, type Target } from './navigation';
 
-type Target = Extract<Route, { name: 'residents' | 'register' | 'posts' | 'training' | 'stats' | 'sheets' | 'county' | 'conflicts' | 'policy' | 'backup' | 'users' | 'audit' }>['name'];
-
-interface Entry {
-  target: Target;
-  label: string;
-  icon: React.ReactNode;
-  /** The handler or permission the entry's screen needs. */
-  needs: HandlerName | PermissionName;
-  countyOnly?: boolean;
-}
-
-interface Group {
-  key: string;
-  label: string;
-  entries: Entry[];
-}
-
-const GROUPS: Group[] = [
-  {
-    key: 'people',
-    label: 'nav.groups.people',
-    entries: [
-      { target: 'residents', label: 'nav.residents', icon: <TeamOutlined />, needs: 'residents.search' },
-      { target: 'register', label: 'nav.register', icon: <PlusOutlined />, needs: 'residents.register' },
-    ],
-  },
-  { key: 'posts', label: 'nav.groups.posts', entries: [{ target: 'posts', label: 'nav.posts', icon: <SolutionOutlined />, needs: 'posts.list' }] },
-  { key: 'training', label: 'nav.groups.training', entries: [{ target: 'training', label: 'nav.training', icon: <ReadOutlined />, needs: 'training.list' }] },
-  {
-    key: 'stats',
-    label: 'nav.groups.stats',
-    entries: [
-      { target: 'stats', label: 'nav.stats', icon: <BarChartOutlined />, needs: 'stats.dashboard' },
-      { target: 'sheets', label: 'nav.sheets', icon: <FileExcelOutlined />, needs: 'sheets.exportLedger' },
-    ],
-  },
-  {
-    key: 'sync',
-    label: 'nav.groups.sync',
-    entries: [
-      { target: 'county', label: 'nav.county', icon: <FileSearchOutlined />, needs: 'county.batches', countyOnly: true },
-      { target: 'conflicts', label: 'nav.conflicts', icon: <BranchesOutlined />, needs: 'county.conflicts', countyOnly: true },
-    ],
-  },
-  {
-    key: 'system',
-    label: 'nav.groups.system',
-    entries: [
-      { target: 'policy', label: 'nav.policy', icon: <SettingOutlined />, needs: 'policy.list' },
-      { target: 'backup', label: 'nav.backup', icon: <CloudDownloadOutlined />, needs: 'backup.status' },
-      { target: 'users', label: 'nav.users', icon: <UserOutlined />, needs: 'station.administer' },
-      { target: 'audit', label: 'nav.audit', icon: <AuditOutlined />, needs: 'station.administer' },
-    ],
-  },
-];
-
-/** The menu entry a route belongs to (a post's page lights 岗位, a session's 培训…). */
-export function menuKeyOf(route: Route): Target | null {
-  switch (route.name) {
-    case 'resident':
-    case 'edit':
-      return 'residents';
-    case 'post':
-    case 'attendance':
-      return 'posts';
-    case 'session':
-    case 'signIn':
-      return 'training';
-    case 'countyBatch':
-      return 'county';
-    case 'print':
-    case 'about':
-      return null;
-    default:
-      return route.name;
-  }
-}
-
-/** The groups and entries a role sees at a station of this level. */
-export function visibleGroups(role: Role | null | undefined, county: boolean): Group[] {
-  return GROUPS.map((group) => ({
-    ...group,
-    entries: group.entries.filter((entry) => (!entry.countyOnly || county) && mayCall(entry.needs, role)),
-  })).filter((group) => group.entries.length > 0);
-}
+const ICONS: Record<Target, React.ReactNode> = {
+  residents: <TeamOutlined />,
+  register: <PlusOutlined />,
+  posts: <SolutionOutlined />,
+  training: <ReadOutlined />,
+  stats: <BarChartOutlined />,
+  sheets: <FileExcelOutlined />,
+  county: <FileSearchOutlined />,
+  conflicts: <BranchesOutlined />,
+  policy: <SettingOutlined />,
+  backup: <CloudDownloadOutlined />,
+  users: <UserOutlined />,
+  audit: <AuditOutlined />,
+};
 
 const COLLAPSED_KEY = 'leye.nav.collapsed';
 const MENU_TOKENS = { itemHeight: 34, itemMarginBlock: 2, groupTitleLineHeight: 1.2, groupTitleFontSize: 12 };
@@ -137,7 +66,7 @@ export function SideMenu({ route, role, county }: { route: Route; role: Role | n
     label: collapsed ? null : t(group.label),
     children: group.entries.map((entry) => ({
       key: entry.target,
-      icon: entry.icon,
+      icon: ICONS[entry.target],
       title: t(entry.label),
       label: <span data-testid={`nav-${entry.target}`}>{t(entry.label)}</span>,
     })),

@@ -3,25 +3,20 @@
 // county rules each fails, a decision per record (returns need a reason; failing records start as
 // returns with the problems as the reason), "accept all", "submit", and unlocking accepted records.
 
-import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { leye } from '../bridge';
+
 import { errorText } from '../errors';
 import { navigate } from '../route';
-import { countyKeys, useCountyLive } from './queries';
+import { useCountyBatch, useCountyLive } from './queries';
 import './county.css';
 import { BatchReview } from './BatchReview';
 
 export function CountyBatchScreen({ batchId }: { batchId: string }) {
   const { t } = useTranslation();
   useCountyLive();
-  const detail = useQuery({
-    queryKey: countyKeys.batch(batchId),
-    queryFn: () => leye.call('county.batch', { batchId }),
-    refetchOnWindowFocus: false,
-  });
+  const detail = useCountyBatch(batchId);
 
   return (
     <div className="leye-county">

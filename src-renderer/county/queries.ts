@@ -1,7 +1,7 @@
 // Query keys of the county screens, and a refetch of the county's data whenever a sync brings
 // something new.
 
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CountyBatchStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
@@ -20,4 +20,21 @@ export const countyKeys = {
 export function useCountyLive() {
   const client = useQueryClient();
   useEffect(() => leye.subscribe('sync.changed', () => void client.invalidateQueries({ queryKey: countyKeys.all })), [client]);
+}
+
+export function useCountyBatches(filter: { placeCode?: string; status?: CountyBatchStatus }) {
+  return useQuery({ queryKey: countyKeys.batches(filter), queryFn: () => leye.call('county.batches', filter) });
+}
+
+export function useCountyStations(staleDays: number) {
+  return useQuery({ queryKey: countyKeys.stations(staleDays), queryFn: () => leye.call('county.stations', { staleDays }) });
+}
+
+/** A batch with its records; not refetched on focus, so decisions being made stay put. */
+export function useCountyBatch(batchId: string) {
+  return useQuery({ queryKey: countyKeys.batch(batchId), queryFn: () => leye.call('county.batch', { batchId }), refetchOnWindowFocus: false });
+}
+
+export function useCountyConflicts() {
+  return useQuery({ queryKey: countyKeys.conflicts, queryFn: () => leye.call('county.conflicts', {}) });
 }

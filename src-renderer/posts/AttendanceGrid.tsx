@@ -1,7 +1,6 @@
 // The attendance grid's parts: a day's header (with its fill menu), a holder's row of cells,
 // and the line describing the active cell with its history.
 
-import { useQuery } from '@tanstack/react-query';
 import { Button, Dropdown, Tooltip, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { memo } from 'react';
@@ -9,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ATTENDANCE_MARKS, type AttendanceMark } from '../../shared/posts/schema';
 import type { AttendanceCell, GridDay } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
+
 import { formatTime, formatHours } from '../form/format';
 import { holds, rowTotals } from './grid';
-import { attendanceKeys } from './queries';
+import { useCellHistory } from './queries';
 
 export function markText(t: TFunction, mark: AttendanceMark, hours: number): string {
   return mark === 'present' ? `${t('attendance.marks.present')} ${t('posts.hoursValue', { hours: formatHours(hours) })}` : t(`attendance.marks.${mark}`);
@@ -137,12 +136,7 @@ export const GridRow = memo(function GridRow(props: {
 export function ActiveCellInfo(props: { postId: string; name: string; residentId: string; day: GridDay; cell: AttendanceCell | undefined; buffer: string }) {
   const { t } = useTranslation();
   const { cell } = props;
-  const history = useQuery({
-    queryKey: attendanceKeys.history(props.postId, props.residentId, props.day.date, cell?.updatedAt ?? ''),
-    queryFn: () => leye.call('attendance.history', { postId: props.postId, residentId: props.residentId, date: props.day.date }),
-    enabled: Boolean(cell && cell.corrections > 0),
-    staleTime: 60_000,
-  });
+  const history = useCellHistory(props.postId, props.residentId, props.day.date, cell?.updatedAt ?? '', Boolean(cell && cell.corrections > 0));
   return (
     <div className="leye-grid-info" data-testid="active-cell-info">
       <Typography.Text strong>

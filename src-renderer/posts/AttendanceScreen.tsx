@@ -2,7 +2,7 @@
 // ./grid.ts for the key model), with row and column fills, optimistic saves that roll back
 // on refusal, per-cell history, and the month close below.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, InputNumber, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, LeftOutlined, LockOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -17,7 +17,7 @@ import { navigate } from '../route';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
 import { changedOnly, columnFillMarks, confirmed, defaultDailyHours, firstOpen, gridKey, holds, optimisticWrites, rolledBack, rowFillMarks, withCells, type GridShape, type KeyState, type MarkEntry } from './grid';
-import { attendanceKeys } from './queries';
+import { attendanceKeys, useAttendanceGrid } from './queries';
 import { MonthClose } from './MonthClose';
 import './posts.css';
 import { PrintButton, printRoute } from '../print';
@@ -29,12 +29,7 @@ function shiftMonth(month: string, by: number): string {
 
 export function AttendanceScreen({ postId, month }: { postId: string; month: string }) {
   const { t } = useTranslation();
-  const grid = useQuery({
-    queryKey: attendanceKeys.grid(postId, month),
-    queryFn: () => leye.call('attendance.month', { postId, month }),
-    // The grid holds optimistic cells: a refetch on focus must not race the clerk's typing.
-    refetchOnWindowFocus: false,
-  });
+  const grid = useAttendanceGrid(postId, month);
   if (grid.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (grid.isError) {
     return (

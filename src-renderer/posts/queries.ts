@@ -26,3 +26,23 @@ export function usePosts() {
 export function usePost(postId: string) {
   return useQuery({ queryKey: postKeys.one(postId), queryFn: () => leye.call('posts.get', { postId }) });
 }
+
+/** A post's month of attendance. The grid holds optimistic cells: a refetch on focus must not race the clerk's typing. */
+export function useAttendanceGrid(postId: string, month: string) {
+  return useQuery({ queryKey: attendanceKeys.grid(postId, month), queryFn: () => leye.call('attendance.month', { postId, month }), refetchOnWindowFocus: false });
+}
+
+/** A month's running totals (a closed month carries its own). */
+export function useAttendanceSummary(postId: string, month: string, enabled: boolean) {
+  return useQuery({ queryKey: attendanceKeys.summary(postId, month), queryFn: () => leye.call('attendance.summary', { postId, month }), enabled });
+}
+
+/** A cell's corrections, fetched only when it has some. */
+export function useCellHistory(postId: string, residentId: string, date: string, updatedAt: string, enabled: boolean) {
+  return useQuery({
+    queryKey: attendanceKeys.history(postId, residentId, date, updatedAt),
+    queryFn: () => leye.call('attendance.history', { postId, residentId, date }),
+    enabled,
+    staleTime: 60_000,
+  });
+}

@@ -2,7 +2,7 @@
 // closing the registration (注销登记) with a reason and date, and the county's reason when it
 // returned the record.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,7 +12,7 @@ import { CLOSE_REASONS, type CloseReason } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
-import { residentKeys } from './queries';
+import { residentKeys, useResident } from './queries';
 import { RevealValue } from '../components/RevealValue';
 import { errorText, translateIssue } from '../errors';
 import { navigate } from '../route';
@@ -22,7 +22,7 @@ import { ResidentPrintButtons } from '../print';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
-  const resident = useQuery({ queryKey: residentKeys.one(id), queryFn: () => leye.call('residents.get', { id }) });
+  const resident = useResident(id);
   const [closing, setClosing] = useState(false);
   const view = resident.data;
 

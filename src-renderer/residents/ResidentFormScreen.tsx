@@ -2,7 +2,7 @@
 // the core applies again; the core's own errors land on the fields they name. Every change is
 // kept as a draft until the form is submitted or the draft discarded.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import { EDUCATION_LEVELS, HOUSEHOLD_TYPES } from '../../shared/residents/schema
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { residentKeys } from './queries';
+import { residentKeys, useResident } from './queries';
 import { useFormDraft } from '../drafts/useFormDraft';
 import { errorText, issuesOf, translateIssue, translateRpcError } from '../errors';
 import { EnumRadios, EnumSelect } from '../form/enumFields';
@@ -53,13 +53,8 @@ function restoreValues(stored: unknown, start: V): V {
 export function ResidentFormScreen(props: { mode: 'register' } | { mode: 'edit'; id: string }) {
   const { t } = useTranslation();
   const id = props.mode === 'edit' ? props.id : null;
-  const resident = useQuery({
-    queryKey: residentKeys.one(id),
-    queryFn: () => leye.call('residents.get', { id: id! }),
-    enabled: id !== null,
-    // The form keeps its own copy; a push must not reset what the clerk is typing.
-    staleTime: Infinity,
-  });
+  // The form keeps its own copy; a push must not reset what the clerk is typing.
+  const resident = useResident(id, true);
   if (props.mode === 'register') return <ResidentForm />;
   if (resident.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (resident.isError) return <Result status="error" title={errorText(t, resident.error)} />;

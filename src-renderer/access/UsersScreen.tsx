@@ -20,7 +20,6 @@ import { formatTime } from '../form/format';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { schemaResolver } from '../form/schemaIssues';
 
-
 const LABELS = {
   loginName: 'access.users.loginName',
   displayName: 'access.users.displayName',

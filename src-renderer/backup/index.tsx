@@ -27,7 +27,6 @@ declare global {
   }
 }
 
-
 interface SettingsForm {
   folder: string;
   keep: number;

@@ -20,7 +20,6 @@ import { useSession } from '../station/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { schemaResolver } from '../form/schemaIssues';
 
-
 interface CourseFormValues {
   code: string;
   occupation: string;

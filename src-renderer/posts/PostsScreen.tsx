@@ -14,7 +14,6 @@ import { usePosts } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';
 
-
 export function PostsScreen() {
   const { t } = useTranslation();
   const { role } = useSession();

@@ -16,7 +16,6 @@ import { useStationStatus } from '../station/queries';
 import { downloadFile, readFileBase64 } from './transferFile';
 import { useRefreshBatches } from './queries';
 
-
 export function TransferPanel() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();

@@ -17,7 +17,6 @@ import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';
 import { SessionPrintButtons } from '../print';
 
-
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();

@@ -1,66 +1,23 @@
-// The frame every screen sits in: header (station, navigation, language, logout), the
-// connection banner, and the screen the station status and route choose.
+// The frame every screen sits in: header (title, station, sync, language, about, logout), the
+// side menu, the connection banner, and the screen the station status and route choose.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Result, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { LogoutOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useEffect, useRef } from 'react';
+import { Alert, App as AntApp, Button, Result, Segmented, Spin, Tag, Typography } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { mayCall } from '../shared/rpc/handlers';
 import { leye } from './bridge';
-import { useConnectionState } from './connection';
 import { errorText } from './errors';
 import { currentLanguage, setLanguage, type Language } from './i18n';
-import { navigate, routeHash, useRoute, type Route } from './route';
-
-const routeKey = (route: Route) => routeHash(route);
-import { STATUS_KEY, useSetStatus, useStationStatus } from './status';
-import { LoginScreen } from './screens/LoginScreen';
-import { SetupScreen } from './screens/SetupScreen';
-import { ResidentsScreen } from './screens/ResidentsScreen';
-import { ResidentFormScreen } from './screens/ResidentFormScreen';
-import { AttendanceScreen, PostDetailScreen, PostsScreen } from './posts';
-import { SessionScreen, SignInScreen, TrainingListScreen } from './training';
-import { PolicyScreen } from './policy';
+import { navigate, routeHash, useRoute } from './route';
+import { STATUS_KEY, useSetStatus, useStationStatus } from './station/queries';
+import { LoginScreen } from './station/LoginScreen';
+import { SetupScreen } from './station/SetupScreen';
 import { SyncIndicator } from './sync';
-import { ConflictsScreen, CountyBatchScreen, CountyScreen } from './county';
-import { ResidentDetail } from './screens/ResidentDetail';
 import { PrintRoute } from './print';
-import { SheetsScreen } from './sheets';
-import { StatsScreen } from './stats';
-import { BackupScreen } from './backup';
-import { AboutScreen } from './about';
-import { AuditScreen, ChangePasswordButton, IdleLock, UsersScreen } from './access';
-
-/** Keeps the cache in step with the core's pushes and with reconnects. */
-function useCoreEvents() {
-  const client = useQueryClient();
-  const state = useConnectionState();
-  const wasDown = useRef(false);
-
-  useEffect(() => {
-    const offStation = leye.subscribe('station.changed', (status) => client.setQueryData(STATUS_KEY, status));
-    const offResidents = leye.subscribe('residents.changed', () => {
-      void client.invalidateQueries({ queryKey: ['residents'] });
-      void client.invalidateQueries({ queryKey: ['resident'] });
-    });
-    return () => {
-      offStation();
-      offResidents();
-    };
-  }, [client]);
-
-  useEffect(() => {
-    if (state === 'disconnected') wasDown.current = true;
-    // Anything may have changed while the core was away (or it restarted and forgot the login).
-    if (state === 'open' && wasDown.current) {
-      wasDown.current = false;
-      void client.invalidateQueries();
-    }
-  }, [state, client]);
-
-  return state;
-}
+import { ChangePasswordButton, IdleLock } from './access';
+import { SideMenu } from './shell/SideMenu';
+import { routeScreen } from './shell/RouteScreen';
+import { useCoreEvents } from './shell/useCoreEvents';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -107,54 +64,12 @@ export function Shell() {
     screen = <SetupScreen />;
   } else if (!data.user) {
     screen = <LoginScreen demoLogin={data.demoLogin} />;
-  } else if (route.name === 'register') {
-    screen = <ResidentFormScreen key="register" mode="register" />;
-  } else if (route.name === 'edit') {
-    screen = <ResidentFormScreen key={`edit:${route.id}`} mode="edit" id={route.id} />;
-  } else if (route.name === 'posts') {
-    screen = <PostsScreen />;
-  } else if (route.name === 'post') {
-    screen = <PostDetailScreen key={route.id} postId={route.id} />;
-  } else if (route.name === 'attendance') {
-    screen = <AttendanceScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />;
-  } else if (route.name === 'training') {
-    screen = <TrainingListScreen />;
-  } else if (route.name === 'session') {
-    screen = <SessionScreen key={route.id} sessionId={route.id} />;
-  } else if (route.name === 'signIn') {
-    screen = <SignInScreen key={route.sessionId} sessionId={route.sessionId} />;
-  } else if (route.name === 'policy') {
-    screen = <PolicyScreen />;
-  } else if (route.name === 'county') {
-    screen = <CountyScreen />;
-  } else if (route.name === 'countyBatch') {
-    screen = <CountyBatchScreen key={route.id} batchId={route.id} />;
-  } else if (route.name === 'conflicts') {
-    screen = <ConflictsScreen />;
-  } else if (route.name === 'sheets') {
-    screen = <SheetsScreen />;
-  } else if (route.name === 'stats') {
-    screen = <StatsScreen />;
-  } else if (route.name === 'backup') {
-    screen = <BackupScreen />;
-  } else if (route.name === 'about') {
-    screen = <AboutScreen />;
-  } else if (route.name === 'users') {
-    screen = <UsersScreen />;
-  } else if (route.name === 'audit') {
-    screen = <AuditScreen />;
   } else {
-    fill = true;
-    screen = (
-      <>
-        <ResidentsScreen />
-        {route.name === 'resident' && <ResidentDetail id={route.id} onClose={() => navigate({ name: 'residents' })} />}
-      </>
-    );
+    ({ screen, fill } = routeScreen(route));
   }
 
   // A printed form is the page itself: A4, no header, nothing around it.
-  if (loggedIn && route.name === 'print') return <PrintRoute key={routeKey(route)} form={route.form} args={route.args} />;
+  if (loggedIn && route.name === 'print') return <PrintRoute key={routeHash(route)} form={route.form} args={route.args} />;
 
   const station = data?.station;
   return (
@@ -170,59 +85,6 @@ export function Shell() {
               </Tag>
             )}
           </span>
-        )}
-        {loggedIn && (
-          <Space size={4}>
-            <Button
-              type={route.name === 'register' ? 'default' : 'text'}
-              icon={<TeamOutlined />}
-              data-testid="nav-residents"
-              onClick={() => navigate({ name: 'residents' })}
-            >
-              {t('nav.residents')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} data-testid="nav-register" onClick={() => navigate({ name: 'register' })}>
-              {t('nav.register')}
-            </Button>
-            <Button type="text" data-testid="nav-posts" onClick={() => navigate({ name: 'posts' })}>
-              {t('nav.posts')}
-            </Button>
-            <Button type="text" data-testid="nav-training" onClick={() => navigate({ name: 'training' })}>
-              {t('nav.training')}
-            </Button>
-            <Button type="text" data-testid="nav-stats" onClick={() => navigate({ name: 'stats' })}>
-              {t('nav.stats')}
-            </Button>
-            <Button type="text" data-testid="nav-sheets" onClick={() => navigate({ name: 'sheets' })}>
-              {t('nav.sheets')}
-            </Button>
-            <Button type="text" data-testid="nav-policy" onClick={() => navigate({ name: 'policy' })}>
-              {t('nav.policy')}
-            </Button>
-            <Button type="text" data-testid="nav-backup" onClick={() => navigate({ name: 'backup' })}>
-              {t('backup.nav')}
-            </Button>
-            {station?.level === 'county' && (
-              <>
-                <Button type="text" data-testid="nav-county" onClick={() => navigate({ name: 'county' })}>
-                  {t('county.nav.review')}
-                </Button>
-                <Button type="text" data-testid="nav-conflicts" onClick={() => navigate({ name: 'conflicts' })}>
-                  {t('county.nav.conflicts')}
-                </Button>
-              </>
-            )}
-            {mayCall('station.administer', data?.user?.role) && (
-              <>
-                <Button type="text" data-testid="nav-users" onClick={() => navigate({ name: 'users' })}>
-                  {t('access.nav.users')}
-                </Button>
-                <Button type="text" data-testid="nav-audit" onClick={() => navigate({ name: 'audit' })}>
-                  {t('access.nav.audit')}
-                </Button>
-              </>
-            )}
-          </Space>
         )}
         <span className="leye-spacer" />
         {loggedIn && <SyncIndicator />}
@@ -241,7 +103,7 @@ export function Shell() {
             <Button type="text" size="small" data-testid="nav-about" onClick={() => navigate({ name: 'about' })}>
               {t('diagnostics.nav')}
             </Button>
-            <Typography.Text type="secondary" data-testid="current-user">
+            <Typography.Text type="secondary" data-testid="current-user" className="leye-user">
               {data.user.displayName}
             </Typography.Text>
             <ChangePasswordButton />
@@ -254,7 +116,10 @@ export function Shell() {
       {connectionState === 'disconnected' && (
         <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
       )}
-      <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+      <div className="leye-body">
+        {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} />}
+        <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+      </div>
       {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}
     </div>
   );

@@ -2,7 +2,6 @@
 // folder size) and the diagnostics file to send them. Nothing personal is shown or exported:
 // the core builds both from counts, versions and the redacted log.
 
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -10,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticsAbout, DiagnosticsDocuments } from '../../shared/diagnostics/contract';
 import { leye } from '../bridge';
+import { useAbout, useDocumentCounts } from './queries';
 import { errorText } from '../errors';
 import { downloadFile } from '../sync/transferFile';
 
@@ -30,9 +30,8 @@ const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 export function AboutScreen() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const about = useQuery({ queryKey: ['diagnostics.about'], queryFn: () => leye.call('diagnostics.about', {}), retry: false });
-  // Counting every id takes seconds at 100,000 records: its own query, so the rest shows at once.
-  const documents = useQuery({ queryKey: ['diagnostics.documents'], queryFn: () => leye.call('diagnostics.documents', {}), retry: false });
+  const about = useAbout();
+  const documents = useDocumentCounts();
   const [bundling, setBundling] = useState(false);
   const [bundleError, setBundleError] = useState<string | null>(null);
 

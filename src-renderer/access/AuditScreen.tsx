@@ -1,7 +1,6 @@
 // 审计日志 (admins only; the core refuses everyone else): who viewed a full number, printed,
 // exported, imported, unlocked, overrode a rule or changed an account; filtered, paged, exported.
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -9,8 +8,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../shared/access/contract';
 import { leye } from '../bridge';
+import { useAuditPage } from './queries';
 import { errorText } from '../errors';
-import { formatTime } from '../posts/common';
+import { formatTime } from '../form/format';
 import { downloadFile } from '../sync/transferFile';
 import { useDebounced } from '../useDebounced';
 
@@ -31,12 +31,7 @@ export function AuditScreen() {
   const user = useDebounced(userText.trim(), 300);
   const [page, setPage] = useState(1);
   const args = { ...filter, ...(user ? { user } : {}) };
-  const entries = useQuery({
-    queryKey: ['audit', 'list', args, page],
-    queryFn: () => leye.call('audit.list', { ...args, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  const entries = useAuditPage(args, page, PAGE_SIZE);
   const [exporting, setExporting] = useState(false);
 
   const change = (next: AuditFilter) => {

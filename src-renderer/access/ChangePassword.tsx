@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { newPassword } from '../../shared/access/contract';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
-import { FieldItem } from '../posts/common';
-import { placeIssues } from '../form/schemaIssues';
-import { issueText, issuesOf, schemaResolver } from '../posts/forms';
+import { errorText, issueText, issuesOf } from '../errors';
+import { FieldItem } from '../form/fields';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { schemaResolver } from '../form/schemaIssues';
 
 interface PasswordValues {
   currentPassword: string;
@@ -49,6 +49,7 @@ function ChangePasswordModal({ onClose }: { onClose(): void }) {
   );
   const { control, handleSubmit, setError } = useForm<PasswordValues>({ defaultValues: { currentPassword: '', newPassword: '', confirm: '' }, resolver, mode: 'onTouched' });
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(setError, { fieldOf, text: (issue) => issueText(t, issue, LABELS) });
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -56,7 +57,7 @@ function ChangePasswordModal({ onClose }: { onClose(): void }) {
       void message.success(t('access.changePassword.done'));
       onClose();
     } catch (reason) {
-      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
+      const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
       setFormError(elsewhere.length > 0 ? elsewhere.join('；') : errorText(t, reason));
     }
   });

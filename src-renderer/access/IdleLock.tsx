@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye, onSessionLocked } from '../bridge';
 import { errorText } from '../errors';
-import { useSetStatus } from '../status';
+import { useSetStatus } from '../station/queries';
 
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 /** How often the timer looks, and how often input is reported to the core at most. */

@@ -1,7 +1,7 @@
 // 账号管理 (admins only; the core refuses everyone else): the station's accounts, their roles
 // and lockouts, new accounts, password resets, and the idle-lock setting.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
@@ -12,13 +12,13 @@ import { IDLE_LOCK_MINUTES, loginNameField, newPassword, type UserView } from '.
 import { ROLES, type Role } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
-import { FieldItem, formatTime } from '../posts/common';
-import { placeIssues } from '../form/schemaIssues';
-import { issueText, issuesOf, schemaResolver } from '../posts/forms';
-
-export const USERS_KEY = ['users', 'list'] as const;
-const SETTINGS_KEY = ['users', 'settings'] as const;
+import { accessKeys, useAccessSettings, useUsers } from './queries';
+import { STATUS_KEY } from '../station/queries';
+import { errorText, issueText, issuesOf } from '../errors';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { schemaResolver } from '../form/schemaIssues';
 
 const LABELS = {
   loginName: 'access.users.loginName',
@@ -34,13 +34,13 @@ export function UsersScreen() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: USERS_KEY, queryFn: () => leye.call('users.list', {}) });
+  const users = useUsers();
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
-      void client.invalidateQueries({ queryKey: USERS_KEY });
+      void client.invalidateQueries({ queryKey: accessKeys.users });
       void message.success(done);
     } catch (reason) {
       void message.error(errorText(t, reason));
@@ -128,15 +128,15 @@ function IdleSettingCard() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
-  const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => leye.call('users.settings', {}) });
+  const settings = useAccessSettings();
   const [minutes, setMinutes] = useState<number | null>(null);
   const value = minutes ?? settings.data?.idleLockMinutes ?? IDLE_LOCK_MINUTES.default;
   const save = async () => {
     try {
       await leye.call('users.saveSettings', { idleLockMinutes: value });
-      void client.invalidateQueries({ queryKey: SETTINGS_KEY });
+      void client.invalidateQueries({ queryKey: accessKeys.settings });
       // The status carries the limit the lock screen's timer uses.
-      void client.invalidateQueries({ queryKey: ['station', 'status'] });
+      void client.invalidateQueries({ queryKey: STATUS_KEY });
       void message.success(t('access.users.saved'));
     } catch (reason) {
       void message.error(errorText(t, reason));
@@ -205,6 +205,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
     mode: 'onTouched',
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(setError, { fieldOf, text: (issue) => issueText(t, issue, LABELS) });
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -212,13 +213,13 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
       if (mode === 'create') await leye.call('users.create', args as never);
       else if (mode === 'edit') await leye.call('users.update', args as never);
       else await leye.call('users.resetPassword', args as never);
-      void client.invalidateQueries({ queryKey: USERS_KEY });
+      void client.invalidateQueries({ queryKey: accessKeys.users });
       void message.success(
         mode === 'create' ? t('access.users.created', { loginName: values.loginName }) : mode === 'reset' ? t('access.users.passwordReset', { loginName: values.loginName }) : t('access.users.saved'),
       );
       onClose();
     } catch (reason) {
-      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
+      const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
       setFormError(elsewhere.length > 0 ? elsewhere.join('；') : errorText(t, reason));
     }
   });

@@ -17,8 +17,9 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
-import { FieldItem, formatTime } from '../posts/common';
-import { useSetStatus } from '../status';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
+import { useSetStatus } from '../station/queries';
 
 interface FolderForm {
   folder: string;

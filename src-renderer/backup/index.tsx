@@ -2,7 +2,7 @@
 // the backup files with a restore (admins). The renderer names a file from the core's list, never
 // a path; the folder a clerk types is checked by the core.
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, type ButtonProps, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
@@ -13,18 +13,19 @@ import { backupSettingsSchema, type BackupFile, type BackupFolderBridge, type Ba
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { backupKeys, useBackupFiles, useBackupStatus } from './queries';
 import { errorText, fieldLabelKey } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
-import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
 
 declare global {
   interface Window {
     leyeBackup?: BackupFolderBridge;
   }
 }
-
-const STATUS_KEY = ['backup', 'status'] as const;
-const LIST_KEY = ['backup', 'list'] as const;
 
 interface SettingsForm {
   folder: string;
@@ -55,8 +56,8 @@ function SettingsCard({ status }: { status: BackupStatus }) {
   const save = useMutation({
     mutationFn: (values: SettingsForm) => leye.call('backup.settings', toArgs(values)),
     onSuccess: (next) => {
-      client.setQueryData(STATUS_KEY, next);
-      void client.invalidateQueries({ queryKey: LIST_KEY });
+      client.setQueryData(backupKeys.status, next);
+      void client.invalidateQueries({ queryKey: backupKeys.list });
       void message.success(t('backup.saved'));
     },
     onError: (reason) => {
@@ -111,8 +112,8 @@ export function BackupScreen() {
   const { message, modal } = AntApp.useApp();
   const client = useQueryClient();
   const { role } = useSession();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => leye.call('backup.status', {}) });
-  const files = useQuery({ queryKey: LIST_KEY, queryFn: () => leye.call('backup.list', {}) });
+  const status = useBackupStatus();
+  const files = useBackupFiles();
   const mayRestore = mayCall('backup.restore', role);
 
   const backupNow = useMutation({
@@ -120,8 +121,8 @@ export function BackupScreen() {
     onSuccess: (made) => void message.success(t('backup.done', { file: made.file, documents: made.documents })),
     onError: (reason) => void message.error(errorText(t, reason)),
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: STATUS_KEY });
-      void client.invalidateQueries({ queryKey: LIST_KEY });
+      void client.invalidateQueries({ queryKey: backupKeys.status });
+      void client.invalidateQueries({ queryKey: backupKeys.list });
     },
   });
 

@@ -3,7 +3,7 @@
 // highlighted), a choice of the revision to keep, optional fields taken from other revisions, a
 // required reason, and "resolve". No losing revision is dropped without a person deciding.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -13,7 +13,8 @@ import type { ConflictRevisionView, CountyConflictView } from '../../shared/rpc/
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, fieldLabelKey, translateIssue } from '../errors';
-import { countyKeys, useCountyLive, useTypeText } from './common';
+import { useTypeText } from './common';
+import { countyKeys, useCountyConflicts, useCountyLive } from './queries';
 import { conflictFields, conflictStations, defaultKeep, fieldValueText, mergeFields, resolveArgs, type FieldRow } from './countyView';
 import './county.css';
 
@@ -21,7 +22,7 @@ export function ConflictsScreen() {
   const { t } = useTranslation();
   useCountyLive();
   const typeText = useTypeText();
-  const conflicts = useQuery({ queryKey: countyKeys.conflicts, queryFn: () => leye.call('county.conflicts', {}) });
+  const conflicts = useCountyConflicts();
   const [expanded, setExpanded] = useState<readonly string[]>([]);
   const rows = conflicts.data ?? [];
 

@@ -1,20 +1,20 @@
 // The county's incoming batches (filtered by status and station; a row opens the batch) and its
 // stations with when each last synced, the silent ones in red.
 
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, InputNumber, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountyBatchStatus, CountyBatchView, CountyStationView } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
+
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { ago } from '../sync/syncState';
-import { useNow } from '../sync/useSyncStatus';
+import { useNow } from '../sync/queries';
 import { useDebounced } from '../useDebounced';
-import { CountTags, CountyStatusTag, countyKeys, useCountyLive } from './common';
+import { CountTags, CountyStatusTag } from './common';
+import { useCountyBatches, useCountyLive, useCountyStations } from './queries';
 import { COUNTY_BATCH_STATUSES, sortStations, staleText, stationOptions } from './countyView';
 import './county.css';
 
@@ -38,8 +38,8 @@ export function CountyScreen() {
   }, [tab, status, placeCode, staleDays]);
 
   const filter = { ...(placeCode ? { placeCode } : {}), ...(status ? { status } : {}) };
-  const batches = useQuery({ queryKey: countyKeys.batches(filter), queryFn: () => leye.call('county.batches', filter) });
-  const stations = useQuery({ queryKey: countyKeys.stations(settledDays), queryFn: () => leye.call('county.stations', { staleDays: settledDays }) });
+  const batches = useCountyBatches(filter);
+  const stations = useCountyStations(settledDays);
 
   const showBatchesOf = (code: string) => {
     setPlaceCode(code);

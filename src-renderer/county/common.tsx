@@ -1,28 +1,9 @@
-// Pieces the county screens share: query keys, type and status labels, the counts as tags, and a
-// refetch of the county's data whenever a sync brings something new.
+// Pieces the county screens share: type and status labels and the counts as tags.
 
-import { useQueryClient } from '@tanstack/react-query';
 import { Space, Tag } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountyBatchStatus } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
 import { countyCountTags, countyStatusTag, countyTypeLabel, type TypeLabel } from './countyView';
-
-export const COUNTY_KEY = ['county'] as const;
-export const countyKeys = {
-  batches: (filter: { placeCode?: string; status?: CountyBatchStatus }) => ['county', 'batches', filter] as const,
-  batchesAll: ['county', 'batches'] as const,
-  stations: (staleDays: number) => ['county', 'stations', staleDays] as const,
-  batch: (batchId: string) => ['county', 'batch', batchId] as const,
-  conflicts: ['county', 'conflicts'] as const,
-};
-
-/** Refetches what the county screens show after every sync push (new batches may have arrived). */
-export function useCountyLive() {
-  const client = useQueryClient();
-  useEffect(() => leye.subscribe('sync.changed', () => void client.invalidateQueries({ queryKey: COUNTY_KEY })), [client]);
-}
 
 export function useTypeText() {
   const { t } = useTranslation();

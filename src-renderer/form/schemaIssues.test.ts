@@ -23,4 +23,19 @@ describe('a refused save on the form', () => {
     ]);
     expect(elsewhere).toEqual(['text of errors.post.gone', 'text of errors.conflict']);
   });
+
+  it('focuses nothing when the form asks so (a compact form inside a panel)', () => {
+    const focus: (boolean | undefined)[] = [];
+    placeIssues(
+      [
+        { field: 'name', messageKey: 'errors.required' },
+        { field: 'phone', messageKey: 'errors.required' },
+      ],
+      (path) => path,
+      (_field, _error, options) => focus.push(options?.shouldFocus),
+      (issue) => issue.messageKey,
+      { focus: false },
+    );
+    expect(focus).toEqual([undefined, undefined]);
+  });
 });

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/rpc/errors';
+import { labelFor } from '../errors';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root;
@@ -69,17 +70,37 @@ export function placeIssues<V extends FieldValues>(
   fieldOf: (argPath: string) => string | null,
   setError: UseFormSetError<V>,
   text: (issue: FieldIssue) => string,
+  options: { focus?: boolean } = {},
 ): string[] {
   const elsewhere: string[] = [];
   let placed = 0;
   for (const issue of issues) {
     const field = issue.field ? fieldOf(issue.field) : null;
     if (field) {
-      setError(field as Path<V>, { type: 'server', message: text(issue) }, { shouldFocus: placed === 0 });
+      setError(field as Path<V>, { type: 'server', message: text(issue) }, options.focus === false ? undefined : { shouldFocus: placed === 0 });
       placed += 1;
     } else {
       elsewhere.push(text(issue));
     }
   }
   return elsewhere;
+}
+
+/**
+ * Validates form values with the shared schema the core applies again: the form's values become
+ * the argument (`toArgs`), each issue lands on the form field `fieldOf` names for its path.
+ */
+export function schemaResolver<V extends FieldValues, A>(
+  schema: z.ZodType,
+  toArgs: (values: V) => A,
+  fieldOf: (path: string) => string | null,
+  t: () => TFunction,
+  extraLabels?: Record<string, string>,
+): Resolver<V> {
+  return issuesResolver((values) =>
+    schemaIssues(schema, toArgs(values), t(), {
+      formPathOf: (path) => fieldOf(path) ?? fieldOf(path.split('.')[0] ?? ''),
+      labelOf: (tr, path) => labelFor(tr, path, extraLabels),
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 // The county's course catalogue: county staff add and edit courses at the county station (its
 // sync sends them to county_ref); every station lists them and picks from them for a session.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
@@ -11,16 +11,14 @@ import { courseSaveSchema, TRAINING_LEVELS, type TrainingLevel } from '../../sha
 import type { ArgsOf, CourseView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
-import { FieldItem, formatTime, mayCall, useSession } from '../posts/common';
-import { placeIssues } from '../form/schemaIssues';
-import { issueText, issuesOf, schemaResolver } from '../posts/forms';
-
-export const COURSES_KEY = ['courses', 'list'] as const;
-
-export function useCourses() {
-  return useQuery({ queryKey: COURSES_KEY, queryFn: () => leye.call('courses.list', {}) });
-}
+import { courseKeys, useCourses } from './queries';
+import { errorText, issueText, issuesOf } from '../errors';
+import { FieldItem } from '../form/fields';
+import { formatTime } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { schemaResolver } from '../form/schemaIssues';
 
 interface CourseFormValues {
   code: string;
@@ -123,15 +121,16 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
     mode: 'onTouched',
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(setError, { fieldOf, text: (issue) => issueText(t, issue, LABELS) });
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     try {
       await leye.call('courses.save', toArgs(values, rev) as ArgsOf<'courses.save'>);
-      void client.invalidateQueries({ queryKey: COURSES_KEY });
+      void client.invalidateQueries({ queryKey: courseKeys.list });
       void message.success(t('training.courses.saved'));
       onClose();
     } catch (reason) {
-      const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), fieldOf, setError, (issue) => issueText(t, issue, LABELS));
+      const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
       setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : errorText(t, reason));
     }
   });

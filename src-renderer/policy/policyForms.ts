@@ -2,6 +2,7 @@
 // edited, else the newest entry of that kind, else the shipped default), and the 'policy.save'
 // argument they become. The training rate is edited in per cent and stored as a share.
 
+import type { TFunction } from 'i18next';
 import {
   DEFAULT_POSTS_POLICY,
   DEFAULT_RETIREMENT_VALUES,
@@ -174,4 +175,14 @@ export function crossFieldIssues(kind: PolicyKind, form: unknown): { field: stri
   if (rural.minAge > rural.maxAge) issues.push({ field: 'values.rural.maxAge', key: 'policy.posts.maxBelowMin' });
   else if (rural.olderFromAge < rural.minAge || rural.olderFromAge > rural.maxAge) issues.push({ field: 'values.rural.olderFromAge', key: 'policy.posts.olderOutside' });
   return issues;
+}
+
+/** A list of target groups in words. */
+export function groupsText(t: TFunction, groups: readonly string[]): string {
+  return groups.map((g) => t(`posts.assign.groups.${g}`)).join(t('posts.separator'));
+}
+
+/** A retirement category in words. */
+export function categoryText(t: TFunction, category: string): string {
+  return t(`policy.retirement.categories.${category}`);
 }

@@ -2,43 +2,26 @@
 // ./grid.ts for the key model), with row and column fills, optimistic saves that roll back
 // on refusal, per-cell history, and the month close below.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Dropdown, InputNumber, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, LeftOutlined, LockOutlined, RightOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, InputNumber, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, LeftOutlined, LockOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { ATTENDANCE_MARKS, type AttendanceMark } from '../../shared/posts/schema';
-import type { AttendanceCell, AttendanceGridView, GridDay } from '../../shared/rpc/handlers';
+import { type AttendanceMark } from '../../shared/posts/schema';
+import type { AttendanceGridView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
+import { errorText, rpcErrorText } from '../errors';
 import { navigate } from '../route';
-import { formatTime, mayCall, useSession } from './common';
-import { formatHours, rpcErrorText } from './forms';
-import {
-  changedOnly,
-  columnFillMarks,
-  confirmed,
-  defaultDailyHours,
-  firstOpen,
-  gridKey,
-  holds,
-  optimisticWrites,
-  rolledBack,
-  rowFillMarks,
-  rowTotals,
-  withCells,
-  type GridShape,
-  type KeyState,
-  type MarkEntry,
-} from './grid';
-import { gridQueryKey, summaryQueryKey } from './keys';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { changedOnly, columnFillMarks, confirmed, defaultDailyHours, firstOpen, gridKey, holds, optimisticWrites, rolledBack, rowFillMarks, withCells, type GridShape, type KeyState, type MarkEntry } from './grid';
+import { attendanceKeys, useAttendanceGrid } from './queries';
 import { MonthClose } from './MonthClose';
 import './posts.css';
 import { PrintButton, printRoute } from '../print';
-
+import { DayHeader, GridRow, ActiveCellInfo } from './AttendanceGrid';
 
 function shiftMonth(month: string, by: number): string {
   return dayjs(`${month}-01`).add(by, 'month').format('YYYY-MM');
@@ -46,12 +29,7 @@ function shiftMonth(month: string, by: number): string {
 
 export function AttendanceScreen({ postId, month }: { postId: string; month: string }) {
   const { t } = useTranslation();
-  const grid = useQuery({
-    queryKey: gridQueryKey(postId, month),
-    queryFn: () => leye.call('attendance.month', { postId, month }),
-    // The grid holds optimistic cells: a refetch on focus must not race the clerk's typing.
-    refetchOnWindowFocus: false,
-  });
+  const grid = useAttendanceGrid(postId, month);
   if (grid.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (grid.isError) {
     return (
@@ -65,24 +43,13 @@ export function AttendanceScreen({ postId, month }: { postId: string; month: str
   return <AttendanceView grid={grid.data} />;
 }
 
-function markText(t: TFunction, mark: AttendanceMark, hours: number): string {
-  return mark === 'present' ? `${t('attendance.marks.present')} ${t('posts.hoursValue', { hours: formatHours(hours) })}` : t(`attendance.marks.${mark}`);
-}
-
-function cellTitle(t: TFunction, name: string, date: string, cell: AttendanceCell | undefined): string {
-  if (!cell) return t('attendance.cellEmpty', { name, date });
-  const lines = [t('attendance.cellTitle', { name, date, mark: markText(t, cell.mark, cell.hours) }), t('attendance.cellBy', { by: cell.updatedBy, at: formatTime(cell.updatedAt) })];
-  if (cell.corrections > 0) lines.push(t('attendance.cellCorrections', { count: cell.corrections }));
-  return lines.join('\n');
-}
-
 /** Sends marks with an optimistic display, confirming or rolling back per cell. */
 function useSaver(grid: AttendanceGridView) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const { user } = useSession();
-  const key = gridQueryKey(grid.post.id, grid.month);
+  const key = attendanceKeys.grid(grid.post.id, grid.month);
   const summaryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (summaryTimer.current && clearTimeout(summaryTimer.current)), []);
 
@@ -100,7 +67,7 @@ function useSaver(grid: AttendanceGridView) {
         client.setQueryData<AttendanceGridView>(key, (g) => g && confirmed(g, rollbacks, answer.cells));
         // The summary follows the grid, once the typing pauses.
         if (summaryTimer.current) clearTimeout(summaryTimer.current);
-        summaryTimer.current = setTimeout(() => void client.invalidateQueries({ queryKey: summaryQueryKey(grid.post.id, grid.month) }), 400);
+        summaryTimer.current = setTimeout(() => void client.invalidateQueries({ queryKey: attendanceKeys.summary(grid.post.id, grid.month) }), 400);
         return entries.length;
       } catch (reason) {
         client.setQueryData<AttendanceGridView>(key, (g) => g && rolledBack(g, rollbacks));
@@ -321,161 +288,6 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
         </div>
       )}
       <MonthClose grid={grid} />
-    </div>
-  );
-}
-
-const DayHeader = memo(function DayHeader(props: { day: GridDay; col: number; enabled: boolean; fillHours: number; onFill(col: number, mark: AttendanceMark): void }) {
-  const { t } = useTranslation();
-  const { day } = props;
-  const label = (
-    <div className="leye-grid-day">
-      <div>{day.day}</div>
-      <div className="leye-grid-weekday">{t(`attendance.weekdays.${day.weekday}`)}</div>
-    </div>
-  );
-  const className = `leye-grid-dayhead${day.weekend ? ' leye-weekend' : ''}${day.future ? ' leye-future' : ''}`;
-  if (!props.enabled) return <th className={className}>{label}</th>;
-  return (
-    <th className={className}>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: ATTENDANCE_MARKS.map((mark) => ({
-            key: mark,
-            label: (
-              <span data-testid={`col-fill-mark-${mark}`}>
-                {mark === 'present' ? t('attendance.columnFillPresent', { hours: formatHours(props.fillHours) }) : t(`attendance.marks.${mark}`)}
-              </span>
-            ),
-          })),
-          onClick: ({ key }) => props.onFill(props.col, key as AttendanceMark),
-        }}
-      >
-        <button type="button" className="leye-grid-dayhead-button" title={t('attendance.columnFillTip')} data-testid={`col-fill-${day.day}`} tabIndex={-1}>
-          {label}
-        </button>
-      </Dropdown>
-    </th>
-  );
-});
-
-const GridRow = memo(function GridRow(props: {
-  row: number;
-  name: string;
-  from: string;
-  to: string;
-  days: GridDay[];
-  cells: Record<string, AttendanceCell> | undefined;
-  editable: boolean;
-  activeCol: number;
-  buffer: string;
-  fillHours: number;
-  onSelect(row: number, col: number): void;
-  onFill(row: number): void;
-}) {
-  const { t } = useTranslation();
-  const { row, days, cells } = props;
-  const totals = rowTotals(cells);
-  return (
-    <tr data-testid={`grid-row-${row}`}>
-      <th className="leye-grid-name" title={t('posts.period', { from: props.from, to: props.to })} data-testid={`grid-name-${row}`}>
-        {props.name}
-      </th>
-      {days.map((day, col) => {
-        const cell = cells?.[day.date];
-        const held = holds(props, day.date);
-        const disabled = day.future || !held;
-        const active = col === props.activeCol;
-        const classes = ['leye-cell'];
-        if (day.weekend) classes.push('leye-weekend');
-        if (disabled) classes.push('leye-cell-disabled');
-        if (cell) classes.push(`leye-mark-${cell.mark}`);
-        if (active) classes.push('leye-cell-active');
-        let content: React.ReactNode = '';
-        if (active && props.buffer) content = <span className="leye-cell-typing">{props.buffer}</span>;
-        else if (cell) content = cell.mark === 'present' ? formatHours(cell.hours) : t(`attendance.short.${cell.mark}`);
-        return (
-          <td
-            key={day.date}
-            className={classes.join(' ')}
-            role="gridcell"
-            aria-selected={active}
-            aria-disabled={disabled || !props.editable}
-            data-testid={`cell-${row}-${day.day}`}
-            data-mark={cell?.mark ?? ''}
-            data-hours={cell ? String(cell.hours) : ''}
-            title={held ? cellTitle(t, props.name, day.date, cell) : undefined}
-            onMouseDown={(event) => {
-              event.preventDefault();
-              props.onSelect(row, col);
-            }}
-          >
-            {content}
-            {cell && cell.corrections > 0 && <span className="leye-cell-corrected" data-testid="cell-corrected" />}
-          </td>
-        );
-      })}
-      <td className="leye-grid-total" data-testid={`row-total-${row}`}>
-        {t('attendance.totalDays', { days: totals.presentDays })}
-        <br />
-        {t('attendance.totalHours', { hours: formatHours(totals.hours) })}
-      </td>
-      {props.editable && (
-        <td className="leye-grid-fill">
-          <Tooltip title={t('attendance.rowFillTip', { hours: formatHours(props.fillHours) })}>
-            <Button size="small" icon={<ThunderboltOutlined />} data-testid={`row-fill-${row}`} onClick={() => props.onFill(row)} tabIndex={-1}>
-              {t('attendance.rowFill')}
-            </Button>
-          </Tooltip>
-        </td>
-      )}
-    </tr>
-  );
-});
-
-function ActiveCellInfo(props: { postId: string; name: string; residentId: string; day: GridDay; cell: AttendanceCell | undefined; buffer: string }) {
-  const { t } = useTranslation();
-  const { cell } = props;
-  const history = useQuery({
-    queryKey: ['attendance', 'history', props.postId, props.residentId, props.day.date, cell?.updatedAt ?? ''],
-    queryFn: () => leye.call('attendance.history', { postId: props.postId, residentId: props.residentId, date: props.day.date }),
-    enabled: Boolean(cell && cell.corrections > 0),
-    staleTime: 60_000,
-  });
-  return (
-    <div className="leye-grid-info" data-testid="active-cell-info">
-      <Typography.Text strong>
-        {props.name} · {props.day.date} {t(`attendance.weekdays.${props.day.weekday}`)}
-      </Typography.Text>
-      {' · '}
-      {props.buffer ? (
-        <Typography.Text type="warning">{t('attendance.typing', { buffer: props.buffer })}</Typography.Text>
-      ) : cell ? (
-        <>
-          <span>{markText(t, cell.mark, cell.hours)}</span>
-          <Typography.Text type="secondary"> · {t('attendance.cellBy', { by: cell.updatedBy, at: formatTime(cell.updatedAt) })}</Typography.Text>
-          {cell.corrections > 0 && (
-            <Typography.Text type="secondary"> · {t('attendance.cellCorrections', { count: cell.corrections })}</Typography.Text>
-          )}
-        </>
-      ) : (
-        <Typography.Text type="secondary">{t('attendance.notRecorded')}</Typography.Text>
-      )}
-      {cell && cell.corrections > 0 && (
-        <div className="leye-grid-history" data-testid="cell-history">
-          <Typography.Text type="secondary">{t('attendance.history')}</Typography.Text>
-          {history.isPending ? (
-            <Typography.Text type="secondary">{t('attendance.historyLoading')}</Typography.Text>
-          ) : (
-            (history.data ?? []).map((rev, index) => (
-              <span key={index} className="leye-grid-history-entry">
-                {t('attendance.historyEntry', { at: formatTime(rev.at), by: rev.by, mark: markText(t, rev.mark, rev.hours) })}
-              </span>
-            ))
-          )}
-        </div>
-      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // (with the reason spelled out for anyone below it), closing the month (which locks it) and
 // reopening it with a recorded reason.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined, WarningFilled } from '@ant-design/icons';
 import { useState } from 'react';
@@ -11,11 +11,11 @@ import type { TFunction } from 'i18next';
 import type { AttendanceGridView, MinimumWageInForce, MonthCloseView, MonthSummary, MonthTotals } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText } from '../errors';
-import { formatTime, mayCall, useSession } from './common';
-import { formatHours, formatYuan, rpcErrorText } from './forms';
-import { gridQueryKey as gridKey, summaryQueryKey as summaryKey } from './keys';
-
+import { errorText, rpcErrorText } from '../errors';
+import { formatTime, formatHours, formatYuan } from '../form/format';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { attendanceKeys, useAttendanceSummary } from './queries';
 
 /** "应发 X 元 ÷ Y 小时 = Z 元/小时，低于最低小时工资 W 元" for a holder below the minimum. */
 export function belowMinimumText(t: TFunction, totals: MonthTotals, minimum: MinimumWageInForce | null): string {
@@ -34,19 +34,15 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   const { role } = useSession();
   const postId = grid.post.id;
   const closed = grid.close?.status === 'closed';
-  const summary = useQuery({
-    queryKey: summaryKey(postId, grid.month),
-    queryFn: () => leye.call('attendance.summary', { postId, month: grid.month }),
-    enabled: !closed,
-  });
+  const summary = useAttendanceSummary(postId, grid.month, !closed);
   const data: MonthSummary | undefined = closed && grid.close ? grid.close : summary.data;
   const [busy, setBusy] = useState(false);
   const [reopening, setReopening] = useState(false);
 
   const afterChange = (close: MonthCloseView) => {
-    client.setQueryData<AttendanceGridView>(gridKey(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
-    void client.invalidateQueries({ queryKey: gridKey(postId, grid.month) });
-    void client.invalidateQueries({ queryKey: summaryKey(postId, grid.month) });
+    client.setQueryData<AttendanceGridView>(attendanceKeys.grid(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
+    void client.invalidateQueries({ queryKey: attendanceKeys.grid(postId, grid.month) });
+    void client.invalidateQueries({ queryKey: attendanceKeys.summary(postId, grid.month) });
   };
 
   const closeMonth = async () => {
@@ -56,7 +52,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
       void message.success(t('attendance.close.closedOk', { month: grid.month }));
     } catch (reason) {
       void message.error(rpcErrorText(t, toLeyeError(reason).rpc));
-      void client.invalidateQueries({ queryKey: gridKey(postId, grid.month) });
+      void client.invalidateQueries({ queryKey: attendanceKeys.grid(postId, grid.month) });
     } finally {
       setBusy(false);
     }

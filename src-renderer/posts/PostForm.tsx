@@ -10,10 +10,14 @@ import { POST_CATEGORIES, POST_KINDS } from '../../shared/posts/schema';
 import type { PostView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { postKeys } from './queries';
 import { EnumRadios, EnumSelect } from '../form/enumFields';
-import { FieldItem, IsoDatePicker, todayIso, useSession } from './common';
-import { placeIssues } from '../form/schemaIssues';
-import { emptyPost, issueText, issuesOf, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
+import { FieldItem, IsoDatePicker } from '../form/fields';
+import { todayIso } from '../form/format';
+import { useSession } from '../station/queries';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { emptyPost, postFieldOf, postResolver, postToValues, toPostArgs, type PostFormValues } from './forms';
+import { issueText, issuesOf } from '../errors';
 
 type V = PostFormValues;
 
@@ -34,17 +38,18 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
   });
   const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(form.setError, { fieldOf: postFieldOf, text: (issue) => issueText(t, issue) });
 
   const submit = handleSubmit(
     async (values) => {
       setFormError(null);
       try {
         const saved = await leye.call('posts.save', toPostArgs(values, editing?.rev));
-        void queryClient.invalidateQueries({ queryKey: ['posts'] });
+        void queryClient.invalidateQueries({ queryKey: postKeys.all });
         void message.success(t('posts.saved'));
         props.onClose(saved);
       } catch (reason) {
-        const elsewhere = placeIssues(issuesOf(toLeyeError(reason).rpc), postFieldOf, form.setError, (issue) => issueText(t, issue));
+        const { elsewhere } = place(issuesOf(toLeyeError(reason).rpc));
         setFormError(elsewhere.length > 0 ? elsewhere.join(t('posts.issueSeparator')) : t('posts.fixErrors'));
       }
     },

@@ -1,25 +1,23 @@
 // The station's public-welfare posts: a table (a row opens the post) and the new-post dialog.
 
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { navigate } from '../route';
-import { mayCall, useSession } from './common';
-import { formatYuan } from './forms';
-import { POSTS_KEY } from './keys';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { formatYuan } from '../form/format';
+import { usePosts } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';
-
 
 export function PostsScreen() {
   const { t } = useTranslation();
   const { role } = useSession();
-  const posts = useQuery({ queryKey: POSTS_KEY, queryFn: () => leye.call('posts.list', {}) });
+  const posts = usePosts();
   const [creating, setCreating] = useState(false);
   const canWrite = mayCall('posts.save', role);
 

@@ -5,7 +5,7 @@ import { errorsZhCN } from '../../shared/i18n/errors';
 import { postsZhCN } from '../../shared/posts/texts';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import { postSaveSchema } from '../../shared/posts/schema';
-import { emptyPost, issueText, postFieldOf, postResolver, toAssignArgs, toPostArgs, type PostFormValues } from './forms';
+import { emptyPost, postFieldOf, postResolver, toAssignArgs, toPostArgs, type PostFormValues } from './forms';
 
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: { ...zhCN, ...postsZhCN, errors: errorsZhCN } } }, interpolation: { escapeValue: false } });
@@ -53,19 +53,7 @@ describe('post form', () => {
   });
 });
 
-describe('core issues in the posts vocabulary', () => {
-  it('translates post kinds and target-group lists in eligibility refusals', () => {
-    expect(issueText(t, { field: 'residentId', messageKey: 'errors.post.group', params: { postKind: 'rural', groups: 'povertyAlleviated,lowIncome,disabled,older' } })).toBe(
-      '此人不属于乡村岗位的安置对象（须为脱贫人口、低收入人口、残疾人、大龄人员之一）',
-    );
-    expect(issueText(t, { field: 'residentId', messageKey: 'errors.post.age', params: { age: 30, postKind: 'urban', min: 16, max: 60 } })).toBe('此人上岗时 30 岁，城镇岗位要求 16 至 60 岁');
-  });
-
-  it('names posts fields in generic messages', () => {
-    expect(issueText(t, { field: 'marks.3.hours', messageKey: 'errors.number.invalid' })).toBe('工时必须是数字');
-    expect(issueText(t, { field: 'employer.creditCode', messageKey: 'errors.required' })).toBe('用工单位统一社会信用代码为必填项');
-  });
-
+describe('the assignment form', () => {
   it('adds the override only when given', () => {
     const v = { residentId: 'resident:' + 'a'.repeat(26), startDate: '2025-06-01', endDate: '2025-12-31', contractNo: 'HT-1' };
     expect('override' in toAssignArgs('post:GY-001', v)).toBe(false);

@@ -3,7 +3,6 @@
 // itself ready (`data-print-ready`) for Electron's hidden print window and the tests; in the
 // browser preview it calls the browser's print when the clerk asked for it.
 import './print.css';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,17 +12,13 @@ import { errorText } from '../errors';
 import { routeHash } from '../route';
 import { AttendanceSheet, HardshipApplication, HardshipNotice, Registration, SignInSheet, TrainingSummary } from './forms';
 import { takeAutoPrint } from './printing';
+import { useFill } from './queries';
 
 export { PrintButton } from './PrintButton';
 export { HardshipNoticeButton } from './HardshipNoticeButton';
 export { ResidentPrintButtons } from './ResidentPrintButtons';
 export { SessionPrintButtons } from './SessionPrintButtons';
 export { printForm, printRoute } from './printing';
-
-/** Fetches a form's fill; every call is one audit entry in the core, so it is not refetched on its own. */
-function useFill<T>(key: unknown[], fetch: () => Promise<T>) {
-  return useQuery({ queryKey: ['print', ...key], queryFn: fetch, staleTime: Infinity, gcTime: 0, refetchOnMount: 'always' });
-}
 
 function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // attendance, one training session's attendance. Numbers are masked unless the user may reveal
 // them (the same roles as `residents.reveal`) and ticks "full"; the core logs every export.
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Checkbox, DatePicker, Form, Select, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -11,9 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_STATUSES, type SheetFileView } from '../../shared/sheets/contract';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
-import { mayCall, useSession } from '../posts/common';
-import { POSTS_KEY } from '../posts/keys';
-import { SESSIONS_KEY } from '../training/TrainingListScreen';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
+import { usePosts } from '../posts/queries';
+import { useTrainingSessions } from '../training/queries';
 import { downloadFile } from '../sync/transferFile';
 
 interface ExportForm {
@@ -29,8 +30,8 @@ export function ExportPanel() {
   const { message } = AntApp.useApp();
   const { role } = useSession();
   const mayFull = mayCall('residents.reveal', role);
-  const posts = useQuery({ queryKey: POSTS_KEY, queryFn: () => leye.call('posts.list', {}) });
-  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => leye.call('training.list', {}) });
+  const posts = usePosts();
+  const sessions = useTrainingSessions();
   const { control, watch } = useForm<ExportForm>({
     defaultValues: { full: false, status: 'all', postId: null, month: dayjs().format('YYYY-MM'), sessionId: null },
   });

@@ -10,6 +10,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, SHEET_MAX_BYTES, type ImportField, type ImportPreview, type ImportResult, type ImportRowView } from '../../shared/sheets/contract';
 import { leye } from '../bridge';
+import { residentKeys } from '../residents/queries';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { downloadFile, readFileBase64 } from '../sync/transferFile';
@@ -113,7 +114,7 @@ export function ImportWizard() {
           });
           setResult(answer);
           setStep('result');
-          void client.invalidateQueries({ queryKey: ['residents'] });
+          void client.invalidateQueries({ queryKey: residentKeys.lists });
         } catch (reason) {
           setError(errorText(t, reason));
         }

@@ -1,7 +1,8 @@
 // Spreadsheets: import a resident roster (.xlsx) and export the ledgers clerks are asked for.
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { mayCall, useSession } from '../posts/common';
+import { mayCall } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
 

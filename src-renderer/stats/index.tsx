@@ -1,11 +1,10 @@
 // Statistics: the station's (township's, county's) numbers by month, target group and village.
 // Each section is a chart with its table beside it; the tables are what the export writes.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag, Typography, message } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { REGISTRATION_KINDS, TARGET_GROUPS } from '../../shared/residents/schema';
@@ -13,6 +12,7 @@ import type { StatsDashboard, StatsGroup, StatsRow } from '../../shared/stats/co
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
+import { useDashboard } from './queries';
 import { errorText } from '../errors';
 import { downloadFile } from '../sync/transferFile';
 import { EChart, type ChartOption } from './EChart';
@@ -123,15 +123,10 @@ function MonthTable(props: { rows: MonthRow[]; total: StatsRow; columns: Column<
 
 export function StatsScreen() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const queryKey = ['stats.dashboard', range?.from ?? null, range?.to ?? null];
-  const dashboard = useQuery({ queryKey, queryFn: () => leye.call('stats.dashboard', range ?? {}), retry: false });
-
-  // New registrations (here or pulled from villages) change the numbers.
-  useEffect(() => leye.subscribe('residents.changed', () => void queryClient.invalidateQueries({ queryKey: ['stats.dashboard'] })), [queryClient]);
+  const dashboard = useDashboard(range);
 
   const exportFile = async () => {
     setExporting(true);

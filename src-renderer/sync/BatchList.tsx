@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchView } from '../../shared/rpc/handlers';
 import { errorText } from '../errors';
 import { countTags, hasReturned, statusTag, typeLabel, typeOfId, type TypeLabel } from './batchView';
-import { useSyncBatches } from './useSyncStatus';
+import { useSyncBatches } from './queries';
 
 export function BatchList({ open }: { open: boolean }) {
   const { t } = useTranslation();

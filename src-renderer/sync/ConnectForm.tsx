@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArgsOf } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { connectErrors, type ConnectField, type ConnectMode } from './connectErrors';
-import { useSetSyncStatus } from './useSyncStatus';
+import { useSetSyncStatus } from './queries';
 
 export function ConnectForm() {
   const { t } = useTranslation();

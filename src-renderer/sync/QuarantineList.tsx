@@ -2,19 +2,17 @@
 // shown as valid anywhere else, listed here as a warning (record, source, the field at fault), so
 // the clerk can ask the county to correct them. Shown only when there is one.
 
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineView } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
 import { translateIssue } from '../errors';
-import { QUARANTINE_KEY } from './useSyncStatus';
+import { useQuarantine } from './queries';
 
 export function QuarantineList({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const quarantine = useQuery({ queryKey: QUARANTINE_KEY, queryFn: () => leye.call('sync.quarantine', {}), enabled: open });
+  const quarantine = useQuarantine(open);
   if (!quarantine.data?.length) return null;
   return (
     <Alert

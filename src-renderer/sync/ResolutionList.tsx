@@ -2,18 +2,16 @@
 // was kept (merged) or deleted in favour of another station's, and the county's reason. Shown
 // only when there is one, so a clerk learns why a person changed or disappeared from the list.
 
-import { useQuery } from '@tanstack/react-query';
 import { Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResolutionView } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
-import { RESOLUTIONS_KEY } from './useSyncStatus';
+import { useResolutions } from './queries';
 
 export function ResolutionList({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const resolutions = useQuery({ queryKey: RESOLUTIONS_KEY, queryFn: () => leye.call('sync.resolutions', {}), enabled: open });
+  const resolutions = useResolutions(open);
   if (!resolutions.data?.length) return null;
   return (
     <div data-testid="sync-resolutions" style={{ marginTop: 16 }}>

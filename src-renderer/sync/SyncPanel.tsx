@@ -16,7 +16,7 @@ import { QuarantineList } from './QuarantineList';
 import { ConnectForm } from './ConnectForm';
 import { TransferPanel } from './TransferPanel';
 import { ago } from './syncState';
-import { useRefreshBatches, useSetSyncStatus } from './useSyncStatus';
+import { useRefreshBatches, useSetSyncStatus } from './queries';
 
 interface Props {
   open: boolean;

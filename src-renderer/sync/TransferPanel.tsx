@@ -10,11 +10,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayCall, type TransferImportResult } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
+import { countyKeys } from '../county/queries';
 import { errorText } from '../errors';
-import { useStationStatus } from '../status';
+import { useStationStatus } from '../station/queries';
 import { downloadFile, readFileBase64 } from './transferFile';
-import { useRefreshBatches } from './useSyncStatus';
-
+import { useRefreshBatches } from './queries';
 
 export function TransferPanel() {
   const { t } = useTranslation();
@@ -62,7 +62,7 @@ export function TransferPanel() {
       setResult(answer);
       // A receipt changes this station's batches; a batch file adds to what the county reviews.
       void refreshBatches();
-      void client.invalidateQueries({ queryKey: ['county'] });
+      void client.invalidateQueries({ queryKey: countyKeys.all });
     } catch (reason) {
       setError(errorText(t, reason));
     } finally {

@@ -6,10 +6,10 @@ import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, ExclamationCirc
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../shared/rpc/handlers';
-import { useStationStatus } from '../status';
+import { useStationStatus } from '../station/queries';
 import { SyncPanel } from './SyncPanel';
 import { syncLabel, type SyncTone } from './syncState';
-import { useNow, useSyncStatus } from './useSyncStatus';
+import { useNow, useSyncStatus } from './queries';
 
 const COLORS: Record<SyncTone, string | undefined> = {
   default: 'rgba(0, 0, 0, 0.45)',

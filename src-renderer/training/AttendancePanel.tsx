@@ -2,27 +2,19 @@
 // and early-leave counts and subsidy eligibility against the threshold in force (labelled when
 // it is the shipped default); for the session the mean rate and how many are eligible.
 
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, TraineeAttendance } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
+import { useSessionAttendance } from './queries';
 import { hours, percent } from './format';
-
-export const attendanceKey = (sessionId: string) => ['training', 'attendance', sessionId] as const;
 
 export function AttendancePanel({ session }: { session: SessionView }) {
   const { t } = useTranslation();
-  const attendance = useQuery({
-    queryKey: attendanceKey(session.id),
-    queryFn: () => leye.call('training.attendance', { sessionId: session.id }),
-    // Sign-ins arrive from the classroom screen: always show the current numbers here.
-    staleTime: 0,
-    refetchOnMount: 'always',
-  });
+  // Sign-ins arrive from the classroom screen: always show the current numbers here.
+  const attendance = useSessionAttendance(session.id);
   const data = attendance.data;
   const inProgress = session.endDate >= dayjs().format('YYYY-MM-DD');
 

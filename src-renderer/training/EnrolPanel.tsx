@@ -2,12 +2,11 @@
 // the station does not know opens a compact registration (a job-seeker registration dated
 // today, validated with the shared registration schema) that registers and enrols in one call.
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { IdcardOutlined, UserAddOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
-import { Controller, get, useForm, useFormState, useWatch, type Control, type Path } from 'react-hook-form';
+import { get, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
 import { CARE_CATEGORIES, EDUCATION_LEVELS, HOUSEHOLD_TYPES, TARGET_GROUPS } from '../../shared/residents/schema';
@@ -15,11 +14,13 @@ import { toLeyeError } from '../../shared/rpc/client';
 import type { RpcError } from '../../shared/rpc/errors';
 import type { TraineeView } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
-import { fieldLabelKey } from '../errors';
+import { useResidentPicker } from '../residents/queries';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { FieldItem, TextField } from '../form/fields';
+import { fieldLabelKey, trainingIssueText, trainingIssues } from '../errors';
 import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
-import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../form/residentForm';
+import { emptyResident, residentResolver, toRegisterArgs, type ResidentFormValues } from '../residents/residentForm';
 import { useDebounced } from '../useDebounced';
-import { trainingIssueText, trainingIssues } from './errors';
 
 const today = () => dayjs().format('YYYY-MM-DD');
 
@@ -40,12 +41,7 @@ export function EnrolPanel({ sessionId, onEnrolled }: { sessionId: string; onEnr
   const [registering, setRegistering] = useState<string | null>(null);
   const idInput = useRef<React.ComponentRef<typeof Input>>(null);
 
-  const residents = useQuery({
-    queryKey: ['residents', 'search', { query, status: 'active', limit: 20 }],
-    queryFn: () => leye.call('residents.search', { query, status: 'active', limit: 20 }),
-    enabled: query.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const residents = useResidentPicker(query, query.length > 0);
 
   const done = (trainee: TraineeView) => {
     setRefusal(null);
@@ -208,6 +204,15 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
   const form = useForm<R>({ defaultValues: { ...emptyResident(today()), idNumber }, resolver, mode: 'onTouched', reValidateMode: 'onChange' });
   const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string[] | null>(null);
+  // The core names the registration's fields `register.*`; this compact form shows only some.
+  const place = useCoreIssues(form.setError, {
+    fieldOf: (argPath) => {
+      const path = argPath.replace(/^register\./, '');
+      return FORM_FIELDS.has(path.split('.')[0] ?? '') ? path : null;
+    },
+    text: (issue) => trainingIssueText(t, issue),
+    focus: false,
+  });
   const check = checkIdNumber(idNumber);
   const groups = useWatch({ control, name: 'targetGroups' });
 
@@ -219,12 +224,7 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
       } catch (reason) {
         const error = toLeyeError(reason).rpc;
         if (error.code === 'VALIDATION' && error.issues?.length) {
-          const elsewhere: string[] = [];
-          for (const issue of error.issues) {
-            const path = issue.field.replace(/^register\./, '');
-            if (FORM_FIELDS.has(path.split('.')[0] ?? '')) form.setError(path as Path<R>, { type: 'server', message: trainingIssueText(t, issue) });
-            else elsewhere.push(trainingIssueText(t, issue));
-          }
+          const { elsewhere } = place(error.issues);
           setFormError(elsewhere.length > 0 ? elsewhere : [t('form.fixErrors')]);
           return;
         }
@@ -259,40 +259,40 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
       <Form component={false} layout="vertical">
         <Row gutter={16}>
           <Col span={8}>
-            <RItem control={control} path="name" required>
-              <RText control={control} path="name" maxLength={30} autoFocus />
-            </RItem>
+            <FieldItem control={control} name="name" label={t(fieldLabelKey('name'))} required testId="name" errorTestId="register-error-name">
+              <TextField control={control} name="name" maxLength={30} autoFocus testId="register-field-name" />
+            </FieldItem>
           </Col>
           <Col span={8}>
-            <RItem control={control} path="phone" required>
-              <RText control={control} path="phone" maxLength={11} />
-            </RItem>
+            <FieldItem control={control} name="phone" label={t(fieldLabelKey('phone'))} required testId="phone" errorTestId="register-error-phone">
+              <TextField control={control} name="phone" maxLength={11} testId="register-field-phone" />
+            </FieldItem>
           </Col>
           <Col span={8}>
-            <RItem control={control} path="householdType" required>
+            <FieldItem control={control} name="householdType" label={t(fieldLabelKey('householdType'))} required testId="householdType" errorTestId="register-error-householdType">
               <EnumRadios control={control} name="householdType" values={HOUSEHOLD_TYPES} labelKey="enums.householdType" testId="register-field-householdType" />
-            </RItem>
+            </FieldItem>
           </Col>
           <Col span={16}>
-            <RItem control={control} path="address" required>
-              <RText control={control} path="address" maxLength={100} />
-            </RItem>
+            <FieldItem control={control} name="address" label={t(fieldLabelKey('address'))} required testId="address" errorTestId="register-error-address">
+              <TextField control={control} name="address" maxLength={100} testId="register-field-address" />
+            </FieldItem>
           </Col>
           <Col span={8}>
-            <RItem control={control} path="education" required>
+            <FieldItem control={control} name="education" label={t(fieldLabelKey('education'))} required testId="education" errorTestId="register-error-education">
               <EnumSelect control={control} name="education" values={EDUCATION_LEVELS} labelKey="enums.education" testId="register-field-education" />
-            </RItem>
+            </FieldItem>
           </Col>
           <Col span={24}>
-            <RItem control={control} path="targetGroups">
+            <FieldItem control={control} name="targetGroups" label={t(fieldLabelKey('targetGroups'))} testId="targetGroups" errorTestId="register-error-targetGroups">
               <EnumCheckboxes control={control} name="targetGroups" values={TARGET_GROUPS} labelKey="enums.targetGroup" testId="register-field-targetGroups" />
-            </RItem>
+            </FieldItem>
           </Col>
           {groups.includes('keyCare') && (
             <Col span={24}>
-              <RItem control={control} path="careCategories" required>
+              <FieldItem control={control} name="careCategories" label={t(fieldLabelKey('careCategories'))} required testId="careCategories" errorTestId="register-error-careCategories">
                 <EnumCheckboxes control={control} name="careCategories" values={CARE_CATEGORIES} labelKey="enums.careCategory" testId="register-field-careCategories" />
-              </RItem>
+              </FieldItem>
             </Col>
           )}
         </Row>
@@ -302,42 +302,5 @@ function RegisterAndEnrol({ sessionId, idNumber, onDone }: { sessionId: string; 
         {t('training.enrol.registerSubmit')}
       </Button>
     </form>
-  );
-}
-
-function RItem(props: { control: Control<R>; path: Path<R>; required?: boolean; children: React.ReactNode }) {
-  const { t } = useTranslation();
-  const { errors } = useFormState({ control: props.control, name: props.path, exact: true });
-  const error = get(errors, props.path) as { message?: string } | undefined;
-  return (
-    <Form.Item
-      label={t(fieldLabelKey(props.path))}
-      required={props.required}
-      validateStatus={error?.message ? 'error' : undefined}
-      help={error?.message ? <span data-testid={`register-error-${props.path}`}>{error.message}</span> : undefined}
-    >
-      {props.children}
-    </Form.Item>
-  );
-}
-
-function RText(props: { control: Control<R>; path: Path<R>; maxLength: number; autoFocus?: boolean }) {
-  return (
-    <Controller
-      control={props.control}
-      name={props.path}
-      render={({ field }) => (
-        <Input
-          ref={field.ref}
-          name={field.name}
-          autoFocus={props.autoFocus}
-          value={String(field.value ?? '')}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          maxLength={props.maxLength}
-          data-testid={`register-field-${props.path}`}
-        />
-      )}
-    />
   );
 }

@@ -2,20 +2,20 @@
 // clerk types, and by the core again), teachers, place, dates, size and the half-day timetable.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, AutoComplete, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { Alert, App as AntApp, AutoComplete, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { Controller, get, useFieldArray, useForm, useFormState, useWatch, type Control, type Path } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { toLeyeError } from '../../shared/rpc/client';
 import type { SessionView } from '../../shared/rpc/handlers';
-import { HALF_DAYS, TRAINING_LEVELS } from '../../shared/training/schema';
+import { TRAINING_LEVELS } from '../../shared/training/schema';
 import { leye } from '../bridge';
-import { trainingIssueText, trainingIssues } from './errors';
+import { trainingKeys } from './queries';
+import { useCoreIssues } from '../form/useCoreIssues';
+import { issuesOf, trainingIssueText, trainingIssues } from '../errors';
 import { emptySession, formPathOf, sessionResolver, sessionToValues, toSaveArgs, type SessionFormValues } from './sessionForm';
-import { generateTimetable, normalizeClock, totalClassHours } from './timetable';
-import { useCourses } from '../policy/CoursesCard';
+import { useCourses } from '../policy/queries';
+import { DateInput, Item, TextInput, TimetableEditor } from './SessionFields';
 
 type V = SessionFormValues;
 
@@ -56,26 +56,12 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
   const { control, handleSubmit, formState } = form;
   const catalogue = useCourses().data ?? [];
   const [formError, setFormError] = useState<string | null>(null);
+  const place = useCoreIssues(form.setError, { fieldOf: formPathOf, text: (issue) => trainingIssueText(t, issue) });
 
   const showCoreError = (reason: unknown) => {
     const error = toLeyeError(reason).rpc;
     if (error.code === 'VALIDATION') {
-      const issues = error.issues?.length
-        ? error.issues
-        : error.field
-          ? [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }]
-          : [];
-      const elsewhere: string[] = [];
-      let placed = 0;
-      for (const issue of issues) {
-        const path = formPathOf(issue.field);
-        if (path) {
-          form.setError(path as Path<V>, { type: 'server', message: trainingIssueText(t, issue) }, { shouldFocus: placed === 0 });
-          placed += 1;
-        } else {
-          elsewhere.push(trainingIssueText(t, issue));
-        }
-      }
+      const { placed, elsewhere } = place(issuesOf(error));
       setFormError(elsewhere.length > 0 ? elsewhere.join(t('training.sep')) : placed > 0 ? t('training.form.fixErrors') : trainingIssues(t, error).join(t('training.sep')));
       return;
     }
@@ -91,10 +77,10 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
       setFormError(null);
       try {
         const saved = await leye.call('training.save', toSaveArgs(values, editing));
-        queryClient.setQueryData(['training', 'list'], (list: SessionView[] | undefined) =>
+        queryClient.setQueryData(trainingKeys.list, (list: SessionView[] | undefined) =>
           list ? [saved, ...list.filter((s) => s.id !== saved.id)] : list,
         );
-        void queryClient.invalidateQueries({ queryKey: ['training'] });
+        void queryClient.invalidateQueries({ queryKey: trainingKeys.all });
         void message.success(t('training.form.saved'));
         onSaved(saved);
       } catch (error) {
@@ -252,216 +238,5 @@ function SessionForm({ session, onCancel, onSaved }: { session?: SessionView | u
         </Button>
       </Space>
     </form>
-  );
-}
-
-function Item(props: { control: Control<V>; path: string; label: string; required?: boolean; extra?: React.ReactNode; children: React.ReactNode; compact?: boolean }) {
-  const { errors } = useFormState({ control: props.control, name: props.path as Path<V>, exact: true });
-  const error = get(errors, props.path) as { message?: string } | undefined;
-  return (
-    <Form.Item
-      label={props.compact ? undefined : props.label}
-      aria-label={props.compact ? props.label : undefined}
-      required={props.required}
-      validateStatus={error?.message ? 'error' : undefined}
-      help={error?.message ? <span data-testid={`session-error-${props.path}`}>{error.message}</span> : undefined}
-      extra={props.extra}
-      style={props.compact ? { marginBottom: 8 } : undefined}
-    >
-      {props.children}
-    </Form.Item>
-  );
-}
-
-function TextInput(props: { control: Control<V>; path: Path<V>; testId: string; maxLength?: number; upperCase?: boolean; mono?: boolean; placeholder?: string; normalize?(raw: string): string; size?: 'small' | 'middle' }) {
-  return (
-    <Controller
-      control={props.control}
-      name={props.path}
-      render={({ field }) => (
-        <Input
-          ref={field.ref}
-          name={field.name}
-          size={props.size}
-          className={props.mono ? 'leye-mono' : undefined}
-          value={String(field.value ?? '')}
-          onChange={(event) => field.onChange(props.upperCase ? event.target.value.toUpperCase() : event.target.value)}
-          onBlur={(event) => {
-            if (props.normalize) {
-              const tidy = props.normalize(event.target.value);
-              if (tidy !== event.target.value) field.onChange(tidy);
-            }
-            field.onBlur();
-          }}
-          maxLength={props.maxLength}
-          placeholder={props.placeholder}
-          data-testid={props.testId}
-        />
-      )}
-    />
-  );
-}
-
-function DateInput({ control, path, testId, size }: { control: Control<V>; path: Path<V>; testId: string; size?: 'small' | 'middle' }) {
-  return (
-    <Controller
-      control={control}
-      name={path}
-      render={({ field }) => (
-        <span data-testid={testId}>
-          <DatePicker
-            ref={field.ref}
-            size={size}
-            style={{ width: '100%' }}
-            value={typeof field.value === 'string' && field.value ? dayjs(field.value) : null}
-            onChange={(value) => field.onChange(value ? value.format('YYYY-MM-DD') : '')}
-            onBlur={field.onBlur}
-          />
-        </span>
-      )}
-    />
-  );
-}
-
-function TimetableEditor({ control, form }: { control: Control<V>; form: ReturnType<typeof useForm<V>> }) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const slots = useFieldArray({ control, name: 'timetable' });
-  const rows = useWatch({ control, name: 'timetable' });
-  const { errors } = useFormState({ control, name: 'timetable' });
-  const listError = (get(errors, 'timetable.root') ?? get(errors, 'timetable')) as { message?: string } | undefined;
-
-  const generate = () => {
-    const { startDate, endDate, timetable } = form.getValues();
-    if (!startDate || !endDate) {
-      void message.warning(t('training.form.generateNeedsDates'));
-      return;
-    }
-    const { rows: generated, truncatedDays } = generateTimetable(startDate, endDate, timetable);
-    if (generated.length === 0) {
-      void form.trigger(['startDate', 'endDate']);
-      return;
-    }
-    slots.replace(generated);
-    if (truncatedDays !== null) void message.warning(t('training.form.generateTruncated', { days: truncatedDays }));
-    if (form.formState.isSubmitted) void form.trigger('timetable');
-  };
-
-  const addRow = () => {
-    const last = rows[rows.length - 1];
-    const { startDate } = form.getValues();
-    if (last) {
-      const nextDate = last.half === 'am' ? last.date : dayjs(last.date).add(1, 'day').format('YYYY-MM-DD');
-      const half = last.half === 'am' ? 'pm' : 'am';
-      slots.append({ date: nextDate, half, start: half === 'am' ? '08:30' : '14:00', end: half === 'am' ? '11:30' : '17:00', classHours: 3 });
-    } else {
-      slots.append({ date: startDate, half: 'am', start: '08:30', end: '11:30', classHours: 3 });
-    }
-  };
-
-  return (
-    <div data-testid="timetable">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('training.form.sectionTimetable')}
-        </Typography.Title>
-        <Space>
-          <Button icon={<ThunderboltOutlined />} onClick={generate} data-testid="timetable-generate" title={t('training.form.generateHint')}>
-            {t('training.form.generate')}
-          </Button>
-          <Button icon={<PlusOutlined />} onClick={addRow} disabled={rows.length >= 120} data-testid="timetable-add">
-            {t('training.form.addSlot')}
-          </Button>
-        </Space>
-      </Space>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('training.form.generateHint')}
-      </Typography.Paragraph>
-      {listError?.message && <Alert type="error" showIcon title={listError.message} style={{ marginBottom: 8 }} data-testid="session-error-timetable" />}
-      {slots.fields.length === 0 ? (
-        <Typography.Text type="secondary">{t('training.form.noSlots')}</Typography.Text>
-      ) : (
-        <>
-          <div className="leye-slot-row leye-slot-head">
-            <div>{t('training.fields.slotDate')}</div>
-            <div>{t('training.fields.half')}</div>
-            <div>{t('training.fields.start')}</div>
-            <div>{t('training.fields.end')}</div>
-            <div>{t('training.fields.classHours')}</div>
-            <div />
-          </div>
-          {slots.fields.map((slot, index) => (
-            <div className="leye-slot-row" key={slot.id} data-testid="timetable-row">
-              <Item compact control={control} path={`timetable.${index}.date`} label={t('training.fields.slotDate')}>
-                <DateInput control={control} path={`timetable.${index}.date`} testId={`timetable-${index}-date`} size="small" />
-              </Item>
-              <Item compact control={control} path={`timetable.${index}.half`} label={t('training.fields.half')}>
-                <Controller
-                  control={control}
-                  name={`timetable.${index}.half`}
-                  render={({ field }) => (
-                    <Select
-                      size="small"
-                      data-testid={`timetable-${index}-half`}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value)}
-                      onBlur={field.onBlur}
-                      options={HALF_DAYS.map((value) => ({ value, label: t(`training.half.${value}`) }))}
-                    />
-                  )}
-                />
-              </Item>
-              <Item compact control={control} path={`timetable.${index}.start`} label={t('training.fields.start')}>
-                <TextInput
-                  control={control}
-                  size="small"
-                  path={`timetable.${index}.start`}
-                  testId={`timetable-${index}-start`}
-                  maxLength={5}
-                  placeholder={t('training.form.timePlaceholder')}
-                  normalize={normalizeClock}
-                />
-              </Item>
-              <Item compact control={control} path={`timetable.${index}.end`} label={t('training.fields.end')}>
-                <TextInput
-                  control={control}
-                  size="small"
-                  path={`timetable.${index}.end`}
-                  testId={`timetable-${index}-end`}
-                  maxLength={5}
-                  placeholder={t('training.form.timePlaceholder')}
-                  normalize={normalizeClock}
-                />
-              </Item>
-              <Item compact control={control} path={`timetable.${index}.classHours`} label={t('training.fields.classHours')}>
-                <Controller
-                  control={control}
-                  name={`timetable.${index}.classHours`}
-                  render={({ field }) => (
-                    <InputNumber
-                      size="small"
-                      style={{ width: '100%' }}
-                      min={0.5}
-                      max={8}
-                      step={0.5}
-                      value={field.value}
-                      onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
-                      onBlur={field.onBlur}
-                      data-testid={`timetable-${index}-classHours`}
-                    />
-                  )}
-                />
-              </Item>
-              <div>
-                <Button size="small" type="text" icon={<DeleteOutlined />} title={t('training.form.removeSlot')} aria-label={t('training.form.removeSlot')} onClick={() => slots.remove(index)} />
-              </div>
-            </div>
-          ))}
-          <Typography.Text strong data-testid="timetable-total">
-            {t('training.form.totalHours', { slots: rows.length, hours: totalClassHours(rows) })}
-          </Typography.Text>
-        </>
-      )}
-    </div>
   );
 }

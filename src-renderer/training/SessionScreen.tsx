@@ -1,32 +1,26 @@
 // One session: what it is (editable), its trainees and enrolment, the way to the classroom
 // sign-in screen, and the attendance rates that decide the subsidy.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, LoginOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, TraineeView } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
 import { navigate } from '../route';
-import { AttendancePanel, attendanceKey } from './AttendancePanel';
+import { AttendancePanel } from './AttendancePanel';
+import { trainingKeys, useTrainingSession } from './queries';
 import { EnrolPanel } from './EnrolPanel';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
 import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';
 import { SessionPrintButtons } from '../print';
 
-export const sessionKey = (sessionId: string) => ['training', 'session', sessionId] as const;
-
-export function useSession(sessionId: string) {
-  return useQuery({ queryKey: sessionKey(sessionId), queryFn: () => leye.call('training.get', { sessionId }), staleTime: 5_000 });
-}
-
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const session = useSession(sessionId);
+  const session = useTrainingSession(sessionId);
   const [editing, setEditing] = useState(false);
 
   if (session.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
@@ -43,7 +37,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { session: view, trainees } = session.data;
 
   const onEnrolled = (trainee: TraineeView) => {
-    queryClient.setQueryData(sessionKey(sessionId), (old: { session: SessionView; trainees: TraineeView[] } | null | undefined) =>
+    queryClient.setQueryData(trainingKeys.session(sessionId), (old: { session: SessionView; trainees: TraineeView[] } | null | undefined) =>
       old
         ? {
             session: { ...old.session, enrolled: old.session.enrolled + (old.trainees.some((x) => x.residentId === trainee.residentId) ? 0 : 1) },
@@ -51,9 +45,9 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
           }
         : old,
     );
-    void queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) });
-    void queryClient.invalidateQueries({ queryKey: attendanceKey(sessionId) });
-    void queryClient.invalidateQueries({ queryKey: ['training', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: trainingKeys.session(sessionId) });
+    void queryClient.invalidateQueries({ queryKey: trainingKeys.attendance(sessionId) });
+    void queryClient.invalidateQueries({ queryKey: trainingKeys.list });
   };
 
   return (
@@ -130,10 +124,10 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         onClose={() => setEditing(false)}
         onSaved={(saved) => {
           setEditing(false);
-          queryClient.setQueryData(sessionKey(sessionId), (old: { session: SessionView; trainees: TraineeView[] } | null | undefined) =>
+          queryClient.setQueryData(trainingKeys.session(sessionId), (old: { session: SessionView; trainees: TraineeView[] } | null | undefined) =>
             old ? { ...old, session: saved } : old,
           );
-          void queryClient.invalidateQueries({ queryKey: attendanceKey(sessionId) });
+          void queryClient.invalidateQueries({ queryKey: trainingKeys.attendance(sessionId) });
         }}
       />
     </div>

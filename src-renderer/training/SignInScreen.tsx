@@ -3,11 +3,11 @@
 // focus, and the next person can go at once. Each result shows big (green / amber / red, with a
 // flash and a tone) and joins the list of the last ten.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Drawer, Empty, Input, Result, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, UnorderedListOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Empty, Result, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkIdNumber, normalizeIdNumber } from '../../shared/id/idNumber';
 import { maskIdNumber } from '../../shared/id/mask';
@@ -15,14 +15,13 @@ import type { SignInResult, TraineeView } from '../../shared/rpc/handlers';
 import type { HalfDay, SignDirection, SignInMethod, TimetableSlot } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { navigate } from '../route';
-import { attendanceKey } from './AttendancePanel';
-import { beep, primeAudio, type Tone } from './beep';
-import { trainingErrorText } from './errors';
+import { beep, primeAudio } from './beep';
+import { trainingErrorText } from '../errors';
 import { SubmitQueue, type Outcome } from './queue';
-import { EntryTimer } from './reader';
-import { useSession } from './SessionScreen';
+import { trainingKeys, useSignIns, useTrainingSession } from './queries';
 import { addLocal, pushRecent, signedSets } from './signInState';
 import { chooseSlot, compareSlots, slotKey } from './timetable';
+import { ShownOutcome, StatusText, ResultPanel, SignInInputHandle, SignInInput, PickList } from './SignInParts';
 
 interface Entry {
   seq: number;
@@ -37,27 +36,9 @@ interface Entry {
   name?: string;
 }
 
-interface ShownOutcome {
-  seq: number;
-  tone: Tone;
-  direction: SignDirection;
-  method: SignInMethod;
-  name: string;
-  idMasked: string;
-  /** Local time the outcome came back. */
-  shownAt: string;
-  /** Time of the recorded sign-in (HH:mm) for ok/already. */
-  time: string;
-  lateMinutes: number;
-  earlyLeaveMinutes: number;
-  error?: string;
-}
-
-const signInsKey = (sessionId: string, date: string, half: HalfDay) => ['training', 'signIns', sessionId, date, half] as const;
-
 export function SignInScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const session = useSession(sessionId);
+  const session = useTrainingSession(sessionId);
   if (session.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (session.isError) return <Result status="error" title={trainingErrorText(t, session.error)} />;
   if (!session.data) return <Result status="404" title={t('training.session.notFound')} />;
@@ -90,11 +71,7 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
   const tRef = useRef(t);
   tRef.current = t;
 
-  const records = useQuery({
-    queryKey: signInsKey(sessionId, current.date, current.half),
-    queryFn: () => leye.call('training.signIns', { sessionId, date: current.date, half: current.half }),
-    staleTime: 0,
-  });
+  const records = useSignIns(sessionId, current.date, current.half);
   const signed = signedSets(records.data, local[slotKey(current)]);
 
   const settle = useRef<(entry: Entry, outcome: Outcome<SignInResult>) => void>(() => {});
@@ -159,8 +136,8 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
         setPending(queue.size);
         if (queue.size === 0) {
           // Everyone in the burst has an answer: bring the counts and rates up to date.
-          void queryClient.invalidateQueries({ queryKey: ['training', 'signIns', sessionId] });
-          void queryClient.invalidateQueries({ queryKey: attendanceKey(sessionId) });
+          void queryClient.invalidateQueries({ queryKey: trainingKeys.signInsOf(sessionId) });
+          void queryClient.invalidateQueries({ queryKey: trainingKeys.attendance(sessionId) });
         }
       }),
     [queue, queryClient, sessionId],
@@ -323,152 +300,6 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
           onPick={(trainee) => enqueue({ method: 'list', residentId: trainee.residentId, name: trainee.name })}
         />
       </Drawer>
-    </div>
-  );
-}
-
-function StatusText({ outcome }: { outcome: ShownOutcome }) {
-  const { t } = useTranslation();
-  const parts: string[] = [];
-  if (outcome.tone === 'already') parts.push(t(`training.signIn.already.${outcome.direction}`, { name: '', time: outcome.time }).trim());
-  else parts.push(`${t('training.signIn.status.ok')} ${outcome.time}`);
-  if (outcome.lateMinutes > 0) parts.push(t('training.signIn.late', { minutes: outcome.lateMinutes }));
-  if (outcome.earlyLeaveMinutes > 0) parts.push(t('training.signIn.early', { minutes: outcome.earlyLeaveMinutes }));
-  return <>{parts.join(' · ')}</>;
-}
-
-function ResultPanel({ outcome }: { outcome: ShownOutcome | undefined }) {
-  const { t } = useTranslation();
-  if (!outcome) {
-    return (
-      <div className="leye-signin-result idle" data-testid="signin-result" data-tone="idle">
-        <div className="leye-signin-result-main">{t('training.signIn.ready')}</div>
-      </div>
-    );
-  }
-  const icon = outcome.tone === 'ok' ? <CheckCircleFilled /> : outcome.tone === 'already' ? <ExclamationCircleFilled /> : <CloseCircleFilled />;
-  let main: string;
-  const extra: string[] = [];
-  if (outcome.tone === 'refused') {
-    main = outcome.error ?? '';
-  } else {
-    main = t(`training.signIn.${outcome.tone === 'ok' ? 'success' : 'already'}.${outcome.direction}`, { name: outcome.name, time: outcome.time });
-    if (outcome.lateMinutes > 0) extra.push(t('training.signIn.late', { minutes: outcome.lateMinutes }));
-    if (outcome.earlyLeaveMinutes > 0) extra.push(t('training.signIn.early', { minutes: outcome.earlyLeaveMinutes }));
-  }
-  return (
-    // The key restarts the flash animation for every new outcome.
-    <div key={outcome.seq} className={`leye-signin-result ${outcome.tone}`} data-testid="signin-result" data-tone={outcome.tone} role="status" aria-live="assertive">
-      <div className="leye-signin-result-main">
-        {icon} <span data-testid="signin-result-text">{main}</span>
-      </div>
-      {(extra.length > 0 || outcome.tone === 'refused') && (
-        <div className="leye-signin-result-extra">
-          {outcome.tone === 'refused'
-            ? `${t('training.signIn.refusedTitle', { direction: t(`training.direction.${outcome.direction}`) })}${outcome.idMasked ? ` · ${outcome.idMasked}` : ''}`
-            : extra.join(' · ')}
-        </div>
-      )}
-    </div>
-  );
-}
-
-interface SignInInputHandle {
-  focus(): void;
-  /** A key pressed while the field did not have the focus: focus it and count the key. */
-  takeKey(at: number): void;
-}
-
-/** The one big field. Its own component: a burst of keystrokes re-renders only this. */
-const SignInInput = forwardRef<SignInInputHandle, { onEntry(value: string, method: 'idCard' | 'typedId'): void; placeholder: string }>(function SignInInput(
-  { onEntry, placeholder },
-  ref,
-) {
-  const [value, setValue] = useState('');
-  const element = useRef<React.ComponentRef<typeof Input>>(null);
-  const [timer] = useState(() => new EntryTimer());
-  useImperativeHandle(ref, () => ({
-    focus: () => element.current?.focus(),
-    takeKey: (at) => {
-      if (value === '') timer.reset();
-      timer.key(at);
-      element.current?.focus();
-    },
-  }));
-
-  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      const entered = event.currentTarget.value;
-      const method = timer.method(entered.trim());
-      timer.reset();
-      setValue('');
-      onEntry(entered, method);
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) {
-      timer.edit();
-      return;
-    }
-    if (event.key.length === 1) {
-      if (event.currentTarget.value === '') timer.reset();
-      timer.key(event.timeStamp);
-    } else if (event.key !== 'Shift' && event.key !== 'CapsLock') {
-      timer.edit();
-    }
-  };
-
-  return (
-    <Input
-      ref={element}
-      autoFocus
-      autoComplete="off"
-      spellCheck={false}
-      inputMode="text"
-      className="leye-signin-input"
-      value={value}
-      maxLength={24}
-      placeholder={placeholder}
-      onChange={(event) => {
-        setValue(event.target.value.toUpperCase());
-        if (event.target.value === '') timer.reset();
-      }}
-      onKeyDown={onKeyDown}
-      onPaste={() => timer.edit()}
-      onCompositionStart={() => timer.edit()}
-      data-testid="signin-input"
-    />
-  );
-});
-
-function PickList({ trainees, done, direction, onPick }: { trainees: TraineeView[]; done: ReadonlySet<string>; direction: SignDirection; onPick(trainee: TraineeView): void }) {
-  const { t } = useTranslation();
-  const [filter, setFilter] = useState('');
-  const shown = trainees.filter((x) => !filter.trim() || x.name.includes(filter.trim()));
-  return (
-    <div data-testid="signin-pick-list">
-      <Typography.Paragraph type="secondary">{t('training.signIn.pickHint')}</Typography.Paragraph>
-      <Input allowClear value={filter} onChange={(event) => setFilter(event.target.value)} placeholder={t('training.signIn.pickFilter')} style={{ marginBottom: 12 }} data-testid="signin-pick-filter" />
-      <div className="leye-signin-pick-grid">
-        {shown.map((trainee) => {
-          const signed = done.has(trainee.residentId);
-          return (
-            <Button
-              key={trainee.residentId}
-              size="large"
-              type={signed ? 'default' : 'primary'}
-              ghost={!signed}
-              icon={signed ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : undefined}
-              onClick={() => onPick(trainee)}
-              title={signed ? t('training.signIn.pickDone', { direction: t(`training.direction.${direction}`) }) : trainee.idNumberMasked}
-              data-testid="signin-pick-item"
-              data-signed={String(signed)}
-            >
-              {trainee.name}
-            </Button>
-          );
-        })}
-      </div>
     </div>
   );
 }

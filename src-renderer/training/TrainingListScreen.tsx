@@ -1,18 +1,15 @@
 // The station's training sessions, newest first, and the way to create one.
 
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
 import { navigate } from '../route';
-import { trainingErrorText } from './errors';
+import { trainingErrorText } from '../errors';
+import { useTrainingSessions } from './queries';
 import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';
-
-export const SESSIONS_KEY = ['training', 'list'] as const;
 
 const rowProps = (session: SessionView) =>
   ({
@@ -25,7 +22,7 @@ const rowProps = (session: SessionView) =>
 export function TrainingListScreen() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => leye.call('training.list', {}) });
+  const sessions = useTrainingSessions();
   const rows = useMemo(
     () => [...(sessions.data ?? [])].sort((a, b) => (a.startDate === b.startDate ? b.updatedAt.localeCompare(a.updatedAt) : b.startDate.localeCompare(a.startDate))),
     [sessions.data],

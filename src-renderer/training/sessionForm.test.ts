@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { sessionSaveSchema } from '../../shared/training/schema';
-import { trainingLabelKey } from './errors';
 import { emptySession, formPathOf, sessionIssues, toSaveArgs, type SessionFormValues } from './sessionForm';
 import { generateTimetable } from './timetable';
 
@@ -61,13 +60,5 @@ describe('session form', () => {
     expect(formPathOf('timetable')).toBe('timetable.root');
     expect(formPathOf('place')).toBe('place');
     expect(formPathOf('rev')).toBeNull();
-  });
-
-  it('labels training and registration argument paths', () => {
-    expect(trainingLabelKey('timetable.4.classHours')).toBe('training.fields.classHours');
-    expect(trainingLabelKey('provider.creditCode')).toBe('training.fields.providerCreditCode');
-    expect(trainingLabelKey('register.phone')).toBe('fields.phone');
-    expect(trainingLabelKey('register.registration.date')).toBe('fields.date');
-    expect(trainingLabelKey('idNumber')).toBe('training.fields.idNumber');
   });
 });

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Resolver } from 'react-hook-form';
 import type { SessionView } from '../../shared/rpc/handlers';
 import { sessionSaveSchema, type SessionSaveInput, type TrainingLevel } from '../../shared/training/schema';
-import { trainingLabelKey } from './errors';
+import { trainingLabelKey } from '../errors';
 import type { SlotValues } from './timetable';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 

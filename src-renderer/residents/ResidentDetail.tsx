@@ -2,7 +2,7 @@
 // closing the registration (注销登记) with a reason and date, and the county's reason when it
 // returned the record.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,16 +12,17 @@ import { CLOSE_REASONS, type CloseReason } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
+import { residentKeys, useResident } from './queries';
 import { RevealValue } from '../components/RevealValue';
 import { errorText, translateIssue } from '../errors';
 import { navigate } from '../route';
 import { returnedState } from '../sync/batchView';
-import { useSyncBatches } from '../sync/useSyncStatus';
+import { useSyncBatches } from '../sync/queries';
 import { ResidentPrintButtons } from '../print';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
-  const resident = useQuery({ queryKey: ['resident', id], queryFn: () => leye.call('residents.get', { id }) });
+  const resident = useResident(id);
   const [closing, setClosing] = useState(false);
   const view = resident.data;
 
@@ -234,8 +235,8 @@ function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): void }) {
         date: values.date.format('YYYY-MM-DD'),
         note: values.note ?? '',
       });
-      queryClient.setQueryData(['resident', view.id], closed);
-      void queryClient.invalidateQueries({ queryKey: ['residents'] });
+      queryClient.setQueryData(residentKeys.one(view.id), closed);
+      void queryClient.invalidateQueries({ queryKey: residentKeys.lists });
       void message.success(t('detail.closedOk'));
       onDone();
     } catch (error) {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
-import { useSetStatus } from '../status';
+import { useSetStatus } from './queries';
 
 interface LoginValues {
   loginName: string;

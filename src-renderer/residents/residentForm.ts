@@ -19,7 +19,7 @@ import {
 } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { fieldLabelKey } from '../errors';
-import { issuesResolver, schemaIssues } from './schemaIssues';
+import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 
 type UnemploymentType = (typeof UNEMPLOYMENT_TYPES)[number];
 type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];

@@ -4,8 +4,8 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { StationStatus } from '../shared/rpc/handlers';
-import { leye } from './bridge';
+import type { StationStatus } from '../../shared/rpc/handlers';
+import { leye } from '../bridge';
 
 export const STATUS_KEY = ['station', 'status'] as const;
 
@@ -16,4 +16,10 @@ export function useStationStatus() {
 export function useSetStatus() {
   const client = useQueryClient();
   return useCallback((status: StationStatus) => client.setQueryData(STATUS_KEY, status), [client]);
+}
+
+/** Who is logged in, with which role, at which station. */
+export function useSession() {
+  const status = useStationStatus().data;
+  return { role: status?.user?.role ?? null, user: status?.user ?? null, station: status?.station ?? null };
 }

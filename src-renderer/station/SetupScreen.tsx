@@ -10,7 +10,7 @@ import { levelOfPath } from '../county/countyView';
 import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
-import { useSetStatus } from '../status';
+import { useSetStatus } from './queries';
 import { FirstRunRestore } from '../backup/FirstRunRestore';
 
 interface CascaderOption {

@@ -1,7 +1,6 @@
 // The residents list: search, filters, sortable headers, and a virtualized body fed by
 // pages of 100 from 'residents.search', so 100,000 residents scroll as smoothly as 10.
 
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Empty, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, SearchOutlined } from '@ant-design/icons';
@@ -18,7 +17,8 @@ import {
   type TargetGroup,
 } from '../../shared/residents/schema';
 import type { ResidentRow, ResidentSortField } from '../../shared/rpc/handlers';
-import { leye } from '../bridge';
+
+import { useResidentSearch } from './queries';
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
@@ -46,17 +46,7 @@ export function ResidentsScreen() {
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
 
   const args = { query, ...filters, ...sort };
-  const search = useInfiniteQuery({
-    queryKey: ['residents', 'search', args],
-    queryFn: ({ pageParam }) => leye.call('residents.search', { ...args, offset: pageParam, limit: PAGE }),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, page) => n + page.items.length, 0);
-      return loaded < last.total && last.items.length > 0 ? loaded : undefined;
-    },
-    // Keep showing the previous result while a new search runs: no flicker as the clerk types.
-    placeholderData: keepPreviousData,
-  });
+  const search = useResidentSearch(args, PAGE);
 
   const rows = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
   const first = search.data?.pages[0];

@@ -7,8 +7,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 
-export const SYNC_KEY = ['sync', 'status'] as const;
-export const BATCHES_KEY = ['sync', 'batches'] as const;
+export const syncKeys = {
+  status: ['sync', 'status'] as const,
+  batches: ['sync', 'batches'] as const,
+  /** Conflicts the county resolved that involved this station (see ResolutionList). */
+  resolutions: ['sync', 'resolutions'] as const,
+  /** Pulled documents kept aside for failing their schema (see QuarantineList). */
+  quarantine: ['sync', 'quarantine'] as const,
+};
 const POLL_MS = 30_000;
 
 export function useSyncStatus() {
@@ -16,27 +22,30 @@ export function useSyncStatus() {
   useEffect(
     () =>
       leye.subscribe('sync.changed', (status) => {
-        client.setQueryData(SYNC_KEY, status);
-        void client.invalidateQueries({ queryKey: BATCHES_KEY });
+        client.setQueryData(syncKeys.status, status);
+        void client.invalidateQueries({ queryKey: syncKeys.batches });
       }),
     [client],
   );
-  return useQuery({ queryKey: SYNC_KEY, queryFn: () => leye.call('sync.status', {}), refetchInterval: POLL_MS });
+  return useQuery({ queryKey: syncKeys.status, queryFn: () => leye.call('sync.status', {}), refetchInterval: POLL_MS });
 }
 
 export function useSetSyncStatus() {
   const client = useQueryClient();
-  return useCallback((status: SyncStatus) => client.setQueryData(SYNC_KEY, status), [client]);
+  return useCallback((status: SyncStatus) => client.setQueryData(syncKeys.status, status), [client]);
 }
 
 /** The station's batches, newest first; fetched only while `enabled` (the drawer is open). */
-/** Conflicts the county resolved that involved this station (see ResolutionList). */
-export const RESOLUTIONS_KEY = ['sync', 'resolutions'] as const;
-/** Pulled documents kept aside for failing their schema (see QuarantineList). */
-export const QUARANTINE_KEY = ['sync', 'quarantine'] as const;
-
 export function useSyncBatches(enabled: boolean) {
-  return useQuery({ queryKey: BATCHES_KEY, queryFn: () => leye.call('sync.batches', {}), enabled });
+  return useQuery({ queryKey: syncKeys.batches, queryFn: () => leye.call('sync.batches', {}), enabled });
+}
+
+export function useResolutions(enabled: boolean) {
+  return useQuery({ queryKey: syncKeys.resolutions, queryFn: () => leye.call('sync.resolutions', {}), enabled });
+}
+
+export function useQuarantine(enabled: boolean) {
+  return useQuery({ queryKey: syncKeys.quarantine, queryFn: () => leye.call('sync.quarantine', {}), enabled });
 }
 
 /** Marks the batches stale, refetching them if shown (after sync.now). */
@@ -45,9 +54,9 @@ export function useRefreshBatches() {
   return useCallback(
     () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: BATCHES_KEY }),
-        client.invalidateQueries({ queryKey: RESOLUTIONS_KEY }),
-        client.invalidateQueries({ queryKey: QUARANTINE_KEY }),
+        client.invalidateQueries({ queryKey: syncKeys.batches }),
+        client.invalidateQueries({ queryKey: syncKeys.resolutions }),
+        client.invalidateQueries({ queryKey: syncKeys.quarantine }),
       ]),
     [client],
   );

@@ -1,0 +1,83 @@
+// 培训汇总表: a training session's attendance summary.
+
+import { useTranslation } from 'react-i18next';
+import type { TrainingSummaryForm } from '../../../shared/print/contract';
+import { percent, FormTitle, SignLine, ClosingRow, Page } from './parts';
+import { SessionInfo } from './SignInSheet';
+
+export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
+  const { t } = useTranslation();
+  const s = form.session;
+  return (
+    <Page>
+      <FormTitle title={t('print.summary.title')} station={form.station} showPlace={false} />
+      <SessionInfo
+        session={s}
+        extra={
+          <tr>
+            <th>{t('print.summary.period')}</th>
+            <td colSpan={3}>{t('print.summary.periodValue', { from: s.startDate, to: s.endDate, slots: s.slots, hours: s.totalClassHours })}</td>
+          </tr>
+        }
+      />
+      <table className="pf-table pf-list pf-summary">
+        <colgroup>
+          <col style={{ width: '6%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '6%' }} />
+          <col style={{ width: '23%' }} />
+          <col />
+          <col />
+          <col />
+          <col />
+          <col />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th colSpan={10} className="pf-caption">
+              {s.occupation}（{t(`training.levels.${s.level}`)}）· {s.provider} · {s.startDate}–{s.endDate}
+            </th>
+          </tr>
+          <tr>
+            <th>{t('print.common.seq')}</th>
+            <th>{t('print.common.name')}</th>
+            <th>{t('print.common.sex')}</th>
+            <th>{t('print.common.idNumber')}</th>
+            <th>{t('print.summary.slotsAttended')}</th>
+            <th>{t('print.summary.attendedHours')}</th>
+            <th>{t('print.summary.rate')}</th>
+            <th>{t('print.summary.late')}</th>
+            <th>{t('print.summary.early')}</th>
+            <th>{t('print.summary.eligible')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {form.rows.map((r, i) => (
+            <tr key={i}>
+              <td className="pf-center">{i + 1}</td>
+              <td className="pf-name">{r.name}</td>
+              <td className="pf-center">{t(`enums.sex.${r.sex}`)}</td>
+              <td className="pf-mono pf-id pf-center">{r.idNumberMasked}</td>
+              <td className="pf-center pf-nowrap">
+                {r.slotsAttended}/{s.slots}
+              </td>
+              <td className="pf-center">{r.attendedHours}</td>
+              <td className="pf-center pf-nowrap">{percent(r.rate)}</td>
+              <td className="pf-center">{r.lateCount}</td>
+              <td className="pf-center">{r.earlyLeaveCount}</td>
+              <td className="pf-center pf-nowrap">{r.eligible ? t('print.summary.yes') : t('print.summary.no')}</td>
+            </tr>
+          ))}
+          <ClosingRow columns={10}>
+            <p className="pf-para" data-testid="pf-summary-totals">
+              {t('print.summary.totals', { count: form.rows.length, eligible: form.eligibleCount, threshold: percent(form.threshold), rate: percent(form.sessionRate) })}
+            </p>
+            <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
+            <SignLine label={t('print.signIn.providerStamp')} withDate={false} />
+          </ClosingRow>
+        </tbody>
+      </table>
+    </Page>
+  );
+}

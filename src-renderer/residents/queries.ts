@@ -1,0 +1,49 @@
+// Query keys and hooks of the residents screens: one place, so a save refreshes what it changed.
+
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { ArgsOf } from '../../shared/rpc/handlers';
+import { leye } from '../bridge';
+
+export const residentKeys = {
+  /** Every search of the residents list (a save or a push refreshes them all). */
+  lists: ['residents'] as const,
+  search: (args: object) => ['residents', 'search', args] as const,
+  /** Every resident fetched by id. */
+  all: ['resident'] as const,
+  one: (id: string | null) => ['resident', id] as const,
+};
+
+/** Active residents whose name or number matches, for the pickers of the posts and training screens. */
+export function useResidentPicker(query: string, enabled: boolean) {
+  const args = { query, status: 'active', limit: 20 } as const;
+  return useQuery({
+    queryKey: residentKeys.search(args),
+    queryFn: () => leye.call('residents.search', args),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A resident by id (null: none); `editing` keeps the form's own copy, a push must not reset what the clerk is typing. */
+export function useResident(id: string | null, editing = false) {
+  return useQuery({
+    queryKey: residentKeys.one(id),
+    queryFn: () => leye.call('residents.get', { id: id! }),
+    enabled: id !== null,
+    ...(editing ? { staleTime: Infinity } : {}),
+  });
+}
+
+/** The residents list: a search loaded page by page, the previous result shown while a new one runs (no flicker as the clerk types). */
+export function useResidentSearch(args: Omit<ArgsOf<'residents.search'>, 'offset' | 'limit'>, pageSize: number) {
+  return useInfiniteQuery({
+    queryKey: residentKeys.search(args),
+    queryFn: ({ pageParam }) => leye.call('residents.search', { ...args, offset: pageParam, limit: pageSize }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, page) => n + page.items.length, 0);
+      return loaded < last.total && last.items.length > 0 ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { menuKeyOf, visibleGroups } from './navigation';
+
+const targets = (role: Parameters<typeof visibleGroups>[0], county: boolean) => visibleGroups(role, county).map((group) => [group.key, group.entries.map((entry) => entry.target)]);
+
+describe('side menu', () => {
+  it('shows an administrator at a county station every group', () => {
+    expect(targets('admin', true)).toEqual([
+      ['people', ['residents', 'register']],
+      ['posts', ['posts']],
+      ['training', ['training']],
+      ['stats', ['stats', 'sheets']],
+      ['sync', ['county', 'conflicts']],
+      ['system', ['policy', 'backup', 'users', 'audit']],
+    ]);
+  });
+
+  it('hides the county review at a village, and the administration from a clerk', () => {
+    expect(targets('clerk', false)).toEqual([
+      ['people', ['residents', 'register']],
+      ['posts', ['posts']],
+      ['training', ['training']],
+      ['stats', ['stats', 'sheets']],
+      ['system', ['policy', 'backup']],
+    ]);
+  });
+
+  it('shows county staff the review but not the registration they may not make', () => {
+    const shown = targets('county', true);
+    expect(shown[0]).toEqual(['people', ['residents']]);
+    expect(shown).toContainEqual(['sync', ['county', 'conflicts']]);
+    expect(shown.flatMap(([, entries]) => entries)).not.toContain('users');
+  });
+
+  it('lights the entry a page belongs to', () => {
+    expect(menuKeyOf({ name: 'attendance', postId: 'post:1', month: '2026-01' })).toBe('posts');
+    expect(menuKeyOf({ name: 'signIn', sessionId: 'training:1' })).toBe('training');
+    expect(menuKeyOf({ name: 'resident', id: 'resident:1' })).toBe('residents');
+    expect(menuKeyOf({ name: 'countyBatch', id: 'b1' })).toBe('county');
+    expect(menuKeyOf({ name: 'about' })).toBeNull();
+  });
+});

@@ -105,13 +105,13 @@ export class Core {
       logSync(status);
       this.emit('sync.changed', status);
     };
-    const sync = (this.sync = new SyncService(ctx, dataDir, syncChanged, options.syncTiming, options.secretBox ?? null));
+    const sync: SyncService = (this.sync = new SyncService(ctx, dataDir, syncChanged, options.syncTiming, options.secretBox ?? null, {
+      // The USB files it delivers (transfer is built on sync, so it is asked for when needed).
+      fileDelivery: () => transfer,
+      countyKeys: (keys) => adoptIdentityKey({ db, station, sync }, keys.identityKey),
+    }));
     const county = countyGuard(new CountyService(ctx, sync), station, sync);
     const transfer = (this.transfer = new TransferService(ctx, sync));
-    // SyncService takes these two after construction (its API belongs to sync/): the files it
-    // delivers, and what to do when the county's identity key arrives.
-    sync.setFileDelivery(transfer);
-    sync.setSecretListener((keys) => adoptIdentityKey({ db, station, sync }, keys.identityKey));
     const backups = (this.backups = new BackupService({
       ...{ dataDir, db, clock },
       station: () => station.config,

@@ -68,7 +68,8 @@ export function ResidentsScreen() {
       allowClear
       data-testid={`filter-${key}`}
       placeholder={placeholder}
-      style={{ minWidth: 140 }}
+      style={{ width: 120 }}
+      popupMatchSelectWidth={false}
       value={filters[key] as V | undefined}
       onChange={(value) => setFilters((current) => ({ ...current, [key]: value ?? undefined }))}
       options={values.map((value) => ({ value, label: t(`enums.${labelKey}.${value}`) }))}
@@ -85,7 +86,7 @@ export function ResidentsScreen() {
           placeholder={t('residents.searchPlaceholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          style={{ width: 380 }}
+          style={{ width: 340 }}
           maxLength={40}
           data-testid="resident-search"
         />

@@ -42,6 +42,13 @@ export const DEFAULT_SYNC_TIMING: SyncTiming = {
   requestTimeoutMs: 60_000,
 };
 
+export interface SyncPeers {
+  /** The USB transfer: which revisions a receipt confirmed (see transfer/). */
+  fileDelivery(): FileDelivery | null;
+  /** The county's identity key arrived: the core re-keys its residents (station/rekey.ts). */
+  countyKeys(keys: CountyKeys): Promise<void>;
+}
+
 export class SyncService {
   private connection: CountyConnection | null = null;
   private running: Promise<SyncStatus> | null = null;
@@ -55,8 +62,6 @@ export class SyncService {
   private failures = 0;
   private stopped = false;
   private secret: CountySecretDoc | null = null;
-  private fileDelivery: FileDelivery | null = null;
-  private secretListener: ((keys: CountyKeys) => Promise<void>) | null = null;
   /** The local update sequence after the county key re-keyed this station (0: never). */
   private rekeySeq = 0;
   private readonly state: SyncStateStore;
@@ -72,10 +77,12 @@ export class SyncService {
     private readonly changed: (status: SyncStatus) => void,
     private readonly timing: SyncTiming = DEFAULT_SYNC_TIMING,
     private readonly secretBox: SecretBox | null = null,
+    /** What sync asks of the others: the USB receipts (transfer), and the core's re-keying when the county's identity key arrives. */
+    private readonly peers: SyncPeers = { fileDelivery: () => null, countyKeys: async () => undefined },
   ) {
     this.state = new SyncStateStore(ctx.db);
     this.copies = new RelayCopies(dataDir);
-    this.waitingSet = new WaitingSet(ctx, this.state, { notSent: NOT_SENT, isReference: isReferenceId, changedPage: CHANGED_PAGE }, () => this.fileDelivery);
+    this.waitingSet = new WaitingSet(ctx, this.state, { notSent: NOT_SENT, isReference: isReferenceId, changedPage: CHANGED_PAGE }, () => this.peers.fileDelivery());
     this.batchBuilder = new BatchBuilder(ctx, this.state, BOOKKEEPING);
     this.runContext = {
       ctx,
@@ -192,11 +199,6 @@ export class SyncService {
     return this.waitingSet.docs();
   }
 
-  /** The USB transfer tells sync which revisions a receipt confirmed (see transfer.ts). */
-  setFileDelivery(provider: FileDelivery): void {
-    this.fileDelivery = provider;
-  }
-
   async status(waiting?: number): Promise<SyncStatus> {
     const state = this.state.value;
     return {
@@ -247,14 +249,9 @@ export class SyncService {
     return status;
   }
 
-  /** The core re-keys its residents when the county's identity key arrives (see Core). */
-  setSecretListener(listener: (keys: CountyKeys) => Promise<void>): void {
-    this.secretListener = listener;
-  }
-
   private async adoptSecret(county: string, key: string): Promise<void> {
     if (this.secret?.county === county && this.secret.key === key) return;
-    await this.secretListener?.(deriveCountyKeys(county, key));
+    await this.peers.countyKeys(deriveCountyKeys(county, key));
     const doc: CountySecretDoc = { _id: '_local/county-secret', county, key, ...(this.secret?._rev ? { _rev: this.secret._rev } : {}) };
     this.secret = { ...doc, _rev: (await this.ctx.db.put(doc)).rev };
   }
@@ -273,7 +270,7 @@ export class SyncService {
 
   /** The station's batches, newest first, with what the county decided. */
   async batches(): Promise<BatchView[]> {
-    return listBatches(this.ctx, this.state.value, this.fileDelivery);
+    return listBatches(this.ctx, this.state.value, this.peers.fileDelivery());
   }
 
   /** The county's notices of resolved conflicts that involved this station, newest first. */

@@ -2,7 +2,7 @@
 // and lockouts, new accounts, password resets, and the idle-lock setting.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { leye } from '../bridge';
 import { accessKeys, useAccessSettings, useUsers } from './queries';
 import { STATUS_KEY } from '../station/queries';
 import { errorText, issueText, issuesOf } from '../errors';
+import { EnumSelect } from '../form/enumFields';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
 import { useCoreIssues } from '../form/useCoreIssues';
@@ -244,20 +245,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
             <Controller control={control} name="displayName" render={({ field }) => <Input {...field} maxLength={30} data-testid="user-field-displayName" />} />
           </FieldItem>
           <FieldItem control={control} name="role" label={t('access.users.role')} required testId="user-role">
-            <Controller
-              control={control}
-              name="role"
-              render={({ field }) => (
-                <Select
-                  ref={field.ref}
-                  value={field.value || undefined}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  options={ROLES.map((role) => ({ value: role, label: t(`access.roles.${role}`) }))}
-                  data-testid="user-field-role"
-                />
-              )}
-            />
+            <EnumSelect control={control} name="role" values={ROLES} labelKey="access.roles" testId="user-field-role" />
           </FieldItem>
         </>
       )}

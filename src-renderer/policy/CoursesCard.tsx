@@ -2,7 +2,7 @@
 // sync sends them to county_ref); every station lists them and picks from them for a session.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Table, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -13,6 +13,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { courseKeys, useCourses } from './queries';
 import { errorText, issueText, issuesOf } from '../errors';
+import { EnumSelect } from '../form/enumFields';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
@@ -152,20 +153,7 @@ function CourseEditor({ course, onClose }: { course?: CourseView; onClose(): voi
         <Controller control={control} name="occupation" render={({ field }) => <Input {...field} maxLength={50} data-testid="course-field-occupation" />} />
       </FieldItem>
       <FieldItem control={control} name="level" label={t('training.courses.level')} required testId="course-level">
-        <Controller
-          control={control}
-          name="level"
-          render={({ field }) => (
-            <Select
-              ref={field.ref}
-              value={field.value || undefined}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              options={TRAINING_LEVELS.map((level) => ({ value: level, label: t(`training.levels.${level}`) }))}
-              data-testid="course-field-level"
-            />
-          )}
-        />
+        <EnumSelect control={control} name="level" values={TRAINING_LEVELS} labelKey="training.levels" testId="course-field-level" />
       </FieldItem>
       <FieldItem control={control} name="classHours" label={t('training.courses.classHours')} required testId="course-classHours">
         <Controller

@@ -1,32 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ArgsOf } from '../../../shared/rpc/handlers';
+import { describe, expect, it } from 'vitest';
 import type { Core, Session } from '../core';
-import { idNumber, openStation, registration, tempDir, VILLAGE, refusal } from '../testing/fixtures';
+import { idNumber, registration, refusal, clockedStations, CLEANING_POST } from '../testing/fixtures';
 
-const open: Core[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function station(now = '2026-11-22T10:00:00+08:00') {
-  const s = await openStation(tempDir(), () => new Date(now));
-  open.push(s.core);
-  return s;
-}
+const station = clockedStations();
 
 
-const POST: ArgsOf<'posts.save'> = {
-  code: 'XC-001',
-  name: '解放桥社区保洁',
-  kind: 'rural',
-  category: 'ruralCleaning',
-  placeCode: VILLAGE,
-  employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
-  plannedHoursPerMonth: 40,
-  payPerMonth: 1000,
-  startDate: '2020-01-01',
-  endDate: '2030-12-31',
-};
+const POST = CLEANING_POST;
 
 /** Registers someone and returns their id. Birth is YYYYMMDD; `hardship` makes them a 就业困难 applicant. */
 async function person(core: Core, session: Session, birth: string, seq: string, hardship?: string[], date = '2026-11-20') {

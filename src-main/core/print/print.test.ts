@@ -1,39 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ArgsOf } from '../../../shared/rpc/handlers';
+import { describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../shared/id/mask';
 import type { Core, Session } from '../core';
 import type { AuditDoc } from '../store/docs';
-import { idNumber, openStation, registration, tempDir, refusal, VILLAGE } from '../testing/fixtures';
+import { idNumber, registration, refusal, VILLAGE, clockedStations, CLEANING_POST } from '../testing/fixtures';
 
-const open: Core[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function station(now = '2026-11-22T10:00:00+08:00') {
-  let clock = new Date(now);
-  const s = await openStation(tempDir(), () => clock);
-  open.push(s.core);
-  return { ...s, at: (iso: string) => (clock = new Date(iso)) };
-}
+const station = clockedStations();
 
 async function audits(core: Core): Promise<AuditDoc[]> {
   const rows = await core.db.allDocs<AuditDoc>({ startkey: 'audit:', endkey: 'audit:\uffff', include_docs: true });
   return rows.rows.map((r) => r.doc!).filter((d) => d.action === 'print');
 }
 
-const POST: ArgsOf<'posts.save'> = {
-  code: 'XC-001',
-  name: '解放桥社区保洁',
-  kind: 'rural',
-  category: 'ruralCleaning',
-  placeCode: VILLAGE,
-  employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
-  plannedHoursPerMonth: 40,
-  payPerMonth: 1000,
-  startDate: '2020-01-01',
-  endDate: '2030-12-31',
-};
+const POST = CLEANING_POST;
 
 describe('printed forms: registration and 认定申请', () => {
   it('fills the registration with the full ID number, the station and its place, and logs the print', async () => {

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { idNumberCheckChar } from '../../../shared/id/idNumber';
 import type { ResidentRegisterInput } from '../../../shared/residents/schema';
+import { afterEach } from 'vitest';
 import { LeyeError } from '../../../shared/rpc/errors';
+import type { ArgsOf } from '../../../shared/rpc/handlers';
 import { Core, type CoreOptions, type Session } from '../core';
 
 export const VILLAGE = '370102001002';
@@ -38,6 +40,37 @@ export async function openStation(
   await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
   return { core, session, dataDir };
 }
+
+/**
+ * Stations in temporary folders, each with a clock the test moves (`at`), closed after each test.
+ * Call once at the top of a test file.
+ */
+export function clockedStations() {
+  const open: Core[] = [];
+  afterEach(async () => {
+    while (open.length) await open.pop()!.close();
+  });
+  return async (now = '2026-11-22T10:00:00+08:00') => {
+    let clock = new Date(now);
+    const s = await openStation(tempDir(), () => clock);
+    open.push(s.core);
+    return { ...s, at: (iso: string) => (clock = new Date(iso)) };
+  };
+}
+
+/** The demo village's cleaning post, as the post form sends it. */
+export const CLEANING_POST: ArgsOf<'posts.save'> = {
+  code: 'XC-001',
+  name: '解放桥社区保洁',
+  kind: 'rural',
+  category: 'ruralCleaning',
+  placeCode: VILLAGE,
+  employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' },
+  plannedHoursPerMonth: 40,
+  payPerMonth: 1000,
+  startDate: '2020-01-01',
+  endDate: '2030-12-31',
+};
 
 export function registration(overrides: Partial<ResidentRegisterInput> = {}): ResidentRegisterInput {
   return {

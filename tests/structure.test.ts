@@ -37,7 +37,7 @@ describe('the layout (issue 13)', () => {
 
   it('names each document prefix only in the registry', () => {
     const prefixes = DOCUMENT_TYPES.map((t) => DOCUMENTS[t].prefix);
-    const literal = new RegExp(`['\`](${prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+    const literal = new RegExp(`(['\`]|/\\^)(${prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
     const offenders = sources([...ROOTS, 'src-main/host', 'src-main/app', 'county', 'bench'], (f) => !f.startsWith(path.join('shared', 'documents')))
       .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${f}:${i + 1}`, line })))
       // Comments may name an id's shape; CouchDB role names (`station:<code>`, county/designDocs.ts)

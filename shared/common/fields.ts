@@ -4,10 +4,11 @@
 
 import { z } from 'zod';
 import { isValidCreditCode } from '../id/creditCode';
+import { ID_PATTERNS } from '../documents/ids';
 
 // ── Records ───────────────────────────────────────────────────────────────────────────────
 
-export const residentId = z.string().regex(/^resident:[a-z2-7]{26}$/, { error: 'errors.id' });
+export const residentId = z.string().regex(ID_PATTERNS.resident, { error: 'errors.id' });
 /** The revision of the record being edited (as the form got it). */
 export const rev = z.string().min(1).max(100);
 /** Any replicated document's id (`<type>:<rest>`), as the county names records of a batch. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { FieldIssue } from '../rpc/errors';
 import { docId, docRev, freeText, requiredText, stationBelowCounty as countyPlace } from '../common/fields';
 import { COUNTY_STAFF, handler, none } from '../rpc/define';
+import { ID_PATTERNS } from '../documents/ids';
 
 /** A station in the county's directory and when it last synced. */
 export interface CountyStationView {
@@ -88,7 +89,7 @@ export interface CountyConflictView {
   differing: string[];
 }
 
-const batchId = z.string().regex(/^batch:\d{9,12}:[0-9TZ:.-]+:[a-z2-7]{6}$/, { error: 'errors.id' });
+const batchId = z.string().regex(ID_PATTERNS.batch, { error: 'errors.id' });
 
 export const countyReviewSchema = z
   .strictObject({

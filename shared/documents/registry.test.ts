@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateValidate, refValidate, stationValidate } from '../../county/designDocs';
 import { errorsZhCN } from '../i18n/errors';
+import { ID_PATTERNS } from './ids';
 import { BACKED_UP_LOCAL_DOCS, LOCAL_DOCS_NOT_BACKED_UP } from './local';
 import {
   BOOKKEEPING,
@@ -67,6 +68,15 @@ describe('the document registry', () => {
     expect(docId.policy('minimumWage', '2024-01-01', '371402')).toBe('policy:minimumWage:371402:2024-01-01');
     expect(docId.resolution(residentId, '2024-03-05T01:02:03.000Z')).toBe(`resolution:${residentId}:2024-03-05T01:02:03.000Z`);
     for (const id of ['_local/sync', '_design/review', 'unknown:1', 'resident', '', ':x', 'constructor:x', 'toString:x']) expect(typeOfId(id)).toBeNull();
+  });
+
+  it('builds ids of the shapes the argument schemas accept', () => {
+    const resident = docId.resident('abcdefghijklmnopqrstuvwxyz');
+    expect(resident).toMatch(ID_PATTERNS.resident);
+    expect(docId.post('XC-001')).toMatch(ID_PATTERNS.post);
+    expect(docId.training('abcdefghijklmnop')).toMatch(ID_PATTERNS.training);
+    expect(docId.batch('370102001002', '2026-11-22T02:00:00.000Z', 'abcdef')).toMatch(ID_PATTERNS.batch);
+    for (const [type, pattern] of Object.entries(ID_PATTERNS)) expect(pattern.source.startsWith(`^${DOCUMENTS[type as keyof typeof DOCUMENTS].prefix}`)).toBe(true);
   });
 
   it('keeps ID_PREFIX as it was', () => {

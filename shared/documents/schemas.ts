@@ -27,6 +27,7 @@ import {
 } from '../residents/schema';
 import { HALF_DAYS, SIGN_IN_METHODS, TRAINING_LEVELS, timetableSlotSchema } from '../training/schema';
 import type { AttendanceRevision, MonthCloseHistoryEntry, MonthSummary, PostOverride } from '../rpc/handlers';
+import { ID_PATTERNS } from './ids';
 
 /** The version this build writes and reads (typed as a number: a document's version is data). */
 export const SCHEMA_VERSION: number = 1;
@@ -50,11 +51,10 @@ export const base = {
 };
 export const stampedSchema = z.object(base);
 
-const residentKey = /[a-z2-7]{26}/.source;
 /** Ids as the quarantine checks them (no message keys: a stored document is not a form). */
-export const residentIdSchema = z.string().regex(new RegExp(`^resident:${residentKey}$`));
-export const postIdSchema = z.string().regex(/^post:[A-Za-z0-9-]{1,20}$/);
-export const trainingIdSchema = z.string().regex(/^training:[a-z2-7]{16}$/);
+export const residentIdSchema = z.string().regex(ID_PATTERNS.resident);
+export const postIdSchema = z.string().regex(ID_PATTERNS.post);
+export const trainingIdSchema = z.string().regex(ID_PATTERNS.training);
 const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const text = z.string();
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { creditCode, freeText, isoDay, month, requiredText, residentId, rev, villageCode } from '../common/fields';
 import { yuan } from '../policy/parameters';
+import { ID_PATTERNS } from '../documents/ids';
 
 // Building blocks defined in ../common/fields.ts, re-exported here for existing importers.
 export { creditCode, month };
@@ -25,7 +26,7 @@ export const postCode = z
   .min(1, { error: 'errors.required' })
   .max(20, { error: 'errors.tooLong' })
   .regex(/^[A-Za-z0-9-]+$/, { error: 'errors.post.code' });
-export const postId = z.string().regex(/^post:[A-Za-z0-9-]{1,20}$/, { error: 'errors.id' });
+export const postId = z.string().regex(ID_PATTERNS.post, { error: 'errors.id' });
 
 export const postSaveSchema = z
   .strictObject({

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { creditCode, isoDay, requiredText, residentId, rev } from '../common/fields';
 import { idNumberField, personName, residentRegisterSchema } from '../residents/schema';
+import { ID_PATTERNS } from '../documents/ids';
 
 export const TRAINING_LEVELS = ['level5', 'level4', 'level3', 'level2', 'level1', 'specialAbility'] as const;
 export const HALF_DAYS = ['am', 'pm'] as const;
@@ -14,7 +15,7 @@ export type HalfDay = (typeof HALF_DAYS)[number];
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 export type SignDirection = (typeof SIGN_DIRECTIONS)[number];
 
-export const sessionId = z.string().regex(/^training:[a-z2-7]{16}$/, { error: 'errors.id' });
+export const sessionId = z.string().regex(ID_PATTERNS.training, { error: 'errors.id' });
 const clock = z.string({ error: 'errors.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'errors.time' });
 
 export const timetableSlotSchema = z

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignInSheetForm } from '../../../shared/print/contract';
-import { FormTitle, SignLine, ClosingRow, Page } from './parts';
+import { FormTitle, SignLine, ClosingRow, Page, TraineeCells, TraineeHeads } from './parts';
 
 export function SessionInfo({ session, extra }: { session: SignInSheetForm['session']; extra: ReactNode }) {
   const { t } = useTranslation();
@@ -62,10 +62,7 @@ export function SignInSheet({ form }: { form: SignInSheetForm }) {
             </th>
           </tr>
           <tr>
-            <th>{t('print.common.seq')}</th>
-            <th>{t('print.common.name')}</th>
-            <th>{t('print.common.sex')}</th>
-            <th>{t('print.common.idNumber')}</th>
+            <TraineeHeads />
             <th>{t('print.signIn.timeIn')}</th>
             <th>{t('print.signIn.timeOut')}</th>
             <th>{t('print.signIn.sign')}</th>
@@ -74,10 +71,7 @@ export function SignInSheet({ form }: { form: SignInSheetForm }) {
         <tbody>
           {form.rows.map((r, i) => (
             <tr key={i}>
-              <td className="pf-center">{i + 1}</td>
-              <td className="pf-name">{r.name}</td>
-              <td className="pf-center">{t(`enums.sex.${r.sex}`)}</td>
-              <td className="pf-mono pf-id pf-center">{r.idNumberMasked}</td>
+              <TraineeCells index={i} row={r} />
               <td className="pf-center">{r.timeIn ?? ''}</td>
               <td className="pf-center">{r.timeOut ?? ''}</td>
               <td />

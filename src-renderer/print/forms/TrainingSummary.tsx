@@ -2,7 +2,7 @@
 
 import { useTranslation } from 'react-i18next';
 import type { TrainingSummaryForm } from '../../../shared/print/contract';
-import { percent, FormTitle, SignLine, ClosingRow, Page } from './parts';
+import { percent, FormTitle, SignLine, ClosingRow, Page, TraineeCells, TraineeHeads } from './parts';
 import { SessionInfo } from './SignInSheet';
 
 export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
@@ -40,10 +40,7 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
             </th>
           </tr>
           <tr>
-            <th>{t('print.common.seq')}</th>
-            <th>{t('print.common.name')}</th>
-            <th>{t('print.common.sex')}</th>
-            <th>{t('print.common.idNumber')}</th>
+            <TraineeHeads />
             <th>{t('print.summary.slotsAttended')}</th>
             <th>{t('print.summary.attendedHours')}</th>
             <th>{t('print.summary.rate')}</th>
@@ -55,10 +52,7 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
         <tbody>
           {form.rows.map((r, i) => (
             <tr key={i}>
-              <td className="pf-center">{i + 1}</td>
-              <td className="pf-name">{r.name}</td>
-              <td className="pf-center">{t(`enums.sex.${r.sex}`)}</td>
-              <td className="pf-mono pf-id pf-center">{r.idNumberMasked}</td>
+              <TraineeCells index={i} row={r} />
               <td className="pf-center pf-nowrap">
                 {r.slotsAttended}/{s.slots}
               </td>

@@ -3,6 +3,7 @@
 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Sex } from '../../../shared/id/idNumber';
 import type { PrintStation, RegistrationForm } from '../../../shared/print/contract';
 
 export const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
@@ -146,3 +147,28 @@ export const FIELD_COLUMNS = (
     <col style={{ width: '16%' }} />
   </colgroup>
 );
+
+/** The four columns every trainee list starts with: seq, name, sex, masked ID number. */
+export function TraineeHeads() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th>{t('print.common.seq')}</th>
+      <th>{t('print.common.name')}</th>
+      <th>{t('print.common.sex')}</th>
+      <th>{t('print.common.idNumber')}</th>
+    </>
+  );
+}
+
+export function TraineeCells({ index, row }: { index: number; row: { name: string; sex: Sex; idNumberMasked: string } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <td className="pf-center">{index + 1}</td>
+      <td className="pf-name">{row.name}</td>
+      <td className="pf-center">{t(`enums.sex.${row.sex}`)}</td>
+      <td className="pf-mono pf-id pf-center">{row.idNumberMasked}</td>
+    </>
+  );
+}

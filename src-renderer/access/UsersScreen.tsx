@@ -14,6 +14,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { accessKeys, useAccessSettings, useUsers } from './queries';
 import { STATUS_KEY } from '../station/queries';
+import { clearAccountDrafts } from '../drafts/drafts';
 import { errorText, issueText, issuesOf } from '../errors';
 import { EnumSelect } from '../form/enumFields';
 import { FieldItem } from '../form/fields';
@@ -109,7 +110,13 @@ export function UsersScreen() {
                   <Button
                     size="small"
                     data-testid="user-toggle"
-                    onClick={() => void run(() => leye.call('users.update', { loginName: u.loginName, disabled: !u.disabled }), t('access.users.saved'))}
+                    onClick={() =>
+                      void run(async () => {
+                        await leye.call('users.update', { loginName: u.loginName, disabled: !u.disabled });
+                        // A disabled account's half-filled forms (ID numbers, phones) go from this PC.
+                        if (!u.disabled) await clearAccountDrafts(u.loginName);
+                      }, t('access.users.saved'))
+                    }
                   >
                     {u.disabled ? t('access.users.enable') : t('access.users.disable')}
                   </Button>

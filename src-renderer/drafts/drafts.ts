@@ -3,6 +3,17 @@
 
 import { Dexie, type EntityTable } from 'dexie';
 
+/**
+ * Whose draft: a draft belongs to one account at one station. Another account (the next clerk
+ * logging in on this PC) or another station never reads it.
+ */
+export interface DraftOwner {
+  /** The station's place code. */
+  placeCode: string;
+  /** The account's login name. */
+  loginName: string;
+}
+
 export interface DraftRecord<V = unknown> {
   /** 'register' for the new-resident form, 'edit:<resident id>' for an edit. */
   key: string;
@@ -13,12 +24,20 @@ export interface DraftRecord<V = unknown> {
   baseRev?: string;
 }
 
+/** A draft as stored: its owner is part of its id, so a lookup by another owner finds nothing. */
+interface StoredDraft extends DraftRecord, DraftOwner {
+  id: string;
+}
+
 class DraftDatabase extends Dexie {
-  drafts!: EntityTable<DraftRecord, 'key'>;
+  ownedDrafts!: EntityTable<StoredDraft, 'id'>;
 
   constructor() {
     super('leye-drafts');
     this.version(1).stores({ drafts: 'key, updatedAt' });
+    // Version 1 kept drafts by form only, readable by whoever logged in next; they have no owner
+    // to give them back to, so that table is dropped.
+    this.version(2).stores({ drafts: null, ownedDrafts: 'id, loginName, placeCode, updatedAt' });
   }
 }
 
@@ -29,9 +48,14 @@ function db(): DraftDatabase {
   return database;
 }
 
+/** One string for owner and form; JSON so no login name or form key can run into another part. */
+function idOf(owner: DraftOwner, key: string): string {
+  return JSON.stringify([owner.placeCode, owner.loginName, key]);
+}
+
 // A page being unloaded (reload, window closed) gets no more tasks, and Chromium drops an
 // IndexedDB write started in 'pagehide'. So the last keystrokes also go to localStorage, which
-// is synchronous; the next load moves them into IndexedDB.
+// is synchronous; the next load (by the same owner) moves them into IndexedDB.
 const STASH_PREFIX = 'leye.draft-stash:';
 
 function storage(): Storage | null {
@@ -48,46 +72,101 @@ function makeRecord<V>(key: string, values: V, baseRev?: string): DraftRecord<V>
   return record;
 }
 
+function toStored(owner: DraftOwner, record: DraftRecord): StoredDraft {
+  return { ...record, id: idOf(owner, record.key), placeCode: owner.placeCode, loginName: owner.loginName };
+}
+
+function fromStored<V>(stored: StoredDraft | undefined): DraftRecord<V> | undefined {
+  if (!stored) return undefined;
+  const record: DraftRecord<V> = { key: stored.key, values: stored.values as V, updatedAt: stored.updatedAt };
+  if (stored.baseRev !== undefined) record.baseRev = stored.baseRev;
+  return record;
+}
+
 /** Synchronously keeps values that may not reach IndexedDB before the page goes away. */
-export function stashDraft<V>(key: string, values: V, baseRev?: string): void {
+export function stashDraft<V>(owner: DraftOwner, key: string, values: V, baseRev?: string): void {
   try {
-    storage()?.setItem(STASH_PREFIX + key, JSON.stringify(makeRecord(key, values, baseRev)));
+    storage()?.setItem(STASH_PREFIX + idOf(owner, key), JSON.stringify(toStored(owner, makeRecord(key, values, baseRev))));
   } catch {
     // Full or disabled: the IndexedDB write may still make it.
   }
 }
 
-function takeStash(key: string): DraftRecord | undefined {
-  const store = storage();
-  const raw = store?.getItem(STASH_PREFIX + key);
+function takeStash(owner: DraftOwner, key: string): StoredDraft | undefined {
+  const raw = storage()?.getItem(STASH_PREFIX + idOf(owner, key));
   if (!raw) return undefined;
   try {
-    const record = JSON.parse(raw) as DraftRecord;
-    return record && record.key === key && typeof record.updatedAt === 'string' ? record : undefined;
+    const record = JSON.parse(raw) as StoredDraft;
+    const mine = record && record.id === idOf(owner, key) && record.key === key;
+    return mine && typeof record.updatedAt === 'string' ? record : undefined;
   } catch {
     return undefined;
   }
 }
 
-export async function loadDraft<V>(key: string): Promise<DraftRecord<V> | undefined> {
-  const stored = await db().drafts.get(key);
-  const stash = takeStash(key);
-  if (stash && (!stored || stash.updatedAt >= stored.updatedAt)) {
-    await db().drafts.put(stash);
-    storage()?.removeItem(STASH_PREFIX + key);
-    return stash as DraftRecord<V>;
+/** The stash entries (full localStorage keys) whose owner passes `test`; unreadable ones too when `test` says so for null. */
+function stashKeys(test: (owner: DraftOwner | null) => boolean): string[] {
+  const store = storage();
+  if (!store) return [];
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const name = store.key(i);
+    if (!name?.startsWith(STASH_PREFIX)) continue;
+    let owner: DraftOwner | null = null;
+    try {
+      const parts = JSON.parse(name.slice(STASH_PREFIX.length)) as unknown;
+      if (Array.isArray(parts) && parts.length === 3 && typeof parts[0] === 'string' && typeof parts[1] === 'string') {
+        owner = { placeCode: parts[0], loginName: parts[1] };
+      }
+    } catch {
+      owner = null;
+    }
+    if (test(owner)) keys.push(name);
   }
-  if (stash) storage()?.removeItem(STASH_PREFIX + key);
-  return stored as DraftRecord<V> | undefined;
+  return keys;
 }
 
-export async function saveDraft<V>(key: string, values: V, baseRev?: string): Promise<void> {
-  await db().drafts.put(makeRecord(key, values, baseRev) as DraftRecord);
+function removeStashes(test: (owner: DraftOwner | null) => boolean) {
+  const store = storage();
+  for (const name of stashKeys(test)) store?.removeItem(name);
 }
 
-export async function deleteDraft(key: string): Promise<void> {
-  storage()?.removeItem(STASH_PREFIX + key);
-  await db().drafts.delete(key);
+export async function loadDraft<V>(owner: DraftOwner, key: string): Promise<DraftRecord<V> | undefined> {
+  const id = idOf(owner, key);
+  const stored = await db().ownedDrafts.get(id);
+  const stash = takeStash(owner, key);
+  if (stash && (!stored || stash.updatedAt >= stored.updatedAt)) {
+    await db().ownedDrafts.put(stash);
+    storage()?.removeItem(STASH_PREFIX + id);
+    return fromStored<V>(stash);
+  }
+  if (stash) storage()?.removeItem(STASH_PREFIX + id);
+  return fromStored<V>(stored);
+}
+
+export async function saveDraft<V>(owner: DraftOwner, key: string, values: V, baseRev?: string): Promise<void> {
+  await db().ownedDrafts.put(toStored(owner, makeRecord(key, values, baseRev) as DraftRecord));
+}
+
+export async function deleteDraft(owner: DraftOwner, key: string): Promise<void> {
+  storage()?.removeItem(STASH_PREFIX + idOf(owner, key));
+  await db().ownedDrafts.delete(idOf(owner, key));
+}
+
+/**
+ * Removes every draft of an account on this machine (it was disabled), stashes included. Only
+ * this machine: drafts kept on another PC are cleared there (when disabled there, or never).
+ */
+export async function clearAccountDrafts(loginName: string): Promise<void> {
+  removeStashes((owner) => owner?.loginName === loginName);
+  await db().ownedDrafts.where('loginName').equals(loginName).delete();
+}
+
+/** Removes the drafts of every other station (this machine now serves `placeCode`: set up anew or replaced). */
+export async function clearOtherStationsDrafts(placeCode: string): Promise<void> {
+  // Stashes from before drafts had owners (or damaged) have no owner: gone too.
+  removeStashes((owner) => owner?.placeCode !== placeCode);
+  await db().ownedDrafts.where('placeCode').notEqual(placeCode).delete();
 }
 
 /** Closes the connection (tests: lets fake-indexeddb be reset between cases). */
@@ -108,8 +187,9 @@ export interface DraftSaver<V> {
 }
 
 export function createDraftSaver<V>(
+  owner: DraftOwner,
   key: string,
-  options: { delay?: number; baseRev?: string; save?: (key: string, values: V, baseRev?: string) => Promise<void> } = {},
+  options: { delay?: number; baseRev?: string; save?: (owner: DraftOwner, key: string, values: V, baseRev?: string) => Promise<void> } = {},
 ): DraftSaver<V> {
   const delay = options.delay ?? 250;
   const save = options.save ?? saveDraft;
@@ -125,7 +205,7 @@ export function createDraftSaver<V>(
     pending = null;
     let writing: Promise<void>;
     try {
-      writing = save(key, values, options.baseRev);
+      writing = save(owner, key, values, options.baseRev);
     } catch (error) {
       writing = Promise.reject(error);
     }
@@ -142,7 +222,7 @@ export function createDraftSaver<V>(
     },
     flush,
     flushOnUnload() {
-      if (pending && !stopped) stashDraft(key, pending.values, options.baseRev);
+      if (pending && !stopped) stashDraft(owner, key, pending.values, options.baseRev);
       void flush();
     },
     stop() {

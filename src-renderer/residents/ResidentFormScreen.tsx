@@ -14,6 +14,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { residentKeys, useResident } from './queries';
 import { useFormDraft } from '../drafts/useFormDraft';
+import { useSession } from '../station/queries';
 import { errorText, issuesOf, translateIssue, translateRpcError } from '../errors';
 import { EnumRadios, EnumSelect } from '../form/enumFields';
 import { GroupsFields, IdNumberItem, Item, RegistrationFields, TextInput, testIdOf } from './ResidentFields';
@@ -77,8 +78,10 @@ function ResidentForm({ view }: { view?: ResidentView }) {
     [view?.id, view?.rev],
   );
   const form = useForm<V>({ defaultValues: startValues(), resolver, mode: 'onTouched', reValidateMode: 'onChange' });
+  const session = useSession();
   const draft = useFormDraft(form, view ? `edit:${view.id}` : 'register', {
     ready: true,
+    owner: session.station && session.user ? { placeCode: session.station.placeCode, loginName: session.user.loginName } : null,
     baseRev: view?.rev,
     restore: (stored) => restoreValues(stored, startValues()),
     startValues,

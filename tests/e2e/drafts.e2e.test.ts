@@ -40,30 +40,30 @@ async function createClerk(loginName: string, displayName: string, password: str
 
 /** Everything of one login in the drafts' IndexedDB and the localStorage stash, as text. */
 async function storedOf(loginName: string): Promise<string> {
-  return page.evaluate(async (login) => {
-    const found: string[] = [];
+  // Runs in the page (a string: the tests compile without the DOM's types).
+  const script = `(async (login) => {
+    const found = [];
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i) ?? '';
       if (key.startsWith('leye.draft-stash:') && key.includes(JSON.stringify(login))) found.push(localStorage.getItem(key) ?? '');
     }
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('leye-drafts');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
     if (db.objectStoreNames.contains('ownedDrafts')) {
-      const all = await new Promise<unknown[]>((resolve, reject) => {
+      const all = await new Promise((resolve, reject) => {
         const request = db.transaction('ownedDrafts').objectStore('ownedDrafts').getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      for (const record of all) {
-        if ((record as { loginName?: string }).loginName === login) found.push(JSON.stringify(record));
-      }
+      for (const record of all) if (record.loginName === login) found.push(JSON.stringify(record));
     }
     db.close();
-    return found.join('\n');
-  }, loginName);
+    return found.join('\\n');
+  })(${JSON.stringify(loginName)})`;
+  return (await page.evaluate(script)) as string;
 }
 
 describe('drafts', () => {

@@ -4,11 +4,11 @@
 export const stationZhCN = {
   setup: {
     title: '首次设置',
-    intro: '请选择本服务站所在的村（社区），并创建第一个经办人账号。',
+    intro: '请选择本服务站所在的县（区）、乡镇（街道）或村（社区），并创建本站的管理员账号。管理员可以再为经办人开设账号。',
     place: '所在村（社区）',
     placePlaceholder: '市 / 区县 / 乡镇街道 / 村社区',
     placeRequired: '请选择到村（社区）一级',
-    clerk: '经办人账号',
+    admin: '管理员账号',
     loginName: '登录名',
     displayName: '姓名',
     password: '密码',
@@ -37,11 +37,11 @@ export const stationZhCN = {
 export const stationEn: typeof stationZhCN = {
   setup: {
     title: 'First-run setup',
-    intro: "Choose this service point's village or community, and create the first clerk account.",
+    intro: "Choose this station's county, township or village, and create its administrator account. The administrator can then open accounts for the clerks.",
     place: 'Village / community',
     placePlaceholder: 'City / county / township / village',
     placeRequired: 'Choose down to the village or community',
-    clerk: 'Clerk account',
+    admin: 'Administrator account',
     loginName: 'Login name',
     displayName: 'Name',
     password: 'Password',

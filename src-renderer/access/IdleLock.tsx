@@ -5,55 +5,63 @@
 
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { LockOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye, onSessionLocked } from '../bridge';
 import { errorText } from '../errors';
 import { useSetStatus } from '../station/queries';
+import { IdleTimer } from './idleTimer';
 
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
-/** How often the timer looks, and how often input is reported to the core at most. */
+/** How often the timer looks. */
 const CHECK_MS = 5_000;
-const REPORT_MS = 60_000;
 
-/** Watches input; true once the user has been idle for `minutes` (or the core said the session is locked). */
+const reportActive = () => void leye.call('auth.active', {}).catch(() => undefined);
+
+/**
+ * Watches input; true once the user has been idle for `minutes` (or the core said the session is
+ * locked). The returned unlock starts a fresh idle period (./idleTimer.ts).
+ */
 function useIdleLock(minutes: number, lockedByCore: boolean): [boolean, () => void] {
   const [locked, setLocked] = useState(lockedByCore);
   const lockedRef = useRef(locked);
   lockedRef.current = locked;
+  const timer = useRef<IdleTimer | null>(null);
+
+  const lock = useCallback(() => {
+    timer.current?.lock();
+    setLocked(true);
+  }, []);
 
   useEffect(() => {
-    if (lockedByCore) setLocked(true);
-  }, [lockedByCore]);
+    if (lockedByCore) lock();
+  }, [lockedByCore, lock]);
 
-  useEffect(() => onSessionLocked(() => setLocked(true)), []);
+  useEffect(() => onSessionLocked(lock), [lock]);
 
   useEffect(() => {
-    let lastInput = Date.now();
-    let lastReport = Date.now();
-    const onInput = () => {
-      if (lockedRef.current) return;
-      lastInput = Date.now();
-      // A long form typed without a call must not meet a locked session at the save.
-      if (lastInput - lastReport >= REPORT_MS) {
-        lastReport = lastInput;
-        void leye.call('auth.active', {}).catch(() => undefined);
-      }
-    };
+    const idle = new IdleTimer({ limitMs: minutes * 60_000, now: Date.now, report: reportActive, locked: lockedRef.current });
+    timer.current = idle;
+    const onInput = () => idle.input();
     for (const event of INPUT_EVENTS) window.addEventListener(event, onInput, { capture: true, passive: true });
-    const timer = window.setInterval(() => {
-      if (lockedRef.current || Date.now() - lastInput < minutes * 60_000) return;
+    const interval = window.setInterval(() => {
+      if (!idle.check()) return;
       setLocked(true);
       void leye.call('auth.lock', {}).catch(() => undefined);
     }, CHECK_MS);
     return () => {
       for (const event of INPUT_EVENTS) window.removeEventListener(event, onInput, { capture: true });
-      window.clearInterval(timer);
+      window.clearInterval(interval);
+      if (timer.current === idle) timer.current = null;
     };
   }, [minutes]);
 
-  return [locked, () => setLocked(false)];
+  const unlocked = useCallback(() => {
+    timer.current?.unlock();
+    setLocked(false);
+  }, []);
+  return [locked, unlocked];
 }
 
 export function IdleLock({ status, onLogout }: { status: StationStatus; onLogout(): void }) {

@@ -1,5 +1,6 @@
 // First run: the station's place — a county, a township or a village, which sets the station's
-// level (lazily loaded cascader over 'places.children') — and the first clerk account; or a demo
+// level (lazily loaded cascader over 'places.children') — and the station's administrator (the
+// first account, with the password rules of every account: `newPassword`); or a demo
 // station with made-up residents; or 从备份恢复, a reinstalled PC's station from its backup file.
 
 import { App as AntApp, Button, Card, Cascader, Divider, Form, Input, Typography } from 'antd';
@@ -8,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlaceOption, StationLevel } from '../../shared/rpc/handlers';
 import { levelOfPath } from '../county/countyView';
 import { LeyeError } from '../../shared/rpc/errors';
+import { newPassword } from '../../shared/access/contract';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
 import { useSetStatus } from './queries';
@@ -115,7 +117,7 @@ export function SetupScreen() {
   return (
     <div className="leye-centered">
       <Card title={t('setup.title')}>
-        <Typography.Paragraph type="secondary">{t('county.setup.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
           <Form.Item
             name="place"
@@ -152,7 +154,7 @@ export function SetupScreen() {
             />
           </Form.Item>
           <Divider titlePlacement="start" plain>
-            {t('setup.clerk')}
+            {t('setup.admin')}
           </Divider>
           <Form.Item name="loginName" label={t('setup.loginName')} rules={[required(t('setup.loginName'))]}>
             <Input data-testid="setup-loginName" autoComplete="username" maxLength={32} />
@@ -163,7 +165,17 @@ export function SetupScreen() {
           <Form.Item
             name="password"
             label={t('setup.password')}
-            rules={[required(t('setup.password')), { min: 8, message: t('errors.password.tooShort') }]}
+            extra={t('access.users.passwordHint')}
+            rules={[
+              required(t('setup.password')),
+              {
+                // The core's own rule (shared/access/contract.ts), translated as the core would say it.
+                validator: (_rule, value: string | undefined) => {
+                  const issue = value ? newPassword.safeParse(value).error?.issues[0] : undefined;
+                  return issue ? Promise.reject(new Error(translateIssue(t, { field: 'clerk.password', messageKey: issue.message }))) : Promise.resolve();
+                },
+              },
+            ]}
           >
             <Input.Password data-testid="setup-password" autoComplete="new-password" />
           </Form.Item>

@@ -33,6 +33,9 @@ describe('access', () => {
     // The page's timers run on a clock the test can move: the idle lock without waiting minutes.
     await page.clock.install();
     await page.goto(host.url);
+    // The first account made at setup is the station's administrator, and says so.
+    await page.getByTestId('setup-submit').waitFor();
+    expect(await textOf(page.locator('.leye-centered'))).toContain('管理员账号');
     await page.getByTestId('setup-demo').click();
     const login = page.getByTestId('login-name');
     await login.or(page.getByTestId('current-user')).first().waitFor({ timeout: 60_000 });
@@ -80,6 +83,9 @@ describe('access', () => {
     await page.getByTestId('lock-unlock').click();
     await page.getByTestId('lock-screen').waitFor({ state: 'detached' });
     await page.getByTestId('users-screen').waitFor();
+    // The unlock starts a fresh idle period: the next checks, with no input yet, do not relock.
+    await page.clock.fastForward('00:20');
+    expect(await page.getByTestId('lock-screen').count()).toBe(0);
     // Back to a longer limit for the rest of the test.
     await page.getByTestId('idle-minutes').locator('input').fill('30');
     await page.getByTestId('idle-save').click();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core, Session } from '../core';
-import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
+import { Core, type Session } from '../core';
+import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir, VILLAGE } from '../testing/fixtures';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -170,6 +170,33 @@ describe('lockout', () => {
   });
 });
 
+describe('first account at setup', () => {
+  it('gets the same password rules as every account created later', async () => {
+    const core = await Core.open({ dataDir: tempDir(), clock: () => FIXED_NOW });
+    open.push(core);
+    const session: Session = { user: null };
+    const setup = (loginName: string, password: string) =>
+      core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName, displayName: '王丽', password } });
+    for (const [password, messageKey] of [
+      ['12345678', 'errors.access.passwordWeak'],
+      ['onlyletters', 'errors.access.passwordWeak'],
+      ['short1', 'errors.password.tooShort'],
+    ] as const) {
+      expect(await refusal(setup('wangli', password))).toMatchObject({ code: 'VALIDATION', field: 'clerk.password', messageKey });
+    }
+    expect(await refusal(setup('wangli-01', 'wangli-01'))).toMatchObject({ code: 'VALIDATION', field: 'clerk.password', messageKey: 'errors.access.passwordIsName' });
+    expect((await core.call(session, 'station.status', {})).setUp).toBe(false);
+    await setup('wangli', 'secret-123');
+    await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
+    // users.create refuses the same passwords with the same keys.
+    expect(await refusal(core.call(session, 'users.create', { loginName: 'lisi', displayName: '李四', role: 'clerk', password: '12345678' }))).toMatchObject({
+      field: 'password',
+      messageKey: 'errors.access.passwordWeak',
+    });
+    expect((await core.call(session, 'users.list', {})).map((u) => u.role)).toEqual(['admin']);
+  });
+});
+
 describe('idle lock', () => {
   it('locks a session idle past the limit until the user’s password unlocks it', async () => {
     const { core, session, advance } = await station();
@@ -204,6 +231,23 @@ describe('idle lock', () => {
     await core.call(session, 'auth.logout', {});
     await core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     await core.call(session, 'residents.search', {});
+  });
+
+  it('an unlock after the idle limit starts a fresh idle period: the next calls are not relocked', async () => {
+    const { core, session, advance } = await station();
+    // Idle far past the limit (nothing counts while the screen is locked), then the password.
+    advance(10.01);
+    expect((await refusal(core.call(session, 'residents.search', {}))).code).toBe('SESSION_LOCKED');
+    advance(30);
+    await core.call(session, 'auth.unlock', { password: 'secret-123' });
+    expect((await core.call(session, 'station.status', {})).locked).toBe(false);
+    await core.call(session, 'residents.search', {});
+    // A whole idle period after the unlock is still open; past it, locked again.
+    advance(9.99);
+    expect((await core.call(session, 'station.status', {})).locked).toBe(false);
+    await core.call(session, 'auth.active', {});
+    advance(10.01);
+    expect((await refusal(core.call(session, 'residents.search', {}))).code).toBe('SESSION_LOCKED');
   });
 
   it('failed unlocks count towards the lockout', async () => {

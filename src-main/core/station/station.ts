@@ -84,6 +84,8 @@ export class StationService {
     if (this.current) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.stationAlreadySetUp' });
     if (!isKnownPlace(placeCode)) throw new LeyeError(fieldError('placeCode', 'errors.placeUnknown', { code: placeCode }));
     if (!['village', 'township', 'county'].includes(placeLevel(placeCode) ?? '')) throw new LeyeError(fieldError('placeCode', 'errors.placeNotStation'));
+    // The same rule as for every account (access.ts createUser): the name is no password.
+    if (clerk.password === clerk.loginName) throw new LeyeError(fieldError('clerk.password', 'errors.access.passwordIsName'));
     const at = this.now();
     const name = placeName(placeCode) ?? placeCode;
     // The station's first account administers it (policy parameters, overrides) until the

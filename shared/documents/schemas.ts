@@ -13,6 +13,7 @@ import {
   postsPolicySchema,
   retirementPolicySchema,
   trainingPolicySchema,
+  registrationAgeSchema,
 } from '../policy/parameters';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
 import {
@@ -89,6 +90,7 @@ export const policySchema = z.discriminatedUnion('kind', [
   z.object({ ...policyDoc, kind: z.literal('retirement'), values: retirementPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('posts'), values: postsPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('training'), values: trainingPolicySchema }),
+  z.object({ ...policyDoc, kind: z.literal('registrationAge'), values: registrationAgeSchema }),
 ]);
 
 /** `post:<code>`; placeCode is the post's own place. */

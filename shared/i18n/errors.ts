@@ -34,6 +34,7 @@ export const commonErrorsZhCN = {
   age: {
     tooYoung: '此人现年 {{age}} 岁，未满 16 周岁，不能办理登记',
     pastRetirement: '此人现年 {{age}} 岁，已达法定退休年龄（{{retirementDate}} 退休），不能办理{{kind}}',
+    implausible: '按身份证号，此人在登记日 {{age}} 岁，不在可登记年龄 {{min}}–{{max}} 岁之内，请核对身份证号',
   },
   phone: '手机号应为 11 位，以 1 开头',
   registrationKind: '请选择登记类型',
@@ -137,6 +138,7 @@ export const commonErrorsEn: typeof commonErrorsZhCN = {
   age: {
     tooYoung: 'This person is {{age}}, under 16, and cannot be registered',
     pastRetirement: 'This person is {{age}} and has reached statutory retirement age (on {{retirementDate}}); {{kind}} is not possible',
+    implausible: 'By the ID number this person is {{age}} on the registration date, outside the registrable ages {{min}}–{{max}}; please check the ID number',
   },
   phone: 'A mobile number has 11 digits and starts with 1',
   registrationKind: 'Choose a registration kind',

@@ -7,6 +7,7 @@ import { ALL_ROLES, POLICY_EDITORS, handler, none } from '../rpc/define';
 import {
   minimumWageSchema,
   postsPolicySchema,
+  registrationAgeSchema,
   retirementPolicySchema,
   trainingPolicySchema,
   type PolicyKind,
@@ -35,6 +36,7 @@ export const policySaveSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('retirement'), effectiveFrom: isoDay, rev: policyRev, values: retirementPolicySchema }),
     z.strictObject({ kind: z.literal('posts'), effectiveFrom: isoDay, rev: policyRev, values: postsPolicySchema }),
     z.strictObject({ kind: z.literal('training'), effectiveFrom: isoDay, rev: policyRev, values: trainingPolicySchema }),
+    z.strictObject({ kind: z.literal('registrationAge'), effectiveFrom: isoDay, rev: policyRev, values: registrationAgeSchema }),
   ],
   { error: 'errors.option' },
 );

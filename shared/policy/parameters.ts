@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { month, shandongCounty } from '../common/fields';
 import { DEFAULT_RETIREMENT_RULES, type RetirementRuleSet } from './retirement';
 
-export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training'] as const;
+export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** Money crosses the bridge in yuan with at most two decimals and is stored in fen. */
@@ -61,6 +61,15 @@ export const trainingPolicySchema = z.strictObject({
   lateGraceMinutes: z.number().int().min(0, { error: 'errors.number.range' }).max(120, { error: 'errors.number.range' }),
 });
 
+const plausibleAge = z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(0, { error: 'errors.number.range' }).max(130, { error: 'errors.number.range' });
+
+/** The ages at the registration date a registration may have; outside them the ID number is likely wrong. */
+export const registrationAgeSchema = z
+  .strictObject({ minAge: plausibleAge, maxAge: plausibleAge })
+  .superRefine((v, ctx) => {
+    if (v.minAge > v.maxAge) ctx.addIssue({ code: 'custom', path: ['maxAge'], message: 'errors.policy.ageRange' });
+  });
+
 const retirementRuleSchema = z.strictObject({
   sex: z.enum(['male', 'female'], { error: 'errors.option' }),
   category: z.enum(['default', 'femaleCadre', 'femaleWorker'], { error: 'errors.option' }),
@@ -79,12 +88,14 @@ export type MinimumWageValues = z.output<typeof minimumWageSchema>;
 export type PostsPolicy = z.output<typeof postsPolicySchema>;
 export type TrainingPolicy = z.output<typeof trainingPolicySchema>;
 export type RetirementPolicyValues = z.output<typeof retirementPolicySchema>;
+export type RegistrationAgeRange = z.output<typeof registrationAgeSchema>;
 
 export interface PolicyValuesByKind {
   minimumWage: MinimumWageValues;
   retirement: RetirementPolicyValues;
   posts: PostsPolicy;
   training: TrainingPolicy;
+  registrationAge: RegistrationAgeRange;
 }
 
 export const DEFAULT_POSTS_POLICY: PostsPolicy = {
@@ -92,6 +103,9 @@ export const DEFAULT_POSTS_POLICY: PostsPolicy = {
   rural: { minAge: 16, maxAge: 65, olderFromAge: 45, qualifyingGroups: ['povertyAlleviated', 'lowIncome', 'disabled', 'older'] },
   urban: { minAge: 16, qualifyingGroups: ['zeroEmploymentFamily', 'olderUnemployed'], olderUnemployedAge: { male: 50, female: 40 } },
 };
+
+/** Shipped default (to be confirmed by the county): 16 to 100 years old on the registration date. */
+export const DEFAULT_REGISTRATION_AGE: RegistrationAgeRange = { minAge: 16, maxAge: 100 };
 
 export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { eligibilityRate: 0.8, yearlyLimit: 3, lateGraceMinutes: 0 };
 

@@ -27,6 +27,7 @@ export const policyZhCN = {
       retirement: '法定退休年龄',
       posts: '公益性岗位参数',
       training: '培训参数',
+      registrationAge: '登记年龄范围',
     },
     minimumWage: {
       countyCode: '县（市、区）代码',
@@ -71,6 +72,12 @@ export const policyZhCN = {
       summary: '{{count}} 条规则；登记时女性按“{{category}}”',
       ruleSummary: '{{category}}：原 {{base}} 岁，{{from}} 起出生者每 {{per}} 个月延迟 1 个月，最多 {{max}} 个月',
     },
+    registrationAge: {
+      minAge: '登记最低年龄（岁）',
+      maxAge: '登记最高年龄（岁）',
+      hint: '按登记日计算的年龄；超出此范围的登记会被拒绝（通常是身份证号输错），县级审核时也会标出。',
+      summary: '登记日年龄 {{min}}–{{max}} 岁',
+    },
   },
 };
 
@@ -100,6 +107,7 @@ export const policyEn: typeof policyZhCN = {
       retirement: 'Statutory retirement age',
       posts: 'Public-welfare post rules',
       training: 'Training rules',
+      registrationAge: 'Registration age range',
     },
     minimumWage: {
       countyCode: 'County code',
@@ -143,6 +151,12 @@ export const policyEn: typeof policyZhCN = {
       categories: { default: 'Men', femaleCadre: 'Women (formerly 55)', femaleWorker: 'Women (formerly 50)' },
       summary: '{{count}} rules; women registered under “{{category}}”',
       ruleSummary: '{{category}}: formerly {{base}}; born from {{from}}, 1 month later per {{per}} months, at most {{max}} months',
+    },
+    registrationAge: {
+      minAge: 'Lowest registration age',
+      maxAge: 'Highest registration age',
+      hint: 'Age on the registration date; a registration outside this range is refused (usually a mistyped ID number) and flagged in the county review.',
+      summary: 'Aged {{min}}–{{max}} on the registration date',
     },
   },
 };

@@ -125,6 +125,7 @@ export function PolicyEditor({ editing, countyCode, onClose }: { editing: Editin
           {kind === 'minimumWage' && <MinimumWageFields control={control} editing={Boolean(entry)} />}
           {kind === 'posts' && <PostsFields control={control} />}
           {kind === 'training' && <TrainingFields control={control} />}
+          {kind === 'registrationAge' && <RegistrationAgeFields control={control} />}
           {kind === 'retirement' && <RetirementFields control={control} values={(entry ?? editing.base)?.values as RetirementPolicyValues | undefined} />}
         </Form>
       </form>
@@ -247,6 +248,23 @@ function TrainingFields({ control }: { control: C }) {
       </Col>
       <Col xs={24} md={8}>
         <NumberField control={control} name="values.lateGraceMinutes" label={t('policy.training.lateGraceMinutes')} min={0} max={120} />
+      </Col>
+    </Row>
+  );
+}
+
+function RegistrationAgeFields({ control }: { control: C }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={8}>
+        <NumberField control={control} name="values.minAge" label={t('policy.registrationAge.minAge')} min={0} max={130} />
+      </Col>
+      <Col xs={24} md={8}>
+        <NumberField control={control} name="values.maxAge" label={t('policy.registrationAge.maxAge')} min={0} max={130} />
+      </Col>
+      <Col span={24}>
+        <Typography.Paragraph type="secondary">{t('policy.registrationAge.hint')}</Typography.Paragraph>
       </Col>
     </Row>
   );

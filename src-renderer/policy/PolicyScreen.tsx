@@ -6,7 +6,7 @@ import { Alert, Button, Card, Result, Space, Spin, Table, Tag, Typography } from
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RetirementPolicyValues, type TrainingPolicy } from '../../shared/policy/parameters';
+import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy } from '../../shared/policy/parameters';
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
@@ -148,6 +148,10 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
     case 'training': {
       const v = entry.values as TrainingPolicy;
       return <span data-testid="policy-values">{t('policy.training.summary', { rate: toPercent(v.eligibilityRate), limit: v.yearlyLimit, grace: v.lateGraceMinutes })}</span>;
+    }
+    case 'registrationAge': {
+      const v = entry.values as RegistrationAgeRange;
+      return <span data-testid="policy-values">{t('policy.registrationAge.summary', { min: v.minAge, max: v.maxAge })}</span>;
     }
     default: {
       const v = entry.values as RetirementPolicyValues;

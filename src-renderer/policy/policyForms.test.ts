@@ -57,6 +57,16 @@ describe('policy form values', () => {
     expect(policySaveSchema.safeParse(args).success).toBe(true);
   });
 
+  it('edits the registration age range from the shipped 16–100 and saves it as the schema expects', () => {
+    const form = startValues('registrationAge', undefined, false, '2026-11-01', '');
+    expect(form).toEqual({ effectiveFrom: '2026-11-01', values: { minAge: 16, maxAge: 100 } });
+    const args = toPolicyArgs('registrationAge', { ...form, values: { minAge: 16, maxAge: 90 } });
+    expect(args).toEqual({ kind: 'registrationAge', effectiveFrom: '2026-11-01', values: { minAge: 16, maxAge: 90 } });
+    expect(policySaveSchema.safeParse(args).success).toBe(true);
+    const upsideDown = policySaveSchema.safeParse(toPolicyArgs('registrationAge', { ...form, values: { minAge: 60, maxAge: 50 } }));
+    expect(upsideDown.error?.issues).toEqual([expect.objectContaining({ path: ['values', 'maxAge'], message: 'errors.policy.ageRange' })]);
+  });
+
   it('sends an empty number as missing, so the schema reports it', () => {
     const args = toPolicyArgs('minimumWage', { effectiveFrom: '2025-06-01', values: { countyCode: '370102', tier: '一类', monthly: null, hourly: 21 } });
     const result = policySaveSchema.safeParse(args);

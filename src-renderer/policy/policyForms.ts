@@ -5,12 +5,14 @@
 import type { TFunction } from 'i18next';
 import {
   DEFAULT_POSTS_POLICY,
+  DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
   SHANDONG_2021_MINIMUM_WAGE,
   type MinimumWageValues,
   type PolicyKind,
   type PostsPolicy,
+  type RegistrationAgeRange,
   type RetirementPolicyValues,
   type TrainingPolicy,
 } from '../../shared/policy/parameters';
@@ -33,11 +35,17 @@ export interface RetirementForm {
   values: RetirementPolicyValues;
 }
 
+export interface RegistrationAgeForm {
+  effectiveFrom: string;
+  values: { minAge: number | null; maxAge: number | null };
+}
+
 export interface FormsByKind {
   minimumWage: MinimumWageForm;
   posts: PostsForm;
   training: TrainingForm;
   retirement: RetirementForm;
+  registrationAge: RegistrationAgeForm;
 }
 
 export type PolicySaveArgs = ArgsOf<'policy.save'>;
@@ -99,6 +107,11 @@ export function startValues<K extends PolicyKind>(kind: K, base: PolicyEntryView
       const form: TrainingForm = { effectiveFrom, values: { eligibilityPercent: toPercent(v.eligibilityRate), yearlyLimit: v.yearlyLimit, lateGraceMinutes: v.lateGraceMinutes } };
       return form as FormsByKind[K];
     }
+    case 'registrationAge': {
+      const v = (base?.values as RegistrationAgeRange | undefined) ?? DEFAULT_REGISTRATION_AGE;
+      const form: RegistrationAgeForm = { effectiveFrom, values: { minAge: v.minAge, maxAge: v.maxAge } };
+      return form as FormsByKind[K];
+    }
     default:
       return { effectiveFrom, values: clone((base?.values as RetirementPolicyValues | undefined) ?? DEFAULT_RETIREMENT_VALUES) } as FormsByKind[K];
   }
@@ -123,6 +136,10 @@ export function toPolicyArgs<K extends PolicyKind>(kind: K, form: FormsByKind[K]
         ...common,
         values: { eligibilityRate: v.eligibilityPercent === null ? num(null) : fromPercent(v.eligibilityPercent), yearlyLimit: num(v.yearlyLimit), lateGraceMinutes: num(v.lateGraceMinutes) },
       };
+    }
+    case 'registrationAge': {
+      const v = (form as RegistrationAgeForm).values;
+      return { kind: 'registrationAge', ...common, values: { minAge: num(v.minAge), maxAge: num(v.maxAge) } };
     }
     default:
       return { kind: 'retirement', ...common, values: (form as RetirementForm).values };
@@ -162,6 +179,8 @@ export const POLICY_LABELS: Record<string, string> = {
   'values.rules.birthMonthsPerDelayMonth': 'policy.retirement.birthMonthsPerDelayMonth',
   'values.rules.maxDelayMonths': 'policy.retirement.maxDelayMonths',
   'values.femaleCategoryForRegistration': 'policy.retirement.femaleCategoryForRegistration',
+  'values.minAge': 'policy.registrationAge.minAge',
+  'values.maxAge': 'policy.registrationAge.maxAge',
 };
 
 /**

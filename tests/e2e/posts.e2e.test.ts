@@ -130,7 +130,9 @@ describe('public-welfare posts, end to end', () => {
     await page.getByTestId('nav-policy').click();
     await waitForText(page.getByTestId('policy-kind-minimumWage'), '370102');
     expect(await textOf(page.getByTestId('policy-kind-minimumWage'))).toContain('小时 21.00 元');
-    expect(await page.getByTestId('policy-default').count()).toBe(4);
+    // Minimum wage, retirement, posts, training and the plausible registration age (16–100).
+    expect(await page.getByTestId('policy-default').count()).toBe(5);
+    expect(await textOf(page.getByTestId('policy-kind-registrationAge'))).toContain('登记日年龄 16–100 岁');
     await waitForText(page.getByTestId('policy-kind-minimumWage').getByTestId('policy-default'), '默认值 — 须经县级确认');
     await shot(page, '01-policy');
   });

@@ -212,6 +212,27 @@ describe('county review', () => {
     expect(await county.core.call(county.session, 'county.batch', { batchId: `batch:${T2}:2026-11-21T01:00:00.000Z:zzzzzz` })).toBeNull();
   });
 
+  it('flags a resident whose age at registration is outside the range in force (written by an old station)', async () => {
+    const stamp = { schemaVersion: 1, placeCode: T2, createdBy: 'clerk', createdAt: '2026-11-21T02:00:00.000Z', updatedBy: 'clerk', updatedAt: '2026-11-21T02:00:00.000Z' };
+    // A right check digit, but 146 years old on the registration date: a station without the rule stored it.
+    const ancient = {
+      _id: 'resident:ancientancientancientancie',
+      type: 'resident', ...stamp,
+      ...registration({ idNumber: idNumber('18800101', '321') }),
+      sex: 'male', birthDate: '1880-01-01', closure: null,
+    };
+    const written = await admin.putDoc(stationDb(T2), ancient);
+    const batch = {
+      _id: `batch:${T2}:2026-11-21T02:00:00.000Z:ancien`,
+      type: 'batch', ...stamp, via: 'sync', counts: { resident: 1 },
+      docs: [{ id: ancient._id, rev: written.rev }],
+      checksum: 'sha256:0000',
+    };
+    await admin.putDoc(stationDb(T2), batch);
+    const detail = await county.core.call(county.session, 'county.batch', { batchId: batch._id });
+    expect(detail!.records[0]!.problems).toContainEqual({ field: 'idNumber', messageKey: 'errors.age.implausible', params: { age: 146, min: 16, max: 100 } });
+  });
+
   it('refuses a review written with a station account (server validation, not the UI)', async () => {
     const own = account(`station-${A}`);
     const asStation = new Couch(server.url, { user: own.name, password: own.password });

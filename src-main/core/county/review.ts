@@ -1,5 +1,6 @@
 // Batch review at the county: batches as they reached the aggregate, one batch record by record with the county rules it fails, accept/return decisions, unlocks.
 import { checkIdNumber } from '../../../shared/id/idNumber';
+import { registrationAgeIssue } from '../../../shared/residents/rules';
 import { residentRegisterSchema } from '../../../shared/residents/schema';
 import { LeyeError, type FieldIssue } from '../../../shared/rpc/errors';
 import type { CountyBatchDetail, CountyBatchView, CountyRecordView, ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
@@ -123,7 +124,7 @@ export class BatchReview {
     return { batch: this.manifestView(batch, review, directory), records, checksumOk: batchChecksum(batch.docs) === batch.checksum, missing };
   }
 
-  /** County rules: a resident passes the registration form's checks and matches its ID number. */
+  /** County rules: a resident passes the registration form's checks, matches its ID number and has a plausible age (the station's rule). */
   private problems(doc: AnyDoc): FieldIssue[] {
     if (doc.type !== 'resident') return [];
     const resident = doc as unknown as ResidentDoc;
@@ -149,6 +150,9 @@ export class BatchReview {
       // The id is the county key's hash of the number: otherwise the person cannot meet their twin.
       const keys = this.keys();
       if (keys && doc._id !== `${ID_PREFIX.resident}${residentKey(keys.identityKey, id.idNumber)}`) issues.push({ field: 'id', messageKey: 'errors.county.identityKey' });
+      const day = resident.registration?.date;
+      const implausible = typeof day === 'string' ? registrationAgeIssue(id.birthDate, day, this.ctx.policies.registrationAge(day)) : null;
+      if (implausible) issues.push(implausible);
     }
     return issues;
   }

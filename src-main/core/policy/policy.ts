@@ -1,6 +1,7 @@
 // Dated policy parameters: every calculation asks for the value in force on the day it is about.
 import {
   DEFAULT_POSTS_POLICY,
+  DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
   SHANDONG_2021_MINIMUM_WAGE,
@@ -16,7 +17,7 @@ import { ID_PREFIX, type PolicyDoc, type Stamp } from '../store/docs';
 import { isConflict, type StationDb } from '../store/db';
 
 /** Defaults apply from these days; the county replaces them with confirmed, dated values. */
-const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01' } as const;
+const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01' } as const;
 
 export function policyId(kind: PolicyKind, effectiveFrom: string, countyCode?: string): string {
   return kind === 'minimumWage' ? `${ID_PREFIX.policy}minimumWage:${countyCode}:${effectiveFrom}` : `${ID_PREFIX.policy}${kind}:${effectiveFrom}`;
@@ -44,6 +45,7 @@ export class PolicyStore {
       entry('retirement', DEFAULT_FROM.retirement, DEFAULT_RETIREMENT_VALUES),
       entry('posts', DEFAULT_FROM.posts, DEFAULT_POSTS_POLICY),
       entry('training', DEFAULT_FROM.training, DEFAULT_TRAINING_POLICY),
+      entry('registrationAge', DEFAULT_FROM.registrationAge, DEFAULT_REGISTRATION_AGE),
     ];
   }
 
@@ -67,6 +69,11 @@ export class PolicyStore {
   training(day: string): { values: PolicyValuesByKind['training']; isDefault: boolean } {
     const doc = this.inForce('training', day);
     return doc ? { values: doc.values, isDefault: doc.isDefault } : { values: DEFAULT_TRAINING_POLICY, isDefault: true };
+  }
+
+  /** The plausible ages on a registration date (the shipped default until the county records one). */
+  registrationAge(day: string): PolicyValuesByKind['registrationAge'] {
+    return this.inForce('registrationAge', day)?.values ?? DEFAULT_REGISTRATION_AGE;
   }
 
   /** The county's minimum wage in force on a day, or null when none is recorded for that day. */

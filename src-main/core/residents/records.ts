@@ -2,9 +2,11 @@
 // screens get (ID number and phone masked).
 import { ageOn, checkIdNumber } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
+import type { RegistrationAgeRange } from '../../../shared/policy/parameters';
 import { retirementDate, type RetirementRuleSet } from '../../../shared/policy/retirement';
 import { LeyeError } from '../../../shared/rpc/errors';
 import type { ResidentView } from '../../../shared/rpc/handlers';
+import { registrationAgeIssue } from '../../../shared/residents/rules';
 import type { Registration, ResidentRegisterData } from '../../../shared/residents/schema';
 import { ID_PREFIX, type ResidentDoc, type Stamp, type StationConfig } from '../store/docs';
 import { fieldError } from '../validation';
@@ -40,13 +42,19 @@ export function residentView(doc: ResidentDoc & { _rev?: string }, today: string
   };
 }
 
-/** Domain rules the schema cannot know: dates against today, working age against policy. */
+/** The dated policy values a registration is checked against (the PolicyStore has them). */
+export interface RegistrationPolicies {
+  retirement(day: string): RetirementRuleSet;
+  registrationAge(day: string): RegistrationAgeRange;
+}
+
+/** Domain rules the schema cannot know: dates against today, working and plausible age against policy. */
 export function checkRegistration(
   birthDate: string,
   sex: 'male' | 'female',
   registration: Registration,
   today: string,
-  retirementRules: (day: string) => RetirementRuleSet,
+  policies: RegistrationPolicies,
 ): void {
   if (birthDate > today) throw new LeyeError(fieldError('idNumber', 'errors.idNumber.birthDate'));
   if (registration.date > today) throw new LeyeError(fieldError('registration.date', 'errors.dateInFuture'));
@@ -55,8 +63,10 @@ export function checkRegistration(
   }
   const age = ageOn(birthDate, registration.date);
   if (age < 16) throw new LeyeError(fieldError('idNumber', 'errors.age.tooYoung', { age }));
+  const implausible = registrationAgeIssue(birthDate, registration.date, policies.registrationAge(registration.date));
+  if (implausible) throw new LeyeError(fieldError(implausible.field, implausible.messageKey, implausible.params));
   if (registration.kind !== 'jobSeeking') {
-    const rules = retirementRules(registration.date);
+    const rules = policies.retirement(registration.date);
     const retires = retirementDate(rules, birthDate, sex);
     if (registration.date >= retires) {
       throw new LeyeError(fieldError('idNumber', 'errors.age.pastRetirement', { age, retirementDate: retires, kind: registration.kind }));
@@ -70,11 +80,11 @@ export function buildResident(
   config: StationConfig,
   stamp: Stamp,
   today: string,
-  retirementRules: (day: string) => RetirementRuleSet,
+  policies: RegistrationPolicies,
 ): ResidentDoc {
   const id = checkIdNumber(data.idNumber, today);
   if (!id.ok) throw new LeyeError(fieldError('idNumber', `errors.idNumber.${id.reason}`));
-  checkRegistration(id.birthDate, id.sex, data.registration, today, retirementRules);
+  checkRegistration(id.birthDate, id.sex, data.registration, today, policies);
   return {
     _id: `${ID_PREFIX.resident}${residentKey(config.identityKey, id.idNumber)}`,
     type: 'resident',

@@ -41,7 +41,7 @@ export class ResidentsService {
   build(data: ResidentRegisterData, user: SessionUser): ResidentDoc {
     const { station, policies } = this.deps;
     const config = station.require();
-    return buildResident(data, config, station.stamp(user, config.placeCode), station.today(), (day) => policies.retirement(day));
+    return buildResident(data, config, station.stamp(user, config.placeCode), station.today(), policies);
   }
 
   async register(data: ResidentRegisterData, user: SessionUser): Promise<ResidentView> {
@@ -65,7 +65,7 @@ export class ResidentsService {
     const { station, policies } = this.deps;
     const existing = await this.load(args.id, args.rev);
     if (existing.closure) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.registrationClosed' });
-    checkRegistration(existing.birthDate, existing.sex, args.registration, station.today(), (day) => policies.retirement(day));
+    checkRegistration(existing.birthDate, existing.sex, args.registration, station.today(), policies);
     return this.save({
       ...existing,
       name: args.name,

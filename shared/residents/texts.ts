@@ -83,6 +83,7 @@ export const residentsZhCN = {
     closeReason: '注销原因',
     closeDate: '注销日期',
     closeNote: '备注',
+    reopenReason: '重新打开原因',
   },
   detail: {
     title: '登记详情',
@@ -105,6 +106,13 @@ export const residentsZhCN = {
     none: '无',
     notFound: '找不到这条记录',
     closedOk: '已注销登记',
+    reopen: '重新打开',
+    reopenTitle: '重新打开登记',
+    reopenConfirm: '确认重新打开',
+    reopenHint: '登记将恢复为有效，原注销信息保留在记录中并写入审计日志。请说明原因。',
+    reopenedOk: '已重新打开登记',
+    reopenings: '注销与重新打开记录',
+    reopening: '{{date}} 注销（{{closeReason}}），{{at}} 由 {{by}} 重新打开，原因：{{reason}}',
   },
   enums: {
     sex: { male: '男', female: '女' },
@@ -242,6 +250,7 @@ export const residentsEn: typeof residentsZhCN = {
     closeReason: 'Reason',
     closeDate: 'Closing date',
     closeNote: 'Note',
+    reopenReason: 'Reason for reopening',
   },
   detail: {
     title: 'Registration details',
@@ -264,6 +273,13 @@ export const residentsEn: typeof residentsZhCN = {
     none: 'None',
     notFound: 'This record cannot be found',
     closedOk: 'Registration closed',
+    reopen: 'Reopen',
+    reopenTitle: 'Reopen registration',
+    reopenConfirm: 'Reopen',
+    reopenHint: 'The registration becomes active again; the closure is kept in the record and written to the audit log. Please give the reason.',
+    reopenedOk: 'Registration reopened',
+    reopenings: 'Closures and reopenings',
+    reopening: 'Closed on {{date}} ({{closeReason}}), reopened {{at}} by {{by}}, reason: {{reason}}',
   },
   enums: {
     sex: { male: 'Male', female: 'Female' },

@@ -61,6 +61,8 @@ const text = z.string();
 
 export const signMarkSchema = z.strictObject({ at: isoTime, method: z.enum(SIGN_IN_METHODS), by: login, machine: z.string().max(300) });
 export const closureSchema = z.strictObject({ reason: z.enum(CLOSE_REASONS), date: isoDay, note: freeText(200), by: login }).nullable();
+/** A closure undone (`residents.reopen`): the closure as it was, the reason, who and when. */
+export const reopeningSchema = z.strictObject({ closure: closureSchema.unwrap(), reason: freeText(200).pipe(z.string().min(1)), at: isoTime, by: login });
 
 // ── Written through a form (the quarantine checks these with the form's schema) ─────────────
 
@@ -81,6 +83,8 @@ export const residentSchema = z.object({
   careCategories: z.array(z.enum(CARE_CATEGORIES)),
   registration: registrationSchema,
   closure: closureSchema,
+  /** Earlier closures, oldest first (absent until the first reopening). */
+  reopenings: z.array(reopeningSchema).optional(),
 });
 
 const policyDoc = { ...base, type: z.literal('policy'), effectiveFrom: isoDay, isDefault: z.boolean() };

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Sex } from '../id/idNumber';
-import { freeText, isoDay, residentId, rev } from '../common/fields';
+import { freeText, isoDay, requiredText, residentId, rev } from '../common/fields';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 import {
   CARE_CATEGORIES,
@@ -49,6 +49,14 @@ export interface RegistrationClosure {
   by: string;
 }
 
+/** A closure undone: the closure as it stood, why it was undone, by whom and when (kept, never rewritten). */
+export interface RegistrationReopening {
+  closure: RegistrationClosure;
+  reason: string;
+  at: string;
+  by: string;
+}
+
 /** One resident as the form shows it: everything but the full ID number and phone. */
 export interface ResidentView extends ResidentRow {
   rev: string;
@@ -59,6 +67,8 @@ export interface ResidentView extends ResidentRow {
   employmentCertificateNo: string;
   registration: Registration;
   closure: RegistrationClosure | null;
+  /** Earlier closures undone by `residents.reopen`, oldest first. */
+  reopenings?: RegistrationReopening[];
   createdBy: string;
   createdAt: string;
   updatedBy: string;
@@ -90,10 +100,19 @@ export const residentCloseSchema = z.strictObject({
   note: freeText(200).default(''),
 });
 
+/** Reopens a closed registration (closed by mistake, or the person is back); the reason is required. */
+export const residentReopenSchema = z.strictObject({
+  id: residentId,
+  rev,
+  reason: requiredText(200),
+});
+
 export const residentsHandlers = {
   'residents.register': handler<ResidentView>()(residentRegisterSchema, WRITERS),
   'residents.update': handler<ResidentView>()(residentUpdateSchema, WRITERS),
   'residents.close': handler<ResidentView>()(residentCloseSchema, WRITERS),
+  /** Clears the closure, kept in the record's `reopenings`; audit-logged. */
+  'residents.reopen': handler<ResidentView>()(residentReopenSchema, WRITERS),
   'residents.get': handler<ResidentView | null>()(z.strictObject({ id: residentId }), ALL_ROLES),
   /** Reveals one sensitive number of one resident; audit-logged. */
   'residents.reveal': handler<{ value: string }>()(

@@ -24,7 +24,7 @@ export const HARDSHIP_CATEGORIES = [
   'olderUnemployed', 'disabled', 'zeroEmploymentFamily', 'minimumLivingAllowance', 'longTermUnemployed',
   'povertyAlleviated', 'landLossFarmer', 'other',
 ] as const;
-export const CLOSE_REASONS = ['employed', 'retired', 'movedAway', 'deceased', 'enlisted', 'studying', 'requested', 'other'] as const;
+export const CLOSE_REASONS = ['employed', 'retired', 'movedAway', 'deceased', 'enlisted', 'studying', 'requested', 'dataEntryError', 'other'] as const;
 
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export type CareCategory = (typeof CARE_CATEGORIES)[number];

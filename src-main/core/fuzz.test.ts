@@ -215,6 +215,7 @@ describe('fuzzing every handler', () => {
       'residents.register': { ...registration({ idNumber: FRESH.idNumber }) },
       'residents.update': { ...withoutIdNumber(registration()), id: older.id, rev: FRESH.rev },
       'residents.close': { id: leaving.id, rev: FRESH.rev, reason: 'employed', date: '2026-11-21', note: '' },
+      'residents.reopen': { id: leaving.id, rev: FRESH.rev, reason: '误注销' },
       'residents.get': { id: older.id },
       'residents.reveal': { id: older.id, field: 'phone' },
       'residents.search': { query: 'ls', targetGroup: 'migrantWorker', sort: 'name', order: 'asc', offset: 0, limit: 10 },

@@ -1,20 +1,17 @@
 // One resident in a drawer over the list: every field (numbers masked, revealable), edit,
-// closing the registration (注销登记) with a reason and date, and the county's reason when it
-// returned the record.
+// closing the registration (注销登记) with a reason and date, reopening a closed one with a
+// reason (its earlier closures listed), and the county's reason when it returned the record.
 
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Result, Select, Space, Spin, Tag, Typography } from 'antd';
-import { EditOutlined, StopOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Descriptions, Drawer, Result, Space, Spin, Tag, Typography } from 'antd';
+import { EditOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSE_REASONS, type CloseReason } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
-import { LeyeError } from '../../shared/rpc/errors';
-import { leye } from '../bridge';
-import { residentKeys, useResident } from './queries';
+import { useResident } from './queries';
+import { CloseDialog, ReopenDialog } from './ClosureDialogs';
 import { RevealValue } from '../components/RevealValue';
-import { errorText, translateIssue } from '../errors';
+import { errorText } from '../errors';
 import { navigate } from '../route';
 import { returnedState } from '../sync/batchView';
 import { useSyncBatches } from '../sync/queries';
@@ -24,6 +21,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
   const { t } = useTranslation();
   const resident = useResident(id);
   const [closing, setClosing] = useState(false);
+  const [reopening, setReopening] = useState(false);
   const view = resident.data;
 
   return (
@@ -44,9 +42,15 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
             >
               {t('detail.edit')}
             </Button>
-            <Button danger icon={<StopOutlined />} disabled={view.status === 'closed'} onClick={() => setClosing(true)} data-testid="detail-close">
-              {t('detail.close')}
-            </Button>
+            {view.status === 'closed' ? (
+              <Button icon={<RedoOutlined />} onClick={() => setReopening(true)} data-testid="detail-reopen">
+                {t('detail.reopen')}
+              </Button>
+            ) : (
+              <Button danger icon={<StopOutlined />} onClick={() => setClosing(true)} data-testid="detail-close">
+                {t('detail.close')}
+              </Button>
+            )}
           </Space>
         )
       }
@@ -57,6 +61,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {view && view.status === 'active' && <ResidentPrintButtons view={view} />}
       {view && <DetailBody view={view} />}
       {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
+      {view && reopening && <ReopenDialog view={view} onDone={() => setReopening(false)} />}
     </Drawer>
   );
 }
@@ -167,6 +172,26 @@ function DetailBody({ view }: { view: ResidentView }) {
           </>
         )}
       </Descriptions>
+      {view.reopenings && view.reopenings.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('detail.reopenings')}
+          </Typography.Title>
+          <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="reopenings">
+            {view.reopenings.map((r) => (
+              <li key={r.at}>
+                {t('detail.reopening', {
+                  date: r.closure.date,
+                  closeReason: t(`enums.closeReason.${r.closure.reason}`),
+                  at: dayjs(r.at).format('YYYY-MM-DD HH:mm'),
+                  by: r.by,
+                  reason: r.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Descriptions column={2} size="small" style={{ marginTop: 20 }}>
         <Descriptions.Item label={t('detail.createdBy')}>{view.createdBy}</Descriptions.Item>
         <Descriptions.Item label={t('detail.createdAt')}>{dayjs(view.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
@@ -207,79 +232,5 @@ function ReturnedReason({ view }: { view: ResidentView }) {
         </>
       }
     />
-  );
-}
-
-interface CloseValues {
-  reason: CloseReason;
-  date: Dayjs;
-  note?: string;
-}
-
-const CLOSE_FIELDS: Record<string, keyof CloseValues> = { reason: 'reason', date: 'date', note: 'note' };
-
-function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): void }) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<CloseValues>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: CloseValues) => {
-    setBusy(true);
-    try {
-      const closed = await leye.call('residents.close', {
-        id: view.id,
-        rev: view.rev,
-        reason: values.reason,
-        date: values.date.format('YYYY-MM-DD'),
-        note: values.note ?? '',
-      });
-      queryClient.setQueryData(residentKeys.one(view.id), closed);
-      void queryClient.invalidateQueries({ queryKey: residentKeys.lists });
-      void message.success(t('detail.closedOk'));
-      onDone();
-    } catch (error) {
-      if (error instanceof LeyeError && error.rpc.code === 'VALIDATION') {
-        const issues = error.rpc.issues ?? [];
-        const onFields = issues.filter((issue) => CLOSE_FIELDS[issue.field]);
-        if (onFields.length > 0) {
-          form.setFields(onFields.map((issue) => ({ name: CLOSE_FIELDS[issue.field]!, errors: [translateIssue(t, issue)] })));
-          return;
-        }
-      }
-      void message.error(errorText(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={t('detail.closeTitle')}
-      okText={t('detail.closeConfirm')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'close-confirm' }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onDone}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(values) => void submit(values)}>
-        <Form.Item name="reason" label={t('fields.closeReason')} rules={[{ required: true, message: t('errors.required', { field: t('fields.closeReason') }) }]}>
-          <Select
-            data-testid="close-reason"
-            options={CLOSE_REASONS.map((value) => ({ value, label: t(`enums.closeReason.${value}`) }))}
-            placeholder={t('form.selectPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item name="date" label={t('fields.closeDate')} rules={[{ required: true, message: t('errors.required', { field: t('fields.closeDate') }) }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-        <Form.Item name="note" label={t('fields.closeNote')}>
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="close-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 // Query keys and hooks of the residents screens: one place, so a save refreshes what it changed.
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { ArgsOf } from '../../shared/rpc/handlers';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { ArgsOf, ResidentView } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 
 export const residentKeys = {
@@ -46,4 +46,12 @@ export function useResidentSearch(args: Omit<ArgsOf<'residents.search'>, 'offset
     },
     placeholderData: keepPreviousData,
   });
+}
+
+/** Reopens a closed registration; the resident shown and every list are refreshed with the answer. */
+export async function reopenResident(queryClient: QueryClient, args: ArgsOf<'residents.reopen'>): Promise<ResidentView> {
+  const reopened = await leye.call('residents.reopen', args);
+  queryClient.setQueryData(residentKeys.one(args.id), reopened);
+  void queryClient.invalidateQueries({ queryKey: residentKeys.lists });
+  return reopened;
 }

@@ -128,6 +128,31 @@ describe('residents, end to end', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('closes a registration as 录入错误 and reopens it with a reason, the closure kept on the record', async () => {
+    await searchFor(page, 'zs');
+    await page.getByTestId('resident-row').first().click();
+    await waitForText(page.getByTestId('detail-name'), '张三');
+    await page.getByTestId('detail-close').click();
+    await page.getByTestId('close-reason').click();
+    await page.locator('.ant-select-item-option', { hasText: '录入错误' }).click();
+    await page.getByTestId('close-confirm').click();
+    await page.getByTestId('closure').waitFor();
+    expect(await textOf(page.getByTestId('closure'))).toContain('录入错误');
+    expect(await page.getByTestId('detail-edit').isDisabled()).toBe(true);
+
+    await page.getByTestId('detail-reopen').click();
+    // The reason is required: nothing is sent without it.
+    await page.getByTestId('reopen-confirm').click();
+    await waitForText(page.locator('.ant-modal'), '重新打开原因为必填项');
+    await page.getByTestId('reopen-reason').fill('误点注销，本人仍在求职');
+    await page.getByTestId('reopen-confirm').click();
+    await page.getByTestId('closure').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('detail-edit').isDisabled()).toBe(false);
+    expect(await textOf(page.getByTestId('reopenings'))).toContain('误点注销，本人仍在求职');
+    expect(await textOf(page.getByTestId('reopenings'))).toContain('录入错误');
+    await page.keyboard.press('Escape');
+  });
+
   it('restores a draft after a reload mid-form, and discards it on request', async () => {
     const draftId = withCheck('37010219850615002');
     await page.getByTestId('nav-register').click();

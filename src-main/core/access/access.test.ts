@@ -155,6 +155,31 @@ describe('lockout', () => {
     await login(reopened, 'wangli', 'secret-123');
   });
 
+  it('logs each failed login in the name tried (never the password) and the lockout as an entry of its own', async () => {
+    const { core, session } = await station();
+    for (let i = 0; i < 5; i++) await refusal(login(core, 'wangli', `wrong-pass-${i}`));
+    await refusal(login(core, 'nobody-here', 'guess-pass'));
+    // Refused while locked: the lockout is already logged.
+    await refusal(login(core, 'wangli', 'wrong-pass-x'));
+    const entries = await auditEntries(core);
+    // The clock stands still here: entries of one instant are in no particular order.
+    expect(entries.map((e) => `${e.createdBy} ${e.action} ${e.targetId} ${e.reason}`).sort()).toEqual([
+      'nobody-here loginFailed user:nobody-here 1/5',
+      expect.stringMatching(/^wangli lockout user:wangli locked until 2026-/),
+      'wangli loginFailed user:wangli 1/5',
+      'wangli loginFailed user:wangli 2/5',
+      'wangli loginFailed user:wangli 3/5',
+      'wangli loginFailed user:wangli 4/5',
+      'wangli loginFailed user:wangli 5/5',
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/wrong-pass|guess-pass/);
+    // Each is a valid audit document (the county takes it in a batch) and the audit screen lists it.
+    const { documentProblem } = await import('../store/docSchemas');
+    for (const e of entries) expect(documentProblem(e as unknown as Record<string, unknown>)).toBeNull();
+    expect((await core.call(session, 'audit.list', { action: 'lockout' })).items).toEqual([expect.objectContaining({ by: 'wangli', targetId: 'user:wangli' })]);
+    expect((await core.call(session, 'audit.list', { action: 'loginFailed', user: 'nobody-here' })).total).toBe(1);
+  });
+
   it('an admin lifts a lockout (audit-logged) and sees who is locked', async () => {
     const { core, session } = await station();
     await core.call(session, 'users.create', { loginName: 'lisi', displayName: '李四', role: 'clerk', password: 'lisi-pass-1' });

@@ -79,8 +79,8 @@ export class AccessService {
     return f?.lockedUntil && Date.parse(f.lockedUntil) > this.nowMs() ? f.lockedUntil : null;
   }
 
-  /** Counts a failure for a name; resolves to the lock's end when this one locked it. */
-  private recordFailure(name: string): Promise<string | null> {
+  /** Counts a failure for a name; resolves to the lock's end when this one locked it (and the count before). */
+  private recordFailure(name: string): Promise<{ lockedUntil: string | null; count: number }> {
     const now = new Date(this.nowMs());
     return this.mutate((doc) => {
       const failures = (doc.failures ??= {});
@@ -90,7 +90,7 @@ export class AccessService {
       const lockedUntil = count >= LOCKOUT.failures ? new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString() : null;
       failures[name] = { count: lockedUntil ? 0 : count, lastAt: now.toISOString(), lockedUntil };
       pruneFailures(failures, now.getTime());
-      return lockedUntil;
+      return { lockedUntil, count };
     });
   }
 
@@ -101,6 +101,19 @@ export class AccessService {
     });
   }
 
+  /**
+   * Logs a failed password (and, on the failure that locks the name, the lockout as an entry of
+   * its own), on disk before the refusal answers. Nobody is logged in yet: the entry is written in
+   * the name that was tried (a login name's shape, checked before this runs). The password tried
+   * is never written. Tries refused while the name is locked are not logged: the lockout is.
+   */
+  private async auditFailure(name: string, field: string, count: number, lockedUntil: string | null): Promise<void> {
+    const tried: SessionUser = { loginName: name, displayName: name, role: 'clerk' };
+    const targetId = `user:${name}`;
+    await this.deps.audit.append(tried, { action: 'loginFailed', targetId, field, reason: `${count}/${LOCKOUT.failures}` });
+    if (lockedUntil) await this.deps.audit.append(tried, { action: 'lockout', targetId, field, reason: `locked until ${lockedUntil}` });
+  }
+
   /** Checks a password against an account name, counting failures towards the lockout. */
   private async verify(name: string, password: string, failure: RpcError): Promise<LocalUser> {
     const until = this.activeLock(name);
@@ -108,8 +121,9 @@ export class AccessService {
     const account = this.doc.users[name];
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok) {
-      const locked = await this.recordFailure(name);
-      refuse(locked ? this.lockedError(locked) : failure);
+      const { lockedUntil, count } = await this.recordFailure(name);
+      await this.auditFailure(name, failure.field ?? 'password', count, lockedUntil);
+      refuse(lockedUntil ? this.lockedError(lockedUntil) : failure);
     }
     await this.clearFailures(name);
     return account;

@@ -32,6 +32,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'residents.register': WRITE,
   'residents.update': WRITE,
   'residents.close': WRITE,
+  'residents.reopen': WRITE,
   'residents.get': ALL,
   'residents.reveal': ALL,
   'residents.search': ALL,

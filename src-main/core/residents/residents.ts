@@ -34,7 +34,7 @@ export class ResidentsService {
   constructor(private readonly deps: ResidentsDeps) {}
 
   view(doc: ResidentDoc & { _rev?: string }): ResidentView {
-    return residentView(doc, this.deps.station.today());
+    return { ...residentView(doc, this.deps.station.today()), reopenings: doc.reopenings ?? [] };
   }
 
   /** The registration's own checks and the document it would store; stores nothing. */
@@ -95,6 +95,28 @@ export class ResidentsService {
       closure: { reason: args.reason, date: args.date, note: args.note, by: user.loginName },
       updatedBy: user.loginName,
       updatedAt: station.now(),
+    });
+  }
+
+  /**
+   * Reopens a closed registration: the closure is cleared on the record and kept in its
+   * `reopenings` (facts are never rewritten), and the audit log has the reopening, on disk
+   * before the record changes. A record the county accepted refuses it like any other write.
+   */
+  async reopen(args: ParsedArgsOf<'residents.reopen'>, user: SessionUser): Promise<ResidentView> {
+    const { station, locks, audit } = this.deps;
+    const existing = await this.load(args.id, args.rev);
+    const closure = existing.closure;
+    if (!closure) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.registrationNotClosed' });
+    locks.assertUnlocked([existing._id]);
+    const at = station.now();
+    await audit.append(user, { action: 'reopen', targetId: existing._id, field: `closure ${closure.reason} ${closure.date}`, reason: args.reason });
+    return this.save({
+      ...existing,
+      closure: null,
+      reopenings: [...(existing.reopenings ?? []), { closure, reason: args.reason, at, by: user.loginName }],
+      updatedBy: user.loginName,
+      updatedAt: at,
     });
   }
 

@@ -187,7 +187,7 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
       if (picking || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-      if (/^[0-9xX]$/.test(event.key)) input.current?.takeKey(event.timeStamp);
+      if (/^[0-9xX０-９ｘＸ]$/.test(event.key)) input.current?.takeKey(event.timeStamp);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

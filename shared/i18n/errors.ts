@@ -28,6 +28,8 @@ export const commonErrorsZhCN = {
   },
   idNumber: {
     format: '身份证号应为 18 位：17 位数字加 1 位数字或 X',
+    length: '身份证号应为 18 位，这里是 {{given}} 位',
+    chars: '身份证号中有“{{char}}”：只能填数字，最后一位可以是 X',
     birthDate: '身份证号中的出生日期不存在',
     checksum: '身份证号校验位不正确，请核对是否输错',
   },
@@ -133,6 +135,8 @@ export const commonErrorsEn: typeof commonErrorsZhCN = {
   },
   idNumber: {
     format: 'An ID number has 18 characters: 17 digits and a digit or X',
+    length: 'An ID number has 18 characters, not {{given}}',
+    chars: 'An ID number cannot contain “{{char}}”: digits only, the last one may be X',
     birthDate: 'The birth date in this ID number does not exist',
     checksum: 'The check character of this ID number is wrong; please check for a typo',
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkIdNumber, idNumberCheckChar } from './idNumber';
+import { ageOn, checkIdNumber, idNumberCheckChar, idNumberProblem, normalizeIdNumber } from './idNumber';
 import { isValidCreditCode } from './creditCode';
 import { maskIdNumber, maskPhone, MOBILE_PHONE } from './mask';
 
@@ -31,9 +31,29 @@ describe('GB 11643 ID numbers', () => {
     expect(checkIdNumber(future + idNumberCheckChar(future), '2026-11-22')).toEqual({ ok: false, reason: 'birthDate' });
   });
 
-  it('rejects wrong lengths and letters', () => {
-    expect(checkIdNumber('1101051949123100')).toEqual({ ok: false, reason: 'format' });
-    expect(checkIdNumber('11010519491231002A')).toEqual({ ok: false, reason: 'format' });
+  it('rejects wrong lengths and letters, saying which', () => {
+    expect(checkIdNumber('1101051949123100')).toEqual({ ok: false, reason: 'length', given: 16 });
+    expect(checkIdNumber('11010519491231002A')).toEqual({ ok: false, reason: 'chars', char: 'A' });
+    expect(checkIdNumber('1101051949X231002X')).toEqual({ ok: false, reason: 'chars', char: 'X' });
+    expect(checkIdNumber('11010519491231002X0')).toEqual({ ok: false, reason: 'chars', char: 'X' });
+    expect(checkIdNumber('11010519491231002')).toEqual({ ok: false, reason: 'length', given: 17 });
+    expect(idNumberProblem({ ok: false, reason: 'length', given: 16 })).toEqual({ messageKey: 'errors.idNumber.length', params: { given: 16 } });
+    expect(idNumberProblem({ ok: false, reason: 'chars', char: 'O' })).toEqual({ messageKey: 'errors.idNumber.chars', params: { char: 'O' } });
+    expect(idNumberProblem({ ok: false, reason: 'checksum' })).toEqual({ messageKey: 'errors.idNumber.checksum' });
+  });
+
+  it('normalises full-width digits and X, a lower-case x, spaces and dashes before any check', () => {
+    expect(normalizeIdNumber('１１０１０５１９４９１２３１００２Ｘ')).toBe('11010519491231002X');
+    expect(normalizeIdNumber('１１０１０５１９４９１２３１００２ｘ')).toBe('11010519491231002X');
+    expect(normalizeIdNumber(' 110105 1949 1231 002x ')).toBe('11010519491231002X');
+    expect(normalizeIdNumber('110105\u30001949\u00a01231\t002X\u200b')).toBe('11010519491231002X');
+    expect(normalizeIdNumber('110105-19491231–002—X')).toBe('11010519491231002X');
+    expect(normalizeIdNumber('110105－19491231‐002X')).toBe('11010519491231002X');
+    expect(checkIdNumber('１１０１０５ １９４９１２３１ ００２Ｘ')).toMatchObject({ ok: true, idNumber: '11010519491231002X' });
+    expect(checkIdNumber('110105-1949-1231-002X')).toMatchObject({ ok: true, idNumber: '11010519491231002X' });
+    // What is left after normalising is what the message is about.
+    expect(checkIdNumber('110105 1949 1231 00')).toEqual({ ok: false, reason: 'length', given: 16 });
+    expect(checkIdNumber('１１０１０５１９４９１２３１００２Ａ')).toEqual({ ok: false, reason: 'chars', char: 'A' });
   });
 
   it('computes full years of age', () => {

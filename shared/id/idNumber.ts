@@ -8,7 +8,14 @@ export type Sex = 'male' | 'female';
 
 export type IdNumberCheck =
   | { ok: true; idNumber: string; birthDate: string; sex: Sex; addressCode: string }
-  | { ok: false; reason: 'format' | 'birthDate' | 'checksum' };
+  /** A character that is neither a digit nor the final X (after normalising). */
+  | { ok: false; reason: 'chars'; char: string }
+  /** Only digits (and a final X), but not 18 of them. */
+  | { ok: false; reason: 'length'; given: number }
+  | { ok: false; reason: 'birthDate' | 'checksum' };
+
+/** The longest ID input accepted before normalising: 18 characters with spaces, dashes, a pasted blank. */
+export const ID_INPUT_MAX_LENGTH = 40;
 
 /** The check character GB 11643 assigns to the first 17 digits. */
 export function idNumberCheckChar(first17: string): string {
@@ -17,9 +24,29 @@ export function idNumberCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-/** Upper-cases a trailing x and strips surrounding blanks (card readers and people type both). */
+// Full-width ASCII (U+FF01–FF5E: ０-９, Ｘ, ｘ, －, from Chinese input methods) maps to ASCII by one offset.
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+// Blanks of every kind (incl. the ideographic space U+3000, no-break and zero-width spaces) and
+// dashes pasted from documents: hyphen-minus, hyphens, figure/en/em dashes, minus, small/full-width hyphen-minus.
+const SEPARATORS = /[\s\u200B-\u200D\u2060\uFEFF\-\u2010-\u2015\u2212\uFE58\uFE63]/g;
+
+/**
+ * An ID number as typed, pasted, read or imported, in its one stored form: full-width digits and
+ * X become ASCII, a lower-case x upper-case, spaces and dashes anywhere are dropped.
+ */
 export function normalizeIdNumber(raw: string): string {
-  return raw.trim().toUpperCase();
+  return raw
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(SEPARATORS, '')
+    .toUpperCase();
+}
+
+/** The message key (errors.idNumber.*) and parameters saying what is wrong with a refused number. */
+export function idNumberProblem(check: Exclude<IdNumberCheck, { ok: true }>): { messageKey: string; params?: Record<string, string | number> } {
+  const messageKey = `errors.idNumber.${check.reason}`;
+  if (check.reason === 'chars') return { messageKey, params: { char: check.char } };
+  if (check.reason === 'length') return { messageKey, params: { given: check.given } };
+  return { messageKey };
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -29,7 +56,9 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 export function checkIdNumber(raw: string, today?: string): IdNumberCheck {
   const idNumber = normalizeIdNumber(raw);
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, reason: 'format' };
+  const wrong = [...idNumber].find((c, i) => !/[0-9]/.test(c) && !(c === 'X' && i === idNumber.length - 1));
+  if (wrong !== undefined) return { ok: false, reason: 'chars', char: wrong };
+  if (idNumber.length !== 18) return { ok: false, reason: 'length', given: idNumber.length };
   const y = Number(idNumber.slice(6, 10));
   const m = Number(idNumber.slice(10, 12));
   const d = Number(idNumber.slice(12, 14));

@@ -2,7 +2,7 @@
 // (`errors.*`) so the UI can show it translated on the field the issue's path names.
 
 import { z } from 'zod';
-import { checkIdNumber } from '../id/idNumber';
+import { checkIdNumber, ID_INPUT_MAX_LENGTH, idNumberProblem, normalizeIdNumber } from '../id/idNumber';
 import { MOBILE_PHONE } from '../id/mask';
 import { freeText, isoDay, requiredText, residentId, rev } from '../common/fields';
 
@@ -46,15 +46,23 @@ export const personName = z
   .refine((s) => s.length >= 2, { error: 'errors.name.tooShort' })
   .refine((s) => PERSON_NAME.test(s), { error: 'errors.name.chars' });
 
+/**
+ * An ID number as typed, pasted, read or imported: normalised first (full-width digits and X,
+ * spaces, dashes: see normalizeIdNumber), then checked; the message says what is wrong.
+ */
 export const idNumberField = z
   .string({ error: 'errors.required' })
-  .trim()
-  .min(1, { error: 'errors.required' })
-  .max(18, { error: 'errors.idNumber.format' })
+  .max(ID_INPUT_MAX_LENGTH, { error: 'errors.tooLong' })
   .transform((s, ctx) => {
-    const result = checkIdNumber(s);
+    const normal = normalizeIdNumber(s);
+    if (!normal) {
+      ctx.addIssue({ code: 'custom', message: 'errors.required' });
+      return z.NEVER;
+    }
+    const result = checkIdNumber(normal);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: `errors.idNumber.${result.reason}` });
+      const { messageKey, params } = idNumberProblem(result);
+      ctx.addIssue({ code: 'custom', message: messageKey, ...(params ? { params } : {}) });
       return z.NEVER;
     }
     return result.idNumber;

@@ -6,6 +6,7 @@ function keyFor(issue: z.core.$ZodIssue): { messageKey: string; params?: Record<
   if (issue.message.startsWith('errors.')) {
     if (issue.code === 'too_big') return { messageKey: issue.message, params: { max: Number(issue.maximum) } };
     if (issue.code === 'too_small') return { messageKey: issue.message, params: { min: Number(issue.minimum) } };
+    if (issue.code === 'custom' && issue.params) return { messageKey: issue.message, params: issue.params as Record<string, string | number> };
     if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input !== undefined && issue.message === 'errors.required') {
       return { messageKey: 'errors.invalidType' };
     }

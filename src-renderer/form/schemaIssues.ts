@@ -22,6 +22,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
   if (issue.code === 'too_big') return { max: Number(issue.maximum) };
   if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  if (issue.code === 'custom' && issue.params) return issue.params as Record<string, string | number>;
   return {};
 }
 

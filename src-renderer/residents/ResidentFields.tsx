@@ -15,6 +15,7 @@ import { EnumCheckboxes, EnumRadios, EnumSelect } from '../form/enumFields';
 import { DateField, FieldItem, TextField } from '../form/fields';
 import { todayIso as today } from '../form/format';
 import { navigate } from '../route';
+import { ID_INPUT_MAX_LENGTH, idFieldValue, isComposing } from './idNumberInput';
 import type { ResidentFormValues } from './residentForm';
 
 type V = ResidentFormValues;
@@ -104,16 +105,21 @@ export function IdNumberItem(props: { control: Control<V>; editing: boolean; dup
             name={field.name}
             value={field.value}
             disabled={props.editing}
-            maxLength={18}
+            maxLength={ID_INPUT_MAX_LENGTH}
             className="leye-mono"
             autoComplete="off"
             data-testid="field-idNumber"
             onChange={(event) => {
-              field.onChange(event.target.value);
+              const value = idFieldValue(event.target.value, isComposing(event));
+              field.onChange(value);
               // A complete number is checked at once, before the clerk leaves the field.
-              if (event.target.value.trim().length === 18) props.trigger();
+              if (value.length === 18) props.trigger();
             }}
-            onBlur={field.onBlur}
+            onCompositionEnd={(event) => field.onChange(idFieldValue(event.currentTarget.value))}
+            onBlur={(event) => {
+              field.onChange(idFieldValue(event.target.value));
+              field.onBlur();
+            }}
           />
         )}
       />

@@ -8,12 +8,13 @@ import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { get, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ageOn, checkIdNumber } from '../../shared/id/idNumber';
+import { ageOn, checkIdNumber, idNumberProblem } from '../../shared/id/idNumber';
 import { CARE_CATEGORIES, EDUCATION_LEVELS, HOUSEHOLD_TYPES, TARGET_GROUPS } from '../../shared/residents/schema';
 import { toLeyeError } from '../../shared/rpc/client';
 import type { RpcError } from '../../shared/rpc/errors';
 import type { TraineeView } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
+import { ID_INPUT_MAX_LENGTH, idFieldValue, isComposing } from '../residents/idNumberInput';
 import { useResidentPicker } from '../residents/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { FieldItem, TextField } from '../form/fields';
@@ -76,7 +77,8 @@ export function EnrolPanel({ sessionId, onEnrolled }: { sessionId: string; onEnr
   const submitId = () => {
     const check = checkIdNumber(idNumber, today());
     if (!check.ok) {
-      setIdError(t(`errors.idNumber.${check.reason}`));
+      const problem = idNumberProblem(check);
+      setIdError(t(problem.messageKey, problem.params));
       return;
     }
     void enrol({ idNumber: check.idNumber }, 'id');
@@ -132,13 +134,14 @@ export function EnrolPanel({ sessionId, onEnrolled }: { sessionId: string; onEnr
                 ref={idInput}
                 className="leye-mono"
                 prefix={<IdcardOutlined />}
-                maxLength={18}
+                maxLength={ID_INPUT_MAX_LENGTH}
                 value={idNumber}
                 placeholder={t('training.enrol.idPlaceholder')}
                 onChange={(event) => {
-                  setIdNumber(event.target.value.toUpperCase());
+                  setIdNumber(idFieldValue(event.target.value, isComposing(event)));
                   setIdError(null);
                 }}
+                onCompositionEnd={(event) => setIdNumber(idFieldValue(event.currentTarget.value))}
                 onPressEnter={submitId}
                 data-testid="enrol-idnumber"
               />

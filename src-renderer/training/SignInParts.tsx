@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TraineeView } from '../../shared/rpc/handlers';
 import type { SignDirection, SignInMethod } from '../../shared/training/schema';
 import { type Tone } from './beep';
+import { ID_INPUT_MAX_LENGTH, idFieldValue, isComposing } from '../residents/idNumberInput';
 import { EntryTimer } from './reader';
 
 export interface ShownOutcome {
@@ -126,12 +127,13 @@ export const SignInInput = forwardRef<SignInInputHandle, { onEntry(value: string
       inputMode="text"
       className="leye-signin-input"
       value={value}
-      maxLength={24}
+      maxLength={ID_INPUT_MAX_LENGTH}
       placeholder={placeholder}
       onChange={(event) => {
-        setValue(event.target.value.toUpperCase());
+        setValue(idFieldValue(event.target.value, isComposing(event)));
         if (event.target.value === '') timer.reset();
       }}
+      onCompositionEnd={(event) => setValue(idFieldValue(event.currentTarget.value))}
       onKeyDown={onKeyDown}
       onPaste={() => timer.edit()}
       onCompositionStart={() => timer.edit()}

@@ -9,7 +9,7 @@ import { ArrowLeftOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkIdNumber, normalizeIdNumber } from '../../shared/id/idNumber';
+import { checkIdNumber, idNumberProblem, normalizeIdNumber } from '../../shared/id/idNumber';
 import { maskIdNumber } from '../../shared/id/mask';
 import type { SignInResult, TraineeView } from '../../shared/rpc/handlers';
 import type { HalfDay, SignDirection, SignInMethod, TimetableSlot } from '../../shared/training/schema';
@@ -170,7 +170,7 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
           time: '',
           lateMinutes: 0,
           earlyLeaveMinutes: 0,
-          error: tRef.current(`errors.idNumber.${check.reason}`),
+          error: tRef.current(idNumberProblem(check).messageKey, idNumberProblem(check).params),
         };
         beep('refused');
         setOutcomes((list) => pushRecent(list, shown, 10));
@@ -187,7 +187,7 @@ function SignInDesk(props: { sessionId: string; timetable: TimetableSlot[]; trai
       if (picking || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-      if (/^[0-9xX]$/.test(event.key)) input.current?.takeKey(event.timeStamp);
+      if (/^[0-9xX０-９ｘＸ]$/.test(event.key)) input.current?.takeKey(event.timeStamp);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

@@ -1,7 +1,7 @@
 // The residents search index lives in memory: a scan of 100,000 small entries takes
 // milliseconds, while PouchDB's find() scans documents on disk (and stops at 25 by default).
 // It is kept current from the database's changes feed and saved as a snapshot of its columns.
-import { ageOn } from '../../../shared/id/idNumber';
+import { ageOn, normalizeIdNumber } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import type { ResidentRow, ResidentSortField } from '../../../shared/rpc/handlers';
 import {
@@ -276,8 +276,11 @@ export class ResidentIndex {
   /** Filters, sorts and pages; `today` decides ages. */
   search(q: ResidentQuery, today: string): { total: number; items: ResidentRow[] } {
     const c = this.c;
-    const text = q.query.trim().toLowerCase().replace(/\s+/g, '');
-    const mode = !text ? 0 : ID_FRAGMENT.test(text) ? 1 : HAN.test(text) ? 2 : 3;
+    // An ID fragment as typed (full-width digits, spaces, dashes) is searched in its stored form.
+    const idText = normalizeIdNumber(q.query).toLowerCase();
+    const isId = idText !== '' && ID_FRAGMENT.test(idText);
+    const text = isId ? idText : q.query.trim().toLowerCase().replace(/\s+/g, '');
+    const mode = !text ? 0 : isId ? 1 : HAN.test(text) ? 2 : 3;
     const groupBit = q.targetGroup ? 1 << TARGET_GROUPS.indexOf(q.targetGroup) : 0;
     const careBit = q.careCategory ? 1 << CARE_CATEGORIES.indexOf(q.careCategory) : 0;
     const kind = q.kind ? REGISTRATION_KINDS.indexOf(q.kind) : -1;

@@ -12,6 +12,7 @@ import {
   TARGET_GROUPS,
   UNEMPLOYMENT_TYPES,
 } from '../../../shared/residents/schema';
+import { normalizeIdNumber } from '../../../shared/id/idNumber';
 import type { FieldIssue } from '../../../shared/rpc/errors';
 import { IMPORT_FIELDS, type ImportField, type ImportIssue } from '../../../shared/sheets/contract';
 import { columnLetter, type CellRead } from './workbook';
@@ -255,7 +256,7 @@ export class RowReader {
     }
     const birth = day('birthDate');
     if (birth !== undefined) check.birthDate = birth;
-    return { input, issues, faulty, check, name: text('name') ?? '', idText: idCell?.text ?? '' };
+    return { input, issues, faulty, check, name: text('name') ?? '', idText: normalizeIdNumber(idCell?.text ?? '') };
   }
 
   /** A schema or core issue (path into the registration) as an issue on its column. */

@@ -406,3 +406,30 @@ describe('ledger exports', () => {
     expect((await audits(core, 'export')).map((a) => [a.field, a.reason]).sort()).toEqual([['attendance 2026-10 1', 'masked'], ['training 1', 'full']]);
   });
 });
+
+describe('roster import: ID numbers as a document writes them', () => {
+  it('imports a full-width, spaced or dashed ID cell as the ASCII number, and says what is wrong with a short one', async () => {
+    const { core, session } = await station();
+    const fullWidth = (id: string) => id.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const a = person(1);
+    const b = person(2);
+    const c = person(3);
+    const d = person(4);
+    const [idA, idB, idC] = [a[1] as string, b[1] as string, c[1] as string];
+    a[1] = fullWidth(idA);
+    b[1] = `${idB.slice(0, 6)} ${idB.slice(6, 14)} ${idB.slice(14)}`;
+    c[1] = `${idC.slice(0, 6)}-${idC.slice(6, 14)}-${idC.slice(14)}`;
+    d[1] = `${(d[1] as string).slice(0, 6)} ${(d[1] as string).slice(6, 16)}`;
+    const content = await roster([a, b, c, d]);
+    const preview = await core.call(session, 'sheets.preview', { file: file(content) });
+    expect(preview.rows.map((r) => r.status)).toEqual(['valid', 'valid', 'valid', 'invalid']);
+    expect(preview.rows[0]!.idNumberMasked).toBe(`3701**********${idA.slice(-4)}`);
+    expect(preview.rows[3]!.issues).toMatchObject([{ column: { letter: 'B' }, field: 'idNumber', messageKey: 'errors.idNumber.length', params: { given: 16 } }]);
+    const result = await core.call(session, 'sheets.import', confirm(preview, content, true));
+    expect(result).toMatchObject({ imported: 3 });
+    const found = await core.call(session, 'residents.search', { query: idA.slice(0, 14), limit: 10 });
+    expect(found.total).toBe(3);
+    const stored = await core.db.allDocs<{ idNumber: string }>({ startkey: 'resident:', endkey: 'resident:\ufff0', include_docs: true });
+    expect(stored.rows.map((r) => r.doc!.idNumber).sort()).toEqual([idA, idB, idC].sort());
+  });
+});

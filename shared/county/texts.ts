@@ -324,6 +324,7 @@ export const countyErrorsZhCN = {
     revisionGone: '所选版本已不是冲突版本，请刷新后再选',
     identityKey: '此记录的编号不是用县级密钥生成的：本站可能没有用县级设置码连接过',
     notFromIdNumber: '{{field}}与身份证号不一致',
+    idNumberNotNormal: '身份证号未按规范存储（含全角字符、空格或连字符），请站点重新保存该记录',
     unknownField: '冲突的各版本中没有字段 {{name}}',
   },
 };
@@ -339,6 +340,7 @@ export const countyErrorsEn: typeof countyErrorsZhCN = {
     revisionGone: 'The chosen revision is no longer in conflict; refresh and choose again',
     identityKey: 'This record’s id was not made with the county key: the station may never have connected with its setup code',
     notFromIdNumber: '{{field}} does not match the ID number',
+    idNumberNotNormal: 'The ID number is not stored in its normal form (full-width characters, spaces or dashes): the station should save the record again',
     unknownField: 'No revision in this conflict has the field {{name}}',
   },
 };

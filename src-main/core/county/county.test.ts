@@ -233,6 +233,28 @@ describe('county review', () => {
     expect(detail!.records[0]!.problems).toContainEqual({ field: 'idNumber', messageKey: 'errors.age.implausible', params: { age: 146, min: 16, max: 100 } });
   });
 
+  it('flags a resident whose ID number is stored with spaces or full-width digits (written by a tampered station)', async () => {
+    const stamp = { schemaVersion: 1, placeCode: T2, createdBy: 'clerk', createdAt: '2026-11-21T03:00:00.000Z', updatedBy: 'clerk', updatedAt: '2026-11-21T03:00:00.000Z' };
+    const number = idNumber('19800101', '322');
+    const spaced = {
+      _id: 'resident:spacedspacedspacedspacedsp',
+      type: 'resident', ...stamp,
+      ...registration({ idNumber: number }),
+      idNumber: `${number.slice(0, 6)} ${number.slice(6, 14)} ${number.slice(14)}`,
+      sex: 'male', birthDate: '1980-01-01', closure: null,
+    };
+    const written = await admin.putDoc(stationDb(T2), spaced);
+    const batch = {
+      _id: `batch:${T2}:2026-11-21T03:00:00.000Z:spaced`,
+      type: 'batch', ...stamp, via: 'sync', counts: { resident: 1 },
+      docs: [{ id: spaced._id, rev: written.rev }],
+      checksum: 'sha256:0000',
+    };
+    await admin.putDoc(stationDb(T2), batch);
+    const detail = await county.core.call(county.session, 'county.batch', { batchId: batch._id });
+    expect(detail!.records[0]!.problems).toContainEqual({ field: 'idNumber', messageKey: 'errors.county.idNumberNotNormal' });
+  });
+
   it('refuses a review written with a station account (server validation, not the UI)', async () => {
     const own = account(`station-${A}`);
     const asStation = new Couch(server.url, { user: own.name, password: own.password });

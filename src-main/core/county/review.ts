@@ -145,6 +145,8 @@ export class BatchReview {
     const issues: FieldIssue[] = parsed.success ? [] : (validationError(parsed.error).issues ?? []);
     const id = checkIdNumber(String(resident.idNumber ?? ''), this.ctx.today());
     if (id.ok) {
+      // The station stores the number as normalised (no full-width digits, spaces or dashes).
+      if (resident.idNumber !== id.idNumber) issues.push({ field: 'idNumber', messageKey: 'errors.county.idNumberNotNormal' });
       if (resident.birthDate !== id.birthDate) issues.push({ field: 'birthDate', messageKey: 'errors.county.notFromIdNumber' });
       if (resident.sex !== id.sex) issues.push({ field: 'sex', messageKey: 'errors.county.notFromIdNumber' });
       // The id is the county key's hash of the number: otherwise the person cannot meet their twin.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { openStation, refusal, registration, VILLAGE } from '../testing/fixtures';
+import { idNumber, openStation, refusal, registration, VILLAGE } from '../testing/fixtures';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -14,7 +14,7 @@ describe('records the county accepted', () => {
     const { core, session } = await openStation();
     open.push(core);
     const view = await core.call(session, 'residents.register', registration());
-    const other = await core.call(session, 'residents.register', registration({ idNumber: '440524188001010014', name: '李四', registration: { kind: 'jobSeeking', date: '2026-11-20' } }));
+    const other = await core.call(session, 'residents.register', registration({ idNumber: idNumber('19800101', '456'), name: '李四', registration: { kind: 'jobSeeking', date: '2026-11-20' } }));
     const { idNumber: _id, ...edit } = registration();
     // The pull brings the county's review (accepted) — written here as replication would.
     await core.db.put({

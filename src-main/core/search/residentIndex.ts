@@ -92,6 +92,10 @@ export interface LedgerFields {
   jobIntention: string;
   trainingIntention: string;
   serviceNeeds: string;
+  address: string;
+  /** The closure's reason code and date, '' while the registration is active. */
+  closeReason: string;
+  closedOn: string;
 }
 
 /** One resident as the ledger shows it. */
@@ -105,6 +109,9 @@ export interface LedgerEntry extends LedgerFields {
   idNumber: string;
   phone: string;
   householdType: (typeof HOUSEHOLD_TYPES)[number];
+  kind: (typeof REGISTRATION_KINDS)[number];
+  /** Target groups, in TARGET_GROUPS order. */
+  groups: (typeof TARGET_GROUPS)[number][];
   active: boolean;
 }
 
@@ -121,6 +128,9 @@ function ledgerFields(doc: ResidentDoc): string {
     intentions?.jobIntention ?? '',
     intentions?.trainingIntention ?? '',
     intentions?.serviceNeeds ?? '',
+    doc.address,
+    doc.closure?.reason ?? '',
+    doc.closure?.date ?? '',
   ]);
 }
 
@@ -249,7 +259,8 @@ export class ResidentIndex {
   eachLedgerEntry(visit: (entry: LedgerEntry) => void): void {
     const c = this.c;
     for (const slot of this.slotOf.values()) {
-      const [education, skills, employmentCertificateNo, unemploymentType, unemployedSince, jobIntention, trainingIntention, serviceNeeds] = JSON.parse(c.ledger[slot]!) as string[];
+      const [education, skills, employmentCertificateNo, unemploymentType, unemployedSince, jobIntention, trainingIntention, serviceNeeds, address, closeReason, closedOn] = JSON.parse(c.ledger[slot]!) as string[];
+      const groups = c.groups[slot]!;
       visit({
         id: c.id[slot]!,
         place: c.place[slot]!,
@@ -260,7 +271,12 @@ export class ResidentIndex {
         idNumber: c.idNumber[slot]!,
         phone: c.phone[slot]!,
         householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
+        kind: REGISTRATION_KINDS[c.kind[slot]!]!,
+        groups: TARGET_GROUPS.filter((_, bit) => groups & (1 << bit)),
         active: REGISTRATION_STATUSES[c.status[slot]!] === 'active',
+        address: address ?? '',
+        closeReason: closeReason ?? '',
+        closedOn: closedOn ?? '',
         education: education as LedgerFields['education'],
         skills: skills!,
         employmentCertificateNo: employmentCertificateNo!,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isIndexColumns, type IndexColumns } from './residentIndex';
 
 // Bump when the columns or the pinyin keys change: an older snapshot is then rebuilt.
-const VERSION = 4;
+const VERSION = 5;
 
 export interface Snapshot {
   seq: number | string;

@@ -25,7 +25,7 @@ import { residentRegisterSchema } from '../../../shared/residents/schema';
 import type { ResidentDoc } from '../store/docs';
 import { createApp } from '../app';
 import type { ModuleDeps } from '../modules';
-import { attendanceSheet, ledgerRow, LEDGER_COLUMNS, trainingSheet, writeXlsx, type Cell } from './ledgers';
+import { attendanceSheet, ledgerRow, LEDGER_COLUMNS, ledgerTitle, trainingSheet, writeXlsx, type Cell } from './ledgers';
 import { RowReader, scoreHeader, suggestMapping } from './roster';
 import { issueText, text } from './texts';
 import { columnLetter, fileBytes, hashOf, readRoster, type Roster } from './workbook';
@@ -254,15 +254,15 @@ export function sheetsApp(deps: ModuleDeps) {
         });
         // By village, then registration date: the order the paper ledger kept.
         rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        const station = ctx.station();
         const bytes = await writeXlsx(
-          { name: '实名制登记台账', columns: LEDGER_COLUMNS },
+          { name: '实名制登记台账', columns: LEDGER_COLUMNS, title: ledgerTitle(station.name, today, args.full) },
           (function* () {
             for (let i = 0; i < rows.length; i++) yield [i + 1, ...rows[i]!.cells];
           })(),
         );
         const mode = args.full ? 'full' : 'masked';
         await ctx.audit(user, 'export', 'residents', `ledger ${args.status} ${rows.length}`, mode);
-        const station = ctx.station();
         return file(`实名制登记台账-${station.name}-${today}`, bytes, rows.length);
       },
 

@@ -25,6 +25,10 @@ export const LEDGER_COLUMNS: SheetSpec['columns'] = [
   { header: '文化程度', width: 14 },
   { header: '身份证号', width: 21 },
   { header: '户籍性质', width: 9 },
+  { header: '现居住址', width: 24 },
+  { header: '人员类别', width: 18 },
+  { header: '登记类型', width: 12 },
+  { header: '登记日期', width: 12 },
   { header: '技能特长', width: 16 },
   { header: '就业创业证号', width: 18 },
   { header: '失业人员类型', width: 16 },
@@ -33,7 +37,21 @@ export const LEDGER_COLUMNS: SheetSpec['columns'] = [
   { header: '培训意向', width: 16 },
   { header: '就业服务需求', width: 20 },
   { header: '联系电话', width: 14 },
+  { header: '状态', width: 18 },
 ];
+
+/** The line above the header: station, export date, and whether ID numbers and phones are masked. */
+export function ledgerTitle(station: string, today: string, full: boolean): string {
+  return `实名制登记台账　服务站点：${station}　导出日期：${today}　身份证号/联系电话：${full ? '完整' : '已脱敏'}`;
+}
+
+/** 有效, or 已注销（reason，date）. */
+function statusCell(entry: LedgerEntry): string {
+  if (entry.active) return enums.status.active;
+  const reason = enums.closeReason[entry.closeReason as keyof typeof enums.closeReason] ?? '';
+  const detail = [reason, entry.closedOn].filter(Boolean).join('，');
+  return detail ? `${enums.status.closed}（${detail}）` : enums.status.closed;
+}
 
 const enums = zhCN.enums;
 
@@ -46,6 +64,10 @@ export function ledgerRow(entry: LedgerEntry, today: string, full: boolean): Cel
     enums.education[entry.education],
     full ? entry.idNumber : maskIdNumber(entry.idNumber),
     enums.householdType[entry.householdType],
+    entry.address,
+    entry.groups.map((g) => enums.targetGroup[g]).join('、'),
+    enums.kind[entry.kind],
+    entry.registeredOn,
     entry.skills,
     entry.employmentCertificateNo,
     entry.unemploymentType ? enums.unemploymentType[entry.unemploymentType as keyof typeof enums.unemploymentType] : '',
@@ -54,6 +76,7 @@ export function ledgerRow(entry: LedgerEntry, today: string, full: boolean): Cel
     entry.trainingIntention,
     entry.serviceNeeds,
     full ? entry.phone : maskPhone(entry.phone),
+    statusCell(entry),
   ];
 }
 

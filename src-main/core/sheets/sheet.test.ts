@@ -315,16 +315,16 @@ describe('ledger exports', () => {
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '李四', employmentCertificateNo: '3701020001', registration: { kind: 'jobSeeking', date: '2026-11-10', trainingIntention: '育婴员' } }));
     const masked = await core.call(session, 'sheets.exportLedger', {});
     expect(masked.rows).toBe(2);
-    const rows = await readXlsx(masked.content);
+    const rows = (await readXlsx(masked.content)).slice(1);
     expect(rows[0]).toEqual(LEDGER_COLUMNS.map((c) => c.header));
-    expect(rows[0]).toEqual(['序号', '姓名', '性别', '年龄', '文化程度', '身份证号', '户籍性质', '技能特长', '就业创业证号', '失业人员类型', '失业时间', '求职意向', '培训意向', '就业服务需求', '联系电话']);
+    expect(rows[0]).toEqual(['序号', '姓名', '性别', '年龄', '文化程度', '身份证号', '户籍性质', '现居住址', '人员类别', '登记类型', '登记日期', '技能特长', '就业创业证号', '失业人员类型', '失业时间', '求职意向', '培训意向', '就业服务需求', '联系电话', '状态']);
     // Sorted by registration date: 李四 registered first.
-    expect(rows[1]).toEqual([1, '李四', '女', 41, '高中', `3701**********${idNumber('19850101', '222').slice(-4)}`, '农业', '电工', '3701020001', '', '', '', '育婴员', '', '138****5678']);
-    expect(rows[2]).toEqual([2, '张三', '男', 36, '高中', `3701**********${idNumber('19900520', '111').slice(-4)}`, '农业', '电工', '', '失去工作岗位人员', '2026-10-01', '电工', '', '', '138****5678']);
+    expect(rows[1]).toEqual([1, '李四', '女', 41, '高中', `3701**********${idNumber('19850101', '222').slice(-4)}`, '农业', '解放桥东街 12 号', '农村务工人员', '求职登记', '2026-11-10', '电工', '3701020001', '', '', '', '育婴员', '', '138****5678', '有效']);
+    expect(rows[2]).toEqual([2, '张三', '男', 36, '高中', `3701**********${idNumber('19900520', '111').slice(-4)}`, '农业', '解放桥东街 12 号', '农村务工人员', '失业登记', '2026-11-20', '电工', '', '失去工作岗位人员', '2026-10-01', '电工', '', '', '138****5678', '有效']);
     const full = await core.call(session, 'sheets.exportLedger', { full: true });
-    const fullRows = await readXlsx(full.content);
+    const fullRows = (await readXlsx(full.content)).slice(1);
     expect(fullRows[2]![5]).toBe(idNumber('19900520', '111'));
-    expect(fullRows[2]![14]).toBe('13812345678');
+    expect(fullRows[2]![18]).toBe('13812345678');
     expect(JSON.stringify(await readXlsx(masked.content))).not.toContain(idNumber('19900520', '111'));
     expect((await audits(core, 'export')).map((a) => [a.field, a.reason])).toEqual(expect.arrayContaining([['ledger all 2', 'masked'], ['ledger all 2', 'full']]));
   });
@@ -345,11 +345,11 @@ describe('ledger exports', () => {
     await core.db.put({ ...(await core.db.get(deleted.id)), _deleted: true });
     const ledger = await core.call(session, 'sheets.exportLedger', { full: true });
     expect(ledger.rows).toBe(5999);
-    const rows = (await readXlsx(ledger.content)).slice(1);
+    const rows = (await readXlsx(ledger.content)).slice(2);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 5999 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r[5]))).toEqual(new Set(inputs.filter((_, i) => i !== 2).map((r) => r.idNumber)));
     const editedRow = rows.find((r) => r[5] === inputs[1]!.idNumber)!;
-    expect([editedRow[1], editedRow[7]]).toEqual(['复制甲', '焊工']);
+    expect([editedRow[1], editedRow[11]]).toEqual(['复制甲', '焊工']);
     expect((await core.call(session, 'sheets.exportLedger', { status: 'closed' })).rows).toBe(1);
     expect((await core.call(session, 'sheets.exportLedger', { status: 'active' })).rows).toBe(5998);
 
@@ -431,5 +431,36 @@ describe('roster import: ID numbers as a document writes them', () => {
     expect(found.total).toBe(3);
     const stored = await core.db.allDocs<{ idNumber: string }>({ startkey: 'resident:', endkey: 'resident:\ufff0', include_docs: true });
     expect(stored.rows.map((r) => r.doc!.idNumber).sort()).toEqual([idA, idB, idC].sort());
+  });
+});
+
+describe('ledger export: address, groups, registration, status and a title row', () => {
+  it('writes a title row (station, date, masked or full), translated new columns, and marks and filters closed registrations', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'residents.register', registration({ idNumber: idNumber('19900520', '111'), name: '张三', address: '幸福路 8 号', targetGroups: ['graduate', 'veteran'], registration: { kind: 'unemployment', date: '2026-11-20', unemploymentType: 'lostJob', unemployedSince: '2026-10-01' } }));
+    const li = await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '222'), name: '李四', registration: { kind: 'jobSeeking', date: '2026-11-10' } }));
+    const view = await core.call(session, 'residents.get', { id: li.id });
+    await core.call(session, 'residents.close', { id: li.id, rev: view!.rev, reason: 'employed', date: '2026-11-21' });
+    const stationName = (await core.call(session, 'station.status', {})).station!.name;
+
+    const all = await readXlsx((await core.call(session, 'sheets.exportLedger', {})).content);
+    expect(String(all[0]![0])).toContain('2026-11-22');
+    expect(String(all[0]![0])).toContain('已脱敏');
+    expect(String(all[0]![0])).toContain(stationName);
+    expect(all[1]![0]).toBe('序号');
+    const col = (h: string) => (all[1] as string[]).indexOf(h);
+    const byName = new Map(all.slice(2).map((r) => [r[1], r]));
+    const zhang = byName.get('张三')!;
+    expect([zhang[col('现居住址')], zhang[col('人员类别')], zhang[col('登记类型')], zhang[col('登记日期')], zhang[col('状态')]]).toEqual(['幸福路 8 号', '高校毕业生、退役军人', '失业登记', '2026-11-20', '有效']);
+    const liRow = byName.get('李四')!;
+    expect([liRow[col('登记类型')], liRow[col('登记日期')], liRow[col('状态')]]).toEqual(['求职登记', '2026-11-10', '已注销（已就业，2026-11-21）']);
+    expect(JSON.stringify(all)).not.toMatch(/unemployment|jobSeeking|graduate|employed|closed|active/);
+
+    const full = await readXlsx((await core.call(session, 'sheets.exportLedger', { full: true })).content);
+    expect(String(full[0]![0])).toContain('完整');
+    const closed = await readXlsx((await core.call(session, 'sheets.exportLedger', { status: 'closed' })).content);
+    expect(closed.slice(2).map((r) => [r[1], r[col('状态')]])).toEqual([['李四', '已注销（已就业，2026-11-21）']]);
+    const active = await readXlsx((await core.call(session, 'sheets.exportLedger', { status: 'active' })).content);
+    expect(active.slice(2).map((r) => [r[1], r[col('状态')]])).toEqual([['张三', '有效']]);
   });
 });

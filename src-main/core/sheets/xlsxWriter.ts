@@ -9,6 +9,8 @@ export type Cell = string | number | null;
 export interface SheetSpec {
   name: string;
   columns: { header: string; width: number }[];
+  /** A bold line above the header row (the header and the rows then start one row lower). */
+  title?: string;
 }
 
 // Characters XML 1.0 does not allow (control characters, lone surrogates' replacements aside).
@@ -39,16 +41,18 @@ function cellXml(ref: string, value: Cell, style: string): string {
 
 function sheetXml(spec: SheetSpec, rows: Iterable<Cell[]>): Buffer {
   const letters = spec.columns.map((_, i) => columnLetter(i));
+  const top = spec.title ? 1 : 0;
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${1 + top}" topLeftCell="A${2 + top}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/>',
     `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`,
     '<sheetData>',
-    `<row r="1">${spec.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, ' s="1"')).join('')}</row>`,
+    ...(spec.title ? [`<row r="1">${cellXml('A1', spec.title, ' s="1"')}</row>`] : []),
+    `<row r="${1 + top}">${spec.columns.map((c, i) => cellXml(`${letters[i]}${1 + top}`, c.header, ' s="1"')).join('')}</row>`,
   ];
-  let r = 1;
+  let r = 1 + top;
   let chunk = '';
   for (const row of rows) {
     r += 1;

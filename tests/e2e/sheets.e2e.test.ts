@@ -105,15 +105,18 @@ describe('spreadsheets, end to end', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await file.path())!) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    const row = (n: number) => Array.from({ length: 15 }, (_, i) => ws.getRow(n).getCell(i + 1).value ?? '');
-    expect(row(1)).toEqual(['序号', '姓名', '性别', '年龄', '文化程度', '身份证号', '户籍性质', '技能特长', '就业创业证号', '失业人员类型', '失业时间', '求职意向', '培训意向', '就业服务需求', '联系电话']);
-    const rows = [row(2), row(3)];
+    const row = (n: number) => Array.from({ length: 20 }, (_, i) => ws.getRow(n).getCell(i + 1).value ?? '');
+    // A title row (station, date, masked), then the header.
+    expect(String(row(1)[0])).toContain('已脱敏');
+    expect(row(2)).toEqual(['序号', '姓名', '性别', '年龄', '文化程度', '身份证号', '户籍性质', '现居住址', '人员类别', '登记类型', '登记日期', '技能特长', '就业创业证号', '失业人员类型', '失业时间', '求职意向', '培训意向', '就业服务需求', '联系电话', '状态']);
+    const rows = [row(3), row(4)];
     const zhao = rows.find((r) => r[1] === '赵六')!;
     expect(zhao[2]).toBe('男');
     expect(zhao[4]).toBe('初中');
     expect(zhao[5]).toBe(`3701**********${ZHAO.slice(-4)}`);
-    expect(zhao[11]).toBe('保洁');
-    expect(zhao[14]).toBe('138****8001');
-    expect(ws.rowCount).toBe(3);
+    expect(zhao[15]).toBe('保洁');
+    expect(zhao[18]).toBe('138****8001');
+    expect(zhao[19]).toBe('有效');
+    expect(ws.rowCount).toBe(4);
   });
 });

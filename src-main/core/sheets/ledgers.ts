@@ -42,7 +42,7 @@ export const LEDGER_COLUMNS: SheetSpec['columns'] = [
 
 /** The line above the header: station, export date, and whether ID numbers and phones are masked. */
 export function ledgerTitle(station: string, today: string, full: boolean): string {
-  return `实名制登记台账　服务站点：${station}　导出日期：${today}　身份证号/联系电话：${full ? '完整' : '已脱敏'}`;
+  return `实名制登记台账  服务站点：${station}  导出日期：${today}  身份证号/联系电话：${full ? '完整' : '已脱敏'}`;
 }
 
 /** 有效, or 已注销（reason，date）. */

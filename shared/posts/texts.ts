@@ -450,6 +450,7 @@ export const postsErrorsZhCN = {
     otherMonth: '考勤日期须在所选月份内',
     alreadyClosed: '{{month}} 已经结算',
     notClosed: '{{month}} 尚未结算，无需重新打开',
+    belowMinimumReason: '{{names}} 的小时工资低于最低工资标准：结算须填写理由',
   },
 };
 
@@ -481,5 +482,6 @@ export const postsErrorsEn: typeof postsErrorsZhCN = {
     otherMonth: 'The day must be in the chosen month',
     alreadyClosed: '{{month}} is already closed',
     notClosed: '{{month}} is not closed',
+    belowMinimumReason: '{{names}} earn less than the hourly minimum wage: closing needs a written reason',
   },
 };

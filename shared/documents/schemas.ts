@@ -176,6 +176,8 @@ export const monthCloseSchema = z.object({
   status: z.enum(['closed', 'reopened']),
   summary: z.custom<MonthSummary>(),
   history: z.array(z.custom<MonthCloseHistoryEntry>()),
+  /** Given when the month was closed with holders under the hourly minimum wage. */
+  belowMinimumReason: z.string().max(200).optional(),
 });
 
 /** `enrolment:<session key>:<resident key>`. */

@@ -8,6 +8,7 @@ import { ALL_ROLES, WRITERS, handler, none } from '../rpc/define';
 import {
   assignSchema,
   attendanceSetSchema,
+  closeMonthSchema,
   postId,
   postSaveSchema,
   reopenSchema,
@@ -121,6 +122,8 @@ export interface MonthCloseView extends MonthSummary {
   closedBy: string;
   closedAt: string;
   history: MonthCloseHistoryEntry[];
+  /** Why the month was closed although holders are under the hourly minimum wage. */
+  belowMinimumReason?: string;
 }
 
 export interface AttendanceGridView {
@@ -154,6 +157,6 @@ export const postsHandlers = {
   'attendance.set': handler<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }>()(attendanceSetSchema, WRITERS),
   'attendance.history': handler<AttendanceRevision[]>()(z.strictObject({ postId, residentId, date: isoDay }), ALL_ROLES),
   'attendance.summary': handler<MonthSummary>()(monthArgs, ALL_ROLES),
-  'attendance.closeMonth': handler<MonthCloseView>()(monthArgs, WRITERS),
+  'attendance.closeMonth': handler<MonthCloseView>()(closeMonthSchema, WRITERS),
   'attendance.reopenMonth': handler<MonthCloseView>()(reopenSchema, WRITERS),
 } as const;

@@ -86,6 +86,8 @@ export const attendanceSetSchema = z.strictObject({
   marks: z.array(attendanceMarkSchema).min(1, { error: 'errors.required' }).max(2000, { error: 'errors.tooMany' }),
 });
 
+/** A close with holders under the minimum wage needs `belowMinimumReason` (refused without it, naming them). */
+export const closeMonthSchema = z.strictObject({ postId, month, belowMinimumReason: freeText(200).optional() });
 export const reopenSchema = z.strictObject({ postId, month, reason: requiredText(500) });
 export const freeNote = freeText(500);
 

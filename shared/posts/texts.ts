@@ -206,6 +206,11 @@ export const postsAndAttendanceZhCN = {
       history: '结算记录',
       historyClose: '{{at}} {{by}} 结算',
       historyReopen: '{{at}} {{by}} 重新打开：{{reason}}',
+      historyCloseReason: '{{at}} {{by}} 结算（低于最低工资的理由：{{reason}}）',
+      belowTitle: '{{month}} 有人低于最低小时工资',
+      belowHint: '以下人员的小时工资低于最低工资标准：{{names}}。仍要结算，须写明理由，理由随结算记录保存。',
+      belowReason: '低于最低工资仍结算的理由',
+      belowSubmit: '写明理由并结算',
     },
   },
 };
@@ -413,6 +418,11 @@ export const postsAndAttendanceEn: typeof postsAndAttendanceZhCN = {
       history: 'Close history',
       historyClose: '{{at}} closed by {{by}}',
       historyReopen: '{{at}} reopened by {{by}}: {{reason}}',
+      historyCloseReason: '{{at}} closed by {{by}} (reason for pay under the minimum wage: {{reason}})',
+      belowTitle: 'Someone in {{month}} earns less than the hourly minimum wage',
+      belowHint: 'These holders earn less than the hourly minimum wage: {{names}}. To close anyway, write the reason; it is stored with the close.',
+      belowReason: 'Reason for closing under the minimum wage',
+      belowSubmit: 'Close with this reason',
     },
   },
 };
@@ -450,6 +460,7 @@ export const postsErrorsZhCN = {
     otherMonth: '考勤日期须在所选月份内',
     alreadyClosed: '{{month}} 已经结算',
     notClosed: '{{month}} 尚未结算，无需重新打开',
+    belowMinimumReason: '{{names}} 的小时工资低于最低工资标准：结算须填写理由',
   },
 };
 
@@ -481,5 +492,6 @@ export const postsErrorsEn: typeof postsErrorsZhCN = {
     otherMonth: 'The day must be in the chosen month',
     alreadyClosed: '{{month}} is already closed',
     notClosed: '{{month}} is not closed',
+    belowMinimumReason: '{{names}} earn less than the hourly minimum wage: closing needs a written reason',
   },
 };

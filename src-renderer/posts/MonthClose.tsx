@@ -38,6 +38,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   const data: MonthSummary | undefined = closed && grid.close ? grid.close : summary.data;
   const [busy, setBusy] = useState(false);
   const [reopening, setReopening] = useState(false);
+  const [confirmingBelow, setConfirmingBelow] = useState(false);
 
   const afterChange = (close: MonthCloseView) => {
     client.setQueryData<AttendanceGridView>(attendanceKeys.grid(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
@@ -45,7 +46,14 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
     void client.invalidateQueries({ queryKey: attendanceKeys.summary(postId, grid.month) });
   };
 
+  const belowNames = data?.holders.filter((h) => h.belowMinimum).map((h) => h.name) ?? [];
+
   const closeMonth = async () => {
+    // Holders under the minimum wage: the close asks for a written reason first.
+    if (belowNames.length > 0) {
+      setConfirmingBelow(true);
+      return;
+    }
     setBusy(true);
     try {
       afterChange(await leye.call('attendance.closeMonth', { postId, month: grid.month }));
@@ -59,7 +67,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   };
 
   const minimum = data?.minimumWage ?? null;
-  const below = data?.holders.filter((h) => h.belowMinimum).length ?? 0;
+  const below = belowNames.length;
   const canClose = mayCall('attendance.closeMonth', role);
 
   return (
@@ -150,12 +158,17 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
             {grid.close.history.map((entry, index) => (
               <li key={index}>
                 {entry.action === 'close'
-                  ? t('attendance.close.historyClose', { at: formatTime(entry.at), by: entry.by })
+                  ? entry.reason
+                    ? t('attendance.close.historyCloseReason', { at: formatTime(entry.at), by: entry.by, reason: entry.reason })
+                    : t('attendance.close.historyClose', { at: formatTime(entry.at), by: entry.by })
                   : t('attendance.close.historyReopen', { at: formatTime(entry.at), by: entry.by, reason: entry.reason })}
               </li>
             ))}
           </ul>
         </div>
+      )}
+      {confirmingBelow && (
+        <BelowMinimumDialog postId={postId} month={grid.month} names={belowNames} onDone={(view) => (setConfirmingBelow(false), view && afterChange(view))} />
       )}
       {reopening && <ReopenDialog postId={postId} month={grid.month} onDone={(view) => (setReopening(false), view && afterChange(view))} />}
     </Card>
@@ -226,6 +239,55 @@ function ReopenDialog(props: { postId: string; month: string; onDone(view?: Mont
       <Form layout="vertical" component={false}>
         <Form.Item label={t('attendance.close.reopenReason')} required validateStatus={error ? 'error' : undefined} help={error ? <span data-testid="error-reopen-reason">{error}</span> : undefined}>
           <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 6 }} data-testid="reopen-reason" autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Closing with holders under the minimum wage: names them and requires a written reason, stored with the close. */
+function BelowMinimumDialog(props: { postId: string; month: string; names: string[]; onDone(view?: MonthCloseView): void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setError(null);
+    if (!reason.trim()) {
+      setError(t('errors.required', { field: t('attendance.close.belowReason') }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const view = await leye.call('attendance.closeMonth', { postId: props.postId, month: props.month, belowMinimumReason: reason.trim() });
+      void message.success(t('attendance.close.closedOk', { month: props.month }));
+      props.onDone(view);
+    } catch (reason) {
+      setError(rpcErrorText(t, toLeyeError(reason).rpc, { belowMinimumReason: 'attendance.close.belowReason' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('attendance.close.belowTitle', { month: props.month })}
+      okText={t('attendance.close.belowSubmit')}
+      cancelText={t('posts.cancel')}
+      okButtonProps={{ danger: true, 'data-testid': 'below-close-submit' }}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={() => props.onDone()}
+    >
+      <Typography.Paragraph type="danger" data-testid="below-close-names">
+        <WarningFilled /> {t('attendance.close.belowHint', { names: props.names.join(t('posts.separator')) })}
+      </Typography.Paragraph>
+      <Form layout="vertical" component={false}>
+        <Form.Item label={t('attendance.close.belowReason')} required validateStatus={error ? 'error' : undefined} help={error ? <span data-testid="error-below-reason">{error}</span> : undefined}>
+          <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={200} showCount autoSize={{ minRows: 3, maxRows: 6 }} data-testid="below-reason" autoFocus />
         </Form.Item>
       </Form>
     </Modal>

@@ -246,8 +246,15 @@ describe('public-welfare posts, end to end', () => {
     await other.goto(host.url);
     await logInIfAsked(other, CLERK);
     await other.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/posts/post%3AGY-001/attendance/${month}`);
+    // One holder is under the minimum wage: the close asks for a written reason naming them.
     await other.getByTestId('close-month').click();
+    await waitForText(other.getByTestId('below-close-names'), YOUNGER.name);
+    await other.getByTestId('below-close-submit').click();
+    await other.getByTestId('error-below-reason').waitFor();
+    await other.getByTestId('below-reason').fill('工时含岗前培训，已报县人社局');
+    await other.getByTestId('below-close-submit').click();
     await other.getByTestId('month-closed-tag').waitFor();
+    await waitForText(other.getByTestId('close-history'), '工时含岗前培训，已报县人社局');
     await waitForCount(other.getByTestId('below-minimum'), 1);
     await other.close();
 

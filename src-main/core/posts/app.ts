@@ -32,7 +32,7 @@ export function postsApp(posts: PostsService) {
       'attendance.set': async (args, session) => posts.setMarks(args, session.user!),
       'attendance.history': async (args) => posts.history(args.postId, args.residentId, args.date),
       'attendance.summary': async (args) => posts.summary(args.postId, args.month),
-      'attendance.closeMonth': async (args, session) => posts.closeMonth(args.postId, args.month, session.user!),
+      'attendance.closeMonth': async (args, session) => posts.closeMonth(args, session.user!),
       'attendance.reopenMonth': async (args, session) => posts.reopenMonth(args, session.user!),
     },
     { caches: [...postsCaches(posts), attendanceFeed(posts)] },

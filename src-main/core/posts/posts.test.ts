@@ -168,7 +168,7 @@ describe('attendance', () => {
     const september = await core.call(session, 'attendance.summary', { postId: 'post:XC-001', month: '2026-09' });
     expect(september.minimumWage).toMatchObject({ hourly: 21, effectiveFrom: '2021-10-01', isDefault: true });
     expect(september.holders.map((h) => h.belowMinimum)).toEqual([false, false]);
-    const october = await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-10' });
+    const october = await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-10', belowMinimumReason: '本月含培训工时，已报县人社局' });
     expect(october.minimumWage).toMatchObject({ hourly: 25, effectiveFrom: '2026-10-01', isDefault: false });
     const byId = Object.fromEntries(october.holders.map((h) => [h.residentId, h]));
     expect(byId[a]).toMatchObject({ presentDays: 10, hours: 40, payDue: 1000, hourlyPay: 25, belowMinimum: false, unmarkedDays: 21 });
@@ -201,5 +201,51 @@ describe('post policy parameters', () => {
     const before = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: '1' }));
     expect(before.messageKey).toBe('errors.post.group');
     await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-07-01', endDate: '2026-07-31', contractNo: '2' });
+  });
+});
+
+describe('month close under the minimum wage', () => {
+  async function twoHolders() {
+    const s = await station();
+    await s.core.call(s.session, 'posts.save', POST);
+    const a = await person(s.core, s.session, '19800101', '111');
+    const b = await person(s.core, s.session, '19800202', '222');
+    for (const [residentId, contractNo] of [[a, '1'], [b, '2']] as const) {
+      await s.core.call(s.session, 'posts.assign', { postId: 'post:XC-001', residentId, startDate: '2026-01-01', endDate: '2026-12-31', contractNo });
+    }
+    // From 2026-10-01 the minimum is 25 yuan an hour; before, the default 21.
+    await s.core.call(s.session, 'policy.save', { kind: 'minimumWage', effectiveFrom: '2026-10-01', values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } });
+    for (const month of ['2026-09', '2026-10']) {
+      for (const [residentId, days] of [[a, 10], [b, 11]] as const) {
+        const marks = Array.from({ length: days }, (_, i) => ({ residentId, date: `${month}-${String(i + 1).padStart(2, '0')}`, mark: 'present' as const, hours: 4 }));
+        await s.core.call(s.session, 'attendance.set', { postId: 'post:XC-001', marks });
+      }
+    }
+    return { ...s, a, b };
+  }
+
+  it('refuses the close without a written reason, naming the holders under the minimum, and stores the reason given', async () => {
+    const { core, session } = await twoHolders();
+    const args = { postId: 'post:XC-001', month: '2026-10' };
+    for (const reason of [undefined, '   ']) {
+      const refused = await refusal(core.call(session, 'attendance.closeMonth', reason === undefined ? args : { ...args, belowMinimumReason: reason }));
+      expect(refused).toMatchObject({ field: 'belowMinimumReason', messageKey: 'errors.attendance.belowMinimumReason', params: { names: '测试二二二', count: 1 } });
+    }
+    expect(await refusal(core.call(session, 'attendance.closeMonth', { ...args, belowMinimumReason: '长'.repeat(201) }))).toMatchObject({ field: 'belowMinimumReason', messageKey: 'errors.tooLong' });
+    expect(await core.db.get('monthClose:XC-001:2026-10').catch(() => null)).toBeNull();
+
+    const closed = await core.call(session, 'attendance.closeMonth', { ...args, belowMinimumReason: ' 本月含培训工时，已报县人社局 ' });
+    expect(closed).toMatchObject({ status: 'closed', belowMinimumReason: '本月含培训工时，已报县人社局' });
+    expect(await core.db.get('monthClose:XC-001:2026-10')).toMatchObject({ status: 'closed', belowMinimumReason: '本月含培训工时，已报县人社局' });
+    expect((await core.call(session, 'attendance.month', args)).close).toMatchObject({ belowMinimumReason: '本月含培训工时，已报县人社局' });
+  });
+
+  it('closes a month with everyone above the minimum in one click, with no reason stored', async () => {
+    const { core, session } = await twoHolders();
+    const closed = await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-09' });
+    expect(closed.holders.map((h) => h.belowMinimum)).toEqual([false, false]);
+    expect(closed.status).toBe('closed');
+    expect(closed).not.toHaveProperty('belowMinimumReason');
+    expect(await core.db.get('monthClose:XC-001:2026-09')).not.toHaveProperty('belowMinimumReason');
   });
 });

@@ -23,6 +23,7 @@ import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, 
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 import { eligibility } from './eligibility';
+import { postsAndAttendanceZhCN } from '../../../shared/posts/texts';
 
 function keyOf(residentId: string): string {
   return residentId.slice(ID_PREFIX.resident.length);
@@ -39,6 +40,9 @@ export function attendanceId(postId: string, residentId: string, date: string): 
 function monthCloseId(postId: string, month: string): string {
   return `${ID_PREFIX.monthClose}${codeOf(postId)}:${month}`;
 }
+
+/** Names in an error's params are joined as the station writes lists (、). */
+const LIST_SEPARATOR = postsAndAttendanceZhCN.posts.separator;
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (fenValue: number) => Math.round(fenValue) / 100;
@@ -359,16 +363,26 @@ export class PostsService {
     return { postId, month, minimumWage, holders };
   }
 
-  async closeMonth(postId: string, month: string, user: SessionUser): Promise<MonthCloseView> {
+  async closeMonth(args: ParsedArgsOf<'attendance.closeMonth'>, user: SessionUser): Promise<MonthCloseView> {
+    const { postId, month } = args;
     const post = this.post(postId);
     const existing = this.closeOf(postId, month);
     if (existing?.status === 'closed') fail({ code: 'LOCKED', field: 'month', messageKey: 'errors.attendance.alreadyClosed', params: { month } });
     const summary = await this.summary(postId, month);
+    // Holders under the minimum wage: the close needs a written reason, stored with it.
+    const below = summary.holders.filter((h) => h.belowMinimum);
+    const belowMinimumReason = below.length > 0 ? args.belowMinimumReason : undefined;
+    if (below.length > 0 && !belowMinimumReason) {
+      fail(fieldError('belowMinimumReason', 'errors.attendance.belowMinimumReason', { names: below.map((h) => h.name).join(LIST_SEPARATOR), count: below.length }));
+    }
     const at = this.ctx.now();
-    const entry = { action: 'close' as const, by: user.loginName, at, reason: '' };
+    const entry = { action: 'close' as const, by: user.loginName, at, reason: belowMinimumReason ?? '' };
     const doc: MonthCloseDoc = existing
       ? { ...existing, status: 'closed', summary, history: [...existing.history, entry], updatedBy: user.loginName, updatedAt: at }
       : { _id: monthCloseId(postId, month), type: 'monthClose', ...this.ctx.stamp(user, post.placeCode), postId, month, status: 'closed', summary, history: [entry] };
+    // The reason belongs to this close: an earlier close's reason does not carry over.
+    if (belowMinimumReason) doc.belowMinimumReason = belowMinimumReason;
+    else delete doc.belowMinimumReason;
     const saved = await this.ctx.write(doc);
     this.closes.put(saved);
     return closeView(saved);
@@ -403,5 +417,12 @@ function cellOf(doc: AttendanceDoc): AttendanceCell {
 
 function closeView(doc: MonthCloseDoc): MonthCloseView {
   const lastClose = [...doc.history].reverse().find((h) => h.action === 'close');
-  return { ...doc.summary, status: doc.status, closedBy: lastClose?.by ?? '', closedAt: lastClose?.at ?? '', history: doc.history };
+  return {
+    ...doc.summary,
+    status: doc.status,
+    closedBy: lastClose?.by ?? '',
+    closedAt: lastClose?.at ?? '',
+    history: doc.history,
+    ...(doc.belowMinimumReason ? { belowMinimumReason: doc.belowMinimumReason } : {}),
+  };
 }

@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined, WarningFilled } from '@ant-design/icons';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AttendanceGridView, MinimumWageInForce, MonthCloseView, MonthSummary, MonthTotals } from '../../shared/rpc/handlers';
@@ -199,7 +199,23 @@ function MinimumWageLine({ minimum, loaded }: { minimum: MinimumWageInForce | nu
   );
 }
 
-function ReopenDialog(props: { postId: string; month: string; onDone(view?: MonthCloseView): void }) {
+/**
+ * A month action that needs a written reason (reopening a closed month; closing one with holders
+ * under the minimum wage): the reason is required here and checked again by the core.
+ */
+function ReasonDialog(props: {
+  month: string;
+  /** Text keys: the title, the submit button, the reason's label, the success message. */
+  keys: { title: string; submit: string; reason: string; done: string };
+  /** Test ids of the reason, its error and the submit button. */
+  testIds: { reason: string; error: string; submit: string };
+  /** The argument field the core reports the reason's problems on. */
+  field: string;
+  maxLength: number;
+  intro: ReactNode;
+  send(reason: string): Promise<MonthCloseView>;
+  onDone(view?: MonthCloseView): void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [reason, setReason] = useState('');
@@ -209,16 +225,16 @@ function ReopenDialog(props: { postId: string; month: string; onDone(view?: Mont
   const submit = async () => {
     setError(null);
     if (!reason.trim()) {
-      setError(t('errors.required', { field: t('attendance.close.reopenReason') }));
+      setError(t('errors.required', { field: t(props.keys.reason) }));
       return;
     }
     setBusy(true);
     try {
-      const view = await leye.call('attendance.reopenMonth', { postId: props.postId, month: props.month, reason: reason.trim() });
-      void message.success(t('attendance.close.reopenedOk', { month: props.month }));
+      const view = await props.send(reason.trim());
+      void message.success(t(props.keys.done, { month: props.month }));
       props.onDone(view);
-    } catch (reason) {
-      setError(rpcErrorText(t, toLeyeError(reason).rpc, { reason: 'attendance.close.reopenReason' }));
+    } catch (failure) {
+      setError(rpcErrorText(t, toLeyeError(failure).rpc, { [props.field]: props.keys.reason }));
     } finally {
       setBusy(false);
     }
@@ -227,69 +243,57 @@ function ReopenDialog(props: { postId: string; month: string; onDone(view?: Mont
   return (
     <Modal
       open
-      title={t('attendance.close.reopenTitle', { month: props.month })}
-      okText={t('attendance.close.reopenSubmit')}
+      title={t(props.keys.title, { month: props.month })}
+      okText={t(props.keys.submit)}
       cancelText={t('posts.cancel')}
-      okButtonProps={{ danger: true, 'data-testid': 'reopen-submit' }}
+      okButtonProps={{ danger: true, 'data-testid': props.testIds.submit }}
       confirmLoading={busy}
       onOk={() => void submit()}
       onCancel={() => props.onDone()}
     >
-      <Typography.Paragraph type="secondary">{t('attendance.close.reopenHint')}</Typography.Paragraph>
+      {props.intro}
       <Form layout="vertical" component={false}>
-        <Form.Item label={t('attendance.close.reopenReason')} required validateStatus={error ? 'error' : undefined} help={error ? <span data-testid="error-reopen-reason">{error}</span> : undefined}>
-          <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 6 }} data-testid="reopen-reason" autoFocus />
+        <Form.Item label={t(props.keys.reason)} required validateStatus={error ? 'error' : undefined} help={error ? <span data-testid={props.testIds.error}>{error}</span> : undefined}>
+          <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={props.maxLength} showCount autoSize={{ minRows: 3, maxRows: 6 }} data-testid={props.testIds.reason} autoFocus />
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
+function ReopenDialog(props: { postId: string; month: string; onDone(view?: MonthCloseView): void }) {
+  const { t } = useTranslation();
+  return (
+    <ReasonDialog
+      month={props.month}
+      keys={{ title: 'attendance.close.reopenTitle', submit: 'attendance.close.reopenSubmit', reason: 'attendance.close.reopenReason', done: 'attendance.close.reopenedOk' }}
+      testIds={{ reason: 'reopen-reason', error: 'error-reopen-reason', submit: 'reopen-submit' }}
+      field="reason"
+      maxLength={500}
+      intro={<Typography.Paragraph type="secondary">{t('attendance.close.reopenHint')}</Typography.Paragraph>}
+      send={(reason) => leye.call('attendance.reopenMonth', { postId: props.postId, month: props.month, reason })}
+      onDone={props.onDone}
+    />
+  );
+}
+
 /** Closing with holders under the minimum wage: names them and requires a written reason, stored with the close. */
 function BelowMinimumDialog(props: { postId: string; month: string; names: string[]; onDone(view?: MonthCloseView): void }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    setError(null);
-    if (!reason.trim()) {
-      setError(t('errors.required', { field: t('attendance.close.belowReason') }));
-      return;
-    }
-    setBusy(true);
-    try {
-      const view = await leye.call('attendance.closeMonth', { postId: props.postId, month: props.month, belowMinimumReason: reason.trim() });
-      void message.success(t('attendance.close.closedOk', { month: props.month }));
-      props.onDone(view);
-    } catch (reason) {
-      setError(rpcErrorText(t, toLeyeError(reason).rpc, { belowMinimumReason: 'attendance.close.belowReason' }));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
-      title={t('attendance.close.belowTitle', { month: props.month })}
-      okText={t('attendance.close.belowSubmit')}
-      cancelText={t('posts.cancel')}
-      okButtonProps={{ danger: true, 'data-testid': 'below-close-submit' }}
-      confirmLoading={busy}
-      onOk={() => void submit()}
-      onCancel={() => props.onDone()}
-    >
-      <Typography.Paragraph type="danger" data-testid="below-close-names">
-        <WarningFilled /> {t('attendance.close.belowHint', { names: props.names.join(t('posts.separator')) })}
-      </Typography.Paragraph>
-      <Form layout="vertical" component={false}>
-        <Form.Item label={t('attendance.close.belowReason')} required validateStatus={error ? 'error' : undefined} help={error ? <span data-testid="error-below-reason">{error}</span> : undefined}>
-          <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={200} showCount autoSize={{ minRows: 3, maxRows: 6 }} data-testid="below-reason" autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ReasonDialog
+      month={props.month}
+      keys={{ title: 'attendance.close.belowTitle', submit: 'attendance.close.belowSubmit', reason: 'attendance.close.belowReason', done: 'attendance.close.closedOk' }}
+      testIds={{ reason: 'below-reason', error: 'error-below-reason', submit: 'below-close-submit' }}
+      field="belowMinimumReason"
+      maxLength={200}
+      intro={
+        <Typography.Paragraph type="danger" data-testid="below-close-names">
+          <WarningFilled /> {t('attendance.close.belowHint', { names: props.names.join(t('posts.separator')) })}
+        </Typography.Paragraph>
+      }
+      send={(belowMinimumReason) => leye.call('attendance.closeMonth', { postId: props.postId, month: props.month, belowMinimumReason })}
+      onDone={props.onDone}
+    />
   );
 }

@@ -111,26 +111,28 @@ export class ConflictResolution {
     };
     const recorded = await this.server.request<{ rev: string }>('PUT', `/${db}/${encodeURIComponent(resolution._id)}`, resolution);
 
-    const writes = [merged, ...leaves.filter((d) => d !== keep).map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true }))];
-    const results = (await this.server.request<{ id: string; rev?: string; error?: string }[]>('POST', `/${db}/_bulk_docs`, { docs: writes })).body;
-    const result = results[0];
-    if (!result?.rev) {
+    // The merged revision first, then each other branch's deletion, one request each: a
+    // _bulk_docs holding several revisions of one id answers in an order PouchDB Server does not
+    // keep (CouchDB does), and a deletion must never be taken for the merge or sent to the wrong station.
+    const saved = await this.server.request<{ rev?: string; error?: string }>('PUT', `/${db}/${encodeURIComponent(args.id)}`, merged, [201, 202, 403, 409]);
+    if (!saved.body.rev) {
       // Nothing was resolved (someone changed the record meanwhile): the record of it goes too.
       await this.server.request('DELETE', `/${db}/${encodeURIComponent(resolution._id)}?rev=${recorded.body.rev}`, undefined, [404, 409]).catch(() => undefined);
-      if (result?.error === 'conflict') fail({ code: 'CONFLICT', field: 'keepRev', messageKey: 'errors.county.revisionGone' });
-      if (result?.error === 'forbidden' || result?.error === 'unauthorized') fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
-      throw new Error(`resolving ${args.id}: ${result?.error ?? 'no result'}`);
+      if (saved.status === 409) fail({ code: 'CONFLICT', field: 'keepRev', messageKey: 'errors.county.revisionGone' });
+      if (saved.status === 403) fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
+      throw new Error(`resolving ${args.id}: ${saved.body.error ?? 'no result'}`);
+    }
+    const result = { rev: saved.body.rev };
+    const successor = new Map<string, string>([[keep._rev, result.rev]]);
+    for (const other of leaves.filter((d) => d !== keep)) {
+      const gone = await this.server.request<{ rev?: string }>('DELETE', `/${db}/${encodeURIComponent(args.id)}?rev=${encodeURIComponent(other._rev)}`, undefined, [200, 202, 409]);
+      if (gone.body.rev) successor.set(other._rev, gone.body.rev);
     }
     await this.server.request('PUT', `/${db}/${encodeURIComponent(resolution._id)}`, { ...resolution, _rev: recorded.body.rev, resultRev: result.rev });
 
     // Each station involved gets what became of its own revision: the merged revision where it was
     // kept, the deletion where it was not (its next sync takes them in, so it stops sending the
     // old one), and a notice with the reason. The aggregate holds it all whatever happens here.
-    const successor = new Map<string, string>([[keep._rev, result.rev]]);
-    leaves.filter((d) => d !== keep).forEach((d, i) => {
-      const rev = results[i + 1]?.rev;
-      if (rev) successor.set(d._rev, rev);
-    });
     const places = [...new Set(leaves.map((d) => String(d.placeCode ?? '')))].filter((p) => /^\d{9}(\d{3})?$/.test(p) && p.startsWith(this.server.county));
     await Promise.all(
       places.map((place) =>

@@ -87,7 +87,7 @@ export function ImportConstantsCard(props: { control: Control<MappingForm>; adde
       ))}
       {addable.length > 0 && (
         <Select<ConstantField>
-          style={{ width: 300 }}
+          style={{ width: 360 }}
           value={null}
           placeholder={t('sheets.constantAdd')}
           options={addable}

@@ -12,9 +12,9 @@ import { rowReasons } from './texts';
 const STATUS_COLOR: Record<ImportRowView['status'], string> = { valid: 'green', invalid: 'red', duplicate: 'orange', existing: 'blue' };
 const PAGE_SIZE = 50;
 /** Widths: the fixed columns, one column per value set for all rows, and the least the reasons get. */
-const FIXED_WIDTH = 440;
-const CONSTANT_WIDTH = 110;
-const REASON_MIN_WIDTH = 380;
+const FIXED_WIDTH = 450;
+const CONSTANT_WIDTH = 140;
+const REASON_MIN_WIDTH = 320;
 
 export function ImportPreviewTable(props: { preview: ImportPreview; rows: ImportRowView[] }) {
   const { t } = useTranslation();
@@ -40,12 +40,12 @@ export function ImportPreviewTable(props: { preview: ImportPreview; rows: Import
       onRow={(row) => ({ 'data-testid': `sheet-row-${row.row}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('sheets.col.row'), dataIndex: 'row', width: 60, fixed: 'left' },
-        { title: t('sheets.col.name'), dataIndex: 'name', width: 100, fixed: 'left', ellipsis: { showTitle: true } },
-        { title: t('sheets.col.idNumber'), dataIndex: 'idNumberMasked', width: 170 },
+        { title: t('sheets.col.name'), dataIndex: 'name', width: 90, fixed: 'left', ellipsis: { showTitle: true } },
+        { title: t('sheets.col.idNumber'), dataIndex: 'idNumberMasked', width: 160 },
         {
           title: t('sheets.col.status'),
           dataIndex: 'status',
-          width: 110,
+          width: 140,
           render: (s: ImportRowView['status'], row) => (
             <>
               <Tag color={STATUS_COLOR[s]}>{t(`sheets.status.${s}`)}</Tag>

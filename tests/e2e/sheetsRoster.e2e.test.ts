@@ -88,6 +88,7 @@ describe('a real roster, end to end', () => {
     expect(await constants.getByTestId('sheet-constant-phone').count()).toBe(0);
     await constants.getByTestId('sheet-constant-householdType').click();
     await page.locator('.ant-select-item-option[title="农业"]').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await constants.getByTestId('sheet-constant-address').fill('解放桥社区');
     await shot(page, 'roster-mapping-zh-CN');
 
@@ -107,11 +108,10 @@ describe('a real roster, end to end', () => {
     expect(await textOf(page.getByTestId('sheet-row-19'))).not.toContain(Number(DAMAGED).toFixed(0).slice(-4));
     await waitForText(page.getByTestId('sheet-row-18'), '身份证号与本站已登记的“周一”相同，但表中姓名是“周亦”');
     // The rows overflow the table's height: its own scrollbar shows without scrolling.
-    const body = await page.getByTestId('sheet-preview').locator('.ant-table-body').evaluate((el) => ({
-      overflowY: getComputedStyle(el).overflowY,
-      scrollable: el.scrollHeight > el.clientHeight,
-      scrollbar: (el as HTMLElement).offsetWidth - el.clientWidth,
-    }));
+    const body = (await page.evaluate(`(() => {
+      const el = document.querySelector('[data-testid="sheet-preview"] .ant-table-body');
+      return { overflowY: getComputedStyle(el).overflowY, scrollable: el.scrollHeight > el.clientHeight, scrollbar: el.offsetWidth - el.clientWidth };
+    })()`)) as { overflowY: string; scrollable: boolean; scrollbar: number };
     expect(body.overflowY).toMatch(/scroll|auto/);
     expect(body.scrollable).toBe(true);
     expect(body.scrollbar).toBeGreaterThan(0);
@@ -144,6 +144,7 @@ describe('a real roster, end to end', () => {
     await upload('roster.xlsx', await villageRoster());
     await page.getByTestId('sheet-constant-householdType').click();
     await page.locator('.ant-select-item-option[title="Non-agricultural"]').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await page.getByTestId('sheet-constant-address').fill('Jiefangqiao');
     await shot(page, 'roster-mapping-en');
     await page.getByTestId('sheet-check').click();

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../shared/sheets/contract';
 import type { Core } from '../core';
-import { excelShown, isTotalRow, sameName } from './rosterCells';
+import { excelShown, isTotalLabel, isTotalRow, sameName } from './rosterCells';
 import { issueText } from './texts';
 import { idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
 
@@ -121,6 +121,8 @@ describe('roster import: total rows', () => {
     // A per-person formula beside a name and an ID number is a person.
     expect(isTotalRow([text('3'), text('赵一'), text('370102199005201024'), { ...count, formula: 'COUNTIF(C:C,C3)' }], 1, 2)).toBe(false);
     expect(isTotalRow([text('3'), text('合计员')], 1, 2)).toBe(false);
+    for (const label of ['总计：18 人', '合计人数', 'Grand total: 18', 'SUBTOTAL', 'Totals']) expect(isTotalLabel(label), label).toBe(true);
+    for (const label of ['合计员', '王合计', 'Totalis', '18']) expect(isTotalLabel(label), label).toBe(false);
   });
 });
 

@@ -2,14 +2,17 @@
 // number, and how a name compares with the one already registered.
 import type { CellRead } from './workbook';
 
-/** Labels of a total row (合计, 总计, 小计, 共计; Total, Subtotal, Grand total, Sum), spaces ignored. */
-const TOTAL_LABELS = new Set(['合计', '总计', '小计', '共计', '总数', '合计人数', 'total', 'subtotal', 'grandtotal', 'sum', 'totals']);
+/**
+ * Labels of a total row, spaces ignored, a count after them allowed: 合计, 总计：18 人, 小计, 共计,
+ * 合计人数; Total, Subtotal, Grand total: 18, Sum.
+ */
+const TOTAL_LABEL = /^(?:(?:合计|总计|小计|共计|总数)(?:人数)?|(?:grand)?(?:sub)?totals?|sum)[:：]?(?:\d+(?:人|名|户|行|people|persons|rows)?)?$/;
 
 /** Functions that sum or count a range: a cell holding one is a total, not a person's value. */
 const AGGREGATE = /\b(SUM|SUMIF|SUMIFS|COUNT|COUNTA|COUNTIF|COUNTIFS|COUNTBLANK|SUBTOTAL|AGGREGATE|AVERAGE)\s*\(/i;
 
 export function isTotalLabel(text: string): boolean {
-  return TOTAL_LABELS.has(text.replace(/[\s:：]/g, '').toLowerCase());
+  return TOTAL_LABEL.test(text.replace(/\s/g, '').toLowerCase());
 }
 
 function aggregate(cell: CellRead | undefined): boolean {

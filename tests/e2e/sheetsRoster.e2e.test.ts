@@ -133,6 +133,9 @@ describe('a real roster, end to end', () => {
     await waitForText(page.getByTestId('sheet-result'), '已导入 16 人；已登记的 1 人没有重复保存；未导入的问题行 1 行');
     expect(await textOf(page.getByTestId('sheet-skipped'))).toBe('第 20 行是合计行，已跳过');
     await waitForText(page.getByTestId('sheet-result-warnings'), '第 18 行：B 列“姓名”：身份证号与本站已登记的“周一”相同');
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await page.getByTestId('sheet-import').scrollIntoViewIfNeeded();
+    await shot(page, 'roster-result-zh-CN');
     await page.getByTestId('sheet-view-residents').click();
     await waitForText(page.getByTestId('resident-total'), '共 17 人');
   });

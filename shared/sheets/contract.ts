@@ -42,6 +42,28 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** Without a column for these, no row can be registered. */
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'phone', 'householdType', 'address', 'education'];
 
+/**
+ * Fields a clerk may give ONE value for every row when the file has no column for them (a roster
+ * without 户籍性质 or 现居住址). Not who a person is (name, ID number, sex, birth date).
+ */
+export const CONSTANT_FIELDS = [
+  'phone',
+  'householdType',
+  'address',
+  'education',
+  'skills',
+  'kind',
+  'date',
+  'unemploymentType',
+  'unemployedSince',
+  'jobIntention',
+  'trainingIntention',
+  'serviceNeeds',
+] as const satisfies readonly ImportField[];
+export type ConstantField = (typeof CONSTANT_FIELDS)[number];
+/** field → the value every row gets (an enum field's code or label, a text, a date): read like a cell. */
+export type ImportConstants = Partial<Record<ConstantField, string>>;
+
 /** base64 length of SHEET_MAX_BYTES bytes. */
 const MAX_BASE64 = Math.ceil(SHEET_MAX_BYTES / 3) * 4;
 
@@ -68,17 +90,27 @@ const columnMapping = z
     });
   });
 
+/** One value for all rows, per field without a column; checked by the registration schema like a cell. */
+const constants = z
+  .partialRecord(
+    z.enum(CONSTANT_FIELDS, { error: 'errors.option' }),
+    z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(200, { error: 'errors.tooLong' }),
+  )
+  .default({});
+
 const locale = z.enum(['zh-CN', 'en'], { error: 'errors.option' }).default('zh-CN');
 
 export const sheetPreviewSchema = z.strictObject({
   file: sheetFile,
   /** Omitted: the core suggests one from the headers. */
   columns: columnMapping.optional(),
+  constants,
 });
 
 export const sheetImportSchema = z.strictObject({
   file: sheetFile,
   columns: columnMapping,
+  constants,
   /** The preview the clerk confirmed: the file's hash and its valid rows; a changed answer is refused. */
   fileHash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'errors.id' }),
   expectedValid: z.number().int().min(0).max(SHEET_MAX_ROWS),
@@ -86,7 +118,7 @@ export const sheetImportSchema = z.strictObject({
   skipInvalid: z.boolean().default(false),
 });
 
-export const sheetErrorSheetSchema = z.strictObject({ file: sheetFile, columns: columnMapping, locale });
+export const sheetErrorSheetSchema = z.strictObject({ file: sheetFile, columns: columnMapping, constants, locale });
 
 const full = z.boolean().default(false);
 
@@ -103,8 +135,23 @@ export interface ImportIssue {
   /** The column at fault (letter and header), or null when the field has no column. */
   column: { letter: string; header: string } | null;
   field: ImportField | '';
+  /** The value came from the clerk's one value for all rows, not from a cell. */
+  constant?: true;
   messageKey: string;
   params?: Record<string, string | number>;
+}
+
+/** A row of the file left out on purpose (a 合计/总计 row, or one with SUM/COUNTA formulas). */
+export interface SkippedRow {
+  row: number;
+  reason: 'total';
+}
+
+/** A row's warnings: it is still handled, the clerk should look (a known ID number under another name). */
+export interface RowWarnings {
+  row: number;
+  name: string;
+  warnings: ImportIssue[];
 }
 
 export type ImportRowStatus = 'valid' | 'invalid' | 'duplicate' | 'existing';
@@ -119,6 +166,8 @@ export interface ImportRowView {
   /** existing: the resident already registered; duplicate: the earlier row with the same ID number. */
   existing?: { residentId: string; name: string };
   duplicateOfRow?: number;
+  /** Not errors: the row is handled as its status says (e.g. the registered name differs). */
+  warnings?: ImportIssue[];
 }
 
 export interface ImportCounts {
@@ -136,8 +185,12 @@ export interface ImportPreview {
   headerRow: number;
   columns: SheetColumnView[];
   mapping: (ImportField | null)[];
-  /** Required fields no column fills: every row fails until they are mapped. */
+  /** The one values for all rows the check used (fields without a column). */
+  constants: ImportConstants;
+  /** Required fields neither a column nor a value for all rows fills: every row fails until they are. */
   missing: ImportField[];
+  /** Rows left out (total rows); not counted in `counts`. */
+  skipped: SkippedRow[];
   rows: ImportRowView[];
   counts: ImportCounts;
 }
@@ -146,6 +199,9 @@ export interface ImportResult extends ImportCounts {
   /** Residents stored by this import (0 when nothing was stored). */
   imported: number;
   residentIds: string[];
+  skipped: SkippedRow[];
+  /** Rows with warnings (e.g. registered under another name). */
+  warnings: RowWarnings[];
 }
 
 /** An .xlsx and its number of data rows. */

@@ -3,26 +3,23 @@
 // → result. The file travels to the core as base64; the core parses it, the UI never does.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, Form, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Form, Segmented, Select, Space, Steps, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, SHEET_MAX_BYTES, type ImportField, type ImportPreview, type ImportResult, type ImportRowView } from '../../shared/sheets/contract';
+import { IMPORT_FIELDS, SHEET_MAX_BYTES, type ConstantField, type ImportConstants, type ImportField, type ImportPreview, type ImportResult } from '../../shared/sheets/contract';
 import { leye } from '../bridge';
 import { residentKeys } from '../residents/queries';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { downloadFile, readFileBase64 } from '../sync/transferFile';
-import { rowReasons } from './texts';
+import { constantLabel, constantsToSend, emptyConstants, ImportConstantsCard, type MappingForm } from './ImportConstants';
+import { ImportPreviewTable } from './ImportPreviewTable';
+import { importIssueText } from './texts';
 
 type Step = 'upload' | 'mapping' | 'preview' | 'result';
 const STEPS: Step[] = ['upload', 'mapping', 'preview', 'result'];
-const STATUS_COLOR: Record<ImportRowView['status'], string> = { valid: 'green', invalid: 'red', duplicate: 'orange', existing: 'blue' };
-
-interface MappingForm {
-  columns: (ImportField | null)[];
-}
 
 export function ImportWizard() {
   const { t, i18n } = useTranslation();
@@ -36,10 +33,11 @@ export function ImportWizard() {
   const [error, setError] = useState<string | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [skipInvalid, setSkipInvalid] = useState(false);
-  const form = useForm<MappingForm>({ defaultValues: { columns: [] } });
+  const [added, setAdded] = useState<ConstantField[]>([]);
+  const form = useForm<MappingForm>({ defaultValues: { columns: [], constants: emptyConstants() } });
 
   const check = useMutation({
-    mutationFn: (args: { file: { fileName: string; content: string }; columns?: (ImportField | null)[] }) => leye.call('sheets.preview', args),
+    mutationFn: (args: { file: { fileName: string; content: string }; columns?: (ImportField | null)[]; constants?: ImportConstants }) => leye.call('sheets.preview', args),
   });
   const store = useMutation({ mutationFn: (args: Parameters<typeof leye.call<'sheets.import'>>[1]) => leye.call('sheets.import', args) });
 
@@ -51,6 +49,7 @@ export function ImportWizard() {
     setError(null);
     setSkipInvalid(false);
     setOnlyProblems(false);
+    setAdded([]);
   };
 
   const pick = async (picked: File) => {
@@ -72,7 +71,8 @@ export function ImportWizard() {
       const answer = await check.mutateAsync({ file: next });
       setFile(next);
       setPreview(answer);
-      form.reset({ columns: answer.mapping });
+      form.reset({ columns: answer.mapping, constants: emptyConstants() });
+      setAdded([]);
       setStep('mapping');
     } catch (reason) {
       setError(errorText(t, reason));
@@ -83,7 +83,7 @@ export function ImportWizard() {
     if (!file) return;
     setError(null);
     try {
-      const answer = await check.mutateAsync({ file, columns: values.columns });
+      const answer = await check.mutateAsync({ file, columns: values.columns, constants: constantsToSend(values, added) });
       setPreview(answer);
       setSkipInvalid(false);
       setOnlyProblems(answer.counts.invalid + answer.counts.duplicate > 0);
@@ -108,6 +108,7 @@ export function ImportWizard() {
           const answer = await store.mutateAsync({
             file,
             columns: preview.mapping,
+            constants: preview.constants,
             fileHash: preview.fileHash,
             expectedValid: preview.counts.valid,
             skipInvalid,
@@ -125,7 +126,7 @@ export function ImportWizard() {
   const downloadErrors = async () => {
     if (!file || !preview) return;
     try {
-      const sheet = await leye.call('sheets.errorSheet', { file, columns: preview.mapping, locale: i18n.language === 'en' ? 'en' : 'zh-CN' });
+      const sheet = await leye.call('sheets.errorSheet', { file, columns: preview.mapping, constants: preview.constants, locale: i18n.language === 'en' ? 'en' : 'zh-CN' });
       downloadFile(sheet);
     } catch (reason) {
       void message.error(errorText(t, reason));
@@ -136,6 +137,11 @@ export function ImportWizard() {
     () => [{ value: '', label: t('sheets.ignore') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`sheets.field.${f}`) }))],
     [t],
   );
+  const constantsUsed = preview
+    ? Object.entries(preview.constants)
+        .map(([field, value]) => `${t(`sheets.field.${field}`)} = ${constantLabel(t, field, value)}`)
+        .join(t('errors.labels.listSeparator'))
+    : '';
   const rows = useMemo(() => (preview ? (onlyProblems ? preview.rows.filter((r) => r.status === 'invalid' || r.status === 'duplicate') : preview.rows) : []), [preview, onlyProblems]);
 
   return (
@@ -210,6 +216,7 @@ export function ImportWizard() {
               },
             ]}
           />
+          <ImportConstantsCard control={form.control} added={added} onAdded={setAdded} />
           <Space style={{ marginTop: 12 }}>
             <Button onClick={reset}>{t('sheets.restart')}</Button>
             <Button type="primary" htmlType="submit" loading={check.isPending} data-testid="sheet-check">
@@ -231,6 +238,8 @@ export function ImportWizard() {
             data-testid="sheet-counts"
             message={t('sheets.counts', { ...preview.counts })}
           />
+          {constantsUsed && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="sheet-constants-used" message={t('sheets.constantsUsed', { values: constantsUsed })} />}
+          <SkippedRows rows={preview.skipped} />
           <Space style={{ marginBottom: 8 }} wrap>
             <Segmented
               value={onlyProblems ? 'problems' : 'all'}
@@ -243,23 +252,7 @@ export function ImportWizard() {
               </Button>
             )}
           </Space>
-          <Table<ImportRowView>
-            size="small"
-            virtual
-            scroll={{ x: 900, y: 400 }}
-            pagination={false}
-            rowKey="row"
-            dataSource={rows}
-            data-testid="sheet-preview"
-            onRow={(row) => ({ 'data-testid': `sheet-row-${row.row}` }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              { title: t('sheets.col.row'), dataIndex: 'row', width: 70 },
-              { title: t('sheets.col.name'), dataIndex: 'name', width: 110 },
-              { title: t('sheets.col.idNumber'), dataIndex: 'idNumberMasked', width: 190 },
-              { title: t('sheets.col.status'), dataIndex: 'status', width: 110, render: (s: ImportRowView['status']) => <Tag color={STATUS_COLOR[s]}>{t(`sheets.status.${s}`)}</Tag> },
-              { title: t('sheets.col.reason'), key: 'reason', width: 420, render: (_: unknown, row) => rowReasons(t, row).map((r) => <div key={r}>{r}</div>) },
-            ]}
-          />
+          <ImportPreviewTable preview={preview} rows={rows} />
           {problems > 0 && preview.counts.valid > 0 && (
             <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} style={{ marginTop: 12 }} data-testid="sheet-skip-invalid">
               {t('sheets.skipInvalid', { count: problems, valid: preview.counts.valid })}
@@ -280,6 +273,16 @@ export function ImportWizard() {
       {step === 'result' && result && (
         <Space direction="vertical">
           <Alert type="success" showIcon data-testid="sheet-result" message={t('sheets.imported', { imported: result.imported, existing: result.existing, skipped: result.invalid + result.duplicate })} />
+          <SkippedRows rows={result.skipped} />
+          {result.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="sheet-result-warnings"
+              message={t('sheets.warningsTitle')}
+              description={result.warnings.flatMap((w) => w.warnings.map((issue) => <div key={`${w.row}-${issue.messageKey}`}>{t('sheets.rowWarning', { row: w.row, message: importIssueText(t, issue) })}</div>))}
+            />
+          )}
           <Space>
             <Button type="primary" onClick={() => navigate({ name: 'residents' })} data-testid="sheet-view-residents">
               {t('sheets.viewResidents')}
@@ -289,5 +292,22 @@ export function ImportWizard() {
         </Space>
       )}
     </div>
+  );
+}
+
+/** "第 12 行是合计行，已跳过", one line per row left out. */
+function SkippedRows(props: { rows: ImportPreview['skipped'] }) {
+  const { t } = useTranslation();
+  if (!props.rows.length) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="sheet-skipped"
+      message={props.rows.map((r) => (
+        <div key={r.row}>{t('sheets.totalRowSkipped', { row: r.row })}</div>
+      ))}
+    />
   );
 }

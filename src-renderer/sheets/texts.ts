@@ -9,12 +9,14 @@ export function importIssueText(t: TFunction, issue: ImportIssue): string {
   const field = issue.field ? t(`sheets.field.${issue.field}`) : '';
   const message = t(issue.messageKey, { ...params, field });
   if (issue.column) return t('sheets.issueColumn', { ...issue.column, message });
+  if (issue.constant && field) return t('sheets.issueConstant', { field, message });
   return field ? t('sheets.issueNoColumn', { field, message }) : message;
 }
 
 /** Every reason of a row, one per line. */
 export function rowReasons(t: TFunction, row: ImportRowView): string[] {
-  if (row.status === 'duplicate') return [t('sheets.duplicateOf', { row: row.duplicateOfRow ?? '' })];
-  if (row.status === 'existing') return [t('sheets.existingAs', { name: row.existing?.name ?? '' })];
-  return row.issues.map((issue) => importIssueText(t, issue));
+  const warnings = (row.warnings ?? []).map((issue) => importIssueText(t, issue));
+  if (row.status === 'duplicate') return [t('sheets.duplicateOf', { row: row.duplicateOfRow ?? '' }), ...warnings];
+  if (row.status === 'existing') return [t('sheets.existingAs', { name: row.existing?.name ?? '' }), ...warnings];
+  return [...row.issues.map((issue) => importIssueText(t, issue)), ...warnings];
 }

@@ -15,11 +15,14 @@ import { LeyeError } from '../../../shared/rpc/errors';
 import { handlers, type Role, type SessionUser } from '../../../shared/rpc/handlers';
 import {
   REQUIRED_IMPORT_FIELDS,
+  type ImportConstants,
   type ImportCounts,
   type ImportField,
   type ImportPreview,
   type ImportRowView,
+  type RowWarnings,
   type SheetFileView,
+  type SkippedRow,
 } from '../../../shared/sheets/contract';
 import { residentRegisterSchema } from '../../../shared/residents/schema';
 import type { ResidentDoc } from '../store/docs';
@@ -27,6 +30,7 @@ import { createApp } from '../app';
 import type { ModuleDeps } from '../modules';
 import { attendanceSheet, ledgerRow, LEDGER_COLUMNS, ledgerTitle, trainingSheet, writeXlsx, type Cell } from './ledgers';
 import { RowReader, scoreHeader, suggestMapping } from './roster';
+import { sameName } from './rosterCells';
 import { issueText, text } from './texts';
 import { columnLetter, fileBytes, hashOf, readRoster, type Roster } from './workbook';
 import { fieldError, validationError } from '../validation';
@@ -34,7 +38,9 @@ import { fieldError, validationError } from '../validation';
 interface Checked {
   roster: Roster;
   mapping: (ImportField | null)[];
+  constants: ImportConstants;
   missing: ImportField[];
+  skipped: SkippedRow[];
   rows: ImportRowView[];
   /** The documents of the valid rows, in file order. */
   docs: ResidentDoc[];
@@ -67,22 +73,35 @@ export function sheetsApp(deps: ModuleDeps) {
    * reuses it (10,000 rows take seconds to validate); who is already registered is always
    * looked up afresh.
    */
-  let lastValidation: { key: string; at: number; rows: ImportRowView[]; docOf: Map<number, ResidentDoc>; idOf: Map<number, string> } | null = null;
+  let lastValidation: {
+    key: string;
+    at: number;
+    rows: ImportRowView[];
+    docOf: Map<number, ResidentDoc>;
+    idOf: Map<number, string>;
+    skipped: SkippedRow[];
+  } | null = null;
   const VALIDATION_TTL_MS = 10 * 60_000;
 
-  function validateRows(sheet: Roster, mapping: (ImportField | null)[], user: SessionUser) {
+  function validateRows(sheet: Roster, reader: RowReader, user: SessionUser) {
     const { ctx } = deps;
-    const reader = new RowReader(sheet.headers, mapping, ctx.today());
     const rows: ImportRowView[] = [];
     const docOf = new Map<number, ResidentDoc>();
     const idOf = new Map<number, string>();
-    sheet.rows.forEach((r, at) => {
+    const skipped: SkippedRow[] = [];
+    for (const r of sheet.rows) {
+      // A 合计 row is not a person: left out, and said so.
+      if (reader.isTotal(r.cells)) {
+        skipped.push({ row: r.row, reason: 'total' });
+        continue;
+      }
+      const at = rows.length;
       const read = reader.read(r.cells);
       const issues = [...read.issues];
       const parsed = residentRegisterSchema.safeParse(read.input);
       if (!parsed.success) {
         for (const issue of validationError(parsed.error).issues ?? []) {
-          const mapped = reader.fromFieldIssue(issue);
+          const mapped = reader.fromFieldIssue(issue, read.input);
           if (mapped.field && read.faulty.has(mapped.field)) continue;
           issues.push(mapped);
         }
@@ -106,25 +125,33 @@ export function sheetsApp(deps: ModuleDeps) {
       rows.push({
         row: r.row,
         name: read.name.slice(0, 30),
-        idNumberMasked: read.idText ? maskIdNumber(id.ok ? id.idNumber : read.idText.slice(0, 18)) : '',
+        idNumberMasked: read.idShown ?? (read.idText ? maskIdNumber(id.ok ? id.idNumber : read.idText.slice(0, 18)) : ''),
         status: issues.length ? 'invalid' : 'valid',
         issues,
       });
-    });
-    return { rows, docOf, idOf };
+    }
+    return { rows, docOf, idOf, skipped };
   }
 
-  async function check(content: string, columns: (ImportField | null)[] | undefined, user: SessionUser): Promise<Checked> {
+  async function check(content: string, columns: (ImportField | null)[] | undefined, given: ImportConstants, user: SessionUser): Promise<Checked> {
     const { ctx } = deps;
     const sheet = await roster(content);
     const suggested = columns ? null : suggestMapping(sheet.headers);
     const mapping = sheet.headers.map((_, i) => (columns ? columns[i] : suggested![i]) ?? null);
-    const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping.includes(f));
-    const key = `${sheet.fileHash}|${JSON.stringify(mapping)}|${ctx.today()}|${user.loginName}`;
-    if (!lastValidation || lastValidation.key !== key || Date.now() - lastValidation.at > VALIDATION_TTL_MS) {
-      lastValidation = { key, at: Date.now(), ...validateRows(sheet, mapping, user) };
+    // One value for all rows stands in for a missing column only: never beside a column for it.
+    const constants: ImportConstants = {};
+    for (const [field, value] of Object.entries(given) as [keyof ImportConstants, string | undefined][]) {
+      if (value === undefined) continue;
+      if (mapping.includes(field)) throw new LeyeError(fieldError(`constants.${field}`, 'errors.sheets.constantForColumn'));
+      constants[field] = value;
     }
-    const { docOf, idOf } = lastValidation;
+    const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping.includes(f) && !(f in constants));
+    const reader = new RowReader(sheet.headers, mapping, ctx.today(), constants);
+    const key = `${sheet.fileHash}|${JSON.stringify(mapping)}|${JSON.stringify(constants)}|${ctx.today()}|${user.loginName}`;
+    if (!lastValidation || lastValidation.key !== key || Date.now() - lastValidation.at > VALIDATION_TTL_MS) {
+      lastValidation = { key, at: Date.now(), ...validateRows(sheet, reader, user) };
+    }
+    const { docOf, idOf, skipped } = lastValidation;
     const rows = lastValidation.rows.map((row) => ({ ...row }));
     // The same person twice in one file: the first row counts, later ones are reported.
     const firstRow = new Map<string, number>();
@@ -138,7 +165,11 @@ export function sheetsApp(deps: ModuleDeps) {
     // arriving by sync this very moment meets the bulk write as a conflict, reported the same).
     for (const [id, at] of firstRow) {
       const known = ctx.residents.summary(id);
-      if (known) Object.assign(rows[at]!, { status: 'existing', issues: [], existing: { residentId: id, name: known.name } });
+      if (!known) continue;
+      const row = rows[at]!;
+      // Same ID number, another name: handled as already registered, but the clerk should look.
+      const warnings = sameName(row.name, known.name) ? [] : [reader.issue('name', 'sheets.nameDiffers', { name: row.name, registered: known.name })];
+      Object.assign(row, { status: 'existing', issues: [], existing: { residentId: id, name: known.name }, ...(warnings.length ? { warnings } : {}) });
     }
 
     const docs: ResidentDoc[] = [];
@@ -147,7 +178,7 @@ export function sheetsApp(deps: ModuleDeps) {
     });
     const counts: ImportCounts = { rows: rows.length, valid: 0, invalid: 0, duplicate: 0, existing: 0 };
     for (const row of rows) counts[row.status] += 1;
-    return { roster: sheet, mapping, missing, rows, docs, counts };
+    return { roster: sheet, mapping, constants, missing, skipped, rows, docs, counts };
   }
 
   async function file(fileName: string, bytes: Buffer, rows: number): Promise<SheetFileView> {
@@ -173,7 +204,7 @@ export function sheetsApp(deps: ModuleDeps) {
     'sheets',
     {
       'sheets.preview': async (args, session) => {
-        const checked = await check(args.file.content, args.columns, session.user!);
+        const checked = await check(args.file.content, args.columns, args.constants, session.user!);
         const { roster: sheet } = checked;
         return {
           fileName: args.file.fileName,
@@ -182,7 +213,9 @@ export function sheetsApp(deps: ModuleDeps) {
           headerRow: sheet.headerRow,
           columns: sheet.headers.map((header, index) => ({ index, letter: columnLetter(index), header })),
           mapping: checked.mapping,
+          constants: checked.constants,
           missing: checked.missing,
+          skipped: checked.skipped,
           rows: checked.rows,
           counts: checked.counts,
         } satisfies ImportPreview;
@@ -191,7 +224,7 @@ export function sheetsApp(deps: ModuleDeps) {
       'sheets.import': async (args, session) => {
         const { ctx } = deps;
         const user = session.user!;
-        const checked = await check(args.file.content, args.columns, user);
+        const checked = await check(args.file.content, args.columns, args.constants, user);
         const { counts } = checked;
         // What the clerk confirmed must be what would be stored now.
         if (checked.roster.fileHash !== args.fileHash || counts.valid !== args.expectedValid) {
@@ -209,20 +242,23 @@ export function sheetsApp(deps: ModuleDeps) {
         // Someone registered a person between the check and the write: already registered, not twice.
         const existing = counts.existing + result.conflicts.length;
         await ctx.audit(user, 'import', 'residents', 'roster', `imported ${result.stored.length}, existing ${existing}, skipped ${problems}`);
-        return { ...counts, valid: result.stored.length, existing, imported: result.stored.length, residentIds: result.stored };
+        const warnings: RowWarnings[] = checked.rows.filter((r) => r.warnings?.length).map((r) => ({ row: r.row, name: r.name, warnings: r.warnings! }));
+        return { ...counts, valid: result.stored.length, existing, imported: result.stored.length, residentIds: result.stored, skipped: checked.skipped, warnings };
       },
 
       'sheets.errorSheet': async (args, session) => {
         const { ctx } = deps;
         const user = session.user!;
-        const checked = await check(args.file.content, args.columns, user);
+        const checked = await check(args.file.content, args.columns, args.constants, user);
         const locale = args.locale;
         const cells = new Map(checked.roster.rows.map((r) => [r.row, r.cells]));
         const out: Cell[][] = [];
         for (const row of checked.rows) {
           if (row.status !== 'invalid' && row.status !== 'duplicate') continue;
           const reasons = row.status === 'duplicate' ? [text(locale, 'sheets.duplicateOf', { row: row.duplicateOfRow ?? '' })] : row.issues.map((i) => issueText(locale, i));
-          out.push([row.row, reasons.join('\n'), ...(cells.get(row.row) ?? []).map((c) => (c.kind === 'problem' ? '' : c.text))]);
+          // Each cell as the file had it: a number stays a number (an ID Excel stored as one is
+          // never written out in digits it does not have), the reason beside it says what to do.
+          out.push([row.row, reasons.join('\n'), ...(cells.get(row.row) ?? []).map((c) => (c.kind === 'problem' ? '' : c.kind === 'number' ? c.value : c.text))]);
         }
         const bytes = await writeXlsx(
           {

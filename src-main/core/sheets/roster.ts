@@ -14,7 +14,8 @@ import {
 } from '../../../shared/residents/schema';
 import { normalizeIdNumber } from '../../../shared/id/idNumber';
 import type { FieldIssue } from '../../../shared/rpc/errors';
-import { IMPORT_FIELDS, type ImportField, type ImportIssue } from '../../../shared/sheets/contract';
+import { IMPORT_FIELDS, type ImportConstants, type ImportField, type ImportIssue } from '../../../shared/sheets/contract';
+import { damagedNumber, excelShown, isTotalRow } from './rosterCells';
 import { columnLetter, type CellRead } from './workbook';
 
 /** Strips spaces, the required-field star and bracketed notes: "身份证号码（18位）*" → "身份证号码". */
@@ -134,7 +135,10 @@ export interface RowInput {
   /** The sheet's own sex and birth date, checked against the ID number afterwards. */
   check: { sex?: 'male' | 'female'; sexText?: string; birthDate?: string };
   name: string;
+  /** The ID number to match (normalised); empty when the cell cannot be trusted. */
   idText: string;
+  /** What the preview shows for an ID the cell damaged (as Excel shows it: 3.70102E+17). */
+  idShown?: string;
 }
 
 export class RowReader {
@@ -144,10 +148,21 @@ export class RowReader {
     private readonly headers: string[],
     mapping: (ImportField | null)[],
     private readonly today: string,
+    /** The clerk's one value for all rows, for fields without a column. */
+    private readonly constants: ImportConstants = {},
   ) {
     mapping.forEach((field, i) => {
       if (field && i < headers.length) this.columnOf.set(field, i);
     });
+  }
+
+  private constantOf(field: ImportField | ''): string | undefined {
+    return field && !this.columnOf.has(field) ? (this.constants as Record<string, string | undefined>)[field] : undefined;
+  }
+
+  /** A 合计/总计 row or one of SUM/COUNTA formulas: left out of the import. */
+  isTotal(cells: CellRead[]): boolean {
+    return isTotalRow(cells, this.columnOf.get('name'), this.columnOf.get('idNumber'));
   }
 
   column(field: ImportField | ''): ImportIssue['column'] {
@@ -156,7 +171,8 @@ export class RowReader {
   }
 
   issue(field: ImportField | '', messageKey: string, params?: Record<string, string | number>): ImportIssue {
-    return { column: this.column(field), field, messageKey, ...(params ? { params } : {}) };
+    const constant = this.constantOf(field) !== undefined ? { constant: true as const } : {};
+    return { column: this.column(field), field, ...constant, messageKey, ...(params ? { params } : {}) };
   }
 
   read(cells: CellRead[]): RowInput {
@@ -171,6 +187,10 @@ export class RowReader {
         continue;
       }
       if (cell.text !== '') values.set(field, cell);
+    }
+    for (const field of IMPORT_FIELDS) {
+      const constant = this.constantOf(field);
+      if (constant !== undefined && constant.trim() !== '') values.set(field, { kind: 'text', text: constant.trim() });
     }
     const text = (field: ImportField) => values.get(field)?.text;
     const option = (field: keyof typeof OPTIONS): string | undefined => {
@@ -204,9 +224,12 @@ export class RowReader {
     };
 
     const idCell = values.get('idNumber');
-    if (idCell?.kind === 'number') {
-      // 18 digits do not fit a double: Excel already rounded the number, nothing can recover it.
-      issues.push(this.issue('idNumber', 'errors.sheets.idNumberAsNumber'));
+    let idShown: string | undefined;
+    if (idCell?.kind === 'number' && damagedNumber(idCell.value)) {
+      // 18 digits do not fit Excel's 15: the last ones are gone, nothing can recover them, and
+      // the digits a double would print are invented. Shown only as Excel shows the number.
+      idShown = excelShown(idCell.value);
+      issues.push(this.issue('idNumber', 'errors.sheets.idNumberAsNumber', { shown: idShown }));
       faulty.add('idNumber');
     }
 
@@ -256,14 +279,25 @@ export class RowReader {
     }
     const birth = day('birthDate');
     if (birth !== undefined) check.birthDate = birth;
-    return { input, issues, faulty, check, name: text('name') ?? '', idText: normalizeIdNumber(idCell?.text ?? '') };
+    const idText = faulty.has('idNumber') ? '' : normalizeIdNumber(idCell?.text ?? '');
+    return { input, issues, faulty, check, name: text('name') ?? '', idText, ...(idShown ? { idShown } : {}) };
   }
 
-  /** A schema or core issue (path into the registration) as an issue on its column. */
-  fromFieldIssue(issue: FieldIssue): ImportIssue {
+  /**
+   * A schema or core issue (path into the registration) as an issue on its column. A choice left
+   * empty is "required", not "not a valid option" (the schema says the latter for both).
+   */
+  fromFieldIssue(issue: FieldIssue, input?: Record<string, unknown>): ImportIssue {
     const parts = issue.field.split('.').filter((p) => !/^\d+$/.test(p));
     const last = parts[0] === 'registration' ? (parts[1] ?? 'kind') : (parts[0] ?? '');
     const field = (IMPORT_FIELDS as readonly string[]).includes(last) ? (last as ImportField) : '';
-    return this.issue(field, issue.messageKey, issue.params);
+    const empty = input !== undefined && issue.messageKey === 'errors.option' && valueAt(input, issue.field) === undefined;
+    return this.issue(field, empty ? 'errors.required' : issue.messageKey, empty ? undefined : issue.params);
   }
+}
+
+function valueAt(input: Record<string, unknown>, path: string): unknown {
+  let node: unknown = input;
+  for (const part of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
 }

@@ -28,5 +28,6 @@ export function issueText(locale: Locale, issue: ImportIssue): string {
   const field = issue.field ? text(locale, `sheets.field.${issue.field}`) : '';
   const message = text(locale, issue.messageKey, { ...params, field });
   if (issue.column) return text(locale, 'sheets.issueColumn', { ...issue.column, message });
+  if (issue.constant && field) return text(locale, 'sheets.issueConstant', { field, message });
   return field ? text(locale, 'sheets.issueNoColumn', { field, message }) : message;
 }

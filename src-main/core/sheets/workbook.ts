@@ -5,11 +5,12 @@ import ExcelJS from 'exceljs';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { SHEET_MAX_BYTES, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from '../../../shared/sheets/contract';
 
-export type CellRead =
+export type CellRead = (
   | { kind: 'text'; text: string }
   /** A number as stored: ID numbers must not be numbers (Excel keeps 15 significant digits). */
   | { kind: 'number'; text: string; value: number }
   | { kind: 'date'; text: string }
+) & { /** The formula whose saved result this is ("COUNTA(B3:B20)"). */ formula?: string }
   | { kind: 'problem'; messageKey: string; params: Record<string, string> };
 
 export interface RosterRow {
@@ -68,7 +69,8 @@ export function readCell(value: ExcelJS.CellValue): CellRead {
       if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date) && !('error' in result))) {
         return { kind: 'problem', messageKey: 'errors.sheets.formulaNoResult', params: { formula: `=${formula}`.slice(0, 60) } };
       }
-      return readCell(result as ExcelJS.CellValue);
+      const read = readCell(result as ExcelJS.CellValue);
+      return read.kind === 'problem' ? read : { ...read, formula };
     }
     if ('error' in value) return { kind: 'problem', messageKey: 'errors.sheets.cellError', params: { value: String(value.error) } };
     if ('text' in value) return readCell((value as { text: ExcelJS.CellValue }).text);

@@ -1,6 +1,7 @@
 // Batch review at the county: batches as they reached the aggregate, one batch record by record with the county rules it fails, accept/return decisions, unlocks.
 import { checkIdNumber } from '../../../shared/id/idNumber';
 import { registrationAgeIssue } from '../../../shared/residents/rules';
+import { needsReview } from '../../../shared/sync/review';
 import { residentRegisterSchema } from '../../../shared/residents/schema';
 import { LeyeError, type FieldIssue } from '../../../shared/rpc/errors';
 import type { CountyBatchDetail, CountyBatchView, CountyRecordView, ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
@@ -74,6 +75,8 @@ export class BatchReview {
     const [directory, batches] = await Promise.all([this.server.directory(), this.server.batchSummaries(args.placeCode)]);
     const reviews = batches.length ? await this.server.reviewSummaries(batches.map((b) => b.id)) : new Map<string, ReviewSummary>();
     return batches
+      // A batch of audit entries only (sent by stations before they held them back) asks no review.
+      .filter((b) => needsReview(b.summary.counts))
       .map((b) => this.batchView(b, reviews.get(b.id) ?? null, directory))
       .filter((b) => !args.status || b.status === args.status)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));

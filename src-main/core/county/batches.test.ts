@@ -76,12 +76,12 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
 const importAtCounty = (file: TransferFileView) => county.core.call(county.session, 'transfer.import', { fileName: file.fileName, content: file.content });
 
 /** Every batch the county lists for a place, with the records each carries. */
-async function countyBatches(place: string): Promise<{ id: string; via: string; status: string; ids: string[] }[]> {
+async function countyBatches(place: string): Promise<{ id: string; via: string; status: string; ids: string[]; problems: unknown[] }[]> {
   const list = await county.core.call(county.session, 'county.batches', { placeCode: place });
   const out = [];
   for (const b of list) {
     const detail = await county.core.call(county.session, 'county.batch', { batchId: b.id });
-    out.push({ id: b.id, via: b.via, status: b.status, ids: detail?.records.map((r) => r.id) ?? [] });
+    out.push({ id: b.id, via: b.via, status: b.status, ids: detail?.records.map((r) => r.id) ?? [], problems: detail?.records.flatMap((r) => r.problems) ?? [] });
   }
   return out;
 }
@@ -171,6 +171,8 @@ describe('what reaches the county to review', () => {
       () => countyBatches(B),
       (list) => list.some((x) => x.ids.includes(second.id)),
     );
+    // What a station of this version writes passes the county's rule check.
+    expect(atCounty.flatMap((x) => x.problems)).toEqual([]);
     // Each record is presented for review in one batch only.
     for (const id of [first.id, second.id]) expect(atCounty.filter((x) => x.ids.includes(id)), id).toHaveLength(1);
     expect(atCounty.find((x) => x.ids.includes(first.id))).toMatchObject({ id: file.batchId, via: 'file', status: 'new' });

@@ -56,7 +56,7 @@ async function problemsOf(...docs: (Record<string, unknown> & { _id: string })[]
 }
 
 const holder = (name: string, hours: number, payDue: number) => ({
-  residentId: `resident:${name === '张三' ? 'zhangsanzhangsanzhangsanz' : 'lisilisilisilisilisilisil'}`, name,
+  residentId: `resident:${name === '张三' ? 'zhangsanzhangsanzhangsanzh' : 'lisilisilisilisilisilisili'}`, name,
   presentDays: 10, personalLeaveDays: 0, sickLeaveDays: 0, absentDays: 0, restDays: 0, unmarkedDays: 0,
   hours, payDue, hourlyPay: Math.round((payDue / hours) * 100) / 100, belowMinimum: false,
 });
@@ -73,6 +73,16 @@ function monthClose(code: string, month: string, holders: ReturnType<typeof hold
 }
 
 describe("the county's rule check", () => {
+  it("checks every record with the station's form rules: a post whose employer credit code is wrong", async () => {
+    const post = (code: string, creditCode: string) => ({
+      _id: `post:${code}`, type: 'post', ...stamp('2026-12-01T02:00:00.000Z'), code, name: '村内保洁', kind: 'rural', category: 'ruralCleaning',
+      employer: { name: '解放路街道办事处', creditCode }, plannedHoursPerMonth: 40, payPerMonthFen: 100000, startDate: '2026-01-01', endDate: '2026-12-31',
+    });
+    const problems = await problemsOf(post('CHK-P1', '91350100M000100Y43'), post('CHK-P2', '91350100M000100Y44'));
+    expect(problems['post:CHK-P1']).toEqual([]);
+    expect(problems['post:CHK-P2']).toEqual([expect.objectContaining({ field: 'employer.creditCode' })]);
+  });
+
   it('flags a month closed with holders under the hourly minimum wage without a reason, by the county’s own dated minimum', async () => {
     // The county's minimum wage from October 2026: 24 yuan an hour (the shipped default is 21).
     await core.call(session, 'policy.save', { kind: 'minimumWage', effectiveFrom: '2026-10-01', values: { countyCode: COUNTY, tier: '一类', monthly: 2400, hourly: 24 } });
@@ -99,27 +109,27 @@ describe("the county's rule check", () => {
   it('flags attendance marked for a day after it was saved, and a sign-in taken on another day than its class', async () => {
     const problems = await problemsOf(
       {
-        _id: 'attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanz:20', type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
-        postId: 'post:CHK-1', residentId: 'resident:zhangsanzhangsanzhangsanz', date: '2026-12-20', mark: 'present', hours: 4, history: [],
+        _id: 'attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:20', type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
+        postId: 'post:CHK-1', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-20', mark: 'present', hours: 4, history: [],
       },
       {
-        _id: 'attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanz:04', type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
-        postId: 'post:CHK-1', residentId: 'resident:zhangsanzhangsanzhangsanz', date: '2026-12-04', mark: 'present', hours: 4, history: [],
+        _id: 'attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:04', type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
+        postId: 'post:CHK-1', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-04', mark: 'present', hours: 4, history: [],
       },
       {
-        _id: 'signIn:chksession:2026-12-01:am:zhangsanzhangsanzhangsanz', type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
-        sessionId: 'training:chksession', residentId: 'resident:zhangsanzhangsanzhangsanz', date: '2026-12-01', half: 'am',
-        in: { at: '2026-12-05T01:00:00.000Z', method: 'card', by: 'clerk', machine: 'pc' }, out: null,
+        _id: 'signIn:chksessionchkses:2026-12-01:am:zhangsanzhangsanzhangsanzh', type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
+        sessionId: 'training:chksessionchkses', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-01', half: 'am',
+        in: { at: '2026-12-05T01:00:00.000Z', method: 'idCard', by: 'clerk', machine: 'pc' }, out: null,
       },
       {
-        _id: 'signIn:chksession:2026-12-05:am:zhangsanzhangsanzhangsanz', type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
-        sessionId: 'training:chksession', residentId: 'resident:zhangsanzhangsanzhangsanz', date: '2026-12-05', half: 'am',
-        in: { at: '2026-12-05T01:00:00.000Z', method: 'card', by: 'clerk', machine: 'pc' }, out: null,
+        _id: 'signIn:chksessionchkses:2026-12-05:am:zhangsanzhangsanzhangsanzh', type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
+        sessionId: 'training:chksessionchkses', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-05', half: 'am',
+        in: { at: '2026-12-05T01:00:00.000Z', method: 'idCard', by: 'clerk', machine: 'pc' }, out: null,
       },
     );
-    expect(problems['attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanz:20']).toEqual([{ field: 'date', messageKey: 'errors.attendance.future', params: { date: '2026-12-20' } }]);
-    expect(problems['attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanz:04']).toEqual([]);
-    expect(problems['signIn:chksession:2026-12-01:am:zhangsanzhangsanzhangsanz']).toEqual([{ field: 'date', messageKey: 'errors.training.slotPast' }]);
-    expect(problems['signIn:chksession:2026-12-05:am:zhangsanzhangsanzhangsanz']).toEqual([]);
+    expect(problems['attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:20']).toEqual([{ field: 'date', messageKey: 'errors.attendance.future', params: { date: '2026-12-20' } }]);
+    expect(problems['attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:04']).toEqual([]);
+    expect(problems['signIn:chksessionchkses:2026-12-01:am:zhangsanzhangsanzhangsanzh']).toEqual([{ field: 'date', messageKey: 'errors.training.slotPast' }]);
+    expect(problems['signIn:chksessionchkses:2026-12-05:am:zhangsanzhangsanzhangsanzh']).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { signInDayIssue } from '../../../shared/training/rules';
 import type { CoreContext } from '../context';
 import { residentKey } from '../residents/identity';
 import { localDay } from '../station/station';
+import { documentProblem } from '../store/docSchemas';
 import { ID_PREFIX, type ResidentDoc } from '../store/docs';
 import type { CountyKeys } from '../sync/credentials';
 import { validationError } from '../validation';
@@ -24,17 +25,20 @@ export interface CountyRules {
 
 /** Every rule the record fails, as issues on its fields (empty: none). */
 export function recordProblems(doc: AnyDoc, rules: CountyRules): FieldIssue[] {
+  // A resident's form is checked whole below (every field at fault, not the first).
+  if (doc.type === 'resident') return residentProblems(doc, rules);
+  // The form's own schema (what the station validates the clerk's input with), or the stored one.
+  const form = documentProblem(doc);
+  const issues = form ? [form] : [];
   switch (doc.type) {
-    case 'resident':
-      return residentProblems(doc, rules);
     case 'monthClose':
-      return monthCloseProblems(doc, rules);
+      return [...issues, ...monthCloseProblems(doc, rules)];
     case 'attendance':
-      return dayOf(doc.createdAt, (savedOn) => attendanceDateIssue(String(doc.date), savedOn));
+      return [...issues, ...dayOf(doc.createdAt, (savedOn) => attendanceDateIssue(String(doc.date), savedOn))];
     case 'signIn':
-      return signInProblems(doc);
+      return [...issues, ...signInProblems(doc)];
     default:
-      return [];
+      return issues;
   }
 }
 

@@ -6,6 +6,7 @@ export const transferZhCN = {
     countySide:
       '县级（或乡镇）导入文件时先核对：文件须由本县密钥加密且未被改动，否则整份拒收、一条也不导入。核对无误后，文件中的记录作为一个“U 盘”上报批次进入县级审核，并生成回执。县级逐条通过或退回；审核结果在本站联网同步后显示。',
     setupCodeEnough: '本站还没有连接县级：在下方粘贴县级发给本站的设置码即可导出上报文件，不需要联网。',
+    setupCodeAskAdmin: '本站还没有连接县级：请管理员粘贴县级发给本站的设置码，之后即可导出上报文件，不需要联网。',
     export: '导出上报文件',
     exported: '已导出 {{count}} 条记录：{{fileName}}',
     import: '导入文件或回执',
@@ -37,6 +38,7 @@ export const transferEn: typeof transferZhCN = {
     countySide:
       'The county (or township) first checks the file: it must be sealed with this county’s key and unaltered, or it is refused whole and nothing is imported. Then its records go into the county’s review as one USB batch, and a receipt is made. The county accepts or returns each record; its decisions show here after this station next syncs online.',
     setupCodeEnough: 'This station is not connected to the county yet: paste the setup code the county gave this station below, and you can export the batch file. No network is needed.',
+    setupCodeAskAdmin: 'This station is not connected to the county yet: ask an administrator to paste the setup code the county gave this station; then you can export the batch file. No network is needed.',
     export: 'Export the batch file',
     exported: '{{count}} records exported: {{fileName}}',
     import: 'Import a file or receipt',

@@ -83,7 +83,13 @@ export function TransferPanel() {
         </Typography.Paragraph>
       )}
       {canExport && connected === false && (
-        <Alert type="info" showIcon title={t('transfer.setupCodeEnough')} style={{ marginBottom: 12 }} data-testid="transfer-setup-code" />
+        <Alert
+          type="info"
+          showIcon
+          title={t(mayCall('sync.connect', role) ? 'transfer.setupCodeEnough' : 'transfer.setupCodeAskAdmin')}
+          style={{ marginBottom: 12 }}
+          data-testid="transfer-setup-code"
+        />
       )}
       <Space wrap>
         {canExport && (

@@ -182,7 +182,7 @@ describe('what reaches the county to review', () => {
 
   it("shows each station's latest sync: after the hourly heartbeat, and a file carried by USB", { timeout: 30_000 }, async () => {
     const d = await station(D, account(`station-${D}`).setupCode);
-    await d.core.call(d.session, 'residents.register', registration({ idNumber: idNumber('19940101', '431'), name: '孙七' }));
+    const person = await d.core.call(d.session, 'residents.register', registration({ idNumber: idNumber('19940101', '431'), name: '孙七' }));
     await sync(d);
     const lastSync = async () => (await county.core.call(county.session, 'county.stations', { staleDays: 7 })).find((s) => s.placeCode === D)?.lastSyncAt;
     await eventually(lastSync, (at) => at === new Date(T0).toISOString());
@@ -192,6 +192,12 @@ describe('what reaches the county to review', () => {
     await d.core.call(d.session, 'residents.register', registration({ idNumber: idNumber('19950101', '433'), name: '周八' }));
     await sync(d);
     await eventually(lastSync, (at) => at === new Date(T0 + 30 * MINUTE).toISOString());
+
+    // A quarter of an hour later only an audit entry goes up (no batch): that sync is the latest.
+    d.at(T0 + 45 * MINUTE);
+    await d.core.call(d.session, 'print.registration', { id: person.id });
+    await sync(d);
+    await eventually(lastSync, (at) => at === new Date(T0 + 45 * MINUTE).toISOString());
 
     // Then the network goes down; a file exported later reaches the county by hand.
     d.at(T0 + 120 * MINUTE);

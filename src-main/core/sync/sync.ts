@@ -340,7 +340,9 @@ export class SyncService {
       } else {
         this.failure = null;
         await this.state.update({ lastSuccessAt: this.ctx.now(), pushedSeq: startSeq, pendingBatch: null });
-        if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, HEARTBEAT_EVERY_MS);
+        // A sync that carried something is news for the county's list of stations at once (an
+        // audit entry makes no batch to date it); an idle one tells it hourly.
+        if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, pushed.written > 0 ? 0 : HEARTBEAT_EVERY_MS);
       }
     } catch (error) {
       const reason = classifyFailure(error);

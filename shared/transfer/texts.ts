@@ -19,6 +19,7 @@ export const transferZhCN = {
       imported: '本次新导入',
       again: '此文件之前已导入过，这次没有新增记录。',
       receiptHint: '请把回执带回该站点导入，站点的批次即标为已送达。',
+      nextSync: '这些记录随本机下一次同步（联网时几秒内自动进行）送到县级服务器，随后作为“U 盘”批次出现在县级审核列表中。',
       receiptDownload: '下载回执',
     },
     receipt: {
@@ -51,6 +52,7 @@ export const transferEn: typeof transferZhCN = {
       imported: 'New here',
       again: 'This file was imported before; nothing new this time.',
       receiptHint: 'Carry the receipt back to the station and import it there: its batch then shows as delivered.',
+      nextSync: 'These records go up to the county server with this machine’s next sync (within seconds when online), and then appear as a USB batch in the county’s review list.',
       receiptDownload: 'Download the receipt',
     },
     receipt: {

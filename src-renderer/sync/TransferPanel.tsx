@@ -159,7 +159,16 @@ function ImportResult({ result }: { result: TransferImportResult }) {
         type={result.imported > 0 ? 'success' : 'info'}
         showIcon
         title={t('transfer.batch.title')}
-        description={result.imported === 0 ? t('transfer.batch.again') : t('transfer.batch.receiptHint')}
+        description={
+          result.imported === 0 ? (
+            t('transfer.batch.again')
+          ) : (
+            <>
+              <div>{t('transfer.batch.nextSync')}</div>
+              <div>{t('transfer.batch.receiptHint')}</div>
+            </>
+          )
+        }
       />
       <Descriptions
         style={{ marginTop: 8 }}

@@ -86,7 +86,7 @@ export class BatchBuilder {
     }
     // What a USB file of this station already carried at the same revision is not listed again:
     // that file's manifest goes up with this push too, so the county reviews those records once.
-    const onFile = await fileListed(this.ctx);
+    const onFile = latest.size > 0 ? await fileListed(this.ctx) : new Set<string>();
     const docs = [...latest]
       .filter(([id, rev]) => !onFile.has(`${id} ${rev}`))
       .map(([id, rev]) => ({ id, rev }))

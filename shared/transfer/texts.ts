@@ -3,6 +3,10 @@ export const transferZhCN = {
   transfer: {
     title: 'U 盘传送',
     hint: '没有网络时：把待上报的记录导出为加密文件，用 U 盘带到乡镇或县级导入；再把对方生成的回执带回本站导入，批次即标为已送达。',
+    countySide:
+      '县级（或乡镇）导入文件时先核对：文件须由本县密钥加密且未被改动，否则整份拒收、一条也不导入。核对无误后，文件中的记录作为一个“U 盘”上报批次进入县级审核，并生成回执。县级逐条通过或退回；审核结果在本站联网同步后显示。',
+    setupCodeEnough: '本站还没有连接县级：在下方粘贴县级发给本站的设置码即可导出上报文件，不需要联网。',
+    setupCodeAskAdmin: '本站还没有连接县级：请管理员粘贴县级发给本站的设置码，之后即可导出上报文件，不需要联网。',
     export: '导出上报文件',
     exported: '已导出 {{count}} 条记录：{{fileName}}',
     import: '导入文件或回执',
@@ -15,6 +19,7 @@ export const transferZhCN = {
       imported: '本次新导入',
       again: '此文件之前已导入过，这次没有新增记录。',
       receiptHint: '请把回执带回该站点导入，站点的批次即标为已送达。',
+      nextSync: '这些记录随本机下一次同步（联网时几秒内自动进行）送到县级服务器，随后作为“U 盘”批次出现在县级审核列表中。',
       receiptDownload: '下载回执',
     },
     receipt: {
@@ -31,6 +36,10 @@ export const transferEn: typeof transferZhCN = {
   transfer: {
     title: 'USB transfer',
     hint: 'No network: export the waiting records as an encrypted file, carry it on a USB stick to the township or county and import it there; then import the receipt they give back here, and the batch shows as delivered.',
+    countySide:
+      'The county (or township) first checks the file: it must be sealed with this county’s key and unaltered, or it is refused whole and nothing is imported. Then its records go into the county’s review as one USB batch, and a receipt is made. The county accepts or returns each record; its decisions show here after this station next syncs online.',
+    setupCodeEnough: 'This station is not connected to the county yet: paste the setup code the county gave this station below, and you can export the batch file. No network is needed.',
+    setupCodeAskAdmin: 'This station is not connected to the county yet: ask an administrator to paste the setup code the county gave this station; then you can export the batch file. No network is needed.',
     export: 'Export the batch file',
     exported: '{{count}} records exported: {{fileName}}',
     import: 'Import a file or receipt',
@@ -43,6 +52,7 @@ export const transferEn: typeof transferZhCN = {
       imported: 'New here',
       again: 'This file was imported before; nothing new this time.',
       receiptHint: 'Carry the receipt back to the station and import it there: its batch then shows as delivered.',
+      nextSync: 'These records go up to the county server with this machine’s next sync (within seconds when online), and then appear as a USB batch in the county’s review list.',
       receiptDownload: 'Download the receipt',
     },
     receipt: {
@@ -65,7 +75,7 @@ export const transferErrorsZhCN = {
     tampered: '文件已被改动或损坏，一条也没有导入',
     wrongCounty: '此文件属于另一个县（{{county}}），一条也没有导入',
     otherKey: '此文件用县级的另一把密钥加密（县里可能换过密钥，请重新用设置码连接），一条也没有导入',
-    noCountyKey: '本站还没有县级下发的密钥：请先用设置码连接一次县级',
+    noCountyKey: '本站还没有县级下发的密钥：请在下方粘贴县级设置码（不需要联网）',
     nothingWaiting: '没有待上报的记录',
     notInArea: '此批次来自 {{place}}，不在本机的管辖范围内',
     notForThisStation: '此回执属于另一个站点（{{place}}）',
@@ -83,7 +93,7 @@ export const transferErrorsEn: typeof transferErrorsZhCN = {
     tampered: 'The file was altered or damaged; nothing was imported',
     wrongCounty: 'This file belongs to another county ({{county}}); nothing was imported',
     otherKey: 'This file was encrypted with another county key (the county may have issued a new one: connect again with the setup code); nothing was imported',
-    noCountyKey: 'This station has no key from the county yet: connect once with the setup code',
+    noCountyKey: 'This station has no key from the county yet: paste the county’s setup code below (no network needed)',
     nothingWaiting: 'Nothing is waiting to be reported',
     notInArea: 'This batch comes from {{place}}, outside this machine’s area',
     notForThisStation: 'This receipt belongs to another station ({{place}})',

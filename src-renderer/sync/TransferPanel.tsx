@@ -14,7 +14,7 @@ import { countyKeys } from '../county/queries';
 import { errorText } from '../errors';
 import { useStationStatus } from '../station/queries';
 import { downloadFile, readFileBase64 } from './transferFile';
-import { useRefreshBatches } from './queries';
+import { useRefreshBatches, useSyncStatus } from './queries';
 
 export function TransferPanel() {
   const { t } = useTranslation();
@@ -22,6 +22,7 @@ export function TransferPanel() {
   const client = useQueryClient();
   const refreshBatches = useRefreshBatches();
   const role = useStationStatus().data?.user?.role;
+  const connected = useSyncStatus().data?.connected;
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,6 +77,20 @@ export function TransferPanel() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('transfer.hint')}
       </Typography.Paragraph>
+      {canExport && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }} data-testid="transfer-county-side">
+          {t('transfer.countySide')}
+        </Typography.Paragraph>
+      )}
+      {canExport && connected === false && (
+        <Alert
+          type="info"
+          showIcon
+          title={t(mayCall('sync.connect', role) ? 'transfer.setupCodeEnough' : 'transfer.setupCodeAskAdmin')}
+          style={{ marginBottom: 12 }}
+          data-testid="transfer-setup-code"
+        />
+      )}
       <Space wrap>
         {canExport && (
           <Button icon={<ExportOutlined />} loading={busy === 'export'} disabled={busy !== null} onClick={() => void exportFile()} data-testid="transfer-export">
@@ -144,7 +159,16 @@ function ImportResult({ result }: { result: TransferImportResult }) {
         type={result.imported > 0 ? 'success' : 'info'}
         showIcon
         title={t('transfer.batch.title')}
-        description={result.imported === 0 ? t('transfer.batch.again') : t('transfer.batch.receiptHint')}
+        description={
+          result.imported === 0 ? (
+            t('transfer.batch.again')
+          ) : (
+            <>
+              <div>{t('transfer.batch.nextSync')}</div>
+              <div>{t('transfer.batch.receiptHint')}</div>
+            </>
+          )
+        }
       />
       <Descriptions
         style={{ marginTop: 8 }}

@@ -163,6 +163,10 @@ describe('sync with the county, end to end', () => {
     await village.locator('[data-testid=sync-indicator][data-state=notConnected]').waitFor();
 
     await openSyncDrawer(village);
+    // The USB panel says the setup code alone (no network) is enough to export, and what the county does with the file.
+    expect(await textOf(village.getByTestId('transfer-setup-code'))).toContain('设置码即可导出上报文件，不需要联网');
+    expect(await textOf(village.getByTestId('transfer-county-side'))).toContain('上报批次进入县级审核');
+    await shot(village, 'sync-00-not-connected');
     await village.getByTestId('sync-connect-code').fill(setupCode(`station-${VILLAGE}`));
     await village.getByTestId('sync-connect-submit').click();
     await recordIndicatorStates(village);
@@ -171,6 +175,7 @@ describe('sync with the county, end to end', () => {
     expect(await textOf(village.getByTestId('sync-indicator'))).toContain('同步失败：连不上县级');
     await village.getByTestId('sync-failure').waitFor();
     expect(await textOf(village.getByTestId('sync-drawer'))).toContain(`station-${VILLAGE}`);
+    await village.getByTestId('transfer-setup-code').waitFor({ state: 'hidden' });
     await shot(village, 'sync-01-connected-offline');
     await closeDrawer(village);
     // The station's own setup (its directory entry, the policy defaults) waits to go up already.

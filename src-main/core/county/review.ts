@@ -1,16 +1,13 @@
 // Batch review at the county: batches as they reached the aggregate, one batch record by record with the county rules it fails, accept/return decisions, unlocks.
-import { checkIdNumber } from '../../../shared/id/idNumber';
-import { registrationAgeIssue } from '../../../shared/residents/rules';
-import { residentRegisterSchema } from '../../../shared/residents/schema';
+import { needsReview } from '../../../shared/sync/review';
 import { LeyeError, type FieldIssue } from '../../../shared/rpc/errors';
 import type { CountyBatchDetail, CountyBatchView, CountyRecordView, ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
-import { ID_PREFIX, type BatchDoc, type ResidentDoc, type ReviewDoc, type UnlockDoc } from '../store/docs';
-import { residentKey } from '../residents/identity';
+import { ID_PREFIX, type BatchDoc, type ReviewDoc, type UnlockDoc } from '../store/docs';
 import { batchChecksum } from '../sync/batches';
 import type { CountyKeys } from '../sync/credentials';
-import { validationError } from '../validation';
 import { recordLabel } from './records';
+import { recordProblems } from './checks';
 import {
   aggregateDb,
   chunks,
@@ -74,6 +71,8 @@ export class BatchReview {
     const [directory, batches] = await Promise.all([this.server.directory(), this.server.batchSummaries(args.placeCode)]);
     const reviews = batches.length ? await this.server.reviewSummaries(batches.map((b) => b.id)) : new Map<string, ReviewSummary>();
     return batches
+      // A batch of audit entries only (sent by stations before they held them back) asks no review.
+      .filter((b) => needsReview(b.summary.counts))
       .map((b) => this.batchView(b, reviews.get(b.id) ?? null, directory))
       .filter((b) => !args.status || b.status === args.status)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
@@ -124,39 +123,9 @@ export class BatchReview {
     return { batch: this.manifestView(batch, review, directory), records, checksumOk: batchChecksum(batch.docs) === batch.checksum, missing };
   }
 
-  /** County rules: a resident passes the registration form's checks, matches its ID number and has a plausible age (the station's rule). */
+  /** County rules: the station's own rules, with the county's dated parameters (see checks.ts). */
   private problems(doc: AnyDoc): FieldIssue[] {
-    if (doc.type !== 'resident') return [];
-    const resident = doc as unknown as ResidentDoc;
-    const input = {
-      idNumber: resident.idNumber,
-      name: resident.name,
-      phone: resident.phone,
-      householdType: resident.householdType,
-      address: resident.address,
-      education: resident.education,
-      skills: resident.skills,
-      employmentCertificateNo: resident.employmentCertificateNo,
-      targetGroups: resident.targetGroups,
-      careCategories: resident.careCategories,
-      registration: resident.registration,
-    };
-    const parsed = residentRegisterSchema.safeParse(input, { reportInput: true });
-    const issues: FieldIssue[] = parsed.success ? [] : (validationError(parsed.error).issues ?? []);
-    const id = checkIdNumber(String(resident.idNumber ?? ''), this.ctx.today());
-    if (id.ok) {
-      // The station stores the number as normalised (no full-width digits, spaces or dashes).
-      if (resident.idNumber !== id.idNumber) issues.push({ field: 'idNumber', messageKey: 'errors.county.idNumberNotNormal' });
-      if (resident.birthDate !== id.birthDate) issues.push({ field: 'birthDate', messageKey: 'errors.county.notFromIdNumber' });
-      if (resident.sex !== id.sex) issues.push({ field: 'sex', messageKey: 'errors.county.notFromIdNumber' });
-      // The id is the county key's hash of the number: otherwise the person cannot meet their twin.
-      const keys = this.keys();
-      if (keys && doc._id !== `${ID_PREFIX.resident}${residentKey(keys.identityKey, id.idNumber)}`) issues.push({ field: 'id', messageKey: 'errors.county.identityKey' });
-      const day = resident.registration?.date;
-      const implausible = typeof day === 'string' ? registrationAgeIssue(id.birthDate, day, this.ctx.policies.registrationAge(day)) : null;
-      if (implausible) issues.push(implausible);
-    }
-    return issues;
+    return recordProblems(doc, { ctx: this.ctx, keys: this.keys });
   }
 
   // ── Decisions ─────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import type { CountyStationView, ParsedArgsOf } from '../../../shared/rpc/handle
 import type { CoreContext } from '../context';
 import { aggregateDb, range, type CountyServer, type ViewRows } from './server';
 import { PREFIX } from '../../../shared/documents/registry';
+import { needsReview } from '../../../shared/sync/review';
 
 const DAY_MS = 86_400_000;
 
@@ -31,18 +32,20 @@ export class StationList {
     for (const row of heartbeats.body.rows) {
       if (row.doc?.type === 'heartbeat' && typeof row.doc.lastSyncAt === 'string') lastSync.set(row.doc.placeCode, row.doc.lastSyncAt);
     }
-    const newestBatch = new Map<string, string>();
+    // The latest of the heartbeat and the newest batch: the heartbeat is written at most hourly
+    // and never for a file carried by USB, so a batch can be the later news of a station.
+    for (const b of batches) {
+      if (b.createdAt > (lastSync.get(b.placeCode) ?? '')) lastSync.set(b.placeCode, b.createdAt);
+    }
     const waiting = new Map<string, number>();
     for (const b of batches) {
-      if (b.createdAt > (newestBatch.get(b.placeCode) ?? '')) newestBatch.set(b.placeCode, b.createdAt);
-      if (!reviews.has(b.id)) waiting.set(b.placeCode, (waiting.get(b.placeCode) ?? 0) + 1);
+      if (!reviews.has(b.id) && needsReview(b.summary.counts)) waiting.set(b.placeCode, (waiting.get(b.placeCode) ?? 0) + 1);
     }
     const now = Date.parse(this.ctx.now());
     return [...directory.values()]
       .sort((a, b) => a.placeCode.localeCompare(b.placeCode))
       .map((station) => {
-        // A station that sent batches before heartbeats existed: its newest batch reached us.
-        const lastSyncAt = lastSync.get(station.placeCode) ?? newestBatch.get(station.placeCode) ?? null;
+        const lastSyncAt = lastSync.get(station.placeCode) ?? null;
         const daysSinceSync = lastSyncAt === null ? null : Math.max(0, Math.floor((now - Date.parse(lastSyncAt)) / DAY_MS));
         return {
           placeCode: station.placeCode,

@@ -23,7 +23,7 @@ import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, 
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 import { eligibility } from './eligibility';
-import { postsAndAttendanceZhCN } from '../../../shared/posts/texts';
+import { attendanceDateIssue, belowMinimumIssue, belowMinimumWage } from '../../../shared/posts/rules';
 
 function keyOf(residentId: string): string {
   return residentId.slice(ID_PREFIX.resident.length);
@@ -40,9 +40,6 @@ export function attendanceId(postId: string, residentId: string, date: string): 
 function monthCloseId(postId: string, month: string): string {
   return `${ID_PREFIX.monthClose}${codeOf(postId)}:${month}`;
 }
-
-/** Names in an error's params are joined as the station writes lists (、). */
-const LIST_SEPARATOR = postsAndAttendanceZhCN.posts.separator;
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (fenValue: number) => Math.round(fenValue) / 100;
@@ -268,7 +265,8 @@ export class PostsService {
     const holders = this.holdersOf(post._id);
     // Every mark is checked before anything is written: a batch is stored whole or not at all.
     args.marks.forEach((m, i) => {
-      if (m.date > today) fail(fieldError(`marks.${i}.date`, 'errors.attendance.future', { date: m.date }));
+      const future = attendanceDateIssue(m.date, today);
+      if (future) fail(fieldError(`marks.${i}.${future.field}`, future.messageKey, future.params));
       if (this.closeOf(post._id, m.date.slice(0, 7))?.status === 'closed') {
         fail({ code: 'LOCKED', field: `marks.${i}.date`, messageKey: 'errors.attendance.monthClosed', params: { month: m.date.slice(0, 7) } });
       }
@@ -357,7 +355,7 @@ export class PostsService {
         hours,
         payDue: yuan(payDueFen),
         hourlyPay: hourlyFen === null ? null : Math.round(hourlyFen) / 100,
-        belowMinimum: hourlyFen !== null && minimumWage !== null && hourlyFen < fen(minimumWage.hourly),
+        belowMinimum: belowMinimumWage({ payDue: yuan(payDueFen), hours }, minimumWage?.hourly ?? null),
       };
     });
     return { postId, month, minimumWage, holders };
@@ -370,11 +368,9 @@ export class PostsService {
     if (existing?.status === 'closed') fail({ code: 'LOCKED', field: 'month', messageKey: 'errors.attendance.alreadyClosed', params: { month } });
     const summary = await this.summary(postId, month);
     // Holders under the minimum wage: the close needs a written reason, stored with it.
-    const below = summary.holders.filter((h) => h.belowMinimum);
-    const belowMinimumReason = below.length > 0 ? args.belowMinimumReason : undefined;
-    if (below.length > 0 && !belowMinimumReason) {
-      fail(fieldError('belowMinimumReason', 'errors.attendance.belowMinimumReason', { names: below.map((h) => h.name).join(LIST_SEPARATOR), count: below.length }));
-    }
+    const issue = belowMinimumIssue(summary.holders, summary.minimumWage?.hourly ?? null, args.belowMinimumReason);
+    if (issue) fail(fieldError(issue.field, issue.messageKey, issue.params));
+    const belowMinimumReason = summary.holders.some((h) => h.belowMinimum) ? args.belowMinimumReason : undefined;
     const at = this.ctx.now();
     const entry = { action: 'close' as const, by: user.loginName, at, reason: belowMinimumReason ?? '' };
     const doc: MonthCloseDoc = existing

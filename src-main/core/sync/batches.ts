@@ -7,6 +7,7 @@ import { ID_PREFIX, type BatchDoc, type ReviewDoc } from '../store/docs';
 import { randomId } from '../residents/identity';
 import { getOrNull, prefixRange } from '../store/db';
 import type { SyncState, SyncStateStore } from './state';
+import { isReviewedId } from '../../../shared/sync/review';
 
 export interface FileDelivery {
   /** A receipt confirmed this revision reached the county on a file. */
@@ -83,9 +84,17 @@ export class BatchBuilder {
       parts.push({ _id: part._id, _rev: part._rev });
       for (const d of part.docs) latest.set(d.id, d.rev);
     }
-    const docs = [...latest].map(([id, rev]) => ({ id, rev })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // What a USB file of this station already carried at the same revision is not listed again:
+    // that file's manifest goes up with this push too, so the county reviews those records once.
+    const onFile = latest.size > 0 ? await fileListed(this.ctx) : new Set<string>();
+    const docs = [...latest]
+      .filter(([id, rev]) => !onFile.has(`${id} ${rev}`))
+      .map(([id, rev]) => ({ id, rev }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     let batch: BatchDoc | null = null;
-    if (docs.length > 0) {
+    // Audit entries alone make no batch: they go up all the same, and travel in the next batch
+    // that carries records; a batch of nothing to review would only ask the county to review it.
+    if (docs.some((d) => isReviewedId(d.id))) {
       const place = this.ctx.station().placeCode;
       // An attempt cut after writing the manifest left it here: this one brings it up to date.
       const earlier = await getOrNull<BatchDoc>(this.ctx.db, batchId);
@@ -112,6 +121,14 @@ export class BatchBuilder {
     this.batchParts = 0;
     return batch;
   }
+}
+
+/** "id rev" of every revision a USB file of this station carried (its manifests stay here). */
+async function fileListed(ctx: CoreContext): Promise<Set<string>> {
+  const batches = await ctx.db.allDocs<BatchDoc>({ include_docs: true, ...prefixRange(ID_PREFIX.batch) });
+  const listed = new Set<string>();
+  for (const row of batches.rows) if (row.doc?.via === 'file') for (const d of row.doc.docs) listed.add(`${d.id} ${d.rev}`);
+  return listed;
 }
 
 /** The station's batches, newest first, with what the county decided. */

@@ -26,7 +26,8 @@ export function classifyFailure(error: unknown): SyncFailure['reason'] {
   const text = `${e?.code ?? ''} ${e?.cause?.code ?? ''} ${e?.name ?? ''} ${e?.message ?? ''}`;
   if (e?.status === 401 || e?.status === 403 || /unauthorized|forbidden/i.test(e?.name ?? '')) return 'credentials';
   if (/ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ENETDOWN/.test(text)) return 'offline';
-  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up|fetch failed|network/i.test(text)) return 'unreachable';
+  // A request past its deadline (a network that swallows packets: no answer, no refusal).
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up|fetch failed|network|TimeoutError|AbortError|aborted due to timeout/i.test(text)) return 'unreachable';
   return 'other';
 }
 
@@ -69,19 +70,24 @@ export async function countyFetch(
  * database must answer. Returns why it failed (null: it did not) and the county secret the server
  * holds for the account in `secretDb` (null: none there).
  */
-export async function probeAccount(connection: CountyConnection, own: () => P.Database, secretDb: string): Promise<{ reason: SyncFailure['reason'] | null; secret: string | null }> {
+export async function probeAccount(
+  connection: CountyConnection,
+  own: () => P.Database,
+  secretDb: string,
+  timeoutMs = 15_000,
+): Promise<{ reason: SyncFailure['reason'] | null; secret: string | null }> {
   let reason: SyncFailure['reason'] | null = null;
   let secret: string | null = null;
   const auth = basicAuth(connection);
   try {
-    const session = await fetch(`${connection.url}/_session`, { headers: { authorization: auth }, signal: AbortSignal.timeout(15_000) });
+    const session = await fetch(`${connection.url}/_session`, { headers: { authorization: auth }, signal: AbortSignal.timeout(timeoutMs) });
     const body = (await session.json().catch(() => ({}))) as { userCtx?: { name?: string | null } };
     if (session.status === 401 || body.userCtx?.name !== connection.username) reason = 'credentials';
     else {
       await own().info();
       const held = await fetch(`${connection.url}/${secretDb}/${COUNTY_SECRET_DOC}`, {
         headers: { authorization: auth },
-        signal: AbortSignal.timeout(15_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const doc = held.ok ? ((await held.json()) as { key?: unknown }) : null;
       if (typeof doc?.key === 'string') secret = doc.key;

@@ -40,6 +40,7 @@ describe('setup codes', () => {
     expect(classifyFailure({ status: 401, name: 'unauthorized' })).toBe('credentials');
     expect(classifyFailure({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5984' })).toBe('unreachable');
     expect(classifyFailure({ message: 'getaddrinfo ENOTFOUND county.example' })).toBe('offline');
+    expect(classifyFailure({ name: 'TimeoutError', message: 'The operation was aborted due to timeout' })).toBe('unreachable');
   });
 });
 

@@ -232,10 +232,13 @@ export class SyncService {
   async connect(connection: CountyConnection, user: SessionUser): Promise<SyncStatus> {
     const station = this.ctx.station();
     if (connection.placeCode !== station.placeCode) fail(fieldError('setupCode', 'errors.sync.otherStation', { place: connection.placeCode }));
-    const probe = await probeAccount(connection, () => this.remote(connection, this.ownDbName()), this.secretDbName(station.placeCode));
+    const probe = await probeAccount(connection, () => this.remote(connection, this.ownDbName()), this.secretDbName(station.placeCode), Math.min(15_000, this.timing.requestTimeoutMs));
     const reason = probe.reason;
     const secret = probe.secret ?? connection.countySecret ?? null;
-    const offlineWithSecret = secret !== null && (reason === 'offline' || reason === 'unreachable');
+    // The setup code alone is enough for USB files (its key seals them): whatever keeps the server
+    // from answering (no network, a proxy, a server down), the code is kept and the sync waits;
+    // only a password the server refused is refused here.
+    const offlineWithSecret = secret !== null && reason !== 'credentials';
     if (reason && !offlineWithSecret) fail(fieldError(reason === 'credentials' ? 'password' : 'url', `errors.sync.${reason}`));
     if (secret) await this.adoptSecret(station.placeCode.slice(0, 6), secret);
     const kept: CountyConnection = { url: connection.url, username: connection.username, password: connection.password, placeCode: connection.placeCode, connectedBy: user.loginName };
@@ -337,7 +340,9 @@ export class SyncService {
       } else {
         this.failure = null;
         await this.state.update({ lastSuccessAt: this.ctx.now(), pushedSeq: startSeq, pendingBatch: null });
-        if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, HEARTBEAT_EVERY_MS);
+        // A sync that carried something is news for the county's list of stations at once (an
+        // audit entry makes no batch to date it); an idle one tells it hourly.
+        if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, pushed.written > 0 ? 0 : HEARTBEAT_EVERY_MS);
       }
     } catch (error) {
       const reason = classifyFailure(error);

@@ -21,6 +21,7 @@ import { ID_PREFIX, type CourseDoc, type EnrolmentDoc, type SignInDoc, type Trai
 import { randomId } from '../residents/identity';
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
+import { signInDayIssue } from '../../../shared/training/rules';
 
 const keyOf = (id: string, prefix: string) => id.slice(prefix.length);
 
@@ -219,7 +220,8 @@ export class TrainingService {
     const slot = this.slot(session, args.date, args.half);
     // Sign-ins are taken on the day of the class: a later "sign-in" for a past class would be a forgery.
     const today = this.ctx.today();
-    if (args.date !== today) fail(fieldError('date', args.date > today ? 'errors.training.slotInFuture' : 'errors.training.slotPast'));
+    const otherDay = signInDayIssue(args.date, today);
+    if (otherDay) fail(fieldError(otherDay.field, otherDay.messageKey));
     const field = args.idNumber ? 'idNumber' : 'residentId';
     const residentId = args.idNumber ? this.ctx.residentIdFor(args.idNumber) : args.residentId!;
     const person = this.ctx.residents.summary(residentId);

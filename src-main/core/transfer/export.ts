@@ -5,6 +5,7 @@ import { fail, type CoreContext } from '../context';
 import { ID_PREFIX, SCHEMA_VERSION, type BatchDoc } from '../store/docs';
 import { randomId } from '../residents/identity';
 import { batchChecksum, countByType } from '../sync/batches';
+import { isReviewedId } from '../../../shared/sync/review';
 import type { CountyKeys } from '../sync/credentials';
 import type { SyncService } from '../sync/sync';
 import { FORMAT, IV_BYTES, TAG_BYTES, VERSION, byId, encodeHeader, fileStamp, gzip, keyId, raw, type FileHeader, type TravellingDoc } from './file';
@@ -27,7 +28,8 @@ export async function exportBatch(
     // Only the station's own records: another place's would make the whole file look forged at
     // the importing machine (and the county refuses them anyway); they stay waiting.
     .filter((d) => typeof d.placeCode === 'string' && d.placeCode.startsWith(station.placeCode));
-  if (docs.length === 0) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.nothingWaiting' });
+  // Audit entries alone make no file: they travel with the next records (no batch to review).
+  if (!docs.some((d) => isReviewedId(d._id))) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.nothingWaiting' });
 
   const at = ctx.now();
   const batchId = `${ID_PREFIX.batch}${station.placeCode}:${at}:${randomId(6)}`;

@@ -2,6 +2,7 @@
 import { ageOn } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import { postsZhCN } from '../../../shared/posts/texts';
+import { percentText } from '../../../shared/stats/percent';
 import { trainingZhCN } from '../../../shared/training/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import type { AttendanceGridView, MonthSummary, SessionAttendanceView, SessionView, SignInRecordView } from '../../../shared/rpc/handlers';
@@ -172,7 +173,7 @@ export function trainingSheet(
       }),
       rate?.attendedHours ?? 0,
       attendance.totalClassHours,
-      `${Math.round((rate?.rate ?? 0) * 1000) / 10}%`,
+      percentText(rate?.rate ?? 0),
       rate?.lateCount ?? 0,
       rate?.earlyLeaveCount ?? 0,
       rate?.eligible ? '是' : '否',

@@ -12,6 +12,7 @@ import { leye } from '../bridge';
 import { useAbout, useDocumentCounts } from './queries';
 import { errorText } from '../errors';
 import { downloadFile } from '../sync/transferFile';
+import { recordTypeText } from './recordTypes';
 
 /** 1536 → "1.5 KB". */
 export function byteSize(bytes: number): string {
@@ -149,7 +150,7 @@ function DocumentCounts({ documents, loading }: { documents: DiagnosticsDocument
         dataSource={documents?.documents ?? []}
         data-testid="about-documents"
         columns={[
-          { title: t('diagnostics.type'), dataIndex: 'type' },
+          { title: t('diagnostics.type'), dataIndex: 'type', render: (type: string) => <span data-testid="about-type">{recordTypeText(t, type)}</span> },
           { title: t('diagnostics.count'), dataIndex: 'count', align: 'right' },
         ]}
         style={{ maxWidth: 420 }}

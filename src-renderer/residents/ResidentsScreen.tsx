@@ -97,11 +97,6 @@ export function ResidentsScreen() {
         <Typography.Text data-testid="resident-total" strong>
           {t('residents.total', { count: total })}
         </Typography.Text>
-        {first && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('residents.tookMs', { ms: Math.round(first.tookMs) })}
-          </Typography.Text>
-        )}
         {search.isFetching && <Spin size="small" />}
         <HardshipNoticeButton />
       </Space>
@@ -215,7 +210,9 @@ function Row({ row, top }: { row: ResidentRow; top: number }) {
         if (event.key === 'Enter' && event.target === event.currentTarget) open();
       }}
     >
-      <div data-testid="resident-name">{row.name}</div>
+      <div data-testid="resident-name" title={row.name}>
+        {row.name}
+      </div>
       <div>{t(`enums.sex.${row.sex}`)}</div>
       <div>{row.age}</div>
       <div>

@@ -107,7 +107,7 @@ function AboutDetails({ data }: { data: DiagnosticsAbout }) {
         <Descriptions.Item label={t('diagnostics.sync')}>
           <span data-testid="about-sync">
             {!sync.connected ? (
-              t('diagnostics.notConnected')
+              t(data.station?.level === 'county' ? 'countyStation.notConnected' : 'diagnostics.notConnected')
             ) : (
               <Space wrap size={8}>
                 <Tag color={sync.state === 'failed' ? 'red' : sync.state === 'idle' ? 'green' : 'default'}>{t(`diagnostics.syncState.${sync.state}`)}</Tag>

@@ -231,9 +231,11 @@ describe('printed forms, end to end', () => {
     });
 
     it('prints the registration and the 认定申请表 from the resident drawer, and the 公示 from the residents screen', async () => {
+      // A 失业登记 prints its 失业登记表; a 就业困难 application its 认定申请表 (and no 失业登记表).
+      const unemployed = encodeURIComponent(residents.unemployed.id);
+      await printedFrom(`#/residents/${unemployed}`, () => page.getByTestId('print-registration').click(), `#/print/registration/${unemployed} `);
       const id = encodeURIComponent(residents.hardship.id);
       const drawer = `#/residents/${id}`;
-      await printedFrom(drawer, () => page.getByTestId('print-registration').click(), `#/print/registration/${id} `);
       await printedFrom(drawer, () => page.getByTestId('print-hardship').click(), `#/print/hardshipApplication/${id} `);
       await printedFrom(
         '#/residents',

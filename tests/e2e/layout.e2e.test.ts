@@ -130,6 +130,23 @@ describe('layout at 1366×768', () => {
       expect(await page.evaluate<string[]>(BROKEN_WORDS('.pf-summary thead th'))).toEqual([]);
     });
 
+    it(`shows "saved" below a drawer's title, never over it (${language})`, async () => {
+      await useLanguage(page, language, PRINT_CLERK);
+      await go(page, `#/training/${encodeURIComponent(training.sessionId)}`);
+      await page.getByTestId('session-edit').click();
+      const header = page.locator('.ant-drawer-header').last();
+      await header.waitFor();
+      await page.getByTestId('session-save').click();
+      const notice = page.locator('.ant-message-notice').first();
+      await notice.waitFor();
+      await page.waitForTimeout(400); // slid into place
+      await snap(page, `saved-message-${language}`);
+      const toast = (await notice.boundingBox())!;
+      // The drawer's header line (title, close) and the app's header end above the message.
+      expect(toast.y).toBeGreaterThanOrEqual(72);
+      if (await header.isVisible()) expect(toast.y).toBeGreaterThanOrEqual((await header.boundingBox())!.y + (await header.boundingBox())!.height);
+    });
+
     it(`offers a 就业困难 application only the forms that fit it (${language})`, async () => {
       await useLanguage(page, language, PRINT_CLERK);
       await go(page, `#/residents/${encodeURIComponent(residents.hardship.id)}`);
@@ -139,6 +156,51 @@ describe('layout at 1366×768', () => {
       await go(page, `#/residents/${encodeURIComponent(residents.unemployed.id)}`);
       await page.getByTestId('print-registration').waitFor();
       expect(await page.getByTestId('print-hardship').count()).toBe(0);
+    });
+  }
+});
+
+describe('a county station at 1366×768', () => {
+  const dataDir = tempDir('leye-e2e-layout-county-');
+  const ADMIN = { loginName: 'county-admin', displayName: '县级管理员', password: 'County-layout-1' };
+  let browser: Browser;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startHost({ dataDir });
+    const core = await connectToUrl(host.url);
+    await core.client.call('station.setup', { placeCode: '370102', clerk: ADMIN });
+    core.close();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+    await page.goto(host.url);
+    await logInIfAsked(page, ADMIN);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  for (const language of LANGUAGES) {
+    it(`fits its header and its whole menu, 审计日志 included, and names its own status (${language})`, async () => {
+      await useLanguage(page, language, ADMIN);
+      await page.getByTestId('side-menu').waitFor();
+      await page.waitForTimeout(300);
+      await snap(page, `county-${language}`);
+      const overflow = await page.evaluate<{ header: boolean; menu: boolean }>(`(() => {
+        const header = document.querySelector('.leye-header');
+        const menu = document.querySelector('[data-testid="side-menu"]');
+        return { header: header.scrollWidth > header.clientWidth + 1, menu: menu.scrollHeight > menu.clientHeight + 1 };
+      })()`);
+      expect(overflow).toEqual({ header: false, menu: false });
+      const audit = (await page.getByTestId('nav-audit').boundingBox())!;
+      expect(audit.y + audit.height).toBeLessThanOrEqual(HEIGHT);
+      const sync = await page.getByTestId('sync-indicator').innerText();
+      expect(sync).not.toMatch(/未连接县级$|Not connected to county/);
+      expect(await page.getByTestId('sync-waiting').count()).toBe(0);
     });
   }
 });

@@ -91,7 +91,7 @@ export const statsEn: typeof statsZhCN = {
       byPlace: 'By village',
     },
     kpi: {
-      registrations: 'Registered in these months',
+      registrations: 'Registered in range',
       holders: 'Post holders',
       attendanceRate: 'Attendance',
       sessions: 'Sessions',

@@ -92,7 +92,7 @@ export function PolicyScreen() {
                 {
                   key: 'updated',
                   title: t('policy.updated'),
-                  width: 170,
+                  width: 240,
                   render: (_, e) => (
                     <Typography.Text type="secondary" data-testid="policy-updated">
                       {updatedText(t, e, name)}

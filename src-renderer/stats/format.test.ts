@@ -22,6 +22,6 @@ describe('the eligible rate on the dashboard', () => {
     await i18n.changeLanguage('zh-CN');
     expect(t('stats.kpi.registrations')).toContain('所选月份');
     await i18n.changeLanguage('en');
-    expect(t('stats.kpi.registrations')).toContain('these months');
+    expect(t('stats.kpi.registrations')).toContain('in range');
   });
 });

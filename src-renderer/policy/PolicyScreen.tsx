@@ -10,7 +10,7 @@ import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type Registrati
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
-import { formatTime, todayIso, formatYuan } from '../form/format';
+import { todayIso } from '../form/format';
 import { useSession } from '../station/queries';
 import '../posts/posts.css';
 import { CoursesCard } from './CoursesCard';

@@ -38,6 +38,12 @@ describe('the training export', () => {
     expect(sheet('2026-11-22').slice(3)).toEqual(['缺勤', '签到 08:40', '未到', '', 4, 12, '33.3%', 0, 0, '培训未结束']);
   });
 
+  it('says 是 at once for a trainee already over the threshold (attended hours only grow)', () => {
+    const eligible = { ...attendance, trainees: [{ ...attendance.trainees[0]!, eligible: true }] } as SessionAttendanceView;
+    const row = trainingSheet(session, [{ residentId: 'r1', name: '王五' }], slots, eligible, () => '', () => '08:40', '2026-11-22').rows[0]!;
+    expect(row.at(-1)).toBe('是');
+  });
+
   it('once the session is over, every missed half-day is 缺勤 and eligibility is final', () => {
     expect(sheet('2026-11-24').slice(3)).toEqual(['缺勤', '签到 08:40', '缺勤', '缺勤', 4, 12, '33.3%', 0, 0, '否']);
   });

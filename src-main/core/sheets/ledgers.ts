@@ -155,7 +155,7 @@ export function trainingSheet(
   today: string,
 ): { spec: SheetSpec; rows: Cell[][] } {
   const half = trainingZhCN.training.half;
-  // A session that has not ended: its half-days to come are not absences and nobody's eligibility is final.
+  // A session that has not ended: its half-days to come are not absences and a 否 is not final.
   const running = slots.some((s) => s.date >= today);
   const spec: SheetSpec = {
     name: `${session.course.occupation} ${session.startDate}`.replace(/[\\/?*[\]:]/g, ' '),
@@ -194,7 +194,8 @@ export function trainingSheet(
       percentText(rate?.rate ?? 0),
       rate?.lateCount ?? 0,
       rate?.earlyLeaveCount ?? 0,
-      running ? '培训未结束' : rate?.eligible ? '是' : '否',
+      // Attended hours only grow: 是 is final while a session runs, 否 is not.
+      rate?.eligible ? '是' : running ? '培训未结束' : '否',
     ];
   });
   return { spec, rows };

@@ -8,7 +8,7 @@ import { SessionInfo } from './SignInSheet';
 export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
   const { t } = useTranslation();
   const s = form.session;
-  // A session not over yet: nobody is eligible or not until its last half-day.
+  // A session not over yet: attended hours only grow, so 达标 is final but 未达标 is not decided before its last half-day.
   const running = s.endDate >= form.station.printedOn;
   return (
     <Page>
@@ -63,7 +63,7 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
               <td className="pf-center pf-nowrap">{percent(r.rate)}</td>
               <td className="pf-center">{r.lateCount}</td>
               <td className="pf-center">{r.earlyLeaveCount}</td>
-              <td className="pf-center pf-nowrap">{running ? t('print.summary.pending') : r.eligible ? t('print.summary.yes') : t('print.summary.no')}</td>
+              <td className="pf-center pf-nowrap">{r.eligible ? t('print.summary.yes') : running ? t('print.summary.pending') : t('print.summary.no')}</td>
             </tr>
           ))}
           <ClosingRow columns={10}>

@@ -19,6 +19,9 @@ import { SideMenu } from './shell/SideMenu';
 import { routeScreen } from './shell/RouteScreen';
 import { useCoreEvents } from './shell/useCoreEvents';
 
+/** Below the app header and a drawer's header (both under 72 px). */
+export const MESSAGE_TOP = 76;
+
 export function Shell() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -73,54 +76,57 @@ export function Shell() {
 
   const station = data?.station;
   return (
-    <div className="leye-layout">
-      <header className="leye-header">
-        <span className="leye-brand">{t('app.title')}</span>
-        {station && (
-          <span className="leye-station" data-testid="station-name" title={station.placePath.join(' / ')}>
-            {station.placePath.slice(-2).join(' · ')}
-            {station.demo && (
-              <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                {t('app.demoStation')}
-              </Tag>
-            )}
-          </span>
+    // Messages ("已保存") appear below the header line, so they never cover a drawer's title.
+    <AntApp component={false} message={{ top: MESSAGE_TOP }}>
+      <div className="leye-layout">
+        <header className="leye-header">
+          <span className="leye-brand">{t('app.title')}</span>
+          {station && (
+            <span className="leye-station" data-testid="station-name" title={station.placePath.join(' / ')}>
+              {station.placePath.slice(-2).join(' · ')}
+              {station.demo && (
+                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                  {t('app.demoStation')}
+                </Tag>
+              )}
+            </span>
+          )}
+          <span className="leye-spacer" />
+          {loggedIn && <SyncIndicator />}
+          <Segmented<Language>
+            size="small"
+            data-testid="language-switch"
+            value={currentLanguage()}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en' },
+            ]}
+            onChange={(value) => setLanguage(value)}
+          />
+          {loggedIn && data?.user && (
+            <>
+              <Button type="text" size="small" data-testid="nav-about" onClick={() => navigate({ name: 'about' })}>
+                {t('diagnostics.nav')}
+              </Button>
+              <Typography.Text type="secondary" data-testid="current-user" className="leye-user">
+                {data.user.displayName}
+              </Typography.Text>
+              <ChangePasswordButton />
+              <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
+                {t('app.logout')}
+              </Button>
+            </>
+          )}
+        </header>
+        {connectionState === 'disconnected' && (
+          <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
         )}
-        <span className="leye-spacer" />
-        {loggedIn && <SyncIndicator />}
-        <Segmented<Language>
-          size="small"
-          data-testid="language-switch"
-          value={currentLanguage()}
-          options={[
-            { label: '中文', value: 'zh-CN' },
-            { label: 'English', value: 'en' },
-          ]}
-          onChange={(value) => setLanguage(value)}
-        />
-        {loggedIn && data?.user && (
-          <>
-            <Button type="text" size="small" data-testid="nav-about" onClick={() => navigate({ name: 'about' })}>
-              {t('diagnostics.nav')}
-            </Button>
-            <Typography.Text type="secondary" data-testid="current-user" className="leye-user">
-              {data.user.displayName}
-            </Typography.Text>
-            <ChangePasswordButton />
-            <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
-              {t('app.logout')}
-            </Button>
-          </>
-        )}
-      </header>
-      {connectionState === 'disconnected' && (
-        <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
-      )}
-      <div className="leye-body">
-        {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} />}
-        <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+        <div className="leye-body">
+          {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} />}
+          <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
+        </div>
+        {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}
       </div>
-      {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}
-    </div>
+    </AntApp>
   );
 }

@@ -21,6 +21,7 @@ export const policyZhCN = {
     values: '参数值',
     updated: '最后修改',
     updatedValue: '{{by}} {{at}}',
+    shippedDefault: '系统默认值（{{from}} 起施行）',
     saveConfirmsHint: '保存后此条目不再是默认值（视为县级已确认）。',
     kinds: {
       minimumWage: '最低工资标准',
@@ -36,6 +37,7 @@ export const policyZhCN = {
       monthly: '月最低工资（元）',
       hourly: '小时最低工资（元）',
       summary: '{{county}} {{tier}}：月 {{monthly}} 元，小时 {{hourly}} 元',
+      tiers: { '1': '第一档', '2': '第二档', '3': '第三档', '4': '第四档' },
     },
     posts: {
       maxSubsidyMonths: '岗位补贴最长期限（月）',
@@ -101,6 +103,7 @@ export const policyEn: typeof policyZhCN = {
     values: 'Values',
     updated: 'Last changed',
     updatedValue: '{{by}} {{at}}',
+    shippedDefault: 'Shipped default (effective {{from}})',
     saveConfirmsHint: 'Saving makes this entry no longer a default (it counts as confirmed by the county).',
     kinds: {
       minimumWage: 'Minimum wage',
@@ -116,6 +119,7 @@ export const policyEn: typeof policyZhCN = {
       monthly: 'Monthly minimum (yuan)',
       hourly: 'Hourly minimum (yuan)',
       summary: '{{county}} {{tier}}: ¥{{monthly}}/month, ¥{{hourly}}/hour',
+      tiers: { '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3', '4': 'Tier 4' },
     },
     posts: {
       maxSubsidyMonths: 'Maximum subsidy (months)',

@@ -98,7 +98,7 @@ export const printZhCN = {
       title: '职业技能培训出勤汇总表',
       period: '培训期间',
       periodValue: '{{from}} 至 {{to}}，共 {{slots}} 个半天、{{hours}} 课时',
-      slotsAttended: '出勤（半天）',
+      slotsAttended: '出勤半天',
       attendedHours: '出勤课时',
       rate: '出勤率',
       late: '迟到',
@@ -106,7 +106,9 @@ export const printZhCN = {
       eligible: '是否达标',
       yes: '达标',
       no: '未达标',
+      pending: '未结业',
       totals: '参训 {{count}} 人，达标 {{eligible}} 人（出勤率不低于 {{threshold}}），平均出勤率 {{rate}}。',
+      totalsInProgress: '参训 {{count}} 人；培训尚未结业，是否达标（出勤率不低于 {{threshold}}）待结业后确定；目前平均出勤率 {{rate}}。',
     },
     noticeDialog: {
       open: '打印公示',
@@ -224,6 +226,8 @@ export const printEn: typeof printZhCN = {
       eligible: 'Eligible',
       yes: 'Yes',
       no: 'No',
+      pending: 'Not yet',
+      totalsInProgress: '{{count}} trainees; the session is not over, so eligibility (attendance of at least {{threshold}}) is decided when it ends; mean attendance so far {{rate}}.',
       totals: '{{count}} trainees, {{eligible}} eligible (attendance of at least {{threshold}}), mean attendance {{rate}}.',
     },
     noticeDialog: {

@@ -36,6 +36,11 @@ export interface StationStatus {
   locked: boolean;
   /** Minutes without input before the screen locks (the station's setting). */
   idleLockMinutes: number;
+  /**
+   * The station's accounts, login name → display name, so a screen names the person who did
+   * something (records keep the login name); empty until someone is logged in.
+   */
+  people: Record<string, string>;
 }
 
 export interface PlaceOption {

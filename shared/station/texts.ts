@@ -2,6 +2,10 @@
 // (zh-CN first, English second). Merged with the other domains' texts in ../i18n/resources.ts.
 
 export const stationZhCN = {
+  countyStation: {
+    notConnected: '县级汇总库未连接',
+    hint: '本站是县级站点：连接县级服务器（汇总库）后，即可审核各站上报的批次、查看全县统计；本站修改的政策参数和课程也经此下发。',
+  },
   setup: {
     title: '首次设置',
     intro: '请选择本服务站所在的县（区）、乡镇（街道）或村（社区），并创建本站的管理员账号。管理员可以再为经办人开设账号。',
@@ -35,6 +39,10 @@ export const stationZhCN = {
 };
 
 export const stationEn: typeof stationZhCN = {
+  countyStation: {
+    notConnected: 'County database not connected',
+    hint: 'This is the county station: once connected to the county server (its aggregate database) it reviews the stations’ batches and shows county statistics; the policy parameters and courses edited here go out through it.',
+  },
   setup: {
     title: 'First-run setup',
     intro: "Choose this station's county, township or village, and create its administrator account. The administrator can then open accounts for the clerks.",

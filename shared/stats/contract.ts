@@ -52,9 +52,13 @@ export interface TrainingCounts {
   sessions: number;
   /** Enrolments in those sessions. */
   trainees: number;
-  /** Trainees whose attended class hours reach the eligibility threshold in force. */
+  /** Trainees of the sessions that have ended whose attended class hours reach the eligibility threshold in force. */
   eligible: number;
-  /** eligible ÷ trainees; null without trainees. */
+  /** Trainees of the sessions that have ended (a running session's eligibility is not final). */
+  finishedTrainees: number;
+  /** Sessions whose last half-day is today or later: not counted in eligible or the rate. */
+  runningSessions: number;
+  /** eligible ÷ finishedTrainees; null when no trainee's session has ended. */
   eligibilityRate: number | null;
 }
 

@@ -8,7 +8,9 @@ export const statsZhCN = {
     refresh: '刷新',
     export: '导出 Excel',
     exported: '已导出 {{fileName}}',
-    computedAt: '{{at}} 计算，用时 {{ms}} 毫秒',
+    computedAt: '{{at}} 计算',
+    inProgress: '培训进行中',
+    inProgressHint: '{{count}} 期培训尚未结业，其学员不计入合格人数和合格率（结业后计入）。',
     source: {
       station: '数据来自本站数据库',
       township: '数据来自本站及所辖村（社区）的同步副本',
@@ -24,7 +26,7 @@ export const statsZhCN = {
       byPlace: '分村（社区）统计',
     },
     kpi: {
-      registrations: '登记人数',
+      registrations: '所选月份登记人数',
       holders: '在岗人数',
       attendanceRate: '出勤率',
       sessions: '培训班次',
@@ -52,7 +54,7 @@ export const statsZhCN = {
     notes: {
       groups: '一人属于多个群体时在各群体中分别计数，合计可能大于登记人数。',
       posts: '出勤率 = 出勤天数 ÷ 应出勤天数（出勤、事假、病假、旷工，不含休息日）。',
-      training: '按开班月份统计；合格 = 实到课时达到补贴资格比例。',
+      training: '按开班月份统计；合格 = 实到课时达到补贴资格比例，只计已结业的培训。',
     },
     sheet: {
       byMonth: '按月',
@@ -71,7 +73,9 @@ export const statsEn: typeof statsZhCN = {
     refresh: 'Refresh',
     export: 'Export to Excel',
     exported: 'Exported {{fileName}}',
-    computedAt: 'Computed {{at}} in {{ms}} ms',
+    computedAt: 'Computed {{at}}',
+    inProgress: 'Training in progress',
+    inProgressHint: '{{count}} session(s) not yet over: their trainees count in eligible and the rate only once the session ends.',
     source: {
       station: "From this station's database",
       township: "From this station and its villages' synced copies",
@@ -87,7 +91,7 @@ export const statsEn: typeof statsZhCN = {
       byPlace: 'By village',
     },
     kpi: {
-      registrations: 'Registered',
+      registrations: 'Registered in range',
       holders: 'Post holders',
       attendanceRate: 'Attendance',
       sessions: 'Sessions',
@@ -115,7 +119,7 @@ export const statsEn: typeof statsZhCN = {
     notes: {
       groups: 'A person in several groups counts in each, so groups may add up to more than those registered.',
       posts: 'Attendance = days present ÷ working days (present, leave or absent; rest days excluded).',
-      training: 'By the month a session starts; eligible = attended class hours reach the subsidy threshold.',
+      training: 'By the month a session starts; eligible = attended class hours reach the subsidy threshold, counted once a session has ended.',
     },
     sheet: {
       byMonth: 'By month',

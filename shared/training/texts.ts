@@ -153,6 +153,7 @@ export const trainingZhCN = {
       times: '{{count}} 次',
       eligible: '符合',
       notEligible: '不符合补贴条件',
+      notYet: '尚未达到（培训未结束）',
     },
     signIn: {
       title: '课堂签到',
@@ -335,6 +336,7 @@ export const trainingEn: typeof trainingZhCN = {
       times: '{{count}}×',
       eligible: 'Eligible',
       notEligible: 'Not eligible for subsidy',
+      notYet: 'Not yet (session not over)',
     },
     signIn: {
       title: 'Classroom sign-in',

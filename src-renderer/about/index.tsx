@@ -12,6 +12,7 @@ import { leye } from '../bridge';
 import { useAbout, useDocumentCounts } from './queries';
 import { errorText } from '../errors';
 import { downloadFile } from '../sync/transferFile';
+import { recordTypeText } from './recordTypes';
 
 /** 1536 → "1.5 KB". */
 export function byteSize(bytes: number): string {
@@ -106,7 +107,7 @@ function AboutDetails({ data }: { data: DiagnosticsAbout }) {
         <Descriptions.Item label={t('diagnostics.sync')}>
           <span data-testid="about-sync">
             {!sync.connected ? (
-              t('diagnostics.notConnected')
+              t(data.station?.level === 'county' ? 'countyStation.notConnected' : 'diagnostics.notConnected')
             ) : (
               <Space wrap size={8}>
                 <Tag color={sync.state === 'failed' ? 'red' : sync.state === 'idle' ? 'green' : 'default'}>{t(`diagnostics.syncState.${sync.state}`)}</Tag>
@@ -149,7 +150,7 @@ function DocumentCounts({ documents, loading }: { documents: DiagnosticsDocument
         dataSource={documents?.documents ?? []}
         data-testid="about-documents"
         columns={[
-          { title: t('diagnostics.type'), dataIndex: 'type' },
+          { title: t('diagnostics.type'), dataIndex: 'type', render: (type: string) => <span data-testid="about-type">{recordTypeText(t, type)}</span> },
           { title: t('diagnostics.count'), dataIndex: 'count', align: 'right' },
         ]}
         style={{ maxWidth: 420 }}

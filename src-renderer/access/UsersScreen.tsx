@@ -43,6 +43,8 @@ export function UsersScreen() {
     try {
       await action();
       void client.invalidateQueries({ queryKey: accessKeys.users });
+      // The status names the station's people (display names): it follows the accounts.
+      void client.invalidateQueries({ queryKey: STATUS_KEY });
       void message.success(done);
     } catch (reason) {
       void message.error(errorText(t, reason));
@@ -68,8 +70,8 @@ export function UsersScreen() {
           dataSource={users.data ?? []}
           onRow={(u) => ({ 'data-testid': 'user-row', 'data-login': u.loginName }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { key: 'loginName', title: t('access.users.loginName'), dataIndex: 'loginName' },
             { key: 'displayName', title: t('access.users.displayName'), dataIndex: 'displayName' },
+            { key: 'loginName', title: t('access.users.loginName'), dataIndex: 'loginName', render: (v: string) => <span className="leye-mono">{v}</span> },
             { key: 'role', title: t('access.users.role'), render: (_, u) => t(`access.roles.${u.role}`) },
             {
               key: 'status',
@@ -102,7 +104,7 @@ export function UsersScreen() {
                       size="small"
                       danger
                       data-testid="user-unlock"
-                      onClick={() => void run(() => leye.call('users.unlock', { loginName: u.loginName }), t('access.users.unlocked', { loginName: u.loginName }))}
+                      onClick={() => void run(() => leye.call('users.unlock', { loginName: u.loginName }), t('access.users.unlocked', { loginName: u.displayName }))}
                     >
                       {t('access.users.unlock')}
                     </Button>
@@ -222,8 +224,11 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
       else if (mode === 'edit') await leye.call('users.update', args as never);
       else await leye.call('users.resetPassword', args as never);
       void client.invalidateQueries({ queryKey: accessKeys.users });
+      void client.invalidateQueries({ queryKey: STATUS_KEY });
+      // The person by name: the account of 王小云, not of wangxy.
+      const who = values.displayName || user?.displayName || values.loginName;
       void message.success(
-        mode === 'create' ? t('access.users.created', { loginName: values.loginName }) : mode === 'reset' ? t('access.users.passwordReset', { loginName: values.loginName }) : t('access.users.saved'),
+        mode === 'create' ? t('access.users.created', { loginName: who }) : mode === 'reset' ? t('access.users.passwordReset', { loginName: who }) : t('access.users.saved'),
       );
       onClose();
     } catch (reason) {
@@ -235,7 +240,7 @@ function UserEditor({ editing, onClose }: { editing: Editing; onClose(): void })
   return (
     <Modal
       open
-      title={user ? `${title} · ${user.loginName}` : title}
+      title={user ? `${title} · ${user.displayName}` : title}
       onCancel={onClose}
       okText={t('access.users.save')}
       cancelText={t('access.users.cancel')}

@@ -20,6 +20,7 @@ import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { schemaResolver } from '../form/schemaIssues';
+import { usePersonName } from '../shell/people';
 
 interface CourseFormValues {
   code: string;
@@ -42,6 +43,7 @@ const LABELS = { code: 'training.courses.code', occupation: 'training.courses.oc
 
 export function CoursesCard() {
   const { t } = useTranslation();
+  const person = usePersonName();
   const { role, station } = useSession();
   const courses = useCourses();
   const [editing, setEditing] = useState<{ course?: CourseView } | null>(null);
@@ -76,7 +78,7 @@ export function CoursesCard() {
           { key: 'occupation', title: t('training.courses.occupation'), dataIndex: 'occupation' },
           { key: 'level', title: t('training.courses.level'), render: (_, c) => t(`training.levels.${c.level}`), width: 160 },
           { key: 'hours', title: t('training.courses.classHours'), dataIndex: 'classHours', width: 110 },
-          { key: 'updated', title: t('training.courses.updated'), width: 200, render: (_, c) => <Typography.Text type="secondary">{`${c.updatedBy} · ${formatTime(c.updatedAt)}`}</Typography.Text> },
+          { key: 'updated', title: t('training.courses.updated'), width: 200, render: (_, c) => <Typography.Text type="secondary">{`${person(c.updatedBy)} · ${formatTime(c.updatedAt)}`}</Typography.Text> },
           ...(canEdit
             ? [
                 {

@@ -10,16 +10,19 @@ import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type Registrati
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
-import { formatTime, todayIso, formatYuan } from '../form/format';
+import { todayIso } from '../form/format';
 import { useSession } from '../station/queries';
 import '../posts/posts.css';
 import { CoursesCard } from './CoursesCard';
 import { entriesOf, inForceIds, toPercent, categoryText, groupsText } from './policyForms';
 import { PolicyEditor, type Editing } from './PolicyEditor';
+import { updatedText, wageSummary } from './policyText';
+import { usePersonName } from '../shell/people';
 
 export function PolicyScreen() {
   const { t } = useTranslation();
   const { role, station } = useSession();
+  const name = usePersonName();
   const list = usePolicyList();
   const [editing, setEditing] = useState<Editing | null>(null);
   const canEdit = mayCall('policy.save', role);
@@ -89,8 +92,12 @@ export function PolicyScreen() {
                 {
                   key: 'updated',
                   title: t('policy.updated'),
-                  width: 170,
-                  render: (_, e) => <Typography.Text type="secondary">{t('policy.updatedValue', { by: e.updatedBy, at: formatTime(e.updatedAt) })}</Typography.Text>,
+                  width: 240,
+                  render: (_, e) => (
+                    <Typography.Text type="secondary" data-testid="policy-updated">
+                      {updatedText(t, e, name)}
+                    </Typography.Text>
+                  ),
                 },
                 ...(canEdit
                   ? [
@@ -124,7 +131,7 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
       const v = entry.values as MinimumWageValues;
       return (
         <span data-testid="policy-values">
-          {t('policy.minimumWage.summary', { county: v.countyCode, tier: v.tier, monthly: formatYuan(v.monthly), hourly: formatYuan(v.hourly) })}
+          {wageSummary(t, v)}
         </span>
       );
     }

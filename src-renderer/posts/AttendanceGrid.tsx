@@ -12,14 +12,15 @@ import type { AttendanceCell, GridDay } from '../../shared/rpc/handlers';
 import { formatTime, formatHours } from '../form/format';
 import { holds, rowTotals } from './grid';
 import { useCellHistory } from './queries';
+import { usePersonName } from '../shell/people';
 
 export function markText(t: TFunction, mark: AttendanceMark, hours: number): string {
   return mark === 'present' ? `${t('attendance.marks.present')} ${t('posts.hoursValue', { hours: formatHours(hours) })}` : t(`attendance.marks.${mark}`);
 }
 
-export function cellTitle(t: TFunction, name: string, date: string, cell: AttendanceCell | undefined): string {
+export function cellTitle(t: TFunction, name: string, date: string, cell: AttendanceCell | undefined, person: (login: string) => string = (login) => login): string {
   if (!cell) return t('attendance.cellEmpty', { name, date });
-  const lines = [t('attendance.cellTitle', { name, date, mark: markText(t, cell.mark, cell.hours) }), t('attendance.cellBy', { by: cell.updatedBy, at: formatTime(cell.updatedAt) })];
+  const lines = [t('attendance.cellTitle', { name, date, mark: markText(t, cell.mark, cell.hours) }), t('attendance.cellBy', { by: person(cell.updatedBy), at: formatTime(cell.updatedAt) })];
   if (cell.corrections > 0) lines.push(t('attendance.cellCorrections', { count: cell.corrections }));
   return lines.join('\n');
 }
@@ -74,6 +75,7 @@ export const GridRow = memo(function GridRow(props: {
   onFill(row: number): void;
 }) {
   const { t } = useTranslation();
+  const person = usePersonName();
   const { row, days, cells } = props;
   const totals = rowTotals(cells);
   return (
@@ -104,7 +106,7 @@ export const GridRow = memo(function GridRow(props: {
             data-testid={`cell-${row}-${day.day}`}
             data-mark={cell?.mark ?? ''}
             data-hours={cell ? String(cell.hours) : ''}
-            title={held ? cellTitle(t, props.name, day.date, cell) : undefined}
+            title={held ? cellTitle(t, props.name, day.date, cell, person) : undefined}
             onMouseDown={(event) => {
               event.preventDefault();
               props.onSelect(row, col);
@@ -135,6 +137,7 @@ export const GridRow = memo(function GridRow(props: {
 
 export function ActiveCellInfo(props: { postId: string; name: string; residentId: string; day: GridDay; cell: AttendanceCell | undefined; buffer: string }) {
   const { t } = useTranslation();
+  const person = usePersonName();
   const { cell } = props;
   const history = useCellHistory(props.postId, props.residentId, props.day.date, cell?.updatedAt ?? '', Boolean(cell && cell.corrections > 0));
   return (
@@ -148,7 +151,7 @@ export function ActiveCellInfo(props: { postId: string; name: string; residentId
       ) : cell ? (
         <>
           <span>{markText(t, cell.mark, cell.hours)}</span>
-          <Typography.Text type="secondary"> · {t('attendance.cellBy', { by: cell.updatedBy, at: formatTime(cell.updatedAt) })}</Typography.Text>
+          <Typography.Text type="secondary"> · {t('attendance.cellBy', { by: person(cell.updatedBy), at: formatTime(cell.updatedAt) })}</Typography.Text>
           {cell.corrections > 0 && (
             <Typography.Text type="secondary"> · {t('attendance.cellCorrections', { count: cell.corrections })}</Typography.Text>
           )}
@@ -164,7 +167,7 @@ export function ActiveCellInfo(props: { postId: string; name: string; residentId
           ) : (
             (history.data ?? []).map((rev, index) => (
               <span key={index} className="leye-grid-history-entry">
-                {t('attendance.historyEntry', { at: formatTime(rev.at), by: rev.by, mark: markText(t, rev.mark, rev.hours) })}
+                {t('attendance.historyEntry', { at: formatTime(rev.at), by: person(rev.by), mark: markText(t, rev.mark, rev.hours) })}
               </span>
             ))
           )}

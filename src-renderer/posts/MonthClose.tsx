@@ -16,6 +16,8 @@ import { formatTime, formatHours, formatYuan } from '../form/format';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
 import { attendanceKeys, useAttendanceSummary } from './queries';
+import { countyText, tierText } from '../policy/policyText';
+import { usePersonName } from '../shell/people';
 
 /** "应发 X 元 ÷ Y 小时 = Z 元/小时，低于最低小时工资 W 元" for a holder below the minimum. */
 export function belowMinimumText(t: TFunction, totals: MonthTotals, minimum: MinimumWageInForce | null): string {
@@ -29,6 +31,7 @@ export function belowMinimumText(t: TFunction, totals: MonthTotals, minimum: Min
 
 export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   const { t } = useTranslation();
+  const name = usePersonName();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const { role } = useSession();
@@ -108,7 +111,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
           title={
             <Space>
               <Tag color="red">{t('attendance.close.closed')}</Tag>
-              {t('attendance.close.closedInfo', { by: grid.close.closedBy, at: formatTime(grid.close.closedAt) })}
+              {t('attendance.close.closedInfo', { by: name(grid.close.closedBy), at: formatTime(grid.close.closedAt) })}
             </Space>
           }
         />
@@ -159,9 +162,9 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
               <li key={index}>
                 {entry.action === 'close'
                   ? entry.reason
-                    ? t('attendance.close.historyCloseReason', { at: formatTime(entry.at), by: entry.by, reason: entry.reason })
-                    : t('attendance.close.historyClose', { at: formatTime(entry.at), by: entry.by })
-                  : t('attendance.close.historyReopen', { at: formatTime(entry.at), by: entry.by, reason: entry.reason })}
+                    ? t('attendance.close.historyCloseReason', { at: formatTime(entry.at), by: name(entry.by), reason: entry.reason })
+                    : t('attendance.close.historyClose', { at: formatTime(entry.at), by: name(entry.by) })
+                  : t('attendance.close.historyReopen', { at: formatTime(entry.at), by: name(entry.by), reason: entry.reason })}
               </li>
             ))}
           </ul>
@@ -183,8 +186,8 @@ function MinimumWageLine({ minimum, loaded }: { minimum: MinimumWageInForce | nu
     <div style={{ marginBottom: 12 }} data-testid="minimum-wage">
       <Typography.Text>
         {t('attendance.summary.minimumWage', {
-          county: minimum.countyCode,
-          tier: minimum.tier,
+          county: countyText(minimum.countyCode),
+          tier: tierText(t, minimum.tier),
           monthly: formatYuan(minimum.monthly),
           hourly: formatYuan(minimum.hourly),
           from: minimum.effectiveFrom,

@@ -19,6 +19,7 @@ import { usePost } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';
 import { AssignCard } from './AssignCard';
+import { usePersonName } from '../shell/people';
 
 export function PostDetailScreen({ postId }: { postId: string }) {
   const { t } = useTranslation();
@@ -108,6 +109,7 @@ function holderState(holder: AssignmentView, today: string): 'current' | 'ended'
 
 function HoldersCard({ holders }: { holders: AssignmentView[] }) {
   const { t } = useTranslation();
+  const person = usePersonName();
   const today = todayIso();
   const rows = useMemo(() => [...holders].sort((a, b) => (a.startDate === b.startDate ? a.name.localeCompare(b.name) : b.startDate.localeCompare(a.startDate))), [holders]);
   return (
@@ -147,7 +149,7 @@ function HoldersCard({ holders }: { holders: AssignmentView[] }) {
                   title={
                     <div>
                       <div>{h.override.reason}</div>
-                      <div>{t('posts.holders.overrideBy', { by: h.override.by, at: formatTime(h.override.at) })}</div>
+                      <div>{t('posts.holders.overrideBy', { by: person(h.override.by), at: formatTime(h.override.at) })}</div>
                       {h.override.rules.length > 0 && (
                         <div>{t('posts.holders.overrideRules', { rules: h.override.rules.map((r) => ruleLabel(t, r)).join(t('posts.separator')) })}</div>
                       )}

@@ -97,11 +97,6 @@ export function ResidentsScreen() {
         <Typography.Text data-testid="resident-total" strong>
           {t('residents.total', { count: total })}
         </Typography.Text>
-        {first && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('residents.tookMs', { ms: Math.round(first.tookMs) })}
-          </Typography.Text>
-        )}
         {search.isFetching && <Spin size="small" />}
         <HardshipNoticeButton />
       </Space>
@@ -111,12 +106,12 @@ export function ResidentsScreen() {
           <SortHeader field="name" sort={sort} onSort={cycleSort} label={t('residents.columns.name')} />
           <div>{t('residents.columns.sex')}</div>
           <SortHeader field="age" sort={sort} onSort={cycleSort} label={t('residents.columns.age')} />
-          <div>{t('residents.columns.idNumber')}</div>
-          <div>{t('residents.columns.phone')}</div>
-          <div>{t('residents.columns.householdType')}</div>
-          <div>{t('residents.columns.targetGroups')}</div>
-          <div>{t('residents.columns.kind')}</div>
-          <div>{t('residents.columns.status')}</div>
+          <div title={t('residents.columns.idNumber')}>{t('residents.columns.idNumber')}</div>
+          <div title={t('residents.columns.phone')}>{t('residents.columns.phone')}</div>
+          <div title={t('residents.columns.householdType')}>{t('residents.columns.householdType')}</div>
+          <div title={t('residents.columns.targetGroups')}>{t('residents.columns.targetGroups')}</div>
+          <div title={t('residents.columns.kind')}>{t('residents.columns.kind')}</div>
+          <div title={t('residents.columns.status')}>{t('residents.columns.status')}</div>
           <SortHeader field="registeredOn" sort={sort} onSort={cycleSort} label={t('residents.columns.registeredOn')} />
         </div>
         <VirtualBody
@@ -139,6 +134,7 @@ function SortHeader(props: { field: ResidentSortField; sort: Sort; onSort(field:
     <div
       className="leye-sort"
       role="columnheader"
+      title={props.label}
       aria-sort={active ? (props.sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}
       data-testid={`sort-${props.field}`}
       onClick={() => props.onSort(props.field)}
@@ -215,7 +211,9 @@ function Row({ row, top }: { row: ResidentRow; top: number }) {
         if (event.key === 'Enter' && event.target === event.currentTarget) open();
       }}
     >
-      <div data-testid="resident-name">{row.name}</div>
+      <div data-testid="resident-name" title={row.name}>
+        {row.name}
+      </div>
       <div>{t(`enums.sex.${row.sex}`)}</div>
       <div>{row.age}</div>
       <div>

@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { REGISTRATION_KINDS, TARGET_GROUPS } from '../../shared/residents/schema';
 import type { StatsDashboard, StatsGroup, StatsRow } from '../../shared/stats/contract';
+import { percentValue } from '../../shared/stats/percent';
+import { eligibilityText, percent } from './format';
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
@@ -22,9 +24,6 @@ const GROUPS: readonly StatsGroup[] = [...TARGET_GROUPS, 'none'];
 type MonthRow = StatsDashboard['byMonth'][number];
 type PlaceRow = StatsDashboard['byPlace'][number];
 
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
 
 function groupLabel(t: TFunction, g: StatsGroup): string {
   return g === 'none' ? t('stats.groupNone') : t(`enums.targetGroup.${g}`);
@@ -51,7 +50,7 @@ function barsOption(months: string[], series: { name: string; data: number[]; st
               type: 'line' as const,
               name: rate.name,
               yAxisIndex: 1,
-              data: rate.data.map((r) => (r === null ? null : Math.round(r * 1000) / 10)),
+              data: rate.data.map((r) => (r === null ? null : percentValue(r))),
               connectNulls: true,
               symbolSize: 6,
               tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
@@ -233,7 +232,7 @@ function Dashboard({ data }: { data: StatsDashboard }) {
             ['attendanceRate', percent(total.posts.attendanceRate)],
             ['sessions', total.training.sessions],
             ['trainees', total.training.trainees],
-            ['eligibilityRate', percent(total.training.eligibilityRate)],
+            ['eligibilityRate', eligibilityText(t, total.training)],
           ] as const
         ).map(([key, value]) => (
           <Col key={key} xs={12} md={8} xl={4}>
@@ -296,7 +295,7 @@ function Dashboard({ data }: { data: StatsDashboard }) {
       <Section
         testId="stats-training"
         title={t('stats.sections.training')}
-        note={t('stats.notes.training')}
+        note={[t('stats.notes.training'), total.training.runningSessions > 0 ? t('stats.inProgressHint', { count: total.training.runningSessions }) : ''].filter(Boolean).join(' ')}
         chart={<EChart option={charts.training} testId="stats-chart-training" />}
         table={
           <MonthTable
@@ -307,14 +306,14 @@ function Dashboard({ data }: { data: StatsDashboard }) {
               { key: 'sessions', title: t('stats.columns.sessions'), value: (r) => r.training.sessions },
               { key: 'trainees', title: t('stats.columns.trainees'), value: (r) => r.training.trainees },
               { key: 'eligible', title: t('stats.columns.eligible'), value: (r) => r.training.eligible },
-              { key: 'eligibilityRate', title: t('stats.columns.eligibilityRate'), value: (r) => percent(r.training.eligibilityRate) },
+              { key: 'eligibilityRate', title: t('stats.columns.eligibilityRate'), value: (r) => eligibilityText(t, r.training) },
             ]}
           />
         }
       />
       <PlaceTable data={data} />
       <Typography.Paragraph type="secondary" className="leye-stats-footer" data-testid="stats-source">
-        {t(`stats.source.${source}`)} · {t('stats.computedAt', { at: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm:ss'), ms: Math.round(data.tookMs) })}
+        {t(`stats.source.${source}`)} · {t('stats.computedAt', { at: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm:ss') })}
       </Typography.Paragraph>
     </>
   );
@@ -332,7 +331,7 @@ function PlaceTable({ data }: { data: StatsDashboard }) {
     { key: 'attendanceRate', title: t('stats.columns.attendanceRate'), value: (r) => percent(r.posts.attendanceRate) },
     { key: 'sessions', title: t('stats.columns.sessions'), value: (r) => r.training.sessions },
     { key: 'trainees', title: t('stats.columns.trainees'), value: (r) => r.training.trainees },
-    { key: 'eligibilityRate', title: t('stats.columns.eligibilityRate'), value: (r) => percent(r.training.eligibilityRate) },
+    { key: 'eligibilityRate', title: t('stats.columns.eligibilityRate'), value: (r) => eligibilityText(t, r.training) },
   ];
   return (
     <Card size="small" title={t('stats.sections.byPlace')} className="leye-stats-section" data-testid="stats-places">

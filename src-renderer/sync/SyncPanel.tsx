@@ -17,6 +17,7 @@ import { ConnectForm } from './ConnectForm';
 import { TransferPanel } from './TransferPanel';
 import { ago } from './syncState';
 import { useRefreshBatches, useSetSyncStatus } from './queries';
+import { useSession } from '../station/queries';
 
 interface Props {
   open: boolean;
@@ -28,6 +29,7 @@ interface Props {
 
 export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
   const { t } = useTranslation();
+  const county = useSession().station?.level === 'county';
   const { message } = AntApp.useApp();
   const setStatus = useSetSyncStatus();
   const refreshBatches = useRefreshBatches();
@@ -54,7 +56,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
   const failure = status?.state === 'failed' ? status.failure : null;
   return (
     <Drawer open={open} onClose={onClose} size={480} title={t('sync.title')} data-testid="sync-drawer">
-      {status && !status.connected && <Alert type="info" showIcon title={t('sync.notConnectedHint')} style={{ marginBottom: 16 }} />}
+      {status && !status.connected && <Alert type="info" showIcon title={t(county ? 'countyStation.hint' : 'sync.notConnectedHint')} style={{ marginBottom: 16 }} />}
       {status && (
         <Descriptions
           column={1}

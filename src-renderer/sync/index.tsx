@@ -26,7 +26,7 @@ export function SyncIndicator() {
   const now = useNow();
   const role = station.data?.user?.role;
   const canConnect = mayCall('sync.connect', role);
-  const view = syncLabel(sync.data, now);
+  const view = syncLabel(sync.data, now, station.data?.station?.level);
   const color = COLORS[view.tone];
 
   const icon = view.spinning ? (

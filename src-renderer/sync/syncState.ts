@@ -32,10 +32,11 @@ export function ago(at: string, now: Date | number | string): string {
   return dayjs(at).from(dayjs(now));
 }
 
-export function syncLabel(status: SyncStatus | undefined, now: Date | number | string): SyncLabel {
+/** `level`: the station's; a county station is the county, so it never reads "not connected to the county". */
+export function syncLabel(status: SyncStatus | undefined, now: Date | number | string, level?: 'village' | 'township' | 'county'): SyncLabel {
   if (!status) return { tone: 'default', spinning: false, label: { key: 'sync.label.unknown' }, detail: null, waiting: 0 };
   const waiting = Math.max(0, status.waiting);
-  if (!status.connected) return { tone: 'default', spinning: false, label: { key: 'sync.label.notConnected' }, detail: null, waiting };
+  if (!status.connected) return { tone: 'default', spinning: false, label: { key: level === 'county' ? 'countyStation.notConnected' : 'sync.label.notConnected' }, detail: null, waiting };
   switch (status.state) {
     case 'syncing':
       return {

@@ -96,6 +96,11 @@ export function AttendancePanel({ session }: { session: SessionView }) {
                 <Typography.Text type="success" data-testid="eligible">
                   <CheckCircleFilled /> {t('training.attendance.eligible')}
                 </Typography.Text>
+              ) : inProgress ? (
+                // Attended hours only grow: an eligible trainee is final, the others are not yet decided.
+                <Tag color="orange" data-testid="not-eligible">
+                  {t('training.attendance.notYet')}
+                </Tag>
               ) : (
                 <Tag color="red" data-testid="not-eligible">
                   {t('training.attendance.notEligible')}

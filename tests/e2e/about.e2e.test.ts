@@ -62,7 +62,7 @@ describe('about and diagnostics', () => {
     expect(await textOf(page.getByTestId('about-version'))).toMatch(/乐业驿站 \d+\.\d+\.\d+/);
     expect(await textOf(page.getByTestId('about-station'))).toContain('370102001002');
     expect(await textOf(page.getByTestId('about-sync'))).toContain('未连接县级服务器');
-    const residents = page.getByTestId('about-documents').locator('tr', { hasText: 'resident' });
+    const residents = page.getByTestId('about-documents').locator('tr', { hasText: '居民登记' });
     // The demo's 60 fake residents and the one registered above.
     expect(await textOf(residents)).toContain('61');
     await shot(page, 'about');

@@ -128,8 +128,11 @@ describe('public-welfare posts, end to end', () => {
 
   it('shows the shipped policy defaults, labelled for the county to confirm', async () => {
     await page.getByTestId('nav-policy').click();
-    await waitForText(page.getByTestId('policy-kind-minimumWage'), '370102');
+    // The county and the tier by name (历下区 第一档), never 370102 一类; a shipped default says so.
+    await waitForText(page.getByTestId('policy-kind-minimumWage'), '历下区 第一档');
     expect(await textOf(page.getByTestId('policy-kind-minimumWage'))).toContain('小时 21.00 元');
+    expect(await textOf(page.getByTestId('policy-kind-minimumWage'))).not.toContain('370102');
+    expect(await textOf(page.getByTestId('policy-kind-minimumWage').getByTestId('policy-updated'))).toBe('系统默认值（2021-10-01 起施行）');
     // Minimum wage, retirement, posts, training and the plausible registration age (16–100).
     expect(await page.getByTestId('policy-default').count()).toBe(5);
     expect(await textOf(page.getByTestId('policy-kind-registrationAge'))).toContain('登记日年龄 16–100 岁');

@@ -28,7 +28,7 @@ import { residentRegisterSchema } from '../../../shared/residents/schema';
 import type { ResidentDoc } from '../store/docs';
 import { createApp } from '../app';
 import type { ModuleDeps } from '../modules';
-import { attendanceSheet, ledgerRow, LEDGER_COLUMNS, ledgerTitle, trainingSheet, writeXlsx, type Cell } from './ledgers';
+import { attendanceSheet, withLegend, ledgerRow, LEDGER_COLUMNS, ledgerTitle, trainingSheet, writeXlsx, type Cell } from './ledgers';
 import { RowReader, scoreHeader, suggestMapping } from './roster';
 import { sameName } from './rosterCells';
 import { issueText, text } from './texts';
@@ -311,7 +311,7 @@ export function sheetsApp(deps: ModuleDeps) {
         const summary = await posts.summary(args.postId, args.month);
         const ids = await idNumbers(grid.holders.map((h) => h.residentId), args.full);
         const { spec, rows } = attendanceSheet(grid, summary, (id) => ids.get(id) ?? '');
-        const bytes = await writeXlsx(spec, rows);
+        const bytes = await writeXlsx(spec, withLegend(rows));
         await ctx.audit(user, 'export', args.postId, `attendance ${args.month} ${rows.length}`, args.full ? 'full' : 'masked');
         return file(`公益性岗位考勤表-${grid.post.name}-${args.month}`, bytes, rows.length);
       },
@@ -329,7 +329,7 @@ export function sheetsApp(deps: ModuleDeps) {
         }
         const attendance = await training.attendance(args.sessionId);
         const ids = await idNumbers(found.trainees.map((t) => t.residentId), args.full);
-        const { spec, rows } = trainingSheet(found.session, found.trainees, slots, attendance, (id) => ids.get(id) ?? '', ctx.localTime);
+        const { spec, rows } = trainingSheet(found.session, found.trainees, slots, attendance, (id) => ids.get(id) ?? '', ctx.localTime, ctx.today());
         const bytes = await writeXlsx(spec, rows);
         await ctx.audit(user, 'export', args.sessionId, `training ${rows.length}`, args.full ? 'full' : 'masked');
         return file(`培训考勤表-${found.session.course.occupation}-${found.session.startDate}`, bytes, rows.length);

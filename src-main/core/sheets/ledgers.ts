@@ -2,6 +2,7 @@
 import { ageOn } from '../../../shared/id/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import { postsZhCN } from '../../../shared/posts/texts';
+import { percentText } from '../../../shared/stats/percent';
 import { trainingZhCN } from '../../../shared/training/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import type { AttendanceGridView, MonthSummary, SessionAttendanceView, SessionView, SignInRecordView } from '../../../shared/rpc/handlers';
@@ -84,6 +85,14 @@ export function ledgerRow(entry: LedgerEntry, today: string, full: boolean): Cel
 
 const MARK = postsZhCN.attendance.short;
 
+/** The line below the attendance rows (after a blank one): what the day cells mean. */
+export const ATTENDANCE_LEGEND = `图例：${MARK.present}8 = 出勤 8 小时，${MARK.present}4 = 出勤 4 小时（出勤一律写明小时数）；${MARK.personalLeave} = 事假；${MARK.sickLeave} = 病假；${MARK.absent} = 旷工；${MARK.rest} = 休息；空白 = 未记录`;
+
+/** A day cell: a present day always with its hours ("出8", "出4"), other marks as their letter. */
+export function attendanceMark(cell: { mark: keyof typeof MARK; hours: number }): string {
+  return cell.mark === 'present' ? `${MARK.present}${cell.hours}` : MARK[cell.mark];
+}
+
 export function attendanceSheet(
   grid: AttendanceGridView,
   summary: MonthSummary,
@@ -115,8 +124,7 @@ export function attendanceSheet(
       idNumberOf(h.residentId),
       ...grid.days.map((d) => {
         const cell = cells[d.date];
-        if (!cell) return '';
-        return cell.mark === 'present' && cell.hours !== 8 ? `${MARK.present}${cell.hours}` : MARK[cell.mark];
+        return cell ? attendanceMark(cell) : '';
       }),
       t?.presentDays ?? 0,
       t?.personalLeaveDays ?? 0,
@@ -130,6 +138,11 @@ export function attendanceSheet(
   return { spec, rows };
 }
 
+/** The attendance rows with the legend below them, as the file has them. */
+export function withLegend(rows: Cell[][]): Cell[][] {
+  return [...rows, [], [ATTENDANCE_LEGEND]];
+}
+
 // ── 培训考勤表 ───────────────────────────────────────────────────────────────────────────────
 
 export function trainingSheet(
@@ -139,8 +152,11 @@ export function trainingSheet(
   attendance: SessionAttendanceView,
   idNumberOf: (residentId: string) => string,
   localTime: (iso: string) => string,
+  today: string,
 ): { spec: SheetSpec; rows: Cell[][] } {
   const half = trainingZhCN.training.half;
+  // A session that has not ended: its half-days to come are not absences and a 否 is not final.
+  const running = slots.some((s) => s.date >= today);
   const spec: SheetSpec = {
     name: `${session.course.occupation} ${session.startDate}`.replace(/[\\/?*[\]:]/g, ' '),
     columns: [
@@ -164,18 +180,22 @@ export function trainingSheet(
       i + 1,
       t.name,
       idNumberOf(t.residentId),
-      ...bySlot.map((records) => {
+      ...bySlot.map((records, s) => {
         const r = records.get(t.residentId);
-        if (!r?.in) return '缺勤';
+        if (!r?.in) {
+          const date = slots[s]!.date;
+          return date > today ? '' : date === today ? '未到' : '缺勤';
+        }
         const inAt = localTime(r.in.at);
         return r.out ? `签到 ${inAt} 签退 ${localTime(r.out.at)}` : `签到 ${inAt}`;
       }),
       rate?.attendedHours ?? 0,
       attendance.totalClassHours,
-      `${Math.round((rate?.rate ?? 0) * 1000) / 10}%`,
+      percentText(rate?.rate ?? 0),
       rate?.lateCount ?? 0,
       rate?.earlyLeaveCount ?? 0,
-      rate?.eligible ? '是' : '否',
+      // Attended hours only grow: 是 is final while a session runs, 否 is not.
+      rate?.eligible ? '是' : running ? '培训未结束' : '否',
     ];
   });
   return { spec, rows };

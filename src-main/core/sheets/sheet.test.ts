@@ -381,7 +381,7 @@ describe('ledger exports', () => {
     expect(rows[0]).toEqual(['序号', '姓名', '身份证号', ...Array.from({ length: 31 }, (_, i) => String(i + 1)), '出勤天数', '事假', '病假', '旷工', '休息', '工时', '应发金额（元）']);
     const h = summary.holders[0]!;
     expect(rows[1]!.slice(0, 3)).toEqual([1, '王五', `3701**********${idNumber('19700101', '111').slice(-4)}`]);
-    expect(rows[1]!.slice(3 + 4, 3 + 7)).toEqual(['出', '出4', '病']);
+    expect(rows[1]!.slice(3 + 4, 3 + 7)).toEqual(['出8', '出4', '病']);
     expect(rows[1]!.slice(34)).toEqual([h.presentDays, h.personalLeaveDays, h.sickLeaveDays, h.absentDays, h.restDays, h.hours, h.payDue]);
     expect(h.hours).toBe(12);
     expect(await refusal(core.call(session, 'sheets.exportAttendance', { postId: 'post:NOPE', month: '2026-10' }))).toMatchObject({ code: 'NOT_FOUND' });
@@ -402,7 +402,7 @@ describe('ledger exports', () => {
     const trows = await readXlsx(training.content);
     expect(trows[0]).toEqual(['序号', '姓名', '身份证号', '11-21 上午', '11-22 上午', '出勤学时', '总学时', '出勤率', '迟到次数', '早退次数', '是否符合补贴条件']);
     const t = attendance.trainees[0]!;
-    expect(trows[1]).toEqual([1, '王五', idNumber('19700101', '111'), '缺勤', '签到 08:40', t.attendedHours, 4, `${t.rate * 100}%`, t.lateCount, 0, t.eligible ? '是' : '否']);
+    expect(trows[1]).toEqual([1, '王五', idNumber('19700101', '111'), '缺勤', '签到 08:40', t.attendedHours, 4, `${t.rate * 100}%`, t.lateCount, 0, '培训未结束']);
     expect((await audits(core, 'export')).map((a) => [a.field, a.reason]).sort()).toEqual([['attendance 2026-10 1', 'masked'], ['training 1', 'full']]);
   });
 });

@@ -24,6 +24,7 @@ export function stationStatus(station: StationService, access: AccessService, se
     demoLogin: c?.demo ? DEMO_LOGIN : null,
     locked: access.isLocked(session),
     idleLockMinutes: access.idleLockMinutes,
+    people: session.user && c ? Object.fromEntries(access.users().map((u) => [u.loginName, u.displayName])) : {},
   };
 }
 

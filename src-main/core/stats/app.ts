@@ -12,7 +12,7 @@ import type { StationDb } from '../store/db';
 import { classifyFailure } from '../sync/http';
 import { sessionCaches } from '../training/app';
 import { fieldError } from '../validation';
-import { GROUPS, add, emptyFacts, isEligible, monthRange, type Facts } from './facts';
+import { GROUPS, add, emptyFacts, isEligible, monthRange, sessionFinished, type Facts } from './facts';
 import { Tally } from './tally';
 import { summarize } from './summary';
 import { workbook } from './spreadsheet';
@@ -72,7 +72,7 @@ export function statsApp(deps: ModuleDeps) {
       GROUPS.forEach((group, g) => groupCounts[m * G + g] && add(facts.groups, `${month}|${station.placeCode}|${group}`, groupCounts[m * G + g]));
     });
     await own.refresh(ctx.db);
-    own.collect(facts, from, to, threshold);
+    own.collect(facts, from, to, threshold, ctx.today());
     const places = [station.placeCode];
     if (stationLevel(station.placeCode) === 'township') {
       // The villages' read-only copies (a village file imported here may add any other place).
@@ -80,7 +80,7 @@ export function statsApp(deps: ModuleDeps) {
         let tally = relays.get(place);
         if (!tally) relays.set(place, (tally = new Tally(true)));
         await tally.refresh(sync.relay(place) as unknown as StationDb);
-        tally.collect(facts, from, to, threshold);
+        tally.collect(facts, from, to, threshold, ctx.today());
         places.push(place);
       }
     }
@@ -143,7 +143,7 @@ export function statsApp(deps: ModuleDeps) {
       }
       let eligible = 0;
       for (const h of perTrainee.values()) if (isEligible(h, total, threshold)) eligible += 1;
-      facts.sessions.push({ id, place, month, trainees: enrolled.get(id) ?? 0, eligible });
+      facts.sessions.push({ id, place, month, trainees: enrolled.get(id) ?? 0, eligible, finished: sessionFinished(Object.keys(value.slots), ctx.today()) });
     }
     return facts;
   }

@@ -10,6 +10,18 @@ export interface SessionFact {
   month: string;
   trainees: number;
   eligible: number;
+  /** The session's last half-day is before today: its eligibility is final. */
+  finished: boolean;
+}
+
+/** Whether a session whose timetable has these `date:half` keys (or dates) has ended before `today`. */
+export function sessionFinished(slotKeys: Iterable<string>, today: string): boolean {
+  let last = '';
+  for (const key of slotKeys) {
+    const date = key.slice(0, 10);
+    if (date > last) last = date;
+  }
+  return last !== '' && last < today;
 }
 
 export interface Facts {

@@ -5,6 +5,10 @@ import { zhCN } from '../../../shared/i18n/zh-CN';
 import { REGISTRATION_KINDS } from '../../../shared/residents/schema';
 import type { StatsDashboard, StatsRow } from '../../../shared/stats/contract';
 import { GROUPS } from './facts';
+import { shownRate } from '../../../shared/stats/percent';
+
+/** A rate as the screen shows it (rounded down to 0.1 %), so Excel's 0.0% format shows the same digits. */
+const asShown = (rate: number | null) => (rate === null ? null : shownRate(rate));
 
 /** Column headers and cell values of one table row, in the order the screen shows them. */
 export function statsColumns(): { header: string; value: (row: StatsRow) => number | null; percent?: boolean }[] {
@@ -19,11 +23,11 @@ export function statsColumns(): { header: string; value: (row: StatsRow) => numb
     { header: c.holders, value: (r) => r.posts.holders },
     { header: c.presentDays, value: (r) => r.posts.presentDays },
     { header: c.workDays, value: (r) => r.posts.workDays },
-    { header: c.attendanceRate, value: (r) => r.posts.attendanceRate, percent: true },
+    { header: c.attendanceRate, value: (r) => asShown(r.posts.attendanceRate), percent: true },
     { header: c.sessions, value: (r) => r.training.sessions },
     { header: c.trainees, value: (r) => r.training.trainees },
     { header: c.eligible, value: (r) => r.training.eligible },
-    { header: c.eligibilityRate, value: (r) => r.training.eligibilityRate, percent: true },
+    { header: c.eligibilityRate, value: (r) => asShown(r.training.eligibilityRate), percent: true },
   ];
 }
 

@@ -10,6 +10,7 @@ import { SAVED_TALLY } from './tally';
 import { getOrNull, prefixRange } from '../store/db';
 import { idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
 import { expectedRow, seedStation, type SeedStation } from '../testing/statsData';
+import { shownRate } from '../../../shared/stats/percent';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -40,7 +41,14 @@ describe('the station dashboard', () => {
     expect(Object.values(all.registrations.kinds).every((n) => n > 0)).toBe(true);
     expect(Object.values(all.registrations.groups).reduce((a, b) => a + b, 0)).toBeGreaterThan(all.registrations.total);
     expect(all.posts).toMatchObject({ holders: 2, attendanceRate: expect.any(Number) });
-    expect(all.training).toEqual({ sessions: 1, trainees: 3, eligible: 1, eligibilityRate: 0.3333 });
+    // The session's last half-day is this morning: it is still running, so nobody is eligible or not yet.
+    expect(all.training).toEqual({ sessions: 1, trainees: 3, eligible: 0, finishedTrainees: 0, runningSessions: 1, eligibilityRate: null });
+    // The day after it ended, its eligibility counts.
+    st.at('2026-11-23T09:00:00+08:00');
+    const ended = await st.core.call(st.session, 'stats.dashboard', { from: '2025-12', to: '2026-11' });
+    expect(ended.total.training).toEqual({ sessions: 1, trainees: 3, eligible: 1, finishedTrainees: 3, runningSessions: 0, eligibilityRate: 0.3333 });
+    expect(ended.total).toEqual(expectedRow([seeded], dash.months, '2026-11-23'));
+    st.at('2026-11-22T10:00:00+08:00');
 
     // An explicit range that includes the June 2025 registrations.
     const longer = await st.core.call(st.session, 'stats.dashboard', { from: '2025-01', to: '2026-12' });
@@ -127,7 +135,8 @@ describe('the station dashboard', () => {
       expect(cells.getCell(col('登记人数')).value).toBe(row.registrations.total);
       expect(cells.getCell(col('退役军人')).value).toBe(row.registrations.groups.veteran);
       expect(cells.getCell(col('在岗人数')).value).toBe(row.posts.holders);
-      expect(cells.getCell(col('出勤率')).value).toBe(row.posts.attendanceRate);
+      // As the screen shows it (rounded down to 0.1 %), so Excel's 0.0% shows the same digits.
+      expect(cells.getCell(col('出勤率')).value).toBe(row.posts.attendanceRate === null ? null : shownRate(row.posts.attendanceRate));
       expect(cells.getCell(col('合格人数')).value).toBe(row.training.eligible);
     });
     const totalRow = byMonth.getRow(4 + dash.byMonth.length);

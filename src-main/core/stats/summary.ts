@@ -20,17 +20,27 @@ interface RowBuilder {
   sessions: number;
   trainees: number;
   eligible: number;
+  finishedTrainees: number;
+  runningSessions: number;
 }
 
 function newBuilder(): RowBuilder {
-  return { registrations: zeroRegistrations(), holders: new Set(), presentDays: 0, workDays: 0, sessions: 0, trainees: 0, eligible: 0 };
+  return { registrations: zeroRegistrations(), holders: new Set(), presentDays: 0, workDays: 0, sessions: 0, trainees: 0, eligible: 0, finishedTrainees: 0, runningSessions: 0 };
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
 
 function finish(b: RowBuilder): StatsRow {
   const posts: PostCounts = { holders: b.holders.size, presentDays: b.presentDays, workDays: b.workDays, attendanceRate: ratio(b.presentDays, b.workDays) };
-  const training: TrainingCounts = { sessions: b.sessions, trainees: b.trainees, eligible: b.eligible, eligibilityRate: ratio(b.eligible, b.trainees) };
+  const training: TrainingCounts = {
+    sessions: b.sessions,
+    trainees: b.trainees,
+    eligible: b.eligible,
+    finishedTrainees: b.finishedTrainees,
+    runningSessions: b.runningSessions,
+    // Only sessions that have ended: a running session's trainees are not yet eligible or not.
+    eligibilityRate: ratio(b.eligible, b.finishedTrainees),
+  };
   return { registrations: b.registrations, posts, training };
 }
 
@@ -75,7 +85,10 @@ export function summarize(
     for (const row of rowsOf(s.month, s.place)) {
       row.sessions += 1;
       row.trainees += s.trainees;
-      row.eligible += s.eligible;
+      if (s.finished) {
+        row.finishedTrainees += s.trainees;
+        row.eligible += s.eligible;
+      } else row.runningSessions += 1;
     }
   }
   const own = station.placeCode;

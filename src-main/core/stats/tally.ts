@@ -3,7 +3,7 @@ import type { RegistrationKind } from '../../../shared/residents/schema';
 import type { StatsGroup } from '../../../shared/stats/contract';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
 import { getOrNull, prefixRange, type StationDb } from '../store/db';
-import { add, isEligible, nextMonth, type Facts } from './facts';
+import { add, isEligible, nextMonth, sessionFinished, type Facts } from './facts';
 
 /**
  * The station's own tally, kept in its database between starts (a `_local` document: never
@@ -193,7 +193,7 @@ export class Tally {
   }
 
   /** Adds this database's facts in the month range; residents only when the tally holds them. */
-  collect(facts: Facts, from: string, to: string, threshold: (startDate: string) => number): void {
+  collect(facts: Facts, from: string, to: string, threshold: (startDate: string) => number, today: string): void {
     const inRange = (month: string) => month >= from && month <= to;
     for (const r of this.residents.values()) {
       const month = r.date.slice(0, 7);
@@ -227,7 +227,7 @@ export class Tally {
       const limit = threshold(entry.startDate);
       let eligible = 0;
       for (const residentId of trainees) if (isEligible(hours.get(residentId) ?? 0, total, limit)) eligible += 1;
-      facts.sessions.push({ id, place: entry.place, month: entry.startDate.slice(0, 7), trainees: trainees.size, eligible });
+      facts.sessions.push({ id, place: entry.place, month: entry.startDate.slice(0, 7), trainees: trainees.size, eligible, finished: sessionFinished(entry.slots.keys(), today) });
     }
   }
 }

@@ -7,6 +7,9 @@ import type { SyncStateStore } from './state';
 
 type Changed = Map<string, { rev: string; deleted: boolean }>;
 
+/** What goes up but is not one of the clerk's records: the station's entry and the audit log. */
+const NOT_COUNTED: readonly string[] = [ID_PREFIX.station, ID_PREFIX.audit];
+
 /**
  * The policy parameters shipped with the app are the same at every station: sent up, they would
  * meet as conflicts in the county aggregate (one id, a revision per station). They stay here; the
@@ -40,11 +43,15 @@ export class WaitingSet {
 
   /**
    * Waiting = records changed here since the last successful push began; not the batch
-   * manifests (bookkeeping) nor what was pulled from the county (reviews).
+   * manifests (bookkeeping) nor what was pulled from the county (reviews). Counted as the clerk
+   * thinks of records: the station's own entry and audit entries still travel with the next
+   * batch, but a new station with nothing registered has nothing "waiting".
    */
   async count(): Promise<number> {
     let count = 0;
-    await this.each(() => (count += 1));
+    await this.each((id) => {
+      if (!NOT_COUNTED.some((prefix) => id.startsWith(prefix))) count += 1;
+    });
     this.lastCount = count;
     return count;
   }

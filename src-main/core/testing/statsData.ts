@@ -144,7 +144,7 @@ export async function seedStation(
 }
 
 /** The numbers of one station's records for a set of months, computed from the inputs alone. */
-export function expectedRow(data: Seeded[], months: string[]): StatsRow {
+export function expectedRow(data: Seeded[], months: string[], today = '2026-11-22'): StatsRow {
   const inMonths = (date: string) => months.includes(date.slice(0, 7));
   const residents = data.flatMap((d) => d.residents).filter((r) => inMonths(r.date));
   const groups = Object.fromEntries([...TARGET_GROUPS, 'none'].map((g) => [g, 0])) as Record<StatsGroup, number>;
@@ -159,10 +159,17 @@ export function expectedRow(data: Seeded[], months: string[]): StatsRow {
   const sessions = data.flatMap((d) => (d.session && inMonths(d.session.startDate) ? [d.session] : []));
   let trainees = 0;
   let eligible = 0;
+  let finishedTrainees = 0;
+  let runningSessions = 0;
   for (const s of sessions) {
     const total = Object.values(s.slots).reduce((a, b) => a + b, 0);
+    // Eligibility counts only once a session has ended (its last half-day before today).
+    const finished = Object.keys(s.slots).every((slot) => slot.slice(0, 10) < today);
+    if (!finished) runningSessions += 1;
     for (const slots of Object.values(s.trainees)) {
       trainees += 1;
+      if (!finished) continue;
+      finishedTrainees += 1;
       if (slots.reduce((sum, slot) => sum + s.slots[slot]!, 0) / total >= 0.8) eligible += 1;
     }
   }
@@ -174,6 +181,6 @@ export function expectedRow(data: Seeded[], months: string[]): StatsRow {
       groups,
     },
     posts: { holders: holders.size, presentDays: present, workDays: work, attendanceRate: rate(present, work) },
-    training: { sessions: sessions.length, trainees, eligible, eligibilityRate: rate(eligible, trainees) },
+    training: { sessions: sessions.length, trainees, eligible, finishedTrainees, runningSessions, eligibilityRate: rate(eligible, finishedTrainees) },
   };
 }

@@ -8,6 +8,8 @@ import { SessionInfo } from './SignInSheet';
 export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
   const { t } = useTranslation();
   const s = form.session;
+  // A session not over yet: attended hours only grow, so 达标 is final but 未达标 is not decided before its last half-day.
+  const running = s.endDate >= form.station.printedOn;
   return (
     <Page>
       <FormTitle title={t('print.summary.title')} station={form.station} showPlace={false} />
@@ -21,17 +23,18 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
         }
       />
       <table className="pf-table pf-list pf-summary">
+        {/* Wide enough that no heading breaks inside a word (出勤半天, Attendance) at 9 pt. */}
         <colgroup>
+          <col style={{ width: '5%' }} />
+          <col style={{ width: '14%' }} />
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '21%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '9%' }} />
+          <col style={{ width: '11%' }} />
           <col style={{ width: '6%' }} />
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '23%' }} />
-          <col />
-          <col />
-          <col />
-          <col />
-          <col />
-          <col />
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '9%' }} />
         </colgroup>
         <thead>
           <tr>
@@ -60,12 +63,12 @@ export function TrainingSummary({ form }: { form: TrainingSummaryForm }) {
               <td className="pf-center pf-nowrap">{percent(r.rate)}</td>
               <td className="pf-center">{r.lateCount}</td>
               <td className="pf-center">{r.earlyLeaveCount}</td>
-              <td className="pf-center pf-nowrap">{r.eligible ? t('print.summary.yes') : t('print.summary.no')}</td>
+              <td className="pf-center pf-nowrap">{r.eligible ? t('print.summary.yes') : running ? t('print.summary.pending') : t('print.summary.no')}</td>
             </tr>
           ))}
           <ClosingRow columns={10}>
             <p className="pf-para" data-testid="pf-summary-totals">
-              {t('print.summary.totals', { count: form.rows.length, eligible: form.eligibleCount, threshold: percent(form.threshold), rate: percent(form.sessionRate) })}
+              {t(running ? 'print.summary.totalsInProgress' : 'print.summary.totals', { count: form.rows.length, eligible: form.eligibleCount, threshold: percent(form.threshold), rate: percent(form.sessionRate) })}
             </p>
             <SignLine label={t('print.common.clerk')} value={form.station.clerk} />
             <SignLine label={t('print.signIn.providerStamp')} withDate={false} />

@@ -4,9 +4,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sex } from '../../../shared/id/idNumber';
+import { percentText } from '../../../shared/stats/percent';
 import type { PrintStation, RegistrationForm } from '../../../shared/print/contract';
 
-export const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+/** A rate as the screens show it (shared/stats/percent). */
+export const percent = (rate: number) => percentText(rate);
 export const money = (yuan: number) => yuan.toFixed(2);
 
 export function FormTitle({ title, station, showPlace = true }: { title: string; station: PrintStation; showPlace?: boolean }) {

@@ -114,6 +114,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'users.saveSettings': ADMIN,
   'audit.list': ADMIN,
   'audit.export': ADMIN,
+  'records.labels': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -1,6 +1,9 @@
 // The audit log's handlers: the admin's filtered list and its spreadsheet export.
 import { accessZhCN } from '../../../shared/access/texts';
-import type { AuditEntryView } from '../../../shared/access/contract';
+import type { AuditEntryView, UserView } from '../../../shared/access/contract';
+import { auditTarget } from '../../../shared/documents/labels';
+import { typeOfId } from '../../../shared/documents/registry';
+import type { RecordLabeller } from '../records/labeller';
 import { createApp } from '../app';
 import { xlsx } from '../sheets/xlsxWriter';
 import type { StationConfig } from '../store/docs';
@@ -13,9 +16,27 @@ export interface AuditAppDeps {
   log: AuditLog;
   station(): StationConfig;
   today(): string;
+  /** Names the records entries are about. */
+  labeller: RecordLabeller;
+  /** The station's accounts (display names). */
+  users(): UserView[];
 }
 
-export function auditApp({ log, station, today }: AuditAppDeps) {
+/** The page's entries with who by display name and the records they name labelled. */
+async function labelled(items: AuditEntryView[], labeller: RecordLabeller, users: UserView[]): Promise<AuditEntryView[]> {
+  const names = new Map(users.map((u) => [u.loginName, u.displayName]));
+  const targets = items.map((e) => auditTarget(e.targetId));
+  const recordIds = [...new Set(targets.filter((id) => typeOfId(id) !== null))];
+  const labels = new Map((await labeller.info(recordIds)).map((info) => [info.id, info]));
+  return items.map((e, i) => {
+    const info = labels.get(targets[i]!);
+    const user = e.what.params.user;
+    const what = typeof user === 'string' && names.has(user) ? { ...e.what, params: { ...e.what.params, user: names.get(user)! } } : e.what;
+    return { ...e, byName: names.get(e.by) ?? e.by, what, target: info ? info.label : null };
+  });
+}
+
+export function auditApp({ log, station, today, labeller, users }: AuditAppDeps) {
   return createApp(
     'audit',
     {
@@ -23,7 +44,7 @@ export function auditApp({ log, station, today }: AuditAppDeps) {
         const ids = await log.matching(args);
         const items: AuditEntryView[] = [];
         await log.views(ids.slice(args.offset, args.offset + args.limit), (entry) => items.push(entry));
-        return { total: ids.length, items };
+        return { total: ids.length, items: await labelled(items, labeller, users()) };
       },
       'audit.export': async (args, session) => {
         const texts = accessZhCN.access.audit;

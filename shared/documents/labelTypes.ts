@@ -52,7 +52,7 @@ export interface RecordLabel {
   monthStatus?: 'closed' | 'reopened';
   decision?: 'accepted' | 'returned' | 'partial';
   policy?: PolicyKind;
-  /** The type of the record a county decision (unlock, resolution) is about. */
-  target?: string | null;
+  /** The record an audit entry or a county decision (unlock, resolution) is about. */
+  about?: RecordLabel;
   audit?: AuditLabel;
 }

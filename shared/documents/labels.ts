@@ -4,6 +4,7 @@
 // as text, or a full ID number: the person's name and masked number, the post's name, the month…
 import type { AuditActionName } from '../access/contract';
 import { maskIdNumber } from '../id/mask';
+import { placeName } from '../places';
 import type { PolicyKind } from '../policy/parameters';
 import type { AttendanceMark } from '../posts/schema';
 import type { HalfDay, TrainingLevel } from '../training/schema';
@@ -49,7 +50,7 @@ export function referencedIds(docs: Iterable<Doc | null | undefined>): { residen
     if (typeof doc.residentId === 'string') out.residents.add(doc.residentId);
     if (typeof doc.postId === 'string') out.posts.add(doc.postId);
     if (typeof doc.sessionId === 'string') out.sessions.add(doc.sessionId);
-    if (doc.type === 'audit' && typeof doc.targetId === 'string') {
+    if (typeof doc.targetId === 'string') {
       const target = auditTarget(doc.targetId);
       if (target.startsWith('resident:')) out.residents.add(target);
       else if (target.startsWith('post:')) out.posts.add(target);
@@ -65,6 +66,19 @@ export function auditTarget(targetId: string): string {
   if (type === 'post' || type === 'training') return targetId.split(':').slice(0, 2).join(':');
   return targetId;
 }
+
+/** The label of the record an audit entry, an unlock or a resolution is about, from what refs know. */
+function aboutOf(targetId: string, refs: LabelRefs): RecordLabel | undefined {
+  const id = auditTarget(targetId);
+  const type = typeOfId(id);
+  if (type === 'resident') return { type, person: refs.person(id) ?? null };
+  if (type === 'post') return { type, name: refs.post(id) ?? after(id, 'post:') };
+  if (type === 'training') return { type, session: refs.session(id) ?? null };
+  return type ? { type } : undefined;
+}
+
+/** A place's name (a heartbeat or a directory entry without one). */
+const placeOf = (code: string) => placeName(code) ?? code;
 
 /** A document's label; `id` labels what is missing (a record not found shows its type only). */
 export function describeRecord(doc: Doc | null | undefined, id: string, refs: LabelRefs = NO_REFS): RecordLabel {
@@ -95,18 +109,22 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       return { type, name: s('occupation'), code: s('code'), level: s('level') as TrainingLevel };
     case 'station':
     case 'heartbeat':
-      return { type, name: s('name') || s('placeCode'), ...(type === 'heartbeat' ? { at: s('lastSyncAt') } : {}) };
+      return { type, name: s('name') || placeOf(s('placeCode')), ...(type === 'heartbeat' ? { at: s('lastSyncAt') } : {}) };
     case 'policy':
       return { type, policy: s('kind') as PolicyKind, date: s('effectiveFrom') };
-    case 'audit':
-      return { type, at: s('createdAt'), audit: auditLabel({ action: s('action') as AuditActionName, targetId: s('targetId'), field: s('field'), reason: s('reason') }) };
+    case 'audit': {
+      const about = aboutOf(s('targetId'), refs);
+      return { type, at: s('createdAt'), audit: auditLabel({ action: s('action') as AuditActionName, targetId: s('targetId'), field: s('field'), reason: s('reason') }), ...(about ? { about } : {}) };
+    }
     case 'batch':
       return { type, at: s('createdAt') };
     case 'review':
       return { type, at: s('updatedAt'), decision: s('decision') as RecordLabel['decision'] };
     case 'unlock':
-    case 'resolution':
-      return { type, at: s('createdAt'), target: typeOfId(s('targetId')) };
+    case 'resolution': {
+      const about = aboutOf(s('targetId'), refs);
+      return { type, at: s('createdAt'), ...(about ? { about } : {}) };
+    }
     default:
       return { type };
   }
@@ -218,4 +236,10 @@ export async function labelDocuments(
   if (wanted.length) for (const [id, doc] of await fetch(wanted)) known.set(id, doc);
   const lookup = refsFromDocs((id) => known.get(id));
   return items.map((item) => describeRecord(item.doc, item.id, lookup));
+}
+
+/** An audit label with the account it names by display name (a name never an account stays as typed). */
+export function withDisplayNames(what: AuditLabel, names: ReadonlyMap<string, string>): AuditLabel {
+  const user = what.params.user;
+  return typeof user === 'string' && names.has(user) ? { ...what, params: { ...what.params, user: names.get(user)! } } : what;
 }

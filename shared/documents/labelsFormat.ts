@@ -65,14 +65,14 @@ function parts(t: TFunction, label: RecordLabel): string[] {
     case 'policy':
       return [label.policy ? t(`policy.kinds.${label.policy}`) : '', label.date ? t('labels.since', { date: label.date }) : ''];
     case 'audit':
-      return [label.audit ? formatAudit(t, label.audit, null) : '', formatInstant(label.at)];
+      return [label.audit ? formatAudit(t, label.audit, label.about ?? null) : '', formatInstant(label.at)];
     case 'batch':
       return [formatInstant(label.at)];
     case 'review':
       return [label.decision ? t('labels.decided', { decision: t(`labels.decision.${label.decision}`), at: formatInstant(label.at) }) : formatInstant(label.at)];
     case 'unlock':
     case 'resolution':
-      return [t('labels.about', { target: recordTypeName(t, label.target ?? null), at: formatInstant(label.at) })];
+      return [label.about ? formatRecordLabel(t, label.about, { withType: true }) : '', formatInstant(label.at)];
     default:
       return [];
   }

@@ -1,7 +1,7 @@
 // The audit log's handlers: the admin's filtered list and its spreadsheet export.
 import { accessZhCN } from '../../../shared/access/texts';
 import type { AuditEntryView, UserView } from '../../../shared/access/contract';
-import { auditTarget } from '../../../shared/documents/labels';
+import { auditTarget, withDisplayNames } from '../../../shared/documents/labels';
 import { typeOfId } from '../../../shared/documents/registry';
 import type { RecordLabeller } from '../records/labeller';
 import { createApp } from '../app';
@@ -30,9 +30,7 @@ async function labelled(items: AuditEntryView[], labeller: RecordLabeller, users
   const labels = new Map((await labeller.info(recordIds)).map((info) => [info.id, info]));
   return items.map((e, i) => {
     const info = labels.get(targets[i]!);
-    const user = e.what.params.user;
-    const what = typeof user === 'string' && names.has(user) ? { ...e.what, params: { ...e.what.params, user: names.get(user)! } } : e.what;
-    return { ...e, byName: names.get(e.by) ?? e.by, what, target: info ? info.label : null };
+    return { ...e, byName: names.get(e.by) ?? e.by, what: withDisplayNames(e.what, names), target: info ? info.label : null };
   });
 }
 

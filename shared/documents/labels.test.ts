@@ -150,7 +150,6 @@ function faults(lng: 'zh-CN' | 'en', text: string): string[] {
 }
 
 function check(lng: 'zh-CN' | 'en', what: string, text: string) {
-  if (process.env.SHOW_LABELS) console.log(lng, what, "=>", text);
   expect(faults(lng, text), `${lng} ${what}: ${text}`).toEqual([]);
 }
 

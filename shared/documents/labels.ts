@@ -243,3 +243,11 @@ export function withDisplayNames(what: AuditLabel, names: ReadonlyMap<string, st
   const user = what.params.user;
   return typeof user === 'string' && names.has(user) ? { ...what, params: { ...what.params, user: names.get(user)! } } : what;
 }
+
+/** Actions whose reason a person wrote (the others' reasons are the core's own notes, worded by the detail). */
+const WRITTEN_REASONS: ReadonlySet<string> = new Set(['override', 'reopenMonth', 'unlock', 'reopen']);
+
+/** The reason of an audit entry as a person wrote it, or '' where the core wrote it. */
+export function writtenReason(entry: { action: string; reason?: string | undefined }): string {
+  return WRITTEN_REASONS.has(entry.action) ? (entry.reason ?? '') : '';
+}

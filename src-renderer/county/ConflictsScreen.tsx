@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictRevisionView, CountyConflictView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText, fieldLabelKey, translateIssue } from '../errors';
+import { errorText, translateIssue } from '../errors';
 import { useTypeText } from './common';
 import { countyKeys, useCountyConflicts, useCountyLive } from './queries';
 import { conflictFields, conflictLabelText, conflictStations, defaultKeep, fieldNameText, fieldValueText, mergeFields, resolveArgs, type FieldRow } from './countyView';

@@ -84,6 +84,8 @@ function parts(t: TFunction, label: RecordLabel): string[] {
  * lists without a type column.
  */
 export function formatRecordLabel(t: TFunction, label: RecordLabel, options: { withType?: boolean } = {}): string {
+  // A record not found: its type is all there is to say.
+  if (Object.keys(label).length === 1) return recordTypeName(t, label.type);
   const text = parts(t, label)
     .filter((p) => p !== '')
     .join(t('labels.sep'));

@@ -116,7 +116,7 @@ export const labelsZhCN = {
         idleLockMinutes: '自动锁屏时间 {{before}} → {{after}} 分钟',
         loginFailed: '{{user}} 第 {{count}}/{{of}} 次',
         lockout: '{{user}} 锁定至 {{until}}',
-        reopen: '{{target}}（{{date}} {{closeReason}}）',
+        reopen: '{{target}}（{{date}} 注销：{{closeReason}}）',
         account: {
           changePassword: '{{user}} 修改了自己的密码',
           create: '新建账号 {{user}}（{{role}}）',
@@ -140,7 +140,7 @@ export const labelsEn: typeof labelsZhCN = {
     range: '{{from}} to {{to}}',
     since: 'from {{date}}',
     dayMark: '{{date}} {{mark}}',
-    typed: '{{type}}: {{label}}',
+    typed: '{{label}} ({{type}})',
     decided: '{{decision}} {{at}}',
     record: 'Record',
     state: {

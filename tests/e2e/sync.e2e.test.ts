@@ -351,14 +351,14 @@ describe('sync with the county, end to end', () => {
     await page.getByTestId(`record-decision-${index}`).getByText('退回').click();
     await page.getByTestId(`record-reason-${index}`).fill('注销日期与登记同日，请核实');
     await page.getByTestId('submit-review').click();
-    await page.locator('[data-testid=batch-status][data-status=partial]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid=batch-status][data-status=returned]').waitFor({ timeout: 15_000 });
     await shot(page, 'sync-09-county-returned');
   });
 
   it('shows the returned record at the village by its label, opening where the clerk can reopen it', async () => {
     await openSyncDrawer(village);
     await syncUntil(village, 'idle');
-    const batchRow = village.locator(`[data-testid=sync-batch-row][data-batch-id="${returnedBatchId}"][data-status=partial]`);
+    const batchRow = village.locator(`[data-testid=sync-batch-row][data-batch-id="${returnedBatchId}"][data-status=returned]`);
     await batchRow.waitFor({ timeout: 30_000 });
     await batchRow.locator('.ant-table-row-expand-icon').click();
     const label = village.getByTestId('sync-returned-label').first();
@@ -391,5 +391,29 @@ describe('sync with the county, end to end', () => {
     expect(await textOf(reopened.getByTestId('audit-what'))).toContain(`${LI_SI.name} 3701`);
     expect(await textOf(village.getByTestId('audit-screen'))).not.toMatch(/resident:|user:|idNumber|admin01/);
     await shot(village, 'sync-13-village-audit');
+
+    // The same in English, at 1366×768: the audit log, the returned record, the county's labels.
+    await village.setViewportSize({ width: 1366, height: 768 });
+    await village.getByTestId('language-switch').getByText('English').click();
+    await waitForText(reopened.getByTestId('audit-what'), 'closed');
+    expect(await textOf(village.getByTestId('audit-screen'))).not.toMatch(/resident:|user:|idNumber|admin01|重新打开/);
+    await shot(village, 'sync-14-village-audit-en');
+    await openSyncDrawer(village);
+    // Still open from before (the drawer keeps its rows' state).
+    if (!(await village.getByTestId('sync-returned-label').first().isVisible())) {
+      await village.locator(`[data-testid=sync-batch-row][data-batch-id="${returnedBatchId}"]`).locator('.ant-table-row-expand-icon').click();
+    }
+    await waitForText(village.getByTestId('sync-returned-label').first(), '(resident)');
+    expect(await textOf(village.getByTestId('sync-returned-label').first())).toMatch(new RegExp(`^${LI_SI.name} 3701\\*+\\d{3}[\\dX] \\(resident\\)$`));
+    await village.waitForTimeout(500);
+    await shot(village, 'sync-15-village-returned-en');
+    await closeDrawer(village);
+    await village.getByTestId('language-switch').getByText('中文').click();
+    const page = county!;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await waitForText(page.getByTestId('record-label').first(), LI_SI.name);
+    await shot(page, 'sync-16-county-labels-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
   });
 });

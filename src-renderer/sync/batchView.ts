@@ -2,6 +2,7 @@
 // label key), the documents' counts as tags by type, and the returned records' types.
 
 import type { BatchView } from '../../shared/rpc/handlers';
+import { docId } from '../../shared/documents/registry';
 import type { Route } from '../route';
 
 export type BatchStatus = BatchView['status'];
@@ -131,15 +132,15 @@ export function recordRoute(id: string): Route | null {
     case 'post':
       return { name: 'post', id };
     case 'assignment':
-      return parts[0] ? { name: 'post', id: `post:${parts[0]}` } : null;
+      return parts[0] ? { name: 'post', id: docId.post(parts[0]) } : null;
     case 'attendance':
     case 'monthClose':
-      return parts[0] && /^\d{4}-\d{2}$/.test(parts[1] ?? '') ? { name: 'attendance', postId: `post:${parts[0]}`, month: parts[1]! } : null;
+      return parts[0] && /^\d{4}-\d{2}$/.test(parts[1] ?? '') ? { name: 'attendance', postId: docId.post(parts[0]), month: parts[1]! } : null;
     case 'training':
       return { name: 'session', id };
     case 'enrolment':
     case 'signIn':
-      return parts[0] ? { name: 'session', id: `training:${parts[0]}` } : null;
+      return parts[0] ? { name: 'session', id: docId.training(parts[0]) } : null;
     default:
       return null;
   }

@@ -36,7 +36,12 @@ export function QuarantineList({ open }: { open: boolean }) {
               {
                 key: 'record',
                 title: t('sync.quarantine.record'),
-                render: (_, row) => recordTypeName(t, typeOfId(row.id) ?? row.id.slice(0, Math.max(0, row.id.indexOf(':')))),
+                render: (_, row) => {
+                  const type = typeOfId(row.id);
+                  // A post's or a course's code is what people know it by; other keys are internal.
+                  const code = type === 'post' || type === 'course' ? ` ${row.id.slice(row.id.indexOf(':') + 1)}` : '';
+                  return `${recordTypeName(t, type ?? row.id.slice(0, Math.max(0, row.id.indexOf(':'))))}${code}`;
+                },
               },
               { key: 'source', title: t('sync.quarantine.source'), render: (_, row) => t(row.source === 'county_ref' ? 'labels.source.reference' : 'labels.source.station') },
               { key: 'problem', title: t('sync.quarantine.problem'), render: (_, row) => translateIssue(t, { field: row.field, messageKey: row.messageKey }) },

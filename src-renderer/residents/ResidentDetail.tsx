@@ -15,7 +15,7 @@ import { errorText } from '../errors';
 import { navigate } from '../route';
 import { returnedState } from '../sync/batchView';
 import { useSyncBatches } from '../sync/queries';
-import { useRecordInfo } from '../records/queries';
+import { useDisplayName, useRecordInfo } from '../records/queries';
 import { ResidentPrintButtons } from '../print';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
@@ -84,6 +84,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
 
 function DetailBody({ view, onReopen }: { view: ResidentView; onReopen(): void }) {
   const { t } = useTranslation();
+  const nameOf = useDisplayName();
   const r = view.registration;
   const none = <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>;
   const text = (value: string) => (value ? value : none);
@@ -99,7 +100,7 @@ function DetailBody({ view, onReopen }: { view: ResidentView; onReopen(): void }
           title={t('detail.closed', { date: view.closure.date, reason: t(`enums.closeReason.${view.closure.reason}`) })}
           description={
             <>
-              {t('detail.closedBy', { by: view.closure.by })}
+              {t('detail.closedBy', { by: nameOf(view.closure.by) })}
               {view.closure.note && (
                 <>
                   <br />
@@ -200,7 +201,7 @@ function DetailBody({ view, onReopen }: { view: ResidentView; onReopen(): void }
                   date: r.closure.date,
                   closeReason: t(`enums.closeReason.${r.closure.reason}`),
                   at: dayjs(r.at).format('YYYY-MM-DD HH:mm'),
-                  by: r.by,
+                  by: nameOf(r.by),
                   reason: r.reason,
                 })}
               </li>
@@ -209,9 +210,9 @@ function DetailBody({ view, onReopen }: { view: ResidentView; onReopen(): void }
         </>
       )}
       <Descriptions column={2} size="small" style={{ marginTop: 20 }}>
-        <Descriptions.Item label={t('detail.createdBy')}>{view.createdBy}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.createdBy')}>{nameOf(view.createdBy)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.createdAt')}>{dayjs(view.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.updatedBy')}>{view.updatedBy}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.updatedBy')}>{nameOf(view.updatedBy)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.updatedAt')}>{dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       </Descriptions>
     </>

@@ -10,7 +10,7 @@ import type { BatchView } from '../../shared/rpc/handlers';
 import { errorText } from '../errors';
 import { formatRecordLabel, recordTypeName } from '../../shared/documents/labelsFormat';
 import { navigate } from '../route';
-import { useRecordInfo } from '../records/queries';
+import { useDisplayName, useRecordInfo } from '../records/queries';
 import { countTags, hasReturned, recordRoute, statusTag, typeOfId, type TypeLabel } from './batchView';
 import { useSyncBatches } from './queries';
 
@@ -66,6 +66,7 @@ function ReturnedRecords({ batch, onOpen }: { batch: BatchView; onOpen?: (() => 
 export function BatchList({ open, onOpenRecord }: { open: boolean; onOpenRecord?: () => void }) {
   const { t } = useTranslation();
   const batches = useSyncBatches(open);
+  const nameOf = useDisplayName();
   const label = (type: TypeLabel) => (type.key ? t(type.key) : type.raw);
 
   return (
@@ -104,7 +105,7 @@ export function BatchList({ open, onOpenRecord }: { open: boolean; onOpenRecord?
               </Space>
             ),
           },
-          { key: 'by', title: t('sync.batches.by'), dataIndex: 'createdBy' },
+          { key: 'by', title: t('sync.batches.by'), render: (_, batch) => nameOf(batch.createdBy) },
           {
             key: 'documents',
             title: t('sync.batches.documents'),

@@ -365,6 +365,7 @@ describe('sync with the county, end to end', () => {
     await waitForText(label, LI_SI.name);
     expect(await textOf(label)).toMatch(new RegExp(`^居民登记 ${LI_SI.name} 3701\\*+\\d{3}[\\dX]$`));
     expect(await textOf(village.getByTestId('sync-batch-returned'))).toContain('注销日期与登记同日');
+    expect(await textOf(batchRow)).toContain(VILLAGE_CLERK.displayName);
     await shot(village, 'sync-10-village-returned');
     await village.getByTestId('sync-returned-open').first().click();
     await village.getByTestId('sync-drawer').waitFor({ state: 'hidden' });
@@ -374,6 +375,9 @@ describe('sync with the county, end to end', () => {
     await village.locator('[data-testid=returned-reason][data-state=toCorrect]').waitFor();
     expect(await textOf(village.getByTestId('returned-action'))).toContain('请先重新打开登记');
     expect(await village.getByTestId('detail-edit').isDisabled()).toBe(true);
+    // Who registered and closed it, by name.
+    expect(await textOf(village.getByTestId('resident-detail'))).toContain(`经办人：${VILLAGE_CLERK.displayName}`);
+    expect(await textOf(village.getByTestId('resident-detail'))).not.toContain(VILLAGE_CLERK.loginName);
     await shot(village, 'sync-11-village-returned-closed');
     await village.getByTestId('returned-reopen').click();
     await village.getByTestId('reopen-reason').fill('县级退回：注销有误');

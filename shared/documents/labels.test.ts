@@ -13,7 +13,7 @@ import { LEDGER_STATUSES } from '../sheets/contract';
 import { HALF_DAYS, TRAINING_LEVELS } from '../training/schema';
 import { ID_PATTERNS } from './ids';
 import { auditLabel, auditTarget, describeRecord, refsFromDocs, withDisplayNames, type RecordLabel } from './labels';
-import { formatAudit, formatAuditDetail, formatRecordLabel } from './labelsFormat';
+import { formatAudit, formatAuditDetail, formatRecordLabel, recordTypeName } from './labelsFormat';
 import { DOCUMENT_TYPES, docId, type DocumentType } from './registry';
 
 const RESIDENT_KEY = 'vjbek35abcdefghijklmnopqrs';
@@ -202,6 +202,14 @@ describe('record labels', () => {
       expect(missing, lng).toEqual([]);
     }
     expect([...seen].sort()).toEqual([...AUDIT_ACTIONS].sort());
+  });
+
+  it("name every type the diagnostics count, the database's indexes and unknown ids included", () => {
+    for (const lng of ['zh-CN', 'en'] as const) {
+      const { t, missing } = translators[lng];
+      for (const type of [...DOCUMENT_TYPES, '_design', 'other', 'somethingNew']) check(lng, `type ${type}`, recordTypeName(t, type));
+      expect(missing, lng).toEqual([]);
+    }
   });
 
   it('say what an export of the ledger and a reveal were', () => {

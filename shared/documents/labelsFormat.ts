@@ -4,10 +4,14 @@ import type { TFunction } from 'i18next';
 import type { AuditLabel, PersonLabel, RecordLabel, SessionLabel } from './labels';
 import { DOCUMENTS, type DocumentType } from './registry';
 
-/** The type's name (the registry's label), or the raw type of an id of no known type. */
+/**
+ * The type's name (the registry's label); the database's own index documents (`_design`, as the
+ * diagnostics count them) and ids of no known type by what they are, never by a raw name.
+ */
 export function recordTypeName(t: TFunction, type: string | null): string {
   const row = type !== null && Object.hasOwn(DOCUMENTS, type) ? DOCUMENTS[type as DocumentType] : null;
-  return row?.label ? t(row.label) : (type ?? t('errors.labels.recordType.unknown'));
+  if (row?.label) return t(row.label);
+  return t(type === '_design' ? 'labels.designDocuments' : 'labels.otherDocuments');
 }
 
 export function formatPerson(t: TFunction, person: PersonLabel | null | undefined): string {

@@ -13,6 +13,8 @@ export const labelsZhCN = {
     typed: '{{type}} {{label}}',
     decided: '{{decision}} {{at}}',
     record: '记录',
+    designDocuments: '数据库索引',
+    otherDocuments: '其他记录',
     state: {
       locked: '县级已于 {{at}} 审核通过此记录，记录已锁定',
       lockedHint: '如需修改，请联系县级解锁；解锁后可以编辑。',
@@ -143,6 +145,8 @@ export const labelsEn: typeof labelsZhCN = {
     typed: '{{label}} ({{type}})',
     decided: '{{decision}} {{at}}',
     record: 'Record',
+    designDocuments: 'database indexes',
+    otherDocuments: 'other records',
     state: {
       locked: 'The county accepted this record on {{at}}; it is locked',
       lockedHint: 'To change it, ask the county to unlock it; then it can be edited.',

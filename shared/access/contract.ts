@@ -2,6 +2,7 @@
 // and the audit log. Part of the one handler map (see handlers.ts); built with the blocks in define.ts.
 
 import { z } from 'zod';
+import type { AuditLabel, RecordLabel } from '../documents/labelTypes';
 import { currentPassword, displayName, isoDay, loginName, password, type FileView } from '../common/fields';
 import { ALL_ROLES, ROLES, handler, none, type Role } from '../rpc/define';
 
@@ -54,6 +55,12 @@ export interface AuditEntryView {
   targetId: string;
   field: string;
   reason: string;
+  /** Who did it, by display name (the login name when the account is gone or never existed). */
+  byName: string;
+  /** What the entry did, in parts the renderer words (shared/documents/labelsFormat.ts). */
+  what: AuditLabel;
+  /** The record it names, as a person knows it; null when it names none (an export of all…). */
+  target: RecordLabel | null;
 }
 
 export const auditListSchema = z

@@ -7,6 +7,7 @@ import type { FieldIssue } from '../rpc/errors';
 import { docId, docRev, freeText, requiredText, stationBelowCounty as countyPlace } from '../common/fields';
 import { COUNTY_STAFF, handler, none } from '../rpc/define';
 import { ID_PATTERNS } from '../documents/ids';
+import type { RecordLabel } from '../documents/labelTypes';
 
 /** A station in the county's directory and when it last synced. */
 export interface CountyStationView {
@@ -46,8 +47,8 @@ export interface CountyRecordView {
   /** The revision the batch carried. */
   rev: string;
   type: string;
-  /** What a person recognises: a resident's name and masked ID number, a post's name, a day… */
-  label: string;
+  /** What a person recognises: a resident's name and masked ID number, a post's name, a day… (formatRecordLabel words it). */
+  label: RecordLabel;
   /** new: first revision; updated: a later revision of a record the county had. */
   change: 'new' | 'updated';
   /** The revision the county holds now; differs from rev when the station changed it since. */
@@ -83,7 +84,8 @@ export interface ConflictRevisionView {
 export interface CountyConflictView {
   id: string;
   type: string;
-  label: string;
+  /** The record as a person knows it (worded by formatRecordLabel in the reader's language). */
+  label: RecordLabel;
   revisions: ConflictRevisionView[];
   /** Field names whose values differ between the revisions. */
   differing: string[];

@@ -5,6 +5,7 @@ import { accessEn, accessErrorsEn, accessErrorsZhCN, accessZhCN } from '../acces
 import { backupEn, backupErrorsEn, backupErrorsZhCN, backupZhCN } from '../backup/texts';
 import { countyEn, countyErrorsEn, countyErrorsZhCN, countyZhCN } from '../county/texts';
 import { diagnosticsEn, diagnosticsZhCN } from '../diagnostics/texts';
+import { labelsEn, labelsZhCN } from '../documents/labelsTexts';
 import { policyEn, policyErrorsEn, policyErrorsZhCN, policyZhCN } from '../policy/texts';
 import { postsAndAttendanceEn, postsAndAttendanceZhCN, postsErrorsEn, postsErrorsZhCN } from '../posts/texts';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../print/texts';
@@ -38,6 +39,7 @@ export const textTables = {
     backupZhCN,
     diagnosticsZhCN,
     accessZhCN,
+    labelsZhCN,
     { errors: commonErrorsZhCN },
     { errors: postsErrorsZhCN },
     { errors: policyErrorsZhCN },
@@ -67,6 +69,7 @@ export const textTables = {
     backupEn,
     diagnosticsEn,
     accessEn,
+    labelsEn,
     { errors: commonErrorsEn },
     { errors: postsErrorsEn },
     { errors: policyErrorsEn },

@@ -19,6 +19,7 @@ import { statsHandlers } from '../stats/contract';
 import { backupHandlers } from '../backup/contract';
 import { diagnosticsHandlers } from '../diagnostics/contract';
 import { accessHandlers } from '../access/contract';
+import { recordsHandlers } from '../documents/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -46,6 +47,7 @@ export const handlers = {
   ...backupHandlers,
   ...diagnosticsHandlers,
   ...accessHandlers,
+  ...recordsHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -18,6 +18,8 @@ import { policyApp } from './policy/app';
 import type { PolicyStore } from './policy/policy';
 import { postsApp } from './posts/app';
 import { printApp } from './print/app';
+import { recordsApp } from './records/app';
+import { RecordLabeller } from './records/labeller';
 import { residentsApp } from './residents/app';
 import type { ResidentsService } from './residents/residents';
 import type { Session } from './session';
@@ -52,10 +54,12 @@ export interface Domains extends ModuleDeps {
 export function domainApps(d: Domains): Combined<HandlerName> {
   const { station, access, audit, residents, policies, posts, training, sync, transfer, backups, emit } = d;
   const deps: ModuleDeps = { ctx: d.ctx, posts, training, sync, county: d.county };
+  const labeller = new RecordLabeller({ db: d.ctx.db, assertUnlocked: (ids) => d.ctx.assertUnlocked(ids) });
   return combine(
     stationApp({ station, access, residents, changed: (status) => emit('station.changed', status), loggedIn: d.loggedIn }),
     accessApp(access),
-    auditApp({ log: audit, station: () => station.require(), today: () => station.today() }),
+    auditApp({ log: audit, station: () => station.require(), today: () => station.today(), labeller, users: () => access.users() }),
+    recordsApp({ labeller, users: () => access.users() }),
     residentsApp(residents),
     policyApp(policies, station),
     postsApp(posts),

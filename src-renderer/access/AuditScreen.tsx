@@ -1,12 +1,14 @@
 // 审计日志 (admins only; the core refuses everyone else): who viewed a full number, printed,
 // exported, imported, unlocked, overrode a rule or changed an account; filtered, paged, exported.
 
-import { Alert, App as AntApp, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../shared/access/contract';
+import { writtenReason } from '../../shared/documents/labels';
+import { formatAuditDetail } from '../../shared/documents/labelsFormat';
 import { leye } from '../bridge';
 import { useAuditPage } from './queries';
 import { errorText } from '../errors';
@@ -111,10 +113,9 @@ export function AuditScreen() {
           columns={[
             { key: 'at', title: t('access.audit.at'), width: 160, render: (_, e) => formatTime(e.at) },
             { key: 'action', title: t('access.audit.action'), width: 140, render: (_, e) => t(`access.audit.actions.${e.action}`) },
-            { key: 'by', title: t('access.audit.user'), width: 110, dataIndex: 'by' },
-            { key: 'target', title: t('access.audit.target'), render: (_, e) => <Typography.Text code>{e.targetId}</Typography.Text> },
-            { key: 'field', title: t('access.audit.field'), dataIndex: 'field' },
-            { key: 'reason', title: t('access.audit.reason'), dataIndex: 'reason' },
+            { key: 'by', title: t('access.audit.user'), width: 110, render: (_, e) => <span data-testid="audit-by">{e.byName}</span> },
+            { key: 'what', title: t('access.audit.field'), render: (_, e) => <span data-testid="audit-what">{formatAuditDetail(t, e.what, e.target)}</span> },
+            { key: 'reason', title: t('access.audit.reason'), width: 220, render: (_, e) => writtenReason(e) },
           ]}
         />
       </Card>

@@ -6,6 +6,7 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Space, Switch,
 import { CheckOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRecordLabel } from '../../shared/documents/labelsFormat';
 import { LeyeError } from '../../shared/rpc/errors';
 import type { CountyBatchDetail, CountyRecordView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
@@ -208,7 +209,7 @@ export function BatchReview({ detail }: { detail: CountyBatchDetail }) {
             title: t('county.batch.columns.label'),
             render: (_, row) => (
               <Space size={4} wrap>
-                <span data-testid="record-label">{row.label || row.id}</span>
+                <span data-testid="record-label">{formatRecordLabel(t, row.label)}</span>
                 {row.currentRev && row.currentRev !== row.rev && (
                   <Tooltip title={t('county.batch.changedSince')}>
                     <WarningOutlined style={{ color: '#fa8c16' }} />
@@ -346,7 +347,7 @@ export function UnlockDialog({ placeCode, record, batchId, onDone }: { placeCode
   return (
     <Modal
       open
-      title={t('county.batch.unlockTitle', { label: record.label || record.id })}
+      title={t('county.batch.unlockTitle', { label: formatRecordLabel(t, record.label, { withType: true }) })}
       okText={t('county.batch.unlock')}
       okButtonProps={{ loading: busy, 'data-testid': 'unlock-confirm' }}
       cancelText={t('common.cancel')}

@@ -12,10 +12,10 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictRevisionView, CountyConflictView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { errorText, fieldLabelKey, translateIssue } from '../errors';
+import { errorText, translateIssue } from '../errors';
 import { useTypeText } from './common';
 import { countyKeys, useCountyConflicts, useCountyLive } from './queries';
-import { conflictFields, conflictStations, defaultKeep, fieldValueText, mergeFields, resolveArgs, type FieldRow } from './countyView';
+import { conflictFields, conflictLabelText, conflictStations, defaultKeep, fieldNameText, fieldValueText, mergeFields, resolveArgs, type FieldRow } from './countyView';
 import './county.css';
 
 export function ConflictsScreen() {
@@ -63,7 +63,7 @@ export function ConflictsScreen() {
           expandedRowRender: (conflict) => <ConflictResolver conflict={conflict} />,
         }}
         columns={[
-          { key: 'label', title: t('county.conflicts.columns.label'), render: (_, c) => <span data-testid="conflict-label">{c.label || c.id}</span> },
+          { key: 'label', title: t('county.conflicts.columns.label'), render: (_, c) => <span data-testid="conflict-label">{conflictLabelText(t, c.label)}</span> },
           { key: 'type', title: t('county.conflicts.columns.type'), width: 120, render: (_, c) => typeText(c.type) },
           {
             key: 'revisions',
@@ -182,7 +182,7 @@ function ConflictResolver({ conflict }: { conflict: CountyConflictView }) {
             width: 140,
             fixed: 'left',
             onCell: (row) => ({ className: row.differing ? 'leye-compare-differing' : undefined }),
-            render: (_, row) => (row.differing ? <strong>{t(fieldLabelKey(row.field), { defaultValue: row.field })}</strong> : t(fieldLabelKey(row.field), { defaultValue: row.field })),
+            render: (_, row) => (row.differing ? <strong>{fieldNameText(t, row.field)}</strong> : fieldNameText(t, row.field)),
           },
           ...conflict.revisions.map((revision) => ({
             key: revision.rev,
@@ -190,7 +190,7 @@ function ConflictResolver({ conflict }: { conflict: CountyConflictView }) {
             onCell: (row: CompareRow) => ({ className: row.differing ? 'leye-compare-differing' : undefined }),
             render: (_: unknown, row: CompareRow) => {
               const value = row.values[revision.rev] ?? '';
-              const text = value === '' ? <span className="leye-compare-empty">{t('county.conflicts.emptyValue')}</span> : fieldValueText(t, row.field, value);
+              const text = value === '' ? <span className="leye-compare-empty">{t('county.conflicts.emptyValue')}</span> : fieldValueText(t, row.field, value, conflict.type);
               if (!row.differing) return <span className="leye-compare-value">{text}</span>;
               const picked = chosen(row.field) === revision.rev;
               return (

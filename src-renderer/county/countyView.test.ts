@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { countyZhCN } from '../../shared/county/texts';
 import { errorsZhCN } from '../../shared/i18n/errors';
+import { resources } from '../../shared/i18n/resources';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import type { ConflictRevisionView, CountyConflictView, CountyRecordView, CountyStationView } from '../../shared/rpc/handlers';
 import { countyReviewSchema, countyResolveSchema } from '../../shared/rpc/handlers';
@@ -9,12 +10,14 @@ import {
   REASON_MAX,
   acceptAllArgs,
   conflictFields,
+  conflictLabelText,
   conflictStations,
   countDecisions,
   countyCountTags,
   countyStatusTag,
   countyTypeLabel,
   defaultKeep,
+  fieldNameText,
   fieldValueText,
   initialDecisions,
   issuesByRecord,
@@ -44,7 +47,7 @@ function record(over: Partial<CountyRecordView> = {}): CountyRecordView {
     id: 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa',
     rev: '1-abc',
     type: 'resident',
-    label: '张三 3701**********123X',
+    label: { type: 'resident', person: { name: '张三', idNumber: '3701**********123X' } },
     change: 'new',
     currentRev: '1-abc',
     problems: [],
@@ -203,7 +206,7 @@ describe('conflicts', () => {
   const conflict: CountyConflictView = {
     id: 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa',
     type: 'resident',
-    label: '张三',
+    label: { type: 'resident', person: { name: '张三', idNumber: '3701**********1234' } },
     revisions: [
       revision('2-aaa', { name: '张三', phone: '138****0000', address: '甲村 1 号', education: 'highSchool' }),
       revision('2-bbb', { name: '张三', phone: '139****0000', address: '乙村 2 号', education: 'highSchool', skills: '电工' }, { winner: true, stationName: '乙村', placeCode: '370102001002' }),
@@ -244,6 +247,47 @@ describe('compared values', () => {
     expect(fieldValueText(t, 'education', 'nonsense')).toBe('nonsense');
     expect(fieldValueText(t, 'address', 'highSchool')).toBe('highSchool');
     expect(fieldValueText(t, 'education', '')).toBe('');
+  });
+});
+
+describe("a conflict's fields as the county reads them", () => {
+  const full = i18next.createInstance();
+  void full.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: resources['zh-CN'] } }, interpolation: { escapeValue: false } });
+  const tt = full.t.bind(full);
+  /** Every field path a stored resident, post, attendance, month close, session and sign-in flattens to. */
+  const FIELDS = [
+    'idNumber', 'name', 'sex', 'birthDate', 'phone', 'householdType', 'address', 'education', 'skills', 'employmentCertificateNo',
+    'targetGroups', 'careCategories', 'registration.kind', 'registration.date', 'registration.jobIntention', 'registration.trainingIntention',
+    'registration.serviceNeeds', 'registration.unemploymentType', 'registration.unemployedSince', 'registration.hardshipCategories',
+    'registration.familyMembers', 'registration.reason', 'closure', 'closure.reason', 'closure.date', 'closure.note', 'closure.by', 'reopenings',
+    'code', 'kind', 'category', 'employer.name', 'employer.creditCode', 'plannedHoursPerMonth', 'payPerMonthFen', 'startDate', 'endDate',
+    'postId', 'residentId', 'date', 'mark', 'hours', 'history', 'month', 'status', 'belowMinimumReason', 'course.occupation', 'course.level',
+    'provider.name', 'provider.creditCode', 'teachers', 'place', 'timetable', 'plannedTrainees', 'sessionId', 'half', 'in.at', 'in.method', 'out.by',
+  ];
+
+  it('names every field in words, never by its path', () => {
+    expect(FIELDS.filter((field) => /^[A-Za-z.]+$/.test(fieldNameText(tt, field)))).toEqual([]);
+    expect(fieldNameText(tt, 'closure.reason')).toBe('注销原因');
+    expect(fieldNameText(tt, 'registration.kind')).toBe('登记类型');
+  });
+
+  it('shows codes, yes/no and linked records in words', () => {
+    expect(fieldValueText(tt, 'mark', 'sickLeave', 'attendance')).toBe('病假');
+    expect(fieldValueText(tt, 'half', 'am', 'signIn')).toBe('上午');
+    expect(fieldValueText(tt, 'status', 'closed', 'monthClose')).toBe('已结账');
+    expect(fieldValueText(tt, 'kind', 'rural', 'post')).toBe('乡村');
+    expect(fieldValueText(tt, 'closure.reason', 'dataEntryError', 'resident')).toBe('录入错误');
+    expect(fieldValueText(tt, 'course.level', 'level4', 'training')).toBe('四级/中级工');
+    expect(fieldValueText(tt, 'in.method', 'idCard', 'signIn')).toBe('刷身份证');
+    expect(fieldValueText(tt, 'isDefault', 'true', 'policy')).toBe('是');
+    expect(fieldValueText(tt, 'residentId', 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa', 'attendance')).toBe('（关联记录）');
+    expect(fieldValueText(tt, 'postId', 'post:GY-001', 'attendance')).toBe('GY-001');
+  });
+
+  it("labels a conflict's record in words", () => {
+    expect(conflictLabelText(tt, { type: 'attendance', person: { name: '张三', idNumber: '3701**********123X' }, post: '保洁员', date: '2026-11-05', mark: 'rest' })).toBe(
+      '张三 3701**********123X · 保洁员 · 2026-11-05 休息',
+    );
   });
 });
 

@@ -14,6 +14,9 @@ import type {
   CountyStationView,
   StationLevel,
 } from '../../shared/rpc/handlers';
+import { formatRecordLabel } from '../../shared/documents/labelsFormat';
+import type { RecordLabel } from '../../shared/documents/labelTypes';
+import { PREFIX } from '../../shared/documents/registry';
 import { fieldLabelKey, translateIssue } from '../errors';
 
 export const COUNTY_TYPES = [
@@ -211,26 +214,44 @@ export function resolveArgs(
   return { id: conflict.id, keepRev, fields: mergeFields(keepRev, picks, conflictFields(conflict)), reason: reason.trim() };
 }
 
-/** Resident fields whose values are enum codes: the i18n group (`enums.<group>.<code>`) and whether
- * the value is a comma-separated list. */
-const ENUM_FIELDS: Record<string, { group: string; list: boolean }> = {
-  sex: { group: 'sex', list: false },
-  householdType: { group: 'householdType', list: false },
-  education: { group: 'education', list: false },
-  kind: { group: 'kind', list: false },
-  status: { group: 'status', list: false },
-  unemploymentType: { group: 'unemploymentType', list: false },
-  closeReason: { group: 'closeReason', list: false },
-  targetGroups: { group: 'targetGroup', list: true },
-  careCategories: { group: 'careCategory', list: true },
-  hardshipCategories: { group: 'hardshipCategory', list: true },
+/** Fields whose values are enum codes: the i18n key of a code, and whether the value is a comma-separated list. */
+const ENUM_FIELDS: Record<string, { key: (code: string) => string; list: boolean }> = {
+  sex: { key: (c) => `enums.sex.${c}`, list: false },
+  householdType: { key: (c) => `enums.householdType.${c}`, list: false },
+  education: { key: (c) => `enums.education.${c}`, list: false },
+  kind: { key: (c) => `enums.kind.${c}`, list: false },
+  status: { key: (c) => `enums.status.${c}`, list: false },
+  unemploymentType: { key: (c) => `enums.unemploymentType.${c}`, list: false },
+  closeReason: { key: (c) => `enums.closeReason.${c}`, list: false },
+  targetGroups: { key: (c) => `enums.targetGroup.${c}`, list: true },
+  careCategories: { key: (c) => `enums.careCategory.${c}`, list: true },
+  hardshipCategories: { key: (c) => `enums.hardshipCategory.${c}`, list: true },
+  mark: { key: (c) => `labels.marks.${c}`, list: false },
+  half: { key: (c) => `labels.half.${c}`, list: false },
+  level: { key: (c) => `training.levels.${c}`, list: false },
+  method: { key: (c) => `training.methods.${c}`, list: false },
 };
 
-/** A compared field's value as a person reads it: enum codes by their labels, anything else as is. */
-export function fieldValueText(t: TFunction, field: string, value: string): string {
-  const spec = ENUM_FIELDS[field.split('.').pop() ?? field];
-  if (!spec || value === '') return value;
-  const label = (code: string) => t(`enums.${spec.group}.${code}`, { defaultValue: code });
+/** The same leaf names a different vocabulary in some types' documents. */
+const TYPE_FIELDS: Record<string, Record<string, { key: (code: string) => string; list: boolean }>> = {
+  post: { kind: { key: (c) => `errors.labels.postKind.${c}`, list: false } },
+  monthClose: { status: { key: (c) => `labels.monthStatus.${c}`, list: false } },
+  resident: { 'closure.reason': { key: (c) => `enums.closeReason.${c}`, list: false } },
+};
+
+/** Fields holding another record's id: the same in every revision (part of the record's own id). */
+const REFERENCE_FIELDS = new Set(['residentId', 'sessionId', 'targetId', 'batchId']);
+
+/** A compared field's value as a person reads it: codes by their labels, yes/no, no internal ids; anything else as is. */
+export function fieldValueText(t: TFunction, field: string, value: string, type?: string): string {
+  if (value === '') return value;
+  const leaf = field.split('.').pop() ?? field;
+  if (value === 'true' || value === 'false') return t(`labels.${value === 'true' ? 'yes' : 'no'}`);
+  if (REFERENCE_FIELDS.has(leaf)) return t('labels.reference');
+  if (leaf === 'postId') return value.startsWith(PREFIX.post) ? value.slice(PREFIX.post.length) : value;
+  const spec = (type ? (TYPE_FIELDS[type]?.[field] ?? TYPE_FIELDS[type]?.[leaf]) : undefined) ?? ENUM_FIELDS[leaf];
+  if (!spec) return value;
+  const label = (code: string) => t(spec.key(code), { defaultValue: code });
   if (!spec.list) return label(value);
   return value
     .split(',')
@@ -238,6 +259,20 @@ export function fieldValueText(t: TFunction, field: string, value: string): stri
     .filter((code) => code !== '')
     .map(label)
     .join('、');
+}
+
+/** A compared field's name: the record view's own name for it, else the form's label, else the path. */
+export function fieldNameText(t: TFunction, field: string): string {
+  for (const key of [`labels.fields.${field.replace(/\./g, '_')}`, fieldLabelKey(field)]) {
+    const text = t(key, { defaultValue: '' });
+    if (text) return text;
+  }
+  return field;
+}
+
+/** A conflict's record in words. */
+export function conflictLabelText(t: TFunction, label: RecordLabel): string {
+  return formatRecordLabel(t, label);
 }
 
 /** The distinct stations of a conflict's revisions, in order. */

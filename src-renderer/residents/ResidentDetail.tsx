@@ -2,8 +2,8 @@
 // closing the registration (注销登记) with a reason and date, reopening a closed one with a
 // reason (its earlier closures listed), and the county's reason when it returned the record.
 
-import { Alert, Button, Descriptions, Drawer, Result, Space, Spin, Tag, Typography } from 'antd';
-import { EditOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { EditOutlined, LockOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { errorText } from '../errors';
 import { navigate } from '../route';
 import { returnedState } from '../sync/batchView';
 import { useSyncBatches } from '../sync/queries';
+import { useDisplayName, useRecordInfo } from '../records/queries';
 import { ResidentPrintButtons } from '../print';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
@@ -23,6 +24,11 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
   const [closing, setClosing] = useState(false);
   const [reopening, setReopening] = useState(false);
   const view = resident.data;
+  // Accepted by the county: said before anyone types, not at the save.
+  const info = useRecordInfo(view ? [view.id] : []);
+  const lockedAt = info.data?.[0]?.lockedAt ?? null;
+  const locked = lockedAt !== null;
+  const lockedText = locked ? `${t('labels.state.locked', { at: lockedAt })}。${t('labels.state.lockedHint')}` : undefined;
 
   return (
     <Drawer
@@ -34,22 +40,29 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       extra={
         view && (
           <Space>
-            <Button
-              icon={<EditOutlined />}
-              disabled={view.status === 'closed'}
-              onClick={() => navigate({ name: 'edit', id: view.id })}
-              data-testid="detail-edit"
-            >
-              {t('detail.edit')}
-            </Button>
+            <Tooltip title={lockedText ?? (view.status === 'closed' ? t('labels.state.closed') : undefined)}>
+              <Button
+                icon={locked ? <LockOutlined /> : <EditOutlined />}
+                disabled={view.status === 'closed' || locked}
+                onClick={() => navigate({ name: 'edit', id: view.id })}
+                data-testid="detail-edit"
+                data-locked={String(locked)}
+              >
+                {t('detail.edit')}
+              </Button>
+            </Tooltip>
             {view.status === 'closed' ? (
-              <Button icon={<RedoOutlined />} onClick={() => setReopening(true)} data-testid="detail-reopen">
-                {t('detail.reopen')}
-              </Button>
+              <Tooltip title={lockedText}>
+                <Button icon={<RedoOutlined />} disabled={locked} onClick={() => setReopening(true)} data-testid="detail-reopen">
+                  {t('detail.reopen')}
+                </Button>
+              </Tooltip>
             ) : (
-              <Button danger icon={<StopOutlined />} onClick={() => setClosing(true)} data-testid="detail-close">
-                {t('detail.close')}
-              </Button>
+              <Tooltip title={lockedText}>
+                <Button danger icon={<StopOutlined />} disabled={locked} onClick={() => setClosing(true)} data-testid="detail-close">
+                  {t('detail.close')}
+                </Button>
+              </Tooltip>
             )}
           </Space>
         )
@@ -59,21 +72,25 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {resident.isError && <Result status="error" title={errorText(t, resident.error)} />}
       {resident.isSuccess && !view && <Result status="404" title={t('detail.notFound')} />}
       {view && view.status === 'active' && <ResidentPrintButtons view={view} />}
-      {view && <DetailBody view={view} />}
+      {view && locked && (
+        <Alert type="info" showIcon icon={<LockOutlined />} style={{ marginBottom: 16 }} data-testid="detail-locked" title={t('labels.state.locked', { at: lockedAt })} description={t('labels.state.lockedHint')} />
+      )}
+      {view && <DetailBody view={view} onReopen={() => setReopening(true)} />}
       {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
       {view && reopening && <ReopenDialog view={view} onDone={() => setReopening(false)} />}
     </Drawer>
   );
 }
 
-function DetailBody({ view }: { view: ResidentView }) {
+function DetailBody({ view, onReopen }: { view: ResidentView; onReopen(): void }) {
   const { t } = useTranslation();
+  const nameOf = useDisplayName();
   const r = view.registration;
   const none = <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>;
   const text = (value: string) => (value ? value : none);
   return (
     <>
-      <ReturnedReason view={view} />
+      <ReturnedReason view={view} onReopen={onReopen} />
       {view.closure && (
         <Alert
           type="warning"
@@ -83,7 +100,7 @@ function DetailBody({ view }: { view: ResidentView }) {
           title={t('detail.closed', { date: view.closure.date, reason: t(`enums.closeReason.${view.closure.reason}`) })}
           description={
             <>
-              {t('detail.closedBy', { by: view.closure.by })}
+              {t('detail.closedBy', { by: nameOf(view.closure.by) })}
               {view.closure.note && (
                 <>
                   <br />
@@ -184,7 +201,7 @@ function DetailBody({ view }: { view: ResidentView }) {
                   date: r.closure.date,
                   closeReason: t(`enums.closeReason.${r.closure.reason}`),
                   at: dayjs(r.at).format('YYYY-MM-DD HH:mm'),
-                  by: r.by,
+                  by: nameOf(r.by),
                   reason: r.reason,
                 })}
               </li>
@@ -193,9 +210,9 @@ function DetailBody({ view }: { view: ResidentView }) {
         </>
       )}
       <Descriptions column={2} size="small" style={{ marginTop: 20 }}>
-        <Descriptions.Item label={t('detail.createdBy')}>{view.createdBy}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.createdBy')}>{nameOf(view.createdBy)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.createdAt')}>{dayjs(view.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.updatedBy')}>{view.updatedBy}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.updatedBy')}>{nameOf(view.updatedBy)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.updatedAt')}>{dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       </Descriptions>
     </>
@@ -203,7 +220,7 @@ function DetailBody({ view }: { view: ResidentView }) {
 }
 
 /** The county's reasons for returning this resident (newest batch first), from the station's batches. */
-function ReturnedReason({ view }: { view: ResidentView }) {
+function ReturnedReason({ view, onReopen }: { view: ResidentView; onReopen(): void }) {
   const { t } = useTranslation();
   const batches = useSyncBatches(true);
   const returned = batches.data ? returnedState(batches.data, view) : null;
@@ -228,7 +245,21 @@ function ReturnedReason({ view }: { view: ResidentView }) {
       description={
         <>
           {reasons}
-          {returned.state === 'toCorrect' && <div style={{ marginTop: 4 }}>{t('county.returned.hint')}</div>}
+          {returned.state === 'toCorrect' && (
+            <div style={{ marginTop: 4 }} data-testid="returned-action">
+              {/* A closed registration cannot be edited: the way on is to reopen it first. */}
+              <div>{view.status === 'closed' ? t('labels.state.returnedClosed') : t('county.returned.hint')}</div>
+              {view.status === 'closed' ? (
+                <Button size="small" type="primary" icon={<RedoOutlined />} style={{ marginTop: 8 }} onClick={onReopen} data-testid="returned-reopen">
+                  {t('labels.state.reopen')}
+                </Button>
+              ) : (
+                <Button size="small" type="primary" icon={<EditOutlined />} style={{ marginTop: 8 }} onClick={() => navigate({ name: 'edit', id: view.id })} data-testid="returned-edit">
+                  {t('labels.state.edit')}
+                </Button>
+              )}
+            </div>
+          )}
         </>
       }
     />

@@ -29,6 +29,7 @@ import {
   type ResidentFormValues,
 } from './residentForm';
 import { navigate } from '../route';
+import { useRecordInfo } from '../records/queries';
 
 type V = ResidentFormValues;
 
@@ -78,6 +79,8 @@ function ResidentForm({ view }: { view?: ResidentView }) {
     [view?.id, view?.rev],
   );
   const form = useForm<V>({ defaultValues: startValues(), resolver, mode: 'onTouched', reValidateMode: 'onChange' });
+  // A record the county accepted says so before anyone types (the save would be refused).
+  const lockedAt = useRecordInfo(view ? [view.id] : []).data?.[0]?.lockedAt ?? null;
   const session = useSession();
   const draft = useFormDraft(form, view ? `edit:${view.id}` : 'register', {
     ready: true,
@@ -153,6 +156,9 @@ function ResidentForm({ view }: { view?: ResidentView }) {
           }
         />
       )}
+      {lockedAt && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="form-locked" title={t('labels.state.locked', { at: lockedAt })} description={t('labels.state.lockedHint')} />
+      )}
       {formError && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="form-error" closable onClose={() => setFormError(null)} />
       )}
@@ -213,7 +219,7 @@ function ResidentForm({ view }: { view?: ResidentView }) {
         </Card>
       </Form>
       <Space style={{ marginBottom: 24 }}>
-        <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="form-submit">
+        <Button type="primary" htmlType="submit" loading={formState.isSubmitting} disabled={lockedAt !== null} data-testid="form-submit">
           {view ? t('form.submitUpdate') : t('form.submitRegister')}
         </Button>
         <Button onClick={() => navigate(view ? { name: 'resident', id: view.id } : { name: 'residents' })} data-testid="form-cancel">

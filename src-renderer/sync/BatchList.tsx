@@ -1,19 +1,72 @@
 // The station's batches in the sync drawer, newest first: when and by whom, the records by type,
 // the county's decision, and for a returned batch the records sent back with the county's reason.
 
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { UsbOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchView } from '../../shared/rpc/handlers';
 import { errorText } from '../errors';
-import { countTags, hasReturned, statusTag, typeLabel, typeOfId, type TypeLabel } from './batchView';
+import { formatRecordLabel, recordTypeName } from '../../shared/documents/labelsFormat';
+import { navigate } from '../route';
+import { useDisplayName, useRecordInfo } from '../records/queries';
+import { countTags, hasReturned, recordRoute, statusTag, typeOfId, type TypeLabel } from './batchView';
 import { useSyncBatches } from './queries';
 
-export function BatchList({ open }: { open: boolean }) {
+/** The records the county sent back in a batch: by label, with its reason, each opening where the clerk acts on it. */
+function ReturnedRecords({ batch, onOpen }: { batch: BatchView; onOpen?: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  const info = useRecordInfo(batch.returned.map((r) => r.id));
+  const labels = new Map((info.data ?? []).map((r) => [r.id, r.label]));
+  return (
+    <Table
+      data-testid="sync-batch-returned"
+      size="small"
+      pagination={false}
+      rowKey={(row) => `${row.id}:${row.rev}`}
+      title={() => t('sync.batches.returnedTitle')}
+      dataSource={batch.returned}
+      onRow={(row) => ({ 'data-testid': 'sync-returned-row', 'data-record-id': row.id }) as HTMLAttributes<HTMLElement>}
+      columns={[
+        {
+          key: 'record',
+          title: t('labels.record'),
+          render: (_, row) => {
+            const label = labels.get(row.id);
+            return <span data-testid="sync-returned-label">{label ? formatRecordLabel(t, label, { withType: true }) : recordTypeName(t, typeOfId(row.id))}</span>;
+          },
+        },
+        { key: 'reason', title: t('sync.batches.returnedReason'), dataIndex: 'reason' },
+        {
+          key: 'open',
+          width: 72,
+          render: (_, row) => {
+            const route = recordRoute(row.id);
+            return route ? (
+              <Button
+                size="small"
+                type="link"
+                data-testid="sync-returned-open"
+                onClick={() => {
+                  onOpen?.();
+                  navigate(route);
+                }}
+              >
+                {t('labels.open')}
+              </Button>
+            ) : null;
+          },
+        },
+      ]}
+    />
+  );
+}
+
+export function BatchList({ open, onOpenRecord }: { open: boolean; onOpenRecord?: () => void }) {
   const { t } = useTranslation();
   const batches = useSyncBatches(open);
+  const nameOf = useDisplayName();
   const label = (type: TypeLabel) => (type.key ? t(type.key) : type.raw);
 
   return (
@@ -30,21 +83,7 @@ export function BatchList({ open }: { open: boolean }) {
         onRow={(batch) => ({ 'data-testid': 'sync-batch-row', 'data-batch-id': batch.id, 'data-status': batch.status, 'data-via': batch.via }) as HTMLAttributes<HTMLElement>}
         expandable={{
           rowExpandable: hasReturned,
-          expandedRowRender: (batch) => (
-            <Table
-              data-testid="sync-batch-returned"
-              size="small"
-              pagination={false}
-              rowKey={(row) => `${row.id}:${row.rev}`}
-              title={() => t('sync.batches.returnedTitle')}
-              dataSource={batch.returned}
-              columns={[
-                { key: 'type', title: t('sync.batches.returnedType'), render: (_, row) => label(typeLabel(typeOfId(row.id))) },
-                { key: 'id', title: t('sync.batches.returnedId'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
-                { key: 'reason', title: t('sync.batches.returnedReason'), dataIndex: 'reason' },
-              ]}
-            />
-          ),
+          expandedRowRender: (batch) => <ReturnedRecords batch={batch} onOpen={onOpenRecord} />,
         }}
         columns={[
           {
@@ -66,7 +105,7 @@ export function BatchList({ open }: { open: boolean }) {
               </Space>
             ),
           },
-          { key: 'by', title: t('sync.batches.by'), dataIndex: 'createdBy' },
+          { key: 'by', title: t('sync.batches.by'), render: (_, batch) => nameOf(batch.createdBy) },
           {
             key: 'documents',
             title: t('sync.batches.documents'),

@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineView } from '../../shared/rpc/handlers';
+import { recordTypeName } from '../../shared/documents/labelsFormat';
+import { typeOfId } from '../../shared/documents/registry';
 import { translateIssue } from '../errors';
 import { useQuarantine } from './queries';
 
@@ -35,11 +37,13 @@ export function QuarantineList({ open }: { open: boolean }) {
                 key: 'record',
                 title: t('sync.quarantine.record'),
                 render: (_, row) => {
-                  const type = row.id.slice(0, row.id.indexOf(':'));
-                  return `${t(`county.types.${type}`, { defaultValue: type })} ${row.id.slice(type.length + 1)}`;
+                  const type = typeOfId(row.id);
+                  // A post's or a course's code is what people know it by; other keys are internal.
+                  const code = type === 'post' || type === 'course' ? ` ${row.id.slice(row.id.indexOf(':') + 1)}` : '';
+                  return `${recordTypeName(t, type ?? row.id.slice(0, Math.max(0, row.id.indexOf(':'))))}${code}`;
                 },
               },
-              { key: 'source', title: t('sync.quarantine.source'), dataIndex: 'source' },
+              { key: 'source', title: t('sync.quarantine.source'), render: (_, row) => t(row.source === 'county_ref' ? 'labels.source.reference' : 'labels.source.station') },
               { key: 'problem', title: t('sync.quarantine.problem'), render: (_, row) => translateIssue(t, { field: row.field, messageKey: row.messageKey }) },
               { key: 'time', title: t('sync.quarantine.time'), dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
             ]}

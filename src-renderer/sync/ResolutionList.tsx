@@ -7,12 +7,22 @@ import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResolutionView } from '../../shared/rpc/handlers';
+import { formatRecordLabel, recordTypeName } from '../../shared/documents/labelsFormat';
+import { typeOfId } from '../../shared/documents/registry';
+import { useRecordInfo } from '../records/queries';
 import { useResolutions } from './queries';
 
 export function ResolutionList({ open }: { open: boolean }) {
   const { t } = useTranslation();
   const resolutions = useResolutions(open);
+  const info = useRecordInfo((resolutions.data ?? []).map((r) => r.targetId), open);
   if (!resolutions.data?.length) return null;
+  const found = new Map((info.data ?? []).filter((r) => r.found).map((r) => [r.id, r.label]));
+  // The record as it is here now; one replaced by another station's is gone: the county's words for it then.
+  const recordText = (row: ResolutionView) => {
+    const label = found.get(row.targetId);
+    return label ? formatRecordLabel(t, label, { withType: true }) : row.label || recordTypeName(t, typeOfId(row.targetId));
+  };
   return (
     <div data-testid="sync-resolutions" style={{ marginTop: 16 }}>
       <Typography.Title level={5}>{t('sync.resolutions.title')}</Typography.Title>
@@ -24,7 +34,7 @@ export function ResolutionList({ open }: { open: boolean }) {
         onRow={(row) => ({ 'data-testid': 'sync-resolution-row', 'data-kept': String(row.kept) }) as HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'time', title: t('sync.resolutions.time'), dataIndex: 'createdAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
-          { key: 'record', title: t('sync.resolutions.record'), dataIndex: 'label' },
+          { key: 'record', title: t('sync.resolutions.record'), render: (_, row) => <span data-testid="sync-resolution-label">{recordText(row)}</span> },
           {
             key: 'outcome',
             title: t('sync.resolutions.outcome'),

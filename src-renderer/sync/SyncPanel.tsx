@@ -106,7 +106,7 @@ export function SyncPanel({ open, onClose, status, canConnect, now }: Props) {
           {syncing ? t('sync.syncingNow') : t('sync.now')}
         </Button>
       </div>
-      <BatchList open={open} />
+      <BatchList open={open} onOpenRecord={onClose} />
       <ResolutionList open={open} />
       <QuarantineList open={open} />
       <Divider />

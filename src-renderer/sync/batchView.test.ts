@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncEn, syncZhCN } from '../../shared/sync/texts';
 import type { BatchView } from '../../shared/rpc/handlers';
-import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, returnedState, statusTag, typeLabel, typeOfId } from './batchView';
+import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, recordRoute, returnedState, statusTag, typeLabel, typeOfId } from './batchView';
 
 function lookup(texts: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), texts);
@@ -105,5 +105,18 @@ describe('returnedState', () => {
     expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'pending')], resident)?.state).toBe('resent');
     expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'accepted')], resident)).toBeNull();
     expect(returnedState([returned, batch('b3', '2025-03-10T09:00:00.000Z', 'partial', [{ id: 'resident:z', rev: '1-q', reason: 'x' }])], resident)).toBeNull();
+  });
+});
+
+describe('where a returned record opens', () => {
+  it('opens a resident, the post month of an attendance or a month close, the post of an assignment, the session of an enrolment or a sign-in', () => {
+    const key = 'vjbek35abcdefghijklmnopqrs';
+    expect(recordRoute(`resident:${key}`)).toEqual({ name: 'resident', id: `resident:${key}` });
+    expect(recordRoute(`attendance:GY-001:2026-11:${key}:05`)).toEqual({ name: 'attendance', postId: 'post:GY-001', month: '2026-11' });
+    expect(recordRoute('monthClose:GY-001:2026-11')).toEqual({ name: 'attendance', postId: 'post:GY-001', month: '2026-11' });
+    expect(recordRoute(`assignment:GY-001:${key}:2026-11-01`)).toEqual({ name: 'post', id: 'post:GY-001' });
+    expect(recordRoute('enrolment:ieq7ycrjd2zzqdpy:' + key)).toEqual({ name: 'session', id: 'training:ieq7ycrjd2zzqdpy' });
+    expect(recordRoute(`signIn:ieq7ycrjd2zzqdpy:2026-12-06:am:${key}`)).toEqual({ name: 'session', id: 'training:ieq7ycrjd2zzqdpy' });
+    expect(recordRoute('audit:2026-12-06T02:03:04.000Z:abcdefgh')).toBeNull();
   });
 });

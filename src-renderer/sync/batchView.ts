@@ -2,6 +2,8 @@
 // label key), the documents' counts as tags by type, and the returned records' types.
 
 import type { BatchView } from '../../shared/rpc/handlers';
+import { docId } from '../../shared/documents/registry';
+import type { Route } from '../route';
 
 export type BatchStatus = BatchView['status'];
 
@@ -116,4 +118,30 @@ export function returnedState(
   if (carrying.some((b) => b.status === 'accepted' || b.status === 'partial' || b.status === 'returned')) return null;
   if (carrying.length > 0) return { state: 'resent', reasons };
   return { state: 'corrected', reasons };
+}
+
+/**
+ * Where the clerk acts on a record: a resident's page, the post month of an attendance or a month
+ * close, a post (an assignment), a training session (an enrolment or a sign-in); null where none.
+ */
+export function recordRoute(id: string): Route | null {
+  const [type, ...parts] = id.split(':');
+  switch (type) {
+    case 'resident':
+      return { name: 'resident', id };
+    case 'post':
+      return { name: 'post', id };
+    case 'assignment':
+      return parts[0] ? { name: 'post', id: docId.post(parts[0]) } : null;
+    case 'attendance':
+    case 'monthClose':
+      return parts[0] && /^\d{4}-\d{2}$/.test(parts[1] ?? '') ? { name: 'attendance', postId: docId.post(parts[0]), month: parts[1]! } : null;
+    case 'training':
+      return { name: 'session', id };
+    case 'enrolment':
+    case 'signIn':
+      return parts[0] ? { name: 'session', id: docId.training(parts[0]) } : null;
+    default:
+      return null;
+  }
 }

@@ -122,9 +122,11 @@ describe('access', () => {
     // Created lisi, changed the idle minutes twice, unlocked lisi.
     await waitForText(page.getByTestId('audit-total'), '共 4 条');
     const rows = await page.getByTestId('audit-row').allInnerTexts();
-    expect(rows[0]).toContain('user:lisi');
-    expect(rows[0]).toContain('unlock');
-    expect(rows.at(-1)).toContain('create');
+    // In words, the account by its name: never `user:lisi` or `unlock`.
+    expect(rows[0]).toContain('解除 李四 的锁定');
+    expect(rows.at(-1)).toContain('新建账号 李四（村级经办人）');
+    expect(rows.join('\n')).toContain('自动锁屏时间');
+    expect(rows.join('\n')).not.toMatch(/user:|unlock|create|idleLockMinutes/);
     await shot(page, 'access-audit');
   });
 

@@ -161,7 +161,9 @@ describe('county data that fails its schema, in the sync drawer', () => {
     const row = warning.getByTestId('sync-quarantine-row');
     expect(await row.getAttribute('data-id')).toBe('post:XC-BAD');
     const text = await textOf(row);
-    expect(text).toContain('county_ref');
+    // Named in words: the post by its code, the source by what it is.
+    expect(text).toContain('公益性岗位 XC-BAD');
+    expect(text).toContain('县级参考数据');
     expect(text).toContain('plannedHoursPerMonth');
     await shot(page, 'sync-quarantine');
     await noInjectedElements(page);

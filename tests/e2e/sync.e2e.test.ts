@@ -29,6 +29,9 @@ const COUNTY_CLERK = { loginName: 'li01', displayName: '李科长', password: 'L
 /** 张三, born 1990-03-07 in 历下区, male. */
 const ZHANG_SAN = { name: '张三', id: '37010219900307003' + idNumberCheckChar('37010219900307003'), phone: '13800138000' };
 
+/** 李四, born 1985-06-01 in 历下区: registered and closed at once, returned by the county. */
+const LI_SI = { name: '李四', id: '37010219850601005' + idNumberCheckChar('37010219850601005'), phone: '13900139000' };
+
 /** Polls `check` until it holds (each round may act, e.g. press a refresh button). */
 async function eventually(what: string, check: () => Promise<boolean>, timeout = 20_000, every = 250): Promise<void> {
   const until = Date.now() + timeout;
@@ -114,6 +117,7 @@ describe('sync with the county, end to end', () => {
   let countyContext: BrowserContext | null = null;
   let county: Page | null = null;
   let batchId = '';
+  let returnedBatchId = '';
   let waitingBefore = 0;
 
   const setupCode = (name: string) => {
@@ -295,10 +299,130 @@ describe('sync with the county, end to end', () => {
     await village.getByTestId('nav-residents').click();
     await village.getByTestId('resident-row').first().click();
     await waitForText(village.getByTestId('detail-name'), ZHANG_SAN.name);
-    await village.getByTestId('detail-edit').click();
-    await village.getByTestId('field-address').fill('解放桥社区 5 号楼');
-    await village.getByTestId('form-submit').click();
-    await waitForText(village.getByTestId('form-error'), '经县级审核通过并锁定');
+    // Locked before anyone types: 编辑 is disabled and the page says why.
+    await village.getByTestId('detail-locked').waitFor();
+    expect(await textOf(village.getByTestId('detail-locked'))).toContain('审核通过');
+    expect(await village.getByTestId('detail-edit').isDisabled()).toBe(true);
+    expect(await village.getByTestId('detail-close').isDisabled()).toBe(true);
     await shot(village, 'sync-07-village-locked');
+    await village.keyboard.press('Escape');
+  });
+
+  it('labels the records of a batch at the county by person, and returns a closed registration with a reason', async () => {
+    // 李四 is registered and his registration closed at once (a mistake the county spots).
+    await village.getByTestId('nav-register').click();
+    await village.getByTestId('field-name').fill(LI_SI.name);
+    await village.getByTestId('field-idNumber').fill(LI_SI.id);
+    await village.getByTestId('field-phone').fill(LI_SI.phone);
+    await village.getByTestId('field-householdType').getByText('农业', { exact: true }).click();
+    await village.getByTestId('field-education').click();
+    await village.locator('.ant-select-item-option', { hasText: '高中' }).click();
+    await village.getByTestId('field-address').fill('解放桥社区 8 号楼');
+    await village.getByTestId('field-targetGroups').getByText('农村务工人员').click();
+    await village.getByTestId('form-submit').click();
+    await waitForText(village.getByTestId('detail-name'), LI_SI.name);
+    await village.getByTestId('detail-close').click();
+    await village.getByTestId('close-reason').click();
+    await village.locator('.ant-select-item-option', { hasText: '本人申请' }).click();
+    await village.getByTestId('close-confirm').click();
+    await village.getByTestId('closure').waitFor();
+    await village.keyboard.press('Escape');
+
+    await openSyncDrawer(village);
+    await syncUntil(village, 'idle');
+    const delivered = village.locator('[data-testid=sync-batch-row][data-status=delivered]');
+    await delivered.first().waitFor({ timeout: 30_000 });
+    returnedBatchId = (await delivered.first().getAttribute('data-batch-id')) ?? '';
+    await closeDrawer(village);
+
+    const page = county!;
+    await page.getByTestId('nav-county').click();
+    const row = page.locator(`[data-testid=county-batch-row][data-batch-id="${returnedBatchId}"]`);
+    await eventually('the second batch on the county screen', async () => {
+      if ((await row.count()) > 0) return true;
+      const refresh = page.getByTestId('county-refresh');
+      if (await refresh.isEnabled()) await refresh.click();
+      return false;
+    }, 30_000, 500);
+    await row.click();
+    const liRow = page.getByTestId('batch-record-row').filter({ hasText: LI_SI.name });
+    await liRow.waitFor();
+    // Every record by what a person knows it by: names and masked numbers, never an internal id or a code.
+    const labels = await page.getByTestId('record-label').allInnerTexts();
+    expect(labels.some((l) => l.startsWith(`${LI_SI.name} 3701`))).toBe(true);
+    for (const label of labels) expect(label).not.toMatch(/[a-z]+:[a-z0-9]|present|closed|\bam\b/);
+    await shot(page, 'sync-08-county-labels');
+    const index = (await liRow.getAttribute('data-index')) ?? '';
+    await page.getByTestId(`record-decision-${index}`).getByText('退回').click();
+    await page.getByTestId(`record-reason-${index}`).fill('注销日期与登记同日，请核实');
+    await page.getByTestId('submit-review').click();
+    await page.locator('[data-testid=batch-status][data-status=returned]').waitFor({ timeout: 15_000 });
+    await shot(page, 'sync-09-county-returned');
+  });
+
+  it('shows the returned record at the village by its label, opening where the clerk can reopen it', async () => {
+    await openSyncDrawer(village);
+    await syncUntil(village, 'idle');
+    const batchRow = village.locator(`[data-testid=sync-batch-row][data-batch-id="${returnedBatchId}"][data-status=returned]`);
+    await batchRow.waitFor({ timeout: 30_000 });
+    await batchRow.locator('.ant-table-row-expand-icon').click();
+    const label = village.getByTestId('sync-returned-label').first();
+    await waitForText(label, LI_SI.name);
+    expect(await textOf(label)).toMatch(new RegExp(`^居民登记 ${LI_SI.name} 3701\\*+\\d{3}[\\dX]$`));
+    expect(await textOf(village.getByTestId('sync-batch-returned'))).toContain('注销日期与登记同日');
+    expect(await textOf(batchRow)).toContain(VILLAGE_CLERK.displayName);
+    await shot(village, 'sync-10-village-returned');
+    await village.getByTestId('sync-returned-open').first().click();
+    await village.getByTestId('sync-drawer').waitFor({ state: 'hidden' });
+
+    // The registration is closed: the notice offers to reopen it, and 编辑 says why it waits.
+    await waitForText(village.getByTestId('detail-name'), LI_SI.name);
+    await village.locator('[data-testid=returned-reason][data-state=toCorrect]').waitFor();
+    expect(await textOf(village.getByTestId('returned-action'))).toContain('请先重新打开登记');
+    expect(await village.getByTestId('detail-edit').isDisabled()).toBe(true);
+    // Who registered and closed it, by name.
+    expect(await textOf(village.getByTestId('resident-detail'))).toContain(`经办人：${VILLAGE_CLERK.displayName}`);
+    expect(await textOf(village.getByTestId('resident-detail'))).not.toContain(VILLAGE_CLERK.loginName);
+    await shot(village, 'sync-11-village-returned-closed');
+    await village.getByTestId('returned-reopen').click();
+    await village.getByTestId('reopen-reason').fill('县级退回：注销有误');
+    await village.getByTestId('reopen-confirm').click();
+    await village.getByTestId('closure').waitFor({ state: 'detached' });
+    await eventually('编辑 enabled once reopened', async () => village.getByTestId('detail-edit').isEnabled());
+    await shot(village, 'sync-12-village-reopened');
+    await village.keyboard.press('Escape');
+
+    // The audit log names who reopened whom, by name.
+    await village.getByTestId('nav-audit').click();
+    const reopened = village.locator('[data-testid=audit-row][data-action=reopen]').first();
+    await reopened.waitFor();
+    expect(await textOf(reopened.getByTestId('audit-by'))).toBe(VILLAGE_CLERK.displayName);
+    expect(await textOf(reopened.getByTestId('audit-what'))).toContain(`${LI_SI.name} 3701`);
+    expect(await textOf(village.getByTestId('audit-screen'))).not.toMatch(/resident:|user:|idNumber|admin01/);
+    await shot(village, 'sync-13-village-audit');
+
+    // The same in English, at 1366×768: the audit log, the returned record, the county's labels.
+    await village.setViewportSize({ width: 1366, height: 768 });
+    await village.getByTestId('language-switch').getByText('English').click();
+    await waitForText(reopened.getByTestId('audit-what'), 'closed');
+    expect(await textOf(village.getByTestId('audit-screen'))).not.toMatch(/resident:|user:|idNumber|admin01|重新打开/);
+    await shot(village, 'sync-14-village-audit-en');
+    await openSyncDrawer(village);
+    // Still open from before (the drawer keeps its rows' state).
+    if (!(await village.getByTestId('sync-returned-label').first().isVisible())) {
+      await village.locator(`[data-testid=sync-batch-row][data-batch-id="${returnedBatchId}"]`).locator('.ant-table-row-expand-icon').click();
+    }
+    await waitForText(village.getByTestId('sync-returned-label').first(), '(resident)');
+    expect(await textOf(village.getByTestId('sync-returned-label').first())).toMatch(new RegExp(`^${LI_SI.name} 3701\\*+\\d{3}[\\dX] \\(resident\\)$`));
+    await village.waitForTimeout(500);
+    await shot(village, 'sync-15-village-returned-en');
+    await closeDrawer(village);
+    await village.getByTestId('language-switch').getByText('中文').click();
+    const page = county!;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await waitForText(page.getByTestId('record-label').first(), LI_SI.name);
+    await shot(page, 'sync-16-county-labels-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
   });
 });

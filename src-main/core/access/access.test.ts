@@ -318,7 +318,9 @@ describe('audit log', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).getCell(3).value).toBe('操作');
     expect(sheet.getRow(2).getCell(3).value).toBe('查看完整号码');
-    expect(sheet.getRow(2).getCell(4).value).toBe('lisi');
+    // Who by name, what in words (audit/app.ts).
+    expect(sheet.getRow(2).getCell(4).value).toBe('李四');
+    expect(sheet.getRow(2).getCell(6).value).toMatch(/^电话号码：张三 3701\*+\d{3}[\dX]$/);
     // Exporting the log is itself logged.
     expect((await core.call(session, 'audit.list', { action: 'export' })).items[0]).toMatchObject({ by: 'wangli', targetId: 'audit', field: 'audit 2', reason: 'action=reveal' });
 

@@ -114,6 +114,8 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'users.saveSettings': ADMIN,
   'audit.list': ADMIN,
   'audit.export': ADMIN,
+  'records.labels': ALL,
+  'records.people': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -1,6 +1,7 @@
 // The audit log: append-only entries (`audit:<ISO time>:<random>`), on disk before the action they
 // record goes on, and the index that lists and filters them without reading every document.
 import type { AuditActionName, AuditEntryView } from '../../../shared/access/contract';
+import { auditLabel } from '../../../shared/documents/labels';
 import type { SessionUser } from '../../../shared/rpc/handlers';
 import type { PouchDB as P } from 'pouchdb-node';
 import type { Cache } from '../app';
@@ -133,6 +134,9 @@ export class AuditLog {
           targetId: doc.targetId,
           field: doc.field,
           reason: doc.reason ?? '',
+          byName: doc.createdBy,
+          what: auditLabel({ action: doc.action, targetId: doc.targetId, field: doc.field, reason: doc.reason }),
+          target: null,
         });
       }
     }

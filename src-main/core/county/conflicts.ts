@@ -1,4 +1,5 @@
 // Conflicts in the county aggregate: listed revision by revision, and resolved (a merge kept, the other branches deleted, the stations told).
+import { describeRecord } from '../../../shared/documents/labels';
 import { LeyeError, type FieldIssue } from '../../../shared/rpc/errors';
 import type { ConflictRevisionView, CountyConflictView, ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
@@ -64,7 +65,7 @@ export class ConflictResolution {
           winner: doc === winner,
           fields: flattenFields(doc),
         }));
-        return { id: row.id, type: String(winner.type ?? ''), label: recordLabel(winner, row.id), revisions, differing: differingFields(revisions) };
+        return { id: row.id, type: String(winner.type ?? ''), label: describeRecord(winner, row.id), revisions, differing: differingFields(revisions) };
       })
       .sort((a, b) => a.id.localeCompare(b.id));
   }

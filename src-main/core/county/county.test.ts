@@ -130,7 +130,7 @@ describe('county review', () => {
     expect(detail).toMatchObject({ checksumOk: true, missing: [], batch: { id: batchA!.id, status: 'new' } });
     const record = detail!.records.find((r) => r.id === r1.id);
     expect(record).toMatchObject({ type: 'resident', rev: r1.rev, currentRev: r1.rev, change: 'new', problems: [], decision: null });
-    expect(record!.label).toMatch(/^张三 3701\*{10}\d{3}[\dX]$/);
+    expect(record!.label).toMatchObject({ type: 'resident', person: { name: '张三', idNumber: expect.stringMatching(/^3701\*{10}\d{3}[\dX]$/) } });
 
     // Accept A's batch whole; the decision shows at once in the county's lists.
     const accepted = await c.call(s, 'county.review', { batchId: batchA!.id, records: detail!.records.map((r) => ({ id: r.id, rev: r.rev, decision: 'accepted' })) });
@@ -360,7 +360,7 @@ describe('conflicts', () => {
     // The policy parameters shipped with the app are the same id at every station: they stay there.
     expect(conflicts.filter((x) => x.id.startsWith('policy:'))).toEqual([]);
     const conflict = mine[0]!;
-    expect(conflict).toMatchObject({ type: 'resident', label: expect.stringMatching(/^周八 3701\*+/) });
+    expect(conflict).toMatchObject({ type: 'resident', label: { type: 'resident', person: { name: '周八', idNumber: expect.stringMatching(/^3701\*+/) } } });
     expect(conflict.revisions).toHaveLength(2);
     expect(conflict.revisions.filter((r) => r.winner)).toHaveLength(1);
     expect(conflict.revisions.map((r) => r.placeCode).sort()).toEqual([A, C].sort());

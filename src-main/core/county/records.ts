@@ -1,6 +1,8 @@
 // How the county shows and merges a record: its fields as dotted paths (masked), its label, reading and setting one path.
+import { labelDocuments, type RecordLabel } from '../../../shared/documents/labels';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
 import { ID_PREFIX } from '../store/docs';
+import { chunks, FETCH_CHUNK, type CountyServer } from './server';
 
 /** Bookkeeping of every document: shown apart from the fields a person compares. */
 const META_FIELDS = new Set(['type', 'schemaVersion', 'placeCode', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
@@ -54,7 +56,23 @@ export function setPath(doc: Record<string, unknown>, path: string, from: { foun
   else delete cur[last];
 }
 
-/** What a person recognises a record by; never a full ID number or phone. */
+/**
+ * What a person recognises records of a station's database by (shared/documents/labels.ts): the
+ * person an attendance, an assignment, an enrolment or a sign-in is about, the post's name, the
+ * session; the residents, posts and sessions they name are read from the same database.
+ */
+export async function labelRecords(server: CountyServer, db: string, items: readonly { id: string; doc: Record<string, unknown> | null }[]): Promise<RecordLabel[]> {
+  return labelDocuments(items, async (ids) => {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const part of chunks(ids, FETCH_CHUNK)) {
+      const r = await server.request<{ rows: { key: string; doc?: Record<string, unknown> | null }[] }>('POST', `/${encodeURIComponent(db)}/_all_docs?include_docs=true`, { keys: part });
+      for (const row of r.body.rows) if (row.doc) out.set(row.key, row.doc);
+    }
+    return out;
+  });
+}
+
+/** A record as plain text, for the notice a station keeps of a resolved conflict; screens use labelRecords. */
 export function recordLabel(doc: Record<string, unknown> | null, id: string): string {
   if (!doc) return id;
   const s = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : '');

@@ -6,8 +6,8 @@ import { fail, type CoreContext } from '../context';
 import { ID_PREFIX, type BatchDoc, type ReviewDoc, type UnlockDoc } from '../store/docs';
 import { batchChecksum } from '../sync/batches';
 import type { CountyKeys } from '../sync/credentials';
-import { recordLabel } from './records';
 import { recordProblems } from './checks';
+import { labelRecords } from './records';
 import {
   aggregateDb,
   chunks,
@@ -98,6 +98,7 @@ export class BatchReview {
     const later = fallback.length ? await this.server.revisions(db, fallback) : new Map<string, AnyDoc>();
     const decided = new Map((review?.records ?? []).map((r) => [r.id, r]));
     const records: CountyRecordView[] = [];
+    const labelled: { id: string; doc: AnyDoc | null }[] = [];
     const missing: string[] = [];
     for (const entry of batch.docs) {
       const currentRev = current.get(entry.id) ?? null;
@@ -112,14 +113,16 @@ export class BatchReview {
         id: entry.id,
         rev: entry.rev,
         type: typeof doc?.type === 'string' ? doc.type : entry.id.slice(0, entry.id.indexOf(':')),
-        label: recordLabel(doc, entry.id),
+        label: { type: null },
         change: entry.rev.startsWith('1-') ? 'new' : 'updated',
         currentRev,
         problems: doc ? this.problems(doc) : [],
         decision: decision?.decision ?? null,
         reason: decision?.reason ?? '',
       });
+      labelled.push({ id: entry.id, doc });
     }
+    (await labelRecords(this.server, db, labelled)).forEach((label, i) => (records[i]!.label = label));
     return { batch: this.manifestView(batch, review, directory), records, checksumOk: batchChecksum(batch.docs) === batch.checksum, missing };
   }
 

@@ -26,7 +26,18 @@ export type TransferImportResult =
       /** The receipt to carry back to the station. */
       receipt: TransferFileView;
     }
-  | { kind: 'receipt'; batchId: string; receivedAt: string; receivedBy: string; alreadyHad: boolean };
+  | {
+      kind: 'receipt';
+      batchId: string;
+      /** When the station exported the batch ('' if this station no longer has it). */
+      exportedAt: string;
+      documents: number;
+      /** The township or county that received the file (a place code, named by the UI). */
+      receivedAtPlace: string;
+      receivedAt: string;
+      receivedBy: string;
+      alreadyHad: boolean;
+    };
 
 export const transferHandlers = {
   /** The waiting documents as one encrypted file for a USB stick (a batch with via 'file'). */

@@ -24,7 +24,7 @@ export const transferZhCN = {
     },
     receipt: {
       title: '回执已导入',
-      delivered: '批次 {{batch}} 已送达',
+      delivered: '{{at}} 导出的 {{count}} 条记录已送达{{place}}',
       receivedAt: '接收时间',
       receivedBy: '接收人',
       again: '此回执之前已导入过。',
@@ -57,7 +57,7 @@ export const transferEn: typeof transferZhCN = {
     },
     receipt: {
       title: 'Receipt imported',
-      delivered: 'Batch {{batch}} delivered',
+      delivered: 'The {{count}} records exported {{at}} reached {{place}}',
       receivedAt: 'Received',
       receivedBy: 'By',
       again: 'This receipt was imported before.',

@@ -8,6 +8,7 @@ import { DownloadOutlined, ExportOutlined, ImportOutlined } from '@ant-design/ic
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { placeName } from '../../shared/places/index';
 import { mayCall, type TransferImportResult } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { countyKeys } from '../county/queries';
@@ -142,7 +143,9 @@ function ImportResult({ result }: { result: TransferImportResult }) {
         title={t('transfer.receipt.title')}
         description={
           <>
-            <div>{t('transfer.receipt.delivered', { batch: result.batchId })}</div>
+            <div data-testid="transfer-receipt-delivered">
+              {t('transfer.receipt.delivered', { at: result.exportedAt ? dayjs(result.exportedAt).format('YYYY-MM-DD HH:mm') : '', count: result.documents, place: placeName(result.receivedAtPlace) || result.receivedAtPlace })}
+            </div>
             <div>
               {t('transfer.receipt.receivedAt')}：{dayjs(result.receivedAt).format('YYYY-MM-DD HH:mm')} · {t('transfer.receipt.receivedBy')}：
               {result.receivedBy}

@@ -73,9 +73,11 @@ export class Receipts implements FileDelivery {
     }
     if (body.place !== this.ctx.station().placeCode) refuse('notForThisStation', { place: placeLabel(body.place) });
 
-    const known = this.receipts.receipts[body.batchId];
-    if (known) return { kind: 'receipt', batchId: body.batchId, receivedAt: known.receivedAt, receivedBy: known.receivedBy, alreadyHad: true };
     const batch = await getOrNull<BatchDoc>(this.ctx.db, body.batchId);
+    // What the clerk recognises the batch by: when it was exported, how many records, and where it went.
+    const seen = { batchId: body.batchId, exportedAt: batch?.createdAt ?? '', documents: body.documents, receivedAtPlace: body.receivedAtPlace };
+    const known = this.receipts.receipts[body.batchId];
+    if (known) return { kind: 'receipt', ...seen, receivedAt: known.receivedAt, receivedBy: known.receivedBy, alreadyHad: true };
     // A batch with another checksum is not the one the receipt speaks of (a reinstalled station
     // can make a batch of the same place at the same minute).
     if (!batch || batch.type !== 'batch') refuse('unknownBatch');
@@ -88,6 +90,6 @@ export class Receipts implements FileDelivery {
     const { rev } = await this.ctx.db.put(next);
     this.receipts = { ...next, _rev: rev };
     this.markDelivered(batch);
-    return { kind: 'receipt', batchId: body.batchId, receivedAt: body.receivedAt, receivedBy: body.receivedBy, alreadyHad: false };
+    return { kind: 'receipt', ...seen, receivedAt: body.receivedAt, receivedBy: body.receivedBy, alreadyHad: false };
   }
 }

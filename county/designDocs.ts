@@ -253,7 +253,7 @@ export const REVIEW_VIEWS: Record<string, { map: string; reduce?: string }> = {
   batches: {
     map: `function (doc) {
   if (doc.type !== 'batch' || !doc.placeCode) return;
-  emit([doc.placeCode, doc.createdAt], { createdBy: doc.createdBy, via: doc.via, counts: doc.counts, documents: doc.docs ? doc.docs.length : 0 });
+  emit([doc.placeCode, doc.createdAt], { createdBy: doc.createdBy, createdByName: doc.createdByName || doc.createdBy, via: doc.via, counts: doc.counts, documents: doc.docs ? doc.docs.length : 0 });
 }`,
   },
   // batch id → the county's decision, without the per-record list

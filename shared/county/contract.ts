@@ -31,7 +31,9 @@ export interface CountyBatchView {
   placeCode: string;
   stationName: string;
   createdAt: string;
+  /** The station account's login name, and its display name (what a person reads). */
   createdBy: string;
+  createdByName: string;
   via: 'sync' | 'file';
   counts: Record<string, number>;
   documents: number;

@@ -225,6 +225,8 @@ export const batchSchema = z.object({
   ...base,
   type: z.literal('batch'),
   via: z.enum(['sync', 'file']),
+  /** The display name of createdBy, for the county, which has no copy of the station's accounts. */
+  createdByName: z.string().max(100).optional(),
   counts: z.record(z.string(), z.number()),
   docs: z.array(z.strictObject({ id: z.string(), rev: z.string() })),
   checksum: z.string(),

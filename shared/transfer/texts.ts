@@ -25,8 +25,7 @@ export const transferZhCN = {
     receipt: {
       title: '回执已导入',
       delivered: '{{at}} 导出的 {{count}} 条记录已送达{{place}}',
-      receivedAt: '接收时间',
-      receivedBy: '接收人',
+      received: '接收时间：{{at}} · 接收人：{{by}}',
       again: '此回执之前已导入过。',
     },
   },
@@ -58,8 +57,7 @@ export const transferEn: typeof transferZhCN = {
     receipt: {
       title: 'Receipt imported',
       delivered: 'The {{count}} records exported {{at}} reached {{place}}',
-      receivedAt: 'Received',
-      receivedBy: 'By',
+      received: 'Received {{at}} by {{by}}',
       again: 'This receipt was imported before.',
     },
   },

@@ -32,7 +32,7 @@ export function BatchHeader({ detail }: { detail: CountyBatchDetail }) {
             ),
           },
           { key: 'createdAt', label: t('county.batch.createdAt'), children: dayjs(batch.createdAt).format('YYYY-MM-DD HH:mm:ss') },
-          { key: 'createdBy', label: t('county.batch.createdBy'), children: batch.createdBy },
+          { key: 'createdBy', label: t('county.batch.createdBy'), children: batch.createdByName },
           {
             key: 'via',
             label: t('county.batch.via'),

@@ -186,7 +186,7 @@ function BatchesTab(props: {
             width: 150,
             render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
           },
-          { key: 'createdBy', title: t('county.batches.columns.createdBy'), dataIndex: 'createdBy', width: 110 },
+          { key: 'createdBy', title: t('county.batches.columns.createdBy'), dataIndex: 'createdByName', width: 110 },
           {
             key: 'via',
             title: t('county.batches.columns.via'),

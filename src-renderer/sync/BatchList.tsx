@@ -89,6 +89,7 @@ export function BatchList({ open, onOpenRecord }: { open: boolean; onOpenRecord?
           {
             key: 'time',
             title: t('sync.batches.time'),
+            width: 96,
             dataIndex: 'createdAt',
             render: (at: string, batch) => (
               <Space orientation="vertical" size={0}>
@@ -105,7 +106,7 @@ export function BatchList({ open, onOpenRecord }: { open: boolean; onOpenRecord?
               </Space>
             ),
           },
-          { key: 'by', title: t('sync.batches.by'), render: (_, batch) => nameOf(batch.createdBy) },
+          { key: 'by', title: t('sync.batches.by'), width: 72, render: (_, batch) => <span style={{ whiteSpace: 'nowrap' }}>{nameOf(batch.createdBy)}</span> },
           {
             key: 'documents',
             title: t('sync.batches.documents'),

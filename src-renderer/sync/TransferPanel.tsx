@@ -147,8 +147,7 @@ function ImportResult({ result }: { result: TransferImportResult }) {
               {t('transfer.receipt.delivered', { at: result.exportedAt ? dayjs(result.exportedAt).format('YYYY-MM-DD HH:mm') : '', count: result.documents, place: placeName(result.receivedAtPlace) || result.receivedAtPlace })}
             </div>
             <div>
-              {t('transfer.receipt.receivedAt')}：{dayjs(result.receivedAt).format('YYYY-MM-DD HH:mm')} · {t('transfer.receipt.receivedBy')}：
-              {result.receivedBy}
+              {t('transfer.receipt.received', { at: dayjs(result.receivedAt).format('YYYY-MM-DD HH:mm'), by: result.receivedBy })}
             </div>
             {result.alreadyHad && <Typography.Text type="secondary">{t('transfer.receipt.again')}</Typography.Text>}
           </>

@@ -120,14 +120,14 @@ describe('county review', () => {
       () => c.call(s, 'county.batches', { placeCode: T1 }),
       (list) => [batchA!.id, batchB!.id].every((id) => list.some((b) => b.id === id)),
     );
-    expect(listed.find((b) => b.id === batchB!.id)).toMatchObject({ placeCode: B, status: 'new', createdBy: 'clerk', via: 'sync', counts: { resident: 2 }, reviewedAt: null });
+    expect(listed.find((b) => b.id === batchB!.id)).toMatchObject({ placeCode: B, status: 'new', createdBy: 'clerk', createdByName: '王丽', via: 'sync', counts: { resident: 2 }, reviewedAt: null });
     expect(listed.find((b) => b.id === batchB!.id)!.stationName).not.toBe(B);
     expect((await c.call(s, 'county.batches', { placeCode: A })).map((b) => b.placeCode)).toEqual([A]);
     expect(await c.call(s, 'county.batches', { placeCode: T2 })).toEqual([]);
 
     // What the batch carried, record by record.
     const detail = await c.call(s, 'county.batch', { batchId: batchA!.id });
-    expect(detail).toMatchObject({ checksumOk: true, missing: [], batch: { id: batchA!.id, status: 'new' } });
+    expect(detail).toMatchObject({ checksumOk: true, missing: [], batch: { id: batchA!.id, status: 'new', createdByName: '王丽' } });
     const record = detail!.records.find((r) => r.id === r1.id);
     expect(record).toMatchObject({ type: 'resident', rev: r1.rev, currentRev: r1.rev, change: 'new', problems: [], decision: null });
     expect(record!.label).toMatchObject({ type: 'resident', person: { name: '张三', idNumber: expect.stringMatching(/^3701\*{10}\d{3}[\dX]$/) } });

@@ -50,6 +50,7 @@ export class BatchReview {
       stationName: this.server.stationName(directory, batch.placeCode),
       createdAt: batch.createdAt,
       createdBy: batch.summary.createdBy,
+      createdByName: batch.summary.createdByName || batch.summary.createdBy,
       via: batch.summary.via,
       counts: batch.summary.counts,
       documents: batch.summary.documents,
@@ -60,7 +61,7 @@ export class BatchReview {
   }
 
   private manifestView(batch: BatchDoc, review: Pick<ReviewDoc, 'decision' | 'updatedAt' | 'updatedBy'> | null, directory: Map<string, DirectoryDoc>): CountyBatchView {
-    const summary: BatchSummary = { createdBy: batch.createdBy, via: batch.via, counts: batch.counts, documents: batch.docs.length };
+    const summary: BatchSummary = { createdBy: batch.createdBy, createdByName: batch.createdByName ?? batch.createdBy, via: batch.via, counts: batch.counts, documents: batch.docs.length };
     return this.batchView({ id: batch._id, placeCode: batch.placeCode, createdAt: batch.createdAt, summary }, review, directory);
   }
 

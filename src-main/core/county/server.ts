@@ -36,6 +36,8 @@ export interface ReviewSummary {
 }
 export interface BatchSummary {
   createdBy: string;
+  /** The station's display name for createdBy (older manifests: the login name). */
+  createdByName?: string;
   via: BatchDoc['via'];
   counts: Record<string, number>;
   documents: number;

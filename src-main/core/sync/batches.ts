@@ -104,6 +104,7 @@ export class BatchBuilder {
         type: 'batch',
         ...this.ctx.stamp(user, place),
         ...(earlier ? { createdBy: earlier.createdBy, createdAt: earlier.createdAt } : {}),
+        createdByName: earlier ? (earlier.createdByName ?? earlier.createdBy) : user.displayName || user.loginName,
         via: 'sync',
         counts: countByType(docs),
         docs,

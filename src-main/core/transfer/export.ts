@@ -44,6 +44,7 @@ export async function exportBatch(
     type: 'batch',
     ...ctx.stamp(user, station.placeCode),
     schemaVersion: SCHEMA_VERSION,
+    createdByName: user.displayName || user.loginName,
     via: 'file',
     counts: countByType(list),
     docs: list,

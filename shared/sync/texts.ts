@@ -102,6 +102,7 @@ export const syncZhCN = {
       passwordHint: '密码只保存在本机核心，不会显示',
       submit: '连接',
       connected: '已连接县级服务器',
+      savedUnreachable: '设置码已保存；县级服务器暂时连不上，联网后自动同步。没有网络时可用 U 盘传送。',
     },
   },
 };
@@ -209,6 +210,7 @@ export const syncEn: typeof syncZhCN = {
       passwordHint: 'The password stays with the core on this computer and is never shown',
       submit: 'Connect',
       connected: 'Connected to the county server',
+      savedUnreachable: 'Setup code saved; the county server cannot be reached now and sync starts by itself once online. Without a network, use the USB transfer.',
     },
   },
 };

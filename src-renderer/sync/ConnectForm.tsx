@@ -28,10 +28,13 @@ export function ConnectForm() {
     setBusy(true);
     setErrors({});
     try {
-      setStatus(await leye.call('sync.connect', args));
+      const status = await leye.call('sync.connect', args);
+      setStatus(status);
       // The password is the core's now; the form forgets it.
       setValues({ setupCode: '', url: '', username: '', password: '' });
-      void message.success(t('sync.connect.connected'));
+      // A setup code is kept while the county is out of reach: say so, not "connected".
+      if (status.failure) void message.warning(t('sync.connect.savedUnreachable'));
+      else void message.success(t('sync.connect.connected'));
     } catch (error) {
       setErrors(connectErrors(t, mode, error));
     } finally {

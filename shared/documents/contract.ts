@@ -2,7 +2,7 @@
 // show records by id (the county's returns, conflicts the county resolved). Part of the one
 // handler map (see ../rpc/handlers.ts).
 import { z } from 'zod';
-import { ALL_ROLES, handler, none } from '../rpc/define';
+import { ALL_ROLES, handler } from '../rpc/define';
 import type { RecordLabel } from './labelTypes';
 
 export interface RecordInfo {
@@ -17,6 +17,4 @@ export interface RecordInfo {
 export const recordsHandlers = {
   /** Labels and lock states of records of this station, in the order asked. */
   'records.labels': handler<RecordInfo[]>()(z.strictObject({ ids: z.array(z.string().min(1).max(300)).max(500) }), ALL_ROLES),
-  /** The station's accounts by display name: records name who wrote them by login name. */
-  'records.people': handler<{ loginName: string; displayName: string }[]>()(none, ALL_ROLES),
 } as const;

@@ -59,7 +59,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     stationApp({ station, access, residents, changed: (status) => emit('station.changed', status), loggedIn: d.loggedIn }),
     accessApp(access),
     auditApp({ log: audit, station: () => station.require(), today: () => station.today(), labeller, users: () => access.users() }),
-    recordsApp({ labeller, users: () => access.users() }),
+    recordsApp({ labeller }),
     residentsApp(residents),
     policyApp(policies, station),
     postsApp(posts),

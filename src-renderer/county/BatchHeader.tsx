@@ -3,6 +3,7 @@
 import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { usePersonName } from '../shell/people';
 import type { CountyBatchDetail } from '../../shared/rpc/handlers';
 import { CountTags, CountyStatusTag } from './common';
 
@@ -10,6 +11,7 @@ const MISSING_SHOWN = 20;
 
 export function BatchHeader({ detail }: { detail: CountyBatchDetail }) {
   const { t } = useTranslation();
+  const nameOf = usePersonName();
   const batch = detail.batch;
   const missing = detail.missing;
   return (
@@ -55,7 +57,7 @@ export function BatchHeader({ detail }: { detail: CountyBatchDetail }) {
                 <CountyStatusTag status={batch.status} testId="batch-status" />
                 {batch.reviewedAt ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('county.batches.reviewedBy', { by: batch.reviewedBy ?? '', at: dayjs(batch.reviewedAt).format('YYYY-MM-DD HH:mm') })}
+                    {t('county.batches.reviewedBy', { by: nameOf(batch.reviewedBy ?? ''), at: dayjs(batch.reviewedAt).format('YYYY-MM-DD HH:mm') })}
                   </Typography.Text>
                 ) : null}
               </Space>

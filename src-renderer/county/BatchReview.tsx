@@ -8,7 +8,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRecordLabel } from '../../shared/documents/labelsFormat';
 import { LeyeError } from '../../shared/rpc/errors';
-import type { CountyBatchDetail, CountyRecordView } from '../../shared/rpc/handlers';
+import type { CountyBatchDetail, CountyBatchView, CountyRecordView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
@@ -106,6 +106,8 @@ export function BatchReview({ detail }: { detail: CountyBatchDetail }) {
       setReasonErrors(new Map());
       void message.success(t('county.batch.submitted', { status: t(`county.status.${result.status}`) }));
       client.setQueryData<CountyBatchDetail | null>(countyKeys.batch(batch.id), (old) => (old ? { ...old, batch: result } : old));
+      // The lists show the decision at once when the clerk goes back, not the status cached before it.
+      client.setQueriesData<CountyBatchView[]>({ queryKey: countyKeys.batchesAll }, (old) => old?.map((b) => (b.id === result.id ? result : b)));
       void client.invalidateQueries({ queryKey: countyKeys.batchesAll });
       void client.invalidateQueries({ queryKey: countyKeys.stationsAll });
       // The records' decisions come back with the batch; the person's choices give way to them then.

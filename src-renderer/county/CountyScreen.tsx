@@ -6,6 +6,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePersonName } from '../shell/people';
 import type { CountyBatchStatus, CountyBatchView, CountyStationView } from '../../shared/rpc/handlers';
 
 import { errorText } from '../errors';
@@ -117,6 +118,7 @@ function BatchesTab(props: {
   onPlaceCode(placeCode: string | undefined): void;
 }) {
   const { t } = useTranslation();
+  const nameOf = usePersonName();
   const rows = props.batches ?? [];
   return (
     <>
@@ -208,7 +210,7 @@ function BatchesTab(props: {
                 <CountyStatusTag status={batch.status} testId="county-batch-status" />
                 {batch.reviewedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('county.batches.reviewedBy', { by: batch.reviewedBy ?? '', at: dayjs(batch.reviewedAt).format('MM-DD HH:mm') })}
+                    {t('county.batches.reviewedBy', { by: nameOf(batch.reviewedBy ?? ''), at: dayjs(batch.reviewedAt).format('MM-DD HH:mm') })}
                   </Typography.Text>
                 )}
               </Space>

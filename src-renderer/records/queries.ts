@@ -1,13 +1,11 @@
 // Records of this station by label and lock state (records.labels), for lists that hold ids: the
 // county's returns, its resolved conflicts, a record's own screen (is it locked?).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { leye } from '../bridge';
 
 export const recordKeys = {
   all: ['records'] as const,
   labels: (ids: readonly string[]) => ['records', 'labels', ...ids] as const,
-  people: ['records', 'people'] as const,
 };
 
 const LABELS_PER_CALL = 500;
@@ -25,11 +23,4 @@ export function useRecordInfo(ids: readonly string[], enabled = true) {
     enabled: enabled && ids.length > 0,
     staleTime: 10_000,
   });
-}
-
-/** A login name as a person reads it: the account's display name (the login name when no account has it). */
-export function useDisplayName(): (loginName: string) => string {
-  const people = useQuery({ queryKey: recordKeys.people, queryFn: () => leye.call('records.people', {}), staleTime: 60_000 });
-  const data = people.data;
-  return useCallback((loginName: string) => data?.find((p) => p.loginName === loginName)?.displayName ?? loginName, [data]);
 }

@@ -15,7 +15,8 @@ import { errorText } from '../errors';
 import { navigate } from '../route';
 import { returnedState } from '../sync/batchView';
 import { useSyncBatches } from '../sync/queries';
-import { useDisplayName, useRecordInfo } from '../records/queries';
+import { useRecordInfo } from '../records/queries';
+import { usePersonName } from '../shell/people';
 import { ResidentPrintButtons } from '../print';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
@@ -84,7 +85,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
 
 function DetailBody({ view, onReopen }: { view: ResidentView; onReopen(): void }) {
   const { t } = useTranslation();
-  const nameOf = useDisplayName();
+  const nameOf = usePersonName();
   const r = view.registration;
   const none = <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>;
   const text = (value: string) => (value ? value : none);

@@ -10,7 +10,8 @@ import type { BatchView } from '../../shared/rpc/handlers';
 import { errorText } from '../errors';
 import { formatRecordLabel, recordTypeName } from '../../shared/documents/labelsFormat';
 import { navigate } from '../route';
-import { useDisplayName, useRecordInfo } from '../records/queries';
+import { useRecordInfo } from '../records/queries';
+import { usePersonName } from '../shell/people';
 import { countTags, hasReturned, recordRoute, statusTag, typeOfId, type TypeLabel } from './batchView';
 import { useSyncBatches } from './queries';
 
@@ -66,7 +67,7 @@ function ReturnedRecords({ batch, onOpen }: { batch: BatchView; onOpen?: (() => 
 export function BatchList({ open, onOpenRecord }: { open: boolean; onOpenRecord?: () => void }) {
   const { t } = useTranslation();
   const batches = useSyncBatches(open);
-  const nameOf = useDisplayName();
+  const nameOf = usePersonName();
   const label = (type: TypeLabel) => (type.key ? t(type.key) : type.raw);
 
   return (

@@ -414,7 +414,9 @@ describe('a day at the station: village → township → county → village', ()
     await closeDrawer(village);
 
     await county.getByTestId('county-batch-back').click();
-    const next = county.locator('[data-testid=county-batch-row][data-status=new]').filter({ hasText: '解放桥社区' });
+    // The returned USB batch reads 部分退回 at once; the correction came online.
+    await county.locator('[data-testid=county-batch-row][data-status=partial]').filter({ hasText: 'U 盘文件' }).waitFor();
+    const next = county.locator('[data-testid=county-batch-row][data-status=new]').filter({ hasText: '解放桥社区' }).filter({ hasText: '联网同步' });
     await eventually('the correction on the county screen', async () => {
       if ((await next.count()) > 0) return true;
       const refresh = county.getByTestId('county-refresh');
@@ -435,7 +437,8 @@ describe('a day at the station: village → township → county → village', ()
   it('the village sees the correction accepted, and the record locked before anyone types', async () => {
     await openSyncDrawer(village);
     await syncNow(village);
-    await village.locator('[data-testid=sync-batch-row][data-status=accepted]').first().waitFor({ timeout: 30_000 });
+    await village.locator('[data-testid=sync-batch-row][data-status=accepted][data-via=sync]').waitFor({ timeout: 30_000 });
+    expect(await village.locator('[data-testid=sync-batch-row][data-status=partial][data-via=file]').count()).toBe(1);
     await both(village, '21-village-accepted');
     await closeDrawer(village);
     await village.getByTestId('nav-residents').click();

@@ -115,7 +115,6 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'audit.list': ADMIN,
   'audit.export': ADMIN,
   'records.labels': ALL,
-  'records.people': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

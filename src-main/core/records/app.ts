@@ -2,9 +2,8 @@
 import { createApp } from '../app';
 import type { RecordLabeller } from './labeller';
 
-export function recordsApp({ labeller, users }: { labeller: RecordLabeller; users(): { loginName: string; displayName: string }[] }) {
+export function recordsApp({ labeller }: { labeller: RecordLabeller }) {
   return createApp('records', {
     'records.labels': async (args) => labeller.info(args.ids),
-    'records.people': async () => users().map(({ loginName, displayName }) => ({ loginName, displayName })),
   });
 }

@@ -61,13 +61,14 @@ export function PostDetailScreen({ postId }: { postId: string }) {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <PostInfo post={post} />
-          <HoldersCard holders={holders} />
+          <AttendanceOpener post={post} />
         </Col>
         <Col xs={24} xl={9}>
-          <AttendanceOpener post={post} />
           {mayCall('posts.assign', role) && <AssignCard post={post} />}
         </Col>
       </Row>
+      {/* The whole width: a holder's name, period, contract and approval read on one line. */}
+      <HoldersCard holders={holders} />
       {editing && <PostFormDialog post={post} onClose={() => setEditing(false)} />}
     </div>
   );
@@ -117,6 +118,8 @@ function HoldersCard({ holders }: { holders: AssignmentView[] }) {
       <Table<AssignmentView>
         rowKey="id"
         size="small"
+        className="leye-nowrap-table"
+        scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('posts.detail.noHolders')} /> }}

@@ -122,6 +122,21 @@ describe('layout at 1366×768', () => {
       expect(await page.evaluate<string[]>(BROKEN_WORDS('[data-testid="attendance-panel"] thead th'))).toEqual([]);
     });
 
+    it(`keeps the post's holders table on one line per holder: names, headers and periods whole (${language})`, async () => {
+      await useLanguage(page, language, PRINT_CLERK);
+      await go(page, `#/posts/${encodeURIComponent(post.postId)}`);
+      await page.getByTestId('holder-row').first().waitFor();
+      await snap(page, `post-holders-${language}`);
+      const broken = await page.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="holder-row"] td, [data-testid="holder-row"] ~ tr td')]
+        .concat([...document.querySelectorAll('[data-testid="holder-row"]')].map((r) => r.closest('table')).flatMap((t) => t ? [...t.querySelectorAll('thead th')] : []))
+        .filter((cell) => cell.textContent.trim() && cell.getClientRects()[0] && cell.scrollHeight > 0 && [...cell.querySelectorAll('*')].concat([cell]).some((el) => {
+          const lh = parseFloat(getComputedStyle(el).lineHeight) || 22;
+          return el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() && (() => { const r = document.createRange(); r.selectNodeContents(n); return r.getClientRects().length > 1 || r.getBoundingClientRect().height > lh * 1.5; })());
+        }))
+        .map((cell) => cell.textContent.trim())`);
+      expect(broken).toEqual([]);
+    });
+
     it(`breaks no header word of the printed training summary across lines (${language})`, async () => {
       await useLanguage(page, language, PRINT_CLERK);
       await go(page, `#/print/trainingSummary/${encodeURIComponent(training.sessionId)}`);

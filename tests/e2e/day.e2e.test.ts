@@ -311,6 +311,7 @@ describe('a day at the station: village → township → county → village', ()
     await village.getByTestId('fill-hours').press('Tab');
     await village.getByTestId('row-fill-0').click();
     await waitForText(village.getByTestId('row-total-0'), `${workingDays * 2} 小时`);
+    await waitForText(village.getByTestId('summary-row'), String(workingDays * 2));
     await both(village, '10-attendance');
     await village.getByTestId('close-month').click();
     await village.getByTestId('month-closed-tag').waitFor();

@@ -134,7 +134,10 @@ export interface AttendanceGridView {
   /** residentId → date → cell. */
   cells: Record<string, Record<string, AttendanceCell>>;
   close: MonthCloseView | null;
+  /** Closed, or accepted by the county: nothing in the month can change. */
   locked: boolean;
+  /** When the county accepted the month (its close or a day of it) and has not unlocked it; null otherwise. */
+  countyLockedAt: string | null;
 }
 
 export interface AttendanceRevision {

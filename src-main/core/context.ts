@@ -43,6 +43,8 @@ export interface CoreContext {
   audit(user: SessionUser, action: Exclude<AuditAction, 'reveal'>, targetId: string, field: string, reason: string): Promise<string>;
   /** Refuses (LOCKED) a write to a record the county accepted and has not unlocked. */
   assertUnlocked(ids: readonly string[]): void;
+  /** When the county accepted a record that stays locked (an ISO time), else null. */
+  lockedAt(id: string): string | null;
   /** Puts a document; a stale revision is a CONFLICT error, an accepted record LOCKED. */
   write<T extends { _id: string; _rev?: string }>(doc: T): Promise<T & { _rev: string }>;
 }
@@ -82,6 +84,7 @@ export function createContext({ db, policies, index, whenIndexed, station, resid
     buildResident: (data, user) => residents.build(data, user),
     storeNewResidents: (docs) => residents.storeNew(docs),
     assertUnlocked: (ids) => locks.assertUnlocked(ids),
+    lockedAt: (id) => locks.lockedAt(id),
     write: async (doc) => {
       // The audit log is append-only: entries are created by `audit` alone, never rewritten.
       if (isAppendOnlyId(doc._id)) throw new Error('audit entries are never rewritten');

@@ -54,7 +54,7 @@ export interface Domains extends ModuleDeps {
 export function domainApps(d: Domains): Combined<HandlerName> {
   const { station, access, audit, residents, policies, posts, training, sync, transfer, backups, emit } = d;
   const deps: ModuleDeps = { ctx: d.ctx, posts, training, sync, county: d.county };
-  const labeller = new RecordLabeller({ db: d.ctx.db, assertUnlocked: (ids) => d.ctx.assertUnlocked(ids) });
+  const labeller = new RecordLabeller({ db: d.ctx.db, lockedAt: (id) => d.ctx.lockedAt(id) });
   return combine(
     stationApp({ station, access, residents, changed: (status) => emit('station.changed', status), loggedIn: d.loggedIn }),
     accessApp(access),

@@ -213,6 +213,16 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
         {!canWrite && <Tag>{t('attendance.readOnly')}</Tag>}
         <PrintButton route={printRoute('attendance', post.id, grid.month)} fileName={`${post.code}-${t('print.attendance.title')}-${grid.month}`} label={t('print.button.attendance')} testId="print-attendance" />
       </Space>
+      {grid.countyLockedAt && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="attendance-county-locked"
+          title={t('attendance.close.countyLocked', { at: grid.countyLockedAt.slice(0, 10) })}
+          description={t('attendance.close.countyLockedHint')}
+        />
+      )}
 
       {editableGrid && (
         <div className="leye-grid-toolbar">

@@ -44,7 +44,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
   const [confirmingBelow, setConfirmingBelow] = useState(false);
 
   const afterChange = (close: MonthCloseView) => {
-    client.setQueryData<AttendanceGridView>(attendanceKeys.grid(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' });
+    client.setQueryData<AttendanceGridView>(attendanceKeys.grid(postId, grid.month), (g) => g && { ...g, close, locked: close.status === 'closed' || g.countyLockedAt !== null });
     void client.invalidateQueries({ queryKey: attendanceKeys.grid(postId, grid.month) });
     void client.invalidateQueries({ queryKey: attendanceKeys.summary(postId, grid.month) });
   };
@@ -71,7 +71,8 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
 
   const minimum = data?.minimumWage ?? null;
   const below = belowNames.length;
-  const canClose = mayCall('attendance.closeMonth', role);
+  // A month the county accepted is neither reopened nor closed again here: the county unlocks it.
+  const canClose = mayCall('attendance.closeMonth', role) && grid.countyLockedAt === null;
 
   return (
     <Card
@@ -111,7 +112,7 @@ export function MonthClose({ grid }: { grid: AttendanceGridView }) {
           title={
             <Space>
               <Tag color="red">{t('attendance.close.closed')}</Tag>
-              {t('attendance.close.closedInfo', { by: name(grid.close.closedBy), at: formatTime(grid.close.closedAt) })}
+              {t(grid.countyLockedAt ? 'attendance.close.closedInfoCounty' : 'attendance.close.closedInfo', { by: name(grid.close.closedBy), at: formatTime(grid.close.closedAt) })}
             </Space>
           }
         />

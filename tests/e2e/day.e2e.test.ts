@@ -449,16 +449,22 @@ describe('a day at the station: village → township → county → village', ()
     expect(await village.getByTestId('detail-edit').isDisabled()).toBe(true);
     await both(village, '22-village-locked');
     await village.keyboard.press('Escape');
+    // The month the county accepted reads as locked by the county, with nothing to reopen here.
+    await village.evaluate(`window.location.hash = ${JSON.stringify(`#/posts/post%3AGY-001/attendance/${month}`)}`);
+    await village.getByTestId('attendance-county-locked').waitFor();
+    await village.locator('[data-testid=attendance-screen][data-locked=true]').waitFor();
+    expect(await village.getByTestId('reopen-month').count()).toBe(0);
+    await both(village, '23-month-county-locked');
   });
 
   it('locks the clerk’s screen when idle, and the password unlocks it', async () => {
     await village.clock.fastForward('31:00');
     await village.getByTestId('lock-screen').waitFor();
-    await village.screenshot({ path: path.join(SHOTS, 'day-23-idle-locked-zh.png') });
+    await village.screenshot({ path: path.join(SHOTS, 'day-24-idle-locked-zh.png') });
     await village.getByTestId('lock-password').fill(VILLAGE_CLERK.password);
     await village.getByTestId('lock-unlock').click();
     await village.getByTestId('lock-screen').waitFor({ state: 'detached' });
     await logInIfAsked(village, VILLAGE_CLERK);
-    await both(village, '24-unlocked');
+    await both(village, '25-unlocked');
   });
 });

@@ -183,6 +183,31 @@ describe('attendance', () => {
     await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] });
     expect((await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).locked).toBe(false);
   });
+
+  it('reads a month the county accepted as locked by the county before anyone types, until the county unlocks it', async () => {
+    const { core, session, a } = await withHolders();
+    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-05', mark: 'present', hours: 4 }] });
+    await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-10' });
+    const closeDoc = await core.db.get<{ _rev: string }>('monthClose:XC-001:2026-10');
+    const county = { schemaVersion: 1, placeCode: '370102001002', createdBy: 'county-li', updatedBy: 'county-li' };
+    expect((await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).countyLockedAt).toBeNull();
+    // The pull brings the county's review accepting the close.
+    await core.db.put({
+      _id: 'review:batch:m', type: 'review', ...county, createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z',
+      batchId: 'batch:m', decision: 'accepted', records: [{ id: 'monthClose:XC-001:2026-10', rev: closeDoc._rev, decision: 'accepted', reason: '' }],
+    });
+    await core.whenIndexed();
+    const month = await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' });
+    expect(month).toMatchObject({ locked: true, countyLockedAt: '2026-11-22T01:00:00Z' });
+    // Reopening is the county's unlock now, not the station's.
+    expect(await refusal(core.call(session, 'attendance.reopenMonth', { postId: 'post:XC-001', month: '2026-10', reason: '补录 10 月 20 日休息' }))).toMatchObject({ code: 'LOCKED' });
+    await core.db.put({
+      _id: 'unlock:monthClose:XC-001:2026-10:2026-11-23T01:00:00Z', type: 'unlock', ...county, createdAt: '2026-11-23T01:00:00Z', updatedAt: '2026-11-23T01:00:00Z',
+      targetId: 'monthClose:XC-001:2026-10', reason: '工时更正',
+    });
+    await core.whenIndexed();
+    expect(await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).toMatchObject({ locked: true, countyLockedAt: null, close: { status: 'closed' } });
+  });
 });
 
 describe('post policy parameters', () => {

@@ -246,8 +246,14 @@ export class PostsService {
     const holders = this.holdersInMonth(postId, month);
     const cells: AttendanceGridView['cells'] = {};
     for (const h of holders) cells[h.assignment.residentId] = {};
-    for (const doc of await this.monthDocs(postId, month)) (cells[doc.residentId] ??= {})[doc.date] = cellOf(doc);
+    const marks = await this.monthDocs(postId, month);
+    for (const doc of marks) (cells[doc.residentId] ??= {})[doc.date] = cellOf(doc);
     const close = this.closeOf(postId, month);
+    // The county accepted the month (its close or any of its days): read-only until it unlocks.
+    const countyLockedAt = [monthCloseId(postId, month), ...marks.map((d) => d._id)].reduce<string | null>((latest, id) => {
+      const at = this.ctx.lockedAt(id);
+      return at && (!latest || at > latest) ? at : latest;
+    }, null);
     return {
       post: this.postView(post),
       month,
@@ -255,7 +261,8 @@ export class PostsService {
       holders: holders.map((h) => ({ residentId: h.assignment.residentId, name: h.name, assignmentId: h.assignment._id, from: h.from, to: h.to })),
       cells,
       close: close ? closeView(close) : null,
-      locked: close?.status === 'closed',
+      locked: close?.status === 'closed' || countyLockedAt !== null,
+      countyLockedAt,
     };
   }
 

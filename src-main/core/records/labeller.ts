@@ -3,7 +3,6 @@
 // locked it. The village's list of returned records and the audit log name records through it.
 import { labelDocuments, type RecordLabel } from '../../../shared/documents/labels';
 import type { RecordInfo } from '../../../shared/documents/contract';
-import { LeyeError } from '../../../shared/rpc/errors';
 import type { StationDb } from '../store/db';
 
 type Doc = Record<string, unknown>;
@@ -11,7 +10,7 @@ type Doc = Record<string, unknown>;
 export interface LabellerDeps {
   db: StationDb;
   /** Refuses (LOCKED, with the day in params.at) a record the county accepted. */
-  assertUnlocked(ids: readonly string[]): void;
+  lockedAt(id: string): string | null;
 }
 
 export class RecordLabeller {
@@ -33,13 +32,7 @@ export class RecordLabeller {
 
   /** The day the county accepted a record while it stays locked, else null. */
   lockedAt(id: string): string | null {
-    try {
-      this.deps.assertUnlocked([id]);
-      return null;
-    } catch (error) {
-      if (error instanceof LeyeError && error.rpc.code === 'LOCKED') return String(error.rpc.params?.at ?? '');
-      throw error;
-    }
+    return this.deps.lockedAt(id)?.slice(0, 10) ?? null;
   }
 
   async info(ids: readonly string[]): Promise<RecordInfo[]> {

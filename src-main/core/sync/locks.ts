@@ -10,7 +10,7 @@ export class LockStore {
   readonly unlocks = new DocCache<UnlockDoc>(ID_PREFIX.unlock);
 
   /** When the county last accepted a record, if it did and has not unlocked it since. */
-  private acceptedAt(id: string): string | null {
+  lockedAt(id: string): string | null {
     let accepted: string | null = null;
     for (const review of this.reviews.values()) {
       if (review.records.some((r) => r.id === id && r.decision === 'accepted') && (!accepted || review.updatedAt > accepted)) accepted = review.updatedAt;
@@ -23,7 +23,7 @@ export class LockStore {
   /** Refuses a write to any record the county accepted. */
   assertUnlocked(ids: readonly string[]): void {
     for (const id of ids) {
-      const at = this.acceptedAt(id);
+      const at = this.lockedAt(id);
       if (at) throw new LeyeError({ code: 'LOCKED', messageKey: 'errors.sync.locked', params: { at: at.slice(0, 10) }, details: { id } });
     }
   }

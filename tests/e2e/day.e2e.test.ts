@@ -20,7 +20,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { createServerAdmin, freePort, startPouchServer, type PouchServer } from '../../county/pouchServer';
 import { parseSetupCode, provisionCounty, setupCode as makeSetupCode, type CreatedAccount } from '../../county/provision';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, logInIfAsked, setUpStation, startHost, tempDir, textOf, waitForCount, waitForText, type RunningHost } from './harness';
+import { closeDrawer, eventually, launchBrowser, logInIfAsked, openSyncDrawer, pickDate, registerAtForm, setUpStation, startHost, syncUntil, tempDir, textOf, waitForCount, waitForText, type RunningHost } from './harness';
 
 const COUNTY = '370102';
 const TOWNSHIP = '370102001';
@@ -94,65 +94,6 @@ async function both(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SHOTS, `day-${name}-${language === '中文' ? 'zh' : 'en'}.png`) });
   }
   await setLanguage(page, '中文');
-}
-
-/** Polls `check` until it holds (each round may act, e.g. press a refresh button). */
-async function eventually(what: string, check: () => Promise<boolean>, timeout = 30_000, every = 300): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, every));
-  }
-}
-
-async function openSyncDrawer(page: Page) {
-  await page.getByTestId('sync-indicator').click();
-  await page.getByTestId('sync-drawer').waitFor();
-}
-
-async function closeDrawer(page: Page) {
-  await page.getByTestId('sync-drawer').locator('.ant-drawer-close').click();
-  await page.getByTestId('sync-drawer').waitFor({ state: 'hidden' });
-}
-
-/** Presses 立即同步 until the indicator shows `idle` (synced). */
-async function syncNow(page: Page): Promise<void> {
-  const button = page.getByTestId('sync-now');
-  const indicator = page.getByTestId('sync-indicator');
-  let pressed = false;
-  await eventually('the sync to finish', async () => {
-    const now = await indicator.getAttribute('data-state');
-    if (pressed && now === 'idle') return true;
-    if ((!pressed || now === 'failed') && (await button.isEnabled())) {
-      await button.click();
-      pressed = true;
-    }
-    return false;
-  });
-}
-
-async function pickDate(page: Page, testId: string, date: string) {
-  const input = page.getByTestId(testId).locator('input');
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-async function register(page: Page, person: { name: string; id: string; phone: string }, shotName?: string) {
-  await page.getByTestId('nav-register').click();
-  await page.getByTestId('field-name').fill(person.name);
-  await page.getByTestId('field-idNumber').fill(person.id);
-  await page.getByTestId('field-phone').fill(person.phone);
-  await page.getByTestId('field-householdType').getByText('农业', { exact: true }).click();
-  await page.getByTestId('field-education').click();
-  await page.locator('.ant-select-item-option', { hasText: '初中' }).click();
-  await page.getByTestId('field-address').fill('解放桥社区 1 号');
-  await page.getByTestId('field-targetGroups').getByText('农村务工人员').click();
-  if (shotName) await both(page, shotName);
-  await page.getByTestId('form-submit').click();
-  await waitForText(page.getByTestId('detail-name'), person.name);
-  await page.keyboard.press('Escape');
 }
 
 /** The roster a township hands out: no 户籍性质 and no 现居住址 columns, and a total row. */
@@ -251,8 +192,8 @@ describe('a day at the station: village → township → county → village', ()
   });
 
   it('registers two people at the form', async () => {
-    await register(village, ZHANG, '03-register-form');
-    await register(village, WANG);
+    await registerAtForm(village, ZHANG, () => both(village, '03-register-form'));
+    await registerAtForm(village, WANG);
     await waitForText(village.getByTestId('resident-total'), '共 2 人');
     await both(village, '04-residents');
   });
@@ -334,7 +275,7 @@ describe('a day at the station: village → township → county → village', ()
     await openSyncDrawer(township);
     await township.getByTestId('sync-connect-code').fill(setupCode(`station-${TOWNSHIP}`));
     await township.getByTestId('sync-connect-submit').click();
-    await syncNow(township);
+    await syncUntil(township);
     await township.getByTestId('transfer-import').setInputFiles(batchFile.path);
     await township.locator('[data-testid=transfer-result][data-kind=batch]').waitFor({ timeout: 20_000 });
     expect(Number(await township.getByTestId('transfer-imported').innerText())).toBeGreaterThan(0);
@@ -390,7 +331,7 @@ describe('a day at the station: village → township → county → village', ()
     await village.getByTestId('sync-disconnect').click().catch(() => undefined);
     await village.getByTestId('sync-connect-code').fill(setupCode(`station-${VILLAGE}`));
     await village.getByTestId('sync-connect-submit').click();
-    await syncNow(village);
+    await syncUntil(village);
     const returned = village.locator('[data-testid=sync-batch-row][data-status=partial]');
     await returned.first().waitFor({ timeout: 30_000 });
     await returned.first().locator('.ant-table-row-expand-icon').click();
@@ -411,7 +352,7 @@ describe('a day at the station: village → township → county → village', ()
     await waitForText(village.getByTestId('detail-name'), ZHANG.name);
     await village.keyboard.press('Escape');
     await openSyncDrawer(village);
-    await syncNow(village);
+    await syncUntil(village);
     await closeDrawer(village);
 
     await county.getByTestId('county-batch-back').click();
@@ -437,7 +378,7 @@ describe('a day at the station: village → township → county → village', ()
 
   it('the village sees the correction accepted, and the record locked before anyone types', async () => {
     await openSyncDrawer(village);
-    await syncNow(village);
+    await syncUntil(village);
     await village.locator('[data-testid=sync-batch-row][data-status=accepted][data-via=sync]').waitFor({ timeout: 30_000 });
     expect(await village.locator('[data-testid=sync-batch-row][data-status=partial][data-via=file]').count()).toBe(1);
     await both(village, '21-village-accepted');

@@ -156,3 +156,73 @@ export async function setUpStation(
   await page.getByTestId('setup-submit').click();
   await logInIfAsked(page, clerk);
 }
+
+// ── steps shared by the journeys ───────────────────────────────────────────────────────────
+
+/** Polls `check` until it holds (each round may act, e.g. press a refresh button). */
+export async function eventually(what: string, check: () => Promise<boolean>, timeout = 30_000, every = 250): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
+export async function openSyncDrawer(page: Page): Promise<void> {
+  await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('sync-drawer').waitFor();
+}
+
+export async function closeDrawer(page: Page): Promise<void> {
+  await page.getByTestId('sync-drawer').locator('.ant-drawer-close').click();
+  await page.getByTestId('sync-drawer').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Presses 立即同步 (in the open drawer) until the indicator shows `state`. A live sync attempt
+ * that began just before the server answered may still fail; the button then runs a fresh one.
+ */
+export async function syncUntil(page: Page, state = 'idle', timeout = 30_000): Promise<void> {
+  const button = page.getByTestId('sync-now');
+  const indicator = page.getByTestId('sync-indicator');
+  let pressed = false;
+  await eventually(`the sync indicator to show ${state}`, async () => {
+    const now = await indicator.getAttribute('data-state');
+    if (pressed && now === state) return true;
+    if ((!pressed || now === 'failed') && (await button.isEnabled())) {
+      await button.click();
+      pressed = true;
+    }
+    return false;
+  }, timeout);
+}
+
+/** Types an ISO day into an antd date picker wrapped in a test id. */
+export async function pickDate(page: Page, testId: string, date: string): Promise<void> {
+  const input = page.getByTestId(testId).locator('input');
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  if ((await input.inputValue()) !== date) throw new Error(`the date picker ${testId} shows ${await input.inputValue()}, not ${date}`);
+}
+
+/**
+ * Registers a job seeker at the form (农业, 初中, 农村务工人员); `beforeSave` runs on the filled
+ * form (e.g. to photograph it). Leaves the detail drawer closed.
+ */
+export async function registerAtForm(page: Page, person: { name: string; id: string; phone: string }, beforeSave?: () => Promise<void>): Promise<void> {
+  await page.getByTestId('nav-register').click();
+  await page.getByTestId('field-name').fill(person.name);
+  await page.getByTestId('field-idNumber').fill(person.id);
+  await page.getByTestId('field-phone').fill(person.phone);
+  await page.getByTestId('field-householdType').getByText('农业', { exact: true }).click();
+  await page.getByTestId('field-education').click();
+  await page.locator('.ant-select-item-option', { hasText: '初中' }).click();
+  await page.getByTestId('field-address').fill('解放桥社区 1 号');
+  await page.getByTestId('field-targetGroups').getByText('农村务工人员').click();
+  if (beforeSave) await beforeSave();
+  await page.getByTestId('form-submit').click();
+  await waitForText(page.getByTestId('detail-name'), person.name);
+  await page.keyboard.press('Escape');
+}

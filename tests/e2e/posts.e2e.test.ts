@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, logInIfAsked, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { launchBrowser, logInIfAsked, pickDate, registerAtForm, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
 const CLERK = { loginName: 'admin01', displayName: '刘站长', password: 'Leye-2025-pass' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -43,30 +43,6 @@ function previousMonth(): { month: string; days: { day: number; date: string; we
 
 
 
-
-/** Types an ISO day into an antd date picker wrapped in a test id. */
-async function pickDate(page: Page, testId: string, date: string) {
-  const input = page.getByTestId(testId).locator('input');
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-  expect(await input.inputValue()).toBe(date);
-}
-
-async function register(page: Page, person: { name: string; id: string; phone: string }) {
-  await page.getByTestId('nav-register').click();
-  await page.getByTestId('field-name').fill(person.name);
-  await page.getByTestId('field-idNumber').fill(person.id);
-  await page.getByTestId('field-phone').fill(person.phone);
-  await page.getByTestId('field-householdType').getByText('农业', { exact: true }).click();
-  await page.getByTestId('field-education').click();
-  await page.locator('.ant-select-item-option', { hasText: '初中' }).click();
-  await page.getByTestId('field-address').fill('解放桥社区 1 号');
-  await page.getByTestId('field-targetGroups').getByText('农村务工人员').click();
-  await page.getByTestId('form-submit').click();
-  await waitForText(page.getByTestId('detail-name'), person.name);
-  await page.keyboard.press('Escape');
-}
 
 async function chooseResident(page: Page, name: string) {
   await page.getByTestId('assign-resident').click();
@@ -121,8 +97,8 @@ describe('public-welfare posts, end to end', () => {
     await page.getByTestId('setup-submit').click();
     await logInIfAsked(page, CLERK);
 
-    await register(page, OLDER);
-    await register(page, YOUNGER);
+    await registerAtForm(page, OLDER);
+    await registerAtForm(page, YOUNGER);
     await waitForText(page.getByTestId('resident-total'), '共 2 人');
   });
 

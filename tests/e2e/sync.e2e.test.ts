@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServerAdmin, freePort, startPouchServer, type PouchServer } from '../../county/pouchServer';
 import { provisionCounty, type CreatedAccount } from '../../county/provision';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, setUpStation, shot, startHost, tempDir, textOf, waitForText, type RunningHost } from './harness';
+import { closeDrawer, eventually, launchBrowser, openSyncDrawer, setUpStation, shot, startHost, syncUntil, tempDir, textOf, waitForText, type RunningHost } from './harness';
 
 const COUNTY = '370102';
 const TOWNSHIP = '370102001';
@@ -31,26 +31,6 @@ const ZHANG_SAN = { name: '张三', id: '37010219900307003' + idNumberCheckChar(
 
 /** 李四, born 1985-06-01 in 历下区: registered and closed at once, returned by the county. */
 const LI_SI = { name: '李四', id: '37010219850601005' + idNumberCheckChar('37010219850601005'), phone: '13900139000' };
-
-/** Polls `check` until it holds (each round may act, e.g. press a refresh button). */
-async function eventually(what: string, check: () => Promise<boolean>, timeout = 20_000, every = 250): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, every));
-  }
-}
-
-async function openSyncDrawer(page: Page) {
-  await page.getByTestId('sync-indicator').click();
-  await page.getByTestId('sync-drawer').waitFor();
-}
-
-async function closeDrawer(page: Page) {
-  await page.getByTestId('sync-drawer').locator('.ant-drawer-close').click();
-  await page.getByTestId('sync-drawer').waitFor({ state: 'hidden' });
-}
 
 // Page scripts as strings: the e2e tests compile without the DOM library.
 const RECORD_STATES = `(() => {
@@ -74,25 +54,6 @@ async function recordIndicatorStates(page: Page): Promise<void> {
 
 async function seenStates(page: Page): Promise<string[]> {
   return page.evaluate<string[]>('window.__syncStates ?? []');
-}
-
-/**
- * Presses 立即同步 (in the open drawer) until the indicator shows `state`. A live sync attempt
- * that began just before the server answered may still fail; the button then runs a fresh one.
- */
-async function syncUntil(page: Page, state: string, timeout = 30_000): Promise<void> {
-  const button = page.getByTestId('sync-now');
-  const indicator = page.getByTestId('sync-indicator');
-  let pressed = false;
-  await eventually(`the sync indicator to show ${state}`, async () => {
-    const now = await indicator.getAttribute('data-state');
-    if (pressed && now === state) return true;
-    if ((!pressed || now === 'failed') && (await button.isEnabled())) {
-      await button.click();
-      pressed = true;
-    }
-    return false;
-  }, timeout);
 }
 
 /** The count on the header's "待上报 n" badge; 0 when there is none. */

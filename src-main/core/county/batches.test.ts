@@ -9,16 +9,14 @@ import { createServerAdmin, startPouchServer, type PouchServer } from '../../../
 import { provisionCounty, type CreatedAccount, type ProvisionResult } from '../../../county/provision';
 import { placeChildren } from '../../../shared/places/index';
 import type { TransferFileView } from '../../../shared/rpc/handlers';
-import { Core, type Session } from '../core';
 import type { SyncTiming } from '../sync/sync';
+import { QUIET, connectedStation, eventually, syncOk, type ClockedStation } from '../testing/countyStations';
 import { idNumber, refusal, registration, tempDir } from '../testing/fixtures';
 
 const COUNTY = '370102';
 const [T1] = placeChildren(COUNTY).map((c) => c.code) as [string];
 const [A, B, D, E] = placeChildren(T1).map((c) => c.code) as [string, string, string, string];
 const ADMIN = { user: 'admin', password: 'county-batches-secret' };
-// Syncs run when the test says so.
-const QUIET: SyncTiming = { debounceMs: 600_000, intervalMs: 600_000, backoffBaseMs: 600_000, backoffMaxMs: 600_000, requestTimeoutMs: 15_000 };
 const T0 = Date.parse('2026-11-22T02:00:00Z');
 const MINUTE = 60_000;
 
@@ -30,11 +28,9 @@ let silentUrl: string;
 const silentSockets = new Set<net.Socket>();
 const cleanups: (() => Promise<void>)[] = [];
 
-interface Station {
-  core: Core;
-  session: Session;
-  at(ms: number): void;
-}
+const station = (place: string, setupCode: string, timing: SyncTiming = QUIET, at = T0) => connectedStation(place, setupCode, { at, timing, cleanups, dirPrefix: 'leye-batches-station-' });
+const sync = syncOk;
+type Station = ClockedStation;
 
 const account = (name: string): CreatedAccount => {
   const found = provisioned.created.find((a) => a.name === name);
@@ -46,31 +42,6 @@ const account = (name: string): CreatedAccount => {
 function changedCode(code: string, change: Record<string, unknown>): string {
   const fields = JSON.parse(Buffer.from(code, 'base64url').toString('utf8')) as Record<string, unknown>;
   return Buffer.from(JSON.stringify({ ...fields, ...change })).toString('base64url');
-}
-
-async function station(place: string, setupCode: string, timing: SyncTiming = QUIET, at = T0): Promise<Station> {
-  let now = at;
-  const core = await Core.open({ dataDir: tempDir('leye-batches-station-'), clock: () => new Date(now), syncTiming: timing });
-  cleanups.push(() => core.close());
-  const session: Session = { user: null };
-  await core.call(session, 'station.setup', { placeCode: place, clerk: { loginName: 'clerk', displayName: '王丽', password: 'secret-123' } });
-  await core.call(session, 'auth.login', { loginName: 'clerk', password: 'secret-123' });
-  await core.call(session, 'sync.connect', { setupCode });
-  return { core, session, at: (ms) => (now = ms) };
-}
-
-async function sync(st: Station): Promise<void> {
-  expect((await st.core.call(st.session, 'sync.now', {})).failure).toBeNull();
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`never came true: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const importAtCounty = (file: TransferFileView) => county.core.call(county.session, 'transfer.import', { fileName: file.fileName, content: file.content });

@@ -8,14 +8,13 @@ import { createServerAdmin, startPouchServer, type PouchServer } from '../../../
 import { provisionCounty, stationDb, type ProvisionResult } from '../../../county/provision';
 import { placeChildren } from '../../../shared/places/index';
 import { Core, type Session } from '../core';
-import type { SyncTiming } from '../sync/sync';
+import { QUIET } from '../testing/countyStations';
 import { tempDir } from '../testing/fixtures';
 
 const COUNTY = '370102';
 const [T1] = placeChildren(COUNTY).map((c) => c.code) as [string];
 const [A] = placeChildren(T1).map((c) => c.code) as [string];
 const ADMIN = { user: 'admin', password: 'county-checks-secret' };
-const QUIET: SyncTiming = { debounceMs: 600_000, intervalMs: 600_000, backoffBaseMs: 600_000, backoffMaxMs: 600_000, requestTimeoutMs: 15_000 };
 
 let server: PouchServer;
 let provisioned: ProvisionResult;

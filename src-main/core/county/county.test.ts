@@ -6,9 +6,8 @@ import { Couch } from '../../../county/couch';
 import { createServerAdmin, startPouchServer, type PouchServer } from '../../../county/pouchServer';
 import { provisionCounty, stationDb, type CreatedAccount, type ProvisionResult } from '../../../county/provision';
 import { placeChildren } from '../../../shared/places/index';
-import { Core, type Session } from '../core';
 import { getOrNull } from '../store/db';
-import type { SyncTiming } from '../sync/sync';
+import { connectedStation, eventually, syncOk, type ClockedStation } from '../testing/countyStations';
 import { idNumber, refusal, registration, tempDir } from '../testing/fixtures';
 
 const COUNTY = '370102';
@@ -17,8 +16,6 @@ const [A, B, D] = placeChildren(T1).map((c) => c.code) as [string, string, strin
 const [C] = placeChildren(T2).map((c) => c.code) as [string];
 const AGGREGATE = `county_${COUNTY}_aggregate`;
 const ADMIN = { user: 'admin', password: 'county-test-secret' };
-// Syncs run when the test says so; live sync's timers stay out of the way.
-const QUIET: SyncTiming = { debounceMs: 600_000, intervalMs: 600_000, backoffBaseMs: 600_000, backoffMaxMs: 600_000, requestTimeoutMs: 15_000 };
 const T0 = Date.parse('2026-11-22T02:00:00Z');
 const DAY = 86_400_000;
 
@@ -27,12 +24,9 @@ let provisioned: ProvisionResult;
 let admin: Couch;
 const cleanups: (() => Promise<void>)[] = [];
 
-interface Station {
-  core: Core;
-  session: Session;
-  /** Moves this station's clock. */
-  at(ms: number): void;
-}
+const station = (place: string, accountName: string, at = T0) => connectedStation(place, account(accountName).setupCode, { at, cleanups });
+const sync = syncOk;
+type Station = ClockedStation;
 
 const account = (name: string): CreatedAccount => {
   const found = provisioned.created.find((a) => a.name === name);
@@ -40,38 +34,10 @@ const account = (name: string): CreatedAccount => {
   return found;
 };
 
-async function station(place: string, accountName: string, at = T0): Promise<Station> {
-  let now = at;
-  const core = await Core.open({ dataDir: tempDir('leye-county-station-'), clock: () => new Date(now), syncTiming: QUIET });
-  cleanups.push(() => core.close());
-  const session: Session = { user: null };
-  await core.call(session, 'station.setup', { placeCode: place, clerk: { loginName: 'clerk', displayName: '王丽', password: 'secret-123' } });
-  await core.call(session, 'auth.login', { loginName: 'clerk', password: 'secret-123' });
-  await core.call(session, 'sync.connect', { setupCode: account(accountName).setupCode });
-  return { core, session, at: (ms) => (now = ms) };
-}
-
-/** One sync that must succeed (a failure here would otherwise show up later as a missing batch). */
-async function sync(st: Station): Promise<void> {
-  const status = await st.core.call(st.session, 'sync.now', {});
-  expect(status.failure).toBeNull();
-}
-
 /** A document of the aggregate with its conflicts, as the server admin sees it. */
 async function withConflicts<T = Record<string, unknown>>(id: string): Promise<(T & { _rev: string; _conflicts?: string[] }) | null> {
   const r = await admin.request<T & { _rev: string; _conflicts?: string[] }>('GET', `/${AGGREGATE}/${encodeURIComponent(id)}?conflicts=true`);
   return r.status === 200 ? r.body : null;
-}
-
-/** The aggregate is fed by continuous replication: wait until it shows what a test needs. */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`never came true: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 let county: Station;

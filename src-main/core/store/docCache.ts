@@ -11,6 +11,7 @@ function revNumber(rev: string | undefined): number {
 export class DocCache<T extends { _id: string; _rev?: string }> {
   private readonly docs = new Map<string, T & { _rev: string }>();
   private loading: Promise<void> | null = null;
+  private changes = 0;
 
   constructor(readonly prefix: string) {}
 
@@ -25,6 +26,11 @@ export class DocCache<T extends { _id: string; _rev?: string }> {
     return this.loading;
   }
 
+  /** Grows with every change of the set: an index built over it is current while this stays the same. */
+  get version(): number {
+    return this.changes;
+  }
+
   accepts(id: string): boolean {
     return id.startsWith(this.prefix);
   }
@@ -34,11 +40,14 @@ export class DocCache<T extends { _id: string; _rev?: string }> {
     const existing = this.docs.get(doc._id);
     if (existing && revNumber(existing._rev) > revNumber(doc._rev)) return;
     this.docs.set(doc._id, doc);
+    this.changes += 1;
   }
 
   apply(change: P.Change<object>): void {
     if (!this.loading) return;
-    if (change.deleted) this.docs.delete(change.id);
+    if (change.deleted) {
+      if (this.docs.delete(change.id)) this.changes += 1;
+    }
     else if (change.doc) this.put(change.doc as unknown as T & { _rev: string });
   }
 

@@ -9,15 +9,35 @@ export class LockStore {
   readonly reviews = new DocCache<ReviewDoc>(ID_PREFIX.review);
   readonly unlocks = new DocCache<UnlockDoc>(ID_PREFIX.unlock);
 
+  private index: { reviews: number; unlocks: number; accepted: Map<string, string>; unlocked: Map<string, string> } | null = null;
+
+  /** Per record, the county's latest acceptance and latest unlock; rebuilt only when a review or an unlock arrives. */
+  private current(): { accepted: Map<string, string>; unlocked: Map<string, string> } {
+    if (this.index?.reviews === this.reviews.version && this.index.unlocks === this.unlocks.version) return this.index;
+    const accepted = new Map<string, string>();
+    for (const review of this.reviews.values()) {
+      for (const r of review.records) {
+        if (r.decision !== 'accepted') continue;
+        const before = accepted.get(r.id);
+        if (!before || review.updatedAt > before) accepted.set(r.id, review.updatedAt);
+      }
+    }
+    const unlocked = new Map<string, string>();
+    for (const u of this.unlocks.values()) {
+      const before = unlocked.get(u.targetId);
+      if (!before || u.updatedAt > before) unlocked.set(u.targetId, u.updatedAt);
+    }
+    this.index = { reviews: this.reviews.version, unlocks: this.unlocks.version, accepted, unlocked };
+    return this.index;
+  }
+
   /** When the county last accepted a record, if it did and has not unlocked it since. */
   lockedAt(id: string): string | null {
-    let accepted: string | null = null;
-    for (const review of this.reviews.values()) {
-      if (review.records.some((r) => r.id === id && r.decision === 'accepted') && (!accepted || review.updatedAt > accepted)) accepted = review.updatedAt;
-    }
-    if (!accepted) return null;
-    const unlocked = this.unlocks.values().some((u) => u.targetId === id && u.updatedAt > accepted!);
-    return unlocked ? null : accepted;
+    const { accepted, unlocked } = this.current();
+    const at = accepted.get(id);
+    if (!at) return null;
+    const lifted = unlocked.get(id);
+    return lifted && lifted > at ? null : at;
   }
 
   /** Refuses a write to any record the county accepted. */

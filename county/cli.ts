@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { placeChildren, placeName } from '../shared/places/index';
 import { CouchError, parseCredentials, splitUrl } from './couch';
 import { addStation, type CountyPlan, type CreatedAccount, provisionCounty, setupCode, type ProvisionResult } from './provision';
-import { createServerAdmin, randomAdminPassword, startPouchServer } from './pouchServer';
+import { createServerAdmin, randomAdminPassword, superviseCountyServer } from './pouchServer';
 
 const USAGE = `Usage:
   npm run county:provision -- --url http://127.0.0.1:5984 --admin admin:secret --plan plan.json
@@ -106,13 +106,14 @@ async function demoCommand(argv: string[]): Promise<void> {
   if (!fresh && !existsSync(secretsFile)) fail(`${dir} holds a server but not demo-secrets.json; delete the folder to start over`);
 
   console.log(`Starting PouchDB Server on 127.0.0.1:${port} with data in ${dir} …`);
-  let server;
+  let supervisor;
   try {
-    server = await startPouchServer({ dir, port });
+    supervisor = await superviseCountyServer({ dir, port }, (line) => console.error(`[${new Date().toISOString()}] ${line}`));
   } catch (e) {
     fail(`${(e as Error).message.split('\n')[0]}\n(is port ${port} taken? try --port)`);
   }
-  const stop = () => void server.stop().then(() => process.exit(0));
+  const server = supervisor.current();
+  const stop = () => void supervisor.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 

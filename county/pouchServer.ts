@@ -11,6 +11,10 @@ import { resolve } from 'node:path';
 export interface PouchServer {
   url: string;
   port: number;
+  /** The server process (tests kill it to see the supervisor restart it). */
+  pid: number;
+  /** Resolves when the server exits by itself (not through stop()), with how it ended and its last output. */
+  exited: Promise<{ code: number | null; signal: string | null; output: string }>;
   stop(): Promise<void>;
 }
 
@@ -79,14 +83,21 @@ export async function startPouchServer(opts: { dir: string; port?: number; host?
       if (child.exitCode === null) child.kill('SIGKILL');
       continue;
     }
+    let stopping = false;
+    const exited = new Promise<{ code: number | null; signal: string | null; output: string }>((done) => {
+      child.once('exit', (code, signal) => {
+        if (!stopping) done({ code, signal, output: output.slice(-2000) });
+      });
+    });
     const stop = () =>
       new Promise<void>((done) => {
+        stopping = true;
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       });
-    return { url, port, stop };
+    return { url, port, pid: child.pid ?? 0, exited, stop };
   }
   throw lastError instanceof Error ? lastError : new Error('PouchDB Server did not start');
 }
@@ -103,4 +114,41 @@ export async function createServerAdmin(url: string, user: string, password: str
 
 export function randomAdminPassword(): string {
   return randomBytes(12).toString('base64url');
+}
+
+/**
+ * `npm run county`: keeps the server running. When it exits by itself it says so (with the end
+ * of its output) and starts it again on the same port and data folder; stop() ends it for good.
+ */
+export async function superviseCountyServer(
+  opts: { dir: string; port: number; host?: string },
+  log: (line: string) => void,
+): Promise<{ current(): PouchServer; stop(): Promise<void> }> {
+  let server = await startPouchServer(opts);
+  let stopped = false;
+  const watch = (s: PouchServer): void => {
+    void s.exited.then(async (end) => {
+      if (stopped) return;
+      log(`County server exited (${end.code ?? end.signal}); restarting it on port ${opts.port}.${end.output.trim() ? `\nIts last output:\n${end.output.trim()}` : ''}`);
+      for (let attempt = 1; !stopped; attempt++) {
+        try {
+          server = await startPouchServer(opts);
+          log(`County server restarted on ${server.url}.`);
+          watch(server);
+          return;
+        } catch (e) {
+          log(`County server did not restart (attempt ${attempt}): ${(e as Error).message.split('\n')[0]}`);
+          await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * attempt)));
+        }
+      }
+    });
+  };
+  watch(server);
+  return {
+    current: () => server,
+    stop: async () => {
+      stopped = true;
+      await server.stop();
+    },
+  };
 }

@@ -68,12 +68,12 @@ export async function countyFetch(
  * Checks an account against the county server: `_session` names the account the server accepted
  * (some servers let a wrong password through as anonymous on public databases); then the station
  * database must answer. Returns why it failed (null: it did not) and the county secret the server
- * holds for the account in `secretDb` (null: none there).
+ * holds for the account in `secretDb` (null: none there; not asked when `secretDb` is null).
  */
 export async function probeAccount(
   connection: CountyConnection,
   own: () => P.Database,
-  secretDb: string,
+  secretDb: string | null,
   timeoutMs = 15_000,
 ): Promise<{ reason: SyncFailure['reason'] | null; secret: string | null }> {
   let reason: SyncFailure['reason'] | null = null;
@@ -85,6 +85,7 @@ export async function probeAccount(
     if (session.status === 401 || body.userCtx?.name !== connection.username) reason = 'credentials';
     else {
       await own().info();
+      if (secretDb === null) return { reason, secret };
       const held = await fetch(`${connection.url}/${secretDb}/${COUNTY_SECRET_DOC}`, {
         headers: { authorization: auth },
         signal: AbortSignal.timeout(timeoutMs),

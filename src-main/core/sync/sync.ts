@@ -232,9 +232,13 @@ export class SyncService {
   async connect(connection: CountyConnection, user: SessionUser): Promise<SyncStatus> {
     const station = this.ctx.station();
     if (connection.placeCode !== station.placeCode) fail(fieldError('setupCode', 'errors.sync.otherStation', { place: connection.placeCode }));
-    const probe = await probeAccount(connection, () => this.remote(connection, this.ownDbName()), this.secretDbName(station.placeCode), Math.min(15_000, this.timing.requestTimeoutMs));
+    // A setup code's key is the only one trusted: the server's copy (a _local document, which the
+    // server's validation never sees) is read only when the clerk typed the account by hand.
+    const fromCode = connection.countySecret ?? null;
+    const secretDb = fromCode === null ? this.secretDbName(station.placeCode) : null;
+    const probe = await probeAccount(connection, () => this.remote(connection, this.ownDbName()), secretDb, Math.min(15_000, this.timing.requestTimeoutMs));
     const reason = probe.reason;
-    const secret = probe.secret ?? connection.countySecret ?? null;
+    const secret = fromCode ?? probe.secret ?? null;
     // The setup code alone is enough for USB files (its key seals them): whatever keeps the server
     // from answering (no network, a proxy, a server down), the code is kept and the sync waits;
     // only a password the server refused is refused here.

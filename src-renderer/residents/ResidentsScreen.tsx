@@ -86,7 +86,7 @@ export function ResidentsScreen() {
           placeholder={t('residents.searchPlaceholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          style={{ width: 340 }}
+          style={{ width: 420 }}
           maxLength={40}
           data-testid="resident-search"
         />

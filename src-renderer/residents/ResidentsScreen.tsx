@@ -86,7 +86,7 @@ export function ResidentsScreen() {
           placeholder={t('residents.searchPlaceholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          style={{ width: 420 }}
+          style={{ width: 340 }}
           maxLength={40}
           data-testid="resident-search"
         />

@@ -84,6 +84,7 @@ const AUDITS: { action: AuditActionName; targetId: string; field: string; reason
   { action: 'loginFailed', targetId: 'user:lisi', field: 'password', reason: '2/5' },
   { action: 'lockout', targetId: 'user:lisi', field: 'password', reason: 'locked until 2026-12-06T03:00:00.000Z' },
   { action: 'reopen', targetId: residentId, field: 'closure dataEntryError 2026-11-30', reason: '误注销' },
+  { action: 'idSearch', targetId: residentId, field: 'idNumber' },
 ];
 
 const codes = (values: readonly string[]) => values;

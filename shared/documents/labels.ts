@@ -201,6 +201,8 @@ export function auditLabel(entry: { action: AuditActionName; targetId: string; f
       const close = /^closure (\w+) (\d{4}-\d{2}-\d{2})$/.exec(field);
       return close ? label('reopen', { date: close[2]! }, { closeReason: `enums.closeReason.${close[1]}` }) : label(null);
     }
+    case 'idSearch':
+      return label('idSearch');
     default:
       return label(null);
   }

@@ -119,6 +119,7 @@ export const labelsZhCN = {
         loginFailed: '{{user}} 第 {{count}}/{{of}} 次',
         lockout: '{{user}} 锁定至 {{until}}',
         reopen: '{{target}}（{{date}} 注销：{{closeReason}}）',
+        idSearch: '按完整身份证号查到：{{target}}',
         account: {
           changePassword: '{{user}} 修改了自己的密码',
           create: '新建账号 {{user}}（{{role}}）',
@@ -251,6 +252,7 @@ export const labelsEn: typeof labelsZhCN = {
         loginFailed: '{{user}}, attempt {{count}}/{{of}}',
         lockout: '{{user}} locked until {{until}}',
         reopen: '{{target}} (closed {{date}}, {{closeReason}})',
+        idSearch: 'found by full ID number: {{target}}',
         account: {
           changePassword: '{{user}} changed their own password',
           create: 'new account {{user}} ({{role}})',

@@ -5,7 +5,7 @@
 export const residentsZhCN = {
   residents: {
     title: '登记人员',
-    searchPlaceholder: '姓名、拼音或首字母（如 zs）、身份证号 4 位以上',
+    searchPlaceholder: '姓名、拼音、身份证号前后 4 位或完整号码',
     total: '共 {{count}} 人',
     tookMs: '用时 {{ms}} 毫秒',
     filterTargetGroup: '人员类别',
@@ -172,7 +172,7 @@ export const residentsZhCN = {
 export const residentsEn: typeof residentsZhCN = {
   residents: {
     title: 'Residents',
-    searchPlaceholder: 'Name, pinyin or initials (e.g. zs), 4+ digits of the ID number',
+    searchPlaceholder: 'Name, pinyin, ID first/last 4 or full',
     total: '{{count}} people',
     tookMs: '{{ms}} ms',
     filterTargetGroup: 'Group',

@@ -37,6 +37,11 @@ export class AccessService {
   private doc: UsersDoc = { _id: '_local/users', users: {} };
   /** Writes of `_local/users` one after another (a failed login and an admin's edit may meet). */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Password checks of one name one after another: each sees the failures counted by the ones
+   * before, so guesses sent all at once get no more checks than guesses sent in turn.
+   */
+  private readonly checking = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: AccessDeps) {}
 
@@ -114,8 +119,26 @@ export class AccessService {
     if (lockedUntil) await this.deps.audit.append(tried, { action: 'lockout', targetId, field, reason: `locked until ${lockedUntil}` });
   }
 
-  /** Checks a password against an account name, counting failures towards the lockout. */
-  private async verify(name: string, password: string, failure: RpcError): Promise<LocalUser> {
+  /** Runs a password check of a name after the ones already under way for it. */
+  private inTurn<T>(name: string, check: () => Promise<T>): Promise<T> {
+    const run = (this.checking.get(name) ?? Promise.resolve()).then(check);
+    const settled = run.catch(() => undefined);
+    this.checking.set(name, settled);
+    void settled.then(() => {
+      if (this.checking.get(name) === settled) this.checking.delete(name);
+    });
+    return run;
+  }
+
+  /**
+   * Checks a password against an account name, counting failures towards the lockout. Checks of
+   * one name run in turn, so at most LOCKOUT.failures of them hash per lockout window.
+   */
+  private verify(name: string, password: string, failure: RpcError): Promise<LocalUser> {
+    return this.inTurn(name, () => this.verifyNow(name, password, failure));
+  }
+
+  private async verifyNow(name: string, password: string, failure: RpcError): Promise<LocalUser> {
     const until = this.activeLock(name);
     if (until) refuse(this.lockedError(until));
     const account = this.doc.users[name];

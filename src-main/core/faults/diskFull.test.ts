@@ -37,7 +37,7 @@ async function storedIds(core: Core): Promise<string[]> {
 }
 
 async function found(core: Core, session: Session, input: ReturnType<typeof newPerson>): Promise<boolean> {
-  const result = await core.call(session, 'residents.search', { query: input.idNumber.slice(-8) });
+  const result = await core.call(session, 'residents.search', { query: input.idNumber.slice(-4) });
   return result.items.some((r) => r.name === input.name);
 }
 

@@ -12,7 +12,7 @@ export function residentsApp(residents: ResidentsService) {
       'residents.reopen': async (args, session) => residents.reopen(args, session.user!),
       'residents.get': async (args) => residents.get(args.id),
       'residents.reveal': async (args, session) => residents.reveal(args, session.user!),
-      'residents.search': async (args) => residents.search(args),
+      'residents.search': async (args, session) => residents.search(args, session.user!),
     },
     { caches: [residents.feed] },
   );

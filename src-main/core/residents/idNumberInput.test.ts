@@ -57,14 +57,16 @@ describe('ID numbers as typed or pasted', () => {
     expect(letter).toMatchObject({ field: 'idNumber', messageKey: 'errors.idNumber.chars', params: { char: 'L' } });
   });
 
-  it('finds a person by a full-width or dashed fragment of the ID number', async () => {
+  it('finds a person by a full-width or dashed ID number, or the digits its mask shows (search/idSearch.test.ts)', async () => {
     const { core, session } = await station();
     const id = idNumber('19900520', '123');
     await core.call(session, 'residents.register', registration({ idNumber: id }));
-    const byFullWidth = await core.call(session, 'residents.search', { query: fullWidth(id.slice(6, 14)) });
+    const byFullWidth = await core.call(session, 'residents.search', { query: fullWidth(id) });
     expect(byFullWidth.items.map((r) => r.name)).toEqual(['张三']);
-    const byDashed = await core.call(session, 'residents.search', { query: `${id.slice(0, 6)}-${id.slice(6, 10)}` });
+    const byDashed = await core.call(session, 'residents.search', { query: `${id.slice(0, 6)}-${id.slice(6, 14)}-${id.slice(14)}` });
     expect(byDashed.items.map((r) => r.name)).toEqual(['张三']);
+    const byShownDigits = await core.call(session, 'residents.search', { query: fullWidth(id.slice(-4)) });
+    expect(byShownDigits.items.map((r) => r.name)).toEqual(['张三']);
   });
 
   it('enrols and signs in by a spaced or full-width number', async () => {

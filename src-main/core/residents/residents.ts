@@ -143,10 +143,16 @@ export class ResidentsService {
     return { value: args.field === 'idNumber' ? doc.idNumber : doc.phone };
   }
 
-  search(args: ParsedArgsOf<'residents.search'>) {
+  /**
+   * Name, pinyin, the digits an ID mask shows, or a whole ID number. A whole number that finds
+   * someone is logged (on disk) before the answer, like a reveal: who looked up whom.
+   */
+  async search(args: ParsedArgsOf<'residents.search'>, user: SessionUser) {
     const started = performance.now();
-    const result = this.deps.index.search(args, this.deps.station.today());
-    return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    const { wholeIdNumber, ...result } = this.deps.index.search(args, this.deps.station.today());
+    const tookMs = Math.round((performance.now() - started) * 100) / 100;
+    for (const targetId of wholeIdNumber) await this.deps.audit.append(user, { action: 'idSearch', targetId, field: 'idNumber' });
+    return { ...result, tookMs };
   }
 
   /**

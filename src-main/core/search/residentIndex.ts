@@ -33,6 +33,8 @@ export interface ResidentQuery {
 
 const SEXES = ['male', 'female'] as const;
 const ID_FRAGMENT = /^[0-9]{4,18}x?$|^[0-9]{3,17}x$/;
+/** A whole ID number as stored: a search for one matches exactly (and is audited by the caller). */
+const WHOLE_ID_NUMBER = /^[0-9]{17}[0-9X]$/;
 const HAN = /\p{Script=Han}/u;
 
 function bits<T extends string>(values: readonly T[], all: readonly T[]): number {
@@ -151,6 +153,20 @@ export function isIndexColumns(value: unknown): value is IndexColumns {
   return COLUMN_NAMES.every((c) => Array.isArray(columns[c]) && (columns[c] as unknown[]).length === length);
 }
 
+/**
+ * The searched text columns. ID numbers are searched as the mask shows them (first 4 and last 4
+ * digits, `*` between): a fragment cannot reach the hidden digits, so no run of searches
+ * rebuilds a masked number (issue 15, item 12).
+ */
+type TextColumn = 'idShown' | 'name' | 'pinyin';
+
+export interface ResidentSearchResult {
+  total: number;
+  items: ResidentRow[];
+  /** Residents a whole ID number found (the caller audits the search); empty for other searches. */
+  wholeIdNumber: string[];
+}
+
 export class ResidentIndex {
   private c: IndexColumns = emptyColumns();
   private readonly slotOf = new Map<string, number>();
@@ -159,7 +175,7 @@ export class ResidentIndex {
   private readonly sorted = new Map<ResidentSortField, number[]>();
   private matches = new Uint8Array(0);
   /** Per text column, all slots' text joined into one string, rebuilt after a change on next use. */
-  private readonly blobs = new Map<'idNumber' | 'name' | 'pinyin', TextBlob>();
+  private readonly blobs = new Map<TextColumn, TextBlob>();
 
   get size(): number {
     return this.slotOf.size;
@@ -289,12 +305,16 @@ export class ResidentIndex {
     }
   }
 
-  /** Filters, sorts and pages; `today` decides ages. */
-  search(q: ResidentQuery, today: string): { total: number; items: ResidentRow[] } {
+  /**
+   * Filters, sorts and pages; `today` decides ages. The query is a name, pinyin, digits the ID
+   * mask shows, or a whole ID number (matched exactly).
+   */
+  search(q: ResidentQuery, today: string): ResidentSearchResult {
     const c = this.c;
-    // An ID fragment as typed (full-width digits, spaces, dashes) is searched in its stored form.
-    const idText = normalizeIdNumber(q.query).toLowerCase();
-    const isId = idText !== '' && ID_FRAGMENT.test(idText);
+    // An ID number as typed (full-width digits, spaces, dashes) is searched in its stored form.
+    const idText = normalizeIdNumber(q.query);
+    const whole = WHOLE_ID_NUMBER.test(idText);
+    const isId = whole || (idText !== '' && ID_FRAGMENT.test(idText.toLowerCase()));
     const text = isId ? idText : q.query.trim().toLowerCase().replace(/\s+/g, '');
     const mode = !text ? 0 : isId ? 1 : HAN.test(text) ? 2 : 3;
     const groupBit = q.targetGroup ? 1 << TARGET_GROUPS.indexOf(q.targetGroup) : 0;
@@ -311,8 +331,8 @@ export class ResidentIndex {
       if (mode === 0) matches.fill(1, 0, slots);
       else {
         matches.fill(0, 0, slots);
-        const blob = this.blob(mode === 1 ? 'idNumber' : mode === 2 ? 'name' : 'pinyin');
-        blob.mark(mode === 1 ? text.toUpperCase() : mode === 3 ? `\u0001${text}` : text, matches);
+        if (whole) this.markWhole(text, matches);
+        else this.blob(mode === 1 ? 'idShown' : mode === 2 ? 'name' : 'pinyin').mark(mode === 3 ? `\u0001${text}` : text, matches);
       }
       for (let slot = 0; slot < slots; slot++) {
         if (!matches[slot]) continue;
@@ -325,6 +345,8 @@ export class ResidentIndex {
         else matches[slot] = 0;
       }
     } else total = this.slotOf.size;
+    const wholeIdNumber: string[] = [];
+    if (whole) for (let slot = 0; slot < slots; slot++) if (matches[slot]) wholeIdNumber.push(c.id[slot]!);
     const order = this.sortedBy(q.sort);
     const items: ResidentRow[] = [];
     const n = order.length;
@@ -336,7 +358,13 @@ export class ResidentIndex {
       if (seen >= q.offset) items.push(this.row(slot, today));
       seen += 1;
     }
-    return { total, items };
+    return { total, items, wholeIdNumber };
+  }
+
+  /** Marks the slots holding exactly this ID number. */
+  private markWhole(idNumber: string, matches: Uint8Array): void {
+    const numbers = this.c.idNumber;
+    for (let slot = 0; slot < numbers.length; slot++) if (numbers[slot] === idNumber) matches[slot] = 1;
   }
 
   private row(slot: number, today: string): ResidentRow {
@@ -359,10 +387,10 @@ export class ResidentIndex {
     };
   }
 
-  private blob(column: 'idNumber' | 'name' | 'pinyin'): TextBlob {
+  private blob(column: TextColumn): TextBlob {
     let blob = this.blobs.get(column);
     if (!blob) {
-      blob = new TextBlob(this.c[column]);
+      blob = new TextBlob(column === 'idShown' ? this.c.idNumber.map((n) => (n ? maskIdNumber(n) : '')) : this.c[column]);
       this.blobs.set(column, blob);
     }
     return blob;

@@ -7,9 +7,16 @@ import { ALL_ROLES, handler, none } from '../rpc/define';
 
 export const BACKUP_KEEP_DEFAULT = 7;
 export const BACKUP_KEEP_MAX = 365;
+/** Manual backups (`backup.now`) kept besides the daily ones: they never push a daily one out. */
+export const BACKUP_KEEP_MANUAL = 3;
+/** The mark in a manual backup's name; a name without it (older files too) is a daily backup. */
+export const BACKUP_MANUAL_MARK = '手动';
 
-/** `乐业驿站备份-<place>-<YYYYMMDD-HHmmss>[-n].leyebak`: what the core writes and the only names it restores. */
-export const BACKUP_FILE_NAME = /^乐业驿站备份-(\d{6}|\d{9}|\d{12})-(\d{8}-\d{6})(?:-(\d{1,3}))?\.leyebak$/;
+/**
+ * `乐业驿站备份-<place>-<YYYYMMDD-HHmmss>[-手动][-n].leyebak`: what the core writes and the only
+ * names it restores (`-手动`: made on request, kept apart from the daily ones).
+ */
+export const BACKUP_FILE_NAME = /^乐业驿站备份-(\d{6}|\d{9}|\d{12})-(\d{8}-\d{6})(-手动)?(?:-(\d{1,3}))?\.leyebak$/;
 
 export interface BackupFile {
   /** The file's name in the backup folder (never a path). */
@@ -20,6 +27,8 @@ export interface BackupFile {
   size: number;
   /** Made by a station at this station's place (another station's file asks for confirmation). */
   thisStation: boolean;
+  /** Made on request (`backup.now`), not by the daily schedule; kept apart (see BACKUP_KEEP_MANUAL). */
+  manual: boolean;
 }
 
 export interface BackupStatus {
@@ -93,8 +102,11 @@ export interface BackupFolderBridge {
 export const backupHandlers = {
   'backup.status': handler<BackupStatus>()(none, ALL_ROLES),
   'backup.settings': handler<BackupStatus>()(backupSettingsSchema, ['admin']),
-  /** A backup now (also what the daily schedule runs); old ones beyond `keep` are deleted after it is complete. */
-  'backup.now': handler<BackupFile & { documents: number }>()(none, ALL_ROLES),
+  /**
+   * A manual backup now; the oldest manual ones beyond BACKUP_KEEP_MANUAL are deleted after it is
+   * complete, the daily ones never. Admins only: who may start one is the station's decision.
+   */
+  'backup.now': handler<BackupFile & { documents: number }>()(none, ['admin']),
   /** The backup files in the folder, newest first. */
   'backup.list': handler<BackupFile[]>()(none, ALL_ROLES),
   /** Checks the whole file, then replaces the station's data with it (the replaced data is kept aside); everyone logs in again. */

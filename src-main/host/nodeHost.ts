@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Core } from '../core/core';
 import { attachConnection } from './connection';
+import { restrictFileModes } from '../core/store/permissions';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -89,6 +90,8 @@ function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerRe
 }
 
 export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
+  // Before the core writes anything: the data folder is this user's alone (see permissions.ts).
+  restrictFileModes();
   const core = options.core ?? (await Core.open({ dataDir: options.dataDir }));
   const token = options.token ?? randomBytes(24).toString('base64url');
   const server = http.createServer((req, res) => {

@@ -3,6 +3,10 @@
 import { Core } from '../core/core';
 import { parseHostArgs } from './args';
 import { parentPortSecretBox, serveParentPort, type ParentPort } from './portCarrier';
+import { restrictFileModes } from '../core/store/permissions';
+
+// First of all: whatever the core writes (LevelDB, search index, logs, backups) is this user's alone.
+restrictFileModes();
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!parentPort) {

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { placeName } from '../../shared/places';
-import { backupSettingsSchema, type BackupFile, type BackupFolderBridge, type BackupStatus } from '../../shared/backup/contract';
+import { BACKUP_KEEP_MANUAL, backupSettingsSchema, type BackupFile, type BackupFolderBridge, type BackupStatus } from '../../shared/backup/contract';
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
@@ -92,7 +92,7 @@ function SettingsCard({ status }: { status: BackupStatus }) {
             )}
           />
         </FieldItem>
-        <FieldItem control={control} name="keep" label={t('backup.keep')} testId="backup-keep" extra={t('backup.keepHint', { keep: status.keep })}>
+        <FieldItem control={control} name="keep" label={t('backup.keep')} testId="backup-keep" extra={t('backup.keepHint', { keep: status.keep, manual: BACKUP_KEEP_MANUAL })}>
           <Controller
             control={control}
             name="keep"
@@ -191,16 +191,18 @@ export function BackupScreen() {
             <Descriptions.Item label={t('backup.nextDue')}>{formatTime(s.nextDueAt)}</Descriptions.Item>
             <Descriptions.Item label={t('backup.keep')}>{s.keep}</Descriptions.Item>
           </Descriptions>
-          <Button
-            type="primary"
-            style={{ marginTop: 16 }}
-            icon={<CloudDownloadOutlined />}
-            loading={backupNow.isPending || s.running}
-            onClick={() => backupNow.mutate()}
-            data-testid="backup-now"
-          >
-            {backupNow.isPending ? t('backup.running') : t('backup.backupNow')}
-          </Button>
+          {mayCall('backup.now', role) && (
+            <Button
+              type="primary"
+              style={{ marginTop: 16 }}
+              icon={<CloudDownloadOutlined />}
+              loading={backupNow.isPending || s.running}
+              onClick={() => backupNow.mutate()}
+              data-testid="backup-now"
+            >
+              {backupNow.isPending ? t('backup.running') : t('backup.backupNow')}
+            </Button>
+          )}
         </Card>
       )}
       {s && mayCall('backup.settings', role) && <SettingsCard status={s} />}
@@ -217,6 +219,11 @@ export function BackupScreen() {
           columns={[
             { title: t('backup.columns.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
             { title: t('backup.columns.file'), dataIndex: 'file' },
+            {
+              title: t('backup.columns.kind'),
+              dataIndex: 'manual',
+              render: (manual: boolean) => <Tag data-testid="backup-kind">{t(manual ? 'backup.kind.manual' : 'backup.kind.daily')}</Tag>,
+            },
             { title: t('backup.columns.size'), dataIndex: 'size', render: (v: number) => sizeText(v) },
             {
               title: t('backup.columns.station'),

@@ -56,7 +56,7 @@ describe('backups, end to end', () => {
     await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 1);
     const files = fs.readdirSync(path.join(dataDir, 'backups'));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^乐业驿站备份-370102001002-\d{8}-\d{6}\.leyebak$/);
+    expect(files[0]).toMatch(/^乐业驿站备份-370102001002-\d{8}-\d{6}-手动\.leyebak$/);
     await shot(page, 'backup-made');
   });
 

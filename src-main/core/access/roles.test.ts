@@ -89,10 +89,10 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'sheets.exportTraining': ALL,
   'stats.dashboard': ALL,
   'stats.export': ALL,
-  // Any account may make a backup (the clerk carries it away on a USB stick); only the admin
-  // chooses where backups go and replaces the station's data with one.
+  // Any account sees the backups; only the admin makes one on request (manual ones are kept
+  // apart from the daily ones), chooses where backups go and replaces the station's data with one.
   'backup.status': ALL,
-  'backup.now': ALL,
+  'backup.now': ADMIN,
   'backup.list': ALL,
   'backup.settings': ADMIN,
   'backup.restore': ADMIN,

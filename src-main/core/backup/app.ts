@@ -13,7 +13,7 @@ export function backupApp(deps: BackupDeps) {
     'backup.firstRunRestore': async (args, session) => deps.restoreFirstRun(await firstRunFolder(args.folder), args.file, session),
     'backup.status': async () => deps.backups.status(),
     'backup.settings': async (args) => deps.backups.updateSettings(args),
-    'backup.now': async () => deps.backups.backupNow(),
+    'backup.now': async () => deps.backups.backupNow('manual'),
     'backup.list': async () => deps.backups.list(deps.placeCode()),
     'backup.restore': async (args, session) => deps.restore(args, session),
   });

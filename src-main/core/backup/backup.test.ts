@@ -3,10 +3,14 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, Session } from '../core';
-import { LOCAL_DOCS_NOT_BACKED_UP, STATION_LOCAL_DOCS, readBackupFile } from './backup';
+import { LOCAL_DOCS_NOT_BACKED_UP, STATION_LOCAL_DOCS, readBackupFile, type BackupService } from './backup';
 import { fakeResidents } from '../station/demo';
 import { openLocalDb, type StationDb } from '../store/db';
 import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The core's backup service, to run the daily schedule's step by the test's clock. */
+const backups = (core: Core) => (core as unknown as { backups: BackupService }).backups;
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -64,7 +68,7 @@ describe('backups', () => {
     await core.call(session, 'residents.update', { ...edit(), id: first.id, rev: first.rev, name: '张三丰' });
     await conflictAndDeletion(core, first.id);
     const made = await core.call(session, 'backup.now', {});
-    expect(made.file).toMatch(/^乐业驿站备份-370102001002-20261122-100000\.leyebak$/);
+    expect(made.file).toMatch(/^乐业驿站备份-370102001002-20261122-100000-手动\.leyebak$/);
     const status = await core.call(session, 'backup.status', {});
     expect(status.lastBackup?.file).toBe(made.file);
     expect(status.folder).toBe(path.join(path.dirname(status.folder), 'backups'));
@@ -201,7 +205,7 @@ describe('backups', () => {
     expect((await b.core.call(fresh, 'residents.search', {})).items.map((r) => r.name)).toEqual(['张三']);
   });
 
-  it('keeps the last N of this station’s backups, deleting old ones only after the new one is complete', async () => {
+  it('keeps the last N of this station’s daily backups, deleting old ones only after the new one is complete', async () => {
     let now = FIXED_NOW.getTime();
     const { core, session } = await station({}, () => new Date(now));
     const folder = tempDir('leye-usb-');
@@ -210,12 +214,48 @@ describe('backups', () => {
     await core.call(session, 'backup.settings', { folder, keep: 2 });
     const made: string[] = [];
     for (let i = 0; i < 4; i++) {
-      made.push((await core.call(session, 'backup.now', {})).file);
-      now += 60 * 60 * 1000;
+      made.push((await backups(core).runIfDue())!.file);
+      now += DAY_MS;
     }
     expect(fs.readdirSync(folder).sort()).toEqual([made[2], made[3], foreign].sort());
     expect((await core.call(session, 'backup.list', {})).map((f) => f.file)).toEqual([made[3], made[2], foreign]);
     expect(fs.readdirSync(folder).some((n) => n.endsWith('.partial'))).toBe(false);
+  });
+
+  it('keeps manual backups apart: ten of them leave every daily backup in place and only the last three manual ones', async () => {
+    let now = FIXED_NOW.getTime();
+    const { core, session } = await station({}, () => new Date(now));
+    const folder = tempDir('leye-usb-');
+    // A daily backup written before manual ones were marked: it has no mark and stays a daily one.
+    const older = '乐业驿站备份-370102001002-20261101-100000.leyebak';
+    fs.writeFileSync(path.join(folder, older), 'an older daily backup');
+    await core.call(session, 'backup.settings', { folder, keep: 7 });
+    const daily: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      daily.push((await backups(core).runIfDue())!.file);
+      now += DAY_MS;
+    }
+    const manual: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      manual.push((await core.call(session, 'backup.now', {})).file);
+      now += 60 * 1000;
+    }
+    expect(manual.every((f) => f.endsWith('-手动.leyebak'))).toBe(true);
+    expect(fs.readdirSync(folder).sort()).toEqual([older, ...daily, ...manual.slice(7)].sort());
+    const listed = await core.call(session, 'backup.list', {});
+    expect(listed.filter((f) => f.manual).map((f) => f.file)).toEqual(manual.slice(7).reverse());
+    expect(listed.filter((f) => !f.manual).map((f) => f.file)).toEqual([...daily].reverse().concat(older));
+    // Manual backups do not put the daily schedule off: it counts from the last daily one.
+    expect((await core.call(session, 'backup.status', {})).nextDueAt).toBe(new Date(FIXED_NOW.getTime() + 3 * DAY_MS).toISOString());
+  });
+
+  it('lets only an admin back up on request (a clerk’s backup.now is refused and writes nothing)', async () => {
+    const { core, session } = await station();
+    await core.call(session, 'users.create', { loginName: 'lisi', displayName: '李四', role: 'clerk', password: 'lisi-pass-1' });
+    const clerk: Session = { user: null };
+    await core.call(clerk, 'auth.login', { loginName: 'lisi', password: 'lisi-pass-1' });
+    expect(await refusal(core.call(clerk, 'backup.now', {}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await core.call(clerk, 'backup.list', {})).toEqual([]);
   });
 
   it('backs up once a day on its own, by the injected clock', async () => {

@@ -1,11 +1,13 @@
 // Backups of the station's data: the BackupService (daily schedule, settings, writing, listing, pruning) and the backup handlers.
 // One file per backup in a folder the clerk chooses (a USB stick), made once a day by the core and
-// on request, the last N kept. The file and its checks are in format.ts; a restore (check, load
+// on request (admins): the last N daily ones kept, and apart from them the last few manual ones,
+// so manual backups never push a daily one out. The file and its checks are in format.ts; a restore (check, load
 // aside, swap the folders, keep the replaced data in `replaced-<time>/`) in restore.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   BACKUP_KEEP_DEFAULT,
+  BACKUP_KEEP_MANUAL,
   type BackupContents,
   type BackupFile,
   type BackupStatus,
@@ -18,7 +20,7 @@ import type { Session } from '../session';
 import type { StationDb } from '../store/db';
 import { fieldError } from '../validation';
 import * as documents from '../../../shared/documents/local';
-import { fileStamp, parseBackupName, syncFile } from './files';
+import { backupName, parseBackupName, syncFile } from './files';
 import { readBackupFile, refuse as refuseFile, writeBackupFile, type RelayCopy } from './format';
 import { stageBackup, type StagedRestore } from './restore';
 
@@ -50,6 +52,8 @@ export interface BackupSettings {
 
 interface BackupState extends BackupSettings {
   last: (BackupFile & { documents: number }) | null;
+  /** The last daily (scheduled) backup's time: the schedule counts from it, not from a manual one. */
+  lastDailyAt: string | null;
   failure: { at: string; messageKey: string; count: number } | null;
 }
 
@@ -78,7 +82,7 @@ function failureKey(error: unknown): string {
 }
 
 export class BackupService {
-  private state: BackupState = { folder: null, keep: BACKUP_KEEP_DEFAULT, last: null, failure: null };
+  private state: BackupState = { folder: null, keep: BACKUP_KEEP_DEFAULT, last: null, lastDailyAt: null, failure: null };
   private running: Promise<BackupFile & { documents: number }> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -100,10 +104,13 @@ export class BackupService {
   async load(): Promise<void> {
     try {
       const parsed = JSON.parse(await fs.promises.readFile(this.stateFile, 'utf8')) as Partial<BackupState>;
+      // A state written before manual backups were kept apart: its last backup was a daily one.
+      const last = parsed.last ? { ...parsed.last, manual: parsed.last.manual === true } : null;
       this.state = {
         folder: typeof parsed.folder === 'string' ? parsed.folder : null,
         keep: Number.isSafeInteger(parsed.keep) && parsed.keep! > 0 ? parsed.keep! : BACKUP_KEEP_DEFAULT,
-        last: parsed.last ?? null,
+        last,
+        lastDailyAt: typeof parsed.lastDailyAt === 'string' ? parsed.lastDailyAt : last && !last.manual ? last.createdAt : null,
         failure: parsed.failure ?? null,
       };
     } catch {
@@ -141,14 +148,14 @@ export class BackupService {
   }
 
   nextDueAt(): Date {
-    return this.state.last ? new Date(Date.parse(this.state.last.createdAt) + DAY_MS) : this.options.clock();
+    return this.state.lastDailyAt ? new Date(Date.parse(this.state.lastDailyAt) + DAY_MS) : this.options.clock();
   }
 
   /** The schedule's step: a backup when the last is a day old (or there is none); null when not due. */
   async runIfDue(): Promise<(BackupFile & { documents: number }) | null> {
     if (this.stopped || !this.options.station() || this.running) return null;
     if (this.options.clock().getTime() < this.nextDueAt().getTime()) return null;
-    return this.backupNow();
+    return this.backupNow('daily');
   }
 
   status(): BackupStatus {
@@ -190,14 +197,14 @@ export class BackupService {
   }
 
   /** One backup at a time: a second request while one runs gets that one. */
-  backupNow(): Promise<BackupFile & { documents: number }> {
-    this.running ??= this.write().finally(() => {
+  backupNow(kind: 'daily' | 'manual'): Promise<BackupFile & { documents: number }> {
+    this.running ??= this.write(kind === 'manual').finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async write(): Promise<BackupFile & { documents: number }> {
+  private async write(manual: boolean): Promise<BackupFile & { documents: number }> {
     const station = this.options.station();
     if (!station) throw new LeyeError({ code: 'STATION_NOT_SET_UP', messageKey: 'errors.stationNotSetUp' });
     const now = this.options.clock();
@@ -205,8 +212,7 @@ export class BackupService {
       const folder = this.folder;
       // The default folder is ours to create; a chosen one (a USB stick) must be there.
       if (this.state.folder === null) await fs.promises.mkdir(folder, { recursive: true });
-      let name = `乐业驿站备份-${station.placeCode}-${fileStamp(now)}.leyebak`;
-      for (let n = 2; fs.existsSync(path.join(folder, name)); n++) name = `乐业驿站备份-${station.placeCode}-${fileStamp(now)}-${n}.leyebak`;
+      const name = backupName(folder, station.placeCode, now, manual, fs.existsSync);
       const written = await writeBackupFile(
         this.options.db,
         path.join(folder, name),
@@ -214,8 +220,9 @@ export class BackupService {
         this.options.relays?.() ?? [],
         STATION_LOCAL_DOCS,
       );
-      const entry = { file: name, placeCode: station.placeCode, createdAt: now.toISOString(), size: written.size, thisStation: true, documents: written.documents };
-      this.state = { ...this.state, last: entry, failure: null };
+      const createdAt = now.toISOString();
+      const entry = { file: name, placeCode: station.placeCode, createdAt, size: written.size, thisStation: true, manual, documents: written.documents };
+      this.state = { ...this.state, last: entry, lastDailyAt: manual ? this.state.lastDailyAt : createdAt, failure: null };
       await this.saveState();
       // Old ones go only now that the new one is complete.
       await this.prune(station.placeCode);
@@ -228,10 +235,14 @@ export class BackupService {
     }
   }
 
-  /** Keeps this station's newest `keep` backups; other stations' files in the folder are theirs. */
+  /**
+   * Keeps this station's newest `keep` daily backups and, apart from them, its newest
+   * BACKUP_KEEP_MANUAL manual ones; other stations' files in the folder are theirs.
+   */
   private async prune(placeCode: string): Promise<void> {
     const own = (await this.list(placeCode)).filter((f) => f.placeCode === placeCode);
-    for (const old of own.slice(this.state.keep)) await fs.promises.rm(path.join(this.folder, old.file), { force: true });
+    const old = [...own.filter((f) => !f.manual).slice(this.state.keep), ...own.filter((f) => f.manual).slice(BACKUP_KEEP_MANUAL)];
+    for (const file of old) await fs.promises.rm(path.join(this.folder, file.file), { force: true });
   }
 
   /** The backup files in the folder, newest first; none when the folder is not there. */
@@ -243,7 +254,7 @@ export class BackupService {
       if (!parsed) continue;
       const stat = await fs.promises.stat(path.join(folder, name)).catch(() => null);
       if (!stat?.isFile()) continue;
-      files.push({ file: name, placeCode: parsed.placeCode, createdAt: parsed.createdAt, size: stat.size, thisStation: parsed.placeCode === placeCode });
+      files.push({ file: name, placeCode: parsed.placeCode, createdAt: parsed.createdAt, size: stat.size, thisStation: parsed.placeCode === placeCode, manual: parsed.manual });
     }
     return files.sort((a, b) => (a.createdAt === b.createdAt ? b.file.localeCompare(a.file) : b.createdAt.localeCompare(a.createdAt)));
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import PouchDB, { type PouchDB as P } from 'pouchdb-node';
 import { durableLeveldown, unsyncedLeveldown } from './durableLeveldown';
+import { privateDataDir } from './permissions';
 
 export type StationDb = P.Database;
 
@@ -13,7 +14,7 @@ export interface OpenOptions {
 }
 
 export function openStationDb(dataDir: string, options: OpenOptions = {}): StationDb {
-  fs.mkdirSync(dataDir, { recursive: true });
+  privateDataDir(dataDir);
   const db = options.durable === false ? unsyncedLeveldown : durableLeveldown;
   return new PouchDB(path.join(dataDir, 'station'), { adapter: 'leveldb', db, auto_compaction: true });
 }

@@ -112,7 +112,7 @@ export const postsAndAttendanceZhCN = {
     assign: {
       title: '安置人员',
       resident: '安置人员',
-      residentPlaceholder: '输入姓名、拼音首字母或身份证号 4 位以上搜索',
+      residentPlaceholder: '输入姓名、拼音首字母、身份证号前后 4 位或完整号码搜索',
       noMatch: '没有找到，请先在“新增登记”中登记此人',
       searching: '正在搜索…',
       submit: '安置上岗',
@@ -327,7 +327,7 @@ export const postsAndAttendanceEn: typeof postsAndAttendanceZhCN = {
     assign: {
       title: 'Assign a person',
       resident: 'Person',
-      residentPlaceholder: 'Search by name, pinyin initials or 4+ characters of the ID number',
+      residentPlaceholder: 'Search by name, pinyin initials, the ID number’s first or last 4 digits, or the whole number',
       noMatch: 'No match; register this person first',
       searching: 'Searching…',
       submit: 'Assign',

@@ -80,7 +80,7 @@ export const SORT_FIELDS = ['name', 'registeredOn', 'age', 'updatedAt'] as const
 export type ResidentSortField = (typeof SORT_FIELDS)[number];
 
 export const residentSearchSchema = z.strictObject({
-  /** Name, pinyin (full or initials) or 4+ characters of the ID number. */
+  /** Name, pinyin (full or initials), the first or last 4 digits of an ID number (what the mask shows), or a whole ID number (audited). */
   query: z.string().max(40, { error: 'errors.tooLong' }).default(''),
   targetGroup: z.enum(TARGET_GROUPS, { error: 'errors.option' }).optional(),
   careCategory: z.enum(CARE_CATEGORIES, { error: 'errors.option' }).optional(),

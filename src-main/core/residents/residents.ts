@@ -27,6 +27,9 @@ export interface ResidentsDeps {
   changed(ids: string[]): void;
 }
 
+/** A whole-number search finding the same person again within this time is not logged again. */
+const ID_SEARCH_REPEAT_MS = 10 * 60_000;
+
 export class ResidentsService {
   private readonly pending = new Set<string>();
   private pushTimer: NodeJS.Timeout | null = null;
@@ -151,9 +154,20 @@ export class ResidentsService {
     const started = performance.now();
     const { wholeIdNumber, ...result } = this.deps.index.search(args, this.deps.station.today());
     const tookMs = Math.round((performance.now() - started) * 100) / 100;
-    for (const targetId of wholeIdNumber) await this.deps.audit.append(user, { action: 'idSearch', targetId, field: 'idNumber' });
+    const now = this.deps.station.now();
+    for (const targetId of wholeIdNumber) {
+      // One entry per person looked up: the list refetching the same search (focus, a sync) is not a new look-up.
+      const key = `${user.loginName} ${targetId}`;
+      const last = this.idSearches.get(key);
+      if (last && Date.parse(now) - Date.parse(last) < ID_SEARCH_REPEAT_MS) continue;
+      await this.deps.audit.append(user, { action: 'idSearch', targetId, field: 'idNumber' });
+      this.idSearches.set(key, now);
+    }
     return { ...result, tookMs };
   }
+
+  /** `login id` → when that account's whole-number search last found that person (and it was logged). */
+  private readonly idSearches = new Map<string, string>();
 
   /**
    * Stores new residents in one bulkDocs (one LevelDB batch, synced: on disk all together or not

@@ -139,7 +139,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
   const signIn = await timed(200, (i) => core.call(session, 'training.signIn', { sessionId: todaySession, date: today, half, method: 'list', residentId: trainees[i]! }));
   const close = await timed(
     20,
-    () => core.call(session, 'attendance.closeMonth', { postId: big, month }),
+    () => core.call(session, 'attendance.closeMonth', { postId: big, month, belowMinimumReason: '基准测试：工时为模拟数据' }),
     () => core.call(session, 'attendance.reopenMonth', { postId: big, month, reason: '基准测试重新打开' }),
   );
   const rates = await timed(20, (i) => core.call(session, 'training.attendance', { sessionId: sessionIds[i % (SESSIONS - 1)]! }));

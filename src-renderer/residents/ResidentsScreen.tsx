@@ -68,7 +68,7 @@ export function ResidentsScreen() {
       allowClear
       data-testid={`filter-${key}`}
       placeholder={placeholder}
-      style={{ width: 120 }}
+      style={{ width: 112 }}
       popupMatchSelectWidth={false}
       value={filters[key] as V | undefined}
       onChange={(value) => setFilters((current) => ({ ...current, [key]: value ?? undefined }))}
@@ -78,7 +78,8 @@ export function ResidentsScreen() {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12, flex: 'none' }}>
+      {/* One row at 1366×768 in both languages: search, four filters, the count and the notice. */}
+      <Space wrap style={{ marginBottom: 12, flex: 'none' }} data-testid="resident-toolbar">
         <Input
           allowClear
           autoFocus
@@ -86,7 +87,7 @@ export function ResidentsScreen() {
           placeholder={t('residents.searchPlaceholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          style={{ width: 340 }}
+          style={{ width: 300 }}
           maxLength={40}
           data-testid="resident-search"
         />

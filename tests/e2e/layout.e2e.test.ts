@@ -109,6 +109,9 @@ describe('layout at 1366×768', () => {
       expect(await cell.evaluate((el) => (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (el as unknown as { clientWidth: number }).clientWidth)).toBe(true);
       const toolbar = await page.getByTestId('resident-total').locator('..').innerText();
       expect(toolbar).not.toMatch(/毫秒|\bms\b/);
+      // The toolbar is one row: every item starts on the same line.
+      const tops = await page.evaluate<number[]>(`[...document.querySelectorAll('[data-testid="resident-toolbar"] > .ant-space-item')].map((el) => Math.round(el.getBoundingClientRect().top))`);
+      expect(new Set(tops).size).toBe(1);
     });
 
     it(`keeps every header of the session's attendance rates on one line (${language})`, async () => {

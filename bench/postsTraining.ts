@@ -7,7 +7,7 @@ import { randomId } from '../src-main/core/residents/identity';
 import { attendanceId } from '../src-main/core/posts/posts';
 import { signInId } from '../src-main/core/training/training';
 import { timed } from './stats';
-import { docId } from '../shared/documents/registry';
+import { ID_PREFIX, docId } from '../shared/documents/registry';
 
 const PLACE = '370102001002';
 const POSTS = 200;
@@ -37,9 +37,9 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
   // Found by reading the stored residents (a search by a middle fragment of the ID number finds
   // nothing since issue 15, and a search by whole numbers would be audited).
   const all: string[] = [];
-  let startkey = 'resident:';
+  let startkey: string = ID_PREFIX.resident;
   for (;;) {
-    const page = await core.db.allDocs<{ idNumber?: string }>({ startkey, endkey: 'resident:\ufff0', include_docs: true, limit: 5000, skip: startkey === 'resident:' ? 0 : 1 });
+    const page = await core.db.allDocs<{ idNumber?: string }>({ startkey, endkey: `${ID_PREFIX.resident}\ufff0`, include_docs: true, limit: 5000, skip: startkey === ID_PREFIX.resident ? 0 : 1 });
     if (page.rows.length === 0) break;
     for (const row of page.rows) if (row.doc?.idNumber?.startsWith('370112')) all.push(row.id);
     startkey = page.rows[page.rows.length - 1]!.id;

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
+import { recordKeys } from '../records/queries';
 
 export const syncKeys = {
   status: ['sync', 'status'] as const,
@@ -24,6 +25,8 @@ export function useSyncStatus() {
       leye.subscribe('sync.changed', (status) => {
         client.setQueryData(syncKeys.status, status);
         void client.invalidateQueries({ queryKey: syncKeys.batches });
+        // A pull may bring the county's decisions: what is locked or returned changes with them.
+        void client.invalidateQueries({ queryKey: recordKeys.all });
       }),
     [client],
   );

@@ -4,7 +4,7 @@
 
 import { countyErrorsEn, countyErrorsZhCN } from '../county/texts';
 import { policyErrorsEn, policyErrorsZhCN } from '../policy/texts';
-import { postsErrorsEn, postsErrorsZhCN } from '../posts/texts';
+import { postsErrorsEn, postsErrorsZhCN } from '../posts/errorTexts';
 import { syncErrorsEn, syncErrorsZhCN } from '../sync/texts';
 import { trainingErrorsEn, trainingErrorsZhCN } from '../training/texts';
 import { transferErrorsEn, transferErrorsZhCN } from '../transfer/texts';

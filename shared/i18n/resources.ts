@@ -7,7 +7,8 @@ import { countyEn, countyErrorsEn, countyErrorsZhCN, countyZhCN } from '../count
 import { diagnosticsEn, diagnosticsZhCN } from '../diagnostics/texts';
 import { labelsEn, labelsZhCN } from '../documents/labelsTexts';
 import { policyEn, policyErrorsEn, policyErrorsZhCN, policyZhCN } from '../policy/texts';
-import { postsAndAttendanceEn, postsAndAttendanceZhCN, postsErrorsEn, postsErrorsZhCN } from '../posts/texts';
+import { postsErrorsEn, postsErrorsZhCN } from '../posts/errorTexts';
+import { postsAndAttendanceEn, postsAndAttendanceZhCN } from '../posts/texts';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../print/texts';
 import { residentsEn, residentsZhCN } from '../residents/texts';
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../sheets/texts';

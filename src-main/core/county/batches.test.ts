@@ -10,7 +10,7 @@ import { provisionCounty, type CreatedAccount, type ProvisionResult } from '../.
 import { placeChildren } from '../../../shared/places/index';
 import type { TransferFileView } from '../../../shared/rpc/handlers';
 import type { SyncTiming } from '../sync/sync';
-import { QUIET, connectedStation, eventually, syncOk, type ClockedStation } from '../testing/countyStations';
+import { QUIET, accountOf, connectedStation, eventually, syncOk, type ClockedStation } from '../testing/countyStations';
 import { idNumber, refusal, registration, tempDir } from '../testing/fixtures';
 
 const COUNTY = '370102';
@@ -32,11 +32,7 @@ const station = (place: string, setupCode: string, timing: SyncTiming = QUIET, a
 const sync = syncOk;
 type Station = ClockedStation;
 
-const account = (name: string): CreatedAccount => {
-  const found = provisioned.created.find((a) => a.name === name);
-  if (!found) throw new Error(`no account ${name}`);
-  return found;
-};
+const account = (name: string): CreatedAccount => accountOf(provisioned, name);
 
 /** The setup code with some fields changed (what the county printed, pointed elsewhere or forged). */
 function changedCode(code: string, change: Record<string, unknown>): string {

@@ -7,7 +7,7 @@ import { createServerAdmin, startPouchServer, type PouchServer } from '../../../
 import { provisionCounty, stationDb, type CreatedAccount, type ProvisionResult } from '../../../county/provision';
 import { placeChildren } from '../../../shared/places/index';
 import { getOrNull } from '../store/db';
-import { connectedStation, eventually, syncOk, type ClockedStation } from '../testing/countyStations';
+import { accountOf, connectedStation, eventually, syncOk, type ClockedStation } from '../testing/countyStations';
 import { idNumber, refusal, registration, tempDir } from '../testing/fixtures';
 
 const COUNTY = '370102';
@@ -28,11 +28,7 @@ const station = (place: string, accountName: string, at = T0) => connectedStatio
 const sync = syncOk;
 type Station = ClockedStation;
 
-const account = (name: string): CreatedAccount => {
-  const found = provisioned.created.find((a) => a.name === name);
-  if (!found) throw new Error(`no account ${name}`);
-  return found;
-};
+const account = (name: string): CreatedAccount => accountOf(provisioned, name);
 
 /** A document of the aggregate with its conflicts, as the server admin sees it. */
 async function withConflicts<T = Record<string, unknown>>(id: string): Promise<(T & { _rev: string; _conflicts?: string[] }) | null> {

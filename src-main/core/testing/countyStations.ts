@@ -1,6 +1,7 @@
 // Stations against a real county server in tests: clocked, set up with a clerk, connected with a
 // setup code, syncing only when the test says so.
 import { expect } from 'vitest';
+import type { CreatedAccount, ProvisionResult } from '../../../county/provision';
 import { Core, type Session } from '../core';
 import type { SyncTiming } from '../sync/sync';
 import { tempDir } from './fixtures';
@@ -45,4 +46,11 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     if (Date.now() > until) throw new Error(`never came true: ${JSON.stringify(value).slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The account provisioning created under `name` (a station's `station-<place>`, a staff member's name). */
+export function accountOf(provisioned: ProvisionResult, name: string): CreatedAccount {
+  const found = provisioned.created.find((a) => a.name === name);
+  if (!found) throw new Error(`no account ${name}`);
+  return found;
 }

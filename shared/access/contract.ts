@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { AuditLabel, RecordLabel } from '../documents/labelTypes';
-import { currentPassword, displayName, isoDay, loginName, password, type FileView } from '../common/fields';
+import { currentPassword, displayName, isoDay, loginName, newLoginName, password, type FileView } from '../common/fields';
 import { ALL_ROLES, ROLES, handler, none, type Role } from '../rpc/define';
 
 const ADMINS: readonly Role[] = ['admin'];
@@ -98,7 +98,7 @@ export const accessHandlers = {
 
   'users.list': handler<UserView[]>()(none, ADMINS),
   'users.create': handler<UserView>()(
-    z.strictObject({ loginName: loginNameField, displayName, role, password: newPassword }),
+    z.strictObject({ loginName: newLoginName, displayName, role, password: newPassword }),
     ADMINS,
   ),
   /** Role, name, disabled; the last enabled admin can be neither demoted nor disabled. */

@@ -24,6 +24,12 @@ export const loginName = z
   .min(1, { error: 'errors.required' })
   .max(32, { error: 'errors.tooLong' })
   .regex(/^[\p{Script=Han}A-Za-z0-9_.-]+$/u, { error: 'errors.loginName' });
+/**
+ * The name of a new account: it also starts with a Chinese character, a letter or a digit, so no
+ * account is named like a key every object has (`__proto__`), which the store cannot keep.
+ * Logging in takes any `loginName` (accounts made before this rule keep working).
+ */
+export const newLoginName = loginName.regex(/^[\p{Script=Han}A-Za-z0-9]/u, { error: 'errors.loginName' });
 export const displayName = z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(30, { error: 'errors.tooLong' });
 /** The first clerk's password at setup: 8+ characters (accounts made later use access's `newPassword`). */
 export const password = z

@@ -2,7 +2,7 @@
 // station), the place picker and login/logout. Part of the one handler map (see ../rpc/handlers.ts).
 
 import { z } from 'zod';
-import { currentPassword, displayName, loginName, placeCode } from '../common/fields';
+import { currentPassword, displayName, loginName, newLoginName, placeCode } from '../common/fields';
 import { newPassword } from '../access/contract';
 import { handler, none, type Role } from '../rpc/define';
 
@@ -53,7 +53,7 @@ export interface PlaceOption {
 /** The first account (the station's administrator) gets the same password rules as every account made later. */
 export const stationSetupSchema = z.strictObject({
   placeCode,
-  clerk: z.strictObject({ loginName, displayName, password: newPassword }),
+  clerk: z.strictObject({ loginName: newLoginName, displayName, password: newPassword }),
 });
 
 /** The place picker's children of a place of Shandong (37…): cities, counties, townships, villages. */

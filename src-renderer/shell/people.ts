@@ -3,10 +3,7 @@
 // does not know (another station's account, in a relay copy) is shown as it is.
 import { useCallback } from 'react';
 import { useStationStatus } from '../station/queries';
-
-export function personName(people: Record<string, string> | undefined, login: string): string {
-  return (login && people?.[login]) || login;
-}
+import { personName } from './personName';
 
 /** `name(login)`: the display name of a station account. */
 export function usePersonName(): (login: string) => string {

@@ -12,6 +12,7 @@ import type { LocalUser, LoginFailures, UsersDoc } from '../store/docs';
 import { hashPassword, verifyPassword } from './passwords';
 import { getOrNull, type StationDb } from '../store/db';
 import { fieldError } from '../validation';
+import { ownEntry, setOwnEntry } from './ownKeys';
 
 /** Hashed against for an unknown name, so timing does not tell which names exist. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
@@ -80,7 +81,7 @@ export class AccessService {
   }
 
   private activeLock(name: string): string | null {
-    const f = this.doc.failures?.[name];
+    const f = ownEntry(this.doc.failures, name);
     return f?.lockedUntil && Date.parse(f.lockedUntil) > this.nowMs() ? f.lockedUntil : null;
   }
 
@@ -89,18 +90,18 @@ export class AccessService {
     const now = new Date(this.nowMs());
     return this.mutate((doc) => {
       const failures = (doc.failures ??= {});
-      const prior = failures[name];
+      const prior = ownEntry(failures, name);
       const expired = prior?.lockedUntil && Date.parse(prior.lockedUntil) <= now.getTime();
       const count = (prior && !expired ? prior.count : 0) + 1;
       const lockedUntil = count >= LOCKOUT.failures ? new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString() : null;
-      failures[name] = { count: lockedUntil ? 0 : count, lastAt: now.toISOString(), lockedUntil };
+      setOwnEntry(failures, name, { count: lockedUntil ? 0 : count, lastAt: now.toISOString(), lockedUntil });
       pruneFailures(failures, now.getTime());
       return { lockedUntil, count };
     });
   }
 
   private async clearFailures(name: string): Promise<void> {
-    if (!this.doc.failures?.[name]) return;
+    if (!ownEntry(this.doc.failures, name)) return;
     await this.mutate((doc) => {
       delete doc.failures?.[name];
     });
@@ -141,7 +142,7 @@ export class AccessService {
   private async verifyNow(name: string, password: string, failure: RpcError): Promise<LocalUser> {
     const until = this.activeLock(name);
     if (until) refuse(this.lockedError(until));
-    const account = this.doc.users[name];
+    const account = ownEntry(this.doc.users, name);
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok) {
       const { lockedUntil, count } = await this.recordFailure(name);
@@ -187,7 +188,7 @@ export class AccessService {
     // Sessions the carriers create always come through login; ones built in-process (tests,
     // the benchmark) carry no epoch and stand as built.
     if (session.accountEpoch !== undefined) {
-      const account = this.doc.users[user.loginName];
+      const account = ownEntry(this.doc.users, user.loginName);
       if (!account || account.disabled || (account.epoch ?? 0) !== session.accountEpoch) {
         this.logout(session);
         refuse({ code: 'UNAUTHENTICATED', messageKey: 'errors.sessionEnded' });
@@ -202,7 +203,7 @@ export class AccessService {
   }
 
   private userView(account: LocalUser): UserView {
-    const f = this.doc.failures?.[account.loginName];
+    const f = ownEntry(this.doc.failures, account.loginName);
     const locked = this.activeLock(account.loginName);
     return {
       loginName: account.loginName,
@@ -216,7 +217,7 @@ export class AccessService {
   }
 
   private requireAccount(doc: UsersDoc, loginName: string): LocalUser {
-    const account = doc.users[loginName];
+    const account = ownEntry(doc.users, loginName);
     if (!account) refuse({ code: 'NOT_FOUND', field: 'loginName', messageKey: 'errors.notFound' });
     return account;
   }
@@ -261,11 +262,11 @@ export class AccessService {
   }
 
   async createUser(args: ParsedArgsOf<'users.create'>, by: SessionUser): Promise<UserView> {
-    if (this.doc.users[args.loginName]) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
+    if (ownEntry(this.doc.users, args.loginName)) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
     if (args.password === args.loginName) refuse(fieldError('password', 'errors.access.passwordIsName'));
     const passwordHash = await hashPassword(args.password);
     const created = await this.mutate((doc) => {
-      if (doc.users[args.loginName]) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
+      if (ownEntry(doc.users, args.loginName)) refuse(fieldError('loginName', 'errors.access.userExists', { loginName: args.loginName }));
       const account: LocalUser = {
         loginName: args.loginName,
         displayName: args.displayName,
@@ -273,7 +274,7 @@ export class AccessService {
         passwordHash,
         createdAt: this.deps.now(),
       };
-      doc.users[args.loginName] = account;
+      setOwnEntry(doc.users, args.loginName, account);
       return account;
     });
     await this.audit(by, args.loginName, 'create', `role ${args.role}`);

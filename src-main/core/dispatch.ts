@@ -35,18 +35,28 @@ export function createDispatcher({ apps, db, log, checkSession }: DispatchDeps):
     try {
       if (!isHandlerName(name)) throw new LeyeError({ code: 'UNKNOWN_HANDLER', messageKey: 'errors.unknownHandler' });
       const spec = handlers[name];
+      // Who calls: checked here, before the first wait, and held to for the whole call.
+      const caller = session.user;
       if (spec.access !== 'public') {
-        if (!session.user) throw new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+        if (!caller) throw loggedOut();
         // A changed account's session ends; an idle one is locked until `auth.unlock`.
         checkSession(session, name);
-        if (!spec.access.includes(session.user.role)) throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
+        if (!spec.access.includes(caller.role)) throw new LeyeError({ code: 'FORBIDDEN', messageKey: 'errors.forbidden' });
       }
       const parsed = spec.args.safeParse(rawArgs ?? {}, { reportInput: true });
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       // The in-memory document sets the handler's app declared, loaded the first time one asks.
       for (const cache of apps.cachesFor(name)) await cache.ensure(db);
       const run = apps.methods[name] as (args: unknown, session: Session) => Promise<unknown>;
-      const value = await run(parsed.data, session);
+      if (spec.access === 'public') {
+        const value = await run(parsed.data, session);
+        return { ok: true, value: value === undefined ? null : value };
+      }
+      // A log-out (or another login) in the same window while this call runs ends the call:
+      // the handler's next look at its user is refused, and an answer it finished anyway is not
+      // handed to a window that is no longer the caller's.
+      const value = await run(parsed.data, whileLoggedIn(session, caller!));
+      if (session.user !== caller) throw loggedOut();
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
       const rpc = toRpcError(error);
@@ -71,6 +81,19 @@ export function createDispatcher({ apps, db, log, checkSession }: DispatchDeps):
     }
     return reply;
   };
+}
+
+const loggedOut = () => new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+
+/** The session as one call sees it: its user while the window stays logged in as the caller. */
+function whileLoggedIn(session: Session, caller: NonNullable<Session['user']>): Session {
+  return new Proxy(session, {
+    get(target, key, receiver) {
+      if (key !== 'user') return Reflect.get(target, key, receiver) as unknown;
+      if (target.user !== caller) throw loggedOut();
+      return caller;
+    },
+  });
 }
 
 /** A core that may have been replaced by a restore. */

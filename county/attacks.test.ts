@@ -6,60 +6,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY_SECRET_DOC } from '../shared/county/setupCode';
-import { placeChildren } from '../shared/places/index';
-import { aggregateDb, parseSetupCode, provisionCounty, stationDb, type ProvisionResult } from './provision';
-import { createServerAdmin, startPouchServer, superviseCountyServer, type PouchServer } from './pouchServer';
+import { aggregateDb, stationDb } from './provision';
+import { startPouchServer, superviseCountyServer } from './pouchServer';
+import { openAttackTarget, type AttackTarget } from './testing/attackTarget';
 
-const COUNTY = '370102';
-const [T1] = placeChildren(COUNTY).map((c) => c.code) as [string];
-const [A, B] = placeChildren(T1).map((c) => c.code) as [string, string];
-const ADMIN = { user: 'admin', password: 'attacks-admin-secret' };
-
-let server: PouchServer;
-let dir: string;
-let provisioned: ProvisionResult;
+let t: AttackTarget;
+let COUNTY: string, A: string, B: string;
 
 /** What station A's setup code holds. */
-const stationA = () => parseSetupCode(provisioned.created.find((a) => a.place === A)!.setupCode);
-const basic = (user: string, password: string) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
-const asA = () => basic(stationA().user, stationA().password);
-const asAdmin = () => basic(ADMIN.user, ADMIN.password);
-
-async function call(method: string, path: string, auth: string | null, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const r = await fetch(server.url + path, {
-    method,
-    headers: { accept: 'application/json', ...(auth ? { authorization: auth } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await r.text();
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // not JSON
-  }
-  return { status: r.status, body: parsed };
-}
-
-/** The server still answers, and still knows station A's database. */
-async function stillUp(): Promise<void> {
-  const r = await call('GET', `/${stationDb(A)}`, asAdmin());
-  expect(r.status).toBe(200);
-}
+const stationA = () => t.setupOf(A);
+const asA = () => t.as(A);
+const asAdmin = () => t.asAdmin();
+const basic = (user: string, password: string) => t.basic(user, password);
+const call = (method: string, path: string, auth: string | null, body?: unknown) => t.call(method, path, auth, body);
+const stillUp = () => t.stillUp();
 
 const userDocA = () => `/_users/${encodeURIComponent(`org.couchdb.user:${stationA().user}`)}`;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'leye-county-attacks-'));
-  server = await startPouchServer({ dir });
-  await createServerAdmin(server.url, ADMIN.user, ADMIN.password);
-  provisioned = await provisionCounty(server.url, ADMIN, { county: COUNTY, townships: [{ code: T1, villages: [A, B] }] });
+  t = await openAttackTarget('attacks');
+  ({ county: COUNTY, A, B } = t);
 }, 60_000);
 
 afterAll(async () => {
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await t?.stop();
 });
 
 describe('a station account on the county server', () => {
@@ -104,8 +74,8 @@ describe('a station account on the county server', () => {
   it('cannot write or read _replicator, nor start a replication (item 2)', async () => {
     const evil = {
       _id: 'evil',
-      source: `${server.url}/${stationDb(B)}`,
-      target: `${server.url}/${stationDb(A)}`,
+      source: `${t.url}/${stationDb(B)}`,
+      target: `${t.url}/${stationDb(A)}`,
       user_ctx: { name: 'admin', roles: ['_admin'] },
       continuous: true,
     };
@@ -180,7 +150,23 @@ describe('a station account on the county server', () => {
   });
 });
 
-describe('npm run county (the supervisor)', () => {
+describe("the server's settings a county must have (admin party off, require_valid_user, TLS)", () => {
+  it('answers nobody without a valid account: no data, no account list, no sign-up, no configuration', async () => {
+    for (const path of [`/${stationDb(A)}`, `/${stationDb(A)}/_all_docs`, '/county_ref/_all_docs', `/${aggregateDb(COUNTY)}`, '/_users/_all_docs', '/_all_dbs', '/_config', '/_node/_local/_config', '/_active_tasks']) {
+      expect({ path, status: (await call('GET', path, null)).status }).toEqual({ path, status: 401 });
+    }
+    expect((await call('PUT', '/_users/org.couchdb.user:walk-in', null, { name: 'walk-in', type: 'user', roles: [], password: 'walk-in-pass' })).status).toBe(401);
+    expect((await call('GET', '/_session', basic('admin', 'not-the-password'))).status).toBe(401);
+  });
+
+  it('is reached over TLS, unless on this machine', () => {
+    const { protocol, hostname } = new URL(t.url);
+    expect(protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)).toBe(true);
+  });
+});
+
+// The embedded server's own launcher; a CouchDB given by LEYE_COUCH_URL has its own service manager.
+describe.runIf(!process.env.LEYE_COUCH_URL)('npm run county (the supervisor)', () => {
   it('says when its server exits and starts it again', async () => {
     const own = mkdtempSync(join(tmpdir(), 'leye-county-supervised-'));
     const first = await startPouchServer({ dir: own });

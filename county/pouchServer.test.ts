@@ -40,3 +40,27 @@ describe('the embedded county server (PouchDB Server)', () => {
     expect(await request('GET', '/validated/resident:x?conflicts=true')).toMatchObject({ _rev: '2-cccc', name: 'A corrected', _conflicts: ['1-bbbb'] });
   });
 });
+
+describe('a county administrator removing a replication', () => {
+  it('deletes a running _replicator document and the server keeps answering (PouchDB Server threw at its next state write)', async () => {
+    await request('PUT', '/rep-source');
+    await request('PUT', '/rep-target');
+    await request('PUT', '/rep-source/doc-1', { n: 1 });
+    const withAuth = (db: string) => `${server.url.replace('://', '://admin:secret@')}/${db}`;
+    await request('PUT', '/_replicator');
+    const made = (await request('PUT', '/_replicator/rep-1', { source: withAuth('rep-source'), target: withAuth('rep-target'), continuous: true })) as { rev: string };
+    // The replication starts and writes its state into its document; then the admin removes it.
+    const until = Date.now() + 10_000;
+    while (Date.now() < until && !((await request('GET', '/rep-target/doc-1')) as { n?: number }).n) await new Promise((r) => setTimeout(r, 100));
+    const current = (await request('GET', '/_replicator/rep-1')) as { _rev: string };
+    expect(current._rev ?? made.rev).toBeTruthy();
+    expect(await request('DELETE', `/_replicator/rep-1?rev=${current._rev ?? made.rev}`)).toMatchObject({ ok: true });
+    await request('PUT', '/rep-source/doc-2', { n: 2 });
+    // The server did not exit, and answers a while later.
+    let exited = false;
+    void server.exited.then(() => (exited = true));
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(exited).toBe(false);
+    expect(await request('GET', '/rep-source')).toMatchObject({ db_name: 'rep-source' });
+  });
+});

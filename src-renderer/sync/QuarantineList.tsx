@@ -1,13 +1,14 @@
 // Documents pulled from the county that failed their schema: kept aside by the core and never
 // shown as valid anywhere else, listed here as a warning (record, source, the field at fault), so
-// the clerk can ask the county to correct them. Shown only when there is one.
+// the clerk can ask the county to correct them; and changes made here that crossed the county's
+// acceptance of the record (set aside, never sent). Shown only when there is one.
 
 import { Alert, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineView } from '../../shared/rpc/handlers';
-import { recordTypeName } from '../../shared/documents/labelsFormat';
+import { formatRecordLabel, recordTypeName } from '../../shared/documents/labelsFormat';
 import { typeOfId } from '../../shared/documents/registry';
 import { translateIssue } from '../errors';
 import { useQuarantine } from './queries';
@@ -37,6 +38,7 @@ export function QuarantineList({ open }: { open: boolean }) {
                 key: 'record',
                 title: t('sync.quarantine.record'),
                 render: (_, row) => {
+                  if (row.label) return formatRecordLabel(t, row.label, { withType: true });
                   const type = typeOfId(row.id);
                   // A post's or a course's code is what people know it by; other keys are internal.
                   const code = type === 'post' || type === 'course' ? ` ${row.id.slice(row.id.indexOf(':') + 1)}` : '';
@@ -44,7 +46,7 @@ export function QuarantineList({ open }: { open: boolean }) {
                 },
               },
               { key: 'source', title: t('sync.quarantine.source'), render: (_, row) => t(row.source === 'county_ref' ? 'labels.source.reference' : 'labels.source.station') },
-              { key: 'problem', title: t('sync.quarantine.problem'), render: (_, row) => translateIssue(t, { field: row.field, messageKey: row.messageKey }) },
+              { key: 'problem', title: t('sync.quarantine.problem'), render: (_, row) => translateIssue(t, { field: row.field, messageKey: row.messageKey, ...(row.params ? { params: row.params } : {}) }) },
               { key: 'time', title: t('sync.quarantine.time'), dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
             ]}
           />

@@ -108,12 +108,22 @@ describe('a record the county accepted, attacked with the station’s own passwo
     const first = history.ids[history.ids.length - 1]!;
     const fake = (n: number) => n.toString(16).padStart(32, 'f');
     const branch = { ...resident(id), address: '伪造', _rev: `5-${fake(5)}`, _revisions: { start: 5, ids: [fake(5), fake(4), fake(3), fake(2), first] } };
-    const planted = await call('POST', `${DB}/_bulk_docs`, asA(), { docs: [branch], new_edits: false });
-    expect(planted.status).toBe(403);
-    expect(planted.body.reason).toMatch(LOCKED);
+    // The front door refuses it (on CouchDB, validation would see only the branch's own parent);
+    // the other documents of the request go on.
+    const BESIDE = /was accepted by the county on 2026-12-02 and is locked; a revision beside the county's is refused/;
+    const alongside = 'resident:eeeeeeeeeeeeeeeeeeeeeeeeee';
+    const fresh = { ...resident(alongside), _rev: `1-${fake(1)}` };
+    const planted = await call('POST', `${DB}/_bulk_docs`, asA(), { docs: [branch, fresh], new_edits: false });
+    expect(planted.status).toBe(201);
+    expect(planted.body).toContainEqual({ id, error: 'forbidden', reason: expect.stringMatching(BESIDE) });
+    expect((await call('GET', `${DB}/${alongside}`, asA())).body._rev).toBe(fresh._rev);
     // Nor one that claims the county's lock as its own.
     const claimed = await call('POST', `${DB}/_bulk_docs`, asA(), { docs: [{ ...branch, countyLock: lock }], new_edits: false });
-    expect(claimed.status).toBe(403);
+    expect(claimed.body).toContainEqual({ id, error: 'forbidden', reason: expect.stringMatching(BESIDE) });
+    // A replicated revision on top of the county's is judged by validation: refused too.
+    const onTop = { ...current, address: '二号院', _rev: `${history.start + 1}-${fake(9)}`, _revisions: { start: history.start + 1, ids: [fake(9), ...history.ids] } };
+    const stacked = await call('POST', `${DB}/_bulk_docs`, asA(), { docs: [onTop], new_edits: false });
+    expect(stacked.body).toContainEqual(expect.objectContaining({ id, error: 'forbidden', reason: expect.stringMatching(LOCKED) }));
 
     const { countyLock: _lock, ...unlocked } = current;
     const lifted = await call('PUT', `${DB}/${id}`, asA(), unlocked);

@@ -113,6 +113,9 @@ describe('the county lock on an accepted record', () => {
 
     // The county's version is the record here and on the server; the crossing change never went up.
     expect((await village.core.call(village.session, 'residents.get', { id: r.id }))!.address).toBe('三号院');
+    const here = await village.core.db.get<Stored>(r.id, { conflicts: true });
+    expect(here).toMatchObject({ _rev: locked._rev, countyLock: locked.countyLock });
+    expect(here._conflicts).toBeUndefined();
     const server = await onServer(stationDb(A), r.id);
     expect(server).toMatchObject({ _rev: locked._rev, address: '三号院' });
     expect(server!._conflicts).toBeUndefined();

@@ -29,6 +29,9 @@ export function QuarantineList({ open }: { open: boolean }) {
           <p>{t('sync.quarantine.hint')}</p>
           <Table<QuarantineView>
             size="small"
+            // Fixed widths, so a long reason wraps inside the drawer instead of pushing the time out.
+            tableLayout="fixed"
+            style={{ overflowWrap: 'break-word' }}
             rowKey={(row) => `${row.source} ${row.id}`}
             dataSource={quarantine.data}
             pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
@@ -36,6 +39,7 @@ export function QuarantineList({ open }: { open: boolean }) {
             columns={[
               {
                 key: 'record',
+                width: '27%',
                 title: t('sync.quarantine.record'),
                 render: (_, row) => {
                   if (row.label) return formatRecordLabel(t, row.label, { withType: true });
@@ -45,9 +49,9 @@ export function QuarantineList({ open }: { open: boolean }) {
                   return `${recordTypeName(t, type ?? row.id.slice(0, Math.max(0, row.id.indexOf(':'))))}${code}`;
                 },
               },
-              { key: 'source', title: t('sync.quarantine.source'), render: (_, row) => t(row.source === 'county_ref' ? 'labels.source.reference' : 'labels.source.station') },
+              { key: 'source', width: '21%', title: t('sync.quarantine.source'), render: (_, row) => t(row.source === 'county_ref' ? 'labels.source.reference' : 'labels.source.station') },
               { key: 'problem', title: t('sync.quarantine.problem'), render: (_, row) => translateIssue(t, { field: row.field, messageKey: row.messageKey, ...(row.params ? { params: row.params } : {}) }) },
-              { key: 'time', title: t('sync.quarantine.time'), dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+              { key: 'time', width: 76, title: t('sync.quarantine.time'), dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
             ]}
           />
         </>

@@ -85,7 +85,9 @@ ${HELPERS}
     if (!newDoc._deleted && newDoc.countyLock !== undefined) forbid('only the county may set countyLock on ' + newDoc._id);
   }
   if (newDoc._deleted) {
-    if (!isCounty && oldDoc && !oldDoc._deleted && LOCKED_TYPES.indexOf(oldDoc.type) !== -1) forbid('a station may not delete ' + oldDoc.type + ' documents');
+    if (!isCounty && oldDoc && !oldDoc._deleted) {
+      if (LOCKED_TYPES.indexOf(oldDoc.type) !== -1) forbid('a station may not delete ' + oldDoc.type + ' documents');
+    }
     return;
   }
   checkShape(newDoc);

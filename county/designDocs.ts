@@ -77,10 +77,16 @@ ${HELPERS}
   if (area === null) throw({ unauthorized: 'this account may not write to station ' + STATION });
   if (oldDoc && !oldDoc._deleted && oldDoc.placeCode !== undefined && !within(oldDoc.placeCode, area)) forbid('document ' + newDoc._id + ' belongs to place ' + oldDoc.placeCode + ', outside ' + area);
   appendOnly(newDoc, oldDoc);
+  // A record the county accepted carries its countyLock: only a county account changes, deletes or
+  // unlocks it (the same revision arriving again, as replication may, is no change).
+  if (!isCounty) {
+    var held = oldDoc && !oldDoc._deleted ? oldDoc.countyLock : undefined;
+    if (held !== undefined && !(newDoc._rev === oldDoc._rev && sameContent(newDoc, oldDoc))) forbid('document ' + newDoc._id + ' was accepted by the county on ' + String(held && held.at).slice(0, 10) + ' and is locked');
+    if (!newDoc._deleted && newDoc.countyLock !== undefined) forbid('only the county may set countyLock on ' + newDoc._id);
+  }
   if (newDoc._deleted) {
     if (!isCounty && oldDoc && !oldDoc._deleted) {
       if (LOCKED_TYPES.indexOf(oldDoc.type) !== -1) forbid('a station may not delete ' + oldDoc.type + ' documents');
-      if (oldDoc.accepted === true || oldDoc.reviewStatus === 'accepted') forbid('document ' + newDoc._id + ' was accepted by the county and is locked');
     }
     return;
   }

@@ -23,10 +23,12 @@ function send(res, status, error, reason) {
   res.end(body);
 }
 
-/** Sends a request to the backend and collects its answer (JSON body or null). */
-function ask(backend, method, path, headers) {
+/** Sends a request (with a JSON body, if given) to the backend and collects its answer (JSON body or null). */
+function ask(backend, method, path, headers, json) {
+  const data = json === undefined ? null : Buffer.from(JSON.stringify(json));
+  const sent = data ? { 'content-type': 'application/json', 'content-length': data.length } : {};
   return new Promise((ok, fail) => {
-    const req = http.request({ ...backend, agent, method, path, headers: { accept: 'application/json', ...headers } }, (res) => {
+    const req = http.request({ ...backend, agent, method, path, headers: { accept: 'application/json', ...sent, ...headers } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -41,7 +43,7 @@ function ask(backend, method, path, headers) {
       res.on('error', fail);
     });
     req.on('error', fail);
-    req.end();
+    req.end(data ?? undefined);
   });
 }
 
@@ -56,7 +58,7 @@ async function whoIs(backend, req) {
   const ctx = r.body && typeof r.body === 'object' ? r.body.userCtx : null;
   const name = ctx && typeof ctx.name === 'string' ? ctx.name : null;
   const roles = ctx && Array.isArray(ctx.roles) ? ctx.roles : [];
-  return { name, admin: roles.includes('_admin'), failed: r.status === 401 };
+  return { name, roles, admin: roles.includes('_admin'), failed: r.status === 401 };
 }
 
 function readBody(req) {
@@ -118,6 +120,54 @@ async function changesFilter(backend, req, db, query) {
   return null;
 }
 
+/**
+ * A replicated write (`_bulk_docs` with `new_edits: false`) into a station's database by a
+ * non-county account: a revision whose history does not pass through the current revision of a
+ * record the county locked (`countyLock`) would plant a branch beside the county's version (a
+ * fabricated history). validate_doc_update cannot tell on CouchDB, so the front door refuses such
+ * documents here, each with its reason, as `_bulk_docs` refuses a document. Only records whose
+ * current revision is not in the new history are read (a station's ordinary push descends from
+ * what the server holds and costs one `_all_docs` of ids). Returns the refused ids and reasons.
+ */
+async function lockedBranches(backend, req, who, db, docs) {
+  const county = db.slice('station_'.length, 'station_'.length + 6);
+  if (who.admin || who.roles.includes(`county:${county}`)) return [];
+  const named = docs.filter((d) => d && typeof d === 'object' && typeof d._id === 'string' && !d._id.startsWith('_'));
+  if (named.length === 0) return [];
+  const path = `/${encodeURIComponent(db)}/_all_docs`;
+  const current = await ask(backend, 'POST', path, authHeaders(req), { keys: named.map((d) => d._id) });
+  const revs = new Map();
+  for (const row of current.body?.rows ?? []) if (row?.value?.rev && !row.value.deleted) revs.set(row.id, row.value.rev);
+  const history = (d) => {
+    const h = d._revisions;
+    if (!h || !Number.isSafeInteger(h.start) || !Array.isArray(h.ids)) return typeof d._rev === 'string' ? [d._rev] : [];
+    return h.ids.map((id, i) => `${h.start - i}-${id}`);
+  };
+  const branching = named.filter((d) => revs.has(d._id) && !history(d).includes(revs.get(d._id)));
+  if (branching.length === 0) return [];
+  const held = await ask(backend, 'POST', `${path}?include_docs=true`, authHeaders(req), { keys: [...new Set(branching.map((d) => d._id))] });
+  const locked = new Map();
+  for (const row of held.body?.rows ?? []) {
+    const lock = row?.doc?.countyLock;
+    if (lock && typeof lock === 'object') locked.set(row.id, String(lock.at).slice(0, 10));
+  }
+  return branching
+    .filter((d) => locked.has(d._id))
+    .map((d) => ({ id: d._id, error: 'forbidden', reason: `document ${d._id} was accepted by the county on ${locked.get(d._id)} and is locked; a revision beside the county's is refused` }));
+}
+
+/** A `_bulk_docs` with some documents refused here: the others go on, the answer lists both. */
+async function bulkWithout(backend, req, res, parsed, refused) {
+  const out = new Set(refused.map((r) => r.id));
+  const docs = parsed.docs.filter((d) => !(d && typeof d === 'object' && out.has(d._id)));
+  let stored = { status: 201, body: [] };
+  if (docs.length > 0) stored = await ask(backend, 'POST', req.url ?? '/', authHeaders(req), { ...parsed, docs });
+  if (stored.status !== 201 || !Array.isArray(stored.body)) return send(res, stored.status, stored.body?.error ?? 'bad_gateway', stored.body?.reason ?? 'The county database is not answering.');
+  const body = JSON.stringify([...stored.body, ...refused]);
+  res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /** Decides about one request: null to forward it, or sends the refusal itself and returns true. */
 async function judge(backend, req, res, body) {
   const url = new URL(req.url ?? '/', 'http://x');
@@ -162,6 +212,16 @@ async function judge(backend, req, res, body) {
     if (!(await ask_()).admin) {
       refuse(res, who, 'Only a server admin may write the county secret.');
       return true;
+    }
+  }
+  if (method === 'POST' && rest.length === 1 && rest[0] === '_bulk_docs' && db.startsWith('station_')) {
+    const parsed = parseJson(body);
+    if (parsed && parsed.new_edits === false && Array.isArray(parsed.docs)) {
+      const refused = await lockedBranches(backend, req, await ask_(), db, parsed.docs);
+      if (refused.length > 0) {
+        await bulkWithout(backend, req, res, parsed, refused);
+        return true;
+      }
     }
   }
   if (rest[0] === '_changes') {

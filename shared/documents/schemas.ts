@@ -52,6 +52,14 @@ export const base = {
 };
 export const stampedSchema = z.object(base);
 
+/**
+ * The county's lock on a record it accepted: set when county staff accept it, removed when they
+ * unlock it; only county accounts may set, change or lift it (county/designDocs.ts).
+ */
+export const countyLockSchema = z.strictObject({ at: isoTime, by: z.string().min(1).max(200), batchId: z.string().max(200) });
+/** The optional lock, on the record types the county reviews. */
+const lockable = { countyLock: countyLockSchema.optional() };
+
 /** Ids as the quarantine checks them (no message keys: a stored document is not a form). */
 export const residentIdSchema = z.string().regex(ID_PATTERNS.resident);
 export const postIdSchema = z.string().regex(ID_PATTERNS.post);
@@ -68,6 +76,7 @@ export const reopeningSchema = z.strictObject({ closure: closureSchema.unwrap(),
 
 export const residentSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('resident'),
   idNumber: text,
   name: text,
@@ -100,6 +109,7 @@ export const policySchema = z.discriminatedUnion('kind', [
 /** `post:<code>`; placeCode is the post's own place. */
 export const postSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('post'),
   code: text,
   name: text,
@@ -115,6 +125,7 @@ export const postSchema = z.object({
 /** `training:<key>`: a training class (session). */
 export const trainingSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('training'),
   course: z.object({ occupation: text, level: z.enum(TRAINING_LEVELS) }),
   provider: z.object({ name: text, creditCode: text }),
@@ -142,6 +153,7 @@ export const courseSchema = z.object({
 /** `assignment:<post code>:<resident key>:<start date>`: one person on one post for a period. */
 export const assignmentSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('assignment'),
   postId: postIdSchema,
   residentId: residentIdSchema,
@@ -158,6 +170,7 @@ export const assignmentSchema = z.object({
  */
 export const attendanceSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('attendance'),
   postId: postIdSchema,
   residentId: residentIdSchema,
@@ -170,6 +183,7 @@ export const attendanceSchema = z.object({
 /** `monthClose:<post code>:<YYYY-MM>`: the month's totals as closed, and who closed or reopened it. */
 export const monthCloseSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('monthClose'),
   postId: postIdSchema,
   month: monthField,
@@ -181,11 +195,12 @@ export const monthCloseSchema = z.object({
 });
 
 /** `enrolment:<session key>:<resident key>`. */
-export const enrolmentSchema = z.object({ ...base, type: z.literal('enrolment'), sessionId: trainingIdSchema, residentId: residentIdSchema });
+export const enrolmentSchema = z.object({ ...base, ...lockable, type: z.literal('enrolment'), sessionId: trainingIdSchema, residentId: residentIdSchema });
 
 /** `signIn:<session key>:<date>:<half>:<resident key>`: one person, one half-day, one document. */
 export const signInSchema = z.object({
   ...base,
+  ...lockable,
   type: z.literal('signIn'),
   sessionId: trainingIdSchema,
   residentId: residentIdSchema,

@@ -2,6 +2,7 @@
 // resolutions and the quarantined documents. Part of the one handler map (see ../rpc/handlers.ts).
 
 import { z } from 'zod';
+import type { RecordLabel } from '../documents/labelTypes';
 import { ALL_ROLES, handler, none } from '../rpc/define';
 
 export interface SyncFailure {
@@ -39,15 +40,24 @@ export interface BatchView {
   returned: { id: string; rev: string; reason: string }[];
 }
 
-/** A document pulled from the county that failed its schema: kept aside, never used as valid. */
+/**
+ * A document pulled from the county that failed its schema: kept aside, never used as valid; or a
+ * change made here that crossed the county's acceptance of the record (kept aside, never sent).
+ */
 export interface QuarantineView {
   id: string;
   rev: string;
   /** The server database it came from (`station_<place>`, `county_ref`). */
   source: string;
-  /** The first field at fault and its message key (errors.*). */
+  /** The first field at fault and its message key (errors.*), with its parameters. */
   field: string;
   messageKey: string;
+  params?: Record<string, string>;
+  /**
+   * The record as people name it, where the entry is a change made here that the county's lock
+   * set aside (errors.sync.crossedLock): the county's accepted version stays.
+   */
+  label?: RecordLabel;
   at: string;
 }
 

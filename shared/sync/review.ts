@@ -2,6 +2,7 @@
 // audit entry is written once and describes work (a print, an export, a login); nobody accepts
 // or returns it, so it travels with the records but never makes a batch on its own (see
 // src-main/core/sync/batches.ts) and a batch of nothing else asks no one to review it.
+import { z } from 'zod';
 import { DOCUMENTS, typeOfId } from '../documents/registry';
 
 /**
@@ -17,4 +18,15 @@ export function isReviewedId(id: string): boolean {
 /** Whether a batch with these counts by type (`{ resident: 2, audit: 1 }`) holds anything to review. */
 export function needsReview(counts: Record<string, number>): boolean {
   return Object.entries(counts).some(([type, n]) => n > 0 && isReviewedId(`${type}:`));
+}
+
+/**
+ * Whether the county locks a record of this id when it accepts it: the record types whose schema
+ * carries the optional `countyLock` (shared/documents/schemas.ts), and only those the county reviews.
+ */
+export function isLockableId(id: string): boolean {
+  const type = typeOfId(id);
+  if (type === null || !isReviewedId(id)) return false;
+  const schema: unknown = DOCUMENTS[type].schema;
+  return schema instanceof z.ZodObject && 'countyLock' in schema.shape;
 }

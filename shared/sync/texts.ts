@@ -39,7 +39,7 @@ export const syncZhCN = {
     syncFailed: '同步没有完成',
     quarantine: {
       title: '未采用的县级数据',
-      hint: '以下从县级下载的记录不符合格式要求，已单独存放，未显示在列表中。请联系县级核实更正；更正后下次同步自动采用。',
+      hint: '从县级下载、不符合格式要求的记录已单独存放，未显示在列表中，请联系县级更正，更正后下次同步自动采用；与县级审核锁定冲突的本站修改未上报，以县级版本为准。',
       record: '记录',
       source: '来源',
       problem: '问题',
@@ -147,7 +147,7 @@ export const syncEn: typeof syncZhCN = {
     syncFailed: 'Sync did not finish',
     quarantine: {
       title: 'County data not used',
-      hint: 'These records downloaded from the county are malformed. They are kept aside and not shown in any list. Ask the county to correct them; the next sync takes the corrected version.',
+      hint: 'Malformed records from the county are kept aside and shown nowhere else: ask the county to correct them; the next sync takes the correction. Changes made here that crossed the county’s acceptance are not sent: the county’s version stands.',
       record: 'Record',
       source: 'From',
       problem: 'Problem',
@@ -229,6 +229,7 @@ export const syncErrorsZhCN = {
     refused: '部分记录被县级服务器拒收，请按原因修改后再同步',
     other: '同步失败，请稍后重试；如仍失败请联系县级技术支持',
     locked: '此记录已于 {{at}} 经县级审核通过并锁定；如需修改，请联系县级解锁',
+    crossedLock: '县级已于 {{at}} 审核通过并锁定此记录；本站同期的修改未上报，以县级版本为准',
     identityKeyChanged: '本站已用另一个县级密钥上报过记录，不能改连此县级；请联系县级技术支持',
   },
 };
@@ -246,6 +247,7 @@ export const syncErrorsEn: typeof syncErrorsZhCN = {
     refused: 'The county server refused some records; correct them as given and sync again',
     other: 'Sync failed; try again later, and call county support if it persists',
     locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
+    crossedLock: 'The county accepted and locked this record on {{at}}; the change made here meanwhile was not sent',
     identityKeyChanged: 'This station already reported records under another county key and cannot switch; contact county support',
   },
 };

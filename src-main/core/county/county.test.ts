@@ -123,7 +123,9 @@ describe('county review', () => {
     expect(unlocks.rows.map((r) => r.doc)).toContainEqual(expect.objectContaining({ action: 'unlock', targetId: r1.id, field: A, reason: '户籍地址变更' }));
     county.at(T0 + 10 * DAY);
     await sync(villageA);
-    expect(await villageA.core.call(villageA.session, 'residents.update', edit)).toMatchObject({ address: '解放桥东街 14 号' });
+    // The county's lock and its unlock are revisions of the record: the clerk edits the current one.
+    const unlocked = await villageA.core.call(villageA.session, 'residents.get', { id: r1.id });
+    expect(await villageA.core.call(villageA.session, 'residents.update', { ...edit, rev: unlocked!.rev })).toMatchObject({ address: '解放桥东街 14 号' });
 
     // B sees the reason, corrects the record and syncs; the county sees the corrected revision.
     await sync(villageB);

@@ -8,6 +8,7 @@ import { batchChecksum } from '../sync/batches';
 import type { CountyKeys } from '../sync/credentials';
 import { recordProblems } from './checks';
 import { labelRecords } from './records';
+import { RecordLocks } from './recordLocks';
 import {
   aggregateDb,
   chunks,
@@ -32,12 +33,16 @@ function revGeneration(rev: string): number {
 }
 
 export class BatchReview {
+  private readonly locks: RecordLocks;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly server: CountyServer,
     /** The county secret's keys: a resident's id must be their hash. */
     private readonly keys: () => CountyKeys | null,
-  ) {}
+  ) {
+    this.locks = new RecordLocks(server);
+  }
 
   private batchView(
     batch: { id: string; placeCode: string; createdAt: string; summary: BatchSummary },
@@ -147,6 +152,13 @@ export class BatchReview {
     const outside: FieldIssue[] = args.records.flatMap((r, i) => (inBatch.has(r.id) ? [] : [{ field: `records.${i}.id`, messageKey: 'errors.county.recordNotInBatch', params: { id: r.id } }]));
     if (outside.length) throw new LeyeError({ code: 'VALIDATION', field: outside[0]!.field, messageKey: outside[0]!.messageKey, params: outside[0]!.params!, issues: outside });
 
+    // The accepted records carry the county's lock before the review that names them is written
+    // (the station pulls a review's records with it); a record returned after all is unlocked.
+    const at = this.ctx.now();
+    const decided = (d: 'accepted' | 'returned') => args.records.filter((r) => r.decision === d).map((r) => r.id);
+    await this.locks.lock(batch.placeCode, decided('accepted'), { at, by: user.displayName || user.loginName, batchId: args.batchId });
+    await this.locks.unlock(batch.placeCode, decided('returned'), args.batchId);
+
     const reviewId = `${ID_PREFIX.review}${args.batchId}`;
     // Two county staff deciding at once: the second re-reads and merges onto the first.
     for (let attempt = 0; ; attempt++) {
@@ -180,6 +192,8 @@ export class BatchReview {
     const db = stationDb(args.placeCode);
     const target = await this.server.getDoc<AnyDoc>(db, args.id);
     if (!target) fail({ code: 'NOT_FOUND', field: 'id', messageKey: 'errors.notFound' });
+    // The record without the lock first, then the unlock that the station pulls it with.
+    await this.locks.unlock(args.placeCode, [args.id]);
     const stamp = this.ctx.stamp(user, args.placeCode);
     const doc: UnlockDoc = { _id: `${ID_PREFIX.unlock}${args.id}:${stamp.createdAt}`, type: 'unlock', ...stamp, targetId: args.id, reason: args.reason };
     await this.server.request('PUT', `/${encodeURIComponent(db)}/${encodeURIComponent(doc._id)}`, doc);

@@ -219,6 +219,7 @@ export class ResidentsService {
   private async load(id: string, rev: string): Promise<ResidentDoc & { _rev: string }> {
     const doc = await getOrNull<ResidentDoc>(this.deps.db, id);
     if (!doc) throw new LeyeError({ code: 'NOT_FOUND', messageKey: 'errors.notFound' });
+    this.deps.locks.assertUnlocked([id]); // before the revision: the county's lock is itself a new revision
     if (doc._rev !== rev) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.conflict' });
     return doc as ResidentDoc & { _rev: string };
   }

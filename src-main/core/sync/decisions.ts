@@ -1,9 +1,10 @@
-// The county's decisions pulled into the station (reviews, unlocks, resolution notices) and the conflict resolutions applied here.
+// The county's decisions pulled into the station (reviews, unlocks, resolution notices, with the records they lock or unlock) and the conflict resolutions applied here.
 import type { PouchDB as P } from 'pouchdb-node';
 import type { ResolutionView } from '../../../shared/rpc/handlers';
 import type { CoreContext } from '../context';
 import type { ResolutionNoticeDoc } from '../store/docs';
 import { getOrNull, prefixRange } from '../store/db';
+import { decisionTargets, pullLockedRecords } from './countyLocks';
 import { keepAside, newScreening, screen, type Screening } from './quarantine';
 import type { SyncStateStore } from './state';
 import { PREFIX } from '../../../shared/documents/registry';
@@ -48,8 +49,11 @@ async function pullDecisions(remote: P.Database, screening: Screening, pull: Dec
     for (let i = 0; i < wanted.length; i += 500) {
       const got = await remote.bulkGet({ docs: wanted.slice(i, i + 500), revs: true });
       const docs = got.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d && screen(ctx, screening, d.ok as unknown as Record<string, unknown>) ? [d.ok] : [])));
+      // The records a decision names come first (locked, or unlocked), so a decision never
+      // arrives without them: a cut before the decision is stored pulls them again next time.
+      const records = await pullLockedRecords(ctx, remote, decisionTargets(docs), screening);
       if (docs.length > 0) await ctx.db.bulkDocs(docs, { new_edits: false });
-      pull.pulled(docs.length);
+      pull.pulled(records + docs.length);
       for (const doc of docs) if (isResolutionNotice(doc)) await applyResolution(remote, doc, screening, pull);
     }
   }

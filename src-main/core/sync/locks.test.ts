@@ -37,3 +37,26 @@ describe('records the county accepted', () => {
     expect(changed.name).toBe('张三丰');
   });
 });
+
+describe('a record the pull brought with the county’s lock on it', () => {
+  it('is locked before its review arrives, and free again once a revision without the lock arrives', async () => {
+    const { core, session } = await openStation();
+    open.push(core);
+    const view = await core.call(session, 'residents.register', registration());
+    const { idNumber: _id, ...edit } = registration();
+    const stored = await core.db.get<Record<string, unknown>>(view.id);
+    // The county's revision, as replication stores it (new_edits: false, with its history).
+    const lockedRev = `2-${'c'.repeat(32)}`;
+    const locked = { ...stored, _rev: lockedRev, _revisions: { start: 2, ids: ['c'.repeat(32), view.rev.slice(2)] }, countyLock: { at: '2026-11-23T01:00:00Z', by: '李科长', batchId: 'batch:1' } };
+    await core.db.bulkDocs([locked], { new_edits: false });
+    await core.whenIndexed();
+    const refused = await refusal(core.call(session, 'residents.update', { ...edit, id: view.id, rev: lockedRev, name: '张三丰' }));
+    expect(refused).toMatchObject({ code: 'LOCKED', messageKey: 'errors.sync.locked', params: { at: '2026-11-23' } });
+
+    const { countyLock: _lifted, ...rest } = locked;
+    const freeRev = `3-${'d'.repeat(32)}`;
+    await core.db.bulkDocs([{ ...rest, _rev: freeRev, _revisions: { start: 3, ids: ['d'.repeat(32), 'c'.repeat(32), view.rev.slice(2)] } }], { new_edits: false });
+    await core.whenIndexed();
+    expect((await core.call(session, 'residents.update', { ...edit, id: view.id, rev: freeRev, name: '张三丰' })).name).toBe('张三丰');
+  });
+});

@@ -1,13 +1,53 @@
 // Records the county accepted are locked at the station: a change needs a recorded unlock by the
-// county. Reviews (`review:<batch>`) and unlocks (`unlock:<record>:<time>`) are written only by
-// county accounts (the server's validation) and arrive with the pull.
+// county. The lock lives on the record itself (`countyLock`, which only county accounts may set or
+// lift on the server: county/designDocs.ts); reviews (`review:<batch>`) and unlocks
+// (`unlock:<record>:<time>`) are written only by county accounts too. All arrive with the pull.
+import type { PouchDB as P } from 'pouchdb-node';
+import { isLockableId } from '../../../shared/sync/review';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { DocCache } from '../store/docCache';
 import { ID_PREFIX, type ReviewDoc, type UnlockDoc } from '../store/docs';
 
+/** When the county locked a record, as the record says (`countyLock.at`), or null. */
+export function countyLockOf(doc: unknown): string | null {
+  const lock = (doc as { countyLock?: unknown } | null)?.countyLock;
+  if (lock === undefined || lock === null || typeof lock !== 'object') return null;
+  const at = (lock as { at?: unknown }).at;
+  return typeof at === 'string' ? at : '';
+}
+
+/**
+ * The records that carry the county's lock, fed by the changes feed (a cache of derived state):
+ * a record the pull brought locked is locked at once, even before its review arrives. Records
+ * locked before the feed's snapshot are locked through their review, which arrived with them.
+ */
+export class RecordLocks {
+  private readonly locked = new Map<string, string>();
+
+  /** Nothing to load: the feed replays what came after its snapshot, and every change after. */
+  ensure(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  accepts(id: string): boolean {
+    return isLockableId(id);
+  }
+
+  apply(change: P.Change<object>): void {
+    const at = change.deleted ? null : countyLockOf(change.doc);
+    if (at === null) this.locked.delete(change.id);
+    else this.locked.set(change.id, at);
+  }
+
+  get(id: string): string | null {
+    return this.locked.get(id) ?? null;
+  }
+}
+
 export class LockStore {
   readonly reviews = new DocCache<ReviewDoc>(ID_PREFIX.review);
   readonly unlocks = new DocCache<UnlockDoc>(ID_PREFIX.unlock);
+  readonly records = new RecordLocks();
 
   private index: { reviews: number; unlocks: number; accepted: Map<string, string>; unlocked: Map<string, string> } | null = null;
 
@@ -31,11 +71,13 @@ export class LockStore {
     return this.index;
   }
 
-  /** When the county last accepted a record, if it did and has not unlocked it since. */
+  /** When the county last accepted (or locked) a record, if it did and has not unlocked it since. */
   lockedAt(id: string): string | null {
     const { accepted, unlocked } = this.current();
-    const at = accepted.get(id);
-    if (!at) return null;
+    const reviewed = accepted.get(id) ?? null;
+    const onRecord = this.records.get(id);
+    const at = reviewed !== null && (onRecord === null || reviewed > onRecord) ? reviewed : onRecord;
+    if (at === null) return null;
     const lifted = unlocked.get(id);
     return lifted && lifted > at ? null : at;
   }
@@ -44,7 +86,7 @@ export class LockStore {
   assertUnlocked(ids: readonly string[]): void {
     for (const id of ids) {
       const at = this.lockedAt(id);
-      if (at) throw new LeyeError({ code: 'LOCKED', messageKey: 'errors.sync.locked', params: { at: at.slice(0, 10) }, details: { id } });
+      if (at !== null) throw new LeyeError({ code: 'LOCKED', messageKey: 'errors.sync.locked', params: { at: at.slice(0, 10) }, details: { id } });
     }
   }
 }

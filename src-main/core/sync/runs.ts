@@ -1,6 +1,7 @@
 // The replications of one sync run: the station's push (what never goes up left out), pulls screened for the quarantine, relay copies, and the progress they report.
 import type { PouchDB as P } from 'pouchdb-node';
 import type { CoreContext } from '../context';
+import { countyLockOf } from './locks';
 import { keepAside, newScreening, screen } from './quarantine';
 import type { RelayCopies } from './relays';
 import { replicate } from './replicate';
@@ -48,6 +49,9 @@ export async function pushStation(
       !(c.deleted && Number(c.seq) <= rules.rekeySeq()) &&
       !(c.doc && isShippedDefault(c.doc)) &&
       !(c.doc && rules.state.value.countyWritten?.[c.id] === (c.doc as { _rev?: string })._rev) &&
+      // A record the county locked holds the county's revision: the station never changes it
+      // (a change that crossed the lock was set aside when the lock came down: countyLocks.ts).
+      !(c.doc && countyLockOf(c.doc) !== null) &&
       (!accept || accept(c.id)),
     onProgress: (written) => {
       run.setProgress({ pushed: written, pulled: run.progress()?.pulled ?? 0 });

@@ -307,18 +307,9 @@ export class SyncService {
     const level = stationLevel(place);
     const remote = this.remote();
     try {
-      // A county station sends only the reference data its staff edit (to county_ref): no batch.
-      const batchId = level === 'county' ? null : await this.batchBuilder.open();
-      // (Counting what waits means reading every change: the last count does while syncing.)
-      this.changed(await this.status(this.waitingSet.lastCount));
-      const startSeq = (await this.ctx.db.info()).update_seq;
-      const refused: { id: string; reason: string }[] = [];
-      const pushed = await pushStation(this.runContext, remote, this.ownDbName(), this.pushRules, refused, level === 'county' ? isReferenceId : undefined, batchId ? (docs) => this.batchBuilder.addPart(batchId, docs) : undefined);
-      if (batchId) {
-        await this.batchBuilder.close(batchId, user, remote);
-        await this.state.update({ pendingBatch: null });
-      }
-      // Only what the county wrote comes down: the station's own documents are here already.
+      // The county's decisions come down first, with the records they lock or unlock: a change
+      // made here that crossed the county's acceptance is set aside before the push, never sent
+      // (countyLocks.ts). Only what the county wrote comes down: the station's own documents are here already.
       if (level !== 'county') {
         await pullFromCounty(remote, {
           ctx: this.ctx,
@@ -329,6 +320,17 @@ export class SyncService {
             this.progress = { pushed: this.progress?.pushed ?? 0, pulled: (this.progress?.pulled ?? 0) + count };
           },
         });
+      }
+      // A county station sends only the reference data its staff edit (to county_ref): no batch.
+      const batchId = level === 'county' ? null : await this.batchBuilder.open();
+      // (Counting what waits means reading every change: the last count does while syncing.)
+      this.changed(await this.status(this.waitingSet.lastCount));
+      const startSeq = (await this.ctx.db.info()).update_seq;
+      const refused: { id: string; reason: string }[] = [];
+      const pushed = await pushStation(this.runContext, remote, this.ownDbName(), this.pushRules, refused, level === 'county' ? isReferenceId : undefined, batchId ? (docs) => this.batchBuilder.addPart(batchId, docs) : undefined);
+      if (batchId) {
+        await this.batchBuilder.close(batchId, user, remote);
+        await this.state.update({ pendingBatch: null });
       }
       // Reference data the county edits (policy parameters, posts, courses, the station directory).
       // (A server set up by hand without county_ref has none to give.)

@@ -89,6 +89,8 @@ export class WaitingSet {
     for (const [id, c] of changed) {
       if (!candidate(id, c) || shipped.has(id)) continue;
       if (fileDelivery?.delivered(id, c.rev) || countyWritten.get(id) === c.rev) continue;
+      // A record the county locked changed here only by the pull (its lock, or a change set aside).
+      if (this.ctx.lockedAt(id) !== null) continue;
       visit(id, c.rev);
     }
   }

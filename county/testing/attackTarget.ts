@@ -4,16 +4,19 @@
 //
 //   LEYE_COUCH_URL=https://couch.example:6984 LEYE_COUCH_ADMIN=admin:secret npm run test:attacks
 //
-// On a server of its own the suite provisions a test county (LEYE_ATTACK_COUNTY, default 370102)
-// after deleting that county's databases, station accounts and replications, so that it knows
-// every station's password as a real station knows its own (from its setup code). Point it at a
-// scratch server, or at a county code that is not in use there.
+// On a server of its own the suite provisions a test county (LEYE_ATTACK_COUNTY, else a Shandong
+// county picked at random) after deleting that county's databases, station accounts and
+// replications, so that it knows every station's password as a real station knows its own (from
+// its setup code), and deletes them again at the end. Point it at a scratch server, or at a county
+// code that is not in use there.
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { placeChildren } from '../../shared/places/index';
 import { Couch, docPath, parseCredentials, splitUrl, type Credentials } from '../couch';
-import { aggregateDb, parseSetupCode, provisionCounty, stationDb, stationUser, type CountyPlan, type ProvisionResult } from '../provision';
+import { docId } from '../../shared/documents/registry';
+import { aggregateDb, parseSetupCode, provisionCounty, REF_DB, stationDb, stationUser, type CountyPlan, type ProvisionResult } from '../provision';
 import { createServerAdmin, startPouchServer, type PouchServer } from '../pouchServer';
 
 export interface Reply {
@@ -65,7 +68,14 @@ async function request(base: string, method: string, path: string, auth: string 
   return { status: r.status, body: parsed };
 }
 
-/** Leaves no trace of an earlier run's test county on an external server (its own county only). */
+/** A Shandong county with a township of two villages or more, picked at random. */
+function someCounty(): string {
+  const counties = placeChildren('37').flatMap((city) => placeChildren(city.code).map((c) => c.code));
+  const usable = counties.filter((c) => placeChildren(c).some((t) => t.code === placeChildren(c)[0]?.code && placeChildren(t.code).length >= 2));
+  return usable[randomInt(usable.length)]!;
+}
+
+/** Removes the test county from an external server: its databases, accounts, replications and directory entries. */
 async function forgetCounty(base: string, admin: Credentials, plan: CountyPlan): Promise<void> {
   const couch = new Couch(base, admin);
   const places = plan.townships.flatMap((t) => [t.code, ...(t.villages ?? [])]);
@@ -82,6 +92,10 @@ async function forgetCounty(base: string, admin: Credentials, plan: CountyPlan):
     if (user) await couch.request('DELETE', `/_users/${docPath(`org.couchdb.user:${staff.name}`)}?rev=${user._rev}`);
   }
   await couch.request('DELETE', `/${aggregateDb(plan.county)}`);
+  for (const id of [`_design/leye_${plan.county}`, ...places.map((place) => docId.station(place))]) {
+    const doc = await couch.getDoc<{ _rev: string }>(REF_DB, id);
+    if (doc) await couch.request('DELETE', `/${REF_DB}/${docPath(id)}?rev=${doc._rev}`);
+  }
 }
 
 /**
@@ -89,7 +103,10 @@ async function forgetCounty(base: string, admin: Credentials, plan: CountyPlan):
  * and B (and county staff when `staff` names some).
  */
 export async function openAttackTarget(label: string, options: { staff?: string[] } = {}): Promise<AttackTarget> {
-  const county = process.env.LEYE_ATTACK_COUNTY ?? '370102';
+  const externalUrl = process.env.LEYE_COUCH_URL;
+  // On a county's own server each run takes a county of its own (unless told which), so that no
+  // run meets an earlier one's databases or the replications the server still runs for them.
+  const county = process.env.LEYE_ATTACK_COUNTY ?? (externalUrl ? someCounty() : '370102');
   const [township] = placeChildren(county).map((c) => c.code) as [string];
   const [A, B] = placeChildren(township).map((c) => c.code) as [string, string];
   const plan: CountyPlan = { county, townships: [{ code: township, villages: [A, B] }], staff: (options.staff ?? []).map((name) => ({ name, displayName: name })) };
@@ -98,7 +115,6 @@ export async function openAttackTarget(label: string, options: { staff?: string[
   let dir: string | null = null;
   let base: string;
   let admin: Credentials;
-  const externalUrl = process.env.LEYE_COUCH_URL;
   if (externalUrl) {
     const given = splitUrl(externalUrl);
     base = given.base;
@@ -139,6 +155,7 @@ export async function openAttackTarget(label: string, options: { staff?: string[
       if (r.status !== 200) throw new Error(`the server stopped answering for ${stationDb(A)} (${r.status})`);
     },
     async stop() {
+      if (externalUrl) await forgetCounty(base, admin, plan);
       await server?.stop();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -8,6 +8,7 @@ import { placeName } from '../../../shared/places';
 import type { TransferFileView } from '../../../shared/rpc/handlers';
 import type { Core, Session } from '../core';
 import { generateSigningPair } from '../sync/credentials';
+import type { SecretBox } from '../sync/secretBox';
 import { deriveCountyKeys, type SyncService } from '../sync/sync';
 import { openStation, tempDir } from '../testing/fixtures';
 
@@ -62,11 +63,17 @@ export async function pullDirectory(s: Station, places = DIRECTORY, publicKey = 
  * server that is not there (the code carries the key, so the station keeps it for USB transfer),
  * with the county's directory as its last sync pulled it.
  */
-export async function station(place: string, secret: string | null = SECRET, dataDir = tempDir(), code = secret ? setupCode(place, secret) : null): Promise<Station> {
-  const s = await openStation(dataDir, undefined, place, { syncTiming: QUIET });
+export async function station(
+  place: string,
+  secret: string | null = SECRET,
+  dataDir = tempDir(),
+  options: { code?: string; directory?: string[]; secretBox?: SecretBox } = {},
+): Promise<Station> {
+  const s = await openStation(dataDir, undefined, place, { syncTiming: QUIET, ...(options.secretBox ? { secretBox: options.secretBox } : {}) });
   open.add(s.core);
+  const code = options.code ?? (secret ? setupCode(place, secret) : null);
   if (code) await s.core.call(s.session, 'sync.connect', { setupCode: code });
-  await pullDirectory(s);
+  await pullDirectory(s, options.directory);
   return s;
 }
 
@@ -132,12 +139,24 @@ export function decrypt(file: TransferFileView, secret = SECRET): { manifest: Re
  * with `signingKey` (by default the key of the station the header names: what only that station
  * can do); `signingKey: null` keeps the file's old signature.
  */
-export function seal(file: TransferFileView, content: unknown, options: { secret?: string; signingKey?: string | null; change?: Record<string, unknown> } = {}): TransferFileView {
+export function seal(
+  file: TransferFileView,
+  content: unknown,
+  options: { secret?: string; signingKey?: string | null; change?: Record<string, unknown>; unsigned?: boolean } = {},
+): TransferFileView {
   const { header, payload } = split(file);
   const next = { ...header, ...options.change };
   const plain = zlib.gzipSync(Buffer.from(JSON.stringify(content)));
-  const headerBytes = headerLine({ ...next, payloadLength: 64 + plain.length + 16 });
   const key = deriveCountyKeys(COUNTY, options.secret ?? SECRET).transferKey;
+  if (options.unsigned) {
+    // As a version before signatures wrote it: no `signed`, the content alone.
+    const { signed: _signed, ...old } = next;
+    const oldHeader = headerLine({ ...old, payloadLength: plain.length + 16 });
+    const c = createCipheriv('aes-256-gcm', key, Buffer.from(next.iv as string, 'base64'));
+    c.setAAD(oldHeader);
+    return withBytes(file, Buffer.concat([oldHeader, c.update(plain), c.final(), c.getAuthTag()]));
+  }
+  const headerBytes = headerLine({ ...next, payloadLength: 64 + plain.length + 16 });
   let signature: Buffer;
   if (options.signingKey === null) {
     const d = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv as string, 'base64'));

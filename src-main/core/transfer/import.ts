@@ -22,12 +22,12 @@ import {
   type TravellingDoc,
   type readHeader,
 } from './file';
-import { SIGNATURE, SIGNATURE_BYTES, publishedKey, signedWith } from './signature';
+import { SIGNATURE, SIGNATURE_BYTES, signedWith, signerKey } from './signature';
 
 /** Takes a village's batch into its relay copy (the next sync sends it up) and writes the receipt. */
 export async function importBatch(
   ctx: CoreContext,
-  sync: Pick<SyncService, 'relay' | 'localChange' | 'referenceDb'>,
+  sync: Pick<SyncService, 'relay' | 'localChange' | 'referenceDb' | 'isConnected' | 'serverFetch'>,
   file: ReturnType<typeof readHeader>,
   keys: CountyKeys,
   user: SessionUser,
@@ -39,10 +39,10 @@ export async function importBatch(
     refuse('notInArea', { place: placeLabel(header.place) });
   }
   // Only the station the file names may have made it: its signature, against the public key the
-  // county published for it (this machine's copy of the directory, from its last sync).
+  // county published for it (this machine's copy of the directory, else the county's own).
   const station = { place: placeLabel(header.place) };
   if (header.signed !== SIGNATURE) refuse('unsigned', station);
-  const publicKey = await publishedKey(sync.referenceDb(), header.place);
+  const publicKey = await signerKey(sync, header.place);
   if (!publicKey) refuse('unknownSigner', station);
   const { manifest, docs } = await openBatch(header, headerBytes, payload, keys, publicKey);
 

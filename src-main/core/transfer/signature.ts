@@ -7,6 +7,7 @@ import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import type { PouchDB as P } from 'pouchdb-node';
 import { docId } from '../../../shared/documents/registry';
 import { getOrNull } from '../store/db';
+import type { SyncService } from '../sync/sync';
 
 /** The header's `signed` value: the signature is the first 64 bytes of the sealed content. */
 export const SIGNATURE = 'ed25519';
@@ -28,8 +29,27 @@ export function signedWith(publicKey: string, headerBytes: Buffer, content: Buff
   }
 }
 
+type DirectoryEntry = { type?: unknown; signingKey?: unknown } | null;
+const keyOf = (entry: DirectoryEntry) => (entry?.type === 'station' && typeof entry.signingKey === 'string' ? entry.signingKey : null);
+
 /** The public key the county published for `place` in this machine's copy of its directory, or null. */
 export async function publishedKey(reference: P.Database, place: string): Promise<string | null> {
-  const entry = await getOrNull<{ type?: unknown; signingKey?: unknown }>(reference, docId.station(place));
-  return entry?.type === 'station' && typeof entry.signingKey === 'string' ? entry.signingKey : null;
+  return keyOf(await getOrNull<{ type?: unknown; signingKey?: unknown }>(reference, docId.station(place)));
+}
+
+/**
+ * The key the importing machine checks a file of `place` against: its copy of the directory, or,
+ * when that has none yet (a machine connected but not synced since the station was provisioned),
+ * the directory on the county server itself; null when neither has one.
+ */
+export async function signerKey(sync: Pick<SyncService, 'referenceDb' | 'isConnected' | 'serverFetch'>, place: string): Promise<string | null> {
+  const local = await publishedKey(sync.referenceDb(), place);
+  if (local !== null || !sync.isConnected()) return local;
+  try {
+    const { status, body } = await sync.serverFetch(`/county_ref/${encodeURIComponent(docId.station(place))}`);
+    return status === 200 ? keyOf(body as DirectoryEntry) : null;
+  } catch {
+    // No network: the copy is all there is.
+    return null;
+  }
 }

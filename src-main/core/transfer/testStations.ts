@@ -44,7 +44,7 @@ export function setupCode(place: string, secret: string, signingKey: string | nu
 
 /** The county's station directory (county_ref `station:` entries with their public keys), as a sync pulls it. */
 export const DIRECTORY = ['370102001001', '370102001002', OTHER_VILLAGE, FAR_VILLAGE, TOWNSHIP, '370102002'];
-export async function pullDirectory(s: Station, places = DIRECTORY, publicKey = (place: string) => signer(place).publicKey): Promise<void> {
+export async function pullDirectory(s: Pick<Station, 'core'>, places = DIRECTORY, publicKey = (place: string) => signer(place).publicKey): Promise<void> {
   const entries = places.map((place) => ({
     _id: `station:${place}`,
     _rev: '1-7e57',
@@ -83,7 +83,7 @@ export async function closeStation(s: Station): Promise<void> {
   await s.core.close();
 }
 
-export function syncOf(s: Station): SyncService {
+export function syncOf(s: Pick<Station, 'core'>): SyncService {
   return (s.core as unknown as { sync: SyncService }).sync;
 }
 
@@ -91,7 +91,7 @@ export function relay(s: Station, place: string) {
   return syncOf(s).relay(place);
 }
 
-function reference(s: Station) {
+function reference(s: Pick<Station, 'core'>) {
   return syncOf(s).referenceDb() as unknown as { bulkDocs(docs: object[], options: { new_edits: false }): Promise<unknown> };
 }
 

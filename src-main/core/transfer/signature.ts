@@ -45,11 +45,19 @@ export async function publishedKey(reference: P.Database, place: string): Promis
 export async function signerKey(sync: Pick<SyncService, 'referenceDb' | 'isConnected' | 'serverFetch'>, place: string): Promise<string | null> {
   const local = await publishedKey(sync.referenceDb(), place);
   if (local !== null || !sync.isConnected()) return local;
+  // No network (or a slow one): the copy is all there is, and the clerk is not kept waiting long.
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ASK_COUNTY_MS)));
+  const asked = sync.serverFetch(`/county_ref/${encodeURIComponent(docId.station(place))}`).then(
+    ({ status, body }) => (status === 200 ? keyOf(body as DirectoryEntry) : null),
+    () => null,
+  );
   try {
-    const { status, body } = await sync.serverFetch(`/county_ref/${encodeURIComponent(docId.station(place))}`);
-    return status === 200 ? keyOf(body as DirectoryEntry) : null;
-  } catch {
-    // No network: the copy is all there is.
-    return null;
+    return await Promise.race([asked, giveUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** How long an import waits for the county's directory when its own copy has no key. */
+const ASK_COUNTY_MS = 10_000;

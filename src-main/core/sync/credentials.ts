@@ -17,7 +17,7 @@ export interface CountyConnection {
   countySecret?: string;
   /**
    * The station's Ed25519 private key (PKCS#8 DER, base64): it signs the station's USB files.
-   * From the setup code, or made here at connect when the code has none (see ensureSigningKey).
+   * From the setup code, or made here at connect when the code has none (see withSigningKey).
    * Kept only in this file (sealed like the password); never sent, never in a backup.
    */
   signingKey?: string;

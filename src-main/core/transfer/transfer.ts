@@ -8,9 +8,8 @@
 import type { ParsedArgsOf, SessionUser, TransferFileView, TransferImportResult } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
 import type { FileDelivery } from '../sync/batches';
-import type { CountyKeys } from '../sync/credentials';
+import { signingPublicKey, type CountyKeys } from '../sync/credentials';
 import type { SyncService } from '../sync/sync';
-import { signingPublicKey } from '../sync/credentials';
 import { exportBatch, type ExportKeys } from './export';
 import { keyId, placeLabel, readHeader, refuse } from './file';
 import { importBatch } from './import';

@@ -85,7 +85,7 @@ async function provisionCommand(argv: string[]): Promise<void> {
 
 interface DemoSecrets {
   admin: { user: string; password: string };
-  accounts: Record<string, { password: string; place: string }>;
+  accounts: Record<string, { password: string; place: string; signingKey?: string }>;
 }
 
 /** The demo county: 370102 历下区, its first two townships and two villages of each. */
@@ -125,8 +125,8 @@ async function demoCommand(argv: string[]): Promise<void> {
     writeFileSync(secretsFile, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
   }
   const result = await provisionCounty(server.url, secrets.admin, demoPlan());
-  for (const a of result.created) secrets.accounts[a.name] = { password: a.password, place: a.place };
-  // Demo only: a real county never stores account passwords.
+  for (const a of result.created) secrets.accounts[a.name] = { password: a.password, place: a.place, ...(a.signingKey ? { signingKey: a.signingKey } : {}) };
+  // Demo only: a real county never stores account passwords or stations' signing keys.
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
 
   console.log(`\n乐业驿站 demo county server: ${server.url}   (admin ${secrets.admin.user} / ${secrets.admin.password})`);
@@ -137,7 +137,7 @@ async function demoCommand(argv: string[]): Promise<void> {
   console.log('\nDemo accounts:');
   for (const [name, a] of Object.entries(secrets.accounts)) {
     const note = created.has(name) ? '  (new)' : '  (already provisioned)';
-    printAccount({ name, password: a.password, place: a.place, setupCode: setupCode(server.url, name, a.password, a.place, result.countySecret) }, note);
+    printAccount({ name, password: a.password, place: a.place, setupCode: setupCode(server.url, name, a.password, a.place, result.countySecret, a.signingKey) }, note);
   }
   for (const name of result.existing.filter((n) => !secrets.accounts[n])) console.log(`  ${name}: already provisioned (password not stored)`);
   console.log('\nRunning; Ctrl+C to stop.');

@@ -1,7 +1,7 @@
 // Idempotent provisioning of a county on any CouchDB 3.x (or CouchDB-compatible) server through
 // its HTTP API: databases, accounts, _security, validation, views, replications. Running it twice
 // changes nothing; it only adds (never removes roles, members or databases).
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { docId } from '../shared/documents/registry';
 import { COUNTY_SECRET_DOC, decodeSetupCode, encodeSetupCode, type SetupCodeFields } from '../shared/county/setupCode';
 import { isKnownPlace, placeLevel, placeName } from '../shared/places/index';
@@ -35,6 +35,11 @@ export interface CreatedAccount {
   place: string;
   /** What the clerk types or scans into the station: see setupCode(). */
   setupCode: string;
+  /**
+   * A station's Ed25519 private key (PKCS#8 DER, base64), in its setup code; its public half is in
+   * the station's directory entry. Not kept by the county (the demo keeps it to print codes again).
+   */
+  signingKey?: string;
 }
 
 export interface ProvisionResult {
@@ -58,8 +63,23 @@ export const stationUser = (code: string) => `station-${code}`;
 const PROVISIONER = 'county-provision';
 
 /** What the clerk types or scans (format in shared/county/setupCode.ts). */
-export function setupCode(url: string, user: string, password: string, place: string, key: string): string {
-  return encodeSetupCode({ url, user, password, place, key });
+export function setupCode(url: string, user: string, password: string, place: string, key: string, signingKey?: string): string {
+  return encodeSetupCode({ url, user, password, place, key, ...(signingKey ? { signingKey } : {}) });
+}
+
+/** A station's signing pair: private key PKCS#8 DER, public key SPKI DER, both base64. */
+function signingPair(): { privateKey: string; publicKey: string } {
+  const pair = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'der' }, publicKeyEncoding: { type: 'spki', format: 'der' } });
+  return { privateKey: pair.privateKey.toString('base64'), publicKey: pair.publicKey.toString('base64') };
+}
+
+/** Whether a value is an Ed25519 public key as a station publishes it (SPKI DER, base64). */
+function isSigningKey(value: unknown): value is string {
+  try {
+    return typeof value === 'string' && createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }
 
 export function parseSetupCode(code: string): SetupCodeFields {
@@ -265,6 +285,33 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
   }
   for (const s of stations) await p.ensureDoc(stationDb(s.code), { _id: COUNTY_SECRET_DOC, county, key: secret });
 
+  // Station accounts, and each station's signing key (its USB files are checked against it):
+  // made here with a new account (the private half goes only into the setup code), or taken from
+  // the station's heartbeat when it was provisioned before keys (trust on first use). A key once
+  // published is never replaced by a run: another one presented is reported, not taken.
+  const signingKeys = new Map<string, string>();
+  for (const s of stations) {
+    const name = stationUser(s.code);
+    const published = (await couch.getDoc<{ signingKey?: unknown }>(REF_DB, docId.station(s.code)))?.signingKey;
+    const wantRoles = s.code.length === 9 ? [roles.station(s.code), roles.township(s.code)] : [roles.station(s.code)];
+    const r = await p.ensureUser(name, wantRoles, { leye: { place: s.code, kind: s.code.length === 9 ? 'township' : 'village' } });
+    if (isSigningKey(published)) signingKeys.set(s.code, published);
+    if (r.created && r.password) {
+      const pair = isSigningKey(published) ? null : signingPair();
+      if (pair) signingKeys.set(s.code, pair.publicKey);
+      else p.warnings.push(`${name}: the directory already holds a signing key for ${s.code}, so the new setup code carries none; the station's USB files are refused until the key is replaced (county/README.md, "USB transfer")`);
+      created.push({ name, password: r.password, roles: wantRoles, place: s.code, setupCode: setupCode(base, name, r.password, s.code, secret, pair?.privateKey), ...(pair ? { signingKey: pair.privateKey } : {}) });
+    } else existing.push(name);
+    const presented = (await couch.getDoc<{ signingKey?: unknown }>(stationDb(s.code), docId.heartbeat(s.code)))?.signingKey;
+    if (!isSigningKey(presented) || presented === signingKeys.get(s.code)) continue;
+    if (!signingKeys.has(s.code)) {
+      signingKeys.set(s.code, presented);
+      p.changes.push(`signing key of ${s.code} taken from its heartbeat (first use)`);
+    } else {
+      p.warnings.push(`station ${s.code} presents a signing key other than the one published for it: not replaced (county/README.md, "USB transfer")`);
+    }
+  }
+
   // Station directory in county_ref (type 'station', keyed station:<code>).
   for (const s of stations) {
     await p.ensureDoc(
@@ -279,6 +326,7 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
         level: s.code.length === 12 ? 'village' : 'township',
         database: stationDb(s.code),
         account: stationUser(s.code),
+        ...(signingKeys.has(s.code) ? { signingKey: signingKeys.get(s.code) } : {}),
         createdBy: PROVISIONER,
         createdAt: now,
         updatedBy: PROVISIONER,
@@ -288,14 +336,6 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
     );
   }
 
-  // Accounts.
-  for (const s of stations) {
-    const name = stationUser(s.code);
-    const wantRoles = s.code.length === 9 ? [roles.station(s.code), roles.township(s.code)] : [roles.station(s.code)];
-    const r = await p.ensureUser(name, wantRoles, { leye: { place: s.code, kind: s.code.length === 9 ? 'township' : 'village' } });
-    if (r.created && r.password) created.push({ name, password: r.password, roles: wantRoles, place: s.code, setupCode: setupCode(base, name, r.password, s.code, secret) });
-    else existing.push(name);
-  }
   for (const st of plan.staff ?? []) {
     const wantRoles = [countyRole, roles.countyStaff];
     const r = await p.ensureUser(st.name, wantRoles, { leye: { place: county, kind: 'countyStaff', displayName: st.displayName ?? st.name } });

@@ -14,6 +14,17 @@ describe('setup code', () => {
     expect(decodeSetupCode(` ${v1}\n`)).toEqual({ v: 1, url: 'http://h', user: 'u', password: 'p', place: '370102' });
   });
 
+  it('carries the station\'s signing key when the county made one; codes without one still read', () => {
+    const signingKey = Buffer.alloc(48, 3).toString('base64');
+    const fields = { url: 'http://h', user: 'station-370102001002', password: 'p', place: '370102001002', key, signingKey };
+    expect(decodeSetupCode(encodeSetupCode(fields))).toEqual({ v: 2, ...fields });
+    const { signingKey: _none, ...before } = fields;
+    expect(decodeSetupCode(encodeSetupCode(before))).toEqual({ v: 2, ...before });
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    expect(decodeSetupCode(encode({ v: 2, ...before, signingKey: Buffer.alloc(32).toString('base64') }))).toBeNull();
+    expect(decodeSetupCode(encode({ v: 2, ...before, signingKey: 42 }))).toBeNull();
+  });
+
   it('refuses what is not a code: garbage, missing fields, a v2 code without a 32-byte key', () => {
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     expect(decodeSetupCode('not a code!')).toBeNull();

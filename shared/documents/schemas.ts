@@ -231,6 +231,8 @@ export const stationEntrySchema = z.object({
   name: freeText(100).pipe(z.string().min(1)),
   demo: z.boolean().optional(),
   level: z.enum(['village', 'township']).optional(),
+  /** County directory: the station's Ed25519 public key (SPKI DER, base64) its USB files are checked against. */
+  signingKey: z.string().max(200).optional(),
 });
 /** The station's own `station:<code>` document, as the core writes it at setup. */
 export const stationSchema = z.object({ ...base, type: z.literal('station'), name: stationEntrySchema.shape.name, demo: z.boolean() });
@@ -281,4 +283,5 @@ export const resolutionSchema = z.object({
 });
 
 /** `heartbeat:<place>`: a station's last successful sync, written straight to the server. */
-export const heartbeatSchema = z.object({ ...base, type: z.literal('heartbeat'), lastSyncAt: isoTime });
+/** `signingKey`: the station's public key, for the county to publish when it made no pair itself (county/README.md). */
+export const heartbeatSchema = z.object({ ...base, type: z.literal('heartbeat'), lastSyncAt: isoTime, signingKey: z.string().max(200).optional() });

@@ -4,7 +4,7 @@ export const transferZhCN = {
     title: 'U 盘传送',
     hint: '没有网络时：把待上报的记录导出为加密文件，用 U 盘带到乡镇或县级导入；再把对方生成的回执带回本站导入，批次即标为已送达。',
     countySide:
-      '县级（或乡镇）导入文件时先核对：文件须由本县密钥加密且未被改动，否则整份拒收、一条也不导入。核对无误后，文件中的记录作为一个“U 盘”上报批次进入县级审核，并生成回执。县级逐条通过或退回；审核结果在本站联网同步后显示。',
+      '县级（或乡镇）导入文件时先核对：文件须由本县密钥加密、带有来源站点本身的签名（与县级为该站点公布的签名公钥相符）且未被改动，否则整份拒收、一条也不导入。核对无误后，文件中的记录作为一个“U 盘”上报批次进入县级审核，并生成回执。县级逐条通过或退回；审核结果在本站联网同步后显示。',
     setupCodeEnough: '本站还没有连接县级：在下方粘贴县级发给本站的设置码即可导出上报文件，不需要联网。',
     setupCodeAskAdmin: '本站还没有连接县级：请管理员粘贴县级发给本站的设置码，之后即可导出上报文件，不需要联网。',
     export: '导出上报文件',
@@ -36,7 +36,7 @@ export const transferEn: typeof transferZhCN = {
     title: 'USB transfer',
     hint: 'No network: export the waiting records as an encrypted file, carry it on a USB stick to the township or county and import it there; then import the receipt they give back here, and the batch shows as delivered.',
     countySide:
-      'The county (or township) first checks the file: it must be sealed with this county’s key and unaltered, or it is refused whole and nothing is imported. Then its records go into the county’s review as one USB batch, and a receipt is made. The county accepts or returns each record; its decisions show here after this station next syncs online.',
+      'The county (or township) first checks the file: it must be sealed with this county’s key, signed by the station it comes from (matching the signing key the county published for that station) and unaltered, or it is refused whole and nothing is imported. Then its records go into the county’s review as one USB batch, and a receipt is made. The county accepts or returns each record; its decisions show here after this station next syncs online.',
     setupCodeEnough: 'This station is not connected to the county yet: paste the setup code the county gave this station below, and you can export the batch file. No network is needed.',
     setupCodeAskAdmin: 'This station is not connected to the county yet: ask an administrator to paste the setup code the county gave this station; then you can export the batch file. No network is needed.',
     export: 'Export the batch file',
@@ -79,6 +79,10 @@ export const transferErrorsZhCN = {
     notForThisStation: '此回执属于另一个站点（{{place}}）',
     unknownBatch: '本站没有此回执对应的批次',
     invalidRecord: '文件中有一条{{recordType}}记录不合规（{{recordField}}），一条也没有导入',
+    unsigned: '此文件没有{{place}}的签名（可能由旧版本导出，请在该站点更新后重新导出），一条也没有导入',
+    unknownSigner: '本机还没有县级公布的{{place}}签名公钥：请先联网同步一次再导入；若仍如此，请联系县级。一条也没有导入',
+    badSignature: '此文件的签名与县级为{{place}}公布的签名公钥不符：不是该站点导出的，或导出后被改动过。一条也没有导入',
+    signingKeyRefused: '县级为本站公布的签名公钥与本机的不同，本机导出的文件会被拒收：请联系县级核对本站的签名公钥',
   },
 };
 
@@ -97,5 +101,9 @@ export const transferErrorsEn: typeof transferErrorsZhCN = {
     notForThisStation: 'This receipt belongs to another station ({{place}})',
     unknownBatch: 'This station has no batch for this receipt',
     invalidRecord: 'A {{recordType}} record in the file is not valid ({{recordField}}); nothing was imported',
+    unsigned: 'This file carries no signature of {{place}} (it may come from an older version: update the station and export again); nothing was imported',
+    unknownSigner: 'This machine does not have the signing key the county published for {{place}} yet: sync once online, then import again; if this persists, contact the county. Nothing was imported',
+    badSignature: 'The file’s signature does not match the signing key the county published for {{place}}: the station did not export it, or it was altered afterwards. Nothing was imported',
+    signingKeyRefused: 'The county published another signing key for this station, so files exported here would be refused: ask the county to check this station’s signing key',
   },
 };

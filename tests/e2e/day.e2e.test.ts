@@ -181,7 +181,7 @@ describe('a day at the station: village → township → county → village', ()
     // The county is out of reach all day for this village: its server address is not this one.
     await openSyncDrawer(village);
     const real = parseSetupCode(setupCode(`station-${VILLAGE}`));
-    await village.getByTestId('sync-connect-code').fill(makeSetupCode('http://127.0.0.1:9', real.user, real.password, real.place, real.key!));
+    await village.getByTestId('sync-connect-code').fill(makeSetupCode('http://127.0.0.1:9', real.user, real.password, real.place, real.key!, real.signingKey));
     await village.getByTestId('sync-connect-submit').click();
     await village.locator('[data-testid=sync-indicator][data-state=failed]').waitFor({ timeout: 20_000 });
     // Kept for the USB transfer, and never called connected.

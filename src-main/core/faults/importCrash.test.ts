@@ -12,6 +12,7 @@ import { fakeResidents, prng } from '../station/demo';
 import { openLocalDb } from '../store/db';
 import { idNumber, openStation, tempDir, VILLAGE } from '../testing/fixtures';
 import { hostBundle, spawnHost, type PendingHost } from './childHost';
+import { pullDirectory, setupCode } from '../transfer/testStations';
 
 const LOGIN = { loginName: 'wangli', password: 'secret-123' };
 const TOWNSHIP = '370102001';
@@ -187,8 +188,7 @@ describe('a USB batch import killed half-way', () => {
   async function connected(dataDir: string, place: string): Promise<{ core: Core; session: Session }> {
     const s = await openStation(dataDir, () => new Date(), place, { syncTiming: QUIET });
     if (!(await s.core.call(s.session, 'sync.status', {})).connected) {
-      const code = Buffer.from(JSON.stringify({ v: 2, url: 'http://127.0.0.1:9', user: `st_${place}`, password: 'p', place, key: SECRET })).toString('base64url');
-      await s.core.call(s.session, 'sync.connect', { setupCode: code });
+      await s.core.call(s.session, 'sync.connect', { setupCode: setupCode(place, SECRET) });
     }
     return s;
   }
@@ -204,6 +204,8 @@ describe('a USB batch import killed half-way', () => {
     for (const row of (await village.core.db.allDocs()).rows) exported.set(row.id, row.value.rev);
     await village.core.close();
     const township = await connected(template, TOWNSHIP);
+    // The county's directory (the village's signing key), as the township's last sync pulled it.
+    await pullDirectory(township, [VILLAGE]);
     await township.core.close();
     await bundling;
   });

@@ -1,5 +1,5 @@
-// The county account and secret: the setup code, the credentials file (sealed by the app's key store) and the keys derived from the secret.
-import { createHmac } from 'node:crypto';
+// The county account and secret: the setup code, the credentials file (sealed by the app's key store), the keys derived from the secret, and the station's own signing key.
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeSetupCode } from '../../../shared/county/setupCode';
@@ -15,6 +15,12 @@ export interface CountyConnection {
   connectedBy?: string;
   /** The county secret from the setup code (v2), when the code carried it. */
   countySecret?: string;
+  /**
+   * The station's Ed25519 private key (PKCS#8 DER, base64): it signs the station's USB files.
+   * From the setup code, or made here at connect when the code has none (see withSigningKey).
+   * Kept only in this file (sealed like the password); never sent, never in a backup.
+   */
+  signingKey?: string;
 }
 
 /** Keys derived from the county secret: resident identity hash and USB file encryption. */
@@ -50,7 +56,30 @@ export function parseSetupCode(code: string): CountyConnection | null {
     password: fields.password,
     placeCode: fields.place,
     ...(fields.key !== undefined ? { countySecret: fields.key } : {}),
+    ...(fields.signingKey !== undefined ? { signingKey: fields.signingKey } : {}),
   };
+}
+
+/** A fresh Ed25519 pair: private key PKCS#8 DER, public key SPKI DER, both base64. */
+export function generateSigningPair(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'der' }, publicKeyEncoding: { type: 'spki', format: 'der' } });
+  return { privateKey: privateKey.toString('base64'), publicKey: publicKey.toString('base64') };
+}
+
+/** The public half (SPKI DER, base64) of a private signing key. */
+export function signingPublicKey(privateKey: string): string {
+  const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  return createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64');
+}
+
+/**
+ * The connection to keep, with a signing key: the setup code's, else the one this station already
+ * held for the same place (connecting again with a code made before signing keys), else a new pair
+ * (its public half goes to the county with the heartbeat; county/README.md, "USB transfer").
+ */
+export function withSigningKey(connection: CountyConnection, previous: CountyConnection | null): CountyConnection {
+  const held = previous?.placeCode === connection.placeCode ? previous.signingKey : undefined;
+  return { ...connection, signingKey: connection.signingKey ?? held ?? generateSigningPair().privateKey };
 }
 
 /** Credentials live with the core, never in the renderer: a file only this user can read. */

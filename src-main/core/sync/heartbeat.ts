@@ -9,7 +9,7 @@ import { docId } from '../../../shared/documents/registry';
  * Written straight to the server (never a local record), at most once every `everyMs` so an idle
  * station adds no revisions.
  */
-export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote: P.Database, user: SessionUser, everyMs: number): Promise<void> {
+export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote: P.Database, user: SessionUser, everyMs: number, signingKey?: string): Promise<void> {
   const now = ctx.now();
   const last = state.value.heartbeatAt;
   if (last && Date.parse(now) - Date.parse(last) < everyMs) return;
@@ -24,6 +24,8 @@ export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote:
     ...stamp,
     ...(existing ? { createdBy: existing.createdBy, createdAt: existing.createdAt } : {}),
     lastSyncAt: now,
+    // The station's public key, for the county to publish when it did not make the pair itself.
+    ...(signingKey ? { signingKey } : {}),
   });
   await state.update({ heartbeatAt: now });
 }

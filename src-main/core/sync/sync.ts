@@ -13,7 +13,7 @@ import { getOrNull } from '../store/db';
 import * as documents from '../../../shared/documents/registry';
 import { fieldError } from '../validation';
 import { stationLevel } from '../../../shared/places';
-import { deriveCountyKeys, readCredentials, writeCredentials, type CountyConnection, type CountyKeys, type CountySecretDoc } from './credentials';
+import { deriveCountyKeys, readCredentials, signingPublicKey, withSigningKey, writeCredentials, type CountyConnection, type CountyKeys, type CountySecretDoc } from './credentials';
 import { classifyFailure, countyFetch, openRemote, probeAccount } from './http';
 import { RelayCopies } from './relays';
 import { WaitingSet } from './waiting';
@@ -148,6 +148,11 @@ export class SyncService {
     return this.secret ? deriveCountyKeys(this.secret.county, this.secret.key) : null;
   }
 
+  /** The station's private signing key (its USB files are signed with it); null when not connected. */
+  signingKey(): string | null {
+    return this.connection?.signingKey ?? null;
+  }
+
   /** A database on the county server, opened with this station's account and request deadlines. */
   serverDb(name: string): P.Database {
     return this.remote(this.requireConnection(), name);
@@ -183,6 +188,8 @@ export class SyncService {
     this.secret = await getOrNull<CountySecretDoc>(this.ctx.db, '_local/county-secret');
     this.rekeySeq = (await getOrNull<{ seq: number }>(this.ctx.db, '_local/rekey'))?.seq ?? 0;
     this.connection = await readCredentials(this.dataDir, this.secretBox);
+    // Connected before stations had signing keys: its pair is made now (kept like the password).
+    if (this.connection && !this.connection.signingKey) await writeCredentials(this.dataDir, this.secretBox, (this.connection = withSigningKey(this.connection, null)));
     // Whatever waits from the last run goes up once the station is open.
     this.schedule(this.timing.debounceMs);
   }
@@ -245,7 +252,8 @@ export class SyncService {
     const offlineWithSecret = secret !== null && reason !== 'credentials';
     if (reason && !offlineWithSecret) fail(fieldError(reason === 'credentials' ? 'password' : 'url', `errors.sync.${reason}`));
     if (secret) await this.adoptSecret(station.placeCode.slice(0, 6), secret);
-    const kept: CountyConnection = { url: connection.url, username: connection.username, password: connection.password, placeCode: connection.placeCode, connectedBy: user.loginName };
+    const { url, username, password, placeCode, signingKey } = connection;
+    const kept = withSigningKey({ url, username, password, placeCode, connectedBy: user.loginName, ...(signingKey ? { signingKey } : {}) }, this.connection);
     await writeCredentials(this.dataDir, this.secretBox, kept);
     this.connection = kept;
     this.failure = reason ? { reason, messageKey: `errors.sync.${reason}`, refused: [] } : null;
@@ -348,7 +356,7 @@ export class SyncService {
         await this.state.update({ lastSuccessAt: this.ctx.now(), pushedSeq: startSeq, pendingBatch: null });
         // A sync that carried something is news for the county's list of stations at once (an
         // audit entry makes no batch to date it); an idle one tells it hourly.
-        if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, pushed.written > 0 ? 0 : HEARTBEAT_EVERY_MS);
+        if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, pushed.written > 0 ? 0 : HEARTBEAT_EVERY_MS, this.connection?.signingKey ? signingPublicKey(this.connection.signingKey) : undefined);
       }
     } catch (error) {
       const reason = classifyFailure(error);

@@ -1,4 +1,4 @@
-// Exporting a batch to a USB file: what waits, sealed with the county's key (AES-256-GCM), listed as a batch at the station.
+// Exporting a batch to a USB file: what waits, signed with the station's own key and sealed with the county's (AES-256-GCM), listed as a batch at the station.
 import { createCipheriv, randomBytes } from 'node:crypto';
 import type { SessionUser, TransferFileView } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
@@ -9,16 +9,23 @@ import { isReviewedId } from '../../../shared/sync/review';
 import type { CountyKeys } from '../sync/credentials';
 import type { SyncService } from '../sync/sync';
 import { FORMAT, IV_BYTES, TAG_BYTES, VERSION, byId, encodeHeader, fileStamp, gzip, keyId, raw, type FileHeader, type TravellingDoc } from './file';
+import { SIGNATURE, SIGNATURE_BYTES, signBatch } from './signature';
+
+/** What sealing and signing a file takes: the county's keys and the station's private signing key. */
+export interface ExportKeys {
+  county: CountyKeys;
+  signingKey: string;
+}
 
 /** Seals what waits into a file; the batch is written here first, so the station lists it. */
 export async function exportBatch(
   ctx: CoreContext,
   sync: Pick<SyncService, 'waitingDocs'>,
-  requireKeys: () => CountyKeys,
+  requireKeys: () => Promise<ExportKeys>,
   user: SessionUser,
 ): Promise<TransferFileView & { batchId: string; documents: number }> {
   const station = ctx.station();
-  const keys = requireKeys();
+  const { county: keys, signingKey } = await requireKeys();
   const refs = await sync.waitingDocs();
   if (refs.length === 0) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.nothingWaiting' });
   const fetched = await raw(ctx.db).bulkGet({ docs: refs, revs: true, attachments: true });
@@ -69,13 +76,15 @@ export async function exportBatch(
     batchId: batch._id,
     createdAt: at,
     documents: docs.length,
-    payloadLength: plain.length + TAG_BYTES,
+    payloadLength: SIGNATURE_BYTES + plain.length + TAG_BYTES,
     iv: iv.toString('base64'),
+    signed: SIGNATURE,
   };
   const headerBytes = encodeHeader(header);
+  const signature = signBatch(signingKey, headerBytes, plain);
   const cipher = createCipheriv('aes-256-gcm', keys.transferKey, iv);
   cipher.setAAD(headerBytes);
-  const sealed = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const sealed = Buffer.concat([cipher.update(signature), cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
   return {
     fileName: `leye-${station.placeCode}-${fileStamp(ctx, at)}.leye`,
     content: Buffer.concat([headerBytes, sealed]).toString('base64'),

@@ -5,14 +5,17 @@
 //   LEYE-TRANSFER/1 <header JSON> <16 hex: sha256 of what precedes>\n<payload>
 //
 // The header line is readable without the key and names only format, kind, county, key id,
-// station place, batch id, time, document count and payload length: a lost stick leaks nothing
-// else. Its digest tells a damaged header from a file of another county before any key is used;
+// station place, batch id, time, document count, payload length and (batch files) the signature
+// scheme: a lost stick leaks nothing else. Its digest tells a damaged header from a file of another county before any key is used;
 // its bytes (newline included) are also the AES-GCM additional data or the start of the HMAC
 // input, so an edited header never passes.
 //
 // - batch: payload = AES-256-GCM(transferKey, iv from the header, AAD = header bytes) over
-//   gzip(JSON {manifest, docs}) followed by the 16-byte tag; docs carry `_revisions`, so the
-//   importing machine stores the very revisions the station has.
+//   signature + gzip(JSON {manifest, docs}), followed by the 16-byte tag; docs carry
+//   `_revisions`, so the importing machine stores the very revisions the station has. The
+//   signature (header `signed: "ed25519"`, 64 bytes) is the station's own Ed25519 signature over
+//   the header bytes and the gzip: the county key says the file is of the county, the signature
+//   which station made it (signature.ts). Files of an older version carry none and are refused.
 // - receipt: payload = JSON {batchId, place, checksum, documents, receivedAt, receivedBy,
 //   receivedAtPlace} followed by HMAC-SHA256(transferKey, header bytes + JSON): not secret, but
 //   only a machine of the county can write one.
@@ -27,6 +30,7 @@ import { ID_PREFIX } from '../store/docs';
 import type { CountyKeys } from '../sync/credentials';
 import { headsOwnHistory } from '../sync/replicate';
 import { fieldError } from '../validation';
+import { SIGNATURE } from './signature';
 
 export const gzip = promisify(zlib.gzip);
 export const gunzip = promisify(zlib.gunzip);
@@ -56,6 +60,8 @@ export interface FileHeader {
   payloadLength: number;
   /** base64 AES-GCM nonce (batch files only). */
   iv?: string;
+  /** Batch files: the station's signature leads the sealed content (see signature.ts). */
+  signed?: typeof SIGNATURE;
 }
 
 interface Revisions {
@@ -133,7 +139,8 @@ function validHeader(value: unknown): value is FileHeader {
     typeof h.createdAt === 'string' &&
     isCount(h.documents) &&
     isCount(h.payloadLength) &&
-    (h.kind === 'receipt' || (typeof h.iv === 'string' && Buffer.from(h.iv, 'base64').length === IV_BYTES))
+    (h.kind === 'receipt' || (typeof h.iv === 'string' && Buffer.from(h.iv, 'base64').length === IV_BYTES)) &&
+    (h.signed === undefined || (h.kind === 'batch' && h.signed === SIGNATURE))
   );
 }
 

@@ -1,4 +1,4 @@
-// Importing a batch file at a township or county machine: decrypted and checked whole, written into the station's relay copy, answered with a receipt.
+// Importing a batch file at a township or county machine: decrypted, its station's signature and its content checked whole, written into the station's relay copy, answered with a receipt.
 import { createDecipheriv } from 'node:crypto';
 import { placeName, stationLevel } from '../../../shared/places';
 import type { SessionUser, TransferImportResult } from '../../../shared/rpc/handlers';
@@ -22,11 +22,12 @@ import {
   type TravellingDoc,
   type readHeader,
 } from './file';
+import { SIGNATURE, SIGNATURE_BYTES, signedWith, signerKey } from './signature';
 
 /** Takes a village's batch into its relay copy (the next sync sends it up) and writes the receipt. */
 export async function importBatch(
   ctx: CoreContext,
-  sync: Pick<SyncService, 'relay' | 'localChange'>,
+  sync: Pick<SyncService, 'relay' | 'localChange' | 'referenceDb' | 'isConnected' | 'serverFetch'>,
   file: ReturnType<typeof readHeader>,
   keys: CountyKeys,
   user: SessionUser,
@@ -37,7 +38,13 @@ export async function importBatch(
   if (header.place === here || !header.place.startsWith(here) || stationLevel(here) === 'village') {
     refuse('notInArea', { place: placeLabel(header.place) });
   }
-  const { manifest, docs } = await openBatch(header, headerBytes, payload, keys);
+  // Only the station the file names may have made it: its signature, against the public key the
+  // county published for it (this machine's copy of the directory, else the county's own).
+  const station = { place: placeLabel(header.place) };
+  if (header.signed !== SIGNATURE) refuse('unsigned', station);
+  const publicKey = await signerKey(sync, header.place);
+  if (!publicKey) refuse('unknownSigner', station);
+  const { manifest, docs } = await openBatch(header, headerBytes, payload, keys, publicKey);
 
   const relay = sync.relay(header.place);
   const had = await raw(relay).revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])));
@@ -71,8 +78,8 @@ export async function importBatch(
   };
 }
 
-/** Decrypts and checks a batch file completely before anything is written. */
-async function openBatch(header: FileHeader, headerBytes: Buffer, payload: Buffer, keys: CountyKeys): Promise<{ manifest: TravellingDoc; docs: TravellingDoc[] }> {
+/** Decrypts and checks a batch file completely (signature, then content) before anything is written. */
+async function openBatch(header: FileHeader, headerBytes: Buffer, payload: Buffer, keys: CountyKeys, publicKey: string): Promise<{ manifest: TravellingDoc; docs: TravellingDoc[] }> {
   if (payload.length < TAG_BYTES) refuse('tampered');
   let plain: Buffer;
   try {
@@ -83,9 +90,14 @@ async function openBatch(header: FileHeader, headerBytes: Buffer, payload: Buffe
   } catch {
     refuse('tampered');
   }
+  // Sealed with the county's key, which every station holds: not yet from the station it names.
+  const signed = plain.subarray(SIGNATURE_BYTES);
+  if (plain.length < SIGNATURE_BYTES || !signedWith(publicKey, headerBytes, signed, plain.subarray(0, SIGNATURE_BYTES))) {
+    refuse('badSignature', { place: placeLabel(header.place) });
+  }
   let content: { manifest?: unknown; docs?: unknown };
   try {
-    content = JSON.parse((await gunzip(plain)).toString('utf8')) as typeof content;
+    content = JSON.parse((await gunzip(signed)).toString('utf8')) as typeof content;
   } catch {
     refuse('tampered');
   }
@@ -113,7 +125,7 @@ async function openBatch(header: FileHeader, headerBytes: Buffer, payload: Buffe
   ) {
     refuse('tampered');
   }
-  // Sealed with the county's key is not the same as well formed: a station on an old or broken
+  // Signed by the station is not the same as well formed: a station on an old or broken
   // version could write a record no form would. Checked like what a sync pulls; the whole file
   // is refused, since its receipt would tell the station every record had arrived.
   for (const doc of docs) {

@@ -1,104 +1,30 @@
 // USB transfer without a server: a village exports, a township imports into its relay copy and
 // hands back a receipt; damaged, foreign and misdirected files are refused whole.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import type { TransferFileView } from '../../../shared/rpc/handlers';
-import type { Core, Session } from '../core';
-import { deriveCountyKeys, type SyncService } from '../sync/sync';
-import { idNumber, openStation, refusal, registration, tempDir, VILLAGE } from '../testing/fixtures';
-
-const TOWNSHIP = '370102001'; // 解放路街道, VILLAGE's township
-const OTHER_VILLAGE = '370102001003'; // same township
-const FAR_VILLAGE = '370102002002'; // 千佛山街道: same county, another township
-const COUNTY = '370102';
-const OTHER_COUNTY_TOWNSHIP = '370103002';
-const SECRET = randomBytes(32).toString('base64');
-// Live sync must not run (and write batches) while a test looks at the databases.
-const QUIET = { debounceMs: 1e9, intervalMs: 1e9, backoffBaseMs: 1e9, backoffMaxMs: 1e9, requestTimeoutMs: 1_000 };
-
-const open = new Set<Core>();
-afterEach(async () => {
-  for (const core of open) await core.close();
-  open.clear();
-});
-
-type Station = { core: Core; session: Session; dataDir: string };
-
-/**
- * A station at a place holding the county secret: connected with a version 2 setup code to a
- * server that is not there (the code carries the key, so the station keeps it for USB transfer).
- */
-async function station(place: string, secret: string | null = SECRET, dataDir = tempDir()): Promise<Station> {
-  const s = await openStation(dataDir, undefined, place, { syncTiming: QUIET });
-  open.add(s.core);
-  if (secret) {
-    const code = Buffer.from(JSON.stringify({ v: 2, url: 'http://127.0.0.1:9', user: `st_${place}`, password: 'p', place, key: secret })).toString('base64url');
-    await s.core.call(s.session, 'sync.connect', { setupCode: code });
-  }
-  return s;
-}
-
-function relay(s: Station, place: string) {
-  return (s.core as unknown as { sync: SyncService }).sync.relay(place);
-}
-
-async function relayState(s: Station, place: string) {
-  const db = relay(s, place);
-  const [info, all] = await Promise.all([db.info(), db.allDocs()]);
-  return { seq: info.update_seq, rows: all.rows.map((r) => `${r.id} ${r.value.rev}`) };
-}
-
-async function localState(s: Station) {
-  const all = await s.core.db.allDocs();
-  const receipts = await s.core.db.get('_local/transfer-receipts').catch(() => null);
-  return { seq: (await s.core.db.info()).update_seq, rows: all.rows.map((r) => `${r.id} ${r.value.rev}`), receipts };
-}
-
-const importFile = (s: Station, file: TransferFileView) => s.core.call(s.session, 'transfer.import', { fileName: file.fileName, content: file.content });
-const bytes = (file: TransferFileView) => Buffer.from(file.content, 'base64');
-const withBytes = (file: TransferFileView, b: Buffer): TransferFileView => ({ fileName: file.fileName, content: b.toString('base64') });
-
-function split(file: TransferFileView): { headerBytes: Buffer; header: Record<string, unknown>; payload: Buffer } {
-  const b = bytes(file);
-  const end = b.indexOf(0x0a);
-  const line = b.subarray(0, end).toString('utf8');
-  const json = line.slice('LEYE-TRANSFER/1 '.length, line.lastIndexOf(' '));
-  return { headerBytes: b.subarray(0, end + 1), header: JSON.parse(json) as Record<string, unknown>, payload: b.subarray(end + 1) };
-}
-
-/** What only a holder of the county key can do: open a batch file and seal a changed one. */
-function decrypt(file: TransferFileView, secret = SECRET): { manifest: Record<string, unknown>; docs: Record<string, unknown>[] } {
-  const { headerBytes, header, payload } = split(file);
-  const d = createDecipheriv('aes-256-gcm', deriveCountyKeys(COUNTY, secret).transferKey, Buffer.from(header.iv as string, 'base64'));
-  d.setAAD(headerBytes);
-  d.setAuthTag(payload.subarray(payload.length - 16));
-  const plain = Buffer.concat([d.update(payload.subarray(0, payload.length - 16)), d.final()]);
-  return JSON.parse(zlib.gunzipSync(plain).toString('utf8')) as ReturnType<typeof decrypt>;
-}
-
-function seal(file: TransferFileView, content: unknown, secret = SECRET): TransferFileView {
-  const { header } = split(file);
-  const plain = zlib.gzipSync(Buffer.from(JSON.stringify(content)));
-  const text = `LEYE-TRANSFER/1 ${JSON.stringify({ ...header, payloadLength: plain.length + 16 })}`;
-  const headerBytes = Buffer.from(`${text} ${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`);
-  const c = createCipheriv('aes-256-gcm', deriveCountyKeys(COUNTY, secret).transferKey, Buffer.from(header.iv as string, 'base64'));
-  c.setAAD(headerBytes);
-  return withBytes(file, Buffer.concat([headerBytes, c.update(plain), c.final(), c.getAuthTag()]));
-}
-
-/** The header rewritten with a consistent digest: what anyone can do without the key. */
-function reheader(file: TransferFileView, change: Record<string, unknown>): TransferFileView {
-  const { header, payload } = split(file);
-  const text = `LEYE-TRANSFER/1 ${JSON.stringify({ ...header, ...change })}`;
-  return withBytes(file, Buffer.concat([Buffer.from(`${text} ${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`), payload]));
-}
-
-function flip(file: TransferFileView, at: number): TransferFileView {
-  const b = Buffer.from(bytes(file));
-  b[at] = b[at]! ^ 0x01;
-  return withBytes(file, b);
-}
+import { idNumber, refusal, registration, tempDir, VILLAGE } from '../testing/fixtures';
+import {
+  COUNTY,
+  FAR_VILLAGE,
+  OTHER_COUNTY_TOWNSHIP,
+  OTHER_VILLAGE,
+  SECRET,
+  TOWNSHIP,
+  bytes,
+  closeStation,
+  decrypt,
+  flip,
+  importFile,
+  localState,
+  reheader,
+  relay,
+  relayState,
+  seal,
+  split,
+  station,
+  withBytes,
+} from './testStations';
 
 async function exportedVillage(place = VILLAGE) {
   const village = await station(place);
@@ -186,8 +112,7 @@ describe('USB transfer', () => {
     const imported = await importFile(township, file);
     if (imported.kind !== 'batch') throw new Error('expected a batch import');
     await importFile(village, imported.receipt);
-    open.delete(village.core);
-    await village.core.close();
+    await closeStation(village);
 
     const again = await station(VILLAGE, null, dataDir);
     expect((await again.core.call(again.session, 'sync.status', {})).waiting).toBe(0);

@@ -1,18 +1,20 @@
 // USB transfer for stations without network: the waiting documents go out as one encrypted file
-// (AES-256-GCM with a key derived from the county secret), are imported at a township or county
-// machine (which syncs them up through its relay copy), and a receipt comes back.
+// (AES-256-GCM with a key derived from the county secret) signed with the station's own key, are
+// imported at a township or county machine (which checks the signature against the key the county
+// published for that station, and syncs them up through its relay copy), and a receipt comes back.
 // This file: TransferService, which the core calls (one export or import at a time). The file
 // format is in file.ts; export.ts seals a batch, import.ts checks and relays one, receipts.ts
 // keeps the receipts that come back.
 import type { ParsedArgsOf, SessionUser, TransferFileView, TransferImportResult } from '../../../shared/rpc/handlers';
 import { fail, type CoreContext } from '../context';
 import type { FileDelivery } from '../sync/batches';
-import type { CountyKeys } from '../sync/credentials';
+import { signingPublicKey, type CountyKeys } from '../sync/credentials';
 import type { SyncService } from '../sync/sync';
-import { exportBatch } from './export';
+import { exportBatch, type ExportKeys } from './export';
 import { keyId, placeLabel, readHeader, refuse } from './file';
 import { importBatch } from './import';
 import { Receipts } from './receipts';
+import { publishedKey } from './signature';
 
 export class TransferService implements FileDelivery {
   private readonly receipts: Receipts;
@@ -46,7 +48,7 @@ export class TransferService implements FileDelivery {
   }
 
   exportBatch(user: SessionUser): Promise<TransferFileView & { batchId: string; documents: number }> {
-    return this.serial(() => exportBatch(this.ctx, this.sync, () => this.requireKeys(), user));
+    return this.serial(() => exportBatch(this.ctx, this.sync, () => this.requireExportKeys(), user));
   }
 
   importFile(args: ParsedArgsOf<'transfer.import'>, user: SessionUser): Promise<TransferImportResult> {
@@ -57,6 +59,20 @@ export class TransferService implements FileDelivery {
     const keys = this.sync.countyKeys();
     if (!keys) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.noCountyKey' });
     return keys;
+  }
+
+  /**
+   * The county's keys and this station's signing key. A station whose key the county published
+   * differently (it connected again on a new machine with a code made before signing keys) is told
+   * before it carries a file the township would refuse.
+   */
+  private async requireExportKeys(): Promise<ExportKeys> {
+    const county = this.requireKeys();
+    const signingKey = this.sync.signingKey();
+    if (!signingKey) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.noCountyKey' });
+    const published = await publishedKey(this.sync.referenceDb(), this.ctx.station().placeCode);
+    if (published !== null && published !== signingPublicKey(signingKey)) fail({ code: 'VALIDATION', messageKey: 'errors.transfer.signingKeyRefused' });
+    return { county, signingKey };
   }
 
   private async doImport(args: ParsedArgsOf<'transfer.import'>, user: SessionUser): Promise<TransferImportResult> {

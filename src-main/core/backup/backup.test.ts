@@ -7,7 +7,7 @@ import { LOCAL_DOCS_NOT_BACKED_UP, STATION_LOCAL_DOCS, readBackupFile, type Back
 import { fakeResidents } from '../station/demo';
 import { openLocalDb, type StationDb } from '../store/db';
 import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
-import { backupLines, setPassphrase, TEST_PASSPHRASE, writePlainBackup } from './testing';
+import { backupLines, setPassphrase, TEST_PASSPHRASE } from './testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The core's backup service, to run the daily schedule's step by the test's clock. */

@@ -38,9 +38,10 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const setStatus = useSetStatus();
-  const [error, setError] = useState<string | null>(null);
+  // Errors kept as the core sent them: translated when shown (the language may change meanwhile).
+  const [error, setError] = useState<LeyeError | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [passphraseError, setPassphraseError] = useState<string | null>(null);
+  const [passphraseError, setPassphraseError] = useState<LeyeError | null>(null);
   /** The file chosen last (its check failed or passed). */
   const [picked, setPicked] = useState<Picked | null>(null);
   const { control, handleSubmit, setError: setFieldError } = useForm<FolderForm>({
@@ -51,8 +52,8 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
   const onCoreError = (reason: unknown) => {
     const e = reason instanceof LeyeError ? reason : toLeyeError(reason);
     if (e.rpc.field === 'folder') setFieldError('folder', { message: errorText(t, e) });
-    else if (e.rpc.field === 'passphrase') setPassphraseError(errorText(t, e));
-    else setError(errorText(t, e));
+    else if (e.rpc.field === 'passphrase') setPassphraseError(e);
+    else setError(e);
   };
 
   const files = useMutation({
@@ -119,7 +120,7 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
               label={t('backup.firstRun.passphrase')}
               extra={t('backup.firstRun.passphraseHint')}
               validateStatus={passphraseError ? 'error' : undefined}
-              help={passphraseError ? <span data-testid="error-first-run-passphrase">{passphraseError}</span> : undefined}
+              help={passphraseError ? <span data-testid="error-first-run-passphrase">{errorText(t, passphraseError)}</span> : undefined}
               style={{ marginBottom: 0 }}
             >
               <Space.Compact style={{ width: '100%' }}>
@@ -193,7 +194,7 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
               ]}
             />
           )}
-          {error && <Alert type="error" showIcon title={<span data-testid="first-run-error">{error}</span>} />}
+          {error && <Alert type="error" showIcon title={<span data-testid="first-run-error">{errorText(t, error)}</span>} />}
           {contents && !check.isPending && (
             <Card size="small" title={t('backup.firstRun.contents')} data-testid="first-run-contents">
               <Descriptions column={1} size="small" bordered>

@@ -3,8 +3,9 @@
 // before the core checks it again. Until one is set no backup is written (the card says so).
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { EditOutlined, LockOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { backupPassphraseSchema, type BackupStatus } from '../../shared/backup/contract';
@@ -29,6 +30,8 @@ export function PassphraseCard({ status }: { status: BackupStatus }) {
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const changing = status.passphraseSet;
+  /** Once set, the form to change it opens on request. */
+  const [open, setOpen] = useState(false);
   const toArgs = (v: PassphraseForm) => ({ passphrase: v.passphrase, ...(changing ? { current: v.current } : {}) });
   const labels: Record<string, string> = { current: 'backup.passphrase.current', passphrase: 'backup.passphrase.next', repeat: 'backup.passphrase.repeat' };
   const { control, handleSubmit, reset, setError } = useForm<PassphraseForm>({
@@ -44,6 +47,7 @@ export function PassphraseCard({ status }: { status: BackupStatus }) {
     onSuccess: (next) => {
       client.setQueryData(backupKeys.status, next);
       reset(EMPTY);
+      setOpen(false);
       void message.success(t(changing ? 'backup.passphrase.changed' : 'backup.passphrase.saved'));
     },
     onError: (reason) => {
@@ -66,14 +70,32 @@ export function PassphraseCard({ status }: { status: BackupStatus }) {
     <Card title={t('backup.passphrase.title')} data-testid="backup-passphrase">
       <Typography.Paragraph type="secondary">{t('backup.passphrase.intro')}</Typography.Paragraph>
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('backup.passphrase.remember')} />
-      <Form layout="vertical" style={{ maxWidth: 520 }} onFinish={() => void handleSubmit((v) => save.mutate(v))()}>
-        {changing && field('current')}
-        {field('passphrase', t('backup.passphrase.hint'))}
-        {field('repeat')}
-        <Button type="primary" htmlType="submit" icon={<LockOutlined />} loading={save.isPending} data-testid="backup-passphrase-save">
-          {t(changing ? 'backup.passphrase.change' : 'backup.passphrase.set')}
+      {changing && !open ? (
+        <Button icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="backup-passphrase-open">
+          {t('backup.passphrase.change')}
         </Button>
-      </Form>
+      ) : (
+        <Form layout="vertical" style={{ maxWidth: 520 }} onFinish={() => void handleSubmit((v) => save.mutate(v))()}>
+          {changing && field('current')}
+          {field('passphrase', t('backup.passphrase.hint'))}
+          {field('repeat')}
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<LockOutlined />} loading={save.isPending} data-testid="backup-passphrase-save">
+              {t(changing ? 'backup.passphrase.change' : 'backup.passphrase.set')}
+            </Button>
+            {changing && (
+              <Button
+                onClick={() => {
+                  reset(EMPTY);
+                  setOpen(false);
+                }}
+              >
+                {t('backup.cancel')}
+              </Button>
+            )}
+          </Space>
+        </Form>
+      )}
     </Card>
   );
 }

@@ -24,8 +24,9 @@ export function RestoreDialog({ file, onClose }: { file: BackupFile; onClose: ()
   const { t } = useTranslation();
   const { modal } = AntApp.useApp();
   const [passphrase, setPassphrase] = useState('');
-  const [passphraseError, setPassphraseError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Errors kept as the core sent them: translated when shown (the language may change meanwhile).
+  const [passphraseError, setPassphraseError] = useState<LeyeError | null>(null);
+  const [error, setError] = useState<LeyeError | null>(null);
   /** Another station's file: its place and name, to confirm. */
   const [other, setOther] = useState<{ place: string; name: string } | null>(null);
 
@@ -48,14 +49,14 @@ export function RestoreDialog({ file, onClose }: { file: BackupFile; onClose: ()
       if (e.rpc.field === 'confirmOtherStation' && !args.confirmOtherStation) {
         const params = e.rpc.params ?? {};
         setOther({ place: String(params.place), name: String(params.name ?? placeName(String(params.place)) ?? '') });
-      } else if (e.rpc.field === 'passphrase') setPassphraseError(errorText(t, e));
-      else setError(errorText(t, e));
+      } else if (e.rpc.field === 'passphrase') setPassphraseError(e);
+      else setError(e);
     },
   });
 
   const submit = () => {
     if (file.encrypted && passphrase === '') {
-      setPassphraseError(t('errors.backup.passphraseNeeded'));
+      setPassphraseError(new LeyeError({ code: 'VALIDATION', field: 'passphrase', messageKey: 'errors.backup.passphraseNeeded' }));
       return;
     }
     restore.mutate({ file: file.file, ...(file.encrypted ? { passphrase } : {}), ...(other ? { confirmOtherStation: true } : {}) });
@@ -84,7 +85,7 @@ export function RestoreDialog({ file, onClose }: { file: BackupFile; onClose: ()
               required
               extra={t('backup.restorePassphraseHint')}
               validateStatus={passphraseError ? 'error' : undefined}
-              help={passphraseError ? <span data-testid="error-backup-restore-passphrase">{passphraseError}</span> : undefined}
+              help={passphraseError ? <span data-testid="error-backup-restore-passphrase">{errorText(t, passphraseError)}</span> : undefined}
             >
               <Input.Password
                 autoFocus
@@ -104,7 +105,7 @@ export function RestoreDialog({ file, onClose }: { file: BackupFile; onClose: ()
           <Alert type="info" showIcon title={<span data-testid="backup-restore-not-encrypted">{t('backup.restoreNotEncrypted')}</span>} />
         )}
         {other && <Alert type="warning" showIcon data-testid="backup-restore-other" title={t('backup.restoreOther', { place: other.place, name: other.name })} />}
-        {error && <Alert type="error" showIcon title={<span data-testid="backup-restore-error">{error}</span>} />}
+        {error && <Alert type="error" showIcon title={<span data-testid="backup-restore-error">{errorText(t, error)}</span>} />}
       </Space>
     </Modal>
   );

@@ -75,9 +75,11 @@ describe('restoring a backup from the first-run screen, end to end', () => {
     // Encrypted: checked without its passphrase, it asks for it on the passphrase field.
     await page.getByTestId('first-run-check').first().click();
     await waitForText(page.getByTestId('error-first-run-passphrase'), '这份备份已加密');
+    // The help text fades in.
+    await page.waitForTimeout(400);
     await shot(page, 'first-run-passphrase-zh');
     await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
-    await waitForText(page.getByTestId('first-run-restore'), 'Backup passphrase');
+    await waitForText(page.getByTestId('error-first-run-passphrase'), 'This backup is encrypted');
     await shot(page, 'first-run-passphrase-en');
     await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
     await page.getByTestId('first-run-passphrase').fill(PASSPHRASE);

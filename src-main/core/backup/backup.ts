@@ -25,7 +25,7 @@ import * as documents from '../../../shared/documents/local';
 import { readHead } from './crypto';
 import { backupName, parseBackupName, syncFile } from './files';
 import { readBackupFile, refuse as refuseFile, writeBackupFile, type RelayCopy } from './format';
-import { BACKUP_PASSPHRASE_DOC, readPassphrase, storePassphrase } from './passphrase';
+import { BACKUP_PASSPHRASE_DOC, hasPassphrase, readPassphrase, storePassphrase } from './passphrase';
 import { stageBackup, type StagedRestore } from './restore';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, readBackupFile, writeBackupFile, type CheckedBackup, type RelayCopy, type WrittenBackup } from './format';
@@ -131,7 +131,7 @@ export class BackupService {
   }
 
   async load(): Promise<void> {
-    this.passphraseSet = (await this.passphrase()) !== null;
+    this.passphraseSet = await hasPassphrase(this.options.db, this.box);
     try {
       const parsed = JSON.parse(await fs.promises.readFile(this.stateFile, 'utf8')) as Partial<BackupState>;
       // A state written before manual backups were kept apart: its last backup was a daily one.

@@ -40,6 +40,13 @@ export async function openPassphrase(doc: PassphraseDoc | null, box: SecretBox |
   return typeof doc.plain === 'string' && doc.plain !== '' ? doc.plain : null;
 }
 
+/** A passphrase is kept that this machine can open (without asking the key store: the core's start does not wait on it). */
+export async function hasPassphrase(db: StationDb, box: SecretBox | null): Promise<boolean> {
+  const doc = await getOrNull<PassphraseDoc>(db, BACKUP_PASSPHRASE_DOC);
+  if (!doc) return false;
+  return typeof doc.sealed === 'string' ? box !== null && doc.box === box.kind : typeof doc.plain === 'string' && doc.plain !== '';
+}
+
 export async function readPassphrase(db: StationDb, box: SecretBox | null): Promise<string | null> {
   return openPassphrase(await getOrNull<PassphraseDoc>(db, BACKUP_PASSPHRASE_DOC), box);
 }

@@ -18,6 +18,7 @@ import { ChangePasswordButton, IdleLock } from './access';
 import { SideMenu } from './shell/SideMenu';
 import { routeScreen } from './shell/RouteScreen';
 import { useCoreEvents } from './shell/useCoreEvents';
+import { BackupPassphraseBanner } from './backup/PassphraseBanner';
 
 /** Below the app header and a drawer's header (both under 72 px). */
 export const MESSAGE_TOP = 76;
@@ -121,6 +122,7 @@ export function Shell() {
         {connectionState === 'disconnected' && (
           <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
         )}
+        {loggedIn && <BackupPassphraseBanner />}
         <div className="leye-body">
           {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} />}
           <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>

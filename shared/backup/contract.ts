@@ -29,6 +29,8 @@ export interface BackupFile {
   thisStation: boolean;
   /** Made on request (`backup.now`), not by the daily schedule; kept apart (see BACKUP_KEEP_MANUAL). */
   manual: boolean;
+  /** Encrypted with a backup passphrase (format version 3); false: an older, plain file. */
+  encrypted: boolean;
 }
 
 export interface BackupStatus {
@@ -43,6 +45,13 @@ export interface BackupStatus {
   /** The last attempt failed (cleared by the next success); `reason` is an i18n key. */
   failure: { at: string; messageKey: string; count: number } | null;
   running: boolean;
+  /**
+   * A backup passphrase is set (and opens on this machine). Without one no backup is written:
+   * backups are encrypted with it.
+   */
+  passphraseSet: boolean;
+  /** The daily backup did not run, since `at`, for the reason `messageKey` (no passphrase); cleared by the next backup. */
+  skipped: { at: string; messageKey: string } | null;
 }
 
 export interface RestoreResult {
@@ -66,10 +75,34 @@ export const backupSettingsSchema = z.strictObject({
   keep: z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(1).max(BACKUP_KEEP_MAX),
 });
 
+/** A backup passphrase's length in characters (Chinese characters count one each). */
+export const BACKUP_PASSPHRASE_MIN = 10;
+export const BACKUP_PASSPHRASE_MAX = 200;
+/** Different characters a new passphrase must have (no `1111111111`, no `1212121212`). */
+export const BACKUP_PASSPHRASE_DISTINCT = 5;
+
+/** A passphrase typed to open a backup (any length: older rules may have allowed it). */
+const typedPassphrase = z.string({ error: 'errors.required' }).min(1, { error: 'errors.required' }).max(BACKUP_PASSPHRASE_MAX, { error: 'errors.tooLong' });
+
+/** A new backup passphrase: at least BACKUP_PASSPHRASE_MIN characters, not a repeated pattern. */
+export const newPassphraseSchema = z
+  .string({ error: 'errors.required' })
+  .max(BACKUP_PASSPHRASE_MAX, { error: 'errors.tooLong' })
+  .refine((s) => [...s].length >= BACKUP_PASSPHRASE_MIN, { error: 'errors.backup.passphraseShort' })
+  .refine((s) => new Set([...s]).size >= BACKUP_PASSPHRASE_DISTINCT, { error: 'errors.backup.passphraseWeak' });
+
+export const backupPassphraseSchema = z.strictObject({
+  passphrase: newPassphraseSchema,
+  /** The passphrase set now: needed to change it. */
+  current: typedPassphrase.optional(),
+});
+
 export const backupRestoreSchema = z.strictObject({
   file: z.string({ error: 'errors.required' }).max(200, { error: 'errors.tooLong' }).regex(BACKUP_FILE_NAME, { error: 'errors.backup.fileName' }),
   /** Needed when the file is another station's. */
   confirmOtherStation: z.boolean().optional(),
+  /** Opens an encrypted backup (version 3); older files need none. */
+  passphrase: typedPassphrase.optional(),
 });
 
 /** What a backup file holds, read from it and checked whole (first-run restore shows it before restoring). */
@@ -83,6 +116,8 @@ export interface BackupContents {
   counts: Record<string, number>;
   /** Places whose relay copies the file holds (other stations' documents held at a township or county). */
   relayPlaces: string[];
+  /** Opened with its passphrase; false: an older backup, written before backups were encrypted. */
+  encrypted: boolean;
 }
 
 /** First run (no station yet): a backup file in a folder; null is the default folder. */
@@ -90,6 +125,7 @@ export const firstRunFolderSchema = z.strictObject({ folder: folderSchema.nullab
 export const firstRunFileSchema = z.strictObject({
   folder: folderSchema.nullable(),
   file: backupRestoreSchema.shape.file,
+  passphrase: backupRestoreSchema.shape.passphrase,
 });
 
 /** In Electron, `window.leyeBackup`: the system folder dialog (the browser preview has none: a text field). */
@@ -111,6 +147,11 @@ export const backupHandlers = {
   'backup.list': handler<BackupFile[]>()(none, ALL_ROLES),
   /** Checks the whole file, then replaces the station's data with it (the replaced data is kept aside); everyone logs in again. */
   'backup.restore': handler<RestoreResult>()(backupRestoreSchema, ['admin']),
+  /**
+   * Sets the backup passphrase (changing it needs the current one). Backups are encrypted with it;
+   * until one is set none is written. It stays on this machine, never in a backup.
+   */
+  'backup.passphrase': handler<BackupStatus>()(backupPassphraseSchema, ['admin']),
   // First run, a reinstalled PC: before any station (so before any account) a backup brings the
   // station back. The core refuses these once a station is set up (STATION_ALREADY_SET_UP);
   // from then on a restore is `backup.restore`, admins only.

@@ -113,7 +113,7 @@ export class Core {
     const county = countyGuard(new CountyService(ctx, sync), station, sync);
     const transfer = (this.transfer = new TransferService(ctx, sync));
     const backups = (this.backups = new BackupService({
-      ...{ dataDir, db, clock },
+      ...{ dataDir, db, clock, secretBox: options.secretBox },
       station: () => station.config,
       // Other stations' documents held here (a village's USB file imported at a township) until the next sync.
       relays: () => sync.relayPlaces().map((place) => ({ place, db: sync.relay(place) })),

@@ -75,7 +75,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
       placeCode: () => station.require().placeCode,
       restore: (args, session) => d.restore(args, session),
       firstRun: () => station.config === null,
-      restoreFirstRun: (folder, file, session) => d.restore({ file }, session, folder),
+      restoreFirstRun: (folder, args, session) => d.restore(args, session, folder),
     }),
     diagnosticsApp({ ...deps, dataDir: d.dataDir, log: d.log, version: CORE_VERSION, lastBackupAt: async () => backups.status().lastBackup?.createdAt ?? null }),
   );

@@ -37,6 +37,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is its user’s a
     await host.core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } });
     await host.core.call(session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     await host.core.call(session, 'residents.register', registration());
+    await host.core.call(session, 'backup.passphrase', { passphrase: '乐业驿站 backup 口令 2026' });
     await host.core.call(session, 'backup.now', {});
     await host.close();
     host = null;

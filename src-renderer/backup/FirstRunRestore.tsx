@@ -1,12 +1,13 @@
 // 从备份恢复 at first run (a reinstalled PC, no station yet): pick a backup file (Electron: the
 // system's open-file dialog; the browser preview: a folder typed in and its backup files listed,
-// as on the 数据备份 screen), let the core check it whole and say what it holds, then restore it.
+// as on the 数据备份 screen), let the core check it whole (with the backup passphrase when it is
+// encrypted; an older, plain file needs none and says so) and say what it holds, then restore it.
 // The core refuses all of this once a station is set up; afterwards the login screen shows and
 // the accounts are the backup's.
 
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, type ButtonProps, Card, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
-import { FolderOpenOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, type ButtonProps, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { FolderOpenOutlined, LockOutlined, SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,7 @@ interface FolderForm {
 interface Picked {
   folder: string | null;
   file: string;
+  passphrase?: string;
 }
 
 const toFolder = (v: FolderForm) => (v.folder.trim() === '' ? null : v.folder.trim());
@@ -36,7 +38,12 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const setStatus = useSetStatus();
-  const [error, setError] = useState<string | null>(null);
+  // Errors kept as the core sent them: translated when shown (the language may change meanwhile).
+  const [error, setError] = useState<LeyeError | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [passphraseError, setPassphraseError] = useState<LeyeError | null>(null);
+  /** The file chosen last (its check failed or passed). */
+  const [picked, setPicked] = useState<Picked | null>(null);
   const { control, handleSubmit, setError: setFieldError } = useForm<FolderForm>({
     defaultValues: { folder: '' },
     resolver: issuesResolver((values: FolderForm) => schemaIssues(firstRunFolderSchema, { folder: toFolder(values) }, t, { labelOf: (tr) => tr('backup.firstRun.folder') })),
@@ -45,7 +52,8 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
   const onCoreError = (reason: unknown) => {
     const e = reason instanceof LeyeError ? reason : toLeyeError(reason);
     if (e.rpc.field === 'folder') setFieldError('folder', { message: errorText(t, e) });
-    else setError(errorText(t, e));
+    else if (e.rpc.field === 'passphrase') setPassphraseError(e);
+    else setError(e);
   };
 
   const files = useMutation({
@@ -54,13 +62,24 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
     onError: onCoreError,
   });
   const check = useMutation({
-    mutationFn: (picked: Picked) => leye.call('backup.firstRunCheck', picked),
-    onMutate: () => setError(null),
+    mutationFn: (file: Picked) => leye.call('backup.firstRunCheck', file),
+    onMutate: () => {
+      setError(null);
+      setPassphraseError(null);
+    },
     onError: onCoreError,
   });
+  /** Checks a file with the passphrase typed (none: an older, plain file needs none). */
+  const checkFile = (file: { folder: string | null; file: string }) => {
+    setPicked(file);
+    check.mutate({ ...file, ...(passphrase !== '' ? { passphrase } : {}) });
+  };
   const restore = useMutation({
-    mutationFn: (picked: Picked) => leye.call('backup.firstRunRestore', picked),
-    onMutate: () => setError(null),
+    mutationFn: (file: Picked) => leye.call('backup.firstRunRestore', file),
+    onMutate: () => {
+      setError(null);
+      setPassphraseError(null);
+    },
     onSuccess: async (result) => {
       void message.success({ content: <span data-testid="first-run-restored">{t('backup.firstRun.restored', { file: result.file, documents: result.documents })}</span>, duration: 10 });
       // The core also pushes the new status; asking makes the login screen follow either way.
@@ -71,21 +90,21 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
 
   const chooseFile = window.leyeBackup?.chooseFile;
   const pickFromDialog = async () => {
-    const picked = await chooseFile?.();
-    if (picked) check.mutate(picked);
+    const chosen = await chooseFile?.();
+    if (chosen) checkFile(chosen);
   };
 
   const contents = check.data;
   const askRestore = () => {
     if (!contents || !check.variables) return;
-    const picked = check.variables;
+    const checked = check.variables;
     modal.confirm({
       title: t('backup.firstRun.confirmTitle'),
       content: t('backup.firstRun.confirmBody', { name: contents.stationName || placeName(contents.placeCode) || '', place: contents.placeCode, time: formatTime(contents.createdAt) }),
       okText: t('backup.restoreOk'),
       cancelText: t('backup.cancel'),
       okButtonProps: { danger: true, 'data-testid': 'first-run-restore-confirm' } as ButtonProps,
-      onOk: () => restore.mutate(picked),
+      onOk: () => restore.mutate(checked),
     });
   };
 
@@ -96,6 +115,34 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
             {t('backup.firstRun.hint')}
           </Typography.Paragraph>
+          <Form layout="vertical" onFinish={() => picked && checkFile(picked)}>
+            <Form.Item
+              label={t('backup.firstRun.passphrase')}
+              extra={t('backup.firstRun.passphraseHint')}
+              validateStatus={passphraseError ? 'error' : undefined}
+              help={passphraseError ? <span data-testid="error-first-run-passphrase">{errorText(t, passphraseError)}</span> : undefined}
+              style={{ marginBottom: 0 }}
+            >
+              <Space.Compact style={{ width: '100%' }}>
+                <Input.Password
+                  value={passphrase}
+                  maxLength={200}
+                  autoComplete="off"
+                  prefix={<LockOutlined />}
+                  onChange={(e) => {
+                    setPassphrase(e.target.value);
+                    setPassphraseError(null);
+                  }}
+                  data-testid="first-run-passphrase"
+                />
+                {picked && (
+                  <Button htmlType="submit" loading={check.isPending} data-testid="first-run-recheck">
+                    {t('backup.firstRun.check')}
+                  </Button>
+                )}
+              </Space.Compact>
+            </Form.Item>
+          </Form>
           {chooseFile ? (
             <Button icon={<FolderOpenOutlined />} onClick={() => void pickFromDialog()} loading={check.isPending} data-testid="first-run-choose-file">
               {t('backup.firstRun.chooseFile')}
@@ -137,7 +184,7 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
                     <Button
                       size="small"
                       loading={check.isPending && check.variables?.file === row.file}
-                      onClick={() => check.mutate({ folder: files.variables ?? null, file: row.file })}
+                      onClick={() => checkFile({ folder: files.variables ?? null, file: row.file })}
                       data-testid="first-run-check"
                     >
                       {t('backup.firstRun.check')}
@@ -147,7 +194,7 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
               ]}
             />
           )}
-          {error && <Alert type="error" showIcon title={<span data-testid="first-run-error">{error}</span>} />}
+          {error && <Alert type="error" showIcon title={<span data-testid="first-run-error">{errorText(t, error)}</span>} />}
           {contents && !check.isPending && (
             <Card size="small" title={t('backup.firstRun.contents')} data-testid="first-run-contents">
               <Descriptions column={1} size="small" bordered>
@@ -157,6 +204,11 @@ export function FirstRunRestore({ onBack }: { onBack: () => void }) {
                   </span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('backup.firstRun.createdAt')}>{formatTime(contents.createdAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('backup.firstRun.encrypted')}>
+                  <Tag color={contents.encrypted ? 'green' : 'orange'} data-testid="first-run-encrypted">
+                    {t(contents.encrypted ? 'backup.firstRun.encryptedYes' : 'backup.firstRun.encryptedNo')}
+                  </Tag>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('backup.firstRun.documents')}>{contents.documents}</Descriptions.Item>
                 <Descriptions.Item label={t('backup.firstRun.residents')}>
                   <span data-testid="first-run-residents">{contents.counts.resident ?? 0}</span>

@@ -1,19 +1,21 @@
-// 数据备份: the daily backup's state, a backup now, the folder and how many to keep (admins), and
-// the backup files with a restore (admins). The renderer names a file from the core's list, never
-// a path; the folder a clerk types is checked by the core.
+// 数据备份: the daily backup's state, a backup now, the backup passphrase, the folder and how many
+// to keep (admins), and the backup files with a restore (admins; the dialog asks for the passphrase
+// of an encrypted file). The renderer names a file from the core's list, never a path; the folder
+// a clerk types is checked by the core. Without a passphrase no backup is written: the screen says so.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, type ButtonProps, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { useEffect } from 'react';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { CloudDownloadOutlined, LockOutlined, SaveOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { placeName } from '../../shared/places';
 import { BACKUP_KEEP_MANUAL, backupSettingsSchema, type BackupFile, type BackupFolderBridge, type BackupStatus } from '../../shared/backup/contract';
 import { LeyeError } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { backupKeys, useBackupFiles, useBackupStatus } from './queries';
+import { PassphraseCard } from './PassphraseCard';
+import { RestoreDialog } from './RestoreDialog';
 import { errorText, fieldLabelKey } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 import { FieldItem } from '../form/fields';
@@ -109,7 +111,7 @@ function SettingsCard({ status }: { status: BackupStatus }) {
 
 export function BackupScreen() {
   const { t } = useTranslation();
-  const { message, modal } = AntApp.useApp();
+  const { message } = AntApp.useApp();
   const client = useQueryClient();
   const { role } = useSession();
   const status = useBackupStatus();
@@ -126,41 +128,7 @@ export function BackupScreen() {
     },
   });
 
-  const restore = useMutation({
-    mutationFn: (args: { file: string; confirmOtherStation?: boolean }) => leye.call('backup.restore', args),
-    // The core logs everyone out and pushes the station's status: the login screen follows.
-    onSuccess: (result) =>
-      void modal.success({
-        title: t('backup.restore'),
-        content: <span data-testid="backup-restored">{t('backup.restored', { file: result.file, documents: result.documents, folder: result.replacedFolder })}</span>,
-      }),
-    onError: (reason, args) => {
-      const error = reason instanceof LeyeError ? reason : toLeyeError(reason);
-      if (error.rpc.field === 'confirmOtherStation' && !args.confirmOtherStation) {
-        const params = error.rpc.params ?? {};
-        modal.confirm({
-          title: t('backup.restoreTitle'),
-          content: t('backup.restoreOther', { place: params.place, name: params.name ?? placeName(String(params.place)) ?? '' }),
-          okText: t('backup.restoreOk'),
-          cancelText: t('backup.cancel'),
-          okButtonProps: { danger: true, 'data-testid': 'backup-restore-confirm' } as ButtonProps,
-          onOk: () => restore.mutate({ file: args.file, confirmOtherStation: true }),
-        });
-        return;
-      }
-      void modal.error({ title: t('backup.restore'), content: <span data-testid="backup-restore-error">{errorText(t, error)}</span> });
-    },
-  });
-
-  const askRestore = (file: BackupFile) =>
-    modal.confirm({
-      title: t('backup.restoreTitle'),
-      content: t('backup.restoreBody', { time: formatTime(file.createdAt) }),
-      okText: t('backup.restoreOk'),
-      cancelText: t('backup.cancel'),
-      okButtonProps: { danger: true, 'data-testid': 'backup-restore-confirm' } as ButtonProps,
-      onOk: () => restore.mutate({ file: file.file }),
-    });
+  const [restoring, setRestoring] = useState<BackupFile | null>(null);
 
   const s = status.data;
   return (
@@ -170,6 +138,16 @@ export function BackupScreen() {
       {status.isError && <Alert type="error" showIcon title={errorText(t, status.error)} />}
       {s && (
         <Card>
+          {!s.passphraseSet && <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="backup-no-passphrase" title={t('backup.noPassphrase')} />}
+          {s.skipped && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="backup-skipped"
+              title={t('backup.skipped', { at: formatTime(s.skipped.at), reason: t(s.skipped.messageKey) })}
+            />
+          )}
           {s.failure && (
             <Alert
               type="error"
@@ -180,6 +158,17 @@ export function BackupScreen() {
             />
           )}
           <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('backup.encryption')}>
+              {s.passphraseSet ? (
+                <Tag icon={<LockOutlined />} color="green" data-testid="backup-encryption">
+                  {t('backup.encryptionOn')}
+                </Tag>
+              ) : (
+                <Tag icon={<UnlockOutlined />} color="red" data-testid="backup-encryption">
+                  {t('backup.encryptionOff')}
+                </Tag>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('backup.folder')}>
               <span data-testid="backup-folder-shown">{s.folder}</span>
             </Descriptions.Item>
@@ -197,6 +186,7 @@ export function BackupScreen() {
               style={{ marginTop: 16 }}
               icon={<CloudDownloadOutlined />}
               loading={backupNow.isPending || s.running}
+              disabled={!s.passphraseSet}
               onClick={() => backupNow.mutate()}
               data-testid="backup-now"
             >
@@ -205,6 +195,7 @@ export function BackupScreen() {
           )}
         </Card>
       )}
+      {s && mayCall('backup.passphrase', role) && <PassphraseCard status={s} />}
       {s && mayCall('backup.settings', role) && <SettingsCard status={s} />}
       {!mayRestore && <Alert type="info" showIcon title={t('backup.onlyAdmin')} />}
       <Card title={t('backup.list')}>
@@ -224,6 +215,15 @@ export function BackupScreen() {
               dataIndex: 'manual',
               render: (manual: boolean) => <Tag data-testid="backup-kind">{t(manual ? 'backup.kind.manual' : 'backup.kind.daily')}</Tag>,
             },
+            {
+              title: t('backup.columns.encrypted'),
+              dataIndex: 'encrypted',
+              render: (encrypted: boolean) => (
+                <Tag color={encrypted ? 'green' : 'orange'} data-testid="backup-encrypted">
+                  {t(encrypted ? 'backup.encrypted.yes' : 'backup.encrypted.no')}
+                </Tag>
+              ),
+            },
             { title: t('backup.columns.size'), dataIndex: 'size', render: (v: number) => sizeText(v) },
             {
               title: t('backup.columns.station'),
@@ -236,7 +236,7 @@ export function BackupScreen() {
                     title: t('backup.columns.actions'),
                     key: 'actions',
                     render: (_: unknown, row: BackupFile) => (
-                      <Button danger size="small" loading={restore.isPending && restore.variables?.file === row.file} onClick={() => askRestore(row)} data-testid="backup-restore">
+                      <Button danger size="small" onClick={() => setRestoring(row)} data-testid="backup-restore">
                         {t('backup.restore')}
                       </Button>
                     ),
@@ -246,6 +246,7 @@ export function BackupScreen() {
           ]}
         />
       </Card>
+      {restoring && <RestoreDialog key={restoring.file} file={restoring} onClose={() => setRestoring(null)} />}
     </Space>
   );
 }

@@ -1,6 +1,9 @@
-// Backups in the browser preview: a backup made from the 数据备份 screen, the data changed, the
-// backup restored from the same screen; the station shows the old data after logging in again,
-// and the replaced data is kept in the data folder. A damaged file is refused with nothing replaced.
+// Backups in the browser preview: until the admin sets a backup passphrase the station writes no
+// backup and says so (the admin's home too); the passphrase set (its strength said on the field),
+// a backup made from the 数据备份 screen is encrypted (no name or ID number in its bytes); the data
+// changed, the backup restored from the same screen with its passphrase (a wrong one refused on the
+// passphrase field); the station shows the old data after logging in again, and the replaced data
+// is kept in the data folder. A damaged file is refused with nothing replaced.
 //
 // Set LEYE_E2E_SHOTS=/some/dir to keep screenshots.
 
@@ -14,10 +17,18 @@ import { BACKUP_CLERK, jobSeeker, launchBrowser, logInIfAsked, setUpStation, sho
 
 const CLERK = BACKUP_CLERK;
 const resident = jobSeeker;
+const PASSPHRASE = '解放桥 backup 口令 2026';
 
-async function residentNames(page: Page): Promise<string[]> {
+async function setLanguage(page: Page, language: '中文' | 'English') {
+  // Through a modal's mask too: the switch sits in the header.
+  await page.getByTestId('language-switch').getByText(language, { exact: true }).dispatchEvent('click');
+}
+
+async function residentNames(page: Page, count: number): Promise<string[]> {
   await page.getByTestId('nav-residents').click();
   await page.getByTestId('resident-list').waitFor();
+  // A core just opened on restored data may still be reading its residents in.
+  await waitForCount(page.getByTestId('resident-name'), count);
   return (await page.getByTestId('resident-name').allInnerTexts()).map((s) => s.trim()).sort();
 }
 
@@ -31,7 +42,7 @@ describe('backups, end to end', () => {
   beforeAll(async () => {
     host = await startHost({ dataDir });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   });
 
   afterAll(async () => {
@@ -48,16 +59,61 @@ describe('backups, end to end', () => {
     await client.call('auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     await client.call('residents.register', resident('张三', '011'));
     await waitForCount(page.getByTestId('resident-row'), 1);
+    // No passphrase yet: the admin's home says no backup is written, and leads to where it is set.
+    await waitForText(page.getByTestId('backup-passphrase-banner'), '还没有设置备份口令');
+    await shot(page, 'backup-home-no-passphrase-zh');
+    await page.getByTestId('backup-passphrase-go').click();
 
-    await page.getByTestId('nav-backup').click();
     await waitForText(page.getByTestId('backup-last'), '还没有备份');
+    await waitForText(page.getByTestId('backup-no-passphrase'), '不会写入任何备份文件');
+    expect(await page.getByTestId('backup-now').isDisabled()).toBe(true);
+    expect(await page.getByTestId('backup-passphrase-banner').count()).toBe(0);
+    await shot(page, 'backup-no-passphrase-zh');
+    await setLanguage(page, 'English');
+    await waitForText(page.getByTestId('backup-no-passphrase'), 'writes no backup file');
+    await shot(page, 'backup-no-passphrase-en');
+    await setLanguage(page, '中文');
+
+    // Too short, then the two differ: said on the fields; then set.
+    await page.getByTestId('backup-passphrase-passphrase').fill('短口令123');
+    await page.getByTestId('backup-passphrase-repeat').fill('短口令123');
+    await page.getByTestId('backup-passphrase-save').click();
+    await waitForText(page.getByTestId('error-backup-passphrase-passphrase'), '至少要 10 个字符');
+    await page.getByTestId('backup-passphrase-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('backup-passphrase-save').click();
+    await waitForText(page.getByTestId('error-backup-passphrase-repeat'), '不一样');
+    await page.getByTestId('backup-passphrase-repeat').fill(PASSPHRASE);
+    await page.getByTestId('backup-passphrase-save').click();
+    await waitForText(page.getByTestId('backup-encryption'), '已设置备份口令');
+    expect(await page.getByTestId('backup-no-passphrase').count()).toBe(0);
+    // Changing it asks for the current one.
+    await page.getByTestId('backup-passphrase-open').click();
+    await page.getByTestId('backup-passphrase-current').waitFor();
+    await page.getByTestId('backup-passphrase-current').fill('不是现在的口令 at all');
+    await page.getByTestId('backup-passphrase-passphrase').fill('另一个新的备份口令 2027');
+    await page.getByTestId('backup-passphrase-repeat').fill('另一个新的备份口令 2027');
+    await page.getByTestId('backup-passphrase-save').click();
+    await waitForText(page.getByTestId('error-backup-passphrase-current'), '现在的备份口令不对');
+    await page.getByTestId('backup-passphrase-current').locator('xpath=ancestor::form').getByRole('button').last().click();
+    await page.getByTestId('backup-passphrase-open').waitFor();
+
     await page.getByTestId('backup-now').click();
     await waitForText(page.getByTestId('backup-last'), '乐业驿站备份-370102001002-');
     await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 1);
     const files = fs.readdirSync(path.join(dataDir, 'backups'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^乐业驿站备份-370102001002-\d{8}-\d{6}-手动\.leyebak$/);
-    await shot(page, 'backup-made');
+    // Encrypted: neither the name nor the ID number is in the file's bytes.
+    const bytes = fs.readFileSync(path.join(dataDir, 'backups', files[0]!));
+    expect(bytes.includes(Buffer.from('张三'))).toBe(false);
+    expect(bytes.includes(Buffer.from(resident('张三', '011').idNumber))).toBe(false);
+    await waitForText(page.getByTestId('backup-encrypted'), '已加密');
+    await page.getByTestId('backup-files').scrollIntoViewIfNeeded();
+    await shot(page, 'backup-screen-zh');
+    await setLanguage(page, 'English');
+    await waitForText(page.getByTestId('backup-encrypted'), 'Encrypted');
+    await shot(page, 'backup-screen-en');
+    await setLanguage(page, '中文');
   });
 
   it('refuses a damaged backup file and replaces nothing', async () => {
@@ -71,22 +127,39 @@ describe('backups, end to end', () => {
     await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 2);
     // Newest first: the damaged one is the older, second row.
     await page.getByTestId('backup-restore').nth(1).click();
+    await page.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
     await page.getByTestId('backup-restore-confirm').click();
     await waitForText(page.getByTestId('backup-restore-error'), '备份文件不完整');
-    await page.locator('.ant-modal-confirm-btns button').last().click();
+    await page.locator('.ant-modal-footer button').first().click();
+    await page.getByTestId('backup-restore-dialog').waitFor({ state: 'detached' });
     expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('replaced-'))).toEqual([]);
     fs.rmSync(path.join(folder, '乐业驿站备份-370102001002-20200101-000000.leyebak'));
   });
 
   it('restores it after the data changed: the old data is back and the replaced data kept aside', async () => {
     await second.leye.call('residents.register', resident('王五', '022'));
-    expect(await residentNames(page)).toEqual(['张三', '王五']);
+    expect(await residentNames(page, 2)).toEqual(['张三', '王五']);
 
     await page.getByTestId('nav-backup').click();
     await page.reload();
     await logInIfAsked(page, CLERK);
     await waitForCount(page.getByTestId('backup-files').locator('tbody tr[data-row-key]'), 1);
     await page.getByTestId('backup-restore').first().click();
+    await page.getByTestId('backup-restore-dialog').waitFor();
+    // Without its passphrase, then with a wrong one: said on the passphrase field, nothing replaced.
+    await page.getByTestId('backup-restore-confirm').click();
+    await waitForText(page.getByTestId('error-backup-restore-passphrase'), '请输入备份口令');
+    await page.getByTestId('backup-restore-passphrase').fill('不是这个口令 at all');
+    await page.getByTestId('backup-restore-confirm').click();
+    await waitForText(page.getByTestId('error-backup-restore-passphrase'), '备份口令不对');
+    expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('replaced-'))).toEqual([]);
+    await shot(page, 'backup-restore-dialog-zh');
+    await setLanguage(page, 'English');
+    await page.getByTestId('backup-restore-confirm').click();
+    await waitForText(page.getByTestId('error-backup-restore-passphrase'), 'Wrong backup passphrase');
+    await shot(page, 'backup-restore-dialog-en');
+    await setLanguage(page, '中文');
+    await page.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
     await page.getByTestId('backup-restore-confirm').click();
     await waitForText(page.getByTestId('backup-restored'), 'replaced-', 30_000);
     const text = await textOf(page.getByTestId('backup-restored'));
@@ -97,7 +170,7 @@ describe('backups, end to end', () => {
     await page.getByTestId('login-name').waitFor();
     await page.locator('.ant-modal-confirm-btns button').last().click();
     await logInIfAsked(page, CLERK);
-    expect(await residentNames(page)).toEqual(['张三']);
+    expect(await residentNames(page, 1)).toEqual(['张三']);
     // The other window was logged out too.
     await expect(second.leye.call('residents.search', {})).rejects.toMatchObject({ rpc: { code: 'UNAUTHENTICATED' } });
     // The replaced data is kept in the data folder.

@@ -1,6 +1,7 @@
 // A station's PC dies and is reinstalled: the app opens on the first-run screen, 从备份恢复 finds
-// the backup files in a folder (a USB stick), checks one (a damaged one is refused), restores it,
-// and the login screen takes the backed-up account, which sees the residents again.
+// the backup files in a folder (a USB stick), checks one with its backup passphrase (none typed
+// or a damaged file is refused), restores it, and the login screen takes the backed-up account,
+// which sees the residents again.
 //
 // Set LEYE_E2E_SHOTS=/some/dir to keep screenshots.
 
@@ -13,6 +14,7 @@ import { BACKUP_CLERK, jobSeeker, launchBrowser, setUpStation, shot, startHost, 
 
 const CLERK = BACKUP_CLERK;
 const resident = jobSeeker;
+const PASSPHRASE = '解放桥 backup 口令 2026';
 
 describe('restoring a backup from the first-run screen, end to end', () => {
   const oldPc = tempDir('leye-e2e-oldpc-');
@@ -25,7 +27,7 @@ describe('restoring a backup from the first-run screen, end to end', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   });
 
   afterAll(async () => {
@@ -42,6 +44,7 @@ describe('restoring a backup from the first-run screen, end to end', () => {
       await client.call('auth.login', { loginName: CLERK.loginName, password: CLERK.password });
       await client.call('residents.register', resident('张三', '011'));
       await client.call('residents.register', resident('李四', '022'));
+      await client.call('backup.passphrase', { passphrase: PASSPHRASE });
       backupFile = (await client.call('backup.now', {})).file;
     } finally {
       close();
@@ -69,6 +72,17 @@ describe('restoring a backup from the first-run screen, end to end', () => {
     await page.getByTestId('first-run-find').click();
     const rows = page.getByTestId('first-run-files').locator('tbody tr[data-row-key]');
     await waitForCount(rows, 2);
+    // Encrypted: checked without its passphrase, it asks for it on the passphrase field.
+    await page.getByTestId('first-run-check').first().click();
+    await waitForText(page.getByTestId('error-first-run-passphrase'), '这份备份已加密');
+    // The help text fades in.
+    await page.waitForTimeout(400);
+    await shot(page, 'first-run-passphrase-zh');
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await waitForText(page.getByTestId('error-first-run-passphrase'), 'This backup is encrypted');
+    await shot(page, 'first-run-passphrase-en');
+    await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+    await page.getByTestId('first-run-passphrase').fill(PASSPHRASE);
     // Newest first: the damaged one is the older, second row; checking it changes nothing.
     await page.getByTestId('first-run-check').nth(1).click();
     await waitForText(page.getByTestId('first-run-error'), '备份文件不完整');
@@ -77,6 +91,7 @@ describe('restoring a backup from the first-run screen, end to end', () => {
     await page.getByTestId('first-run-check').first().click();
     await waitForText(page.getByTestId('first-run-station'), '370102001002');
     expect(await textOf(page.getByTestId('first-run-residents'))).toBe('2');
+    await waitForText(page.getByTestId('first-run-encrypted'), '已加密');
     await shot(page, 'first-run-checked');
     await page.getByTestId('first-run-restore-button').click();
     await page.getByTestId('first-run-restore-confirm').click();
@@ -99,7 +114,7 @@ describe('restoring a backup from the first-run screen, end to end', () => {
     // Set up now: the core refuses another first-run restore, whoever asks.
     const { client, close } = await connectToUrl(host.url);
     try {
-      await expect(client.call('backup.firstRunRestore', { folder: usb, file: backupFile })).rejects.toMatchObject({ rpc: { code: 'STATION_ALREADY_SET_UP' } });
+      await expect(client.call('backup.firstRunRestore', { folder: usb, file: backupFile, passphrase: PASSPHRASE })).rejects.toMatchObject({ rpc: { code: 'STATION_ALREADY_SET_UP' } });
     } finally {
       close();
     }

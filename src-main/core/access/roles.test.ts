@@ -95,6 +95,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'backup.now': ADMIN,
   'backup.list': ALL,
   'backup.settings': ADMIN,
+  'backup.passphrase': ADMIN,
   'backup.restore': ADMIN,
   // A reinstalled PC's first run (no station yet, so no account): the core refuses these once a
   // station is set up (see backup.firstRun.test.ts); after that only an admin restores.

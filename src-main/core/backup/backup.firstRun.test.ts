@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core, type Session } from '../core';
 import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
+import { setPassphrase, TEST_PASSPHRASE } from './testing';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -18,6 +19,7 @@ const QUIET = { backupSchedule: { firstCheckMs: Infinity } };
 async function backedUpStation() {
   const s = await openStation(tempDir(), () => FIXED_NOW, undefined, QUIET);
   open.push(s.core);
+  await setPassphrase(s.core, s.session);
   await s.core.call(s.session, 'residents.register', registration());
   await s.core.call(s.session, 'residents.register', registration({ idNumber: idNumber('19850101', '456'), name: '王五' }));
   const made = await s.core.call(s.session, 'backup.now', {});
@@ -45,15 +47,26 @@ describe('restoring a backup at first run', () => {
     expect(await refusal(pc.core.call(pc.session, 'backup.firstRunFiles', { folder: 'usb/backups' }))).toMatchObject({ field: 'folder', messageKey: 'errors.backup.folderNotAbsolute' });
     expect(await refusal(pc.core.call(pc.session, 'backup.firstRunFiles', { folder: path.join(usb, 'missing') }))).toMatchObject({ field: 'folder', messageKey: 'errors.backup.folderMissing' });
 
-    const contents = await pc.core.call(pc.session, 'backup.firstRunCheck', { folder: usb, file });
-    expect(contents).toMatchObject({ file, placeCode: '370102001002', stationName: '解放桥社区居民委员会', createdAt: FIXED_NOW.toISOString(), relayPlaces: [] });
+    // Encrypted: without its passphrase, or with a wrong one, it is neither read nor restored.
+    expect((await pc.core.call(pc.session, 'backup.firstRunFiles', { folder: usb }))[0]).toMatchObject({ encrypted: true });
+    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunCheck', { folder: usb, file }))).toMatchObject({ field: 'passphrase', messageKey: 'errors.backup.passphraseNeeded' });
+    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunCheck', { folder: usb, file, passphrase: 'another passphrase' }))).toMatchObject({ field: 'passphrase', messageKey: 'errors.backup.passphraseWrong' });
+    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file, passphrase: 'another passphrase' }))).toMatchObject({ field: 'passphrase', messageKey: 'errors.backup.passphraseWrong' });
+    expect((await pc.core.call(pc.session, 'station.status', {})).setUp).toBe(false);
+    expect(fs.readdirSync(pc.dataDir).filter((n) => n.startsWith('replaced-') || n.startsWith('restoring-'))).toEqual([]);
+
+    const contents = await pc.core.call(pc.session, 'backup.firstRunCheck', { folder: usb, file, passphrase: TEST_PASSPHRASE });
+    expect(contents).toMatchObject({ file, placeCode: '370102001002', stationName: '解放桥社区居民委员会', createdAt: FIXED_NOW.toISOString(), relayPlaces: [], encrypted: true });
     expect(contents.counts.resident).toBe(2);
 
-    const result = await pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file });
+    const result = await pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file, passphrase: TEST_PASSPHRASE });
     expect(result).toMatchObject({ file, documents: contents.documents, replacedFolder: expect.stringMatching(/^replaced-/) });
     expect(await pc.core.call(pc.session, 'station.status', {})).toMatchObject({ setUp: true, user: null, station: { placeCode: '370102001002' } });
     await pc.core.call(pc.session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     expect((await pc.core.call(pc.session, 'residents.search', {})).items.map((r) => r.name).sort()).toEqual(['张三', '王五']);
+    // The new PC backs up on with the passphrase typed at the restore.
+    expect((await pc.core.call(pc.session, 'backup.status', {})).passphraseSet).toBe(true);
+    expect((await pc.core.call(pc.session, 'backup.now', {})).encrypted).toBe(true);
     // The restored station lives in this data folder; the file on the stick is untouched.
     expect(fs.existsSync(path.join(pc.dataDir, 'station', 'CURRENT'))).toBe(true);
     expect(fs.readdirSync(usb)).toEqual([file]);
@@ -84,13 +97,13 @@ describe('restoring a backup at first run', () => {
     const cut = file.replace('.leyebak', '-2.leyebak');
     fs.writeFileSync(path.join(usb, cut), body.subarray(0, body.length - 40));
     const pc = await freshPc();
-    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunCheck', { folder: usb, file: cut }))).toMatchObject({ field: 'file', messageKey: 'errors.backup.truncated' });
-    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file: cut }))).toMatchObject({ field: 'file', messageKey: 'errors.backup.truncated' });
+    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunCheck', { folder: usb, file: cut, passphrase: TEST_PASSPHRASE }))).toMatchObject({ field: 'file', messageKey: 'errors.backup.truncated' });
+    expect(await refusal(pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file: cut, passphrase: TEST_PASSPHRASE }))).toMatchObject({ field: 'file', messageKey: 'errors.backup.truncated' });
     expect(await refusal(pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file: '../station/CURRENT' }))).toMatchObject({ field: 'file', messageKey: 'errors.backup.fileName' });
     expect((await pc.core.call(pc.session, 'station.status', {})).setUp).toBe(false);
     expect(fs.readdirSync(pc.dataDir).filter((n) => n.startsWith('replaced-') || n.startsWith('restoring-'))).toEqual([]);
     // The good file still restores afterwards.
-    await pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file });
+    await pc.core.call(pc.session, 'backup.firstRunRestore', { folder: usb, file, passphrase: TEST_PASSPHRASE });
     expect((await pc.core.call(pc.session, 'station.status', {})).setUp).toBe(true);
   });
 });

@@ -3,8 +3,6 @@
 // dies in between must not take it along. The restored relay copy goes up on the next sync.
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Couch } from '../../../county/couch';
 import { createServerAdmin, startPouchServer, type PouchServer } from '../../../county/pouchServer';
@@ -13,6 +11,7 @@ import { Core, type Session } from '../core';
 import type { SyncService, SyncTiming } from '../sync/sync';
 import { openLocalDb, type StationDb } from '../store/db';
 import { idNumber, registration, tempDir } from '../testing/fixtures';
+import { backupLines, setPassphrase, TEST_PASSPHRASE, writePlainBackup } from './testing';
 
 const TOWNSHIP = '370102001';
 const VILLAGE = '370102001003';
@@ -53,6 +52,7 @@ async function station(place: string, setupCode: string | null, dataDir = tempDi
   const session: Session = { user: null };
   await core.call(session, 'station.setup', { placeCode: place, clerk: CLERK });
   await core.call(session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
+  await setPassphrase(core, session);
   if (setupCode) await core.call(session, 'sync.connect', { setupCode });
   return { core, session, dataDir };
 }
@@ -93,25 +93,9 @@ async function serverDocs(db: string): Promise<Map<string, string>> {
   return new Map(body.rows.map((r) => [r.id, r.value.rev]));
 }
 
-/** A backup file rewritten as version 1 wrote it: no relay lines, no relay counts, its own checksum. */
-function asVersion1(file: string, to: string): void {
-  const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
-  const hash = createHash('sha256');
-  const out: string[] = [];
-  for (const text of lines) {
-    const line = JSON.parse(text) as Record<string, unknown>;
-    if (line.kind === 'relay') continue;
-    if (line.kind === 'end') {
-      const { relays: _relays, ...rest } = line;
-      void _relays;
-      out.push(JSON.stringify({ ...rest, sha256: hash.digest('hex') }));
-      continue;
-    }
-    const kept = JSON.stringify(line.kind === 'header' ? { ...line, version: 1 } : line);
-    hash.update(`${kept}\n`);
-    out.push(kept);
-  }
-  fs.writeFileSync(to, gzipSync(`${out.join('\n')}\n`));
+/** A backup file rewritten as version 1 wrote it: plain gzip, no relay lines, no relay counts, its own checksum. */
+async function asVersion1(file: string, to: string): Promise<void> {
+  writePlainBackup(await backupLines(file), to, 1, (line) => line.kind !== 'relay');
 }
 
 describe('backups of relay copies', () => {
@@ -140,7 +124,7 @@ describe('backups of relay copies', () => {
 
     // Reinstalled: an empty data folder, the backup restored from the USB stick at first run.
     const again = { core: await openCore(tempDir('leye-backup-relay-')), session: { user: null } as Session };
-    await again.core.call(again.session, 'backup.firstRunRestore', { folder: usb, file: made.file });
+    await again.core.call(again.session, 'backup.firstRunRestore', { folder: usb, file: made.file, passphrase: TEST_PASSPHRASE });
     await again.core.call(again.session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     // The relay copy is back, revision for revision (its replication checkpoints are not).
     expect(await leaves(await relayOf(again.core, VILLAGE))).toEqual(imported);
@@ -161,7 +145,7 @@ describe('backups of relay copies', () => {
     const made = await township.core.call(township.session, 'backup.now', {});
     await before.put({ _id: 'resident:after-backup', type: 'resident', name: '钱二' });
 
-    const result = await township.core.call(township.session, 'backup.restore', { file: made.file });
+    const result = await township.core.call(township.session, 'backup.restore', { file: made.file, passphrase: TEST_PASSPHRASE });
     await township.core.call(township.session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     const restored = await relayOf(township.core, VILLAGE);
     expect(restored).not.toBe(before);
@@ -183,7 +167,7 @@ describe('backups of relay copies', () => {
     const session: Session = { user: null };
     await reopened.call(session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     const old = made.file.replace('.leyebak', '-2.leyebak');
-    asVersion1(path.join(township.dataDir, 'backups', made.file), path.join(township.dataDir, 'backups', old));
+    await asVersion1(path.join(township.dataDir, 'backups', made.file), path.join(township.dataDir, 'backups', old));
     const second = await reopened.call(session, 'backup.restore', { file: old });
     await reopened.call(session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     expect((await (await relayOf(reopened, VILLAGE)).allDocs()).rows.map((r) => r.id)).toEqual(['resident:after-restore', 'resident:backed-up']);

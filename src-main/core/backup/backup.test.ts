@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, Session } from '../core';
 import { LOCAL_DOCS_NOT_BACKED_UP, STATION_LOCAL_DOCS, readBackupFile, type BackupService } from './backup';
 import { fakeResidents } from '../station/demo';
 import { openLocalDb, type StationDb } from '../store/db';
 import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
+import { backupLines, setPassphrase, TEST_PASSPHRASE } from './testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The core's backup service, to run the daily schedule's step by the test's clock. */
@@ -20,6 +21,7 @@ afterEach(async () => {
 async function station(options: Parameters<typeof openStation>[3] = {}, clock = () => FIXED_NOW, placeCode?: string) {
   const s = await openStation(tempDir(), clock, placeCode, { backupSchedule: { firstCheckMs: Infinity }, ...options });
   open.push(s.core);
+  await setPassphrase(s.core, s.session);
   return s;
 }
 
@@ -75,7 +77,7 @@ describe('backups', () => {
 
     const inFile: Record<string, Leaf[]> = {};
     const locals = new Map<string, Record<string, unknown>>();
-    const checked = await readBackupFile(path.join(status.folder, made.file), async (docs, page) => {
+    const checked = await readBackupFile(path.join(status.folder, made.file), TEST_PASSPHRASE, async (docs, page) => {
       for (const d of docs) (inFile[d._id] ??= []).push(d as Leaf);
       for (const l of page) locals.set(l._id, l);
     });
@@ -83,7 +85,7 @@ describe('backups', () => {
     expect(inFile).toEqual(await leaves(core.db));
     expect(inFile[first.id]).toHaveLength(2);
     expect(inFile['note:gone']?.[0]).toMatchObject({ _deleted: true });
-    expect(checked.header).toMatchObject({ placeCode: '370102001002', format: 'leye-station-backup', version: 2 });
+    expect(checked.header).toMatchObject({ placeCode: '370102001002', format: 'leye-station-backup', version: 3 });
     expect(checked.trailer.counts.resident).toBe(3);
     // The accounts and the station's identity key never replicate: only the backup keeps them.
     expect(JSON.stringify(locals.get('_local/users'))).toContain('scrypt$');
@@ -96,8 +98,8 @@ describe('backups', () => {
     await core.seedResidents(fakeResidents(400, { placeCode: '370102001002', today: '2026-11-22', seed: 3 }), session.user!);
     const made = await core.call(session, 'backup.now', {});
     const folder = (await core.call(session, 'backup.status', {})).folder;
-    expect(gunzipSync(fs.readFileSync(path.join(folder, made.file))).length).toBeGreaterThan(256 * 1024);
-    const checked = await readBackupFile(path.join(folder, made.file));
+    expect((await backupLines(path.join(folder, made.file))).join('\n').length).toBeGreaterThan(256 * 1024);
+    const checked = await readBackupFile(path.join(folder, made.file), TEST_PASSPHRASE);
     expect(checked.trailer.counts.resident).toBe(400);
   });
 
@@ -117,7 +119,7 @@ describe('backups', () => {
     await core.call(session, 'residents.update', { ...edit(), id: first.id, rev: current.rev, name: '张三丰' });
     expect(await names(core, session)).toEqual(['张三丰', '王五']);
 
-    const result = await core.call(session, 'backup.restore', { file: made.file });
+    const result = await core.call(session, 'backup.restore', { file: made.file, passphrase: TEST_PASSPHRASE });
     expect(result).toMatchObject({ file: made.file, documents: Object.keys(before).length, replacedFolder: expect.stringMatching(/^replaced-\d{8}-\d{6}$/) });
     // Everyone logs in again, this window and the others.
     expect(session.user).toBeNull();
@@ -156,23 +158,29 @@ describe('backups', () => {
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850101', '456'), name: '王五' }));
     const folder = (await core.call(session, 'backup.status', {})).folder;
     const good = fs.readFileSync(path.join(folder, made.file));
-    const write = (stamp: string, body: Buffer) => {
-      const name = `乐业驿站备份-370102001002-20261121-${stamp}.leyebak`;
-      fs.writeFileSync(path.join(folder, name), body);
-      return name;
+    const name = (stamp: string) => `乐业驿站备份-370102001002-20261121-${stamp}.leyebak`;
+    const write = (stamp: string, body: Buffer | string) => {
+      fs.writeFileSync(path.join(folder, name(stamp)), body);
+      return name(stamp);
     };
-    const lines = gunzipSync(good).toString('utf8').split('\n');
+    // The lines inside, written again as plain files (version 2): the checks inside the encryption.
+    const lines = await backupLines(path.join(folder, made.file));
+    const plain = (stamp: string, text: string) => write(stamp, gzipSync(text));
+    const v2 = [lines[0]!.replace('"version":3', '"version":2'), ...lines.slice(1)];
     const cases: [string, string][] = [
       [write('000001', good.subarray(0, good.length - 40)), 'errors.backup.truncated'],
       // Whole lines missing at the end, the gzip itself complete: no trailer.
-      [write('000002', gzipSync(lines.slice(0, -2).join('\n') + '\n')), 'errors.backup.truncated'],
+      [plain('000002', v2.slice(0, -2).join('\n') + '\n'), 'errors.backup.truncated'],
       // One character changed in a document, still valid JSON: the checksum tells.
-      [write('000003', gzipSync(lines.map((l) => l.replace('张三', '张王')).join('\n'))), 'errors.backup.checksum'],
+      [plain('000003', v2.map((l) => l.replace('张三', '张王')).join('\n') + '\n'), 'errors.backup.checksum'],
       [write('000004', Buffer.from('not a backup at all')), 'errors.backup.corrupt'],
-      [write('000005', gzipSync('{"kind":"header","format":"something-else"}\n')), 'errors.backup.notBackup'],
+      [plain('000005', '{"kind":"header","format":"something-else"}\n'), 'errors.backup.notBackup'],
+      // Version 3 only encrypted: the same lines in plain gzip are refused.
+      [plain('000006', lines.join('\n') + '\n'), 'errors.backup.version'],
     ];
+
     for (const [file, messageKey] of cases) {
-      const refused = await refusal(core.call(session, 'backup.restore', { file }));
+      const refused = await refusal(core.call(session, 'backup.restore', { file, passphrase: TEST_PASSPHRASE }));
       expect(refused, file).toMatchObject({ code: 'VALIDATION', field: 'file', messageKey });
     }
     expect((await refusal(core.call(session, 'backup.restore', { file: '../station/CURRENT' }))).messageKey).toBe('errors.backup.fileName');
@@ -193,13 +201,13 @@ describe('backups', () => {
     fs.mkdirSync(bFolder, { recursive: true });
     fs.copyFileSync(from, path.join(bFolder, made.file));
     expect((await b.core.call(b.session, 'backup.list', {}))[0]).toMatchObject({ file: made.file, thisStation: false });
-    const refused = await refusal(b.core.call(b.session, 'backup.restore', { file: made.file }));
+    const refused = await refusal(b.core.call(b.session, 'backup.restore', { file: made.file, passphrase: TEST_PASSPHRASE }));
     expect(refused).toMatchObject({ code: 'VALIDATION', field: 'confirmOtherStation', messageKey: 'errors.backup.otherStation', params: { place: '370102001002' } });
-    await b.core.call(b.session, 'backup.restore', { file: made.file, confirmOtherStation: true });
+    await b.core.call(b.session, 'backup.restore', { file: made.file, confirmOtherStation: true, passphrase: TEST_PASSPHRASE });
     await b.core.call(b.session, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     expect((await b.core.call(b.session, 'station.status', {})).station?.placeCode).toBe('370102001002');
     // A second restore on the restored station: a window opened afterwards logs in and stays in.
-    await b.core.call(b.session, 'backup.restore', { file: made.file });
+    await b.core.call(b.session, 'backup.restore', { file: made.file, passphrase: TEST_PASSPHRASE });
     const fresh: Session = { user: null };
     await b.core.call(fresh, 'auth.login', { loginName: 'wangli', password: 'secret-123' });
     expect((await b.core.call(fresh, 'residents.search', {})).items.map((r) => r.name)).toEqual(['张三']);

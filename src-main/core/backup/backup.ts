@@ -3,6 +3,9 @@
 // on request (admins): the last N daily ones kept, and apart from them the last few manual ones,
 // so manual backups never push a daily one out. The file and its checks are in format.ts; a restore (check, load
 // aside, swap the folders, keep the replaced data in `replaced-<time>/`) in restore.ts.
+// Every file is encrypted with the backup passphrase the admin sets (crypto.ts, passphrase.ts):
+// until there is one, no backup is written, and the daily run says it skipped for that reason.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -11,17 +14,18 @@ import {
   type BackupContents,
   type BackupFile,
   type BackupStatus,
-  type RestoreResult,
 } from '../../../shared/backup/contract';
 import type { ParsedArgsOf } from '../../../shared/rpc/handlers';
 import { LeyeError } from '../../../shared/rpc/errors';
 import type { StationConfig } from '../store/docs';
-import type { Session } from '../session';
 import type { StationDb } from '../store/db';
+import type { SecretBox } from '../sync/secretBox';
 import { fieldError } from '../validation';
 import * as documents from '../../../shared/documents/local';
+import { readHead } from './crypto';
 import { backupName, parseBackupName, syncFile } from './files';
 import { readBackupFile, refuse as refuseFile, writeBackupFile, type RelayCopy } from './format';
+import { BACKUP_PASSPHRASE_DOC, hasPassphrase, readPassphrase, storePassphrase } from './passphrase';
 import { stageBackup, type StagedRestore } from './restore';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, readBackupFile, writeBackupFile, type CheckedBackup, type RelayCopy, type WrittenBackup } from './format';
@@ -41,8 +45,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * station counts its records once again.
  */
 export const STATION_LOCAL_DOCS = documents.BACKED_UP_LOCAL_DOCS;
-/** `_local` ids or prefixes deliberately not in a backup (see above). */
-export const LOCAL_DOCS_NOT_BACKED_UP = documents.LOCAL_DOCS_NOT_BACKED_UP;
+/**
+ * `_local` ids or prefixes deliberately not in a backup (see above), and the backup passphrase:
+ * a backup never carries the key that opens it (passphrase.ts).
+ */
+export const LOCAL_DOCS_NOT_BACKED_UP: readonly string[] = [...documents.LOCAL_DOCS_NOT_BACKED_UP, BACKUP_PASSPHRASE_DOC];
 
 export interface BackupSettings {
   /** null: `<data folder>/backups`. */
@@ -55,6 +62,8 @@ interface BackupState extends BackupSettings {
   /** The last daily (scheduled) backup's time: the schedule counts from it, not from a manual one. */
   lastDailyAt: string | null;
   failure: { at: string; messageKey: string; count: number } | null;
+  /** The daily run found no passphrase (since `at`); cleared by the next backup or a passphrase set. */
+  skipped: { at: string; messageKey: string } | null;
 }
 
 export interface BackupServiceOptions {
@@ -69,6 +78,16 @@ export interface BackupServiceOptions {
   checkIntervalMs?: number;
   /** The first look after start (the station opens first). */
   firstCheckMs?: number;
+  /** Seals the backup passphrase on this machine (the app's key store); none in the Node host. */
+  secretBox?: SecretBox | null;
+}
+
+const NO_PASSPHRASE = 'errors.backup.noPassphrase';
+
+/** Two passphrases are the same (compared in constant time, as typed in either Unicode form). */
+function samePassphrase(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s.normalize('NFC')).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** The reason a backup could not be written, as an i18n key. */
@@ -82,7 +101,9 @@ function failureKey(error: unknown): string {
 }
 
 export class BackupService {
-  private state: BackupState = { folder: null, keep: BACKUP_KEEP_DEFAULT, last: null, lastDailyAt: null, failure: null };
+  private state: BackupState = { folder: null, keep: BACKUP_KEEP_DEFAULT, last: null, lastDailyAt: null, failure: null, skipped: null };
+  /** A passphrase is set and opens here (read at load, kept up to date when set). */
+  private passphraseSet = false;
   private running: Promise<BackupFile & { documents: number }> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -101,7 +122,16 @@ export class BackupService {
     return this.state.folder ?? this.defaultFolder;
   }
 
+  private get box(): SecretBox | null {
+    return this.options.secretBox ?? null;
+  }
+
+  private passphrase(): Promise<string | null> {
+    return readPassphrase(this.options.db, this.box);
+  }
+
   async load(): Promise<void> {
+    this.passphraseSet = await hasPassphrase(this.options.db, this.box);
     try {
       const parsed = JSON.parse(await fs.promises.readFile(this.stateFile, 'utf8')) as Partial<BackupState>;
       // A state written before manual backups were kept apart: its last backup was a daily one.
@@ -112,6 +142,7 @@ export class BackupService {
         last,
         lastDailyAt: typeof parsed.lastDailyAt === 'string' ? parsed.lastDailyAt : last && !last.manual ? last.createdAt : null,
         failure: parsed.failure ?? null,
+        skipped: parsed.skipped ?? null,
       };
     } catch {
       // No state yet (or unreadable): defaults, and a backup is due.
@@ -155,6 +186,15 @@ export class BackupService {
   async runIfDue(): Promise<(BackupFile & { documents: number }) | null> {
     if (this.stopped || !this.options.station() || this.running) return null;
     if (this.options.clock().getTime() < this.nextDueAt().getTime()) return null;
+    if ((await this.passphrase()) === null) {
+      // Nothing is written in clear: the run is skipped, and the status says why (once, from when).
+      this.passphraseSet = false;
+      if (this.state.skipped?.messageKey !== NO_PASSPHRASE) {
+        this.state = { ...this.state, skipped: { at: this.options.clock().toISOString(), messageKey: NO_PASSPHRASE } };
+        await this.saveState();
+      }
+      return null;
+    }
     return this.backupNow('daily');
   }
 
@@ -167,7 +207,28 @@ export class BackupService {
       nextDueAt: this.nextDueAt().toISOString(),
       failure: this.state.failure,
       running: this.running !== null,
+      passphraseSet: this.passphraseSet,
+      skipped: this.state.skipped,
     };
+  }
+
+  /**
+   * Sets the backup passphrase; changing it needs the current one. The next backup is encrypted
+   * with it (the files already written keep theirs).
+   */
+  async setPassphrase(args: ParsedArgsOf<'backup.passphrase'>): Promise<BackupStatus> {
+    const current = await this.passphrase();
+    if (current !== null) {
+      if (args.current === undefined) throw new LeyeError(fieldError('current', 'errors.backup.currentPassphraseNeeded'));
+      if (!samePassphrase(args.current, current)) throw new LeyeError(fieldError('current', 'errors.backup.currentPassphraseWrong'));
+    }
+    await storePassphrase(this.options.db, this.box, args.passphrase, this.options.clock().toISOString());
+    this.passphraseSet = true;
+    if (this.state.skipped) {
+      this.state = { ...this.state, skipped: null };
+      await this.saveState();
+    }
+    return this.status();
   }
 
   async updateSettings(settings: BackupSettings): Promise<BackupStatus> {
@@ -207,6 +268,10 @@ export class BackupService {
   private async write(manual: boolean): Promise<BackupFile & { documents: number }> {
     const station = this.options.station();
     if (!station) throw new LeyeError({ code: 'STATION_NOT_SET_UP', messageKey: 'errors.stationNotSetUp' });
+    const passphrase = await this.passphrase();
+    this.passphraseSet = passphrase !== null;
+    // Never a backup in clear: without a passphrase there is none (and no failure: nothing was tried).
+    if (passphrase === null) throw new LeyeError(fieldError('passphrase', NO_PASSPHRASE));
     const now = this.options.clock();
     try {
       const folder = this.folder;
@@ -219,10 +284,11 @@ export class BackupService {
         { placeCode: station.placeCode, name: station.name, createdAt: now.toISOString() },
         this.options.relays?.() ?? [],
         STATION_LOCAL_DOCS,
+        passphrase,
       );
       const createdAt = now.toISOString();
-      const entry = { file: name, placeCode: station.placeCode, createdAt, size: written.size, thisStation: true, manual, documents: written.documents };
-      this.state = { ...this.state, last: entry, lastDailyAt: manual ? this.state.lastDailyAt : createdAt, failure: null };
+      const entry = { file: name, placeCode: station.placeCode, createdAt, size: written.size, thisStation: true, manual, encrypted: true, documents: written.documents };
+      this.state = { ...this.state, last: entry, lastDailyAt: manual ? this.state.lastDailyAt : createdAt, failure: null, skipped: null };
       await this.saveState();
       // Old ones go only now that the new one is complete.
       await this.prune(station.placeCode);
@@ -254,7 +320,10 @@ export class BackupService {
       if (!parsed) continue;
       const stat = await fs.promises.stat(path.join(folder, name)).catch(() => null);
       if (!stat?.isFile()) continue;
-      files.push({ file: name, placeCode: parsed.placeCode, createdAt: parsed.createdAt, size: stat.size, thisStation: parsed.placeCode === placeCode, manual: parsed.manual });
+      // The first bytes say whether it is encrypted (an older file is not: the screen says so).
+      const head = await readHead(path.join(folder, name)).catch(() => null);
+      const encrypted = head?.kind === 'encrypted';
+      files.push({ file: name, placeCode: parsed.placeCode, createdAt: parsed.createdAt, size: stat.size, thisStation: parsed.placeCode === placeCode, manual: parsed.manual, encrypted });
     }
     return files.sort((a, b) => (a.createdAt === b.createdAt ? b.file.localeCompare(a.file) : b.createdAt.localeCompare(a.createdAt)));
   }
@@ -272,11 +341,11 @@ export class BackupService {
     return resolved;
   }
 
-  /** Reads and checks a whole backup file; what it holds, for a person to confirm. */
-  async contents(folder: string, fileName: string): Promise<BackupContents> {
+  /** Reads and checks a whole backup file (with its passphrase when encrypted); what it holds, for a person to confirm. */
+  async contents(folder: string, fileName: string, passphrase?: string): Promise<BackupContents> {
     const file = path.join(folder, fileName);
     if (path.dirname(file) !== path.resolve(folder) || !fs.existsSync(file)) refuseFile('fileNotFound');
-    const { header, trailer } = await readBackupFile(file);
+    const { header, trailer, encrypted } = await readBackupFile(file, passphrase);
     return {
       file: fileName,
       placeCode: header.placeCode,
@@ -285,6 +354,7 @@ export class BackupService {
       documents: trailer.documents,
       counts: typeof trailer.counts === 'object' && trailer.counts !== null ? trailer.counts : {},
       relayPlaces: Object.keys(trailer.relays ?? {}).sort(),
+      encrypted,
     };
   }
 
@@ -294,31 +364,15 @@ export class BackupService {
    * Returns that folder; the core swaps it in.
    */
   async stage(args: ParsedArgsOf<'backup.restore'>, placeCode: string): Promise<StagedRestore> {
-    return this.stageFile(this.folder, args.file, args.confirmOtherStation ? null : placeCode);
+    return this.stageFile(this.folder, args, args.confirmOtherStation ? null : placeCode);
   }
 
   /**
-   * Checks and loads `file` in `folder`; `placeCode`: the station the file must be from unless
-   * confirmed (null: any station, as at first run, when there is no station yet).
+   * Checks and loads `file` in `folder` (opened with `passphrase` when encrypted); `placeCode`:
+   * the station the file must be from unless confirmed (null: any station, as at first run, when
+   * there is no station yet).
    */
-  async stageFile(folderOfFile: string, fileName: string, placeCode: string | null): Promise<StagedRestore> {
-    return stageBackup(this.options, folderOfFile, fileName, placeCode);
+  async stageFile(folderOfFile: string, args: { file: string; passphrase?: string }, placeCode: string | null): Promise<StagedRestore> {
+    return stageBackup({ ...this.options, secretBox: this.box }, folderOfFile, args, placeCode);
   }
-}
-
-export interface BackupDeps {
-  backups: BackupService;
-  /** The station's place, or STATION_NOT_SET_UP. */
-  placeCode(): string;
-  /** Checks, stages and swaps; the core reopens on the restored data. */
-  restore(args: ParsedArgsOf<'backup.restore'>, session: Session): Promise<RestoreResult>;
-  /** No station here yet (first run): the only time a restore needs no account. */
-  firstRun(): boolean;
-  /** Like `restore`, from a file in `folder`, from any station; refused once a station is set up. */
-  restoreFirstRun(folder: string, file: string, session: Session): Promise<RestoreResult>;
-}
-
-/** Refuses a first-run handler on a station that is set up (before it reads any file). */
-export function assertFirstRun(deps: BackupDeps): void {
-  if (!deps.firstRun()) throw new LeyeError({ code: 'STATION_ALREADY_SET_UP', messageKey: 'errors.backup.firstRunOnly' });
 }

@@ -1,6 +1,8 @@
-// The `.leyebak` backup file: writing and reading (gzip of JSON lines, header, trailer with counts and SHA-256).
+// The `.leyebak` backup file: writing and reading (gzip of JSON lines, header, trailer with counts and SHA-256),
+// encrypted with the backup passphrase from version 3 on (crypto.ts).
 //
-// File format (`.leyebak`): gzip of JSON lines. A header (format, version, station, time), one
+// File format (`.leyebak`): gzip of JSON lines, encrypted (version 3: see crypto.ts for the
+// envelope; versions 1 and 2 are the plain gzip). A header (format, version, station, time), one
 // line per leaf revision of every document (winners, conflicts and deletions, each with its
 // revision history and attachments), one line per station `_local` document, then (version 2)
 // one line per leaf revision of every relay copy (other stations' documents this machine holds,
@@ -8,22 +10,25 @@
 // trailer with the counts (by type too, and per relay copy) and the SHA-256 of every line before
 // it. A file without its trailer is incomplete; one whose hash differs was changed or damaged.
 // Version 1 files (no relay copies) still restore; they leave the relay copies as they are.
+// Version 3 holds the same lines as version 2, only inside the encryption.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { pipeline as pipe, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { getOrNull, type StationDb } from '../store/db';
 import { fieldError } from '../validation';
 import { headsOwnHistory } from '../sync/replicate';
+import { BACKUP_FORMAT, ENCRYPTED_VERSION, encryptingStep, openGzipStream } from './crypto';
 import { syncFile, syncFolder } from './files';
 
-export const BACKUP_FORMAT = 'leye-station-backup';
-export const BACKUP_VERSION = 2;
-/** Versions a restore reads: 1 had no relay copies. */
-const READABLE_VERSIONS = [1, 2];
+export { BACKUP_FORMAT } from './crypto';
+/** The version new backups are written in (encrypted). */
+export const BACKUP_VERSION = ENCRYPTED_VERSION;
+/** Versions a restore reads in plain gzip (written before backups were encrypted): 1 had no relay copies. */
+const PLAIN_VERSIONS = [1, 2];
 /** A relay copy's folder name: a township's or village's code (see SyncService.relayPlaces). */
 const RELAY_PLACE = /^\d{9}(\d{3})?$/;
 /** Documents per read and per write while backing up and restoring. */
@@ -136,9 +141,9 @@ export interface WrittenBackup {
 }
 
 /**
- * Writes a database's backup to `file`: to a temporary name first, synced, then renamed, so a
- * crash never leaves a half backup under a backup's name. `localIds`: the station `_local`
- * documents it holds (see STATION_LOCAL_DOCS).
+ * Writes a database's backup to `file`, encrypted with `passphrase`: to a temporary name first,
+ * synced, then renamed, so a crash never leaves a half backup under a backup's name. `localIds`:
+ * the station `_local` documents it holds (see STATION_LOCAL_DOCS).
  */
 export async function writeBackupFile(
   db: StationDb,
@@ -146,6 +151,7 @@ export async function writeBackupFile(
   station: { placeCode: string; name: string; createdAt: string },
   relays: RelayCopy[],
   localIds: readonly string[],
+  passphrase: string,
 ): Promise<WrittenBackup> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
   const hash = createHash('sha256');
@@ -189,8 +195,9 @@ export async function writeBackupFile(
     }
     yield emit({ kind: 'end', ...totals, relays: relayTotals, counts, sha256: hash.digest('hex') });
   }
+  const encrypt = await encryptingStep(passphrase);
   try {
-    await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(temp, { mode: 0o600 }));
+    await pipeline(Readable.from(lines()), createGzip(), encrypt, fs.createWriteStream(temp, { mode: 0o600 }));
     await syncFile(temp);
     await fs.promises.rename(temp, file);
     await syncFolder(path.dirname(file));
@@ -217,15 +224,19 @@ export interface CheckedBackup {
   trailer: Trailer;
   /** The file carries the relay copies (version 2), even if there were none: a restore replaces them. */
   hasRelays: boolean;
+  /** Version 3: encrypted with a backup passphrase (older files are plain gzip). */
+  encrypted: boolean;
 }
 
 /**
- * Reads a whole backup file and checks it: gzip, every line, header first, trailer last, counts
- * and SHA-256. `onPage` receives the documents as they are read (the restore's loading pass);
- * nothing it did counts until the check at the end has passed.
+ * Reads a whole backup file and checks it: the encryption (version 3, with `passphrase`), gzip,
+ * every line, header first, trailer last, counts and SHA-256. `onPage` receives the documents as
+ * they are read (the restore's loading pass); nothing it did counts until the check at the end
+ * has passed.
  */
 export async function readBackupFile(
   file: string,
+  passphrase: string | undefined,
   onPage?: (docs: RevisedDoc[], locals: LocalDoc[], relays: Map<string, RevisedDoc[]>) => Promise<void>,
 ): Promise<CheckedBackup> {
   const hash = createHash('sha256');
@@ -237,6 +248,7 @@ export async function readBackupFile(
   let locals: LocalDoc[] = [];
   let relays = new Map<string, RevisedDoc[]>();
   let pending = 0;
+  let encrypted = false;
   const flush = async () => {
     if (onPage && pending > 0) await onPage(docs, locals, relays);
     docs = [];
@@ -255,7 +267,8 @@ export async function readBackupFile(
     if (typeof line !== 'object' || line === null) refuse('corrupt');
     if (!header) {
       if (line.kind !== 'header' || line.format !== BACKUP_FORMAT) refuse('notBackup');
-      if (!READABLE_VERSIONS.includes(line.version)) refuse('version', { version: String(line.version) });
+      // Version 3 only inside the encryption, versions 1 and 2 only outside it.
+      if (encrypted ? line.version !== ENCRYPTED_VERSION : !PLAIN_VERSIONS.includes(line.version)) refuse('version', { version: String(line.version) });
       if (typeof line.placeCode !== 'string' || typeof line.createdAt !== 'string') refuse('corrupt');
       header = line;
       hash.update(`${text}\n`);
@@ -288,13 +301,19 @@ export async function readBackupFile(
   let rest = '';
   try {
     // Decoded as a stream: a character cut between two chunks is joined, not mangled.
-    for await (const chunk of fs.createReadStream(file).pipe(createGunzip()).setEncoding('utf8')) {
-      const text = rest + (chunk as string);
-      const parts = text.split('\n');
+    const opened = await openGzipStream(file, passphrase);
+    encrypted = opened.encrypted;
+    // A pipeline, not pipe(): an error reading or decrypting ends the loop with that error.
+    const text = pipe(Readable.from(opened.stream), createGunzip(), () => undefined).setEncoding('utf8');
+    for await (const chunk of text) {
+      const joined = rest + (chunk as string);
+      const parts = joined.split('\n');
       rest = parts.pop()!;
       for (const part of parts) await take(part);
     }
   } catch (error) {
+    // The tag fails where the file was cut short too: the trailer never came.
+    if (error instanceof LeyeError && error.rpc.messageKey === 'errors.backup.tampered' && !trailer) refuse('truncated');
     if (error instanceof LeyeError) throw error;
     if ((error as { code?: string }).code === 'ENOENT') refuse('fileNotFound');
     // Not gzip, or cut short inside the compressed stream.
@@ -316,5 +335,5 @@ export async function readBackupFile(
       if (said?.documents !== counted.documents.size || said.revisions !== counted.revisions) refuse('checksum');
     }
   }
-  return { header, trailer: end, hasRelays };
+  return { header, trailer: end, hasRelays, encrypted };
 }

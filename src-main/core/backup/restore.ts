@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { getOrNull, openLocalDb, type StationDb } from '../store/db';
+import type { SecretBox } from '../sync/secretBox';
 import { fieldError } from '../validation';
 import { fileStamp, syncFolder } from './files';
 import { raw, readBackupFile, refuse, type LocalDoc, type RevisedDoc } from './format';
+import { BACKUP_PASSPHRASE_DOC, passphraseDoc } from './passphrase';
 
 export interface StagedRestore {
   /** `<data folder>/restoring-<time>`: `station/` and, from a version 2 file, `relay/<place>/`. */
@@ -14,26 +16,34 @@ export interface StagedRestore {
   file: string;
   /** The file carried the relay copies: they replace the current ones (a version 1 file leaves them). */
   relays: boolean;
+  /** The file was encrypted (version 3); an older one was not. */
+  encrypted: boolean;
 }
 
 /**
- * Checks and loads `file` in `folder`; `placeCode`: the station the file must be from unless
- * confirmed (null: any station, as at first run, when there is no station yet). `db` is the
- * station's current database (its `_local/machine` stays), `dataDir` where the staged folder goes.
+ * Checks and loads `file` in `folder` (opened with `passphrase` when it is encrypted); `placeCode`:
+ * the station the file must be from unless confirmed (null: any station, as at first run, when
+ * there is no station yet). `db` is the station's current database (its `_local/machine` stays),
+ * `dataDir` where the staged folder goes. The whole file is read and checked before anything is
+ * loaded: a wrong passphrase or a changed byte leaves no trace.
  */
 export async function stageBackup(
-  at: { dataDir: string; db: StationDb; clock(): Date },
+  at: { dataDir: string; db: StationDb; clock(): Date; secretBox: SecretBox | null },
   folderOfFile: string,
-  fileName: string,
+  args: { file: string; passphrase?: string },
   placeCode: string | null,
 ): Promise<StagedRestore> {
+  const fileName = args.file;
   const file = path.join(folderOfFile, fileName);
   if (path.dirname(file) !== path.resolve(folderOfFile) || !fs.existsSync(file)) refuse('fileNotFound');
-  const checked = await readBackupFile(file);
+  const checked = await readBackupFile(file, args.passphrase);
   if (placeCode !== null && checked.header.placeCode !== placeCode) {
     throw new LeyeError(fieldError('confirmOtherStation', 'errors.backup.otherStation', { place: checked.header.placeCode, name: checked.header.stationName }));
   }
   const machine = await getOrNull<LocalDoc>(at.db, '_local/machine');
+  // The restored station backs up with the passphrase that opened the file; an older (plain)
+  // file keeps this machine's. Never one the file brings along.
+  const passphrase = checked.encrypted ? await passphraseDoc(at.secretBox, args.passphrase!, at.clock().toISOString()) : await getOrNull<LocalDoc>(at.db, BACKUP_PASSPHRASE_DOC);
   const folder = path.join(at.dataDir, `restoring-${fileStamp(at.clock())}`);
   await fs.promises.rm(folder, { recursive: true, force: true });
   const staged = openLocalDb(path.join(folder, 'station'));
@@ -46,7 +56,7 @@ export async function stageBackup(
   try {
     const locals = new Map<string, LocalDoc>();
     // Checked again while loading: a file changed since (a USB stick pulled) fails here, aside.
-    await readBackupFile(file, async (docs, page, relays) => {
+    await readBackupFile(file, args.passphrase, async (docs, page, relays) => {
       if (docs.length > 0) await load(staged, docs);
       for (const doc of page) locals.set(doc._id, doc);
       for (const [place, relayDocs] of relays) {
@@ -60,6 +70,8 @@ export async function stageBackup(
     // This machine stays this machine (sign-ins name it), whatever machine made the backup.
     if (machine) locals.set('_local/machine', machine);
     else locals.delete('_local/machine');
+    if (passphrase) locals.set(BACKUP_PASSPHRASE_DOC, passphrase as LocalDoc);
+    else locals.delete(BACKUP_PASSPHRASE_DOC);
     const seq = Number((await staged.info()).update_seq);
     for (const doc of locals.values()) {
       const { _rev: _ignored, ...body } = doc;
@@ -71,7 +83,7 @@ export async function stageBackup(
       await staged.put(body as { _id: string });
     }
     await staged.close();
-    return { folder, documents: checked.trailer.documents, file: fileName, relays: checked.hasRelays };
+    return { folder, documents: checked.trailer.documents, file: fileName, relays: checked.hasRelays, encrypted: checked.encrypted };
   } catch (error) {
     await staged.close().catch(() => undefined);
     for (const db of stagedRelays.values()) await db.close().catch(() => undefined);

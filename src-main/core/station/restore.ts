@@ -44,7 +44,7 @@ export class Restorer<C> {
     let staged: Awaited<ReturnType<BackupService['stage']>>;
     try {
       // First run: a file from anywhere (a USB stick), of whichever station this machine was.
-      staged = firstRunFolder === undefined ? await backups.stage(args, station.require().placeCode) : await backups.stageFile(firstRunFolder, args.file, null);
+      staged = firstRunFolder === undefined ? await backups.stage(args, station.require().placeCode) : await backups.stageFile(firstRunFolder, args, null);
     } finally {
       this.restoring = false;
     }

@@ -55,8 +55,9 @@ export function createDispatcher({ apps, db, log, checkSession }: DispatchDeps):
       // A log-out (or another login) in the same window while this call runs ends the call:
       // the handler's next look at its user is refused, and an answer it finished anyway is not
       // handed to a window that is no longer the caller's.
-      const value = await run(parsed.data, whileLoggedIn(session, caller!));
-      if (session.user !== caller) throw loggedOut();
+      const call = whileLoggedIn(session, caller!);
+      const value = await run(parsed.data, call.view);
+      if (session.user !== caller && !call.endedByCall()) throw loggedOut();
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
       const rpc = toRpcError(error);
@@ -85,15 +86,25 @@ export function createDispatcher({ apps, db, log, checkSession }: DispatchDeps):
 
 const loggedOut = () => new LeyeError({ code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
 
-/** The session as one call sees it: its user while the window stays logged in as the caller. */
-function whileLoggedIn(session: Session, caller: NonNullable<Session['user']>): Session {
-  return new Proxy(session, {
+/**
+ * The session as one call sees it: its user while the window stays logged in as the caller. A
+ * handler that ends the session itself (a restore logs everyone out) does so through this view,
+ * and its answer still goes back.
+ */
+function whileLoggedIn(session: Session, caller: NonNullable<Session['user']>): { view: Session; endedByCall: () => boolean } {
+  let ended = false;
+  const view = new Proxy(session, {
     get(target, key, receiver) {
-      if (key !== 'user') return Reflect.get(target, key, receiver) as unknown;
+      if (key !== 'user' || ended) return Reflect.get(target, key, receiver) as unknown;
       if (target.user !== caller) throw loggedOut();
       return caller;
     },
+    set(target, key, value, receiver) {
+      if (key === 'user') ended = true;
+      return Reflect.set(target, key, value, receiver);
+    },
   });
+  return { view, endedByCall: () => ended };
 }
 
 /** A core that may have been replaced by a restore. */

@@ -49,7 +49,7 @@ export const STATION_LOCAL_DOCS = documents.BACKED_UP_LOCAL_DOCS;
  * `_local` ids or prefixes deliberately not in a backup (see above), and the backup passphrase:
  * a backup never carries the key that opens it (passphrase.ts).
  */
-export const LOCAL_DOCS_NOT_BACKED_UP: readonly string[] = [...documents.LOCAL_DOCS_NOT_BACKED_UP, BACKUP_PASSPHRASE_DOC];
+export const LOCAL_DOCS_NOT_BACKED_UP: readonly string[] = documents.LOCAL_DOCS_NOT_BACKED_UP;
 
 export interface BackupSettings {
   /** null: `<data folder>/backups`. */

@@ -5,10 +5,11 @@
 // there is one; in the Node host (no key store) as it is, in the station's database, which only
 // this user can read (store/permissions.ts). The document is never in a backup (STATION_LOCAL_DOCS
 // lists what is), so a USB stick never carries it, sealed or not. A restore sets it anew (restore.ts).
+import { LOCAL_DOCUMENTS } from '../../../shared/documents/local';
 import type { SecretBox } from '../sync/secretBox';
 import { getOrNull, type StationDb } from '../store/db';
 
-export const BACKUP_PASSPHRASE_DOC = '_local/backup-passphrase';
+export const BACKUP_PASSPHRASE_DOC = LOCAL_DOCUMENTS.backupPassphrase.id;
 
 export interface PassphraseDoc {
   _id: typeof BACKUP_PASSPHRASE_DOC;

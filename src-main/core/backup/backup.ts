@@ -25,7 +25,7 @@ import * as documents from '../../../shared/documents/local';
 import { readHead } from './crypto';
 import { backupName, parseBackupName, syncFile } from './files';
 import { readBackupFile, refuse as refuseFile, writeBackupFile, type RelayCopy } from './format';
-import { BACKUP_PASSPHRASE_DOC, hasPassphrase, readPassphrase, storePassphrase } from './passphrase';
+import { hasPassphrase, readPassphrase, storePassphrase } from './passphrase';
 import { stageBackup, type StagedRestore } from './restore';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, readBackupFile, writeBackupFile, type CheckedBackup, type RelayCopy, type WrittenBackup } from './format';

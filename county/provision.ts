@@ -5,6 +5,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { docId } from '../shared/documents/registry';
 import { COUNTY_SECRET_DOC, decodeSetupCode, encodeSetupCode, type SetupCodeFields } from '../shared/county/setupCode';
 import { isKnownPlace, placeLevel, placeName } from '../shared/places/index';
+import { lockAcceptedRecords } from './acceptedLocks';
 import { Couch, CouchError, type Credentials, splitUrl } from './couch';
 import { AGGREGATE_VIEWS, DATA_FILTER, REVIEW_DESIGN_DOC, REVIEW_VIEWS, aggregateValidate, refValidate, roles, stationValidate } from './designDocs';
 
@@ -276,6 +277,11 @@ export async function provisionCounty(serverUrl: string, admin: Credentials, pla
   await p.ensureDoc(aggregateDb(county), { _id: '_design/leye', language: 'javascript', validate_doc_update: aggregateValidate(county) });
   await p.ensureDoc(aggregateDb(county), { _id: '_design/stats', language: 'javascript', views: AGGREGATE_VIEWS });
   await p.ensureDoc(aggregateDb(county), { _id: REVIEW_DESIGN_DOC, language: 'javascript', views: REVIEW_VIEWS });
+  // Records accepted before the lock lived on the record get it now (county/acceptedLocks.ts).
+  for (const s of stations) {
+    const locked = await lockAcceptedRecords(couch, stationDb(s.code));
+    if (locked > 0) p.changes.push(`${locked} accepted record(s) of ${s.code} locked on the server`);
+  }
 
   // The county secret: made once, never changed (resident ids at every station depend on it).
   let secret = (await couch.getDoc<{ key?: string }>(aggregateDb(county), COUNTY_SECRET_DOC))?.key;

@@ -36,6 +36,8 @@ export interface AttackTarget {
   A: string;
   B: string;
   provisioned: ProvisionResult;
+  /** The test county's plan (to provision again). */
+  plan: CountyPlan;
   /** What a station's setup code holds (account, password, county secret). */
   setupOf(place: string): ReturnType<typeof parseSetupCode>;
   /** The Authorization header of a station's account, or of a created account by name. */
@@ -145,6 +147,7 @@ export async function openAttackTarget(label: string, options: { staff?: string[
     A,
     B,
     provisioned,
+    plan,
     setupOf,
     as,
     asAdmin: () => basic(admin.user, admin.password),

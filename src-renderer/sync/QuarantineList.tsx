@@ -8,7 +8,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineView } from '../../shared/rpc/handlers';
 import { recordTypeName } from '../../shared/documents/labelsFormat';
-import { typeOfId } from '../../shared/documents/registry';
+import { keyOfId, typeOfId } from '../../shared/documents/registry';
 import { translateIssue } from '../errors';
 import { useQuarantine } from './queries';
 
@@ -39,7 +39,7 @@ export function QuarantineList({ open }: { open: boolean }) {
                 render: (_, row) => {
                   const type = typeOfId(row.id);
                   // A post's or a course's code is what people know it by; other keys are internal.
-                  const code = type === 'post' || type === 'course' ? ` ${row.id.slice(row.id.indexOf(':') + 1)}` : '';
+                  const code = type === 'post' || type === 'course' ? ` ${keyOfId(row.id)}` : '';
                   return `${recordTypeName(t, type ?? row.id.slice(0, Math.max(0, row.id.indexOf(':'))))}${code}`;
                 },
               },

@@ -70,11 +70,14 @@ function recordsOfB(by: string): ({ _id: string } & Record<string, unknown>)[] {
     { _id: docId.attendance(postOfB, holderId, '2026-12-01'), type: 'attendance', ...stamp(B, by), postId: postOfB, residentId: holderId, date: '2026-12-01', mark: 'present', hours: 4, history: [] },
     { _id: docId.batch(B, AT, 'abcdef'), type: 'batch', ...stamp(B, by), via: 'sync', counts: {}, docs: [], checksum: 'sha256:0000' },
     { _id: docId.enrolment(sessionOfB, holderId), type: 'enrolment', ...stamp(B, by), sessionId: sessionOfB, residentId: holderId },
+    // The county lists a station gone silent by its heartbeat, and names it by its entry.
+    { _id: docId.heartbeat(B), type: 'heartbeat', ...stamp(B, by), lastSyncAt: AT },
+    { _id: docId.station(B), type: 'station', ...stamp(B, by), name: '历山路社区服务站', demo: false },
   ];
 }
 
 /** A's forgery of a record of B: B's id, A's place (the server checks that against A's account), other content. */
-const forged = (doc: { _id: string } & Record<string, unknown>) => ({ ...doc, ...stamp(A, 'mallory'), reason: 'forged', field: 'forged', name: '冒写', mark: 'absent' });
+const forged = (doc: { _id: string } & Record<string, unknown>) => ({ ...doc, ...stamp(A, 'mallory'), reason: 'forged', field: 'forged', name: '冒写', mark: 'absent', lastSyncAt: '2027-01-01T00:00:00.000Z' });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'leye-county-attacks-ids-'));
@@ -94,7 +97,7 @@ afterAll(async () => {
 });
 
 describe("a station writing another station's ids into its own database", () => {
-  it('is refused for every type whose id carries a place (audit, post, attendance, batch, enrolment): plain PUT and new_edits:false', async () => {
+  it('is refused for every type whose id carries a place (audit, post, attendance, batch, enrolment, heartbeat, station entry): plain PUT and new_edits:false', async () => {
     const records = recordsOfB(`station-${B}`);
     for (const doc of records) expect((await put(B, as(B), doc)).status, doc._id).toBe(201);
     // They reach the aggregate as B wrote them.

@@ -67,7 +67,8 @@ export class PostsService {
   }
 
   private holdersOf(postId: string): (AssignmentDoc & { _rev: string })[] {
-    return this.assignments.withPrefix(`${ID_PREFIX.assignment}${keyOf(postId)}:`);
+    // (A legacy post coded like a place would share the prefix with that place's posts.)
+    return this.assignments.withPrefix(`${ID_PREFIX.assignment}${keyOf(postId)}:`).filter((a) => a.postId === postId);
   }
 
   private assignmentView(a: AssignmentDoc): AssignmentView {
@@ -207,7 +208,7 @@ export class PostsService {
     } else {
       const result = await this.ctx.db.allDocs<AttendanceDoc>({ include_docs: true, ...prefixRange(`${ID_PREFIX.attendance}${key}:`) });
       docs = this.months.get(key) ?? new Map();
-      for (const row of result.rows) if (row.doc) keepNewer(docs, row.doc as AttendanceDoc & { _rev: string });
+      for (const row of result.rows) if (row.doc && row.doc.postId === postId) keepNewer(docs, row.doc as AttendanceDoc & { _rev: string });
       if (this.months.size >= PostsService.MONTHS_KEPT) this.months.delete(this.months.keys().next().value!);
     }
     this.months.set(key, docs);

@@ -4,8 +4,6 @@ import type { Core, Session } from '../src-main/core/core';
 import { fakeResidents } from '../src-main/core/station/demo';
 import type { AssignmentDoc, AttendanceDoc, EnrolmentDoc, PostDoc, SignInDoc, TrainingDoc } from '../src-main/core/store/docs';
 import { randomId } from '../src-main/core/residents/identity';
-import { attendanceId } from '../src-main/core/posts/posts';
-import { signInId } from '../src-main/core/training/training';
 import { timed } from './stats';
 import { ID_PREFIX, docId } from '../shared/documents/registry';
 
@@ -52,7 +50,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
   const postIds: string[] = [];
   for (let p = 0; p <= POSTS; p++) {
     const code = p === POSTS ? 'BIG' : `P${String(p).padStart(3, '0')}`;
-    const postId = docId.post(code);
+    const postId = docId.post(PLACE, code);
     postIds.push(postId);
     const post: PostDoc = {
       _id: postId, type: 'post', ...stamp, code, name: `岗位${code}`, kind: 'rural', category: 'ruralCleaning',
@@ -71,7 +69,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
       for (const date of days) {
         const weekend = [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
         const mark: AttendanceDoc = {
-          _id: attendanceId(postId, residentId, date), type: 'attendance', ...stamp, postId, residentId, date,
+          _id: docId.attendance(postId, residentId, date), type: 'attendance', ...stamp, postId, residentId, date,
           mark: weekend ? 'rest' : 'present', hours: weekend ? 0 : 4, history: [],
         };
         docs.push(mark);
@@ -88,7 +86,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
       { date, half: 'am' as const, start: '00:00', end: '11:59', classHours: 3 },
       { date, half: 'pm' as const, start: '12:00', end: '23:59', classHours: 3 },
     ]);
-    const id = docId.training(randomId(16));
+    const id = docId.training(PLACE, randomId(16));
     sessionIds.push(id);
     const training: TrainingDoc = {
       _id: id, type: 'training', ...stamp, course: { occupation: `工种${s}`, level: 'level5' },
@@ -103,7 +101,7 @@ export async function benchPostsAndTraining(core: Core, session: Session) {
       if (isToday) continue;
       for (const slot of timetable) {
         const signIn: SignInDoc = {
-          _id: signInId(id, slot.date, slot.half, residentId), type: 'signIn', ...stamp, sessionId: id, residentId, date: slot.date, half: slot.half,
+          _id: docId.signIn(id, slot.date, slot.half, residentId), type: 'signIn', ...stamp, sessionId: id, residentId, date: slot.date, half: slot.half,
           in: { at: `${slot.date}T01:00:00.000Z`, method: 'idCard', by: user.loginName, machine: 'bench' }, out: null,
         };
         docs.push(signIn);

@@ -27,15 +27,15 @@ export async function seedMarks(core: Core, session: Session, waitForIndex = tru
   for (const [p, holder] of holders.entries()) {
     const code = `BS-${String(p).padStart(3, '0')}`;
         const docs: ({ _id: string } & Record<string, unknown>)[] = [
-      { _id: docId.post(code), type: 'post', ...stamp, code, name: '保洁', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: first, endDate: today },
-      { _id: docId.assignment(docId.post(code), holder.id, first), type: 'assignment', ...stamp, postId: docId.post(code), residentId: holder.id, startDate: first, endDate: today, contractNo: code, override: null },
+      { _id: docId.post(stamp.placeCode, code), type: 'post', ...stamp, code, name: '保洁', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: first, endDate: today },
+      { _id: docId.assignment(docId.post(stamp.placeCode, code), holder.id, first), type: 'assignment', ...stamp, postId: docId.post(stamp.placeCode, code), residentId: holder.id, startDate: first, endDate: today, contractNo: code, override: null },
     ];
     for (let d = 0; d < 365; d++) {
       const date = new Date(start);
       date.setUTCDate(date.getUTCDate() + d);
       const iso = date.toISOString().slice(0, 10);
       const mark = marks[(d + p) % marks.length]!;
-      docs.push({ _id: docId.attendance(docId.post(code), holder.id, iso), type: 'attendance', ...stamp, postId: docId.post(code), residentId: holder.id, date: iso, mark, hours: mark === 'present' ? 4 : 0, history: [] });
+      docs.push({ _id: docId.attendance(docId.post(stamp.placeCode, code), holder.id, iso), type: 'attendance', ...stamp, postId: docId.post(stamp.placeCode, code), residentId: holder.id, date: iso, mark, hours: mark === 'present' ? 4 : 0, history: [] });
     }
     await core.db.bulkDocs(docs);
     written += docs.length;

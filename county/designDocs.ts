@@ -3,7 +3,7 @@
 // self-contained ES5 string (CouchDB 3 runs SpiderMonkey; no imports, no let/const, no arrows),
 // with the place codes baked in as literals. Which type each account may write comes from the
 // one document registry (shared/documents), baked in as JSON literals too.
-import { COUNTY_ONLY_TYPES, LOCKED_TYPES, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
+import { COUNTY_ONLY_TYPES, LOCKED_TYPES, PLACED_IDS, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
 
 export const roles = {
   station: (code: string) => `station:${code}`,
@@ -55,6 +55,17 @@ const HELPERS = `
   }
 `;
 
+// The place a station record's id carries (registry `placed`: group 1 of its id shape), or null
+// for a legacy id, a resident's and other types'. Pasted into the station databases' function.
+const ID_PLACE = `
+  var PLACED_IDS = ${JSON.stringify(PLACED_IDS)};
+  function idPlace(id) {
+    var type = id.slice(0, id.indexOf(':'));
+    var m = Object.prototype.hasOwnProperty.call(PLACED_IDS, type) ? new RegExp(PLACED_IDS[type]).exec(id) : null;
+    return m && m[1] ? m[1] : null;
+  }
+`;
+
 /**
  * validate_doc_update of `station_<code>`: who may write what into one station's database.
  * Server admins pass explicitly (CouchDB runs validation for admins too; PouchDB Server as well).
@@ -67,6 +78,7 @@ export function stationValidate(station: string, county: string): string {
   // A station's deletion would replicate into the aggregate: what the county wrote stays.
   var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};
 ${HELPERS}
+${ID_PLACE}
   if (has('_admin')) return;
   if (newDoc._id.indexOf('_design/') === 0) { if (isDbAdmin()) return; forbid('only database admins may write design documents'); }
   var isCounty = has('county:' + COUNTY);
@@ -75,6 +87,9 @@ ${HELPERS}
   else if (has('township:' + TOWNSHIP)) area = TOWNSHIP;
   else if (has('station:' + STATION)) area = STATION;
   if (area === null) throw({ unauthorized: 'this account may not write to station ' + STATION });
+  // An id that carries a place is that place's record: no other station writes it, nor its deletion.
+  var carried = isCounty ? null : idPlace(newDoc._id);
+  if (carried !== null && !within(carried, area)) forbid('id ' + newDoc._id + ' belongs to place ' + carried + ', outside ' + area);
   if (oldDoc && !oldDoc._deleted && oldDoc.placeCode !== undefined && !within(oldDoc.placeCode, area)) forbid('document ' + newDoc._id + ' belongs to place ' + oldDoc.placeCode + ', outside ' + area);
   appendOnly(newDoc, oldDoc);
   // A record the county accepted carries its countyLock: only a county account changes, deletes or
@@ -95,6 +110,7 @@ ${HELPERS}
   if (allowed.indexOf(newDoc.type) === -1) forbid('type ' + newDoc.type + ' may not be written by this account');
   if (oldDoc && !oldDoc._deleted && oldDoc.type !== undefined && oldDoc.type !== newDoc.type) forbid('type may not change');
   if (!within(newDoc.placeCode, area)) forbid('placeCode ' + newDoc.placeCode + ' is outside ' + area);
+  if (carried !== null && carried !== newDoc.placeCode) forbid('id ' + newDoc._id + ' carries place ' + carried + ', not ' + newDoc.placeCode);
 }`;
 }
 
@@ -140,8 +156,13 @@ ${HELPERS}
 }`;
 }
 
-/** Views of `county_<code>_aggregate` (design doc `_design/stats`); all reduce with built-ins. */
-export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = {
+/**
+ * Views of `county_<code>_aggregate` (design doc `_design/stats`); all reduce with built-ins.
+ * A record in conflict counts for no station until the county resolves it: two stations' versions
+ * of one id (one person registered in two villages, a legacy id written twice, or a station
+ * forging another's record) would otherwise be credited to whichever revision won.
+ */
+export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = confirmedOnly({
   // [placeCode, targetGroup, registration kind, YYYY-MM of registration] → count of residents
   residents: {
     map: `function (doc) {
@@ -246,7 +267,13 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
 }`,
     reduce: '_count',
   },
-};
+});
+
+/** Each map first leaves out a document with conflicting revisions (the views get `_conflicts`). */
+function confirmedOnly(views: Record<string, { map: string; reduce: string }>): Record<string, { map: string; reduce: string }> {
+  const skip = 'function (doc) {\n  if (doc._conflicts && doc._conflicts.length) return;';
+  return Object.fromEntries(Object.entries(views).map(([name, v]) => [name, { ...v, map: v.map.replace(/^function \(doc\) \{/, skip) }]));
+}
 
 /**
  * Views of the aggregate for county review (design doc `_design/review`, apart from the

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeChildren } from '../shared/places/index';
+import { docId } from '../shared/documents/registry';
 import { Couch } from './couch';
 import { addStation, parseSetupCode, provisionCounty, stationDb, type CountyPlan, type CreatedAccount, type ProvisionResult } from './provision';
 import { createServerAdmin, startPouchServer, type PouchServer } from './pouchServer';
@@ -149,7 +150,7 @@ describe('provisionCounty', () => {
   it('keeps audit entries append-only: a station or the county may add one, nobody may change or delete it', async () => {
     const a = as(`station-${A}`);
     const staff = as('county-li');
-    const entry = doc({ _id: `audit:2026-01-05T08:00:00.000Z:abcdefgh`, type: 'audit', action: 'reveal', targetId: 'resident:x', field: 'idNumber' });
+    const entry = doc({ _id: docId.audit(A, '2026-01-05T08:00:00.000Z', 'abcdefgh'), type: 'audit', action: 'reveal', targetId: 'resident:x', field: 'idNumber' });
     const path = `/${stationDb(A)}/${encodeURIComponent(entry._id)}`;
     expect((await a.request('PUT', path, entry)).status).toBe(201);
     const stored = await staff.getDoc<{ _rev: string }>(stationDb(A), entry._id);
@@ -169,9 +170,9 @@ describe('provisionCounty', () => {
     const a = as(`station-${A}`);
     const dir = await a.call<{ rows: { id: string }[] }>('GET', '/county_ref/_all_docs');
     expect(dir.body.rows.map((r) => r.id)).toContain(`station:${A}`);
-    const post = doc({ _id: 'post:P1', type: 'post', placeCode: A });
-    expect([401, 403]).toContain((await a.request('PUT', '/county_ref/post:P1', post)).status);
-    expect((await as('county-li').request('PUT', '/county_ref/post:P1', post)).status).toBe(201);
+    const post = doc({ _id: docId.post(A, 'P1'), type: 'post', placeCode: A });
+    expect([401, 403]).toContain((await a.request('PUT', `/county_ref/${post._id}`, post)).status);
+    expect((await as('county-li').request('PUT', `/county_ref/${post._id}`, post)).status).toBe(201);
   });
 
   it('replicates station data (not design documents) into the aggregate, where the views count it', async () => {

@@ -91,6 +91,8 @@ export interface CountyConflictView {
   revisions: ConflictRevisionView[];
   /** Field names whose values differ between the revisions. */
   differing: string[];
+  /** The revisions come from different places (or one from another place than its id carries): a station may have written another's record. */
+  suspectedForgery: boolean;
 }
 
 const batchId = z.string().regex(ID_PATTERNS.batch, { error: 'errors.id' });

@@ -2,9 +2,43 @@
 // defined once: the argument schemas of every domain check them, and so does the quarantine.
 // A leaf module (no imports), so that the domains' schemas can use it without a cycle through
 // the registry, whose id builders produce ids of these shapes (registry.test.ts checks it).
+
+/** A place code as ids carry it: a county (6 digits), a township (9) or a village (12). */
+const PLACE = '(\\d{12}|\\d{9}|\\d{6})';
+const CODE = '[A-Za-z0-9-]{1,20}';
+const RESIDENT = '[a-z2-7]{26}';
+const SESSION = '[a-z2-7]{16}';
+const DATE = '\\d{4}-\\d{2}-\\d{2}';
+const MONTH = '\\d{4}-\\d{2}';
+const TIME = '\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z';
+/** The place an id of one station's record starts with; absent from ids made before places (legacy). */
+const placed = (prefix: string, rest: string) => `^${prefix}:(?:${PLACE}:)?${rest}$`;
+
+/**
+ * Every id shape of the types that belong to one station, new and legacy: capture group 1 is
+ * the place the id carries, undefined for a legacy id. A legacy id has one `:`-part less than a
+ * new one of its type (a post code has no `:`), so the two never read as each other. ES5 regular
+ * expressions (no named groups): the county's validation function runs them too.
+ */
+export const PLACED_ID_SOURCES = {
+  audit: placed('audit', `${TIME}:[A-Za-z0-9]+`),
+  station: `^station:${PLACE}$`,
+  post: placed('post', CODE),
+  assignment: placed('assignment', `${CODE}:${RESIDENT}:${DATE}`),
+  attendance: placed('attendance', `${CODE}:${MONTH}:${RESIDENT}:\\d{2}`),
+  monthClose: placed('monthClose', `${CODE}:${MONTH}`),
+  training: placed('training', SESSION),
+  enrolment: placed('enrolment', `${SESSION}:${RESIDENT}`),
+  signIn: placed('signIn', `${SESSION}:${DATE}:(?:am|pm):${RESIDENT}`),
+  batch: `^batch:${PLACE}:[0-9TZ:.-]+:[a-z0-9]{6}$`,
+  heartbeat: `^heartbeat:${PLACE}$`,
+} as const;
+
 export const ID_PATTERNS = {
-  resident: /^resident:[a-z2-7]{26}$/,
-  post: /^post:[A-Za-z0-9-]{1,20}$/,
-  training: /^training:[a-z2-7]{16}$/,
-  batch: /^batch:\d{9,12}:[0-9TZ:.-]+:[a-z2-7]{6}$/,
+  resident: new RegExp(`^resident:${RESIDENT}$`),
+  /** `post:<place>:<code>`, or a legacy `post:<code>`. */
+  post: new RegExp(PLACED_ID_SOURCES.post),
+  /** `training:<place>:<key>`, or a legacy `training:<key>`. */
+  training: new RegExp(PLACED_ID_SOURCES.training),
+  batch: new RegExp(PLACED_ID_SOURCES.batch),
 } as const;

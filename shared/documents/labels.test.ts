@@ -14,14 +14,15 @@ import { HALF_DAYS, TRAINING_LEVELS } from '../training/schema';
 import { ID_PATTERNS } from './ids';
 import { auditLabel, auditTarget, describeRecord, refsFromDocs, withDisplayNames, type RecordLabel } from './labels';
 import { formatAudit, formatAuditDetail, formatRecordLabel, recordTypeName } from './labelsFormat';
-import { DOCUMENT_TYPES, docId, type DocumentType } from './registry';
+import { DOCUMENT_TYPES, docId, legacyId, type DocumentType } from './registry';
 
 const RESIDENT_KEY = 'vjbek35abcdefghijklmnopqrs';
 const SESSION_KEY = 'ieq7ycrjd2zzqdpy';
 const residentId = `resident:${RESIDENT_KEY}`;
-const postId = 'post:GY-001';
-const sessionId = `training:${SESSION_KEY}`;
-const batchId = 'batch:370102001002:2026-12-06T02:03:04.000Z:abcdef';
+const PLACE = '370102001002';
+const postId = docId.post(PLACE, 'GY-001');
+const sessionId = docId.training(PLACE, SESSION_KEY);
+const batchId = docId.batch(PLACE, '2026-12-06T02:03:04.000Z', 'abcdef');
 const stamp = { schemaVersion: 1, placeCode: '370102001002', createdBy: 'wangxy', createdAt: '2026-12-06T02:03:04.000Z', updatedBy: 'wangxy', updatedAt: '2026-12-06T02:03:04.000Z' };
 
 const resident = { _id: residentId, type: 'resident', ...stamp, name: '张三', idNumber: '370102199001011234', sex: 'male', birthDate: '1990-01-01' };
@@ -31,9 +32,9 @@ const session = { _id: sessionId, type: 'training', ...stamp, course: { occupati
 /** One document of every type (a type added to the registry without one here does not compile). */
 const DOCS: Record<DocumentType, Record<string, unknown>> = {
   resident,
-  audit: { _id: 'audit:2026-12-06T02:03:04.000Z:abcdefgh', type: 'audit', ...stamp, action: 'reveal', targetId: residentId, field: 'idNumber' },
+  audit: { _id: docId.audit(PLACE, '2026-12-06T02:03:04.000Z', 'abcdefgh'), type: 'audit', ...stamp, action: 'reveal', targetId: residentId, field: 'idNumber' },
   policy: { _id: 'policy:posts:2026-01-01', type: 'policy', ...stamp, kind: 'posts', effectiveFrom: '2026-01-01' },
-  station: { _id: 'station:370102001002', type: 'station', placeCode: '370102001002', name: '甲村服务站' },
+  station: { _id: docId.station(PLACE), type: 'station', placeCode: '370102001002', name: '甲村服务站' },
   post,
   assignment: { _id: docId.assignment(postId, residentId, '2026-11-01'), type: 'assignment', ...stamp, postId, residentId, startDate: '2026-11-01', endDate: '2026-12-31' },
   attendance: { _id: docId.attendance(postId, residentId, '2026-11-05'), type: 'attendance', ...stamp, postId, residentId, date: '2026-11-05', mark: 'sickLeave', hours: 0 },
@@ -46,7 +47,7 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   unlock: { _id: docId.unlock(residentId, stamp.createdAt), type: 'unlock', ...stamp, targetId: residentId, reason: '更正' },
   course: { _id: 'course:C-01', type: 'course', ...stamp, code: 'C-01', occupation: '育婴员', level: 'specialAbility' },
   resolution: { _id: docId.resolution(residentId, stamp.createdAt, '370102001002'), type: 'resolution', ...stamp, targetId: residentId, reason: '核实' },
-  heartbeat: { _id: 'heartbeat:370102001002', type: 'heartbeat', ...stamp, lastSyncAt: stamp.createdAt },
+  heartbeat: { _id: docId.heartbeat(PLACE), type: 'heartbeat', ...stamp, lastSyncAt: stamp.createdAt },
 };
 
 const byId = new Map(Object.values(DOCS).map((d) => [d._id as string, d]));
@@ -217,5 +218,20 @@ describe('record labels', () => {
     const { t } = translators['zh-CN'];
     expect(formatAudit(t, auditLabel({ action: 'export', targetId: 'residents', field: 'ledger all 11', reason: 'masked' }), null)).toBe('导出 台账 全部 11 条（号码已遮挡）');
     expect(formatAudit(t, auditLabel({ action: 'reveal', targetId: residentId, field: 'idNumber' }), describeRecord(resident, residentId))).toBe('查看完整号码 身份证号：张三 3701**********1234');
+  });
+
+  it('read the printed month or half-day and the record from a print target, whether the id carries a place or is legacy', () => {
+    const { t } = translators['zh-CN'];
+    for (const post of [postId, legacyId.post('GY-001'), legacyId.post('123456'), docId.post(PLACE, '123456')]) {
+      expect(auditTarget(`${post}:2026-11`)).toBe(post);
+      expect(auditLabel({ action: 'print', targetId: `${post}:2026-11`, field: 'attendance', reason: 'idNumber:masked' }).params.when).toBe('2026-11');
+      expect(auditTarget(post)).toBe(post);
+    }
+    for (const session of [sessionId, `training:${SESSION_KEY}`]) {
+      expect(auditTarget(`${session}:2026-12-06:pm`)).toBe(session);
+      const what = auditLabel({ action: 'print', targetId: `${session}:2026-12-06:pm`, field: 'signInSheet', reason: 'idNumber:masked' });
+      expect(what.params.when).toBe('2026-12-06');
+      expect(formatAudit(t, what, null)).toContain('下午');
+    }
   });
 });

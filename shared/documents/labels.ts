@@ -9,7 +9,8 @@ import type { PolicyKind } from '../policy/parameters';
 import type { AttendanceMark } from '../posts/schema';
 import type { HalfDay, TrainingLevel } from '../training/schema';
 import type { AuditLabel, PersonLabel, RecordLabel, SessionLabel } from './labelTypes';
-import { typeOfId } from './registry';
+import { ID_PATTERNS } from './ids';
+import { keyOfId, typeOfId } from './registry';
 
 export type { AuditLabel, PersonLabel, RecordLabel, SessionLabel } from './labelTypes';
 
@@ -24,7 +25,6 @@ export const NO_REFS: LabelRefs = { person: () => undefined, post: () => undefin
 
 type Doc = Record<string, unknown>;
 const str = (doc: Doc, key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : '');
-const after = (value: string, prefix: string) => (value.startsWith(prefix) ? value.slice(prefix.length) : value);
 
 /** A resident document as a person label. */
 export function personOf(doc: Doc): PersonLabel {
@@ -60,10 +60,18 @@ export function referencedIds(docs: Iterable<Doc | null | undefined>): { residen
   return out;
 }
 
-/** The record an audit entry's target names (`post:X:2026-11` → `post:X`), or the target as it is. */
+/** What a print's target adds to the record printed: a month to a post, a date and half-day to a session. */
+const PRINTED_PART = { post: /^\d{4}-\d{2}$/, training: /^\d{4}-\d{2}-\d{2}:(?:am|pm)$/ };
+
+/** The record an audit entry's target names (`post:<place>:X:2026-11` → `post:<place>:X`), or the target as it is. */
 export function auditTarget(targetId: string): string {
   const type = typeOfId(targetId);
-  if (type === 'post' || type === 'training') return targetId.split(':').slice(0, 2).join(':');
+  if (type !== 'post' && type !== 'training') return targetId;
+  const parts = targetId.split(':');
+  for (let n = 2; n < parts.length; n++) {
+    const record = parts.slice(0, n).join(':');
+    if (ID_PATTERNS[type].test(record) && PRINTED_PART[type].test(parts.slice(n).join(':'))) return record;
+  }
   return targetId;
 }
 
@@ -72,7 +80,7 @@ function aboutOf(targetId: string, refs: LabelRefs): RecordLabel | undefined {
   const id = auditTarget(targetId);
   const type = typeOfId(id);
   if (type === 'resident') return { type, person: refs.person(id) ?? null };
-  if (type === 'post') return { type, name: refs.post(id) ?? after(id, 'post:') };
+  if (type === 'post') return { type, name: refs.post(id) ?? keyOfId(id) };
   if (type === 'training') return { type, session: refs.session(id) ?? null };
   return type ? { type } : undefined;
 }
@@ -86,7 +94,7 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
   if (!doc) return { type };
   const s = (key: string) => str(doc, key);
   const person = () => refs.person(s('residentId')) ?? null;
-  const post = () => refs.post(s('postId')) ?? after(s('postId'), 'post:');
+  const post = () => refs.post(s('postId')) ?? keyOfId(s('postId'));
   const session = () => refs.session(s('sessionId')) ?? null;
   switch (type) {
     case 'resident':
@@ -156,9 +164,11 @@ export function auditLabel(entry: { action: AuditActionName; targetId: string; f
       const form = PRINT_FORMS.has(field) ? field : null;
       if (!form) return label(null);
       const full: Record<string, string> = /:full$/.test(reason) ? { mode: 'labels.audit.mode.full' } : /:masked$/.test(reason) ? { mode: 'labels.audit.mode.masked' } : {};
+      // The printed part ends the target (`<post id>:<month>`, `<session id>:<date>:<half>`), whatever shape the id has.
       const parts = targetId.split(':');
-      const when = form === 'hardshipNotice' ? `${parts[1] ?? ''} – ${parts[2] ?? ''}` : form === 'attendance' ? (parts[2] ?? '') : form === 'signInSheet' ? (parts[2] ?? '') : '';
-      const half: Record<string, string> = form === 'signInSheet' && (parts[3] === 'am' || parts[3] === 'pm') ? { half: `labels.half.${parts[3]}` } : {};
+      const [last, beforeLast] = [parts[parts.length - 1] ?? '', parts[parts.length - 2] ?? ''];
+      const when = form === 'hardshipNotice' ? `${parts[1] ?? ''} – ${parts[2] ?? ''}` : form === 'attendance' ? last : form === 'signInSheet' ? beforeLast : '';
+      const half: Record<string, string> = form === 'signInSheet' && (last === 'am' || last === 'pm') ? { half: `labels.half.${last}` } : {};
       return label(when ? 'printWhen' : 'print', { when, count: count(/^applicants:(\d+)$/.exec(reason)?.[1]) }, { form: `labels.forms.${form}`, ...full, ...half });
     }
     case 'export':

@@ -17,9 +17,14 @@ import {
   PREFIX,
   REFERENCE_PREFIXES,
   REF_TYPES,
+  PLACED_IDS,
   STATION_TYPES,
+  childIdParts,
   docId,
   isReferenceId,
+  keyOfId,
+  legacyId,
+  placeOfId,
   schemaOfId,
   typeOfId,
 } from './registry';
@@ -27,27 +32,43 @@ import {
 const sorted = (list: readonly string[]) => [...list].sort();
 const key = 'abcdefghijklmnopqrstuvwxyz';
 const residentId = `resident:${key}`;
-const sessionId = 'training:abcdefghijklmnop';
+const place = '371402001002';
+const postId = `post:${place}:P-1`;
+const sessionId = `training:${place}:abcdefghijklmnop`;
 
-/** One id built by each type's builder, and the id the code wrote before the registry. */
+/** One id built by each type's builder, and the id it must be (a station's record carries the station's place). */
 const BUILT: Record<string, [string, string]> = {
   resident: [docId.resident(key), residentId],
-  audit: [docId.audit('2024-03-05T01:02:03.000Z', 'r4nd0m12'), 'audit:2024-03-05T01:02:03.000Z:r4nd0m12'],
+  audit: [docId.audit(place, '2024-03-05T01:02:03.000Z', 'r4nd0m12'), `audit:${place}:2024-03-05T01:02:03.000Z:r4nd0m12`],
   policy: [docId.policy('posts', '2024-01-01', '371402'), 'policy:posts:2024-01-01'],
   station: [docId.station('371402001'), 'station:371402001'],
-  post: [docId.post('P-1'), 'post:P-1'],
-  assignment: [docId.assignment('post:P-1', residentId, '2024-01-01'), `assignment:P-1:${key}:2024-01-01`],
-  attendance: [docId.attendance('post:P-1', residentId, '2024-03-05'), `attendance:P-1:2024-03:${key}:05`],
-  monthClose: [docId.monthClose('post:P-1', '2024-03'), 'monthClose:P-1:2024-03'],
-  training: [docId.training('abcdefghijklmnop'), sessionId],
-  enrolment: [docId.enrolment(sessionId, residentId), `enrolment:abcdefghijklmnop:${key}`],
-  signIn: [docId.signIn(sessionId, '2024-03-05', 'am', residentId), `signIn:abcdefghijklmnop:2024-03-05:am:${key}`],
+  post: [docId.post(place, 'P-1'), postId],
+  assignment: [docId.assignment(postId, residentId, '2024-01-01'), `assignment:${place}:P-1:${key}:2024-01-01`],
+  attendance: [docId.attendance(postId, residentId, '2024-03-05'), `attendance:${place}:P-1:2024-03:${key}:05`],
+  monthClose: [docId.monthClose(postId, '2024-03'), `monthClose:${place}:P-1:2024-03`],
+  training: [docId.training(place, 'abcdefghijklmnop'), sessionId],
+  enrolment: [docId.enrolment(sessionId, residentId), `enrolment:${place}:abcdefghijklmnop:${key}`],
+  signIn: [docId.signIn(sessionId, '2024-03-05', 'am', residentId), `signIn:${place}:abcdefghijklmnop:2024-03-05:am:${key}`],
   batch: [docId.batch('371402001', '2024-03-05T01:02:03.000Z', 'abc123'), 'batch:371402001:2024-03-05T01:02:03.000Z:abc123'],
   review: [docId.review('batch:371402001:2024-03-05T01:02:03.000Z:abc123'), 'review:batch:371402001:2024-03-05T01:02:03.000Z:abc123'],
   unlock: [docId.unlock(residentId, '2024-03-05T01:02:03.000Z'), `unlock:${residentId}:2024-03-05T01:02:03.000Z`],
   course: [docId.course('C-01'), 'course:C-01'],
   resolution: [docId.resolution(residentId, '2024-03-05T01:02:03.000Z', '371402001'), `resolution:${residentId}:2024-03-05T01:02:03.000Z:371402001`],
   heartbeat: [docId.heartbeat('371402001'), 'heartbeat:371402001'],
+};
+
+/** Ids as the code wrote them before ids carried places (a station or backup of then still holds them). */
+const legacyPost = legacyId.post('P-1');
+const legacySession = 'training:abcdefghijklmnop';
+const LEGACY: Record<string, [string, string]> = {
+  audit: ['audit:2024-03-05T01:02:03.000Z:r4nd0m12', 'audit:2024-03-05T01:02:03.000Z:r4nd0m12'],
+  post: [legacyPost, 'post:P-1'],
+  assignment: [docId.assignment(legacyPost, residentId, '2024-01-01'), `assignment:P-1:${key}:2024-01-01`],
+  attendance: [docId.attendance(legacyPost, residentId, '2024-03-05'), `attendance:P-1:2024-03:${key}:05`],
+  monthClose: [docId.monthClose(legacyPost, '2024-03'), 'monthClose:P-1:2024-03'],
+  training: [legacySession, legacySession],
+  enrolment: [docId.enrolment(legacySession, residentId), `enrolment:abcdefghijklmnop:${key}`],
+  signIn: [docId.signIn(legacySession, '2024-03-05', 'am', residentId), `signIn:abcdefghijklmnop:2024-03-05:am:${key}`],
 };
 
 describe('the document registry', () => {
@@ -58,7 +79,7 @@ describe('the document registry', () => {
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
 
-  it('builds the ids the code built before, and recognises each by its type', () => {
+  it("builds each type's ids, and recognises each by its type", () => {
     expect(sorted(Object.keys(BUILT))).toEqual(sorted(DOCUMENT_TYPES));
     for (const [type, [built, before]] of Object.entries(BUILT)) {
       expect(built).toBe(before);
@@ -70,11 +91,47 @@ describe('the document registry', () => {
     for (const id of ['_local/sync', '_design/review', 'unknown:1', 'resident', '', ':x', 'constructor:x', 'toString:x']) expect(typeOfId(id)).toBeNull();
   });
 
+  it("reads the place a station record's id carries, and none from a legacy id or a resident", () => {
+    for (const [type, [built]] of Object.entries(BUILT)) {
+      const carried = placeOfId(built);
+      if (type in PLACED_IDS) expect(carried, type).toBe(type === 'batch' || type === 'station' || type === 'heartbeat' ? '371402001' : place);
+      else expect(carried, type).toBeNull();
+    }
+    // Children of a legacy post or session keep the legacy shape, and carry no place.
+    for (const [type, [built, before]] of Object.entries(LEGACY)) {
+      expect(built, type).toBe(before);
+      expect(typeOfId(built)).toBe(type);
+      expect(placeOfId(built), type).toBeNull();
+      expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
+    }
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat']));
+    // A legacy post code of digits is not taken for a place: the shapes differ by one part.
+    const digits = legacyId.post('123456');
+    expect(placeOfId(digits)).toBeNull();
+    expect(placeOfId(docId.assignment(digits, residentId, '2024-01-01'))).toBeNull();
+    expect(placeOfId(docId.attendance(digits, residentId, '2024-03-05'))).toBeNull();
+    expect(placeOfId(docId.monthClose(digits, '2024-03'))).toBeNull();
+    expect(placeOfId(docId.post('123456', '654321'))).toBe('123456');
+    for (const id of ['audit:12345:2024-03-05T01:02:03.000Z:abc', `resident:${key}`, '_local/x', 'unknown:371402001002:x', '']) expect(placeOfId(id)).toBeNull();
+  });
+
+  it("reads a post's code and a child's parent from new and legacy ids", () => {
+    expect(keyOfId(postId)).toBe('P-1');
+    expect(keyOfId(legacyPost)).toBe('P-1');
+    expect(keyOfId(sessionId)).toBe('abcdefghijklmnop');
+    expect(childIdParts(BUILT.attendance![0])).toEqual({ parent: postId, rest: ['2024-03', key, '05'] });
+    expect(childIdParts(LEGACY.attendance![0])).toEqual({ parent: legacyPost, rest: ['2024-03', key, '05'] });
+    expect(childIdParts(BUILT.signIn![0])).toEqual({ parent: sessionId, rest: ['2024-03-05', 'am', key] });
+    expect(childIdParts(LEGACY.enrolment![0])).toEqual({ parent: legacySession, rest: [key] });
+    expect(childIdParts(postId)).toBeNull();
+  });
+
   it('builds ids of the shapes the argument schemas accept', () => {
     const resident = docId.resident('abcdefghijklmnopqrstuvwxyz');
     expect(resident).toMatch(ID_PATTERNS.resident);
-    expect(docId.post('XC-001')).toMatch(ID_PATTERNS.post);
-    expect(docId.training('abcdefghijklmnop')).toMatch(ID_PATTERNS.training);
+    for (const id of [docId.post(place, 'XC-001'), legacyId.post('XC-001')]) expect(id).toMatch(ID_PATTERNS.post);
+    for (const id of [docId.training(place, 'abcdefghijklmnop'), legacySession]) expect(id).toMatch(ID_PATTERNS.training);
+    for (const id of ['post:P:1', 'post:3714020010:P-1', 'training:371402001002:abc', `post:${place}:`]) expect(id).not.toMatch(id.startsWith('post') ? ID_PATTERNS.post : ID_PATTERNS.training);
     expect(docId.batch('370102001002', '2026-11-22T02:00:00.000Z', 'abcdef')).toMatch(ID_PATTERNS.batch);
     for (const [type, pattern] of Object.entries(ID_PATTERNS)) expect(pattern.source.startsWith(`^${DOCUMENTS[type as keyof typeof DOCUMENTS].prefix}`)).toBe(true);
   });

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { PolicyKind } from '../policy/parameters';
 import type { HalfDay } from '../training/schema';
+import { PLACED_ID_SOURCES } from './ids';
 import * as s from './schemas';
 
 /**
@@ -39,6 +40,13 @@ export interface DocumentRow<S extends z.ZodType = z.ZodType, A extends unknown[
   cached: boolean;
   /** i18n key naming the type for a person, or null where none exists yet (the raw type is shown). */
   label: string | null;
+  /**
+   * The type's records belong to one station, whose place the id carries (`audit:<place>:…`;
+   * a child's id carries its parent's): the shapes of its ids, new and legacy, capture group 1
+   * the place (see ids.ts). False for types one station cannot own alone (a resident: one
+   * person may be registered in two villages) and for what the county writes.
+   */
+  placed: string | false;
 }
 
 /** A row, with the id builder's parameters and the schema kept in its type. */
@@ -52,13 +60,14 @@ const residentKey = (residentId: string) => after(residentId, 'resident:');
 const postCode = (postId: string) => after(postId, 'post:');
 const sessionKey = (sessionId: string) => after(sessionId, 'training:');
 
-const station = { writer: 'station', record: true, syncsUp: true, locked: false, appendOnly: false, reference: false, backedUp: true, cached: false } as const;
-const fromCounty = { writer: 'county', record: false, syncsUp: false, locked: true, appendOnly: false, reference: false, backedUp: true, cached: false } as const;
+const station = { writer: 'station', record: true, syncsUp: true, locked: false, appendOnly: false, reference: false, backedUp: true, cached: false, placed: false } as const;
+const fromCounty = { writer: 'county', record: false, syncsUp: false, locked: true, appendOnly: false, reference: false, backedUp: true, cached: false, placed: false } as const;
+const placed = PLACED_ID_SOURCES;
 
 /** Every document type, in the order the lists derived from it keep. */
 export const DOCUMENTS = {
   resident: row({ ...station, prefix: 'resident:', id: (key: string) => `resident:${key}`, schema: s.residentSchema, label: label('resident') }),
-  audit: row({ ...station, prefix: 'audit:', id: (at: string, random: string) => `audit:${at}:${random}`, schema: s.auditSchema, appendOnly: true, label: label('audit') }),
+  audit: row({ ...station, prefix: 'audit:', id: (place: string, at: string, random: string) => `audit:${place}:${at}:${random}`, schema: s.auditSchema, appendOnly: true, placed: placed.audit, label: label('audit') }),
   policy: row({
     ...station,
     prefix: 'policy:',
@@ -69,14 +78,15 @@ export const DOCUMENTS = {
     cached: true,
     label: label('policy'),
   }),
-  station: row({ ...station, prefix: 'station:', id: (placeCode: string) => `station:${placeCode}`, schema: s.stationEntrySchema, reference: 'provisioned', label: label('station') }),
-  post: row({ ...station, prefix: 'post:', id: (code: string) => `post:${code}`, schema: s.postSchema, reference: 'sent', cached: true, label: label('post') }),
+  station: row({ ...station, prefix: 'station:', id: (placeCode: string) => `station:${placeCode}`, schema: s.stationEntrySchema, placed: placed.station, reference: 'provisioned', label: label('station') }),
+  post: row({ ...station, prefix: 'post:', id: (place: string, code: string) => `post:${place}:${code}`, schema: s.postSchema, placed: placed.post, reference: 'sent', cached: true, label: label('post') }),
   assignment: row({
     ...station,
     prefix: 'assignment:',
     id: (postId: string, residentId: string, startDate: string) => `assignment:${postCode(postId)}:${residentKey(residentId)}:${startDate}`,
     schema: s.assignmentSchema,
     cached: true,
+    placed: placed.assignment,
     label: label('assignment'),
   }),
   attendance: row({
@@ -85,16 +95,18 @@ export const DOCUMENTS = {
     id: (postId: string, residentId: string, date: string) => `attendance:${postCode(postId)}:${date.slice(0, 7)}:${residentKey(residentId)}:${date.slice(8, 10)}`,
     schema: s.attendanceSchema,
     locked: true,
+    placed: placed.attendance,
     label: label('attendance'),
   }),
-  monthClose: row({ ...station, prefix: 'monthClose:', id: (postId: string, month: string) => `monthClose:${postCode(postId)}:${month}`, schema: s.monthCloseSchema, cached: true, label: label('monthClose') }),
-  training: row({ ...station, prefix: 'training:', id: (key: string) => `training:${key}`, schema: s.trainingSchema, cached: true, label: label('training') }),
+  monthClose: row({ ...station, prefix: 'monthClose:', id: (postId: string, month: string) => `monthClose:${postCode(postId)}:${month}`, schema: s.monthCloseSchema, cached: true, placed: placed.monthClose, label: label('monthClose') }),
+  training: row({ ...station, prefix: 'training:', id: (place: string, key: string) => `training:${place}:${key}`, schema: s.trainingSchema, cached: true, placed: placed.training, label: label('training') }),
   enrolment: row({
     ...station,
     prefix: 'enrolment:',
     id: (sessionId: string, residentId: string) => `enrolment:${sessionKey(sessionId)}:${residentKey(residentId)}`,
     schema: s.enrolmentSchema,
     cached: true,
+    placed: placed.enrolment,
     label: label('enrolment'),
   }),
   signIn: row({
@@ -103,10 +115,11 @@ export const DOCUMENTS = {
     id: (sessionId: string, date: string, half: HalfDay, residentId: string) => `signIn:${sessionKey(sessionId)}:${date}:${half}:${residentKey(residentId)}`,
     schema: s.signInSchema,
     locked: true,
+    placed: placed.signIn,
     label: label('signIn'),
   }),
   review: row({ ...fromCounty, prefix: 'review:', id: (batchId: string) => `review:${batchId}`, schema: s.reviewSchema, cached: true, label: label('review') }),
-  batch: row({ ...station, prefix: 'batch:', id: (place: string, at: string, random: string) => `batch:${place}:${at}:${random}`, schema: s.batchSchema, record: false, locked: true, label: label('batch') }),
+  batch: row({ ...station, prefix: 'batch:', id: (place: string, at: string, random: string) => `batch:${place}:${at}:${random}`, schema: s.batchSchema, record: false, locked: true, placed: placed.batch, label: label('batch') }),
   unlock: row({ ...fromCounty, prefix: 'unlock:', id: (recordId: string, at: string) => `unlock:${recordId}:${at}`, schema: s.unlockSchema, cached: true, label: label('unlock') }),
   course: row({ ...station, writer: 'reference', prefix: 'course:', id: (code: string) => `course:${code}`, schema: s.courseSchema, reference: 'sent', cached: true, label: label('course') }),
   resolution: row({
@@ -124,6 +137,7 @@ export const DOCUMENTS = {
     id: (place: string) => `heartbeat:${place}`,
     schema: s.heartbeatSchema,
     record: false,
+    placed: placed.heartbeat,
     syncsUp: false,
     label: label('heartbeat'),
   }),
@@ -135,6 +149,11 @@ const ROWS = Object.entries(DOCUMENTS) as [DocumentType, DocumentRow][];
 
 /** Id builders by type: `docId.attendance(postId, residentId, date)`. */
 export const docId = Object.fromEntries(ROWS.map(([type, r]) => [type, r.id])) as { [K in DocumentType]: (typeof DOCUMENTS)[K]['id'] };
+
+/** Ids as they were built before ids carried places, for finding a record made then. */
+export const legacyId = {
+  post: (code: string) => `post:${code}`,
+};
 
 /** Every type's id prefix. */
 export const PREFIX = Object.fromEntries(ROWS.map(([type, r]) => [type, r.prefix])) as { [K in DocumentType]: `${K}:` };
@@ -180,6 +199,8 @@ export const REF_TYPES: readonly DocumentType[] = typesWhere((r) => r.reference 
 export const LOCKED_TYPES: readonly DocumentType[] = typesWhere((r) => r.locked);
 /** Types the core keeps in memory. */
 export const CACHED_TYPES: readonly DocumentType[] = typesWhere((r) => r.cached);
+/** Types whose ids carry the place of the station they belong to, with the shapes of their ids (see `placed`). */
+export const PLACED_IDS: Readonly<Partial<Record<DocumentType, string>>> = Object.fromEntries(ROWS.flatMap(([type, r]) => (r.placed ? [[type, r.placed]] : [])));
 
 // ── Looking up an id ─────────────────────────────────────────────────────────────────────────
 
@@ -201,6 +222,40 @@ export function typeOfId(id: string): DocumentType | null {
   if (at <= 0) return null;
   const type = id.slice(0, at);
   return Object.prototype.hasOwnProperty.call(DOCUMENTS, type) ? (type as DocumentType) : null;
+}
+
+const placedPatterns = new Map(Object.entries(PLACED_IDS).map(([type, source]) => [type, new RegExp(source)]));
+
+/**
+ * The place an id carries (`audit:370102001002:…` → `370102001002`): a record of that place's
+ * station. Null for an id of a type no station owns alone (a resident), of an unknown shape, or
+ * made before ids carried places (a legacy id).
+ */
+export function placeOfId(id: string): string | null {
+  const type = typeOfId(id);
+  return (type && placedPatterns.get(type)?.exec(id)?.[1]) || null;
+}
+
+/** An id without its type and place: a post's code (`post:<place>:<code>` → `<code>`), a session's key. */
+export function keyOfId(id: string): string {
+  const type = typeOfId(id);
+  if (type === null) return id;
+  const place = placeOfId(id);
+  return id.slice(PREFIX[type].length + (place === null ? 0 : place.length + 1));
+}
+
+/**
+ * The parts of a post's or session's child id after its parent (`attendance:<place>:<code>:<month>:…`
+ * → parent `post:<place>:<code>`, rest `[<month>, …]`), legacy ids too; null for other types.
+ */
+export function childIdParts(id: string): { parent: string; rest: string[] } | null {
+  const type = typeOfId(id);
+  const parent = type === 'assignment' || type === 'attendance' || type === 'monthClose' ? 'post:' : type === 'enrolment' || type === 'signIn' ? 'training:' : null;
+  if (parent === null) return null;
+  const parts = id.slice(PREFIX[type!].length).split(':');
+  const keyLength = placeOfId(id) === null ? 1 : 2;
+  if (parts.length <= keyLength) return null;
+  return { parent: parent + parts.slice(0, keyLength).join(':'), rest: parts.slice(keyLength) };
 }
 
 /** The row of an id's type, or null. */

@@ -14,7 +14,7 @@ import { isRpcError, LeyeError } from '../../shared/rpc/errors';
 import { handlers, type HandlerName } from '../../shared/rpc/handlers';
 import type { Core, Session } from './core';
 import { parseSetupCode } from './sync/sync';
-import { idNumber, openStation, registration, tempDir } from './testing/fixtures';
+import { idNumber, openStation, registration, tempDir, villagePost } from './testing/fixtures';
 import { documentProblem } from './store/docSchemas';
 
 /** The total number of generated arguments, spread over every handler of the map. */
@@ -186,9 +186,9 @@ describe('fuzzing every handler', () => {
     }));
     const post = { code: 'XC-001', name: '解放桥社区保洁', kind: 'rural', category: 'ruralCleaning', placeCode: '370102001002', employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' }, plannedHoursPerMonth: 40, payPerMonth: 1000, startDate: '2020-01-01', endDate: '2030-12-31' };
     await core.call(s, 'posts.save', post);
-    const assign = { postId: 'post:XC-001', residentId: older.id, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' };
+    const assign = { postId: villagePost('XC-001'), residentId: older.id, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' };
     await core.call(s, 'posts.assign', assign);
-    const marks = { postId: 'post:XC-001', marks: [{ residentId: older.id, date: '2026-11-02', mark: 'present', hours: 4 }] };
+    const marks = { postId: villagePost('XC-001'), marks: [{ residentId: older.id, date: '2026-11-02', mark: 'present', hours: 4 }] };
     await core.call(s, 'attendance.set', marks);
     const training = {
       course: { occupation: '养老护理员', level: 'level5' },
@@ -205,7 +205,7 @@ describe('fuzzing every handler', () => {
     const ledger = await core.call(s, 'sheets.exportLedger', {});
     const roster = { fileName: '花名册.xlsx', content: ledger.content };
     const preview = await core.call(s, 'sheets.preview', { file: roster });
-    const month = { postId: 'post:XC-001', month: '2026-11' };
+    const month = { postId: villagePost('XC-001'), month: '2026-11' };
     const range = { from: '2026-01', to: '2026-11' };
     Object.assign(samples, {
       'station.setup': { placeCode: '370102001002', clerk: { loginName: 'wangli', displayName: '王丽', password: 'secret-123' } },
@@ -220,15 +220,15 @@ describe('fuzzing every handler', () => {
       'residents.reveal': { id: older.id, field: 'phone' },
       'residents.search': { query: 'ls', targetGroup: 'migrantWorker', sort: 'name', order: 'asc', offset: 0, limit: 10 },
       'policy.save': { kind: 'minimumWage', effectiveFrom: FRESH.day, values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } },
-      'posts.get': { postId: 'post:XC-001' },
+      'posts.get': { postId: villagePost('XC-001') },
       'posts.save': { ...post, code: FRESH.postCode },
       'posts.assign': { ...assign, residentId: hardship.id },
       'attendance.month': month,
       'attendance.set': marks,
-      'attendance.history': { postId: 'post:XC-001', residentId: older.id, date: '2026-11-02' },
+      'attendance.history': { postId: villagePost('XC-001'), residentId: older.id, date: '2026-11-02' },
       'attendance.summary': month,
-      'attendance.closeMonth': { postId: 'post:XC-001', month: '2026-10' },
-      'attendance.reopenMonth': { postId: 'post:XC-001', month: '2026-10', reason: '补录' },
+      'attendance.closeMonth': { postId: villagePost('XC-001'), month: '2026-10' },
+      'attendance.reopenMonth': { postId: villagePost('XC-001'), month: '2026-10', reason: '补录' },
       'courses.save': { code: 'YL-01', occupation: '养老护理员', level: 'level5', classHours: 40 },
       'training.get': { sessionId: session.id },
       'training.save': training,

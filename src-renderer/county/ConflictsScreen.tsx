@@ -4,7 +4,7 @@
 // required reason, and "resolve". No losing revision is dropped without a person deciding.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState, type HTMLAttributes } from 'react';
@@ -84,6 +84,13 @@ export function ConflictsScreen() {
                 {conflictStations(c).map((name) => (
                   <Tag key={name}>{name}</Tag>
                 ))}
+                {c.suspectedForgery && (
+                  <Tooltip title={t('county.conflicts.forgeryHint')}>
+                    <Tag color="red" data-testid="conflict-forgery">
+                      {t('county.conflicts.forgery')}
+                    </Tag>
+                  </Tooltip>
+                )}
               </Space>
             ),
           },
@@ -162,6 +169,7 @@ function ConflictResolver({ conflict }: { conflict: CountyConflictView }) {
 
   return (
     <div data-testid="conflict-resolver" onClick={(event) => event.stopPropagation()}>
+      {conflict.suspectedForgery && <Alert type="warning" showIcon title={t('county.conflicts.forgeryHint')} style={{ marginBottom: 8 }} data-testid="conflict-forgery-hint" />}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('county.conflicts.mergeHint')}
       </Typography.Paragraph>

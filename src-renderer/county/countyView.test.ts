@@ -207,6 +207,7 @@ describe('conflicts', () => {
     id: 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa',
     type: 'resident',
     label: { type: 'resident', person: { name: '张三', idNumber: '3701**********1234' } },
+    suspectedForgery: true,
     revisions: [
       revision('2-aaa', { name: '张三', phone: '138****0000', address: '甲村 1 号', education: 'highSchool' }),
       revision('2-bbb', { name: '张三', phone: '139****0000', address: '乙村 2 号', education: 'highSchool', skills: '电工' }, { winner: true, stationName: '乙村', placeCode: '370102001002' }),

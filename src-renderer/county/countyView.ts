@@ -16,7 +16,7 @@ import type {
 } from '../../shared/rpc/handlers';
 import { formatRecordLabel } from '../../shared/documents/labelsFormat';
 import type { RecordLabel } from '../../shared/documents/labelTypes';
-import { PREFIX } from '../../shared/documents/registry';
+import { PREFIX, keyOfId } from '../../shared/documents/registry';
 import { fieldLabelKey, translateIssue } from '../errors';
 
 export const COUNTY_TYPES = [
@@ -248,7 +248,7 @@ export function fieldValueText(t: TFunction, field: string, value: string, type?
   const leaf = field.split('.').pop() ?? field;
   if (value === 'true' || value === 'false') return t(`labels.${value === 'true' ? 'yes' : 'no'}`);
   if (REFERENCE_FIELDS.has(leaf)) return t('labels.reference');
-  if (leaf === 'postId') return value.startsWith(PREFIX.post) ? value.slice(PREFIX.post.length) : value;
+  if (leaf === 'postId') return value.startsWith(PREFIX.post) ? keyOfId(value) : value;
   const spec = (type ? (TYPE_FIELDS[type]?.[field] ?? TYPE_FIELDS[type]?.[leaf]) : undefined) ?? ENUM_FIELDS[leaf];
   if (!spec) return value;
   const label = (code: string) => t(spec.key(code), { defaultValue: code });

@@ -8,6 +8,7 @@ import { Controller, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { POST_CATEGORIES, POST_KINDS } from '../../shared/posts/schema';
 import type { PostView } from '../../shared/rpc/handlers';
+import { placeOfId } from '../../shared/documents/registry';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { postKeys } from './queries';
@@ -152,7 +153,7 @@ export function PostFormDialog(props: { post?: PostView; onClose(saved?: PostVie
             </Col>
             <Col xs={24} md={8}>
               <FieldItem control={control} name="placeCode" label={t('posts.fields.placeCode')} required testId="post-placeCode" extra={t('posts.placeHint')}>
-                {text('placeCode', 'post-field-placeCode', 12, { className: 'leye-mono' })}
+                {text('placeCode', 'post-field-placeCode', 12, { disabled: Boolean(editing && placeOfId(editing.id)), className: 'leye-mono' })}
               </FieldItem>
             </Col>
             <Col xs={24} md={12}>

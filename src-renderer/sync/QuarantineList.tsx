@@ -9,7 +9,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineView } from '../../shared/rpc/handlers';
 import { formatRecordLabel, recordTypeName } from '../../shared/documents/labelsFormat';
-import { typeOfId } from '../../shared/documents/registry';
+import { keyOfId, typeOfId } from '../../shared/documents/registry';
 import { translateIssue } from '../errors';
 import { useQuarantine } from './queries';
 
@@ -45,7 +45,7 @@ export function QuarantineList({ open }: { open: boolean }) {
                   if (row.label) return formatRecordLabel(t, row.label, { withType: true });
                   const type = typeOfId(row.id);
                   // A post's or a course's code is what people know it by; other keys are internal.
-                  const code = type === 'post' || type === 'course' ? ` ${row.id.slice(row.id.indexOf(':') + 1)}` : '';
+                  const code = type === 'post' || type === 'course' ? ` ${keyOfId(row.id)}` : '';
                   return `${recordTypeName(t, type ?? row.id.slice(0, Math.max(0, row.id.indexOf(':'))))}${code}`;
                 },
               },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncEn, syncZhCN } from '../../shared/sync/texts';
+import { docId, legacyId } from '../../shared/documents/registry';
 import type { BatchView } from '../../shared/rpc/handlers';
 import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, recordRoute, returnedState, statusTag, typeLabel, typeOfId } from './batchView';
 
@@ -118,5 +119,18 @@ describe('where a returned record opens', () => {
     expect(recordRoute('enrolment:ieq7ycrjd2zzqdpy:' + key)).toEqual({ name: 'session', id: 'training:ieq7ycrjd2zzqdpy' });
     expect(recordRoute(`signIn:ieq7ycrjd2zzqdpy:2026-12-06:am:${key}`)).toEqual({ name: 'session', id: 'training:ieq7ycrjd2zzqdpy' });
     expect(recordRoute('audit:2026-12-06T02:03:04.000Z:abcdefgh')).toBeNull();
+  });
+
+  it('reads the parent from ids that carry their place (as the registry builds them), a numeric post code too', () => {
+    const resident = 'resident:vjbek35abcdefghijklmnopqrs';
+    for (const post of [docId.post('370102001002', 'GY-001'), docId.post('370102001002', '123456'), legacyId.post('123456')]) {
+      expect(recordRoute(docId.attendance(post, resident, '2026-11-05'))).toEqual({ name: 'attendance', postId: post, month: '2026-11' });
+      expect(recordRoute(docId.monthClose(post, '2026-11'))).toEqual({ name: 'attendance', postId: post, month: '2026-11' });
+      expect(recordRoute(docId.assignment(post, resident, '2026-11-01'))).toEqual({ name: 'post', id: post });
+    }
+    const session = docId.training('370102001002', 'ieq7ycrjd2zzqdpy');
+    expect(recordRoute(docId.enrolment(session, resident))).toEqual({ name: 'session', id: session });
+    expect(recordRoute(docId.signIn(session, '2026-12-06', 'pm', resident))).toEqual({ name: 'session', id: session });
+    expect(recordRoute(docId.audit('370102001002', '2026-12-06T02:03:04.000Z', 'abcdefgh'))).toBeNull();
   });
 });

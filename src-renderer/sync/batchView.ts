@@ -2,7 +2,7 @@
 // label key), the documents' counts as tags by type, and the returned records' types.
 
 import type { BatchView } from '../../shared/rpc/handlers';
-import { docId } from '../../shared/documents/registry';
+import { childIdParts } from '../../shared/documents/registry';
 import type { Route } from '../route';
 
 export type BatchStatus = BatchView['status'];
@@ -125,22 +125,23 @@ export function returnedState(
  * close, a post (an assignment), a training session (an enrolment or a sign-in); null where none.
  */
 export function recordRoute(id: string): Route | null {
-  const [type, ...parts] = id.split(':');
+  const type = typeOfId(id);
+  const child = childIdParts(id);
   switch (type) {
     case 'resident':
       return { name: 'resident', id };
     case 'post':
       return { name: 'post', id };
     case 'assignment':
-      return parts[0] ? { name: 'post', id: docId.post(parts[0]) } : null;
+      return child ? { name: 'post', id: child.parent } : null;
     case 'attendance':
     case 'monthClose':
-      return parts[0] && /^\d{4}-\d{2}$/.test(parts[1] ?? '') ? { name: 'attendance', postId: docId.post(parts[0]), month: parts[1]! } : null;
+      return child && /^\d{4}-\d{2}$/.test(child.rest[0] ?? '') ? { name: 'attendance', postId: child.parent, month: child.rest[0]! } : null;
     case 'training':
       return { name: 'session', id };
     case 'enrolment':
     case 'signIn':
-      return parts[0] ? { name: 'session', id: docId.training(parts[0]) } : null;
+      return child ? { name: 'session', id: child.parent } : null;
     default:
       return null;
   }

@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { createServerAdmin, freePort, startPouchServer, type PouchServer } from '../../county/pouchServer';
 import { parseSetupCode, provisionCounty, setupCode as makeSetupCode, type CreatedAccount } from '../../county/provision';
+import { docId } from '../../shared/documents/registry';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import { closeDrawer, eventually, launchBrowser, logInIfAsked, openSyncDrawer, pickDate, registerAtForm, setUpStation, startHost, syncUntil, tempDir, textOf, waitForCount, waitForText, type RunningHost } from './harness';
 
@@ -391,7 +392,7 @@ describe('a day at the station: village → township → county → village', ()
     await both(village, '22-village-locked');
     await village.keyboard.press('Escape');
     // The month the county accepted reads as locked by the county, with nothing to reopen here.
-    await village.evaluate(`window.location.hash = ${JSON.stringify(`#/posts/post%3AGY-001/attendance/${month}`)}`);
+    await village.evaluate(`window.location.hash = ${JSON.stringify(`#/posts/${encodeURIComponent(docId.post(VILLAGE, 'GY-001'))}/attendance/${month}`)}`);
     await village.getByTestId('attendance-county-locked').waitFor();
     await village.locator('[data-testid=attendance-screen][data-locked=true]').waitFor();
     expect(await village.getByTestId('reopen-month').count()).toBe(0);

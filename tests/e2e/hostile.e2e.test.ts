@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createServerAdmin, startPouchServer, type PouchServer } from '../../county/pouchServer';
 import { Core, type Session } from '../../src-main/core/core';
-import { FIXED_NOW, idNumber, registration, VILLAGE } from '../../src-main/core/testing/fixtures';
+import { FIXED_NOW, idNumber, registration, VILLAGE, villagePost } from '../../src-main/core/testing/fixtures';
 import { launchBrowser, logInIfAsked, shot, startHost, tempDir, textOf, waitForText } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
@@ -122,7 +122,7 @@ describe('county data that fails its schema, in the sync drawer', () => {
     const auth = { authorization: 'Basic ' + Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64'), 'content-type': 'application/json' };
     for (const db of [`station_${VILLAGE}`, 'county_ref']) await fetch(`${county.url}/${db}`, { method: 'PUT', headers: auth });
     // A post the county's admin wrote past validation: markup for a name, hours that are not a number.
-    await fetch(`${county.url}/county_ref/post:XC-BAD`, {
+    await fetch(`${county.url}/county_ref/${villagePost('XC-BAD')}`, {
       method: 'PUT',
       headers: auth,
       body: JSON.stringify({
@@ -159,7 +159,7 @@ describe('county data that fails its schema, in the sync drawer', () => {
     const warning = page.getByTestId('sync-quarantine');
     await waitForText(warning, '未采用的县级数据');
     const row = warning.getByTestId('sync-quarantine-row');
-    expect(await row.getAttribute('data-id')).toBe('post:XC-BAD');
+    expect(await row.getAttribute('data-id')).toBe(villagePost('XC-BAD'));
     const text = await textOf(row);
     // Named in words: the post by its code, the source by what it is.
     expect(text).toContain('公益性岗位 XC-BAD');

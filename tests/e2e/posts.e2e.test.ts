@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { docId } from '../../shared/documents/registry';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import { launchBrowser, logInIfAsked, pickDate, registerAtForm, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
 
@@ -224,7 +225,7 @@ describe('public-welfare posts, end to end', () => {
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await other.goto(host.url);
     await logInIfAsked(other, CLERK);
-    await other.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/posts/post%3AGY-001/attendance/${month}`);
+    await other.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/posts/${encodeURIComponent(docId.post('370102001002', 'GY-001'))}/attendance/${month}`);
     // One holder is under the minimum wage: the close asks for a written reason naming them.
     await other.getByTestId('close-month').click();
     await waitForText(other.getByTestId('below-close-names'), YOUNGER.name);

@@ -7,6 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { docId } from '../../shared/documents/registry';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
 import type { StatsDashboard } from '../../shared/stats/contract';
@@ -59,10 +60,10 @@ async function seed(leye: LeyeBridge): Promise<void> {
   const start = days[0]!;
   for (const [i, residentId] of people.slice(0, 2).entries()) {
     // A year and a half: well inside the 3-year subsidy limit.
-    await leye.call('posts.assign', { postId: 'post:TJ-001', residentId, startDate: start, endDate: `${Number(start.slice(0, 4)) + 1}-12-31`, contractNo: `HT-${i}` });
+    await leye.call('posts.assign', { postId: docId.post('370102001002', 'TJ-001'), residentId, startDate: start, endDate: `${Number(start.slice(0, 4)) + 1}-12-31`, contractNo: `HT-${i}` });
   }
   await leye.call('attendance.set', {
-    postId: 'post:TJ-001',
+    postId: docId.post('370102001002', 'TJ-001'),
     marks: days.flatMap((date, d) =>
       people.slice(0, 2).map((residentId, i) => ({ residentId, date, mark: d % 5 === 4 && i === 1 ? ('absent' as const) : ('present' as const), hours: d % 5 === 4 && i === 1 ? 0 : 4 })),
     ),

@@ -1,15 +1,22 @@
-// The audit log: append-only entries (`audit:<ISO time>:<random>`), on disk before the action they
+// The audit log: append-only entries (`audit:<place>:<ISO time>:<random>`; `audit:<ISO time>:<random>` before ids carried places), on disk before the action they
 // record goes on, and the index that lists and filters them without reading every document.
 import type { AuditActionName, AuditEntryView } from '../../../shared/access/contract';
 import { auditLabel } from '../../../shared/documents/labels';
 import type { SessionUser } from '../../../shared/rpc/handlers';
 import type { PouchDB as P } from 'pouchdb-node';
 import type { Cache } from '../app';
+import { docId, placeOfId } from '../../../shared/documents/registry';
 import { randomId } from '../residents/identity';
 import { ID_PREFIX, type AuditAction, type AuditDoc, type Stamp, type StationConfig } from '../store/docs';
 import type { StationDb } from '../store/db';
 
 const AUDIT_PAGE = 2000;
+
+/** An entry's id without its place, `audit:<ISO time>:<random>`: the log's order and its date ranges. */
+function timeKey(id: string): string {
+  const place = placeOfId(id);
+  return place === null ? id : `${ID_PREFIX.audit}${id.slice(ID_PREFIX.audit.length + place.length + 1)}`;
+}
 
 export interface AuditFilter {
   action?: AuditActionName | undefined;
@@ -33,7 +40,7 @@ export class AuditLog {
   async append(user: SessionUser, entry: { action: AuditAction; targetId: string; field: string; reason?: string }): Promise<string> {
     const config = this.deps.station();
     const audit: AuditDoc = {
-      _id: `${ID_PREFIX.audit}${this.deps.now()}:${randomId(8)}`,
+      _id: docId.audit(config.placeCode, this.deps.now(), randomId(8)),
       type: 'audit',
       ...entry,
       ...this.deps.stamp(user, config.placeCode),
@@ -66,7 +73,7 @@ export class AuditLog {
     if (!this.index || deleted || !doc) return;
     // While the first read runs, the id list is made from the map at its end.
     if (!this.index.has(id) && this.built) {
-      if (this.ids.length && id < this.ids[this.ids.length - 1]!) this.sorted = false;
+      if (this.ids.length && timeKey(id) < timeKey(this.ids[this.ids.length - 1]!)) this.sorted = false;
       this.ids.push(id);
     }
     this.index.set(id, { action: String(doc.action), by: String(doc.createdBy) });
@@ -93,13 +100,16 @@ export class AuditLog {
     }
     await this.building;
     if (!this.sorted) {
-      this.ids.sort();
+      this.ids = this.ids
+        .map((id) => ({ id, key: timeKey(id) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((e) => e.id);
       this.sorted = true;
     }
     return { ids: this.ids, index: this.index! };
   }
 
-  /** Ids of the entries matching a filter, newest first; ids are `audit:<ISO time>:<random>`, so a date range is an id range. */
+  /** Ids of the entries matching a filter, newest first; an id without its place is `audit:<ISO time>:<random>`, so a date range is a range of those. */
   async matching(filter: AuditFilter): Promise<string[]> {
     const { ids, index } = await this.entries();
     const low = filter.from ? `${ID_PREFIX.audit}${new Date(`${filter.from}T00:00:00`).toISOString()}` : '';
@@ -108,8 +118,9 @@ export class AuditLog {
     const out: string[] = [];
     for (let i = ids.length - 1; i >= 0; i--) {
       const id = ids[i]!;
-      if (id >= high) continue;
-      if (id < low) break;
+      const key = timeKey(id);
+      if (key >= high) continue;
+      if (key < low) break;
       const entry = index.get(id)!;
       if (filter.action && entry.action !== filter.action) continue;
       if (user && entry.by !== user) continue;

@@ -10,6 +10,7 @@ import { placeChildren } from '../../../shared/places/index';
 import { Core, type Session } from '../core';
 import { QUIET } from '../testing/countyStations';
 import { tempDir } from '../testing/fixtures';
+import { docId } from '../../../shared/documents/registry';
 
 const COUNTY = '370102';
 const [T1] = placeChildren(COUNTY).map((c) => c.code) as [string];
@@ -38,6 +39,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const postOf = (code: string) => docId.post(A, code);
+const ZHANG = 'resident:zhangsanzhangsanzhangsanzh';
+const SESSION = docId.training(A, 'chksessionchkses');
 const stamp = (at: string) => ({ schemaVersion: 1, placeCode: A, createdBy: 'clerk', createdAt: at, updatedBy: 'clerk', updatedAt: at });
 let batches = 0;
 
@@ -46,7 +50,7 @@ async function problemsOf(...docs: (Record<string, unknown> & { _id: string })[]
   const listed = [];
   for (const doc of docs) listed.push({ id: doc._id, rev: (await admin.putDoc(stationDb(A), doc)).rev });
   const batch = {
-    _id: `batch:${A}:2026-12-06T01:00:00.000Z:chk${"abcdefgh"[batches++]!.repeat(3)}`,
+    _id: docId.batch(A, '2026-12-06T01:00:00.000Z', `chk${'abcdefgh'[batches++]!.repeat(3)}`),
     type: 'batch', ...stamp('2026-12-06T01:00:00.000Z'), via: 'sync', counts: {}, docs: listed, checksum: 'sha256:0000',
   };
   await admin.putDoc(stationDb(A), batch);
@@ -63,9 +67,9 @@ const holder = (name: string, hours: number, payDue: number) => ({
 function monthClose(code: string, month: string, holders: ReturnType<typeof holder>[], reason?: string) {
   const at = '2026-12-01T02:00:00.000Z';
   return {
-    _id: `monthClose:${code}:${month}`, type: 'monthClose', ...stamp(at), postId: `post:${code}`, month, status: 'closed',
+    _id: docId.monthClose(postOf(code), month), type: 'monthClose', ...stamp(at), postId: postOf(code), month, status: 'closed',
     // What the station computed (without a minimum wage in force, it saw no one under it).
-    summary: { postId: `post:${code}`, month, minimumWage: null, holders },
+    summary: { postId: postOf(code), month, minimumWage: null, holders },
     history: [{ action: 'close', by: 'clerk', at, reason: reason ?? '' }],
     ...(reason ? { belowMinimumReason: reason } : {}),
   };
@@ -74,12 +78,12 @@ function monthClose(code: string, month: string, holders: ReturnType<typeof hold
 describe("the county's rule check", () => {
   it("checks every record with the station's form rules: a post whose employer credit code is wrong", async () => {
     const post = (code: string, creditCode: string) => ({
-      _id: `post:${code}`, type: 'post', ...stamp('2026-12-01T02:00:00.000Z'), code, name: '村内保洁', kind: 'rural', category: 'ruralCleaning',
+      _id: postOf(code), type: 'post', ...stamp('2026-12-01T02:00:00.000Z'), code, name: '村内保洁', kind: 'rural', category: 'ruralCleaning',
       employer: { name: '解放路街道办事处', creditCode }, plannedHoursPerMonth: 40, payPerMonthFen: 100000, startDate: '2026-01-01', endDate: '2026-12-31',
     });
     const problems = await problemsOf(post('CHK-P1', '91350100M000100Y43'), post('CHK-P2', '91350100M000100Y44'));
-    expect(problems['post:CHK-P1']).toEqual([]);
-    expect(problems['post:CHK-P2']).toEqual([expect.objectContaining({ field: 'employer.creditCode' })]);
+    expect(problems[postOf('CHK-P1')]).toEqual([]);
+    expect(problems[postOf('CHK-P2')]).toEqual([expect.objectContaining({ field: 'employer.creditCode' })]);
   });
 
   it('flags a month closed with holders under the hourly minimum wage without a reason, by the county’s own dated minimum', async () => {
@@ -95,40 +99,40 @@ describe("the county's rule check", () => {
       // September: the default (21) was in force; 22.5 an hour is above it.
       monthClose('CHK-4', '2026-09', [holder('张三', 40, 900)]),
     );
-    expect(problems['monthClose:CHK-1:2026-11']).toEqual([
+    expect(problems[docId.monthClose(postOf('CHK-1'), '2026-11')]).toEqual([
       { field: 'belowMinimumReason', messageKey: 'errors.attendance.belowMinimumReason', params: { names: '张三', count: 1 } },
     ]);
-    expect(problems['monthClose:CHK-2:2026-11']).toEqual([
+    expect(problems[docId.monthClose(postOf('CHK-2'), '2026-11')]).toEqual([
       { field: 'belowMinimumReason', messageKey: 'errors.attendance.belowMinimumReason', params: { names: '张三', count: 1 } },
     ]);
-    expect(problems['monthClose:CHK-3:2026-11']).toEqual([]);
-    expect(problems['monthClose:CHK-4:2026-09']).toEqual([]);
+    expect(problems[docId.monthClose(postOf('CHK-3'), '2026-11')]).toEqual([]);
+    expect(problems[docId.monthClose(postOf('CHK-4'), '2026-09')]).toEqual([]);
   });
 
   it('flags attendance marked for a day after it was saved, and a sign-in taken on another day than its class', async () => {
     const problems = await problemsOf(
       {
-        _id: 'attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:20', type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
-        postId: 'post:CHK-1', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-20', mark: 'present', hours: 4, history: [],
+        _id: docId.attendance(postOf('CHK-1'), ZHANG, '2026-12-20'), type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
+        postId: postOf('CHK-1'), residentId: ZHANG, date: '2026-12-20', mark: 'present', hours: 4, history: [],
       },
       {
-        _id: 'attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:04', type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
-        postId: 'post:CHK-1', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-04', mark: 'present', hours: 4, history: [],
+        _id: docId.attendance(postOf('CHK-1'), ZHANG, '2026-12-04'), type: 'attendance', ...stamp('2026-12-05T02:00:00.000Z'),
+        postId: postOf('CHK-1'), residentId: ZHANG, date: '2026-12-04', mark: 'present', hours: 4, history: [],
       },
       {
-        _id: 'signIn:chksessionchkses:2026-12-01:am:zhangsanzhangsanzhangsanzh', type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
-        sessionId: 'training:chksessionchkses', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-01', half: 'am',
+        _id: docId.signIn(SESSION, '2026-12-01', 'am', ZHANG), type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
+        sessionId: SESSION, residentId: ZHANG, date: '2026-12-01', half: 'am',
         in: { at: '2026-12-05T01:00:00.000Z', method: 'idCard', by: 'clerk', machine: 'pc' }, out: null,
       },
       {
-        _id: 'signIn:chksessionchkses:2026-12-05:am:zhangsanzhangsanzhangsanzh', type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
-        sessionId: 'training:chksessionchkses', residentId: 'resident:zhangsanzhangsanzhangsanzh', date: '2026-12-05', half: 'am',
+        _id: docId.signIn(SESSION, '2026-12-05', 'am', ZHANG), type: 'signIn', ...stamp('2026-12-05T01:00:00.000Z'),
+        sessionId: SESSION, residentId: ZHANG, date: '2026-12-05', half: 'am',
         in: { at: '2026-12-05T01:00:00.000Z', method: 'idCard', by: 'clerk', machine: 'pc' }, out: null,
       },
     );
-    expect(problems['attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:20']).toEqual([{ field: 'date', messageKey: 'errors.attendance.future', params: { date: '2026-12-20' } }]);
-    expect(problems['attendance:CHK-1:2026-12:zhangsanzhangsanzhangsanzh:04']).toEqual([]);
-    expect(problems['signIn:chksessionchkses:2026-12-01:am:zhangsanzhangsanzhangsanzh']).toEqual([{ field: 'date', messageKey: 'errors.training.slotPast' }]);
-    expect(problems['signIn:chksessionchkses:2026-12-05:am:zhangsanzhangsanzhangsanzh']).toEqual([]);
+    expect(problems[docId.attendance(postOf('CHK-1'), ZHANG, '2026-12-20')]).toEqual([{ field: 'date', messageKey: 'errors.attendance.future', params: { date: '2026-12-20' } }]);
+    expect(problems[docId.attendance(postOf('CHK-1'), ZHANG, '2026-12-04')]).toEqual([]);
+    expect(problems[docId.signIn(SESSION, '2026-12-01', 'am', ZHANG)]).toEqual([{ field: 'date', messageKey: 'errors.training.slotPast' }]);
+    expect(problems[docId.signIn(SESSION, '2026-12-05', 'am', ZHANG)]).toEqual([]);
   });
 });

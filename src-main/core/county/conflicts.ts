@@ -6,7 +6,7 @@ import { fail, type CoreContext } from '../context';
 import type { DocBase, ResolutionNoticeDoc } from '../store/docs';
 import { flattenFields, getPath, recordLabel, setPath } from './records';
 import { aggregateDb, stationDb, REVIEW_VIEWS, type AnyDoc, type CountyServer, type ViewRows } from './server';
-import { docId } from '../../../shared/documents/registry';
+import { docId, placeOfId } from '../../../shared/documents/registry';
 
 /**
  * `resolution:<record id>:<time>`: how the county resolved a conflict, holding the full content
@@ -65,7 +65,7 @@ export class ConflictResolution {
           winner: doc === winner,
           fields: flattenFields(doc),
         }));
-        return { id: row.id, type: String(winner.type ?? ''), label: describeRecord(winner, row.id), revisions, differing: differingFields(revisions) };
+        return { id: row.id, type: String(winner.type ?? ''), label: describeRecord(winner, row.id), revisions, differing: differingFields(revisions), suspectedForgery: fromOtherPlaces(row.id, revisions) };
       })
       .sort((a, b) => a.id.localeCompare(b.id));
   }
@@ -171,6 +171,17 @@ export class ConflictResolution {
     };
     await this.server.request('PUT', `/${encodeURIComponent(toDb)}/${encodeURIComponent(notice._id)}`, notice);
   }
+}
+
+/**
+ * Whether a conflict's revisions come from different places, or one from another place than the
+ * id carries: the county server refuses such a write of a station's own record, so only a legacy
+ * id, a resident (one person, two villages) or a forgery gets here that way.
+ */
+function fromOtherPlaces(id: string, revisions: ConflictRevisionView[]): boolean {
+  const places = new Set(revisions.map((r) => r.placeCode));
+  const carried = placeOfId(id);
+  return places.size > 1 || (carried !== null && !places.has(carried));
 }
 
 function differingFields(revisions: ConflictRevisionView[]): string[] {

@@ -1,7 +1,7 @@
 // How the county shows and merges a record: its fields as dotted paths (masked), its label, reading and setting one path.
 import { labelDocuments, type RecordLabel } from '../../../shared/documents/labels';
 import { maskIdNumber, maskPhone } from '../../../shared/id/mask';
-import { ID_PREFIX } from '../store/docs';
+import { keyOfId } from '../../../shared/documents/registry';
 import { chunks, FETCH_CHUNK, type CountyServer } from './server';
 
 /** Bookkeeping of every document: shown apart from the fields a person compares. */
@@ -76,7 +76,7 @@ export async function labelRecords(server: CountyServer, db: string, items: read
 export function recordLabel(doc: Record<string, unknown> | null, id: string): string {
   if (!doc) return id;
   const s = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : '');
-  const post = (key = 'postId') => s(key).replace(ID_PREFIX.post, '');
+  const post = (key = 'postId') => keyOfId(s(key));
   switch (doc.type) {
     case 'resident':
       return `${s('name')} ${maskIdNumber(s('idNumber'))}`.trim();
@@ -93,7 +93,7 @@ export function recordLabel(doc: Record<string, unknown> | null, id: string): st
       return `${course?.occupation ?? ''} ${s('startDate')}–${s('endDate')}`.trim();
     }
     case 'enrolment':
-      return s('sessionId').replace(ID_PREFIX.training, '');
+      return keyOfId(s('sessionId'));
     case 'signIn':
       return `${s('date')} ${s('half')}`;
     case 'station':

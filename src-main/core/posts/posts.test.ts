@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core, Session } from '../core';
-import { idNumber, registration, refusal, clockedStations, CLEANING_POST } from '../testing/fixtures';
+import { docId, legacyId, placeOfId } from '../../../shared/documents/registry';
+import { idNumber, openStation, registration, refusal, clockedStations, tempDir, CLEANING_POST, VILLAGE, villagePost } from '../testing/fixtures';
 
 const station = clockedStations();
 
@@ -19,13 +20,42 @@ describe('posts', () => {
   it('saves a post, refuses a taken code, a bad credit code and a place outside the station', async () => {
     const { core, session } = await station();
     const post = await core.call(session, 'posts.save', POST);
-    expect(post).toMatchObject({ id: 'post:XC-001', payPerMonth: 1000, placeName: '解放桥社区居民委员会', currentHolders: 0 });
+    expect(post).toMatchObject({ id: villagePost('XC-001'), payPerMonth: 1000, placeName: '解放桥社区居民委员会', currentHolders: 0 });
     expect(await refusal(core.call(session, 'posts.save', POST))).toMatchObject({ field: 'code', messageKey: 'errors.post.codeTaken' });
     expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'B', employer: { name: 'x', creditCode: '91350100M000100Y44' } }))).toMatchObject({ field: 'employer.creditCode', messageKey: 'errors.creditCode' });
     expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'C', placeCode: '370102001003' }))).toMatchObject({ field: 'placeCode', messageKey: 'errors.post.placeOutside' });
     expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'D', payPerMonth: 1000.001 }))).toMatchObject({ field: 'payPerMonth', messageKey: 'errors.money.cents' });
     const edited = await core.call(session, 'posts.save', { ...POST, rev: post.rev, name: '保洁（东片）' });
     expect(edited.name).toBe('保洁（东片）');
+  });
+
+  it("carries its place in its id, which a township may not move; a post made before ids carried places keeps its id and works", async () => {
+    const township = await openStation(tempDir(), undefined, '370102001');
+    const saved = await township.core.call(township.session, 'posts.save', POST);
+    expect(saved.id).toBe(docId.post(POST.placeCode, POST.code));
+    expect(placeOfId(saved.id)).toBe(POST.placeCode);
+    const moved = await refusal(township.core.call(township.session, 'posts.save', { ...POST, rev: saved.rev, placeCode: '370102001003' }));
+    expect(moved).toMatchObject({ field: 'placeCode', messageKey: 'errors.post.placeFixed' });
+    // The code stays one post's at the station, whichever place another post would have.
+    expect(await refusal(township.core.call(township.session, 'posts.save', { ...POST, placeCode: '370102001003' }))).toMatchObject({ field: 'code', messageKey: 'errors.post.codeTaken' });
+    await township.core.close();
+
+    const { core, session } = await station();
+    const legacy = legacyId.post('XC-009');
+    const stamp = { schemaVersion: 1, placeCode: VILLAGE, createdBy: 'wangli', createdAt: '2025-01-01T00:00:00.000Z', updatedBy: 'wangli', updatedAt: '2025-01-01T00:00:00.000Z' };
+    await core.db.put({ _id: legacy, type: 'post', ...stamp, code: 'XC-009', name: '旧岗位', kind: 'rural', category: 'ruralCleaning', employer: { name: '街道', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: '2020-01-01', endDate: '2030-12-31' });
+    for (let i = 0; i < 100 && !(await core.call(session, 'posts.get', { postId: legacy })); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await refusal(core.call(session, 'posts.save', { ...POST, code: 'XC-009' }))).toMatchObject({ field: 'code', messageKey: 'errors.post.codeTaken' });
+    const rev = (await core.call(session, 'posts.get', { postId: legacy }))!.post.rev;
+    const edited = await core.call(session, 'posts.save', { ...POST, code: 'XC-009', rev, name: '旧岗位（改）' });
+    expect(edited).toMatchObject({ id: legacy, name: '旧岗位（改）' });
+    const older = await person(core, session, '19800101', '111');
+    await core.call(session, 'posts.assign', { postId: legacy, residentId: older, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-9' });
+    await core.call(session, 'attendance.set', { postId: legacy, marks: [{ residentId: older, date: '2026-10-05', mark: 'present', hours: 4 }] });
+    const ids = (await core.db.allDocs({ startkey: 'a', endkey: 'b' })).rows.map((r) => r.id).filter((id) => id.startsWith('assignment:') || id.startsWith('attendance:'));
+    expect(ids.sort()).toEqual([docId.assignment(legacy, older, '2026-01-01'), docId.attendance(legacy, older, '2026-10-05')].sort());
+    expect(ids.map(placeOfId)).toEqual([null, null]);
+    expect((await core.call(session, 'attendance.month', { postId: legacy, month: '2026-10' })).holders).toHaveLength(1);
   });
 });
 
@@ -35,18 +65,18 @@ describe('assigning a resident to a post', () => {
     await core.call(session, 'posts.save', POST);
     const older = await person(core, session, '19800101', '111'); // 46
     const younger = await person(core, session, '19960101', '222'); // 30
-    const ok = await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: older, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
+    const ok = await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: older, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
     expect(ok).toMatchObject({ residentId: older, age: 46, override: null });
-    const no = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: younger, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-2' }));
+    const no = await refusal(core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: younger, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-2' }));
     expect(no).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'residentId', messageKey: 'errors.post.group' });
-    expect((await core.call(session, 'posts.get', { postId: 'post:XC-001' }))!.holders).toHaveLength(1);
+    expect((await core.call(session, 'posts.get', { postId: villagePost('XC-001') }))!.holders).toHaveLength(1);
   });
 
   it('qualifies 脱贫 and 残疾 people of any working age for rural posts', async () => {
     const { core, session } = await station();
     await core.call(session, 'posts.save', POST);
     const poor = await person(core, session, '19960101', '333', ['povertyAlleviated']);
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: poor, startDate: '2026-01-01', endDate: '2026-06-30', contractNo: 'HT-3' });
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: poor, startDate: '2026-01-01', endDate: '2026-06-30', contractNo: 'HT-3' });
   });
 
   it('takes the rural age band at the start date: 65 is in, 66 is out', async () => {
@@ -54,8 +84,8 @@ describe('assigning a resident to a post', () => {
     await core.call(session, 'posts.save', POST);
     const born = await person(core, session, '19600601', '444');
     // 65 on 2025-06-01, 66 on 2026-06-01.
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: born, startDate: '2026-05-31', endDate: '2026-05-31', contractNo: 'A' });
-    const late = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: born, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: 'B' }));
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: born, startDate: '2026-05-31', endDate: '2026-05-31', contractNo: 'A' });
+    const late = await refusal(core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: born, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: 'B' }));
     expect(late.issues?.map((i) => i.messageKey)).toContain('errors.post.age');
   });
 
@@ -66,7 +96,7 @@ describe('assigning a resident to a post', () => {
     // Born 1965-04: retires at 60 years 1 month (2025-05-10). Born 1965-05: 60 years 2 months (2025-07-10).
     const april = await person(core, session, '19650410', '111', ['zeroEmploymentFamily'], '2025-05-01');
     const may = await person(core, session, '19650510', '113', ['zeroEmploymentFamily'], '2025-05-01');
-    const args = { postId: 'post:CZ-1', startDate: '2025-07-09', endDate: '2025-12-31', contractNo: 'C' };
+    const args = { postId: villagePost('CZ-1'), startDate: '2025-07-09', endDate: '2025-12-31', contractNo: 'C' };
     await core.call(session, 'posts.assign', { ...args, residentId: may });
     const refused = await refusal(core.call(session, 'posts.assign', { ...args, residentId: april }));
     expect(refused.issues).toEqual([expect.objectContaining({ messageKey: 'errors.post.retirement', params: { retirementDate: '2025-05-10' } })]);
@@ -80,13 +110,13 @@ describe('assigning a resident to a post', () => {
     await core.call(session, 'posts.save', { ...POST, code: 'XC-002' });
     const a = await person(core, session, '19700101', '111');
     const b = await person(core, session, '19700202', '222');
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: a, startDate: '2022-01-01', endDate: '2024-12-31', contractNo: '1' });
-    const over = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: b, startDate: '2022-01-01', endDate: '2025-01-01', contractNo: '2' }));
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: a, startDate: '2022-01-01', endDate: '2024-12-31', contractNo: '1' });
+    const over = await refusal(core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: b, startDate: '2022-01-01', endDate: '2025-01-01', contractNo: '2' }));
     expect(over).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'endDate', messageKey: 'errors.post.maxSubsidy' });
     // Two periods that add up to exactly 36 months are fine; a third day is not.
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: b, startDate: '2022-01-01', endDate: '2023-12-31', contractNo: '3' });
-    await core.call(session, 'posts.assign', { postId: 'post:XC-002', residentId: b, startDate: '2025-01-01', endDate: '2025-12-31', contractNo: '4' });
-    const third = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: b, startDate: '2026-01-01', endDate: '2026-01-01', contractNo: '5' }));
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: b, startDate: '2022-01-01', endDate: '2023-12-31', contractNo: '3' });
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-002'), residentId: b, startDate: '2025-01-01', endDate: '2025-12-31', contractNo: '4' });
+    const third = await refusal(core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: b, startDate: '2026-01-01', endDate: '2026-01-01', contractNo: '5' }));
     expect(third.messageKey).toBe('errors.post.maxSubsidy');
   });
 
@@ -95,8 +125,8 @@ describe('assigning a resident to a post', () => {
     await core.call(session, 'posts.save', POST);
     await core.call(session, 'posts.save', { ...POST, code: 'XC-002' });
     const a = await person(core, session, '19800101', '111');
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: a, startDate: '2026-01-01', endDate: '2026-06-30', contractNo: '1' });
-    const args = { postId: 'post:XC-002', residentId: a, startDate: '2026-06-30', endDate: '2026-09-30', contractNo: '2' };
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: a, startDate: '2026-01-01', endDate: '2026-06-30', contractNo: '1' });
+    const args = { postId: villagePost('XC-002'), residentId: a, startDate: '2026-06-30', endDate: '2026-09-30', contractNo: '2' };
     expect(await refusal(core.call(session, 'posts.assign', args))).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'startDate', messageKey: 'errors.post.alreadyHolds' });
     expect(await refusal(core.call(session, 'posts.assign', { ...args, override: { reason: '太短' } }))).toMatchObject({ field: 'override.reason', messageKey: 'errors.override.reasonTooShort' });
     const clerk: Session = { user: { ...session.user!, role: 'clerk' } };
@@ -115,23 +145,23 @@ describe('attendance', () => {
     const a = await person(s.core, s.session, '19800101', '111');
     const b = await person(s.core, s.session, '19800202', '222');
     for (const [residentId, contractNo] of [[a, '1'], [b, '2']] as const) {
-      await s.core.call(s.session, 'posts.assign', { postId: 'post:XC-001', residentId, startDate: '2026-01-01', endDate: '2026-12-31', contractNo });
+      await s.core.call(s.session, 'posts.assign', { postId: villagePost('XC-001'), residentId, startDate: '2026-01-01', endDate: '2026-12-31', contractNo });
     }
     return { ...s, a, b };
   }
 
   it('keeps one document per post, person and day: a second entry is a new revision with history', async () => {
     const { core, session, a } = await withHolders();
-    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-05', mark: 'present', hours: 8 }] });
-    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-05', mark: 'sickLeave' }] });
+    await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [{ residentId: a, date: '2026-10-05', mark: 'present', hours: 8 }] });
+    await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [{ residentId: a, date: '2026-10-05', mark: 'sickLeave' }] });
     const docs = await core.db.allDocs({ startkey: 'attendance:', endkey: 'attendance:\ufff0' });
     expect(docs.rows).toHaveLength(1);
-    expect(docs.rows[0]!.id).toMatch(/^attendance:XC-001:2026-10:[a-z2-7]{26}:05$/);
-    expect(await core.call(session, 'attendance.history', { postId: 'post:XC-001', residentId: a, date: '2026-10-05' })).toEqual([
+    expect(docs.rows[0]!.id).toBe(docId.attendance(villagePost('XC-001'), a, '2026-10-05'));
+    expect(await core.call(session, 'attendance.history', { postId: villagePost('XC-001'), residentId: a, date: '2026-10-05' })).toEqual([
       expect.objectContaining({ mark: 'present', hours: 8, by: 'wangli' }),
       expect.objectContaining({ mark: 'sickLeave', hours: 0 }),
     ]);
-    const grid = await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' });
+    const grid = await core.call(session, 'attendance.month', { postId: villagePost('XC-001'), month: '2026-10' });
     expect(grid.cells[a]!['2026-10-05']).toMatchObject({ mark: 'sickLeave', corrections: 1 });
     expect(grid.days.find((d) => d.date === '2026-10-03')).toMatchObject({ weekend: true });
     expect(grid.holders).toHaveLength(2);
@@ -148,7 +178,7 @@ describe('attendance', () => {
       [{ residentId: b, date: '2026-10-06', mark: 'present', hours: 7.3 }, 'marks.1.hours', 'errors.attendance.hours'],
     ];
     for (const [bad, field, messageKey] of cases) {
-      expect(await refusal(core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [good, bad] }))).toMatchObject({ field, messageKey });
+      expect(await refusal(core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [good, bad] }))).toMatchObject({ field, messageKey });
     }
     expect((await core.db.allDocs({ startkey: 'attendance:', endkey: 'attendance:\ufff0' })).rows).toHaveLength(0);
   });
@@ -159,16 +189,16 @@ describe('attendance', () => {
     await core.call(session, 'policy.save', { kind: 'minimumWage', effectiveFrom: '2026-10-01', values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } });
     const fill = async (month: string, residentId: string, days: number, hours: number) => {
       const marks = Array.from({ length: days }, (_, i) => ({ residentId, date: `${month}-${String(i + 1).padStart(2, '0')}`, mark: 'present' as const, hours }));
-      await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks });
+      await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks });
     };
     for (const month of ['2026-09', '2026-10']) {
       await fill(month, a, 10, 4); // 40 h: pay 1000, 25/h
       await fill(month, b, 11, 4); // 44 h: pay capped at 1000, 22.73/h
     }
-    const september = await core.call(session, 'attendance.summary', { postId: 'post:XC-001', month: '2026-09' });
+    const september = await core.call(session, 'attendance.summary', { postId: villagePost('XC-001'), month: '2026-09' });
     expect(september.minimumWage).toMatchObject({ hourly: 21, effectiveFrom: '2021-10-01', isDefault: true });
     expect(september.holders.map((h) => h.belowMinimum)).toEqual([false, false]);
-    const october = await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-10', belowMinimumReason: '本月含培训工时，已报县人社局' });
+    const october = await core.call(session, 'attendance.closeMonth', { postId: villagePost('XC-001'), month: '2026-10', belowMinimumReason: '本月含培训工时，已报县人社局' });
     expect(october.minimumWage).toMatchObject({ hourly: 25, effectiveFrom: '2026-10-01', isDefault: false });
     const byId = Object.fromEntries(october.holders.map((h) => [h.residentId, h]));
     expect(byId[a]).toMatchObject({ presentDays: 10, hours: 40, payDue: 1000, hourlyPay: 25, belowMinimum: false, unmarkedDays: 21 });
@@ -176,37 +206,37 @@ describe('attendance', () => {
     expect(october).toMatchObject({ status: 'closed', closedBy: 'wangli' });
 
     // Closed means locked, until a recorded reopening.
-    const locked = await refusal(core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] }));
+    const locked = await refusal(core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] }));
     expect(locked).toMatchObject({ code: 'LOCKED', messageKey: 'errors.attendance.monthClosed' });
-    const reopened = await core.call(session, 'attendance.reopenMonth', { postId: 'post:XC-001', month: '2026-10', reason: '补录 10 月 20 日休息' });
+    const reopened = await core.call(session, 'attendance.reopenMonth', { postId: villagePost('XC-001'), month: '2026-10', reason: '补录 10 月 20 日休息' });
     expect(reopened.history.map((h) => h.action)).toEqual(['close', 'reopen']);
-    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] });
-    expect((await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).locked).toBe(false);
+    await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [{ residentId: a, date: '2026-10-20', mark: 'rest' }] });
+    expect((await core.call(session, 'attendance.month', { postId: villagePost('XC-001'), month: '2026-10' })).locked).toBe(false);
   });
 
   it('reads a month the county accepted as locked by the county before anyone types, until the county unlocks it', async () => {
     const { core, session, a } = await withHolders();
-    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: a, date: '2026-10-05', mark: 'present', hours: 4 }] });
-    await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-10' });
-    const closeDoc = await core.db.get<{ _rev: string }>('monthClose:XC-001:2026-10');
+    await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [{ residentId: a, date: '2026-10-05', mark: 'present', hours: 4 }] });
+    await core.call(session, 'attendance.closeMonth', { postId: villagePost('XC-001'), month: '2026-10' });
+    const closeDoc = await core.db.get<{ _rev: string }>(docId.monthClose(villagePost('XC-001'), '2026-10'));
     const county = { schemaVersion: 1, placeCode: '370102001002', createdBy: 'county-li', updatedBy: 'county-li' };
-    expect((await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).countyLockedAt).toBeNull();
+    expect((await core.call(session, 'attendance.month', { postId: villagePost('XC-001'), month: '2026-10' })).countyLockedAt).toBeNull();
     // The pull brings the county's review accepting the close.
     await core.db.put({
       _id: 'review:batch:m', type: 'review', ...county, createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z',
-      batchId: 'batch:m', decision: 'accepted', records: [{ id: 'monthClose:XC-001:2026-10', rev: closeDoc._rev, decision: 'accepted', reason: '' }],
+      batchId: 'batch:m', decision: 'accepted', records: [{ id: docId.monthClose(villagePost('XC-001'), '2026-10'), rev: closeDoc._rev, decision: 'accepted', reason: '' }],
     });
     await core.whenIndexed();
-    const month = await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' });
+    const month = await core.call(session, 'attendance.month', { postId: villagePost('XC-001'), month: '2026-10' });
     expect(month).toMatchObject({ locked: true, countyLockedAt: '2026-11-22T01:00:00Z' });
     // Reopening is the county's unlock now, not the station's.
-    expect(await refusal(core.call(session, 'attendance.reopenMonth', { postId: 'post:XC-001', month: '2026-10', reason: '补录 10 月 20 日休息' }))).toMatchObject({ code: 'LOCKED' });
+    expect(await refusal(core.call(session, 'attendance.reopenMonth', { postId: villagePost('XC-001'), month: '2026-10', reason: '补录 10 月 20 日休息' }))).toMatchObject({ code: 'LOCKED' });
     await core.db.put({
       _id: 'unlock:monthClose:XC-001:2026-10:2026-11-23T01:00:00Z', type: 'unlock', ...county, createdAt: '2026-11-23T01:00:00Z', updatedAt: '2026-11-23T01:00:00Z',
-      targetId: 'monthClose:XC-001:2026-10', reason: '工时更正',
+      targetId: docId.monthClose(villagePost('XC-001'), '2026-10'), reason: '工时更正',
     });
     await core.whenIndexed();
-    expect(await core.call(session, 'attendance.month', { postId: 'post:XC-001', month: '2026-10' })).toMatchObject({ locked: true, countyLockedAt: null, close: { status: 'closed' } });
+    expect(await core.call(session, 'attendance.month', { postId: villagePost('XC-001'), month: '2026-10' })).toMatchObject({ locked: true, countyLockedAt: null, close: { status: 'closed' } });
   });
 });
 
@@ -223,9 +253,9 @@ describe('post policy parameters', () => {
     await core.call(session, 'posts.save', POST);
     const thirty = await person(core, session, '19960101', '222');
     // Before 2026-07-01 the default (大龄 from 45) applies; from then on, 30 is 大龄.
-    const before = await refusal(core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: '1' }));
+    const before = await refusal(core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: thirty, startDate: '2026-06-01', endDate: '2026-06-30', contractNo: '1' }));
     expect(before.messageKey).toBe('errors.post.group');
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: thirty, startDate: '2026-07-01', endDate: '2026-07-31', contractNo: '2' });
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: thirty, startDate: '2026-07-01', endDate: '2026-07-31', contractNo: '2' });
   });
 });
 
@@ -236,14 +266,14 @@ describe('month close under the minimum wage', () => {
     const a = await person(s.core, s.session, '19800101', '111');
     const b = await person(s.core, s.session, '19800202', '222');
     for (const [residentId, contractNo] of [[a, '1'], [b, '2']] as const) {
-      await s.core.call(s.session, 'posts.assign', { postId: 'post:XC-001', residentId, startDate: '2026-01-01', endDate: '2026-12-31', contractNo });
+      await s.core.call(s.session, 'posts.assign', { postId: villagePost('XC-001'), residentId, startDate: '2026-01-01', endDate: '2026-12-31', contractNo });
     }
     // From 2026-10-01 the minimum is 25 yuan an hour; before, the default 21.
     await s.core.call(s.session, 'policy.save', { kind: 'minimumWage', effectiveFrom: '2026-10-01', values: { countyCode: '370102', tier: '一类', monthly: 2500, hourly: 25 } });
     for (const month of ['2026-09', '2026-10']) {
       for (const [residentId, days] of [[a, 10], [b, 11]] as const) {
         const marks = Array.from({ length: days }, (_, i) => ({ residentId, date: `${month}-${String(i + 1).padStart(2, '0')}`, mark: 'present' as const, hours: 4 }));
-        await s.core.call(s.session, 'attendance.set', { postId: 'post:XC-001', marks });
+        await s.core.call(s.session, 'attendance.set', { postId: villagePost('XC-001'), marks });
       }
     }
     return { ...s, a, b };
@@ -251,26 +281,26 @@ describe('month close under the minimum wage', () => {
 
   it('refuses the close without a written reason, naming the holders under the minimum, and stores the reason given', async () => {
     const { core, session } = await twoHolders();
-    const args = { postId: 'post:XC-001', month: '2026-10' };
+    const args = { postId: villagePost('XC-001'), month: '2026-10' };
     for (const reason of [undefined, '   ']) {
       const refused = await refusal(core.call(session, 'attendance.closeMonth', reason === undefined ? args : { ...args, belowMinimumReason: reason }));
       expect(refused).toMatchObject({ field: 'belowMinimumReason', messageKey: 'errors.attendance.belowMinimumReason', params: { names: '测试二二二', count: 1 } });
     }
     expect(await refusal(core.call(session, 'attendance.closeMonth', { ...args, belowMinimumReason: '长'.repeat(201) }))).toMatchObject({ field: 'belowMinimumReason', messageKey: 'errors.tooLong' });
-    expect(await core.db.get('monthClose:XC-001:2026-10').catch(() => null)).toBeNull();
+    expect(await core.db.get(docId.monthClose(villagePost('XC-001'), '2026-10')).catch(() => null)).toBeNull();
 
     const closed = await core.call(session, 'attendance.closeMonth', { ...args, belowMinimumReason: ' 本月含培训工时，已报县人社局 ' });
     expect(closed).toMatchObject({ status: 'closed', belowMinimumReason: '本月含培训工时，已报县人社局' });
-    expect(await core.db.get('monthClose:XC-001:2026-10')).toMatchObject({ status: 'closed', belowMinimumReason: '本月含培训工时，已报县人社局' });
+    expect(await core.db.get(docId.monthClose(villagePost('XC-001'), '2026-10'))).toMatchObject({ status: 'closed', belowMinimumReason: '本月含培训工时，已报县人社局' });
     expect((await core.call(session, 'attendance.month', args)).close).toMatchObject({ belowMinimumReason: '本月含培训工时，已报县人社局' });
   });
 
   it('closes a month with everyone above the minimum in one click, with no reason stored', async () => {
     const { core, session } = await twoHolders();
-    const closed = await core.call(session, 'attendance.closeMonth', { postId: 'post:XC-001', month: '2026-09' });
+    const closed = await core.call(session, 'attendance.closeMonth', { postId: villagePost('XC-001'), month: '2026-09' });
     expect(closed.holders.map((h) => h.belowMinimum)).toEqual([false, false]);
     expect(closed.status).toBe('closed');
     expect(closed).not.toHaveProperty('belowMinimumReason');
-    expect(await core.db.get('monthClose:XC-001:2026-09')).not.toHaveProperty('belowMinimumReason');
+    expect(await core.db.get(docId.monthClose(villagePost('XC-001'), '2026-09'))).not.toHaveProperty('belowMinimumReason');
   });
 });

@@ -19,26 +19,16 @@ import type {
 import { mayCall } from '../../../shared/rpc/handlers';
 import { addDays, daysInMonth, fail, notFound, type CoreContext } from '../context';
 import { DocCache } from '../store/docCache';
+import { docId, legacyId, placeOfId } from '../../../shared/documents/registry';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc } from '../store/docs';
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 import { eligibility } from './eligibility';
 import { attendanceDateIssue, belowMinimumIssue, belowMinimumWage } from '../../../shared/posts/rules';
 
-function keyOf(residentId: string): string {
-  return residentId.slice(ID_PREFIX.resident.length);
-}
-
-function codeOf(postId: string): string {
+/** Where a post's children's ids start: `post:<place>:<code>` → `<place>:<code>` (a legacy post's: its code). */
+function keyOf(postId: string): string {
   return postId.slice(ID_PREFIX.post.length);
-}
-
-export function attendanceId(postId: string, residentId: string, date: string): string {
-  return `${ID_PREFIX.attendance}${codeOf(postId)}:${date.slice(0, 7)}:${keyOf(residentId)}:${date.slice(8, 10)}`;
-}
-
-function monthCloseId(postId: string, month: string): string {
-  return `${ID_PREFIX.monthClose}${codeOf(postId)}:${month}`;
 }
 
 const fen = (yuan: number) => Math.round(yuan * 100);
@@ -77,7 +67,8 @@ export class PostsService {
   }
 
   private holdersOf(postId: string): (AssignmentDoc & { _rev: string })[] {
-    return this.assignments.withPrefix(`${ID_PREFIX.assignment}${codeOf(postId)}:`);
+    // (A legacy post coded like a place would share the prefix with that place's posts.)
+    return this.assignments.withPrefix(`${ID_PREFIX.assignment}${keyOf(postId)}:`).filter((a) => a.postId === postId);
   }
 
   private assignmentView(a: AssignmentDoc): AssignmentView {
@@ -119,11 +110,16 @@ export class PostsService {
     if (!placeWithin(args.placeCode, station.placeCode)) {
       fail(fieldError('placeCode', 'errors.post.placeOutside'));
     }
-    const id = `${ID_PREFIX.post}${args.code}`;
-    const existing = this.posts.get(id) ?? (await getOrNull<PostDoc>(this.ctx.db, id));
+    // A code names one post at the station: a new post's id carries its place, one made before
+    // ids carried places keeps its own (`post:<code>`), and a code in use under another place is taken.
+    const existing = await this.byCode(args.code, args.placeCode);
     if (existing && !args.rev) fail(fieldError('code', 'errors.post.codeTaken', { code: args.code }));
     if (!existing && args.rev) notFound('code');
     if (existing && existing._rev !== args.rev) fail({ code: 'CONFLICT', messageKey: 'errors.conflict' });
+    // The id carries the place, and the server refuses an id whose place is not the document's.
+    const idPlace = existing ? placeOfId(existing._id) : null;
+    if (idPlace !== null && idPlace !== args.placeCode) fail(fieldError('placeCode', 'errors.post.placeFixed'));
+    const id = existing?._id ?? docId.post(args.placeCode, args.code);
     const stamp = this.ctx.stamp(user, args.placeCode);
     const doc: PostDoc = {
       ...(existing ? { ...existing, updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt, placeCode: args.placeCode } : stamp),
@@ -144,6 +140,15 @@ export class PostsService {
     return this.postView(saved);
   }
 
+
+  /** The station's post of a code: its id under this place or as before places, else any post with the code. */
+  private async byCode(code: string, placeCode: string): Promise<(PostDoc & { _rev: string }) | null> {
+    for (const id of [docId.post(placeCode, code), legacyId.post(code)]) {
+      const found = this.posts.get(id) ?? (await getOrNull<PostDoc>(this.ctx.db, id));
+      if (found) return found as PostDoc & { _rev: string };
+    }
+    return this.posts.values().find((p) => p.code === code) ?? null;
+  }
 
   async assign(args: ParsedArgsOf<'posts.assign'>, user: SessionUser): Promise<AssignmentView> {
     const post = this.post(args.postId);
@@ -170,7 +175,7 @@ export class PostsService {
       override = { reason: args.override.reason, by: user.loginName, at: this.ctx.now(), rules: failures.map((f) => f.messageKey) };
     }
     const doc: AssignmentDoc = {
-      _id: `${ID_PREFIX.assignment}${codeOf(post._id)}:${keyOf(resident._id)}:${args.startDate}`,
+      _id: docId.assignment(post._id, resident._id, args.startDate),
       type: 'assignment',
       ...this.ctx.stamp(user, post.placeCode),
       postId: post._id,
@@ -196,14 +201,14 @@ export class PostsService {
   private static readonly MONTHS_KEPT = 24;
 
   private async monthDocs(postId: string, month: string): Promise<(AttendanceDoc & { _rev: string })[]> {
-    const key = `${codeOf(postId)}:${month}`;
+    const key = `${keyOf(postId)}:${month}`;
     let docs = this.months.get(key);
     if (docs) {
       this.months.delete(key);
     } else {
       const result = await this.ctx.db.allDocs<AttendanceDoc>({ include_docs: true, ...prefixRange(`${ID_PREFIX.attendance}${key}:`) });
       docs = this.months.get(key) ?? new Map();
-      for (const row of result.rows) if (row.doc) keepNewer(docs, row.doc as AttendanceDoc & { _rev: string });
+      for (const row of result.rows) if (row.doc && row.doc.postId === postId) keepNewer(docs, row.doc as AttendanceDoc & { _rev: string });
       if (this.months.size >= PostsService.MONTHS_KEPT) this.months.delete(this.months.keys().next().value!);
     }
     this.months.set(key, docs);
@@ -212,7 +217,7 @@ export class PostsService {
 
   /** Keeps a cached month current with a written or replicated mark. */
   applyAttendance(doc: AttendanceDoc & { _rev: string }): void {
-    const docs = this.months.get(`${codeOf(doc.postId)}:${doc.date.slice(0, 7)}`);
+    const docs = this.months.get(`${keyOf(doc.postId)}:${doc.date.slice(0, 7)}`);
     if (docs) keepNewer(docs, doc);
   }
 
@@ -231,7 +236,7 @@ export class PostsService {
   }
 
   private closeOf(postId: string, month: string): (MonthCloseDoc & { _rev: string }) | null {
-    return this.closes.get(monthCloseId(postId, month));
+    return this.closes.get(docId.monthClose(postId, month));
   }
 
   async month(postId: string, month: string): Promise<AttendanceGridView> {
@@ -250,7 +255,7 @@ export class PostsService {
     for (const doc of marks) (cells[doc.residentId] ??= {})[doc.date] = cellOf(doc);
     const close = this.closeOf(postId, month);
     // The county accepted the month (its close or any of its days): read-only until it unlocks.
-    const countyLockedAt = [monthCloseId(postId, month), ...marks.map((d) => d._id)].reduce<string | null>((latest, id) => {
+    const countyLockedAt = [docId.monthClose(postId, month), ...marks.map((d) => d._id)].reduce<string | null>((latest, id) => {
       const at = this.ctx.lockedAt(id);
       return at && (!latest || at > latest) ? at : latest;
     }, null);
@@ -283,7 +288,7 @@ export class PostsService {
     });
     // The last mark for a day wins within one batch.
     const byId = new Map<string, (typeof args.marks)[number]>();
-    for (const m of args.marks) byId.set(attendanceId(post._id, m.residentId, m.date), m);
+    for (const m of args.marks) byId.set(docId.attendance(post._id, m.residentId, m.date), m);
     const ids = [...byId.keys()];
     const existing = await this.ctx.db.allDocs<AttendanceDoc>({ keys: ids, include_docs: true });
     const at = this.ctx.now();
@@ -330,7 +335,7 @@ export class PostsService {
   }
 
   async history(postId: string, residentId: string, date: string): Promise<AttendanceRevision[]> {
-    const doc = await getOrNull<AttendanceDoc>(this.ctx.db, attendanceId(postId, residentId, date));
+    const doc = await getOrNull<AttendanceDoc>(this.ctx.db, docId.attendance(postId, residentId, date));
     if (!doc) return [];
     return [...doc.history, { mark: doc.mark, hours: doc.hours, by: doc.updatedBy, at: doc.updatedAt }];
   }
@@ -382,7 +387,7 @@ export class PostsService {
     const entry = { action: 'close' as const, by: user.loginName, at, reason: belowMinimumReason ?? '' };
     const doc: MonthCloseDoc = existing
       ? { ...existing, status: 'closed', summary, history: [...existing.history, entry], updatedBy: user.loginName, updatedAt: at }
-      : { _id: monthCloseId(postId, month), type: 'monthClose', ...this.ctx.stamp(user, post.placeCode), postId, month, status: 'closed', summary, history: [entry] };
+      : { _id: docId.monthClose(postId, month), type: 'monthClose', ...this.ctx.stamp(user, post.placeCode), postId, month, status: 'closed', summary, history: [entry] };
     // The reason belongs to this close: an earlier close's reason does not carry over.
     if (belowMinimumReason) doc.belowMinimumReason = belowMinimumReason;
     else delete doc.belowMinimumReason;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../shared/id/mask';
 import type { Core, Session } from '../core';
 import type { AuditDoc } from '../store/docs';
-import { idNumber, registration, refusal, VILLAGE, clockedStations, CLEANING_POST } from '../testing/fixtures';
+import { idNumber, registration, refusal, VILLAGE, clockedStations, CLEANING_POST, villagePost } from '../testing/fixtures';
 
 const station = clockedStations();
 
@@ -91,7 +91,7 @@ describe('printed forms: the month attendance sheet', () => {
       const { id } = await core.call(session, 'residents.register', registration({ idNumber: idNumber('19700101', seq), name: ['王大山', '赵小梅', '欧阳建华'][i]! }));
       ids.push(id);
       // The third holder starts on the 16th: the first half of the month is outside the assignment.
-      await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: id, startDate: i === 2 ? '2026-10-16' : '2026-01-01', endDate: '2026-12-31', contractNo: `HT-${i}` });
+      await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: id, startDate: i === 2 ? '2026-10-16' : '2026-01-01', endDate: '2026-12-31', contractNo: `HT-${i}` });
     }
     const marks = [
       ...[1, 2, 3].map((d) => ({ residentId: ids[0]!, date: `2026-10-0${d}`, mark: 'present' as const, hours: 3.5 })),
@@ -100,9 +100,9 @@ describe('printed forms: the month attendance sheet', () => {
       { residentId: ids[1]!, date: '2026-10-05', mark: 'absent' as const },
       { residentId: ids[2]!, date: '2026-10-20', mark: 'present' as const, hours: 1 },
     ];
-    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks });
-    const form = await core.call(session, 'print.attendance', { postId: 'post:XC-001', month: '2026-10' });
-    const summary = await core.call(session, 'attendance.summary', { postId: 'post:XC-001', month: '2026-10' });
+    await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks });
+    const form = await core.call(session, 'print.attendance', { postId: villagePost('XC-001'), month: '2026-10' });
+    const summary = await core.call(session, 'attendance.summary', { postId: villagePost('XC-001'), month: '2026-10' });
     expect(form.days).toHaveLength(31);
     expect(form.holders.map((h) => h.name)).toEqual(['王大山', '赵小梅', '欧阳建华']);
     const [a, b, c] = form.holders;
@@ -116,9 +116,9 @@ describe('printed forms: the month attendance sheet', () => {
     expect(form.totals.hours).toBe(13.5);
     expect(form.totals.payDue).toBe(Math.round(summary.holders.reduce((s, h) => s + h.payDue * 100, 0)) / 100);
     expect(JSON.stringify(form)).not.toContain(idNumber('19700101', '111'));
-    expect(await audits(core)).toMatchObject([{ field: 'attendance', targetId: 'post:XC-001:2026-10', reason: 'idNumber:masked' }]);
-    expect(await refusal(core.call(session, 'print.attendance', { postId: 'post:XC-001', month: '2026-13' }))).toMatchObject({ field: 'month', messageKey: 'errors.month' });
-    expect(await refusal(core.call(session, 'print.attendance', { postId: 'post:NOPE', month: '2026-10' }))).toMatchObject({ code: 'NOT_FOUND', field: 'postId' });
+    expect(await audits(core)).toMatchObject([{ field: 'attendance', targetId: `${villagePost('XC-001')}:2026-10`, reason: 'idNumber:masked' }]);
+    expect(await refusal(core.call(session, 'print.attendance', { postId: villagePost('XC-001'), month: '2026-13' }))).toMatchObject({ field: 'month', messageKey: 'errors.month' });
+    expect(await refusal(core.call(session, 'print.attendance', { postId: villagePost('NOPE'), month: '2026-10' }))).toMatchObject({ code: 'NOT_FOUND', field: 'postId' });
   });
 });
 
@@ -170,6 +170,6 @@ describe('printed forms: training sign-in sheet and summary', () => {
   it('refuses every form to a caller who is not logged in', async () => {
     const { core } = await station();
     const anonymous: Session = { user: null };
-    expect(await refusal(core.call(anonymous, 'print.attendance', { postId: 'post:XC-001', month: '2026-10' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(core.call(anonymous, 'print.attendance', { postId: villagePost('XC-001'), month: '2026-10' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionCounty, type ProvisionResult } from '../../../county/provision';
 import { createServerAdmin, startPouchServer, type PouchServer } from '../../../county/pouchServer';
 import type { Core, Session } from '../core';
-import { idNumber, openStation, registration, tempDir } from '../testing/fixtures';
+import { docId } from '../../../shared/documents/registry';
+import { idNumber, openStation, registration, tempDir, villagePost } from '../testing/fixtures';
 
 const A = '370102001002';
 const B = '370102001003';
@@ -60,8 +61,8 @@ describe('the county identity key', () => {
     // Provisional keys: each station its own, so the ids differ before connecting.
     expect(inA.id).not.toBe(inB.id);
     await a.core.call(a.session, 'posts.save', { ...POST, placeCode: A });
-    await a.core.call(a.session, 'posts.assign', { postId: 'post:XC-001', residentId: inA.id, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
-    await a.core.call(a.session, 'attendance.set', { postId: 'post:XC-001', marks: [{ residentId: inA.id, date: '2026-11-02', mark: 'present', hours: 4 }] });
+    await a.core.call(a.session, 'posts.assign', { postId: villagePost('XC-001'), residentId: inA.id, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
+    await a.core.call(a.session, 'attendance.set', { postId: villagePost('XC-001'), marks: [{ residentId: inA.id, date: '2026-11-02', mark: 'present', hours: 4 }] });
 
     await a.core.call(a.session, 'sync.connect', { setupCode: setupCodeOf(`station-${A}`) });
     await b.core.call(b.session, 'sync.connect', { setupCode: setupCodeOf(`station-${B}`) });
@@ -74,12 +75,12 @@ describe('the county identity key', () => {
     expect(await a.core.call(a.session, 'residents.get', { id: rowA!.id })).toMatchObject({ name: '李四' });
     // The assignment and the day's attendance now point at the new id, under new ids.
     const key = rowA!.id.slice('resident:'.length);
-    const holders = (await a.core.call(a.session, 'posts.get', { postId: 'post:XC-001' }))!.holders;
+    const holders = (await a.core.call(a.session, 'posts.get', { postId: villagePost('XC-001') }))!.holders;
     expect(holders.map((h) => h.residentId)).toEqual([rowA!.id]);
-    const grid = await a.core.call(a.session, 'attendance.month', { postId: 'post:XC-001', month: '2026-11' });
+    const grid = await a.core.call(a.session, 'attendance.month', { postId: villagePost('XC-001'), month: '2026-11' });
     expect(JSON.stringify(grid)).toContain(key);
     const attendance = await a.core.db.allDocs({ startkey: 'attendance:', endkey: 'attendance:\ufff0' });
-    expect(attendance.rows.map((r) => r.id)).toEqual([`attendance:XC-001:2026-11:${key}:02`]);
+    expect(attendance.rows.map((r) => r.id)).toEqual([docId.attendance(villagePost('XC-001'), rowA!.id, '2026-11-02')]);
 
     // Both go up; the county's aggregate holds one person with two revisions in conflict.
     expect(await a.core.call(a.session, 'sync.now', {})).toMatchObject({ state: 'idle', failure: null });

@@ -4,7 +4,7 @@ import { SHEET_MAX_BYTES, SHEET_MAX_ROWS, type ImportPreview } from '../../../sh
 import type { Core, Session } from '../core';
 import { fakeResidents } from '../station/demo';
 import { LEDGER_COLUMNS } from './ledgers';
-import { idNumber, openStation, refusal, registration, tempDir, VILLAGE } from '../testing/fixtures';
+import { idNumber, openStation, refusal, registration, tempDir, VILLAGE, villagePost } from '../testing/fixtures';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -369,14 +369,14 @@ describe('ledger exports', () => {
       employer: { name: '解放路街道办事处', creditCode: '91350100M000100Y43' }, plannedHoursPerMonth: 40, payPerMonth: 1000, startDate: '2020-01-01', endDate: '2030-12-31',
     });
     const holder = (await core.call(session, 'residents.register', registration({ idNumber: idNumber('19700101', '111'), name: '王五' }))).id;
-    await core.call(session, 'posts.assign', { postId: 'post:XC-001', residentId: holder, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
-    await core.call(session, 'attendance.set', { postId: 'post:XC-001', marks: [
+    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId: holder, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: 'HT-1' });
+    await core.call(session, 'attendance.set', { postId: villagePost('XC-001'), marks: [
       { residentId: holder, date: '2026-10-05', mark: 'present', hours: 8 },
       { residentId: holder, date: '2026-10-06', mark: 'present', hours: 4 },
       { residentId: holder, date: '2026-10-07', mark: 'sickLeave' },
     ] });
-    const summary = await core.call(session, 'attendance.summary', { postId: 'post:XC-001', month: '2026-10' });
-    const post = await core.call(session, 'sheets.exportAttendance', { postId: 'post:XC-001', month: '2026-10' });
+    const summary = await core.call(session, 'attendance.summary', { postId: villagePost('XC-001'), month: '2026-10' });
+    const post = await core.call(session, 'sheets.exportAttendance', { postId: villagePost('XC-001'), month: '2026-10' });
     const rows = await readXlsx(post.content);
     expect(rows[0]).toEqual(['序号', '姓名', '身份证号', ...Array.from({ length: 31 }, (_, i) => String(i + 1)), '出勤天数', '事假', '病假', '旷工', '休息', '工时', '应发金额（元）']);
     const h = summary.holders[0]!;
@@ -384,7 +384,7 @@ describe('ledger exports', () => {
     expect(rows[1]!.slice(3 + 4, 3 + 7)).toEqual(['出8', '出4', '病']);
     expect(rows[1]!.slice(34)).toEqual([h.presentDays, h.personalLeaveDays, h.sickLeaveDays, h.absentDays, h.restDays, h.hours, h.payDue]);
     expect(h.hours).toBe(12);
-    expect(await refusal(core.call(session, 'sheets.exportAttendance', { postId: 'post:NOPE', month: '2026-10' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(core.call(session, 'sheets.exportAttendance', { postId: villagePost('NOPE'), month: '2026-10' }))).toMatchObject({ code: 'NOT_FOUND' });
 
     const { id: sessionId } = await core.call(session, 'training.save', {
       course: { occupation: '养老护理员', level: 'level5' }, provider: { name: '济南市历下区职业培训学校', creditCode: '91350100M000100Y43' }, teachers: ['李老师'],

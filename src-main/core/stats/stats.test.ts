@@ -8,7 +8,7 @@ import { ID_PREFIX, type AuditDoc } from '../store/docs';
 import { monthRange } from './facts';
 import { SAVED_TALLY } from './tally';
 import { getOrNull, prefixRange } from '../store/db';
-import { idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
+import { idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
 import { expectedRow, seedStation, type SeedStation } from '../testing/statsData';
 import { shownRate } from '../../../shared/stats/percent';
 
@@ -65,7 +65,7 @@ describe('the station dashboard', () => {
     const r = await st.core.call(st.session, 'residents.register', registration({ idNumber: idNumber('19750505', '901'), targetGroups: ['veteran'], registration: { kind: 'jobSeeking', date: '2026-11-21' } }));
     seeded.residents.push({ kind: 'jobSeeking', date: '2026-11-21', groups: ['veteran'], id: r.id });
     // A corrected mark: absent on 11-02 replaces present (a new revision of the same day).
-    await st.core.call(st.session, 'attendance.set', { postId: 'post:P-2', marks: [{ residentId: seeded.assignments[0]!.residentId, date: '2026-11-02', mark: 'absent', hours: 0 }] });
+    await st.core.call(st.session, 'attendance.set', { postId: villagePost('P-2'), marks: [{ residentId: seeded.assignments[0]!.residentId, date: '2026-11-02', mark: 'absent', hours: 0 }] });
     seeded.marks = seeded.marks.map((m) => (m.date === '2026-11-02' ? { ...m, mark: 'absent' } : m));
     const after = await st.core.call(st.session, 'stats.dashboard', { from: '2026-11', to: '2026-11' });
     expect(after.total).toEqual(expectedRow([seeded], ['2026-11']));
@@ -95,7 +95,7 @@ describe('the station dashboard', () => {
     expect(wholeTypeReads).toEqual([]);
 
     // A mark corrected after the restart is counted: the kept tally catches up from the changes.
-    await again.core.call(again.session, 'attendance.set', { postId: 'post:P-1', marks: [{ residentId: seeded.assignments[0]!.residentId, date: '2026-11-02', mark: 'absent', hours: 0 }] });
+    await again.core.call(again.session, 'attendance.set', { postId: villagePost('P-1'), marks: [{ residentId: seeded.assignments[0]!.residentId, date: '2026-11-02', mark: 'absent', hours: 0 }] });
     seeded.marks = seeded.marks.map((m) => (m.date === '2026-11-02' ? { ...m, mark: 'absent' } : m));
     const changed = await again.core.call(again.session, 'stats.dashboard', { from: '2026-11', to: '2026-11' });
     expect(changed.total).toEqual(expectedRow([seeded], ['2026-11']));

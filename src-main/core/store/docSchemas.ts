@@ -9,7 +9,7 @@ import { policySaveSchema } from '../../../shared/rpc/handlers';
 import { postSaveSchema } from '../../../shared/posts/schema';
 import { residentRegisterSchema } from '../../../shared/residents/schema';
 import { courseSaveSchema, sessionSaveSchema } from '../../../shared/training/schema';
-import { DOCUMENTS, closureSchema, docId, residentIdSchema, stampedSchema, trainingIdSchema, typeOfId } from '../../../shared/documents';
+import { DOCUMENTS, closureSchema, docId, legacyId, placeOfId, residentIdSchema, stampedSchema, trainingIdSchema, typeOfId } from '../../../shared/documents';
 import type { FieldIssue } from '../../../shared/rpc/errors';
 import { validationError } from '../validation';
 
@@ -36,6 +36,9 @@ export function documentProblem(doc: Record<string, unknown>): FieldIssue | null
   if (type === 'station') return formProblem(DOCUMENTS.station.schema, doc);
   const baseProblem = formProblem(stampedSchema, doc);
   if (baseProblem) return baseProblem;
+  // An id that carries a place belongs to that place's records (the county server refuses others too).
+  const idPlace = placeOfId(id);
+  if (idPlace !== null && idPlace !== doc.placeCode) return idProblem;
   switch (type) {
     case 'resident': {
       if (!residentIdSchema.safeParse(id).success) return idProblem;
@@ -44,7 +47,7 @@ export function documentProblem(doc: Record<string, unknown>): FieldIssue | null
     }
     case 'post': {
       const form = { ...pick(doc, ['code', 'name', 'kind', 'category', 'placeCode', 'employer', 'plannedHoursPerMonth', 'startDate', 'endDate']), payPerMonth: Number(doc.payPerMonthFen) / 100 };
-      return id === docId.post(String(doc.code)) ? formProblem(postSaveSchema, form) : idProblem;
+      return id === docId.post(String(doc.placeCode), String(doc.code)) || id === legacyId.post(String(doc.code)) ? formProblem(postSaveSchema, form) : idProblem;
     }
     case 'training':
       if (!trainingIdSchema.safeParse(id).success) return idProblem;

@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import { LeyeError } from '../../../shared/rpc/errors';
 import type { ArgsOf } from '../../../shared/rpc/handlers';
 import { Core, type CoreOptions, type Session } from '../core';
+import { docId } from '../../../shared/documents/registry';
 
 export const VILLAGE = '370102001002';
 
@@ -57,6 +58,9 @@ export function clockedStations() {
     return { ...s, at: (iso: string) => (clock = new Date(iso)) };
   };
 }
+
+/** The id of a post of the demo village (a post's id carries its place). */
+export const villagePost = (code: string) => docId.post(VILLAGE, code);
 
 /** The demo village's cleaning post, as the post form sends it. */
 export const CLEANING_POST: ArgsOf<'posts.save'> = {

@@ -72,7 +72,7 @@ export async function seedStation(
   if (!withPostsAndTraining) return out;
 
   const code = `P-${seq}`;
-  const postId = docId.post(code);
+  const postId = docId.post(village, code);
   await core.call(session, 'posts.save', {
     code,
     name: '保洁',

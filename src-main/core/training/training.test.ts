@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../../shared/rpc/handlers';
 import type { Core, Session } from '../core';
-import { idNumber, openStation, registration, tempDir, refusal } from '../testing/fixtures';
+import { placeOfId } from '../../../shared/documents/registry';
+import { idNumber, openStation, registration, tempDir, refusal, VILLAGE } from '../testing/fixtures';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -50,7 +51,8 @@ describe('training sessions', () => {
     expect(await refusal(core.call(s, 'training.save', outside))).toMatchObject({ field: 'timetable.0.date', messageKey: 'errors.training.slotOutsideDates' });
     const saved = await core.call(s, 'training.save', session());
     expect(saved).toMatchObject({ totalClassHours: 10, enrolled: 0 });
-    expect(saved.id).toMatch(/^training:[a-z2-7]{16}$/);
+    expect(saved.id).toMatch(/^training:370102001002:[a-z2-7]{16}$/);
+    expect(placeOfId(saved.id)).toBe(VILLAGE);
   });
 
   it('enrols by resident, by ID number, and registers an unknown person on the way', async () => {

@@ -17,17 +17,15 @@ import type {
 import type { HalfDay, TimetableSlot } from '../../../shared/training/schema';
 import { fail, notFound, type CoreContext } from '../context';
 import { DocCache } from '../store/docCache';
+import { docId } from '../../../shared/documents/registry';
 import { ID_PREFIX, type CourseDoc, type EnrolmentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
 import { randomId } from '../residents/identity';
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 import { signInDayIssue } from '../../../shared/training/rules';
 
-const keyOf = (id: string, prefix: string) => id.slice(prefix.length);
-
-export function signInId(sessionId: string, date: string, half: HalfDay, residentId: string): string {
-  return `${ID_PREFIX.signIn}${keyOf(sessionId, ID_PREFIX.training)}:${date}:${half}:${keyOf(residentId, ID_PREFIX.resident)}`;
-}
+/** Where a session's children's ids start: `training:<place>:<key>` → `<place>:<key>` (a legacy session's: its key). */
+const keyOf = (sessionId: string) => sessionId.slice(ID_PREFIX.training.length);
 
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
@@ -47,7 +45,7 @@ export class TrainingService {
   }
 
   private enrolmentsOf(sessionId: string): (EnrolmentDoc & { _rev: string })[] {
-    return this.enrolments.withPrefix(`${ID_PREFIX.enrolment}${keyOf(sessionId, ID_PREFIX.training)}:`);
+    return this.enrolments.withPrefix(`${ID_PREFIX.enrolment}${keyOf(sessionId)}:`);
   }
 
   private view(doc: TrainingDoc & { _rev?: string }): SessionView {
@@ -98,7 +96,7 @@ export class TrainingService {
     const timetable = [...args.timetable].sort((a, b) => a.date.localeCompare(b.date) || a.half.localeCompare(b.half));
     const doc: TrainingDoc = {
       ...(existing ? { ...existing, updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt } : stamp),
-      _id: existing?._id ?? `${ID_PREFIX.training}${randomId(16)}`,
+      _id: existing?._id ?? docId.training(station.placeCode, randomId(16)),
       type: 'training',
       course: args.course,
       provider: args.provider,
@@ -173,7 +171,7 @@ export class TrainingService {
         }
       }
     }
-    const id = `${ID_PREFIX.enrolment}${keyOf(session._id, ID_PREFIX.training)}:${keyOf(residentId, ID_PREFIX.resident)}`;
+    const id = docId.enrolment(session._id, residentId);
     if (this.enrolments.get(id)) fail(fieldError(field, 'errors.training.alreadyEnrolled'));
     this.checkLimits(session, residentId, field);
     const saved = await this.ctx.write<EnrolmentDoc>({
@@ -226,9 +224,9 @@ export class TrainingService {
     const residentId = args.idNumber ? this.ctx.residentIdFor(args.idNumber) : args.residentId!;
     const person = this.ctx.residents.summary(residentId);
     if (!person) fail(fieldError(field, args.idNumber ? 'errors.training.unknownPerson' : 'errors.notFound'));
-    const enrolled = this.enrolments.get(`${ID_PREFIX.enrolment}${keyOf(session._id, ID_PREFIX.training)}:${keyOf(residentId, ID_PREFIX.resident)}`);
+    const enrolled = this.enrolments.get(docId.enrolment(session._id, residentId));
     if (!enrolled) fail(fieldError(field, 'errors.training.notEnrolled', { name: person.name }));
-    const id = signInId(session._id, args.date, args.half, residentId);
+    const id = docId.signIn(session._id, args.date, args.half, residentId);
     const grace = this.ctx.policies.training(session.startDate).values.lateGraceMinutes;
     const mark = { at: this.ctx.now(), method: args.method, by: user.loginName, machine: this.ctx.machine };
     const existing = await getOrNull<SignInDoc>(this.ctx.db, id);
@@ -269,7 +267,7 @@ export class TrainingService {
   private async sessionSignIns(sessionId: string, slotPrefix = ''): Promise<SignInDoc[]> {
     const result = await this.ctx.db.allDocs<SignInDoc>({
       include_docs: true,
-      ...prefixRange(`${ID_PREFIX.signIn}${keyOf(sessionId, ID_PREFIX.training)}:${slotPrefix}`),
+      ...prefixRange(`${ID_PREFIX.signIn}${keyOf(sessionId)}:${slotPrefix}`),
     });
     return result.rows.flatMap((r) => (r.doc ? [r.doc] : []));
   }

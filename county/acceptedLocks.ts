@@ -3,6 +3,7 @@
 // lock on them, from the reviews and unlocks already in each station's database, so the server
 // refuses a station's change to them as it does for records accepted since. Only what is missing
 // is written: a record locked already, unlocked later, deleted or gone is left as it is.
+import { PREFIX } from '../shared/documents/registry';
 import { isLockableId } from '../shared/sync/review';
 import type { Couch } from './couch';
 
@@ -45,7 +46,7 @@ export function acceptedLocks(reviews: readonly Review[], unlocks: readonly Unlo
 
 /** Locks the records of one station database that its reviews accepted; resolves to how many it locked. */
 export async function lockAcceptedRecords(couch: Couch, db: string): Promise<number> {
-  const [reviews, unlocks] = await Promise.all([range<Review>(couch, db, 'review:'), range<Unlock>(couch, db, 'unlock:')]);
+  const [reviews, unlocks] = await Promise.all([range<Review>(couch, db, PREFIX.review), range<Unlock>(couch, db, PREFIX.unlock)]);
   const locks = acceptedLocks(reviews, unlocks);
   if (locks.size === 0) return 0;
   const ids = [...locks.keys()];

@@ -4,6 +4,7 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterEach } from 'vitest';
+import { docId } from '../../../shared/documents/registry';
 import { placeName } from '../../../shared/places';
 import type { TransferFileView } from '../../../shared/rpc/handlers';
 import type { Core, Session } from '../core';
@@ -46,7 +47,7 @@ export function setupCode(place: string, secret: string, signingKey: string | nu
 export const DIRECTORY = ['370102001001', '370102001002', OTHER_VILLAGE, FAR_VILLAGE, TOWNSHIP, '370102002'];
 export async function pullDirectory(s: Pick<Station, 'core'>, places = DIRECTORY, publicKey = (place: string) => signer(place).publicKey): Promise<void> {
   const entries = places.map((place) => ({
-    _id: `station:${place}`,
+    _id: docId.station(place),
     _rev: '1-7e57',
     _revisions: { start: 1, ids: ['7e57'] },
     type: 'station',

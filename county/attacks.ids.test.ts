@@ -11,41 +11,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docId } from '../shared/documents/registry';
-import { placeChildren } from '../shared/places/index';
 import { Core, type Session } from '../src-main/core/core';
 import { QUIET, accountOf, eventually } from '../src-main/core/testing/countyStations';
-import { aggregateDb, parseSetupCode, provisionCounty, stationDb, type ProvisionResult } from './provision';
-import { createServerAdmin, startPouchServer, type PouchServer } from './pouchServer';
+import { aggregateDb, stationDb } from './provision';
+import { openAttackTarget, type AttackTarget } from './testing/attackTarget';
 
-const COUNTY = '370102';
-const [T1] = placeChildren(COUNTY).map((c) => c.code) as [string];
-const [A, B] = placeChildren(T1).map((c) => c.code) as [string, string];
-const ADMIN = { user: 'admin', password: 'attacks-ids-admin-secret' };
 const AT = '2026-12-06T02:00:00.000Z';
 
-let server: PouchServer;
+let t: AttackTarget;
+let COUNTY: string, T1: string, A: string, B: string;
 let dir: string;
-let provisioned: ProvisionResult;
 let county: Core;
 const countySession: Session = { user: null };
 
-const basic = (user: string, password: string) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
 /** The account in a station's setup code. */
-const as = (place: string) => {
-  const code = parseSetupCode(accountOf(provisioned, `station-${place}`).setupCode);
-  return basic(code.user, code.password);
-};
-const asAdmin = () => basic(ADMIN.user, ADMIN.password);
-
-async function call<T = Record<string, unknown>>(method: string, path: string, auth: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const r = await fetch(server.url + path, {
-    method,
-    headers: { accept: 'application/json', authorization: auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: r.status, body: (await r.json()) as T };
-}
+const as = (place: string) => t.as(place);
+const asAdmin = () => t.asAdmin();
+const call = async <T = Record<string, unknown>>(method: string, path: string, auth: string, body?: unknown) => (await t.call(method, path, auth, body)) as { status: number; body: T };
 
 const stamp = (place: string, by: string) => ({ schemaVersion: 1, placeCode: place, createdBy: by, createdAt: AT, updatedBy: by, updatedAt: AT });
 const put = (place: string, auth: string, doc: { _id: string }) => call<{ reason?: string; rev?: string }>('PUT', `/${stationDb(place)}/${encodeURIComponent(doc._id)}`, auth, doc);
@@ -56,20 +38,20 @@ const HIGH = '999-ffffffffffffffffffffffffffffffff';
 const key = 'forgedforgedforgedforgedfo';
 const residentId = docId.resident(key);
 const holderId = docId.resident('holderholderholderholderho');
-const postOfB = docId.post(B, 'GY-001');
-const sessionOfB = docId.training(B, 'abcdefghijklmnop');
+const postOfB = () => docId.post(B, 'GY-001');
+const sessionOfB = () => docId.training(B, 'abcdefghijklmnop');
 
 /** B's own records, each of a type that belongs to one station, as B's app writes them. */
 function recordsOfB(by: string): ({ _id: string } & Record<string, unknown>)[] {
   return [
     { _id: docId.audit(B, AT, 'abcdefgh'), type: 'audit', ...stamp(B, by), action: 'reveal', targetId: holderId, field: 'idNumber' },
     {
-      _id: postOfB, type: 'post', ...stamp(B, by), code: 'GY-001', name: '乙村保洁', kind: 'rural', category: 'ruralCleaning',
+      _id: postOfB(), type: 'post', ...stamp(B, by), code: 'GY-001', name: '乙村保洁', kind: 'rural', category: 'ruralCleaning',
       employer: { name: '解放路街道办事处', creditCode: '' }, plannedHoursPerMonth: 40, payPerMonthFen: 100_000, startDate: '2026-01-01', endDate: '2026-12-31',
     },
-    { _id: docId.attendance(postOfB, holderId, '2026-12-01'), type: 'attendance', ...stamp(B, by), postId: postOfB, residentId: holderId, date: '2026-12-01', mark: 'present', hours: 4, history: [] },
+    { _id: docId.attendance(postOfB(), holderId, '2026-12-01'), type: 'attendance', ...stamp(B, by), postId: postOfB(), residentId: holderId, date: '2026-12-01', mark: 'present', hours: 4, history: [] },
     { _id: docId.batch(B, AT, 'abcdef'), type: 'batch', ...stamp(B, by), via: 'sync', counts: {}, docs: [], checksum: 'sha256:0000' },
-    { _id: docId.enrolment(sessionOfB, holderId), type: 'enrolment', ...stamp(B, by), sessionId: sessionOfB, residentId: holderId },
+    { _id: docId.enrolment(sessionOfB(), holderId), type: 'enrolment', ...stamp(B, by), sessionId: sessionOfB(), residentId: holderId },
     // The county lists a station gone silent by its heartbeat, and names it by its entry.
     { _id: docId.heartbeat(B), type: 'heartbeat', ...stamp(B, by), lastSyncAt: AT },
     { _id: docId.station(B), type: 'station', ...stamp(B, by), name: '历山路社区服务站', demo: false },
@@ -80,19 +62,18 @@ function recordsOfB(by: string): ({ _id: string } & Record<string, unknown>)[] {
 const forged = (doc: { _id: string } & Record<string, unknown>) => ({ ...doc, ...stamp(A, 'mallory'), reason: 'forged', field: 'forged', name: '冒写', mark: 'absent', lastSyncAt: '2027-01-01T00:00:00.000Z' });
 
 beforeAll(async () => {
+  t = await openAttackTarget('attacks-ids', { staff: ['county-li'] });
+  ({ county: COUNTY, township: T1, A, B } = t);
   dir = mkdtempSync(join(tmpdir(), 'leye-county-attacks-ids-'));
-  server = await startPouchServer({ dir });
-  await createServerAdmin(server.url, ADMIN.user, ADMIN.password);
-  provisioned = await provisionCounty(server.url, ADMIN, { county: COUNTY, townships: [{ code: T1, villages: [A, B] }], staff: [{ name: 'county-li', displayName: '李科长' }] });
   county = await Core.open({ dataDir: join(dir, 'county-station'), clock: () => new Date(AT), syncTiming: QUIET });
   await county.call(countySession, 'station.setup', { placeCode: COUNTY, clerk: { loginName: 'county-li', displayName: '李科长', password: 'secret-123' } });
   await county.call(countySession, 'auth.login', { loginName: 'county-li', password: 'secret-123' });
-  await county.call(countySession, 'sync.connect', { setupCode: accountOf(provisioned, 'county-li').setupCode });
+  await county.call(countySession, 'sync.connect', { setupCode: accountOf(t.provisioned, 'county-li').setupCode });
 }, 60_000);
 
 afterAll(async () => {
   await county?.close();
-  await server?.stop();
+  await t?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -82,6 +82,8 @@ const AUDITS: { action: AuditActionName; targetId: string; field: string; reason
   { action: 'account', targetId: 'user:lisi', field: 'unlock', reason: 'locked until 2026-12-06T03:00:00.000Z' },
   { action: 'account', targetId: 'user:wangxy', field: 'changePassword' },
   { action: 'account', targetId: 'settings', field: 'idleLockMinutes', reason: '5→10' },
+  { action: 'account', targetId: 'settings', field: 'backupPassphrase', reason: 'set' },
+  { action: 'account', targetId: 'settings', field: 'backupPassphrase', reason: 'changed' },
   { action: 'loginFailed', targetId: 'user:lisi', field: 'password', reason: '2/5' },
   { action: 'lockout', targetId: 'user:lisi', field: 'password', reason: 'locked until 2026-12-06T03:00:00.000Z' },
   { action: 'reopen', targetId: residentId, field: 'closure dataEntryError 2026-11-30', reason: '误注销' },

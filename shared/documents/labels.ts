@@ -139,7 +139,7 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
 }
 
 const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary']);
-const ACCOUNT_CHANGES = new Set(['changePassword', 'create', 'update', 'resetPassword', 'unlock', 'idleLockMinutes']);
+const ACCOUNT_CHANGES = new Set(['changePassword', 'create', 'update', 'resetPassword', 'unlock', 'idleLockMinutes', 'backupPassphrase']);
 
 /**
  * What an audit entry did, read from the parts the core writes (see the `audit(...)` calls):
@@ -198,6 +198,7 @@ export function auditLabel(entry: { action: AuditActionName; targetId: string; f
         const [before, after] = reason.split('→');
         return label('idleLockMinutes', { before: before ?? '', after: after ?? '' });
       }
+      if (change === 'backupPassphrase') return label(reason === 'changed' ? 'backupPassphraseChanged' : 'backupPassphraseSet');
       const role = /^role (\w+)$/.exec(reason)?.[1];
       return label(`account.${change}`, { user }, role && ['clerk', 'township', 'county', 'admin'].includes(role) ? { role: `access.roles.${role}` } : {});
     }

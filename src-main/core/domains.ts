@@ -72,6 +72,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     statsApp(deps),
     backupApp({
       backups,
+      audit,
       placeCode: () => station.require().placeCode,
       restore: (args, session) => d.restore(args, session),
       firstRun: () => station.config === null,

@@ -4,10 +4,13 @@ import { LeyeError } from '../../../shared/rpc/errors';
 import type { ParsedArgsOf } from '../../../shared/rpc/handlers';
 import { createApp } from '../app';
 import type { Session } from '../session';
+import type { AuditLog } from '../audit/audit';
 import type { BackupService } from './backup';
 
 export interface BackupDeps {
   backups: BackupService;
+  /** Setting or changing the passphrase is an account setting, in the audit log. */
+  audit: AuditLog;
   /** The station's place, or STATION_NOT_SET_UP. */
   placeCode(): string;
   /** Checks, stages and swaps; the core reopens on the restored data. */
@@ -34,7 +37,12 @@ export function backupApp(deps: BackupDeps) {
     'backup.firstRunRestore': async (args, session) => deps.restoreFirstRun(await firstRunFolder(args.folder), { file: args.file, passphrase: args.passphrase }, session),
     'backup.status': async () => deps.backups.status(),
     'backup.settings': async (args) => deps.backups.updateSettings(args),
-    'backup.passphrase': async (args) => deps.backups.setPassphrase(args),
+    'backup.passphrase': async (args, session) => {
+      const before = deps.backups.status().passphraseSet;
+      const status = await deps.backups.setPassphrase(args);
+      await deps.audit.append(session.user!, { action: 'account', targetId: 'settings', field: 'backupPassphrase', reason: before ? 'changed' : 'set' });
+      return status;
+    },
     'backup.now': async () => deps.backups.backupNow('manual'),
     'backup.list': async () => deps.backups.list(deps.placeCode()),
     'backup.restore': async (args, session) => deps.restore(args, session),

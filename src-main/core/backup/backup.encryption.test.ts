@@ -129,19 +129,19 @@ describe('encrypted backups', () => {
     const { core, session, dataDir, file, folder } = await backedUp();
     const good = fs.readFileSync(file);
     const headerEnd = good.indexOf(0x0a);
-    const flipped = (at: number, stamp: string) => {
+    const flipped = (at: number, stamp: string, to?: number) => {
       const body = Buffer.from(good);
-      body[at] = body[at]! ^ 0x01;
+      body[at] = to ?? body[at]! ^ 0x01;
       const name = `乐业驿站备份-370102001002-20261121-${stamp}.leyebak`;
       fs.writeFileSync(path.join(folder, name), body);
       return name;
     };
     const header = good.subarray(0, headerEnd).toString('latin1');
-    // A letter or digit of the salt (flipping its lowest bit keeps it one): another key, which opens nothing.
-    let inSalt = header.indexOf('"salt":"') + 8;
-    while (!/[A-Za-z0-9]/.test(header[inSalt]!)) inSalt += 1;
+    // The salt's first character (six bits of the salt, never padding) made another letter: a
+    // well-formed salt, so another key, which opens nothing.
+    const inSalt = header.indexOf('"salt":"') + 8;
     const cases: [string, Record<string, string>][] = [
-      [flipped(inSalt, '000001'), { field: 'passphrase', messageKey: 'errors.backup.passphraseWrong' }],
+      [flipped(inSalt, '000001', header[inSalt] === 'A' ? 0x42 : 0x41), { field: 'passphrase', messageKey: 'errors.backup.passphraseWrong' }],
       // The cipher's name in the header (authenticated with the data).
       [flipped(header.indexOf('"cipher":"') + 12, '000002'), { field: 'file' }],
       // Anywhere in the encrypted body, and in the tag at the end.
@@ -206,6 +206,9 @@ describe('encrypted backups', () => {
     await expect(readBackupFile(path.join(folder, made.file), next)).resolves.toMatchObject({ encrypted: true });
     expect((await refusal(readBackupFile(path.join(folder, made.file), TEST_PASSPHRASE))).messageKey).toBe('errors.backup.passphraseWrong');
     await expect(readBackupFile(file, TEST_PASSPHRASE)).resolves.toMatchObject({ encrypted: true });
+    // Who set it and who changed it is in the audit log (never the passphrase).
+    const entries = await core.call(session, 'audit.list', { action: 'account' });
+    expect(entries.items.filter((e) => e.targetId === 'settings').map((e) => `${e.field} ${e.reason}`).sort()).toEqual(['backupPassphrase changed', 'backupPassphrase set']);
     // A clerk may not set it.
     await core.call(session, 'users.create', { loginName: 'lisi', displayName: '李四', role: 'clerk', password: 'lisi-pass-1' });
     const clerk: Session = { user: null };

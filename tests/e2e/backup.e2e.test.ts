@@ -161,7 +161,8 @@ describe('backups, end to end', () => {
     await setLanguage(page, '中文');
     await page.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
     await page.getByTestId('backup-restore-confirm').click();
-    await waitForText(page.getByTestId('backup-restored'), 'replaced-', 30_000);
+    // The key's derivation (scrypt, 128 MiB) and the whole file's check come first: slow on a busy machine.
+    await waitForText(page.getByTestId('backup-restored'), 'replaced-', 90_000);
     const text = await textOf(page.getByTestId('backup-restored'));
     const replaced = /replaced-\d{8}-\d{6}/.exec(text)?.[0];
     expect(replaced).toBeTruthy();

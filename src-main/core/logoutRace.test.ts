@@ -1,15 +1,12 @@
 // Calls still running when their window logs out (issue 15, item 13): each ends with
 // UNAUTHENTICATED, never INTERNAL, and leaves nothing half-done (no audit entry without its
 // author, no file handed to a window that is no longer logged in).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core, Session } from './core';
 import type { Reply } from './dispatch';
-import { openStation, registration } from './testing/fixtures';
+import { closedAfterEach, registration } from './testing/fixtures';
 
-const open: Core[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const station = closedAfterEach();
 
 /** Lets the call run `ticks` turns of the event loop before the window logs out. */
 const turns = (ticks: number) => new Promise<void>((resolve) => {
@@ -28,8 +25,7 @@ describe('a log-out while calls are in flight', () => {
     ['stats.export', () => ({})],
     ['diagnostics.bundle', () => ({})],
   ] as const)('%s ends UNAUTHENTICATED and writes nothing half-done', async (name, args) => {
-    const { core, session } = await openStation();
-    open.push(core);
+    const { core, session } = await station();
     const { id } = await core.call(session, 'residents.register', registration());
     const user = session.user!;
     let refused = 0;

@@ -2,21 +2,12 @@
 // `__proto__`, …) behave like any other name (issue 15, item 14): an account of that name is
 // made or refused with the usual message, wrong passwords count towards its lockout, and nothing
 // leaks into the other names' accounts or lockouts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCKOUT } from '../../../shared/access/contract';
 import type { Core, Session } from '../core';
-import { openStation, refusal } from '../testing/fixtures';
+import { closedAfterEach, refusal } from '../testing/fixtures';
 
-const open: Core[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function station() {
-  const s = await openStation();
-  open.push(s.core);
-  return s;
-}
+const station = closedAfterEach();
 
 const login = (core: Core, loginName: string, password: string) => core.call({ user: null } as Session, 'auth.login', { loginName, password });
 

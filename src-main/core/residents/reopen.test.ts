@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../core';
 import { documentProblem } from '../store/docSchemas';
-import { openStation, refusal, registration, VILLAGE } from '../testing/fixtures';
+import { closedAfterEach, refusal, registration, VILLAGE } from '../testing/fixtures';
 
-const open: Core[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function station() {
-  const s = await openStation();
-  open.push(s.core);
-  return s;
-}
+const station = closedAfterEach();
 
 async function auditEntries(core: Core) {
   const rows = await core.db.allDocs<{ action: string; targetId: string; field: string; reason?: string; createdBy: string }>({

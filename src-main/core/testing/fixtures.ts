@@ -42,6 +42,19 @@ export async function openStation(
   return { core, session, dataDir };
 }
 
+/** `openStation`, each station closed after its test. Call once at the top of a test file. */
+export function closedAfterEach(): (...args: Parameters<typeof openStation>) => ReturnType<typeof openStation> {
+  const open: Core[] = [];
+  afterEach(async () => {
+    while (open.length) await open.pop()!.close();
+  });
+  return async (...args) => {
+    const s = await openStation(...args);
+    open.push(s.core);
+    return s;
+  };
+}
+
 /**
  * Stations in temporary folders, each with a clock the test moves (`at`), closed after each test.
  * Call once at the top of a test file.

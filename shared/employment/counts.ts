@@ -112,6 +112,7 @@ export function employmentCounts(entries: readonly EntryFact[], residents: Reado
       reached.set(month, set);
     }
     for (const [month, set] of reached) {
+      if (set.size === 0) continue;
       const ownGroups: CountGroup[] = person.targetGroups.length ? [...person.targetGroups] : ['none'];
       const counters = [total, at(months, month), at(places, person.place), ...ownGroups.map((g) => at(groups, g))];
       for (const key of set) for (const c of counters) c[key] += 1;

@@ -152,7 +152,7 @@ export const DOCUMENTS = {
     appendOnly: true,
     reviewed: true,
     placed: placed.employment,
-    label: 'employment.documentType',
+    label: label('employment'),
   }),
 };
 

@@ -100,8 +100,7 @@ export class Core {
     const access = (this.access = new AccessService({ db, clock, elapsed, now: () => station.now(), localTime, audit }));
     const residents = (this.residents = new ResidentsService({ db, index: this.index, policies, locks: this.locks, station, audit, changed: (ids) => this.emit('residents.changed', { ids }), employment: (): EmploymentService => employment }));
     const ctx = (this.ctx = createContext({ db, policies, index: this.index, whenIndexed: (ms) => this.whenIndexed(ms), station, residents, locks: this.locks, audit }));
-    const employment: EmploymentService = new EmploymentService(ctx);
-    const posts = new PostsService(ctx, employment);
+    const employment: EmploymentService = new EmploymentService(ctx), posts = new PostsService(ctx, employment);
     const training = new TrainingService(ctx);
     const syncChanged = (status: PushEvents['sync.changed']) => {
       logSync(status);

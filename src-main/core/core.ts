@@ -36,7 +36,6 @@ import { isRecordId } from '../../shared/documents/registry';
 import { SyncService, type SyncTiming } from './sync/sync';
 import { TrainingService } from './training/training';
 import { TransferService } from './transfer/transfer';
-
 export { CORE_VERSION } from './station/app';
 export type { Reply } from './dispatch';
 export type { Session } from './session';

@@ -3,7 +3,7 @@
 import type { EmploymentDoc, ResidentDoc } from '../../../shared/documents';
 import { employmentCounts, standingEntries, currentEntry, type EntryFact, type ResidentFact } from '../../../shared/employment/counts';
 import type { EmploymentCountsView, EmploymentEntryView, EmploymentHistoryView } from '../../../shared/employment/contract';
-import type { EmploymentEntryData } from '../../../shared/employment/schema';
+import type { ClosureEmployment, EmploymentEntryData } from '../../../shared/employment/schema';
 import { placeName } from '../../../shared/places';
 import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { fail, notFound, type CoreContext } from '../context';
@@ -11,7 +11,7 @@ import { DocCache } from '../store/docCache';
 import { prefixRange } from '../store/db';
 import { ID_PREFIX } from '../store/docs';
 import { fieldError } from '../validation';
-import { buildEntry, storeWithEntries, type EntryExtras } from './entries';
+import { buildEntry, storeWithEntries, type ClosureEntries, type EntryExtras } from './entries';
 
 type Stored = EmploymentDoc & { _rev: string };
 
@@ -55,7 +55,7 @@ export function residentFact(r: ResidentDoc): ResidentFact {
   };
 }
 
-export class EmploymentService {
+export class EmploymentService implements ClosureEntries {
   /** Every entry of the station, for the counts (kept current by the changes feed). */
   readonly entries = new DocCache<EmploymentDoc>(ID_PREFIX.employment);
 
@@ -111,7 +111,7 @@ export class EmploymentService {
   }
 
   /** The entry a registration closed as employed writes (the closure dialog's choices, else 单位就业 from the closure date). */
-  closureEntry(resident: ResidentDoc, closure: { date: string; employment?: ParsedArgsOf<'residents.close'>['employment'] }, user: SessionUser, closureId: string): EmploymentDoc {
+  closureEntry(resident: ResidentDoc, closure: { date: string; employment?: ClosureEmployment | undefined }, user: SessionUser, closureId: string): EmploymentDoc {
     const e = closure.employment;
     const data: EmploymentEntryData = {
       status: e?.status ?? 'employee',

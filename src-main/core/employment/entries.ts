@@ -6,7 +6,7 @@ import { LeyeError } from '../../../shared/rpc/errors';
 import { docId } from '../../../shared/documents/registry';
 import type { EmploymentDoc, ResidentDoc, Stamp } from '../../../shared/documents';
 import { employmentDateIssues } from '../../../shared/employment/rules';
-import type { EmploymentEntryData, EmploymentSource } from '../../../shared/employment/schema';
+import type { ClosureEmployment, EmploymentEntryData, EmploymentSource } from '../../../shared/employment/schema';
 import type { FieldIssue } from '../../../shared/rpc/errors';
 import { randomId } from '../residents/identity';
 import { isConflict, type StationDb } from '../store/db';
@@ -91,4 +91,10 @@ export async function storeWithEntries<T extends { _id: string; _rev?: string }>
   const failed = results.find((r) => !('rev' in r && r.ok !== false));
   if (failed && isConflict(failed)) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.conflict' });
   throw new Error(`write failed: ${failed && 'error' in failed ? String(failed.error) : 'unknown'}`);
+}
+
+/** What the residents service needs of employment status (the closure as employed), without the service's own imports. */
+export interface ClosureEntries {
+  closureEntry(resident: ResidentDoc, closure: { date: string; employment?: ClosureEmployment | undefined }, user: SessionUser, closureId: string): EmploymentDoc;
+  storeWith<T extends { _id: string; _rev?: string }>(doc: T, entries: readonly EmploymentDoc[], previous?: (T & { _rev: string }) | null): Promise<T & { _rev: string }>;
 }

@@ -13,7 +13,7 @@ import { getOrNull, isConflict, type StationDb } from '../store/db';
 import { ID_PREFIX, SCHEMA_VERSION, type ResidentDoc } from '../store/docs';
 import type { LockStore } from '../sync/locks';
 import { fieldError } from '../validation';
-import type { EmploymentService } from '../employment/employment';
+import type { ClosureEntries } from '../employment/entries';
 import { residentKey } from './identity';
 import { buildResident, checkRegistration, duplicateResident, residentView } from './records';
 
@@ -27,7 +27,7 @@ export interface ResidentsDeps {
   /** Residents changed (own writes, replication): the windows refresh what they show. */
   changed(ids: string[]): void;
   /** Employment status: a closure as employed writes its entry in the same write. */
-  employment(): EmploymentService;
+  employment(): ClosureEntries;
 }
 
 /** A whole-number search finding the same person again within this time is not logged again. */

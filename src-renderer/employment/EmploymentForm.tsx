@@ -76,6 +76,7 @@ export function EmploymentForm(props: { residentId: string; birthDate: string; c
       okText={t('employment.form.save')}
       cancelText={t('employment.form.cancel')}
       okButtonProps={{ loading: busy, 'data-testid': 'employment-save' }}
+      cancelButtonProps={{ 'data-testid': 'employment-cancel' }}
       onOk={() => void save()}
       onCancel={props.onDone}
       destroyOnHidden

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, setUpStation, startHost, tempDir, textOf, waitForText } from './harness';
+import { launchBrowser, pickDate, setUpStation, startHost, tempDir, textOf, waitForText } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -59,9 +59,13 @@ describe('employment status, end to end', () => {
     await page.locator('.ant-select-item-option', { hasText: '高中' }).click();
     await page.getByTestId('field-address').fill('解放桥社区 3 号楼');
     await page.getByTestId('field-targetGroups').getByText('农村务工人员').click();
-    await page.getByTestId('form-submit').click();
+    await page.getByTestId('field-kind').getByText('失业登记').click();
+    await choose(page, 'field-unemploymentType', '失去工作岗位人员');
+    // Typed into the date picker: its Enter submits the form.
+    await pickDate(page, 'field-unemployedSince', '2026-01-05');
     await waitForText(page.getByTestId('detail-name'), '张三');
     await page.getByTestId('employment-none').waitFor();
+    expect(await textOf(page.getByTestId('resident-detail'))).toContain('失业登记');
 
     await page.getByTestId('detail-close').click();
     await choose(page, 'close-reason', '已就业');
@@ -119,6 +123,7 @@ describe('employment status, end to end', () => {
     const section = page.getByTestId('stats-employment');
     await section.waitFor();
     await waitForText(page.getByTestId('employment-by-month-total-newUrban'), '1');
+    expect(await textOf(page.getByTestId('employment-by-month-total-reemployed'))).toBe('1');
     expect(await textOf(page.getByTestId('employment-definitions'))).toContain('城镇新增就业：');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'employment-stats-zh.png') });

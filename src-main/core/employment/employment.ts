@@ -1,6 +1,6 @@
 // Employment status (就业登记): a resident's dated entries, recorded and corrected (never
 // rewritten), read newest first with the current one, and counted by the written definitions.
-import type { EmploymentDoc, ResidentDoc } from '../../../shared/documents';
+import type { EmploymentDoc, ResidentDoc, Stamp } from '../../../shared/documents';
 import { employmentCounts, standingEntries, currentEntry, type EntryFact, type ResidentFact } from '../../../shared/employment/counts';
 import type { EmploymentCountsView, EmploymentEntryView, EmploymentHistoryView } from '../../../shared/employment/contract';
 import type { ClosureEmployment, EmploymentEntryData } from '../../../shared/employment/schema';
@@ -65,8 +65,22 @@ export class EmploymentService implements ClosureEntries {
     return (await this.ctx.residentDoc(residentId)) ?? notFound('residentId');
   }
 
+  /** When the last entry was written here: "the later written" of two on one day needs times that differ. */
+  private lastWritten = '';
+
   private build(resident: ResidentDoc, data: EmploymentEntryData, user: SessionUser, extras: EntryExtras = {}): EmploymentDoc {
-    return buildEntry(resident, data, user, (u, place) => this.ctx.stamp(u, place), this.ctx.today(), extras);
+    return buildEntry(resident, data, user, (u, place) => this.stamp(u, place), this.ctx.today(), extras);
+  }
+
+  /** The stamp, a millisecond after the previous entry's when the clock has not moved since (two writes in one millisecond). */
+  private stamp(user: SessionUser, place: string): Stamp {
+    let stamp = this.ctx.stamp(user, place);
+    if (stamp.createdAt <= this.lastWritten) {
+      const at = new Date(Date.parse(this.lastWritten) + 1).toISOString();
+      stamp = { ...stamp, createdAt: at, updatedAt: at };
+    }
+    this.lastWritten = stamp.createdAt;
+    return stamp;
   }
 
   /** The entries of one resident, as stored (their ids start with the resident's place and key). */

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stationValidate } from '../../../county/designDocs';
 import { createServerAdmin, startPouchServer } from '../../../county/pouchServer';
-import { APPEND_ONLY_TYPES } from '../../../shared/documents/registry';
+import { APPEND_ONLY_TYPES, docId } from '../../../shared/documents/registry';
+import { isLockableId, isReviewedId } from '../../../shared/sync/review';
 import { openStation, registration, tempDir, VILLAGE } from '../testing/fixtures';
 
 const ADMIN = { username: 'county-admin', password: 'county-secret' };
@@ -24,6 +25,11 @@ describe('employment entries and the county', () => {
   it('every append-only type of the registry is append-only in the county validate function', () => {
     expect(APPEND_ONLY_TYPES).toEqual(expect.arrayContaining(['audit', 'employment']));
     expect(stationValidate(VILLAGE, '370102')).toContain(JSON.stringify(APPEND_ONLY_TYPES));
+    // Append-only, yet a record the county reviews (accepts or returns); never locked, as it never changes.
+    const id = docId.employment(VILLAGE, `resident:${'a'.repeat(26)}`, '2026-11-01', 'abcd2345');
+    expect(isReviewedId(id)).toBe(true);
+    expect(isLockableId(id)).toBe(false);
+    expect(isReviewedId(docId.audit(VILLAGE, '2026-11-01T00:00:00.000Z', 'abcdefgh'))).toBe(false);
   });
 
   it('go up in a batch, and the server refuses a station rewriting or deleting one', async () => {

@@ -42,6 +42,7 @@ export const employmentZhCN = {
       creditCodeHint: '可不填；填写时须为 18 位统一社会信用代码',
       destinationHint: '知道时填写，如：青岛市黄岛区',
       closureHint: '注销原因为“已就业”时，同时登记就业状况',
+      closureDateHint: '不填则为注销日期',
     },
     fields: {
       status: '就业状况',
@@ -119,6 +120,7 @@ export const employmentEn = {
       creditCodeHint: 'Optional; when given, an 18-character unified social credit code',
       destinationHint: 'When known, e.g. Huangdao District, Qingdao',
       closureHint: 'Closing as “employed” also records the employment status',
+      closureDateHint: 'Empty: the closure date',
     },
     fields: {
       status: 'Employment status',

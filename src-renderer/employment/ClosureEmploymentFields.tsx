@@ -51,7 +51,7 @@ export function ClosureEmploymentFields() {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name={['employment', 'effectiveDate']} label={t('employment.fields.effectiveDate')} extra={t('employment.card.since', { date: t('fields.closeDate') })}>
+          <Form.Item name={['employment', 'effectiveDate']} label={t('employment.fields.effectiveDate')} extra={t('employment.form.closureDateHint')}>
             <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} data-testid="closure-employment-date" />
           </Form.Item>
         </Col>

@@ -72,6 +72,8 @@ describe('employment status, end to end', () => {
     await page.getByTestId('closure-employment').waitFor();
     await choose(page, 'closure-employment-status', '灵活就业');
     await page.getByTestId('closure-employment-employer').fill('济南某快递站');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'employment-closure-zh.png') });
     await page.getByTestId('close-confirm').click();
     const current = page.getByTestId('employment-current');
     await waitForText(current, '灵活就业');

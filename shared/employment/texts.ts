@@ -19,7 +19,7 @@ export const employmentZhCN = {
     sources: { closure: '注销登记（已就业）时记录', assignment: '公益性岗位安置时记录' },
     card: {
       title: '就业状况',
-      current: '当前状况',
+      current: '当前状况：',
       none: '尚未登记就业状况',
       history: '变动记录',
       record: '登记就业状况',
@@ -97,7 +97,7 @@ export const employmentEn = {
     sources: { closure: 'Recorded when the registration was closed as employed', assignment: 'Recorded with a public-welfare post assignment' },
     card: {
       title: 'Employment status',
-      current: 'Current status',
+      current: 'Current status: ',
       none: 'No employment status recorded yet',
       history: 'History',
       record: 'Record employment status',

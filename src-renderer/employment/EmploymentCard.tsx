@@ -52,7 +52,7 @@ export function EmploymentCard({ residentId, birthDate }: { residentId: string; 
     >
       {current ? (
         <div data-testid="employment-current" data-status={current.status}>
-          <Typography.Text type="secondary">{t('employment.card.current')}：</Typography.Text>
+          <Typography.Text type="secondary">{t('employment.card.current')}</Typography.Text>
           {statusTag(current)}
           <Typography.Text>{describe(current)}</Typography.Text>
           {current.endDate && current.endDate < todayIso() && (

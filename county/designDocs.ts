@@ -3,7 +3,7 @@
 // self-contained ES5 string (CouchDB 3 runs SpiderMonkey; no imports, no let/const, no arrows),
 // with the place codes baked in as literals. Which type each account may write comes from the
 // one document registry (shared/documents), baked in as JSON literals too.
-import { COUNTY_ONLY_TYPES, LOCKED_TYPES, PLACED_IDS, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
+import { APPEND_ONLY_TYPES, COUNTY_ONLY_TYPES, LOCKED_TYPES, PLACED_IDS, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
 
 export const roles = {
   station: (code: string) => `station:${code}`,
@@ -48,10 +48,12 @@ const HELPERS = `
     for (k in b) if (k !== '_rev' && k !== '_revisions' && !(k in a)) return false;
     return true;
   }
+  // Every append-only type of the registry (the audit log, employment status entries, …).
+  var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};
   function appendOnly(newDoc, oldDoc) {
-    if (!oldDoc || oldDoc._deleted || oldDoc.type !== 'audit') return;
+    if (!oldDoc || oldDoc._deleted || APPEND_ONLY_TYPES.indexOf(oldDoc.type) === -1) return;
     if (!newDoc._deleted && sameContent(newDoc, oldDoc)) return;
-    forbid('audit entry ' + newDoc._id + ' is append-only and may not be changed or deleted');
+    forbid(oldDoc.type + ' entry ' + newDoc._id + ' is append-only and may not be changed or deleted');
   }
 `;
 

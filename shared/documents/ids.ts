@@ -32,6 +32,8 @@ export const PLACED_ID_SOURCES = {
   signIn: placed('signIn', `${SESSION}:${DATE}:(?:am|pm):${RESIDENT}`),
   batch: `^batch:${PLACE}:[0-9TZ:.-]+:[a-z0-9]{6}$`,
   heartbeat: `^heartbeat:${PLACE}$`,
+  /** `employment:<place>:<resident key>:<effective date>:<random>` (a new type: no legacy shape). */
+  employment: `^employment:${PLACE}:${RESIDENT}:${DATE}:[a-z0-9]{8}$`,
 } as const;
 
 export const ID_PATTERNS = {

@@ -55,4 +55,6 @@ export interface RecordLabel {
   /** The record an audit entry or a county decision (unlock, resolution) is about. */
   about?: RecordLabel;
   audit?: AuditLabel;
+  /** An employment status entry's status (shared/employment/schema EMPLOYMENT_STATUSES). */
+  employmentStatus?: string;
 }

@@ -48,6 +48,7 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   course: { _id: 'course:C-01', type: 'course', ...stamp, code: 'C-01', occupation: '育婴员', level: 'specialAbility' },
   resolution: { _id: docId.resolution(residentId, stamp.createdAt, '370102001002'), type: 'resolution', ...stamp, targetId: residentId, reason: '核实' },
   heartbeat: { _id: docId.heartbeat(PLACE), type: 'heartbeat', ...stamp, lastSyncAt: stamp.createdAt },
+  employment: { _id: docId.employment(PLACE, residentId, '2026-11-01', 'abcd1234'), type: 'employment', ...stamp, residentId, status: 'migrant', effectiveDate: '2026-11-01' },
 };
 
 const byId = new Map(Object.values(DOCS).map((d) => [d._id as string, d]));

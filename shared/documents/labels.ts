@@ -133,6 +133,8 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       const about = aboutOf(s('targetId'), refs);
       return { type, at: s('createdAt'), ...(about ? { about } : {}) };
     }
+    case 'employment':
+      return { type, person: person(), date: s('effectiveDate'), employmentStatus: s('status') };
     default:
       return { type };
   }

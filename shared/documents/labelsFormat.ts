@@ -77,6 +77,8 @@ function parts(t: TFunction, label: RecordLabel): string[] {
     case 'unlock':
     case 'resolution':
       return [label.about ? formatRecordLabel(t, label.about, { withType: true }) : '', formatInstant(label.at)];
+    case 'employment':
+      return [formatPerson(t, label.person), `${label.date ?? ''} ${label.employmentStatus ? t(`employment.statuses.${label.employmentStatus}`) : ''}`.trim()];
     default:
       return [];
   }

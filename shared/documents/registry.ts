@@ -47,6 +47,8 @@ export interface DocumentRow<S extends z.ZodType = z.ZodType, A extends unknown[
    * person may be registered in two villages) and for what the county writes.
    */
   placed: string | false;
+  /** An append-only record the county still reviews (accepts or returns; corrected by a new entry). */
+  reviewed?: boolean;
 }
 
 /** A row, with the id builder's parameters and the schema kept in its type. */
@@ -141,6 +143,17 @@ export const DOCUMENTS = {
     syncsUp: false,
     label: label('heartbeat'),
   }),
+  // ── Employment status (issue 16) ──
+  employment: row({
+    ...station,
+    prefix: 'employment:',
+    id: (place: string, residentId: string, effectiveDate: string, random: string) => `employment:${place}:${residentKey(residentId)}:${effectiveDate}:${random}`,
+    schema: s.employmentSchema,
+    appendOnly: true,
+    reviewed: true,
+    placed: placed.employment,
+    label: label('employment'),
+  }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;
@@ -197,6 +210,8 @@ export const COUNTY_ONLY_TYPES: readonly DocumentType[] = typesWhere((r) => r.wr
 export const REF_TYPES: readonly DocumentType[] = typesWhere((r) => r.reference !== false);
 /** Types a station may never delete. */
 export const LOCKED_TYPES: readonly DocumentType[] = typesWhere((r) => r.locked);
+/** Types written once and never changed nor deleted, on the server too (county/designDocs.ts). */
+export const APPEND_ONLY_TYPES: readonly DocumentType[] = typesWhere((r) => r.appendOnly);
 /** Types the core keeps in memory. */
 export const CACHED_TYPES: readonly DocumentType[] = typesWhere((r) => r.cached);
 /** Types whose ids carry the place of the station they belong to, with the shapes of their ids (see `placed`). */

@@ -29,6 +29,7 @@ import {
 import { HALF_DAYS, SIGN_IN_METHODS, TRAINING_LEVELS, timetableSlotSchema } from '../training/schema';
 import type { AttendanceRevision, MonthCloseHistoryEntry, MonthSummary, PostOverride } from '../rpc/handlers';
 import { ID_PATTERNS } from './ids';
+import { EMPLOYMENT_SOURCES, EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../employment/schema';
 
 /** The version this build writes and reads (typed as a number: a document's version is data). */
 export const SCHEMA_VERSION: number = 1;
@@ -285,3 +286,29 @@ export const resolutionSchema = z.object({
 /** `heartbeat:<place>`: a station's last successful sync, written straight to the server. */
 /** `signingKey`: the station's public key, for the county to publish when it made no pair itself (county/README.md). */
 export const heartbeatSchema = z.object({ ...base, type: z.literal('heartbeat'), lastSyncAt: isoTime, signingKey: z.string().max(200).optional() });
+
+// ── Employment status (issue 16) ─────────────────────────────────────────────────────────────
+
+/**
+ * `employment:<place>:<resident key>:<effective date>:<random>`: one dated status entry of a
+ * resident, append-only (a correction is a new entry naming the one it corrects). No countyLock:
+ * an entry is never rewritten, so there is nothing for the county to lock.
+ */
+export const employmentSchema = z.object({
+  ...base,
+  type: z.literal('employment'),
+  residentId: residentIdSchema,
+  status: z.enum(EMPLOYMENT_STATUSES),
+  area: z.enum(MIGRANT_AREAS).nullable(),
+  destination: freeText(100),
+  employer: z.strictObject({ name: freeText(100), creditCode: z.string().max(18) }).nullable(),
+  effectiveDate: isoDay,
+  endDate: isoDay.nullable(),
+  note: freeText(200),
+  recordedBy: login,
+  /** The display name of recordedBy when written (the county has no copy of the accounts). */
+  recordedByName: z.string().max(100),
+  source: z.strictObject({ kind: z.enum(EMPLOYMENT_SOURCES), id: z.string().max(200) }).nullable(),
+  corrects: z.string().max(200).nullable(),
+  correctionReason: freeText(200),
+});

@@ -37,3 +37,4 @@ export type ReviewDoc = z.output<typeof s.reviewSchema>;
 export type UnlockDoc = z.output<typeof s.unlockSchema>;
 export type ResolutionNoticeDoc = z.output<typeof s.resolutionSchema>;
 export type HeartbeatDoc = z.output<typeof s.heartbeatSchema>;
+export type EmploymentDoc = z.output<typeof s.employmentSchema>;

@@ -5,6 +5,7 @@ import { accessEn, accessErrorsEn, accessErrorsZhCN, accessZhCN } from '../acces
 import { backupEn, backupErrorsEn, backupErrorsZhCN, backupZhCN } from '../backup/texts';
 import { countyEn, countyErrorsEn, countyErrorsZhCN, countyZhCN } from '../county/texts';
 import { diagnosticsEn, diagnosticsZhCN } from '../diagnostics/texts';
+import { employmentEn, employmentErrorsEn, employmentErrorsZhCN, employmentZhCN } from '../employment/texts';
 import { labelsEn, labelsZhCN } from '../documents/labelsTexts';
 import { policyEn, policyErrorsEn, policyErrorsZhCN, policyZhCN } from '../policy/texts';
 import { postsErrorsEn, postsErrorsZhCN } from '../posts/errorTexts';
@@ -53,6 +54,8 @@ export const textTables = {
     { errors: statsErrorsZhCN },
     { errors: backupErrorsZhCN },
     { errors: accessErrorsZhCN },
+    employmentZhCN,
+    { errors: employmentErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -83,6 +86,8 @@ export const textTables = {
     { errors: statsErrorsEn },
     { errors: backupErrorsEn },
     { errors: accessErrorsEn },
+    employmentEn,
+    { errors: employmentErrorsEn },
   ],
 } as const;
 

@@ -2,6 +2,7 @@
 // The form's schemas live in ./schema.ts. Part of the one handler map (see ../rpc/handlers.ts).
 
 import { z } from 'zod';
+import { closureEmploymentSchema } from '../employment/schema';
 import type { Sex } from '../id/idNumber';
 import { freeText, isoDay, requiredText, residentId, rev } from '../common/fields';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
@@ -98,6 +99,8 @@ export const residentCloseSchema = z.strictObject({
   reason: z.enum(CLOSE_REASONS, { error: 'errors.option' }),
   date: isoDay,
   note: freeText(200).default(''),
+  /** Closed as employed: the employment status entry written with it (defaults: 单位就业 from the closure date). */
+  employment: closureEmploymentSchema.optional(),
 });
 
 /** Reopens a closed registration (closed by mistake, or the person is back); the reason is required. */

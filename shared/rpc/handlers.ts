@@ -20,6 +20,7 @@ import { backupHandlers } from '../backup/contract';
 import { diagnosticsHandlers } from '../diagnostics/contract';
 import { accessHandlers } from '../access/contract';
 import { recordsHandlers } from '../documents/contract';
+import { employmentHandlers } from '../employment/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -44,6 +45,7 @@ export const handlers = {
   ...printHandlers,
   ...sheetHandlers,
   ...statsHandlers,
+  ...employmentHandlers,
   ...backupHandlers,
   ...diagnosticsHandlers,
   ...accessHandlers,

@@ -18,6 +18,7 @@ import { createDispatcher, forward, type Dispatch, type Reply } from './dispatch
 import { StationLog } from './log/log';
 import { PolicyStore } from './policy/policy';
 import { PostsService } from './posts/posts';
+import { EmploymentService } from './employment/employment';
 import { ResidentsService } from './residents/residents';
 import { ResidentIndex } from './search/residentIndex';
 import type { Session } from './session';
@@ -35,7 +36,6 @@ import { isRecordId } from '../../shared/documents/registry';
 import { SyncService, type SyncTiming } from './sync/sync';
 import { TrainingService } from './training/training';
 import { TransferService } from './transfer/transfer';
-
 export { CORE_VERSION } from './station/app';
 export type { Reply } from './dispatch';
 export type { Session } from './session';
@@ -97,9 +97,9 @@ export class Core {
     const audit = new AuditLog({ db, now: () => station.now(), station: () => station.require(), stamp: (user, place) => station.stamp(user, place) });
     const elapsed = options.monotonic ?? (() => performance.now());
     const access = (this.access = new AccessService({ db, clock, elapsed, now: () => station.now(), localTime, audit }));
-    const residents = (this.residents = new ResidentsService({ db, index: this.index, policies, locks: this.locks, station, audit, changed: (ids) => this.emit('residents.changed', { ids }) }));
+    const residents = (this.residents = new ResidentsService({ db, index: this.index, policies, locks: this.locks, station, audit, changed: (ids) => this.emit('residents.changed', { ids }), employment: (): EmploymentService => employment }));
     const ctx = (this.ctx = createContext({ db, policies, index: this.index, whenIndexed: (ms) => this.whenIndexed(ms), station, residents, locks: this.locks, audit }));
-    const posts = new PostsService(ctx);
+    const employment: EmploymentService = new EmploymentService(ctx), posts = new PostsService(ctx, employment);
     const training = new TrainingService(ctx);
     const syncChanged = (status: PushEvents['sync.changed']) => {
       logSync(status);
@@ -128,7 +128,7 @@ export class Core {
       announce: (next) => this.emit('station.changed', next.status({ user: null })),
     });
     this.apps = domainApps({
-      ...{ ctx, station, access, audit, residents, policies, posts, training, sync, county, transfer, backups, dataDir, log },
+      ...{ ctx, station, access, audit, residents, policies, posts, training, sync, county, transfer, backups, dataDir, log, employment },
       emit: (event, payload) => this.emit(event, payload),
       loggedIn: (session) => this.loggedIn.add(session),
       followReference: () => this.reference.follow(),

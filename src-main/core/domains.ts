@@ -12,6 +12,8 @@ import { backupApp } from './backup/app';
 import type { BackupService } from './backup/backup';
 import { countyApp } from './county/app';
 import { diagnosticsApp } from './diagnostics/app';
+import { employmentApp } from './employment/app';
+import type { EmploymentService } from './employment/employment';
 import type { StationLog } from './log/log';
 import type { ModuleDeps } from './modules';
 import { policyApp } from './policy/app';
@@ -40,6 +42,7 @@ export interface Domains extends ModuleDeps {
   policies: PolicyStore;
   transfer: TransferService;
   backups: BackupService;
+  employment: EmploymentService;
   dataDir: string;
   log: StationLog;
   emit<E extends PushName>(event: E, payload: PushEvents[E]): void;
@@ -70,6 +73,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     printApp(deps),
     sheetsApp(deps),
     statsApp(deps),
+    employmentApp(d.employment, () => station.today()),
     backupApp({
       backups,
       audit,

@@ -12,11 +12,15 @@ import { LeyeError } from '../../shared/rpc/errors';
 import { leye } from '../bridge';
 import { errorText, translateIssue } from '../errors';
 import { reopenResident, residentKeys } from './queries';
+import { CLOSURE_EMPLOYMENT_DEFAULTS, ClosureEmploymentFields, closureEmploymentArgs, closureEmploymentField, type ClosureEmploymentValues } from '../employment/ClosureEmploymentFields';
+import { employmentChanged } from '../employment/queries';
 
 interface CloseValues {
   reason: CloseReason;
   date: Dayjs;
   note?: string;
+  /** Closed as 已就业: the employment status written with it. */
+  employment?: ClosureEmploymentValues;
 }
 
 const CLOSE_FIELDS: Record<string, keyof CloseValues> = { reason: 'reason', date: 'date', note: 'note' };
@@ -27,17 +31,21 @@ export function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): vo
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CloseValues>();
   const [busy, setBusy] = useState(false);
+  const reason = Form.useWatch('reason', form);
 
   const submit = async (values: CloseValues) => {
     setBusy(true);
     try {
+      const date = values.date.format('YYYY-MM-DD');
       const closed = await leye.call('residents.close', {
         id: view.id,
         rev: view.rev,
         reason: values.reason,
-        date: values.date.format('YYYY-MM-DD'),
+        date,
         note: values.note ?? '',
+        ...(values.reason === 'employed' ? { employment: closureEmploymentArgs(values.employment, date) } : {}),
       });
+      employmentChanged(queryClient);
       queryClient.setQueryData(residentKeys.one(view.id), closed);
       void queryClient.invalidateQueries({ queryKey: residentKeys.lists });
       void message.success(t('detail.closedOk'));
@@ -45,9 +53,10 @@ export function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): vo
     } catch (error) {
       if (error instanceof LeyeError && error.rpc.code === 'VALIDATION') {
         const issues = error.rpc.issues ?? [];
-        const onFields = issues.filter((issue) => CLOSE_FIELDS[issue.field]);
+        const nameOf = (field: string) => CLOSE_FIELDS[field] ?? closureEmploymentField(field);
+        const onFields = issues.filter((issue) => nameOf(issue.field));
         if (onFields.length > 0) {
-          form.setFields(onFields.map((issue) => ({ name: CLOSE_FIELDS[issue.field]!, errors: [translateIssue(t, issue)] })));
+          form.setFields(onFields.map((issue) => ({ name: nameOf(issue.field)!, errors: [translateIssue(t, issue)] })));
           return;
         }
       }
@@ -68,7 +77,7 @@ export function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): vo
       onCancel={onDone}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(values) => void submit(values)}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), employment: CLOSURE_EMPLOYMENT_DEFAULTS }} onFinish={(values) => void submit(values)}>
         <Form.Item name="reason" label={t('fields.closeReason')} rules={[{ required: true, message: t('errors.required', { field: t('fields.closeReason') }) }]}>
           <Select
             data-testid="close-reason"
@@ -82,6 +91,7 @@ export function CloseDialog({ view, onDone }: { view: ResidentView; onDone(): vo
         <Form.Item name="note" label={t('fields.closeNote')}>
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="close-note" />
         </Form.Item>
+        {reason === 'employed' && <ClosureEmploymentFields />}
       </Form>
     </Modal>
   );

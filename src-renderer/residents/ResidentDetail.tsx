@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResidentView } from '../../shared/rpc/handlers';
 import { useResident } from './queries';
 import { CloseDialog, ReopenDialog } from './ClosureDialogs';
+import { EmploymentCard } from '../employment/EmploymentCard';
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
@@ -77,6 +78,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
         <Alert type="info" showIcon icon={<LockOutlined />} style={{ marginBottom: 16 }} data-testid="detail-locked" title={t('labels.state.locked', { at: lockedAt })} description={t('labels.state.lockedHint')} />
       )}
       {view && <DetailBody view={view} onReopen={() => setReopening(true)} />}
+      {view && <EmploymentCard residentId={view.id} birthDate={view.birthDate} />}
       {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
       {view && reopening && <ReopenDialog view={view} onDone={() => setReopening(false)} />}
     </Drawer>

@@ -19,6 +19,7 @@ import { errorText } from '../errors';
 import { downloadFile } from '../sync/transferFile';
 import { EChart, type ChartOption } from './EChart';
 import './stats.css';
+import { EmploymentCountsCard } from '../employment/EmploymentCountsCard';
 
 const GROUPS: readonly StatsGroup[] = [...TARGET_GROUPS, 'none'];
 type MonthRow = StatsDashboard['byMonth'][number];
@@ -311,6 +312,7 @@ function Dashboard({ data }: { data: StatsDashboard }) {
           />
         }
       />
+      {data.source === 'station' && <EmploymentCountsCard from={data.from} to={data.to} />}
       <PlaceTable data={data} />
       <Typography.Paragraph type="secondary" className="leye-stats-footer" data-testid="stats-source">
         {t(`stats.source.${source}`)} · {t('stats.computedAt', { at: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm:ss') })}

@@ -116,6 +116,10 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'audit.list': ADMIN,
   'audit.export': ADMIN,
   'records.labels': ALL,
+  'employment.record': WRITE,
+  'employment.correct': WRITE,
+  'employment.history': ALL,
+  'employment.counts': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -23,6 +23,7 @@ import { docId, legacyId, placeOfId } from '../../../shared/documents/registry';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type MonthCloseDoc, type PostDoc } from '../store/docs';
 import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
+import type { EmploymentService } from '../employment/employment';
 import { eligibility } from './eligibility';
 import { attendanceDateIssue, belowMinimumIssue, belowMinimumWage } from '../../../shared/posts/rules';
 
@@ -39,7 +40,11 @@ export class PostsService {
   readonly assignments = new DocCache<AssignmentDoc>(ID_PREFIX.assignment);
   readonly closes = new DocCache<MonthCloseDoc>(ID_PREFIX.monthClose);
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(
+    private readonly ctx: CoreContext,
+    /** Writes the 公益性岗位 status entry of an assignment, in the same write. */
+    private readonly employment: EmploymentService,
+  ) {}
 
   private post(postId: string, field = 'postId'): PostDoc & { _rev: string } {
     return this.posts.get(postId) ?? notFound(field);
@@ -185,7 +190,8 @@ export class PostsService {
       contractNo: args.contractNo,
       override,
     };
-    const saved = await this.ctx.write(doc);
+    // The assignment and its 公益性岗位 employment status entry: one write, all or nothing.
+    const saved = await this.employment.storeWith(doc, [this.employment.assignmentEntry(resident, doc, post.employer, user)]);
     this.assignments.put(saved);
     if (override) await this.ctx.audit(user, 'override', saved._id, 'eligibility', override.reason);
     return this.assignmentView(saved);

@@ -13,6 +13,7 @@ import { getOrNull, isConflict, type StationDb } from '../store/db';
 import { ID_PREFIX, SCHEMA_VERSION, type ResidentDoc } from '../store/docs';
 import type { LockStore } from '../sync/locks';
 import { fieldError } from '../validation';
+import type { ClosureEntries } from '../employment/entries';
 import { residentKey } from './identity';
 import { buildResident, checkRegistration, duplicateResident, residentView } from './records';
 
@@ -25,6 +26,8 @@ export interface ResidentsDeps {
   audit: AuditLog;
   /** Residents changed (own writes, replication): the windows refresh what they show. */
   changed(ids: string[]): void;
+  /** Employment status: a closure as employed writes its entry in the same write. */
+  employment(): ClosureEntries;
 }
 
 /** A whole-number search finding the same person again within this time is not logged again. */
@@ -93,12 +96,19 @@ export class ResidentsService {
     if (existing.closure) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.registrationAlreadyClosed' });
     if (args.date > station.today()) throw new LeyeError(fieldError('date', 'errors.dateInFuture'));
     if (args.date < existing.registration.date) throw new LeyeError(fieldError('date', 'errors.closeBeforeRegistration'));
-    return this.save({
+    const closed: ResidentDoc = {
       ...existing,
       closure: { reason: args.reason, date: args.date, note: args.note, by: user.loginName },
       updatedBy: user.loginName,
       updatedAt: station.now(),
-    });
+    };
+    if (args.reason !== 'employed') return this.save(closed);
+    // Closed as employed: the employment status entry goes in the same write (all or nothing).
+    const employment = this.deps.employment();
+    const entry = employment.closureEntry(existing, args, user, existing._id);
+    const saved = await employment.storeWith(closed, [entry], existing);
+    this.deps.index.upsert(saved);
+    return this.view(saved);
   }
 
   /**

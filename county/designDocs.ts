@@ -3,7 +3,7 @@
 // self-contained ES5 string (CouchDB 3 runs SpiderMonkey; no imports, no let/const, no arrows),
 // with the place codes baked in as literals. Which type each account may write comes from the
 // one document registry (shared/documents), baked in as JSON literals too.
-import { COUNTY_ONLY_TYPES, LOCKED_TYPES, PLACED_IDS, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
+import { APPEND_ONLY_TYPES, COUNTY_ONLY_TYPES, LOCKED_TYPES, PLACED_IDS, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
 
 export const roles = {
   station: (code: string) => `station:${code}`,
@@ -40,8 +40,10 @@ const HELPERS = `
     if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string') forbid('createdBy/updatedBy must be strings');
     if (doc._id.indexOf(doc.type + ':') !== 0 || doc._id.length <= doc.type.length + 1) forbid('id ' + doc._id + ' does not match type ' + doc.type);
   }
-  // The audit log is append-only for every account, the county's too: an entry, once stored,
-  // is neither changed nor deleted (the same content arriving again, as replication may, is no change).
+  // The append-only types (the registry's appendOnly: the audit log, service records) are so for
+  // every account, the county's too: an entry, once stored, is neither changed nor deleted (the
+  // same content arriving again, as replication may, is no change).
+  var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};
   function sameContent(a, b) {
     var k;
     for (k in a) if (k !== '_rev' && k !== '_revisions' && JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
@@ -49,9 +51,9 @@ const HELPERS = `
     return true;
   }
   function appendOnly(newDoc, oldDoc) {
-    if (!oldDoc || oldDoc._deleted || oldDoc.type !== 'audit') return;
+    if (!oldDoc || oldDoc._deleted || APPEND_ONLY_TYPES.indexOf(oldDoc.type) === -1) return;
     if (!newDoc._deleted && sameContent(newDoc, oldDoc)) return;
-    forbid('audit entry ' + newDoc._id + ' is append-only and may not be changed or deleted');
+    forbid(oldDoc.type + ' entry ' + newDoc._id + ' is append-only and may not be changed or deleted');
   }
 `;
 

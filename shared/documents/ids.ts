@@ -32,6 +32,7 @@ export const PLACED_ID_SOURCES = {
   signIn: placed('signIn', `${SESSION}:${DATE}:(?:am|pm):${RESIDENT}`),
   batch: `^batch:${PLACE}:[0-9TZ:.-]+:[a-z0-9]{6}$`,
   heartbeat: `^heartbeat:${PLACE}$`,
+  service: placed('service', `${RESIDENT}:${TIME}:[a-z0-9]+`),
 } as const;
 
 export const ID_PATTERNS = {

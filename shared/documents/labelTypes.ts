@@ -55,4 +55,7 @@ export interface RecordLabel {
   /** The record an audit entry or a county decision (unlock, resolution) is about. */
   about?: RecordLabel;
   audit?: AuditLabel;
+  /** A service record's kind, or the result it records of a referral (shared/services/schema.ts). */
+  serviceKind?: string;
+  referralResult?: string;
 }

@@ -133,6 +133,8 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       const about = aboutOf(s('targetId'), refs);
       return { type, at: s('createdAt'), ...(about ? { about } : {}) };
     }
+    case 'service':
+      return { type, person: person(), date: s('date'), ...(s('entry') === 'result' ? { referralResult: s('result') } : { serviceKind: s('kind') }) };
     default:
       return { type };
   }

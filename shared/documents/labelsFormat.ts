@@ -77,6 +77,10 @@ function parts(t: TFunction, label: RecordLabel): string[] {
     case 'unlock':
     case 'resolution':
       return [label.about ? formatRecordLabel(t, label.about, { withType: true }) : '', formatInstant(label.at)];
+    case 'service': {
+      const what = label.referralResult ? t(`services.results.${label.referralResult}`) : label.serviceKind ? t(`services.kinds.${label.serviceKind}`) : '';
+      return [formatPerson(t, label.person), `${label.date ?? ''} ${what}`.trim()];
+    }
     default:
       return [];
   }

@@ -11,6 +11,7 @@ import { postsErrorsEn, postsErrorsZhCN } from '../posts/errorTexts';
 import { postsAndAttendanceEn, postsAndAttendanceZhCN } from '../posts/texts';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../print/texts';
 import { residentsEn, residentsZhCN } from '../residents/texts';
+import { servicesEn, servicesErrorsEn, servicesErrorsZhCN, servicesZhCN } from '../services/texts';
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../sheets/texts';
 import { stationEn, stationZhCN } from '../station/texts';
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/texts';
@@ -41,6 +42,7 @@ export const textTables = {
     diagnosticsZhCN,
     accessZhCN,
     labelsZhCN,
+    servicesZhCN,
     { errors: commonErrorsZhCN },
     { errors: postsErrorsZhCN },
     { errors: policyErrorsZhCN },
@@ -53,6 +55,7 @@ export const textTables = {
     { errors: statsErrorsZhCN },
     { errors: backupErrorsZhCN },
     { errors: accessErrorsZhCN },
+    { errors: servicesErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -71,6 +74,7 @@ export const textTables = {
     diagnosticsEn,
     accessEn,
     labelsEn,
+    servicesEn,
     { errors: commonErrorsEn },
     { errors: postsErrorsEn },
     { errors: policyErrorsEn },
@@ -83,6 +87,7 @@ export const textTables = {
     { errors: statsErrorsEn },
     { errors: backupErrorsEn },
     { errors: accessErrorsEn },
+    { errors: servicesErrorsEn },
   ],
 } as const;
 

@@ -20,6 +20,7 @@ import { backupHandlers } from '../backup/contract';
 import { diagnosticsHandlers } from '../diagnostics/contract';
 import { accessHandlers } from '../access/contract';
 import { recordsHandlers } from '../documents/contract';
+import { servicesHandlers } from '../services/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -48,6 +49,7 @@ export const handlers = {
   ...diagnosticsHandlers,
   ...accessHandlers,
   ...recordsHandlers,
+  ...servicesHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -12,7 +12,7 @@ import { DOCUMENTS, typeOfId } from '../documents/registry';
 export function isReviewedId(id: string): boolean {
   if (id.startsWith('_')) return false;
   const type = typeOfId(id);
-  return type === null || (DOCUMENTS[type].record && !DOCUMENTS[type].appendOnly);
+  return type === null || (DOCUMENTS[type].record && (!DOCUMENTS[type].appendOnly || DOCUMENTS[type].reviewed === true));
 }
 
 /** Whether a batch with these counts by type (`{ resident: 2, audit: 1 }`) holds anything to review. */

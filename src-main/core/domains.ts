@@ -23,6 +23,7 @@ import { RecordLabeller } from './records/labeller';
 import { residentsApp } from './residents/app';
 import type { ResidentsService } from './residents/residents';
 import type { Session } from './session';
+import { servicesApp } from './services/app';
 import { sheetsApp } from './sheets/app';
 import { CORE_VERSION, stationApp } from './station/app';
 import type { StationService } from './station/station';
@@ -70,6 +71,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     printApp(deps),
     sheetsApp(deps),
     statsApp(deps),
+    servicesApp(deps),
     backupApp({
       backups,
       audit,

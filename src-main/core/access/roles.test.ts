@@ -116,6 +116,11 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'audit.list': ADMIN,
   'audit.export': ADMIN,
   'records.labels': ALL,
+  'services.record': WRITE,
+  'services.result': WRITE,
+  'services.correct': WRITE,
+  'services.list': ALL,
+  'services.timeline': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -53,6 +53,12 @@ export const servicesSource: TimelineSource = ({ services }) => {
     for (let hops = 0; v?.correctedBy && hops < 1000; hops++) v = byId.get(v.correctedBy);
     return v;
   };
+  // A correction after what it corrects, whatever the clock said (entries of one instant sort by chance).
+  const depth = (v: (typeof views)[number]) => {
+    let n = 0;
+    for (let c = v.corrects; c !== undefined && n < 1000; c = byId.get(c)?.corrects) n++;
+    return n;
+  };
   const results = new Map<string, typeof views>();
   for (const v of views) {
     if (v.entry !== 'result' || !v.refersTo) continue;
@@ -63,7 +69,7 @@ export const servicesSource: TimelineSource = ({ services }) => {
   return views
     .filter((v) => v.entry === 'service')
     .map((v): TimelineEntry => {
-      const own = results.get(v.id) ?? [];
+      const own = (results.get(v.id) ?? []).sort((a, b) => depth(a) - depth(b) || a.at.localeCompare(b.at));
       const item: ServiceTimelineItem = { ...v, results: own, awaitingResult: v.kind === REFERRAL_KIND && v.correctedBy === null && own.length === 0 };
       return { type: 'service', service: item, date: v.date, at: v.at, by: v.by };
     });

@@ -18,6 +18,7 @@ import { useSyncBatches } from '../sync/queries';
 import { useRecordInfo } from '../records/queries';
 import { usePersonName } from '../shell/people';
 import { ResidentPrintButtons } from '../print';
+import { ResidentTabs } from '../services/ServicesPanel';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -76,7 +77,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {view && locked && (
         <Alert type="info" showIcon icon={<LockOutlined />} style={{ marginBottom: 16 }} data-testid="detail-locked" title={t('labels.state.locked', { at: lockedAt })} description={t('labels.state.lockedHint')} />
       )}
-      {view && <DetailBody view={view} onReopen={() => setReopening(true)} />}
+      {view && <ResidentTabs view={view} details={<DetailBody view={view} onReopen={() => setReopening(true)} />} />}
       {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
       {view && reopening && <ReopenDialog view={view} onDone={() => setReopening(false)} />}
     </Drawer>

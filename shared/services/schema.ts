@@ -5,6 +5,7 @@
 // registrations, one result per referral) are in ./rules.ts.
 import { z } from 'zod';
 import { creditCode, freeText, isoDay, requiredText, residentId } from '../common/fields';
+import { PLACED_ID_SOURCES } from '../documents/ids';
 
 /** 到站 / 入户走访 / 电话 / 微信 / 集中活动. */
 export const SERVICE_CHANNELS = ['atStation', 'homeVisit', 'phone', 'wechat', 'groupEvent'] as const;
@@ -29,7 +30,7 @@ export const KIND_AFTER_CLOSURE: ServiceKind = 'followUp';
 export const REFERRAL_KIND: ServiceKind = 'jobReferral';
 
 /** A service record's id: `service:<place>:<resident key>:<time>:<random>` (the registry builds it). */
-export const serviceId = z.string().regex(/^service:(?:\d{12}|\d{9}|\d{6}):[a-z2-7]{26}:\d{4}-\d{2}-\d{2}T[0-9:.]+Z:[a-z0-9]+$/, { error: 'errors.id' });
+export const serviceId = z.string().regex(new RegExp(PLACED_ID_SOURCES.service), { error: 'errors.id' });
 
 /** A referral (岗位推荐): the employer (credit code checked when given), the job and its pay. */
 export const referralSchema = z.strictObject({

@@ -3,7 +3,7 @@
 // never rewritten: ctx.write refuses append-only ids, and so does the county's server). A
 // resident's entries at this station are one key range, read whole for the rules and the list.
 import type { z } from 'zod';
-import { docId, PREFIX } from '../../../shared/documents/registry';
+import { docId, keyOfId, PREFIX } from '../../../shared/documents/registry';
 import type { serviceSchema } from '../../../shared/documents/schemas';
 import type { FieldIssue } from '../../../shared/rpc/errors';
 import { LeyeError } from '../../../shared/rpc/errors';
@@ -21,7 +21,7 @@ type Stored = ServiceDoc & { _rev: string };
 
 /** The first key of a resident's entries at a station: `service:<place>:<resident key>:`. */
 export function residentRange(place: string, residentId: string): { startkey: string; endkey: string } {
-  return prefixRange(`${PREFIX.service}${place}:${residentId.slice('resident:'.length)}:`);
+  return prefixRange(`${PREFIX.service}${place}:${keyOfId(residentId)}:`);
 }
 
 function refuse(issues: FieldIssue[]): void {

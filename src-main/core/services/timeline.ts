@@ -3,6 +3,7 @@
 // answers dated entries (shared/services/contract.ts TimelineEntry); adding what another domain
 // records (employment status entries, say) is adding one source to TIMELINE_SOURCES.
 import { sessionOf } from '../../../shared/documents/labels';
+import { keyOfId, PREFIX } from '../../../shared/documents/registry';
 import type { ServiceTimelineItem, TimelineEntry } from '../../../shared/services/contract';
 import { REFERRAL_KIND } from '../../../shared/services/schema';
 import type { CoreContext } from '../context';
@@ -85,12 +86,12 @@ export const assignmentsSource: TimelineSource = ({ resident }, { posts }) =>
 /** Training enrolments, and per session the half-days signed in (one entry, at the last one). */
 export const trainingSource: TimelineSource = async ({ resident }, { ctx, training }) => {
   const out: TimelineEntry[] = [];
-  const key = resident._id.slice('resident:'.length);
+  const key = keyOfId(resident._id);
   for (const e of training.enrolments.values().filter((x) => x.residentId === resident._id)) {
     const sessionDoc = training.sessions.get(e.sessionId);
     const session = sessionDoc ? sessionOf(sessionDoc as unknown as Record<string, unknown>) : null;
     out.push({ type: 'enrolment', session, date: day(e.createdAt), at: e.createdAt, by: e.createdBy });
-    const rows = await ctx.db.allDocs<SignInDoc>({ include_docs: true, ...prefixRange(`signIn:${e.sessionId.slice('training:'.length)}:`) });
+    const rows = await ctx.db.allDocs<SignInDoc>({ include_docs: true, ...prefixRange(`${PREFIX.signIn}${e.sessionId.slice(PREFIX.training.length)}:`) });
     const mine = rows.rows.flatMap((r) => (r.doc && r.id.endsWith(`:${key}`) && r.doc.in ? [r.doc] : [])).sort((a, b) => `${a.date}${a.half}`.localeCompare(`${b.date}${b.half}`));
     const first = mine[0];
     const last = mine[mine.length - 1];
@@ -103,7 +104,7 @@ export const trainingSource: TimelineSource = async ({ resident }, { ctx, traini
 export const decisionsSource: TimelineSource = async ({ resident, services }, { ctx }) => {
   const about = new Map<string, { record: 'resident' | 'service'; recordDate: string }>([[resident._id, { record: 'resident', recordDate: resident.registration.date }]]);
   for (const s of services) about.set(s._id, { record: 'service', recordDate: s.date });
-  const reviews = await ctx.db.allDocs<ReviewDoc>({ include_docs: true, ...prefixRange('review:') });
+  const reviews = await ctx.db.allDocs<ReviewDoc>({ include_docs: true, ...prefixRange(PREFIX.review) });
   const out: TimelineEntry[] = [];
   for (const row of reviews.rows) {
     const review = row.doc;

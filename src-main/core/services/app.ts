@@ -3,13 +3,15 @@ import { createApp } from '../app';
 import { notFound } from '../context';
 import type { ModuleDeps } from '../modules';
 import { sessionCaches } from '../training/app';
+import { DecisionIndex } from './decisions';
 import { ServicesService } from './services';
 import { timeline, type TimelineDeps } from './timeline';
 
 export function servicesApp(deps: ModuleDeps) {
   const { ctx, posts, training } = deps;
   const services = new ServicesService(ctx);
-  const sources: TimelineDeps = { ctx, posts, training };
+  const decisions = new DecisionIndex();
+  const sources: TimelineDeps = { ctx, posts, training, decisions };
   return createApp(
     'services',
     {
@@ -23,7 +25,7 @@ export function servicesApp(deps: ModuleDeps) {
         return timeline({ resident, services: await services.entries(args.residentId) }, sources);
       },
     },
-    // The timeline reads assignments (and their posts' names), sessions and enrolments.
-    { caches: [posts.posts, posts.assignments, ...sessionCaches(training)] },
+    // The timeline reads assignments (and their posts' names), sessions, enrolments and the county's reviews.
+    { caches: [posts.posts, posts.assignments, ...sessionCaches(training), decisions.reviews] },
   );
 }

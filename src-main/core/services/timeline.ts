@@ -9,8 +9,9 @@ import { REFERRAL_KIND } from '../../../shared/services/schema';
 import type { CoreContext } from '../context';
 import type { PostsService } from '../posts/posts';
 import { prefixRange } from '../store/db';
-import type { ResidentDoc, ReviewDoc, SignInDoc } from '../store/docs';
+import type { ResidentDoc, SignInDoc } from '../store/docs';
 import type { TrainingService } from '../training/training';
+import type { DecisionIndex } from './decisions';
 import { serviceView, type ServiceDoc } from './services';
 
 /** What every source is given: the resident and their service entries (read once for all). */
@@ -23,6 +24,7 @@ export interface TimelineDeps {
   ctx: CoreContext;
   posts: PostsService;
   training: TrainingService;
+  decisions: DecisionIndex;
 }
 
 export type TimelineSource = (input: TimelineInput, deps: TimelineDeps) => Promise<TimelineEntry[]> | TimelineEntry[];
@@ -101,20 +103,12 @@ export const trainingSource: TimelineSource = async ({ resident }, { ctx, traini
 };
 
 /** The county's decisions on the resident's registration and service records. */
-export const decisionsSource: TimelineSource = async ({ resident, services }, { ctx }) => {
-  const about = new Map<string, { record: 'resident' | 'service'; recordDate: string }>([[resident._id, { record: 'resident', recordDate: resident.registration.date }]]);
-  for (const s of services) about.set(s._id, { record: 'service', recordDate: s.date });
-  const reviews = await ctx.db.allDocs<ReviewDoc>({ include_docs: true, ...prefixRange(PREFIX.review) });
-  const out: TimelineEntry[] = [];
-  for (const row of reviews.rows) {
-    const review = row.doc;
-    if (!review) continue;
-    for (const r of review.records) {
-      const what = about.get(r.id);
-      if (what) out.push({ type: 'decision', decision: r.decision, reason: r.reason, ...what, date: day(review.updatedAt), at: review.updatedAt, by: '' });
-    }
-  }
-  return out;
+export const decisionsSource: TimelineSource = ({ resident, services }, { decisions }) => {
+  const about: [string, { record: 'resident' | 'service'; recordDate: string }][] = [
+    [resident._id, { record: 'resident', recordDate: resident.registration.date }],
+    ...services.map((s): [string, { record: 'service'; recordDate: string }] => [s._id, { record: 'service', recordDate: s.date }]),
+  ];
+  return about.flatMap(([id, what]) => decisions.of(id).map((d): TimelineEntry => ({ type: 'decision', decision: d.decision, reason: d.reason, ...what, date: day(d.at), at: d.at, by: '' })));
 };
 
 /** Every source of the timeline; a domain that records something about a resident adds its own. */

@@ -11,7 +11,7 @@ import type { ResidentView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
 import type { ServiceView } from '../../shared/services/contract';
 import { serviceIssues } from '../../shared/services/rules';
-import { REFERRAL_KIND, SERVICE_CHANNELS, SERVICE_KINDS, serviceRecordSchema, type ServiceChannel, type ServiceKind } from '../../shared/services/schema';
+import { KIND_AFTER_CLOSURE, REFERRAL_KIND, SERVICE_CHANNELS, SERVICE_KINDS, serviceRecordSchema, type ServiceChannel, type ServiceKind } from '../../shared/services/schema';
 import { errorText, issuesOf } from '../errors';
 import { EnumSelect } from '../form/enumFields';
 import { DateField, FieldItem, TextField } from '../form/fields';
@@ -56,12 +56,13 @@ function toArgs(residentId: string, v: ServiceValues) {
   };
 }
 
-function initialValues(corrects: ServiceView | null): ServiceValues {
+/** A correction starts from the entry it corrects; after a closure the one kind allowed is chosen. */
+function initialValues(corrects: ServiceView | null, closed: boolean): ServiceValues {
   const r = corrects?.referral;
   return {
     date: corrects?.date ?? todayIso(),
     channel: corrects?.channel ?? '',
-    kind: corrects?.kind ?? '',
+    kind: corrects?.kind ?? (closed ? KIND_AFTER_CLOSURE : ''),
     content: corrects?.content ?? '',
     outcome: corrects?.outcome ?? '',
     employerName: r?.employerName ?? '',
@@ -88,7 +89,7 @@ export function ServiceDialog({ view, corrects, onDone }: { view: ResidentView; 
       }),
     [view.id, view.birthDate, closed, corrects?.kind],
   );
-  const { control, handleSubmit, setError } = useForm<ServiceValues>({ defaultValues: initialValues(corrects), resolver, mode: 'onTouched' });
+  const { control, handleSubmit, setError } = useForm<ServiceValues>({ defaultValues: initialValues(corrects, closed), resolver, mode: 'onTouched' });
   const kind = useWatch({ control, name: 'kind' });
   const [formError, setFormError] = useState<string | null>(null);
   const place = useCoreIssues(setError, { fieldOf, text: (issue) => serviceIssueText(t, issue) });
@@ -132,11 +133,10 @@ export function ServiceDialog({ view, corrects, onDone }: { view: ResidentView; 
       destroyOnHidden
     >
       {corrects && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('services.correctHint')} />}
-      {closed && !corrects && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('services.closedHint')} data-testid="service-closed-hint" />}
       {formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="service-form-error" />}
       <Form layout="vertical" component="div">
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
-          {item('kind', true, <EnumSelect control={control} name="kind" values={SERVICE_KINDS} labelKey="services.kinds" testId="service-kind-input" />, closed ? t('services.closedHint') : undefined)}
+          {item('kind', true, <EnumSelect control={control} name="kind" values={SERVICE_KINDS} labelKey="services.kinds" testId="service-kind-input" />, closed && !corrects ? <span data-testid="service-closed-hint">{t('services.closedHint')}</span> : undefined)}
           {item('channel', true, <EnumSelect control={control} name="channel" values={SERVICE_CHANNELS} labelKey="services.channels" testId="service-channel-input" />)}
           {item('date', true, <DateField control={control} name="date" testId="service-date-input" disableFuture />)}
         </div>

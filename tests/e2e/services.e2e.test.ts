@@ -128,7 +128,29 @@ describe('service records, end to end', () => {
     await choose(page, 'service-kind-input', 'Job referral');
     await page.getByTestId('service-referral').waitFor();
     await shot(page, 'services-04-referral-form-en');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal-close').click();
+    await page.getByTestId('service-save').waitFor({ state: 'detached' });
     await setLanguage(page, '中文');
+  });
+
+  it('after the registration is closed, allows only a follow-up (回访) and says so on the field', async () => {
+    await page.getByTestId('detail-close').click();
+    await choose(page, 'close-reason', '已就业');
+    await page.getByTestId('close-confirm').click();
+    await page.getByTestId('detail-reopen').waitFor();
+    await waitForText(entries().first(), '注销登记：已就业');
+    await page.getByTestId('service-new').click();
+    await page.getByTestId('service-closed-hint').waitFor();
+    await choose(page, 'service-channel-input', '电话');
+    // 回访 is chosen already (the one kind allowed); another kind is refused on the field.
+    await choose(page, 'service-kind-input', '援助：急难救助');
+    await page.getByTestId('service-content-input').fill('电话回访就业情况');
+    await page.getByTestId('service-save').click();
+    await waitForText(page.getByTestId('error-service-kind'), '此人的登记已注销，服务类别只能选"回访"');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await shot(page, 'services-05-closed-zh');
+    await choose(page, 'service-kind-input', '回访');
+    await page.getByTestId('service-save').click();
+    await waitForText(entries().first(), '回访 · 电话');
   });
 });

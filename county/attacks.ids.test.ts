@@ -55,6 +55,7 @@ function recordsOfB(by: string): ({ _id: string } & Record<string, unknown>)[] {
     // The county lists a station gone silent by its heartbeat, and names it by its entry.
     { _id: docId.heartbeat(B), type: 'heartbeat', ...stamp(B, by), lastSyncAt: AT },
     { _id: docId.station(B), type: 'station', ...stamp(B, by), name: '历山路社区服务站', demo: false },
+    { _id: docId.service(B, holderId, AT, 'abcdefgh'), type: 'service', ...stamp(B, by), entry: 'service', residentId: holderId, date: '2026-12-05', channel: 'phone', kind: 'followUp', content: '电话回访', outcome: '' },
   ];
 }
 
@@ -78,7 +79,7 @@ afterAll(async () => {
 });
 
 describe("a station writing another station's ids into its own database", () => {
-  it('is refused for every type whose id carries a place (audit, post, attendance, batch, enrolment, heartbeat, station entry): plain PUT and new_edits:false', async () => {
+  it('is refused for every type whose id carries a place (audit, post, attendance, batch, enrolment, heartbeat, station entry, service record): plain PUT and new_edits:false', async () => {
     const records = recordsOfB(`station-${B}`);
     for (const doc of records) expect((await put(B, as(B), doc)).status, doc._id).toBe(201);
     // They reach the aggregate as B wrote them.

@@ -40,16 +40,16 @@ const HELPERS = `
     if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string') forbid('createdBy/updatedBy must be strings');
     if (doc._id.indexOf(doc.type + ':') !== 0 || doc._id.length <= doc.type.length + 1) forbid('id ' + doc._id + ' does not match type ' + doc.type);
   }
-  // The audit log is append-only for every account, the county's too: an entry, once stored,
-  // is neither changed nor deleted (the same content arriving again, as replication may, is no change).
+  // The append-only types (the registry's appendOnly: the audit log, service records, employment
+  // status entries) are so for every account, the county's too: an entry, once stored, is neither
+  // changed nor deleted (the same content arriving again, as replication may, is no change).
+  var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};
   function sameContent(a, b) {
     var k;
     for (k in a) if (k !== '_rev' && k !== '_revisions' && JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
     for (k in b) if (k !== '_rev' && k !== '_revisions' && !(k in a)) return false;
     return true;
   }
-  // Every append-only type of the registry (the audit log, employment status entries, …).
-  var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};
   function appendOnly(newDoc, oldDoc) {
     if (!oldDoc || oldDoc._deleted || APPEND_ONLY_TYPES.indexOf(oldDoc.type) === -1) return;
     if (!newDoc._deleted && sameContent(newDoc, oldDoc)) return;

@@ -34,6 +34,7 @@ export const PLACED_ID_SOURCES = {
   heartbeat: `^heartbeat:${PLACE}$`,
   /** `employment:<place>:<resident key>:<effective date>:<random>` (a new type: no legacy shape). */
   employment: `^employment:${PLACE}:${RESIDENT}:${DATE}:[a-z0-9]{8}$`,
+  service: placed('service', `${RESIDENT}:${TIME}:[a-z0-9]+`),
 } as const;
 
 export const ID_PATTERNS = {

@@ -57,4 +57,7 @@ export interface RecordLabel {
   audit?: AuditLabel;
   /** An employment status entry's status (shared/employment/schema EMPLOYMENT_STATUSES). */
   employmentStatus?: string;
+  /** A service record's kind, or the result it records of a referral (shared/services/schema.ts). */
+  serviceKind?: string;
+  referralResult?: string;
 }

@@ -49,6 +49,7 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   resolution: { _id: docId.resolution(residentId, stamp.createdAt, '370102001002'), type: 'resolution', ...stamp, targetId: residentId, reason: '核实' },
   heartbeat: { _id: docId.heartbeat(PLACE), type: 'heartbeat', ...stamp, lastSyncAt: stamp.createdAt },
   employment: { _id: docId.employment(PLACE, residentId, '2026-11-01', 'abcd1234'), type: 'employment', ...stamp, residentId, status: 'migrant', effectiveDate: '2026-11-01' },
+  service: { _id: docId.service(PLACE, residentId, stamp.createdAt, 'abcdefgh'), type: 'service', ...stamp, entry: 'service', residentId, date: '2026-12-06', channel: 'homeVisit', kind: 'jobReferral', content: '推荐保洁岗位', outcome: '' },
 };
 
 const byId = new Map(Object.values(DOCS).map((d) => [d._id as string, d]));

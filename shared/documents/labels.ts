@@ -135,6 +135,8 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
     }
     case 'employment':
       return { type, person: person(), date: s('effectiveDate'), employmentStatus: s('status') };
+    case 'service':
+      return { type, person: person(), date: s('date'), ...(s('entry') === 'result' ? { referralResult: s('result') } : { serviceKind: s('kind') }) };
     default:
       return { type };
   }

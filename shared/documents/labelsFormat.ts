@@ -79,6 +79,10 @@ function parts(t: TFunction, label: RecordLabel): string[] {
       return [label.about ? formatRecordLabel(t, label.about, { withType: true }) : '', formatInstant(label.at)];
     case 'employment':
       return [formatPerson(t, label.person), `${label.date ?? ''} ${label.employmentStatus ? t(`employment.statuses.${label.employmentStatus}`) : ''}`.trim()];
+    case 'service': {
+      const what = label.referralResult ? t(`services.results.${label.referralResult}`) : label.serviceKind ? t(`services.kinds.${label.serviceKind}`) : '';
+      return [formatPerson(t, label.person), `${label.date ?? ''} ${what}`.trim()];
+    }
     default:
       return [];
   }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateValidate, refValidate, stationValidate } from '../../county/designDocs';
-import { errorsZhCN } from '../i18n/errors';
+import { resources } from '../i18n/resources';
 import { ID_PATTERNS } from './ids';
 import { BACKED_UP_LOCAL_DOCS, LOCAL_DOCS_NOT_BACKED_UP } from './local';
 import {
+  APPEND_ONLY_TYPES,
   BOOKKEEPING,
   CACHED_TYPES,
   COUNTY_ONLY_TYPES,
@@ -56,6 +57,7 @@ const BUILT: Record<string, [string, string]> = {
   resolution: [docId.resolution(residentId, '2024-03-05T01:02:03.000Z', '371402001'), `resolution:${residentId}:2024-03-05T01:02:03.000Z:371402001`],
   heartbeat: [docId.heartbeat('371402001'), 'heartbeat:371402001'],
   employment: [docId.employment(place, residentId, '2024-03-05', 'abcd2345'), `employment:${place}:${key}:2024-03-05:abcd2345`],
+  service: [docId.service(place, residentId, '2024-03-05T01:02:03.000Z', 'r4nd0m12'), `service:${place}:${key}:2024-03-05T01:02:03.000Z:r4nd0m12`],
 };
 
 /** Ids as the code wrote them before ids carried places (a station or backup of then still holds them). */
@@ -105,7 +107,7 @@ describe('the document registry', () => {
       expect(placeOfId(built), type).toBeNull();
       expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
     }
-    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment']));
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service']));
     // A legacy post code of digits is not taken for a place: the shapes differ by one part.
     const digits = legacyId.post('123456');
     expect(placeOfId(digits)).toBeNull();
@@ -155,6 +157,7 @@ describe('the document registry', () => {
       unlock: 'unlock:',
       course: 'course:',
       employment: 'employment:',
+      service: 'service:',
     });
   });
 
@@ -171,7 +174,7 @@ describe('the document registry', () => {
 
   it("derives the county's type lists as they were written by hand", () => {
     expect(sorted(STATION_TYPES)).toEqual(
-      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment']),
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service']),
     );
     expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));
@@ -191,16 +194,22 @@ describe('the document registry', () => {
     expect(named.size).toBeGreaterThan(10);
     expect([...named].filter((type) => !(type in DOCUMENTS))).toEqual([]);
     expect(stationValidate('371402001001', '371402')).toContain(`var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};`);
+    // Append-only for every append-only type of the registry, not the audit log alone.
+    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'service']);
+    for (const source of functions.filter((f) => f.includes('appendOnly(newDoc, oldDoc);'))) expect(source).toContain(`var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};`);
   });
 
   it('is consistent: what syncs up, who writes it, and a label key that exists', () => {
-    const recordTypes = errorsZhCN.labels.recordType as Record<string, string>;
-    for (const [type, row] of Object.entries(DOCUMENTS)) {
-      expect(row.syncsUp, type).toBe(row.writer === 'station' || row.writer === 'reference');
-      if (row.writer === 'county') expect(row.record, type).toBe(false);
-      if (row.label !== null) {
-        expect(row.label).toBe(`errors.labels.recordType.${type}`);
-        expect(recordTypes[type], type).toBeTruthy();
+    // The labels as the UI has them: the domains' tables merged (a domain may add its type's label).
+    for (const lng of ['zh-CN', 'en'] as const) {
+      const recordTypes = resources[lng].errors.labels.recordType as Record<string, string>;
+      for (const [type, row] of Object.entries(DOCUMENTS)) {
+        expect(row.syncsUp, type).toBe(row.writer === 'station' || row.writer === 'reference');
+        if (row.writer === 'county') expect(row.record, type).toBe(false);
+        if (row.label !== null) {
+          expect(row.label).toBe(`errors.labels.recordType.${type}`);
+          expect(recordTypes[type], `${lng} ${type}`).toBeTruthy();
+        }
       }
     }
   });

@@ -30,8 +30,13 @@ export interface DocumentRow<S extends z.ZodType = z.ZodType, A extends unknown[
   syncsUp: boolean;
   /** A station may never delete one (its deletion would replicate into the aggregate). */
   locked: boolean;
-  /** Written once and never rewritten by the core (the audit log). */
+  /** Written once and never rewritten by the core (the audit log), nor changed on the server. */
   appendOnly: boolean;
+  /**
+   * Reviewed by the county although append-only (a service record): returned with a reason, it
+   * is answered by a correcting entry. Append-only types without it (the audit log) are not reviewed.
+   */
+  reviewed?: boolean;
   /** In county_ref: `sent` by the county station's sync, `provisioned` by the county's setup. */
   reference: 'sent' | 'provisioned' | false;
   /** In a station backup (every document of the station's database is). */
@@ -47,8 +52,6 @@ export interface DocumentRow<S extends z.ZodType = z.ZodType, A extends unknown[
    * person may be registered in two villages) and for what the county writes.
    */
   placed: string | false;
-  /** An append-only record the county still reviews (accepts or returns; corrected by a new entry). */
-  reviewed?: boolean;
 }
 
 /** A row, with the id builder's parameters and the schema kept in its type. */
@@ -154,6 +157,17 @@ export const DOCUMENTS = {
     placed: placed.employment,
     label: label('employment'),
   }),
+  // A contact with a resident (服务记录): a record the county reviews, yet append-only like the audit log.
+  service: row({
+    ...station,
+    prefix: 'service:',
+    id: (place: string, residentId: string, at: string, random: string) => `service:${place}:${residentKey(residentId)}:${at}:${random}`,
+    schema: s.serviceSchema,
+    appendOnly: true,
+    reviewed: true,
+    placed: placed.service,
+    label: label('service'),
+  }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;
@@ -208,10 +222,10 @@ export const STATION_TYPES: readonly DocumentType[] = typesWhere((r) => r.writer
 export const COUNTY_ONLY_TYPES: readonly DocumentType[] = typesWhere((r) => r.writer === 'county');
 /** Types county staff keep in county_ref. */
 export const REF_TYPES: readonly DocumentType[] = typesWhere((r) => r.reference !== false);
+/** Types whose documents nobody changes or deletes once stored (the county's validation refuses it). */
+export const APPEND_ONLY_TYPES: readonly DocumentType[] = typesWhere((r) => r.appendOnly);
 /** Types a station may never delete. */
 export const LOCKED_TYPES: readonly DocumentType[] = typesWhere((r) => r.locked);
-/** Types written once and never changed nor deleted, on the server too (county/designDocs.ts). */
-export const APPEND_ONLY_TYPES: readonly DocumentType[] = typesWhere((r) => r.appendOnly);
 /** Types the core keeps in memory. */
 export const CACHED_TYPES: readonly DocumentType[] = typesWhere((r) => r.cached);
 /** Types whose ids carry the place of the station they belong to, with the shapes of their ids (see `placed`). */

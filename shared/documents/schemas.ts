@@ -27,6 +27,7 @@ import {
   registrationSchema,
 } from '../residents/schema';
 import { HALF_DAYS, SIGN_IN_METHODS, TRAINING_LEVELS, timetableSlotSchema } from '../training/schema';
+import { REFERRAL_RESULTS, SERVICE_CHANNELS, SERVICE_KINDS } from '../services/schema';
 import type { AttendanceRevision, MonthCloseHistoryEntry, MonthSummary, PostOverride } from '../rpc/handlers';
 import { ID_PATTERNS } from './ids';
 import { EMPLOYMENT_SOURCES, EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../employment/schema';
@@ -312,3 +313,24 @@ export const employmentSchema = z.object({
   corrects: z.string().max(200).nullable(),
   correctionReason: freeText(200),
 });
+// ── Service records (append-only: a result or a correction is a new entry) ──────────────────
+
+const serviceEntryBase = { ...base, type: z.literal('service'), residentId: residentIdSchema, date: isoDay, corrects: z.string().max(200).optional() };
+/**
+ * `service:<place>:<resident key>:<time>:<random>`: one contact with a resident (entry `service`),
+ * or the result of a referral (entry `result`, `refersTo` the referral). Never rewritten: a
+ * correction is a new entry whose `corrects` names the one it replaces. No countyLock: nothing
+ * changes an entry, the county's acceptance included.
+ */
+export const serviceSchema = z.discriminatedUnion('entry', [
+  z.object({
+    ...serviceEntryBase,
+    entry: z.literal('service'),
+    channel: z.enum(SERVICE_CHANNELS),
+    kind: z.enum(SERVICE_KINDS),
+    content: text,
+    outcome: text,
+    referral: z.object({ employerName: text, employerCreditCode: text, job: text, pay: text }).optional(),
+  }),
+  z.object({ ...serviceEntryBase, entry: z.literal('result'), refersTo: z.string().max(200), result: z.enum(REFERRAL_RESULTS), note: text }),
+]);

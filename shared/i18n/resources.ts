@@ -12,6 +12,7 @@ import { postsErrorsEn, postsErrorsZhCN } from '../posts/errorTexts';
 import { postsAndAttendanceEn, postsAndAttendanceZhCN } from '../posts/texts';
 import { printEn, printErrorsEn, printErrorsZhCN, printZhCN } from '../print/texts';
 import { residentsEn, residentsZhCN } from '../residents/texts';
+import { servicesEn, servicesErrorsEn, servicesErrorsZhCN, servicesZhCN } from '../services/texts';
 import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../sheets/texts';
 import { stationEn, stationZhCN } from '../station/texts';
 import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/texts';
@@ -42,6 +43,7 @@ export const textTables = {
     diagnosticsZhCN,
     accessZhCN,
     labelsZhCN,
+    servicesZhCN,
     { errors: commonErrorsZhCN },
     { errors: postsErrorsZhCN },
     { errors: policyErrorsZhCN },
@@ -56,6 +58,7 @@ export const textTables = {
     { errors: accessErrorsZhCN },
     employmentZhCN,
     { errors: employmentErrorsZhCN },
+    { errors: servicesErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -74,6 +77,7 @@ export const textTables = {
     diagnosticsEn,
     accessEn,
     labelsEn,
+    servicesEn,
     { errors: commonErrorsEn },
     { errors: postsErrorsEn },
     { errors: policyErrorsEn },
@@ -88,6 +92,7 @@ export const textTables = {
     { errors: accessErrorsEn },
     employmentEn,
     { errors: employmentErrorsEn },
+    { errors: servicesErrorsEn },
   ],
 } as const;
 

@@ -21,6 +21,7 @@ import { diagnosticsHandlers } from '../diagnostics/contract';
 import { accessHandlers } from '../access/contract';
 import { recordsHandlers } from '../documents/contract';
 import { employmentHandlers } from '../employment/contract';
+import { servicesHandlers } from '../services/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -50,6 +51,7 @@ export const handlers = {
   ...diagnosticsHandlers,
   ...accessHandlers,
   ...recordsHandlers,
+  ...servicesHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

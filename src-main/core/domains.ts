@@ -25,6 +25,7 @@ import { RecordLabeller } from './records/labeller';
 import { residentsApp } from './residents/app';
 import type { ResidentsService } from './residents/residents';
 import type { Session } from './session';
+import { servicesApp } from './services/app';
 import { sheetsApp } from './sheets/app';
 import { CORE_VERSION, stationApp } from './station/app';
 import type { StationService } from './station/station';
@@ -74,6 +75,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     sheetsApp(deps),
     statsApp(deps),
     employmentApp(d.employment, () => station.today()),
+    servicesApp(deps),
     backupApp({
       backups,
       audit,

@@ -19,6 +19,7 @@ import { useSyncBatches } from '../sync/queries';
 import { useRecordInfo } from '../records/queries';
 import { usePersonName } from '../shell/people';
 import { ResidentPrintButtons } from '../print';
+import { ResidentTabs } from '../services/ServicesPanel';
 
 export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -77,8 +78,17 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {view && locked && (
         <Alert type="info" showIcon icon={<LockOutlined />} style={{ marginBottom: 16 }} data-testid="detail-locked" title={t('labels.state.locked', { at: lockedAt })} description={t('labels.state.lockedHint')} />
       )}
-      {view && <DetailBody view={view} onReopen={() => setReopening(true)} />}
-      {view && <EmploymentCard residentId={view.id} birthDate={view.birthDate} />}
+      {view && (
+        <ResidentTabs
+          view={view}
+          details={
+            <>
+              <DetailBody view={view} onReopen={() => setReopening(true)} />
+              <EmploymentCard residentId={view.id} birthDate={view.birthDate} />
+            </>
+          }
+        />
+      )}
       {view && closing && <CloseDialog view={view} onDone={() => setClosing(false)} />}
       {view && reopening && <ReopenDialog view={view} onDone={() => setReopening(false)} />}
     </Drawer>

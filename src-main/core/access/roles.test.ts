@@ -120,6 +120,11 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'employment.correct': WRITE,
   'employment.history': ALL,
   'employment.counts': ALL,
+  'services.record': WRITE,
+  'services.result': WRITE,
+  'services.correct': WRITE,
+  'services.list': ALL,
+  'services.timeline': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -1,0 +1,79 @@
+// Attacks on append-only records (the registry's appendOnly types: the audit log, service records),
+// tried over plain HTTP with what a station really holds: its account and password from its setup
+// code. Once stored, an entry is neither changed nor deleted by anyone, the county's accounts
+// included, whether by a plain PUT, a DELETE or the replication path (`new_edits:false` with a
+// high revision); the same content arriving again, as replication may bring it, is no change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPEND_ONLY_TYPES, docId, type DocumentType } from '../shared/documents/registry';
+import { stationDb } from './provision';
+import { openAttackTarget, type AttackTarget } from './testing/attackTarget';
+
+const AT = '2026-12-06T02:00:00.000Z';
+const HIGH = '999-ffffffffffffffffffffffffffffffff';
+const residentId = docId.resident('holderholderholderholderho');
+
+let t: AttackTarget;
+let A: string;
+
+const stamp = (place: string, by: string) => ({ schemaVersion: 1, placeCode: place, createdBy: by, createdAt: AT, updatedBy: by, updatedAt: AT });
+const call = async <T = Record<string, unknown>>(method: string, path: string, auth: string, body?: unknown) => (await t.call(method, path, auth, body)) as { status: number; body: T };
+const path = (id: string) => `/${stationDb(A)}/${encodeURIComponent(id)}`;
+
+/** One entry of every append-only type, as the station's app writes it (a type without one fails the test). */
+const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: string) => { _id: string } & Record<string, unknown>>> = {
+  audit: (place, by, random) => ({ _id: docId.audit(place, AT, random), type: 'audit', ...stamp(place, by), action: 'reveal', targetId: residentId, field: 'idNumber' }),
+  service: (place, by, random) => ({
+    _id: docId.service(place, residentId, AT, random), type: 'service', ...stamp(place, by), entry: 'service', residentId, date: '2026-12-05',
+    channel: 'homeVisit', kind: 'jobReferral', content: '推荐保洁岗位', outcome: '愿意面试', referral: { employerName: '解放路保洁公司', employerCreditCode: '', job: '保洁员', pay: '月薪 2500 元' },
+  }),
+};
+
+beforeAll(async () => {
+  t = await openAttackTarget('attacks-append-only', { staff: ['county-li'] });
+  ({ A } = t);
+}, 60_000);
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('append-only records on the county server', () => {
+  it('has an entry here for every append-only type of the registry', () => {
+    expect(APPEND_ONLY_TYPES).toContain('audit');
+    expect(APPEND_ONLY_TYPES).toContain('service');
+    for (const type of APPEND_ONLY_TYPES) expect(ENTRIES[type], type).toBeDefined();
+  });
+
+  it('refuses a station changing or deleting its own entry, by PUT, DELETE or the replication path', async () => {
+    for (const type of APPEND_ONLY_TYPES) {
+      const entry = ENTRIES[type]!(A, `station-${A}`, 'abcdefgh');
+      const created = await call<{ rev?: string }>('PUT', path(entry._id), t.as(A), entry);
+      expect(created.status, type).toBe(201);
+      const rev = created.body.rev!;
+      const changed = { ...entry, _rev: rev, content: '改过的内容', field: 'phone', updatedAt: '2026-12-07T00:00:00.000Z' };
+      const edited = await call<{ reason?: string }>('PUT', path(entry._id), t.as(A), changed);
+      expect(edited.status, type).toBe(403);
+      expect(edited.body.reason, type).toMatch(/append-only/);
+      expect((await call('DELETE', `${path(entry._id)}?rev=${rev}`, t.as(A))).status, type).toBe(403);
+      const [replicated] = (await call<{ error?: string }[]>('POST', `/${stationDb(A)}/_bulk_docs`, t.as(A), { docs: [{ ...changed, _rev: HIGH }], new_edits: false })).body;
+      expect(replicated, type).toMatchObject({ error: 'forbidden' });
+      const [deletion] = (await call<{ error?: string }[]>('POST', `/${stationDb(A)}/_bulk_docs`, t.as(A), { docs: [{ _id: entry._id, _rev: HIGH, _deleted: true }], new_edits: false })).body;
+      expect(deletion, type).toMatchObject({ error: 'forbidden' });
+      // Not the county's accounts either.
+      expect((await call('PUT', path(entry._id), t.as('county-li'), changed)).status, type).toBe(403);
+      // The entry is as the station wrote it.
+      const stored = await call<Record<string, unknown>>('GET', path(entry._id), t.asAdmin());
+      expect(stored.body, type).toMatchObject({ _rev: rev, createdBy: `station-${A}` });
+    }
+  });
+
+  it('lets a station add entries, and the same content arrive again', async () => {
+    for (const type of APPEND_ONLY_TYPES) {
+      const entry = ENTRIES[type]!(A, `station-${A}`, 'secondaa');
+      const created = await call<{ rev?: string }>('PUT', path(entry._id), t.as(A), entry);
+      expect(created.status, type).toBe(201);
+      const [again] = (await call<{ error?: string }[]>('POST', `/${stationDb(A)}/_bulk_docs`, t.as(A), { docs: [{ ...entry, _rev: created.body.rev }], new_edits: false })).body;
+      expect(again?.error, type).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// Every kind of timeline entry, in both languages: a title, no missing text, no raw enum value or id.
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resources } from '../../shared/i18n/resources';
+import { CLOSE_REASONS } from '../../shared/residents/schema';
+import type { ServiceTimelineItem, TimelineEntry, TimelineType } from '../../shared/services/contract';
+import { REFERRAL_RESULTS, SERVICE_CHANNELS, SERVICE_KINDS } from '../../shared/services/schema';
+import { entryText } from './timelineText';
+
+const when = { date: '2026-11-21', at: '2026-11-21T02:00:00.000Z', by: 'wangli' };
+const service = (over: Partial<ServiceTimelineItem>): ServiceTimelineItem => ({
+  id: 'service:370102001002:abcdefghijklmnopqrstuvwxyz:2026-11-21T02:00:00.000Z:abcdefgh',
+  residentId: 'resident:abcdefghijklmnopqrstuvwxyz',
+  entry: 'service',
+  ...when,
+  channel: 'homeVisit',
+  kind: 'jobReferral',
+  content: '推荐面试',
+  outcome: '愿意',
+  referral: { employerName: '历下物业', employerCreditCode: '91350100M000100Y43', job: '电工', pay: '月薪 4000 元' },
+  correctedBy: null,
+  results: [],
+  awaitingResult: true,
+  ...over,
+});
+const session = { occupation: '养老护理员', level: 'level5' as const, from: '2026-11-20', to: '2026-11-22' };
+
+/** One entry of every type (a type added to the union without one here does not compile). */
+const ENTRIES: Record<TimelineType, TimelineEntry[]> = {
+  registered: [{ type: 'registered', kind: 'unemployment', ...when }],
+  updated: [{ type: 'updated', ...when }],
+  closed: CLOSE_REASONS.map((reason) => ({ type: 'closed', reason, note: '迁往外地', ...when })),
+  reopened: [{ type: 'reopened', reason: '误操作', closeReason: 'employed', closeDate: '2026-11-20', ...when }],
+  service: [
+    ...SERVICE_KINDS.flatMap((kind) => SERVICE_CHANNELS.map((channel) => ({ type: 'service' as const, service: service({ kind, channel }), ...when }))),
+    { type: 'service', service: service({ corrects: 'service:x', correctsDate: '2026-11-20' }), ...when },
+  ],
+  assignment: [{ type: 'assignment', post: '村庄保洁员', from: '2026-11-01', to: '2026-12-31', ...when }],
+  enrolment: [{ type: 'enrolment', session, ...when }, { type: 'enrolment', session: null, ...when }],
+  signIns: [{ type: 'signIns', session, halfDays: 3, from: '2026-11-20', to: '2026-11-21', lastHalf: 'am', ...when }],
+  decision: [
+    { type: 'decision', decision: 'returned', reason: '内容过简', record: 'service', recordDate: '2026-11-20', ...when, by: '' },
+    { type: 'decision', decision: 'accepted', reason: '', record: 'resident', recordDate: '2026-11-20', ...when, by: '' },
+  ],
+};
+
+const RAW = new Set<string>([...SERVICE_KINDS, ...SERVICE_CHANNELS, ...REFERRAL_RESULTS, ...CLOSE_REASONS, 'level5']);
+const translators = {} as Record<'zh-CN' | 'en', { t: TFunction; missing: string[] }>;
+
+beforeAll(async () => {
+  for (const lng of ['zh-CN', 'en'] as const) {
+    const missing: string[] = [];
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng,
+      fallbackLng: false,
+      resources: { [lng]: { translation: resources[lng] } },
+      interpolation: { escapeValue: false },
+      saveMissing: true,
+      missingKeyHandler: (_lngs, _ns, key) => missing.push(key),
+    });
+    translators[lng] = { t: instance.t, missing };
+  }
+});
+
+describe('timeline entries in words', () => {
+  it('word every entry type in both languages, without ids, codes or missing texts', () => {
+    for (const lng of ['zh-CN', 'en'] as const) {
+      const { t, missing } = translators[lng];
+      for (const [type, entries] of Object.entries(ENTRIES)) {
+        for (const entry of entries) {
+          const { title, lines } = entryText(t, entry);
+          const text = [title, ...lines].join('\n');
+          expect(title, `${lng} ${type}`).not.toBe('');
+          expect(text, `${lng} ${type}`).not.toMatch(/service:|resident:|\{\{|services\.|enums\.|training\./);
+          for (const word of text.split(/[^A-Za-z0-9]+/)) expect(RAW.has(word), `${lng} ${type}: ${text}`).toBe(false);
+        }
+      }
+      expect(missing, lng).toEqual([]);
+    }
+  });
+
+  it('say a correction, a referral and a county decision as a clerk reads them', () => {
+    const { t } = translators['zh-CN'];
+    expect(entryText(t, ENTRIES.service.at(-1)!).lines[0]).toBe('更正 2026-11-20 的记录');
+    expect(entryText(t, ENTRIES.service[0]!)).toMatchObject({ title: '政策咨询 · 到站' });
+    expect(entryText(t, ENTRIES.decision[0]!)).toEqual({ title: '县级退回：2026-11-20 的服务记录', lines: ['原因：内容过简'], color: 'red' });
+    expect(entryText(translators.en.t, ENTRIES.signIns[0]!).lines).toEqual(['3 half-days signed in (2026-11-20 to 2026-11-21)']);
+  });
+});

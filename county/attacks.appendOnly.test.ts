@@ -1,6 +1,6 @@
-// Attacks on append-only records (the registry's appendOnly types: the audit log, service records),
-// tried over plain HTTP with what a station really holds: its account and password from its setup
-// code. Once stored, an entry is neither changed nor deleted by anyone, the county's accounts
+// Attacks on append-only records (the registry's appendOnly types: the audit log, service records,
+// employment status entries), tried over plain HTTP with what a station really holds: its account
+// and password from its setup code. Once stored, an entry is neither changed nor deleted by anyone, the county's accounts
 // included, whether by a plain PUT, a DELETE or the replication path (`new_edits:false` with a
 // high revision); the same content arriving again, as replication may bring it, is no change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,10 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
     _id: docId.service(place, residentId, AT, random), type: 'service', ...stamp(place, by), entry: 'service', residentId, date: '2026-12-05',
     channel: 'homeVisit', kind: 'jobReferral', content: '推荐保洁岗位', outcome: '愿意面试', referral: { employerName: '解放路保洁公司', employerCreditCode: '', job: '保洁员', pay: '月薪 2500 元' },
   }),
+  employment: (place, by, random) => ({
+    _id: docId.employment(place, residentId, '2026-11-01', random), type: 'employment', ...stamp(place, by), residentId, status: 'employee', area: null, destination: '',
+    employer: { name: '解放路保洁公司', creditCode: '' }, effectiveDate: '2026-11-01', endDate: null, note: '', recordedBy: by, recordedByName: '王丽', source: null, corrects: null, correctionReason: '',
+  }),
 };
 
 beforeAll(async () => {
@@ -41,6 +45,7 @@ describe('append-only records on the county server', () => {
   it('has an entry here for every append-only type of the registry', () => {
     expect(APPEND_ONLY_TYPES).toContain('audit');
     expect(APPEND_ONLY_TYPES).toContain('service');
+    expect(APPEND_ONLY_TYPES).toContain('employment');
     for (const type of APPEND_ONLY_TYPES) expect(ENTRIES[type], type).toBeDefined();
   });
 

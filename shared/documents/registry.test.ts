@@ -195,7 +195,7 @@ describe('the document registry', () => {
     expect([...named].filter((type) => !(type in DOCUMENTS))).toEqual([]);
     expect(stationValidate('371402001001', '371402')).toContain(`var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};`);
     // Append-only for every append-only type of the registry, not the audit log alone.
-    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'service']);
+    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'employment', 'service']);
     for (const source of functions.filter((f) => f.includes('appendOnly(newDoc, oldDoc);'))) expect(source).toContain(`var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};`);
   });
 

@@ -1,8 +1,9 @@
 // Attacks on append-only records (the registry's appendOnly types: the audit log, service records,
 // employment status entries), tried over plain HTTP with what a station really holds: its account
-// and password from its setup code. Once stored, an entry is neither changed nor deleted by anyone, the county's accounts
-// included, whether by a plain PUT, a DELETE or the replication path (`new_edits:false` with a
-// high revision); the same content arriving again, as replication may bring it, is no change.
+// and password from its setup code. Once stored, an entry is neither changed nor deleted by
+// anyone, the county's accounts included, whether by a plain PUT, a DELETE or the replication path
+// (`new_edits:false` with a high revision); the same content arriving again, as replication may
+// bring it, is no change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPEND_ONLY_TYPES, docId, type DocumentType } from '../shared/documents/registry';
 import { stationDb } from './provision';

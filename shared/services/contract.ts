@@ -7,6 +7,7 @@ import type { SessionLabel } from '../documents/labelTypes';
 import type { CloseReason, RegistrationKind } from '../residents/schema';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 import type { HalfDay } from '../training/schema';
+import type { EmploymentStatus, MigrantArea } from '../employment/schema';
 import {
   serviceCorrectSchema,
   serviceRecordSchema,
@@ -77,6 +78,7 @@ export type TimelineEntry = Dated &
     | { type: 'enrolment'; session: SessionLabel | null }
     | { type: 'signIns'; session: SessionLabel | null; halfDays: number; from: string; to: string; lastHalf: HalfDay }
     | { type: 'decision'; decision: 'accepted' | 'returned'; reason: string; record: 'resident' | 'service'; recordDate: string }
+    | { type: 'employment'; status: EmploymentStatus; employer: string; area: MigrantArea | null; destination: string; endDate: string | null; corrected: boolean }
   );
 export type TimelineType = TimelineEntry['type'];
 

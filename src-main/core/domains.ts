@@ -75,7 +75,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     sheetsApp(deps),
     statsApp(deps),
     employmentApp(d.employment, () => station.today()),
-    servicesApp(deps),
+    servicesApp({ ...deps, employment: d.employment }),
     backupApp({
       backups,
       audit,

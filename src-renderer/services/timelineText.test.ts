@@ -2,6 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../shared/i18n/resources';
+import { EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../../shared/employment/schema';
 import { CLOSE_REASONS } from '../../shared/residents/schema';
 import type { ServiceTimelineItem, TimelineEntry, TimelineType } from '../../shared/services/contract';
 import { REFERRAL_RESULTS, SERVICE_CHANNELS, SERVICE_KINDS } from '../../shared/services/schema';
@@ -28,6 +29,10 @@ const session = { occupation: '养老护理员', level: 'level5' as const, from:
 /** One entry of every type (a type added to the union without one here does not compile). */
 const ENTRIES: Record<TimelineType, TimelineEntry[]> = {
   registered: [{ type: 'registered', kind: 'unemployment', ...when }],
+  employment: [
+    ...EMPLOYMENT_STATUSES.map((status): TimelineEntry => ({ type: 'employment', status, employer: '', area: null, destination: '', endDate: null, corrected: false, ...when })),
+    ...MIGRANT_AREAS.map((area): TimelineEntry => ({ type: 'employment', status: 'migrant', employer: '上海某物流公司', area, destination: '上海', endDate: '2027-06-30', corrected: true, ...when })),
+  ],
   updated: [{ type: 'updated', ...when }],
   closed: CLOSE_REASONS.map((reason) => ({ type: 'closed', reason, note: '迁往外地', ...when })),
   reopened: [{ type: 'reopened', reason: '误操作', closeReason: 'employed', closeDate: '2026-11-20', ...when }],
@@ -44,7 +49,9 @@ const ENTRIES: Record<TimelineType, TimelineEntry[]> = {
   ],
 };
 
-const RAW = new Set<string>([...SERVICE_KINDS, ...SERVICE_CHANNELS, ...REFERRAL_RESULTS, ...CLOSE_REASONS, 'level5']);
+const RAW = new Set<string>([...SERVICE_KINDS, ...SERVICE_CHANNELS, ...REFERRAL_RESULTS, ...CLOSE_REASONS, ...EMPLOYMENT_STATUSES, ...MIGRANT_AREAS, 'level5']);
+/** A raw value in English text shows as a camelCase word; a plain one (`employed`) may be English. */
+const looksRaw = (lng: string, word: string) => RAW.has(word) && (lng === 'zh-CN' || /[a-z][A-Z0-9]/.test(word));
 const translators = {} as Record<'zh-CN' | 'en', { t: TFunction; missing: string[] }>;
 
 beforeAll(async () => {
@@ -73,7 +80,7 @@ describe('timeline entries in words', () => {
           const text = [title, ...lines].join('\n');
           expect(title, `${lng} ${type}`).not.toBe('');
           expect(text, `${lng} ${type}`).not.toMatch(/service:|resident:|\{\{|services\.|enums\.|training\./);
-          for (const word of text.split(/[^A-Za-z0-9]+/)) expect(RAW.has(word), `${lng} ${type}: ${text}`).toBe(false);
+          for (const word of text.split(/[^A-Za-z0-9]+/)) expect(looksRaw(lng, word), `${lng} ${type}: ${text}`).toBe(false);
         }
       }
       expect(missing, lng).toEqual([]);
@@ -86,5 +93,6 @@ describe('timeline entries in words', () => {
     expect(entryText(t, ENTRIES.service[0]!)).toMatchObject({ title: '政策咨询 · 到站' });
     expect(entryText(t, ENTRIES.decision[0]!)).toEqual({ title: '县级退回：2026-11-20 的服务记录', lines: ['原因：内容过简'], color: 'red' });
     expect(entryText(translators.en.t, ENTRIES.signIns[0]!).lines).toEqual(['3 half-days signed in (2026-11-20 to 2026-11-21)']);
+    expect(entryText(t, ENTRIES.employment.at(-1)!)).toEqual({ title: '就业状况：外出务工', lines: ['单位：上海某物流公司', '务工地：省外 · 上海', '至 2027-06-30', '已更正'], color: 'gray' });
   });
 });

@@ -79,5 +79,18 @@ export function entryText(t: TFunction, entry: TimelineEntry): EntryText {
         color: entry.decision === 'returned' ? 'red' : 'green',
       };
     }
+    case 'employment': {
+      const where = entry.area ? [t(`employment.areas.${entry.area}`), entry.destination].filter(Boolean).join(t('labels.sep')) : '';
+      return {
+        title: t('services.timeline.employment', { status: t(`employment.statuses.${entry.status}`) }),
+        lines: [
+          ...(entry.employer ? [t('services.timeline.employer', { name: entry.employer })] : []),
+          ...(where ? [t('services.timeline.workplace', { where })] : []),
+          ...(entry.endDate ? [t('services.timeline.until', { date: entry.endDate })] : []),
+          ...(entry.corrected ? [t('services.timeline.superseded')] : []),
+        ],
+        color: entry.corrected ? 'gray' : entry.status === 'unemployed' ? 'red' : 'blue',
+      };
+    }
   }
 }

@@ -1,17 +1,18 @@
 // Service records and the resident's timeline: the handlers.
 import { createApp } from '../app';
 import { notFound } from '../context';
+import type { EmploymentService } from '../employment/employment';
 import type { ModuleDeps } from '../modules';
 import { sessionCaches } from '../training/app';
 import { DecisionIndex } from './decisions';
 import { ServicesService } from './services';
 import { timeline, type TimelineDeps } from './timeline';
 
-export function servicesApp(deps: ModuleDeps) {
-  const { ctx, posts, training } = deps;
+export function servicesApp(deps: ModuleDeps & { employment: EmploymentService }) {
+  const { ctx, posts, training, employment } = deps;
   const services = new ServicesService(ctx);
   const decisions = new DecisionIndex();
-  const sources: TimelineDeps = { ctx, posts, training, decisions };
+  const sources: TimelineDeps = { ctx, posts, training, decisions, employment };
   return createApp(
     'services',
     {

@@ -190,8 +190,18 @@ describe("the resident's timeline", () => {
     await core.call(session, 'services.record', visit(residentId, { date: '2026-11-21', kind: 'policyConsultation', channel: 'wechat' }));
 
     const timeline = await core.call(session, 'services.timeline', { residentId });
-    expect(timeline.map((e) => `${e.date} ${e.type}`)).toEqual(['2026-11-22 assignment', '2026-11-22 signIns', '2026-11-22 enrolment', '2026-11-21 service', '2026-11-21 service', '2026-11-20 registered']);
-    const [assignment, signIns, enrolment, later, referralEntry, registered] = timeline;
+    expect(timeline.map((e) => `${e.date} ${e.type}`)).toEqual([
+      '2026-11-22 assignment',
+      '2026-11-22 employment',
+      '2026-11-22 signIns',
+      '2026-11-22 enrolment',
+      '2026-11-21 service',
+      '2026-11-21 service',
+      '2026-11-20 registered',
+    ]);
+    const [assignment, status, signIns, enrolment, later, referralEntry, registered] = timeline;
+    // The assignment's employment status entry (公益性岗位 for its period) is on the timeline too.
+    expect(status).toMatchObject({ type: 'employment', status: 'publicWelfare', endDate: '2026-12-31', corrected: false });
     expect(signIns).toMatchObject({ type: 'signIns', halfDays: 1, from: '2026-11-22', to: '2026-11-22', session: { occupation: '养老护理员', level: 'level5' } });
     expect(enrolment).toMatchObject({ type: 'enrolment', by: 'wangli', session: { occupation: '养老护理员' } });
     expect(assignment).toMatchObject({ type: 'assignment', post: '解放桥社区保洁', from: '2026-11-22', to: '2026-12-31', by: 'wangli' });

@@ -11,6 +11,7 @@ import type { PostsService } from '../posts/posts';
 import { prefixRange } from '../store/db';
 import type { ResidentDoc, SignInDoc } from '../store/docs';
 import type { TrainingService } from '../training/training';
+import type { EmploymentService } from '../employment/employment';
 import type { DecisionIndex } from './decisions';
 import { serviceView, type ServiceDoc } from './services';
 
@@ -22,6 +23,8 @@ export interface TimelineInput {
 
 export interface TimelineDeps {
   ctx: CoreContext;
+  /** The resident's employment status history (src-main/core/employment/). */
+  employment: Pick<EmploymentService, 'history'>;
   posts: PostsService;
   training: TrainingService;
   decisions: DecisionIndex;
@@ -111,8 +114,25 @@ export const decisionsSource: TimelineSource = ({ resident, services }, { decisi
   return about.flatMap(([id, what]) => decisions.of(id).map((d): TimelineEntry => ({ type: 'decision', decision: d.decision, reason: d.reason, ...what, date: day(d.at), at: d.at, by: '' })));
 };
 
+/** Employment status entries (就业登记), dated by when they take effect; a corrected one says so. */
+export const employmentSource: TimelineSource = async ({ resident }, { employment }) =>
+  (await employment.history(resident._id)).entries.map(
+    (e): TimelineEntry => ({
+      type: 'employment',
+      status: e.status,
+      employer: e.employer?.name ?? '',
+      area: e.area,
+      destination: e.destination,
+      endDate: e.endDate,
+      corrected: e.correctedBy !== null,
+      date: e.effectiveDate,
+      at: e.recordedAt,
+      by: e.recordedBy,
+    }),
+  );
+
 /** Every source of the timeline; a domain that records something about a resident adds its own. */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [registrationSource, servicesSource, assignmentsSource, trainingSource, decisionsSource];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [registrationSource, servicesSource, assignmentsSource, trainingSource, decisionsSource, employmentSource];
 
 /** Newest first: by day, then by when it was recorded. */
 export function newestFirst(a: TimelineEntry, b: TimelineEntry): number {

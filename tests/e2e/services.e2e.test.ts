@@ -138,7 +138,9 @@ describe('service records, end to end', () => {
     await choose(page, 'close-reason', '已就业');
     await page.getByTestId('close-confirm').click();
     await page.getByTestId('detail-reopen').waitFor();
-    await waitForText(entries().first(), '注销登记：已就业');
+    // The closure and the employment status it wrote in the same write (单位就业 from the closure date).
+    await waitForText(entries(), '注销登记：已就业');
+    await waitForText(entries(), '就业状况：单位就业');
     await page.getByTestId('service-new').click();
     await page.getByTestId('service-closed-hint').waitFor();
     await choose(page, 'service-channel-input', '电话');

@@ -1,10 +1,9 @@
 // Every document type of the registry and every audit action through the one labeller, in both
 // languages: no raw enum value, internal id, English word (in zh-CN) or missing text may reach a
 // person.
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, type AuditActionName } from '../access/contract';
-import { resources } from '../i18n/resources';
+import { translatorsWithMissing, type Translators } from '../i18n/testTranslators';
 import { POLICY_KINDS } from '../policy/parameters';
 import { ATTENDANCE_MARKS } from '../posts/schema';
 import { ROLES } from '../rpc/define';
@@ -116,22 +115,10 @@ const RAW = new Set<string>([
   'hardshipApplication',
 ]);
 
-const translators: Record<'zh-CN' | 'en', { t: TFunction; missing: string[] }> = {} as never;
+const translators = {} as Translators;
 
 beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const missing: string[] = [];
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng,
-      fallbackLng: false,
-      resources: { [lng]: { translation: resources[lng] } },
-      interpolation: { escapeValue: false },
-      saveMissing: true,
-      missingKeyHandler: (_lngs, _ns, key) => missing.push(key),
-    });
-    translators[lng] = { t: instance.t, missing };
-  }
+  Object.assign(translators, await translatorsWithMissing());
 });
 
 /** What is wrong with a text a person sees. */

@@ -86,8 +86,9 @@ export function createContext({ db, policies, index, whenIndexed, station, resid
     assertUnlocked: (ids) => locks.assertUnlocked(ids),
     lockedAt: (id) => locks.lockedAt(id),
     write: async (doc) => {
-      // The audit log is append-only: entries are created by `audit` alone, never rewritten.
-      if (isAppendOnlyId(doc._id)) throw new Error('audit entries are never rewritten');
+      // Append-only types (the audit log, service records, employment entries) are written once by
+      // their own domain and never rewritten.
+      if (isAppendOnlyId(doc._id)) throw new Error('append-only entries are never rewritten');
       locks.assertUnlocked([doc._id]);
       try {
         const result = await db.put(doc);

@@ -1,7 +1,6 @@
 // Every kind of timeline entry, in both languages: a title, no missing text, no raw enum value or id.
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../shared/i18n/resources';
+import { translatorsWithMissing, type Translators } from '../../shared/i18n/testTranslators';
 import { EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../../shared/employment/schema';
 import { CLOSE_REASONS } from '../../shared/residents/schema';
 import type { ServiceTimelineItem, TimelineEntry, TimelineType } from '../../shared/services/contract';
@@ -52,22 +51,10 @@ const ENTRIES: Record<TimelineType, TimelineEntry[]> = {
 const RAW = new Set<string>([...SERVICE_KINDS, ...SERVICE_CHANNELS, ...REFERRAL_RESULTS, ...CLOSE_REASONS, ...EMPLOYMENT_STATUSES, ...MIGRANT_AREAS, 'level5']);
 /** A raw value in English text shows as a camelCase word; a plain one (`employed`) may be English. */
 const looksRaw = (lng: string, word: string) => RAW.has(word) && (lng === 'zh-CN' || /[a-z][A-Z0-9]/.test(word));
-const translators = {} as Record<'zh-CN' | 'en', { t: TFunction; missing: string[] }>;
+const translators = {} as Translators;
 
 beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const missing: string[] = [];
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng,
-      fallbackLng: false,
-      resources: { [lng]: { translation: resources[lng] } },
-      interpolation: { escapeValue: false },
-      saveMissing: true,
-      missingKeyHandler: (_lngs, _ns, key) => missing.push(key),
-    });
-    translators[lng] = { t: instance.t, missing };
-  }
+  Object.assign(translators, await translatorsWithMissing());
 });
 
 describe('timeline entries in words', () => {

@@ -13,16 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { LeyeBridge } from '../../shared/rpc/handlers';
 import { connectToUrl } from '../../src-main/host/socketClient';
-import { BACKUP_CLERK, jobSeeker, launchBrowser, logInIfAsked, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { BACKUP_CLERK, jobSeeker, launchBrowser, logInIfAsked, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText, setLanguage } from './harness';
 
 const CLERK = BACKUP_CLERK;
 const resident = jobSeeker;
 const PASSPHRASE = '解放桥 backup 口令 2026';
-
-async function setLanguage(page: Page, language: '中文' | 'English') {
-  // Through a modal's mask too: the switch sits in the header.
-  await page.getByTestId('language-switch').getByText(language, { exact: true }).dispatchEvent('click');
-}
 
 async function residentNames(page: Page, count: number): Promise<string[]> {
   await page.getByTestId('nav-residents').click();

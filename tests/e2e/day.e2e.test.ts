@@ -21,7 +21,7 @@ import { createServerAdmin, freePort, startPouchServer, type PouchServer } from 
 import { parseSetupCode, provisionCounty, setupCode as makeSetupCode, type CreatedAccount } from '../../county/provision';
 import { docId } from '../../shared/documents/registry';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { closeDrawer, eventually, launchBrowser, logInIfAsked, openSyncDrawer, pickDate, registerAtForm, setUpStation, startHost, syncUntil, tempDir, textOf, waitForCount, waitForText, type RunningHost } from './harness';
+import { closeDrawer, eventually, launchBrowser, logInIfAsked, openSyncDrawer, pickDate, registerAtForm, setUpStation, startHost, syncUntil, tempDir, textOf, waitForCount, waitForText, type RunningHost, setLanguage } from './harness';
 
 const COUNTY = '370102';
 const TOWNSHIP = '370102001';
@@ -71,13 +71,6 @@ const RAW = [
 const RAW_IN_CHINESE = /\b(present|rest|absent|agricultural|hardship|unemployment|closed|reopened|accepted|returned|pending|delivered|am|pm|new|updated)\b/;
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate<string>('document.body.innerText');
-}
-
-async function setLanguage(page: Page, language: '中文' | 'English') {
-  // Dispatched: an open drawer covers the header, and the language still switches under it.
-  await page.getByTestId('language-switch').getByText(language, { exact: true }).dispatchEvent('click');
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language === '中文' ? 'zh-CN' : 'en')}`, undefined, { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForTimeout(150);
 }
 
 /**

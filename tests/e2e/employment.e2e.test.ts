@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, pickDate, setUpStation, startHost, tempDir, textOf, waitForText } from './harness';
+import { launchBrowser, pickDate, setUpStation, startHost, tempDir, textOf, waitForText, setLanguage } from './harness';
 
 const CLERK = { loginName: 'clerk01', displayName: '王丽', password: 'Leye-2025-pass' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -23,11 +23,6 @@ async function closeForm(page: Page) {
   await page.keyboard.press('Escape');
   await page.getByTestId('employment-cancel').click();
   await page.getByTestId('employment-form').waitFor({ state: 'detached' });
-}
-
-async function setLanguage(page: Page, language: '中文' | 'English') {
-  await page.getByTestId('language-switch').getByText(language, { exact: true }).dispatchEvent('click');
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language === '中文' ? 'zh-CN' : 'en')}`, undefined, { timeout: 5_000 });
 }
 
 describe('employment status, end to end', () => {

@@ -226,3 +226,10 @@ export async function registerAtForm(page: Page, person: { name: string; id: str
   await waitForText(page.getByTestId('detail-name'), person.name);
   await page.keyboard.press('Escape');
 }
+
+/** Switches the UI's language (dispatched: an open drawer or modal covers the header, and the switch still works under it). */
+export async function setLanguage(page: Page, language: '中文' | 'English'): Promise<void> {
+  await page.getByTestId('language-switch').getByText(language, { exact: true }).dispatchEvent('click');
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language === '中文' ? 'zh-CN' : 'en')}`, undefined, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(150);
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../shared/id/idNumber';
-import { launchBrowser, registerAtForm, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { launchBrowser, registerAtForm, setUpStation, shot, startHost, tempDir, textOf, waitForCount, waitForText, setLanguage } from './harness';
 
 const CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
 const VILLAGE_PATH = ['济南市', '历下区', '解放路街道', '解放桥社区居民委员会'];
@@ -18,10 +18,6 @@ const PERSON = { name: '王大山', id: (() => { const f = '37010219720315003'; 
 async function choose(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-item-option', { hasText: option }).first().click();
-}
-
-async function setLanguage(page: Page, language: '中文' | 'English') {
-  await page.getByTestId('language-switch').getByText(language, { exact: true }).dispatchEvent('click');
 }
 
 describe('service records, end to end', () => {

@@ -4,7 +4,7 @@
 // refuses a station's change to them as it does for records accepted since. Only what is missing
 // is written: a record locked already, unlocked later, deleted or gone is left as it is.
 import { PREFIX } from '../shared/documents/registry';
-import { isLockableId } from '../shared/sync/review';
+import { countyDecisions, isLockableId, type Acceptance } from '../shared/sync/review';
 import type { Couch } from './couch';
 
 interface Review {
@@ -27,19 +27,12 @@ async function range<T>(couch: Couch, db: string, prefix: string): Promise<T[]> 
   return r.body.rows.flatMap((row) => (row.doc ? [row.doc] : []));
 }
 
-/** The county's latest acceptance of each record not unlocked since (as the station's LockStore reads them). */
-export function acceptedLocks(reviews: readonly Review[], unlocks: readonly Unlock[]): Map<string, { at: string; by: string; batchId: string }> {
-  const accepted = new Map<string, { at: string; by: string; batchId: string }>();
-  for (const review of reviews) {
-    for (const record of review.records) {
-      if (record.decision !== 'accepted' || !isLockableId(record.id)) continue;
-      const before = accepted.get(record.id);
-      if (!before || review.updatedAt > before.at) accepted.set(record.id, { at: review.updatedAt, by: review.updatedBy, batchId: review.batchId });
-    }
-  }
-  for (const unlock of unlocks) {
-    const lock = accepted.get(unlock.targetId);
-    if (lock && unlock.updatedAt > lock.at) accepted.delete(unlock.targetId);
+/** The county's latest acceptance of each lockable record not unlocked since (as the station reads them). */
+export function acceptedLocks(reviews: readonly Review[], unlocks: readonly Unlock[]): Map<string, Acceptance> {
+  const { accepted, unlocked } = countyDecisions(reviews, unlocks);
+  for (const [id, acceptance] of accepted) {
+    const lifted = unlocked.get(id);
+    if (!isLockableId(id) || (lifted !== undefined && lifted > acceptance.at)) accepted.delete(id);
   }
   return accepted;
 }

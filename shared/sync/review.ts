@@ -30,3 +30,36 @@ export function isLockableId(id: string): boolean {
   const schema: unknown = DOCUMENTS[type].schema;
   return schema instanceof z.ZodObject && 'countyLock' in schema.shape;
 }
+
+/** The county's acceptance of a record: when, by whom, in which batch's review. */
+export interface Acceptance {
+  at: string;
+  by: string;
+  batchId: string;
+}
+
+/**
+ * Per record, the county's latest acceptance and latest unlock, from its reviews and unlocks: what
+ * the station locks (sync/locks.ts) and what provisioning locks on the server for records
+ * accepted before the lock lived on the record (county/acceptedLocks.ts). A record is locked when
+ * its acceptance is later than its unlock.
+ */
+export function countyDecisions(
+  reviews: Iterable<{ batchId: string; updatedAt: string; updatedBy: string; records: readonly { id: string; decision: string }[] }>,
+  unlocks: Iterable<{ targetId: string; updatedAt: string }>,
+): { accepted: Map<string, Acceptance>; unlocked: Map<string, string> } {
+  const accepted = new Map<string, Acceptance>();
+  for (const review of reviews) {
+    for (const r of review.records) {
+      if (r.decision !== 'accepted') continue;
+      const before = accepted.get(r.id);
+      if (!before || review.updatedAt > before.at) accepted.set(r.id, { at: review.updatedAt, by: review.updatedBy, batchId: review.batchId });
+    }
+  }
+  const unlocked = new Map<string, string>();
+  for (const u of unlocks) {
+    const before = unlocked.get(u.targetId);
+    if (!before || u.updatedAt > before) unlocked.set(u.targetId, u.updatedAt);
+  }
+  return { accepted, unlocked };
+}

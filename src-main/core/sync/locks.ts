@@ -3,7 +3,7 @@
 // lift on the server: county/designDocs.ts); reviews (`review:<batch>`) and unlocks
 // (`unlock:<record>:<time>`) are written only by county accounts too. All arrive with the pull.
 import type { PouchDB as P } from 'pouchdb-node';
-import { isLockableId } from '../../../shared/sync/review';
+import { countyDecisions, isLockableId } from '../../../shared/sync/review';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { DocCache } from '../store/docCache';
 import { ID_PREFIX, type ReviewDoc, type UnlockDoc } from '../store/docs';
@@ -49,32 +49,19 @@ export class LockStore {
   readonly unlocks = new DocCache<UnlockDoc>(ID_PREFIX.unlock);
   readonly records = new RecordLocks();
 
-  private index: { reviews: number; unlocks: number; accepted: Map<string, string>; unlocked: Map<string, string> } | null = null;
+  private index: ({ reviews: number; unlocks: number } & ReturnType<typeof countyDecisions>) | null = null;
 
   /** Per record, the county's latest acceptance and latest unlock; rebuilt only when a review or an unlock arrives. */
-  private current(): { accepted: Map<string, string>; unlocked: Map<string, string> } {
+  private current(): ReturnType<typeof countyDecisions> {
     if (this.index?.reviews === this.reviews.version && this.index.unlocks === this.unlocks.version) return this.index;
-    const accepted = new Map<string, string>();
-    for (const review of this.reviews.values()) {
-      for (const r of review.records) {
-        if (r.decision !== 'accepted') continue;
-        const before = accepted.get(r.id);
-        if (!before || review.updatedAt > before) accepted.set(r.id, review.updatedAt);
-      }
-    }
-    const unlocked = new Map<string, string>();
-    for (const u of this.unlocks.values()) {
-      const before = unlocked.get(u.targetId);
-      if (!before || u.updatedAt > before) unlocked.set(u.targetId, u.updatedAt);
-    }
-    this.index = { reviews: this.reviews.version, unlocks: this.unlocks.version, accepted, unlocked };
+    this.index = { reviews: this.reviews.version, unlocks: this.unlocks.version, ...countyDecisions(this.reviews.values(), this.unlocks.values()) };
     return this.index;
   }
 
   /** When the county last accepted (or locked) a record, if it did and has not unlocked it since. */
   lockedAt(id: string): string | null {
     const { accepted, unlocked } = this.current();
-    const reviewed = accepted.get(id) ?? null;
+    const reviewed = accepted.get(id)?.at ?? null;
     const onRecord = this.records.get(id);
     const at = reviewed !== null && (onRecord === null || reviewed > onRecord) ? reviewed : onRecord;
     if (at === null) return null;

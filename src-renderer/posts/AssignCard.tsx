@@ -47,6 +47,8 @@ export function ResidentPicker(props: { value: string; onChange(id: string): voi
       }}
       onBlur={props.onBlur}
       options={options}
+      // A chosen person whose option is not (or no longer) in the list is never shown by their id.
+      labelRender={({ label }) => label ?? ''}
       notFoundContent={query.length === 0 ? null : search.isFetching ? t('posts.assign.searching') : t('posts.assign.noMatch')}
       optionRender={(option) => <span data-testid="assign-option">{option.label}</span>}
     />

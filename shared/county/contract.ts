@@ -77,7 +77,9 @@ export interface ConflictRevisionView {
   placeCode: string;
   stationName: string;
   updatedAt: string;
+  /** The author's login (to act on, never shown) and display name ('' when no batch of the station named them). */
   updatedBy: string;
+  updatedByName: string;
   /** CouchDB's current winner: what lists show until a person decides. */
   winner: boolean;
   fields: Record<string, string>;

@@ -154,7 +154,7 @@ function ConflictResolver({ conflict }: { conflict: CountyConflictView }) {
         {revision.winner && <Tag color="blue">{t('county.conflicts.winner')}</Tag>}
       </Space>
       <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-        {revision.updatedBy} · {revision.updatedAt ? dayjs(revision.updatedAt).format('YYYY-MM-DD HH:mm') : ''}
+        {revision.updatedByName || t('county.conflicts.authorUnknown')} · {revision.updatedAt ? dayjs(revision.updatedAt).format('YYYY-MM-DD HH:mm') : ''}
       </Typography.Text>
       <Radio
         checked={keepRev === revision.rev}

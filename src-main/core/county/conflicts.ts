@@ -51,7 +51,10 @@ export class ConflictResolution {
       db,
       conflicted.flatMap((row) => row.doc!._conflicts!.map((rev) => ({ id: row.id, rev }))),
     );
-    const directory = await this.server.directory();
+    const [directory, batches] = await Promise.all([this.server.directory(), this.server.batchSummaries()]);
+    // Who wrote a revision, by name: the station accounts' display names as their batches carry them.
+    const names = new Map<string, string>();
+    for (const b of batches) if (b.summary.createdByName) names.set(`${b.placeCode} ${b.summary.createdBy}`, b.summary.createdByName);
     return conflicted
       .map((row) => {
         const winner = row.doc!;
@@ -62,6 +65,7 @@ export class ConflictResolution {
           stationName: this.server.stationName(directory, String(doc.placeCode ?? '')),
           updatedAt: String(doc.updatedAt ?? ''),
           updatedBy: String(doc.updatedBy ?? ''),
+          updatedByName: names.get(`${String(doc.placeCode ?? '')} ${String(doc.updatedBy ?? '')}`) ?? '',
           winner: doc === winner,
           fields: flattenFields(doc),
         }));

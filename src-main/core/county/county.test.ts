@@ -333,6 +333,8 @@ describe('conflicts', () => {
     const revA = conflict.revisions.find((r) => r.placeCode === A)!;
     const revC = conflict.revisions.find((r) => r.placeCode === C)!;
     expect(revA.fields.phone).toBe('139****0001');
+    // Who wrote each version, by the display name the station's batches carry, never the login.
+    expect(conflict.revisions.map((r) => [r.updatedBy, r.updatedByName])).toEqual([['clerk', '王丽'], ['clerk', '王丽']]);
     expect(revA.fields.idNumber).not.toContain(person.slice(6, 14));
     expect(JSON.stringify(conflicts)).not.toContain(person);
 

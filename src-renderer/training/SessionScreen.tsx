@@ -2,8 +2,8 @@
 // sign-in screen, and the attendance rates that decide the subsidy.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, LoginOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, LockOutlined, LoginOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,12 +16,17 @@ import { trainingErrorText } from '../errors';
 import { hours } from './format';
 import { SessionFormDrawer } from './SessionForm';
 import { SessionPrintButtons } from '../print';
+import { useRecordInfo } from '../records/queries';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const session = useTrainingSession(sessionId);
   const [editing, setEditing] = useState(false);
+  // Accepted by the county: said before anyone types, not at the save (as on the resident's page).
+  const info = useRecordInfo([sessionId]);
+  const lockedAt = info.data?.[0]?.lockedAt ?? null;
+  const lockedText = lockedAt !== null ? `${t('labels.state.locked', { at: lockedAt })}。${t('labels.state.lockedHint')}` : undefined;
 
   if (session.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (session.isError) return <Result status="error" title={trainingErrorText(t, session.error)} />;
@@ -64,9 +69,17 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         </Space>
         <Space wrap>
           <SessionPrintButtons session={view} />
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="session-edit">
-            {t('training.session.edit')}
-          </Button>
+          <Tooltip title={lockedText}>
+            <Button
+              icon={lockedAt !== null ? <LockOutlined /> : <EditOutlined />}
+              disabled={lockedAt !== null}
+              onClick={() => setEditing(true)}
+              data-testid="session-edit"
+              data-locked={String(lockedAt !== null)}
+            >
+              {t('training.session.edit')}
+            </Button>
+          </Tooltip>
           <Button type="primary" size="large" icon={<LoginOutlined />} onClick={() => navigate({ name: 'signIn', sessionId })} data-testid="open-sign-in">
             {t('training.session.openSignIn')}
           </Button>

@@ -169,5 +169,8 @@ export interface PrintBridge {
   savePdf(hash: string, fileName: string): Promise<{ saved: boolean; fileName: string }>;
 }
 
-/** A print route's hash: `#/print/<form>/<arg>…` with ids, dates and months only. */
-export const PRINT_HASH = /^#\/print\/[A-Za-z]+(\/[A-Za-z0-9%:._-]{1,80}){1,6}$/;
+/**
+ * A print route's hash: `#/print/<form>/<arg>…` with ids, dates and months only. An argument is
+ * URI-encoded: a service record's id (place, resident key, time, random) is ~95 characters so.
+ */
+export const PRINT_HASH = /^#\/print\/[A-Za-z]+(\/[A-Za-z0-9%:._-]{1,140}){1,6}$/;

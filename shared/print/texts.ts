@@ -8,7 +8,7 @@ export const printZhCN = {
     /** Page footer of every printed page; {{page}} and {{pages}} become the page counters. */
     pageOf: '第 {{page}} 页 共 {{pages}} 页',
     toolbar: { print: '打印', back: '返回', hint: '打印时请选择 A4 纸；“另存为 PDF”可保存电子版。' },
-    button: { print: '打印', pdf: '存为 PDF', menu: '打印表格', registration: '打印{{title}}', hardship: '打印认定申请表', attendance: '打印考勤表', signIn: '打印签到表', summary: '打印出勤汇总表', visitRecord: '打印登记表', serviceCard: '打印服务记录卡' },
+    button: { print: '打印', pdf: '存为 PDF', menu: '打印表格', registration: '打印{{title}}', hardship: '打印认定申请表', attendance: '打印考勤表', signIn: '打印签到表', summary: '打印出勤汇总表', visitRecord: { homeVisit: '打印走访登记表', service: '打印服务记录单' }, serviceCard: '打印服务记录卡' },
     done: { pdf: '已保存：{{file}}', cancelled: '已取消' },
     common: {
       station: '经办机构',
@@ -202,7 +202,7 @@ export const printEn: typeof printZhCN = {
     loading: 'Preparing the form…',
     pageOf: 'Page {{page}} of {{pages}}',
     toolbar: { print: 'Print', back: 'Back', hint: 'Print on A4 paper; choose “Save as PDF” for an electronic copy.' },
-    button: { print: 'Print', pdf: 'Save as PDF', menu: 'Print form', registration: 'Print {{title}}', hardship: 'Print hardship application', attendance: 'Print attendance sheet', signIn: 'Print sign-in sheet', summary: 'Print attendance summary', visitRecord: 'Print record form', serviceCard: 'Print service record card' },
+    button: { print: 'Print', pdf: 'Save as PDF', menu: 'Print form', registration: 'Print {{title}}', hardship: 'Print hardship application', attendance: 'Print attendance sheet', signIn: 'Print sign-in sheet', summary: 'Print attendance summary', visitRecord: { homeVisit: 'Print home visit record', service: 'Print service record' }, serviceCard: 'Print service record card' },
     done: { pdf: 'Saved: {{file}}', cancelled: 'Cancelled' },
     common: {
       station: 'Service point',

@@ -55,7 +55,7 @@ function ListTable({ caption, widths, heads, rows, testId }: { caption: string; 
 
 export function ServiceCard({ form }: { form: ServiceCardForm }) {
   const { t } = useTranslation();
-  const period = (from: string, to: string | null) => t('print.card.periodValue', { from, to: to ?? t('print.card.open') });
+  const period = (from: string, to: string | null) => (to === null ? t('print.card.since', { from }) : t('print.card.periodValue', { from, to }));
   return (
     <Page>
       <FormTitle title={t('print.card.title')} station={form.station} />

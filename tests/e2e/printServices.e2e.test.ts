@@ -211,6 +211,18 @@ describe('printed 入户走访登记表 and 服务记录卡, end to end', () => 
       await printedFrom(start, () => visit.getByTestId('service-print').click(), `#/print/visitRecord/${encodeURIComponent(seeded.visitId)}`);
       await page.getByTestId('print-service-card').waitFor();
       await printedFrom(start, () => page.getByTestId('print-service-card').click(), `#/print/serviceCard/${id}`);
+      // The visit's own print action, worded in English too.
+      await page.getByTestId('tab-services').click();
+      await setLanguage(page, 'English');
+      const visitEn = page.getByTestId('timeline-entry').filter({ hasText: 'Home visit' }).first();
+      await visitEn.getByTestId('service-print').filter({ hasText: 'Print home visit record' }).waitFor();
+      await visitEn.scrollIntoViewIfNeeded();
+      if (process.env.LEYE_E2E_SHOTS) await page.screenshot({ path: path.join(process.env.LEYE_E2E_SHOTS, 'print-services-visit-en.png') });
+      await setLanguage(page, '中文');
+      const visitZh = page.getByTestId('timeline-entry').filter({ hasText: '入户走访' }).first();
+      await visitZh.getByTestId('service-print').filter({ hasText: '打印走访登记表' }).waitFor();
+      await visitZh.scrollIntoViewIfNeeded();
+      if (process.env.LEYE_E2E_SHOTS) await page.screenshot({ path: path.join(process.env.LEYE_E2E_SHOTS, 'print-services-visit-zh.png') });
     });
   });
 });

@@ -4,24 +4,17 @@
 // (services, employment status, posts, trainings), closed or not. The core logs each print.
 import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationKind } from '../../shared/residents/schema';
-import { mayCall, type ResidentView } from '../../shared/rpc/handlers';
+import type { ResidentView } from '../../shared/rpc/handlers';
 import { useSession } from '../station/queries';
 import { PrintButton } from './PrintButton';
 import { printRoute } from './printing';
+import { residentPrintRow } from './residentForms';
 
-export type ResidentForm = 'jobSeeking' | 'unemployment' | 'hardship';
-
-/** The forms a registration of this type may print. */
-export function residentForms(kind: RegistrationKind): ResidentForm[] {
-  return [kind];
-}
 
 export function ResidentPrintButtons({ view }: { view: ResidentView }) {
   const { t } = useTranslation();
   const { role } = useSession();
-  const forms = view.status === 'active' ? residentForms(view.kind) : [];
-  const card = mayCall('print.serviceCard', role);
+  const { forms, serviceCard: card } = residentPrintRow(view, role);
   if (forms.length === 0 && !card) return null;
   return (
     <Space wrap style={{ marginBottom: 16 }} data-testid="resident-print">

@@ -13,10 +13,12 @@ import type { CareCategory, EducationLevel, FamilyMember, HouseholdType, Registr
 import { HARDSHIP_CATEGORIES } from '../residents/schema';
 import { HALF_DAYS, sessionId, type HalfDay, type TrainingLevel } from '../training/schema';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
+import { serviceId } from '../services/schema';
+import type { PrintedService, ServiceCardBody, ServiceFormResident, VisitRecordTitle } from './serviceForms';
 
 export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
 
-export const PRINT_FORMS = ['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary'] as const;
+export const PRINT_FORMS = ['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard'] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
 /** Who prints, where: the header and the 经办人 line of every form. */
@@ -117,6 +119,20 @@ export interface TrainingSummaryForm {
   eligibleCount: number;
 }
 
+/** 入户走访登记表 (服务记录单 for another channel): one service record, for the resident's signature. */
+export interface VisitRecordForm {
+  station: PrintStation;
+  resident: ServiceFormResident;
+  service: PrintedService;
+  title: VisitRecordTitle;
+}
+
+/** 服务记录卡: one person's services, employment status history, posts and trainings. */
+export interface ServiceCardForm extends ServiceCardBody {
+  station: PrintStation;
+  resident: ServiceFormResident;
+}
+
 /** The station's phone for a 公示: a landline (0531-8888 8888) or a mobile number. */
 export const noticePhone = z
   .string({ error: 'errors.required' })
@@ -138,6 +154,9 @@ export const printHandlers = {
   'print.attendance': handler<AttendanceSheetForm>()(z.strictObject({ postId, month }), ALL_ROLES),
   'print.signInSheet': handler<SignInSheetForm>()(z.strictObject({ sessionId, date: isoDay, half: z.enum(HALF_DAYS, { error: 'errors.option' }) }), ALL_ROLES),
   'print.trainingSummary': handler<TrainingSummaryForm>()(z.strictObject({ sessionId }), ALL_ROLES),
+  /** Any service entry (a result entry is refused on serviceId); the phone and address in full, the ID number masked. */
+  'print.visitRecord': handler<VisitRecordForm>()(z.strictObject({ serviceId }), WRITERS),
+  'print.serviceCard': handler<ServiceCardForm>()(z.strictObject({ id: residentId }), WRITERS),
 } as const;
 
 /**
@@ -150,5 +169,8 @@ export interface PrintBridge {
   savePdf(hash: string, fileName: string): Promise<{ saved: boolean; fileName: string }>;
 }
 
-/** A print route's hash: `#/print/<form>/<arg>…` with ids, dates and months only. */
-export const PRINT_HASH = /^#\/print\/[A-Za-z]+(\/[A-Za-z0-9%:._-]{1,80}){1,6}$/;
+/**
+ * A print route's hash: `#/print/<form>/<arg>…` with ids, dates and months only. An argument is
+ * URI-encoded: a service record's id (place, resident key, time, random) is ~95 characters so.
+ */
+export const PRINT_HASH = /^#\/print\/[A-Za-z]+(\/[A-Za-z0-9%:._-]{1,140}){1,6}$/;

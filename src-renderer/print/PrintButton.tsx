@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors';
 import { printForm, type PrintRouteSpec } from './printing';
 
-export function PrintButton({ route, fileName, label, testId }: { route: PrintRouteSpec; fileName: string; label?: string; testId: string }) {
+/** `small`: two small link buttons, for a row of a list (a timeline entry). */
+export function PrintButton({ route, fileName, label, testId, small = false }: { route: PrintRouteSpec; fileName: string; label?: string; testId: string; small?: boolean }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
@@ -22,12 +23,13 @@ export function PrintButton({ route, fileName, label, testId }: { route: PrintRo
       setBusy(null);
     }
   };
+  const look = small ? ({ size: 'small', type: 'link' } as const) : {};
   return (
     <Space.Compact>
-      <Button icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void run('print')} data-testid={testId}>
+      <Button {...look} icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void run('print')} data-testid={testId}>
         {label ?? t('print.button.print')}
       </Button>
-      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void run('pdf')} data-testid={`${testId}-pdf`} title={t('print.button.pdf')}>
+      <Button {...look} icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void run('pdf')} data-testid={`${testId}-pdf`} title={t('print.button.pdf')}>
         {t('print.button.pdf')}
       </Button>
     </Space.Compact>

@@ -1,25 +1,24 @@
 // The resident drawer's print row: the form that fits the registration type — 求职登记表 for a
 // 求职登记, 失业登记表 for a 失业登记, the 认定申请表 for a 就业困难人员认定申请 (never a 失业登记表
-// for someone who did not register as unemployed). Each carries the full ID number: the core logs each print.
+// for someone who did not register as unemployed), while the registration stands; and the 服务记录卡
+// (services, employment status, posts, trainings), closed or not. The core logs each print.
 import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationKind } from '../../shared/residents/schema';
 import type { ResidentView } from '../../shared/rpc/handlers';
+import { useSession } from '../station/queries';
 import { PrintButton } from './PrintButton';
 import { printRoute } from './printing';
+import { residentPrintRow } from './residentForms';
 
-export type ResidentForm = 'jobSeeking' | 'unemployment' | 'hardship';
-
-/** The forms a registration of this type may print. */
-export function residentForms(kind: RegistrationKind): ResidentForm[] {
-  return [kind];
-}
 
 export function ResidentPrintButtons({ view }: { view: ResidentView }) {
   const { t } = useTranslation();
+  const { role } = useSession();
+  const { forms, serviceCard: card } = residentPrintRow(view, role);
+  if (forms.length === 0 && !card) return null;
   return (
     <Space wrap style={{ marginBottom: 16 }} data-testid="resident-print">
-      {residentForms(view.kind).map((form) => {
+      {forms.map((form) => {
         if (form === 'hardship') {
           return (
             <PrintButton
@@ -42,6 +41,7 @@ export function ResidentPrintButtons({ view }: { view: ResidentView }) {
           />
         );
       })}
+      {card && <PrintButton route={printRoute('serviceCard', view.id)} fileName={`${view.name}-${t('print.card.title')}`} label={t('print.button.serviceCard')} testId="print-service-card" />}
     </Space>
   );
 }

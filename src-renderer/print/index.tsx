@@ -6,17 +6,19 @@ import './print.css';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PRINT_FORMS } from '../../shared/print/contract';
 import { HALF_DAYS, type HalfDay } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { routeHash } from '../route';
-import { AttendanceSheet, HardshipApplication, HardshipNotice, Registration, SignInSheet, TrainingSummary } from './forms';
+import { AttendanceSheet, HardshipApplication, HardshipNotice, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
 import { takeAutoPrint } from './printing';
 import { useFill } from './queries';
 
 export { PrintButton } from './PrintButton';
 export { HardshipNoticeButton } from './HardshipNoticeButton';
 export { ResidentPrintButtons } from './ResidentPrintButtons';
+export { ServicePrintAction } from './ServicePrintAction';
 export { SessionPrintButtons } from './SessionPrintButtons';
 export { printForm, printRoute } from './printing';
 
@@ -37,6 +39,10 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
         return leye.call('print.signInSheet', { sessionId: a, date: b, half: (HALF_DAYS as readonly string[]).includes(c) ? (c as HalfDay) : 'am' });
       case 'trainingSummary':
         return leye.call('print.trainingSummary', { sessionId: a });
+      case 'visitRecord':
+        return leye.call('print.visitRecord', { serviceId: a });
+      case 'serviceCard':
+        return leye.call('print.serviceCard', { id: a });
       default:
         return Promise.reject(new Error('unknown form'));
     }
@@ -55,12 +61,16 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
       return <AttendanceSheet form={data} />;
     case 'signInSheet':
       return <SignInSheet form={data} />;
+    case 'visitRecord':
+      return <VisitRecord form={data} />;
+    case 'serviceCard':
+      return <ServiceCard form={data} />;
     default:
       return <TrainingSummary form={data} />;
   }
 }
 
-const FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary']);
+const FORMS: ReadonlySet<string> = new Set(PRINT_FORMS);
 
 /** The page counter of every printed page, in the clerk's language ("第 N 页 共 M 页"). */
 function PageNumbers() {

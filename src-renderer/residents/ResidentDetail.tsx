@@ -74,7 +74,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {resident.isPending && <Spin />}
       {resident.isError && <Result status="error" title={errorText(t, resident.error)} />}
       {resident.isSuccess && !view && <Result status="404" title={t('detail.notFound')} />}
-      {view && view.status === 'active' && <ResidentPrintButtons view={view} />}
+      {view && <ResidentPrintButtons view={view} />}
       {view && locked && (
         <Alert type="info" showIcon icon={<LockOutlined />} style={{ marginBottom: 16 }} data-testid="detail-locked" title={t('labels.state.locked', { at: lockedAt })} description={t('labels.state.lockedHint')} />
       )}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { mayCall, type ResidentView } from '../../shared/rpc/handlers';
 import type { ServiceTimelineItem, ServiceView, TimelineEntry } from '../../shared/services/contract';
 import { errorText } from '../errors';
+import { ServicePrintAction } from '../print';
 import { usePersonName } from '../shell/people';
 import { useSession } from '../station/queries';
 import { useTimeline } from './queries';
@@ -53,14 +54,14 @@ export function ServicesPanel({ view }: { view: ResidentView }) {
       {timeline.isPending && <Spin />}
       {timeline.isError && <Result status="error" title={errorText(t, timeline.error)} />}
       {timeline.data && timeline.data.length === 0 && <Empty description={t('services.empty')} />}
-      {timeline.data && timeline.data.length > 0 && <TimelineList entries={timeline.data} canWrite={canWrite} open={setDialog} />}
+      {timeline.data && timeline.data.length > 0 && <TimelineList entries={timeline.data} canWrite={canWrite} open={setDialog} name={view.name} />}
       {dialog?.kind === 'service' && <ServiceDialog view={view} corrects={dialog.corrects} onDone={() => setDialog(null)} />}
       {dialog?.kind === 'result' && <ResultDialog view={view} referral={dialog.referral} corrects={dialog.corrects} onDone={() => setDialog(null)} />}
     </div>
   );
 }
 
-function TimelineList({ entries, canWrite, open }: { entries: TimelineEntry[]; canWrite: boolean; open(dialog: Dialog): void }) {
+function TimelineList({ entries, canWrite, open, name }: { entries: TimelineEntry[]; canWrite: boolean; open(dialog: Dialog): void; name: string }) {
   const { t } = useTranslation();
   const nameOf = usePersonName();
   return (
@@ -92,6 +93,7 @@ function TimelineList({ entries, canWrite, open }: { entries: TimelineEntry[]; c
                   {entry.by ? t('services.timeline.by', { name: nameOf(entry.by) }) : t('services.timeline.county')}
                 </Typography.Text>
                 {service && canWrite && !superseded && <ServiceActions service={service} open={open} />}
+                {service && !superseded && <ServicePrintAction service={service} name={name} />}
               </div>
             </div>
           ),

@@ -80,6 +80,8 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'print.attendance': ALL,
   'print.signInSheet': ALL,
   'print.trainingSummary': ALL,
+  'print.visitRecord': WRITE,
+  'print.serviceCard': WRITE,
   'sheets.preview': WRITE,
   'sheets.import': WRITE,
   'sheets.errorSheet': WRITE,

@@ -13,6 +13,8 @@ import type {
   PrintForm,
   PrintStation,
   RegistrationForm,
+  ServiceCardForm,
+  VisitRecordForm,
 } from '../../../shared/print/contract';
 import type { SessionUser, SessionView } from '../../../shared/rpc/handlers';
 import { fail, notFound } from '../context';
@@ -22,6 +24,9 @@ import { createApp } from '../app';
 import type { ModuleDeps } from '../modules';
 import { postsCaches } from '../posts/app';
 import { sessionCaches } from '../training/app';
+import { EmploymentService } from '../employment/employment';
+import { ServicesService, type ServiceDoc } from '../services/services';
+import { residentPart as servicePerson, serviceCardBody, visitService, type ServiceFormsDeps } from './serviceForms';
 
 /** The residents search pages through at most this many rows per call. */
 const SEARCH_PAGE = 500;
@@ -58,6 +63,9 @@ export function printApp(deps: ModuleDeps) {
     careCategories: doc.careCategories,
     placePath: placePath(doc.placeCode).map((p) => p.name),
   });
+
+  // Readers of the service records and the employment history (both read the database, no state of their own).
+  const forms: ServiceFormsDeps = { ...deps, services: new ServicesService(deps.ctx), employment: new EmploymentService(deps.ctx) };
 
   return createApp(
     'print',
@@ -106,6 +114,27 @@ export function printApp(deps: ModuleDeps) {
         applicants.sort((a, b) => a.appliedOn.localeCompare(b.appliedOn) || a.name.localeCompare(b.name, 'zh-CN'));
         const form: HardshipNoticeForm = { station: station(session.user!), ...args, applicants };
         return logged(session, 'hardshipNotice', `hardshipNotice:${args.from}:${args.to}`, `applicants:${applicants.length}`, form);
+      },
+
+      'print.visitRecord': async (args, session) => {
+        const doc = await deps.ctx.db.get<ServiceDoc>(args.serviceId).catch(() => null);
+        if (doc?.type !== 'service') return notFound('serviceId');
+        if (doc.entry !== 'service') fail(fieldError('serviceId', 'errors.print.notAService'));
+        const person = await resident(doc.residentId);
+        const service = (await visitService(person, doc._id, forms)) ?? notFound('serviceId');
+        const form: VisitRecordForm = {
+          station: station(session.user!),
+          resident: servicePerson(person, deps.ctx.today()),
+          service,
+          title: service.channel === 'homeVisit' ? 'homeVisit' : 'service',
+        };
+        return logged(session, 'visitRecord', doc._id, 'idNumber:masked', form);
+      },
+
+      'print.serviceCard': async (args, session) => {
+        const doc = await resident(args.id);
+        const form: ServiceCardForm = { station: station(session.user!), resident: servicePerson(doc, deps.ctx.today()), ...(await serviceCardBody(doc, forms)) };
+        return logged(session, 'serviceCard', doc._id, 'idNumber:masked', form);
       },
 
       'print.attendance': async (args, session) => {

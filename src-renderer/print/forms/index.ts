@@ -8,3 +8,5 @@ export { HardshipNotice } from './HardshipNotice';
 export { AttendanceSheet } from './AttendanceSheet';
 export { SignInSheet } from './SignInSheet';
 export { TrainingSummary } from './TrainingSummary';
+export { VisitRecord } from './VisitRecord';
+export { ServiceCard } from './ServiceCard';

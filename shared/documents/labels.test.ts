@@ -65,6 +65,8 @@ const AUDITS: { action: AuditActionName; targetId: string; field: string; reason
   { action: 'print', targetId: `${sessionId}:2026-12-06:pm`, field: 'signInSheet', reason: 'idNumber:masked' },
   { action: 'print', targetId: 'hardshipNotice:2026-11-01:2026-11-30', field: 'hardshipNotice', reason: 'applicants:3' },
   { action: 'print', targetId: sessionId, field: 'trainingSummary', reason: 'idNumber:masked' },
+  { action: 'print', targetId: `service:370102001002:${RESIDENT_KEY}:20261206T010000000Z:abcdef`, field: 'visitRecord', reason: 'idNumber:masked' },
+  { action: 'print', targetId: residentId, field: 'serviceCard', reason: 'idNumber:masked' },
   { action: 'export', targetId: 'residents', field: 'ledger all 11', reason: 'masked' },
   { action: 'export', targetId: 'residents', field: 'ledger closed 2', reason: 'full' },
   { action: 'export', targetId: 'residents', field: 'errorSheet 4', reason: 'full' },
@@ -113,6 +115,8 @@ const RAW = new Set<string>([
   'signInSheet',
   'trainingSummary',
   'hardshipApplication',
+  'visitRecord',
+  'serviceCard',
 ]);
 
 const translators = {} as Translators;

@@ -92,6 +92,8 @@ export const labelsZhCN = {
       attendance: '考勤表',
       signInSheet: '签到表',
       trainingSummary: '出勤汇总表',
+      visitRecord: '入户走访登记表',
+      serviceCard: '服务记录卡',
     },
     audit: {
       entry: '{{action}} {{detail}}',
@@ -227,6 +229,8 @@ export const labelsEn: typeof labelsZhCN = {
       attendance: 'attendance sheet',
       signInSheet: 'sign-in sheet',
       trainingSummary: 'attendance summary',
+      visitRecord: 'visit record',
+      serviceCard: 'service record card',
     },
     audit: {
       entry: '{{action}}: {{detail}}',

@@ -3,6 +3,7 @@
 // self-contained ES5 string (CouchDB 3 runs SpiderMonkey; no imports, no let/const, no arrows),
 // with the place codes baked in as literals. Which type each account may write comes from the
 // one document registry (shared/documents), baked in as JSON literals too.
+import { EMPLOYED_STATUSES } from '../shared/employment/schema';
 import { APPEND_ONLY_TYPES, COUNTY_ONLY_TYPES, LOCKED_TYPES, PLACED_IDS, REF_TYPES, STATION_TYPES } from '../shared/documents/registry';
 
 export const roles = {
@@ -266,6 +267,30 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
     map: `function (doc) {
   if (doc.type !== 'signIn' || !doc['in']) return;
   emit([doc.sessionId, doc.residentId, doc.date, doc.half], 1);
+}`,
+    reduce: '_count',
+  },
+  // The employment counts (shared/employment/counts.ts) need each person's whole history and
+  // registration, so the county reads in two steps and folds with the stations' own function:
+  // [YYYY-MM of the start, residentId] → employed entries (group_level=2: who may have moved into
+  // employment in the months asked) …
+  employmentMonths: {
+    map: `function (doc) {
+  if (doc.type !== 'employment' || !doc.residentId || !doc.effectiveDate) return;
+  if (${JSON.stringify(EMPLOYED_STATUSES)}.indexOf(doc.status) === -1) return;
+  emit([String(doc.effectiveDate).slice(0, 7), doc.residentId], 1);
+}`,
+    reduce: '_count',
+  },
+  // … then residentId → { r: what the counts read of the resident } and { e: each status entry }
+  // (read with reduce=false and keys=[those people]; the reduce counts rows).
+  employmentHistory: {
+    map: `function (doc) {
+  if (doc.type === 'resident' && doc.registration) {
+    emit(doc._id, { r: { placeCode: doc.placeCode, householdType: doc.householdType, targetGroups: doc.targetGroups || [], careCategories: doc.careCategories || [], registration: { kind: doc.registration.kind, date: doc.registration.date } } });
+  } else if (doc.type === 'employment' && doc.residentId && doc.effectiveDate) {
+    emit(doc.residentId, { e: { _id: doc._id, residentId: doc.residentId, status: doc.status, effectiveDate: doc.effectiveDate, endDate: doc.endDate || null, createdAt: doc.createdAt, corrects: doc.corrects || null } });
+  }
 }`,
     reduce: '_count',
   },

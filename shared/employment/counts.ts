@@ -1,7 +1,7 @@
 // The employment counts (城镇新增就业, 失业人员再就业, 就业困难人员实现就业) from status entries and
 // resident facts, by the definitions written in ./texts.ts (`employment.counts.help`) and the
 // README's "Employment counts": one pure function, the one place they are computed.
-import type { HouseholdType, RegistrationKind, TargetGroup } from '../residents/schema';
+import type { CareCategory, HouseholdType, RegistrationKind, TargetGroup } from '../residents/schema';
 import { TARGET_GROUPS } from '../residents/schema';
 import { isEmployed, type EmploymentStatus } from './schema';
 
@@ -28,6 +28,48 @@ export interface ResidentFact {
   registration: { kind: RegistrationKind; date: string };
   /** 就业困难 as a care category (a hardship registration counts too). */
   hardToEmploy: boolean;
+}
+
+/** The fields of a stored entry the counts read (the station's documents, a relay copy's, the county view's rows). */
+export interface EntrySource {
+  _id: string;
+  residentId: string;
+  status: EmploymentStatus;
+  effectiveDate: string;
+  endDate: string | null;
+  createdAt: string;
+  corrects: string | null;
+}
+
+/** The fields of a stored resident the counts read. */
+export interface ResidentSource {
+  placeCode: string;
+  householdType: HouseholdType;
+  targetGroups: readonly TargetGroup[];
+  careCategories: readonly CareCategory[];
+  registration: { kind: RegistrationKind; date: string };
+}
+
+/** What the counts read of a stored entry, wherever it was read (one reading at every level). */
+export function entryFact(d: EntrySource): EntryFact {
+  return { id: d._id, residentId: d.residentId, status: d.status, effectiveDate: d.effectiveDate, endDate: d.endDate ?? null, createdAt: d.createdAt, corrects: d.corrects ?? null };
+}
+
+/** What the counts read of a stored resident, wherever it was read. */
+export function residentFact(r: ResidentSource): ResidentFact {
+  return {
+    place: r.placeCode,
+    householdType: r.householdType,
+    targetGroups: r.targetGroups ?? [],
+    registration: { kind: r.registration.kind, date: r.registration.date },
+    hardToEmploy: (r.careCategories ?? []).includes('hardToEmploy'),
+  };
+}
+
+/** Entries and the residents they are of, as read from one database or several. */
+export interface CountFacts {
+  entries: EntryFact[];
+  residents: Map<string, ResidentFact>;
 }
 
 export const COUNT_GROUPS = [...TARGET_GROUPS, 'none'] as const;

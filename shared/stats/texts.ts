@@ -62,6 +62,24 @@ export const statsZhCN = {
       title: '{{place}} 就业服务统计（{{from}} 至 {{to}}）',
       generated: '导出时间：{{at}}；数据来源：{{source}}',
     },
+    employment: {
+      byTownship: '按乡镇（街道）',
+      township: '乡镇（街道）/ 村（社区）',
+      levels: {
+        village: '本站的数字来自本站录入的就业状况记录和人员登记。',
+        township: '乡镇（街道）的数字：本级录入的记录加上各村（社区）同步上来的副本，按同一定义、同一计算方法统计；每人计在其登记所在的村（社区），同一人同一条记录只计一次。村（社区）尚未同步的记录不计入。',
+        county: '县级的数字：从县级服务器汇总库实时查询——先找出所选月份开始就业（单位就业、灵活就业等）的人员，再读取这些人员的全部记录和登记信息，按与村、乡镇相同的定义和计算方法统计；存在冲突的记录（以及存在冲突的人员登记）在县里处理冲突前不计入。各乡镇（街道）行为其所辖村（社区）之和，展开可见各村。',
+      },
+      sheet: {
+        name: '就业统计',
+        title: '{{place}} 就业统计（{{from}} 至 {{to}}）',
+        byMonth: '按月',
+        byPlace: '按村（社区）',
+        byGroup: '按重点群体',
+        notes: '统计口径',
+        notesEn: 'Definitions (English)',
+      },
+    },
   },
 };
 
@@ -126,6 +144,26 @@ export const statsEn: typeof statsZhCN = {
       byPlace: 'By village',
       title: '{{place}} employment service statistics ({{from}} to {{to}})',
       generated: 'Exported {{at}}; source: {{source}}',
+    },
+    employment: {
+      byTownship: 'By township',
+      township: 'Township / village',
+      levels: {
+        village: "This station's figures come from the status entries and registrations recorded here.",
+        township:
+          "A township's figures: the entries recorded here plus its villages' synced copies, counted by the same definitions in the same way; each person counts under the village they are registered in, and an entry found twice counts once. What a village has not synced yet is not counted.",
+        county:
+          "The county's figures are read live from the county server's aggregate database: first the people with an employed status entry starting in the months chosen, then all of their entries and their registrations, counted by the same definitions in the same way as at a village or township. Records in conflict (and people whose registration is in conflict) count only once the county has resolved the conflict. A township's row adds up its villages; open it to see them.",
+      },
+      sheet: {
+        name: 'Employment',
+        title: '{{place}} employment figures ({{from}} to {{to}})',
+        byMonth: 'By month',
+        byPlace: 'By village',
+        byGroup: 'By target group',
+        notes: 'Definitions',
+        notesEn: 'Definitions (English)',
+      },
     },
   },
 };

@@ -73,8 +73,8 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     transferApp({ transfer, sync, syncChanged: (status) => emit('sync.changed', status) }),
     printApp(deps),
     sheetsApp(deps),
-    statsApp(deps),
-    employmentApp(d.employment, () => station.today()),
+    statsApp({ ...deps, employment: d.employment }),
+    employmentApp({ ...deps, employment: d.employment }),
     servicesApp({ ...deps, employment: d.employment }),
     backupApp({
       backups,

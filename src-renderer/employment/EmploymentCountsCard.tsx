@@ -1,8 +1,12 @@
 // The statistics screen's 就业统计: 城镇新增就业, 失业人员再就业 and 就业困难人员实现就业 by month,
-// village and target group, with their written definitions shown beside them (shared/employment/texts.ts).
+// village (at the county: township, its villages beneath) and target group, with their written
+// definitions and how this level's figures are formed shown beside them (shared/employment/texts.ts,
+// shared/stats/texts.ts).
 import { Alert, Card, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { EmploymentCountsView } from '../../shared/employment/contract';
 import type { CountGroup, EmploymentCounts } from '../../shared/employment/counts';
+import { stationLevel } from '../../shared/places';
 import { errorText } from '../errors';
 import { useEmploymentCounts } from './queries';
 
@@ -21,6 +25,28 @@ interface Row {
   key: string;
   label: string;
   counts: EmploymentCounts;
+  children?: Row[];
+}
+
+const plus = (a: EmploymentCounts, b: EmploymentCounts): EmploymentCounts => ({ newUrban: a.newUrban + b.newUrban, reemployed: a.reemployed + b.reemployed, hardship: a.hardship + b.hardship });
+
+/**
+ * The rows by place: a township's villages (and its own people) as they are; at the county, one
+ * row per township adding up its villages, which open beneath it.
+ */
+function placeRows(data: EmploymentCountsView, ownLabel: (name: string) => string): Row[] {
+  const name = (code: string) => data.placeNames[code] ?? code;
+  const row = (place: string, counts: EmploymentCounts): Row => ({ key: place, label: place === data.placeCode && stationLevel(place) === 'township' ? ownLabel(name(place)) : name(place), counts });
+  if (stationLevel(data.placeCode) !== 'county') return data.byPlace.map((p) => row(p.place, p.counts));
+  const townships = new Map<string, Row>();
+  for (const p of data.byPlace) {
+    const code = p.place.length === 12 ? p.place.slice(0, 9) : p.place;
+    let t = townships.get(code);
+    if (!t) townships.set(code, (t = { key: `township-${code}`, label: name(code), counts: ZERO, children: [] }));
+    t.counts = plus(t.counts, p.counts);
+    t.children!.push(p.place === code ? { ...row(p.place, p.counts), label: ownLabel(name(code)) } : row(p.place, p.counts));
+  }
+  return [...townships.values()].map((t) => (t.children!.length === 1 && t.children![0]!.key === t.key.slice('township-'.length) ? { key: t.key, label: t.label, counts: t.counts } : t));
 }
 
 function CountsTable({ rows, first, total, testId }: { rows: Row[]; first: string; total?: EmploymentCounts; testId: string }) {
@@ -31,6 +57,7 @@ function CountsTable({ rows, first, total, testId }: { rows: Row[]; first: strin
       pagination={false}
       rowKey="key"
       dataSource={rows}
+      expandable={{ indentSize: 16 }}
       data-testid={testId}
       scroll={{ y: 320 }}
       columns={[
@@ -63,6 +90,7 @@ export function EmploymentCountsCard({ from, to }: { from: string; to: string })
   const data = counts.data;
   const groupLabel = (g: CountGroup) => (g === 'none' ? t('stats.groupNone') : t(`enums.targetGroup.${g}`));
   const byMonth = new Map(data?.byMonth.map((m) => [m.month, m.counts]) ?? []);
+  const level = data ? stationLevel(data.placeCode) : null;
   return (
     <Card size="small" title={t('employment.counts.title')} className="leye-stats-section" data-testid="stats-employment" loading={counts.isPending}>
       {counts.isError && <Alert type="error" showIcon title={errorText(t, counts.error)} />}
@@ -77,8 +105,15 @@ export function EmploymentCountsCard({ from, to }: { from: string; to: string })
             },
             {
               key: 'place',
-              label: t('employment.counts.byPlace'),
-              children: <CountsTable testId="employment-by-place" first={t('employment.counts.place')} total={data.total} rows={data.byPlace.map((p) => ({ key: p.place, label: data.placeNames[p.place] ?? p.place, counts: p.counts }))} />,
+              label: level === 'county' ? t('stats.employment.byTownship') : t('employment.counts.byPlace'),
+              children: (
+                <CountsTable
+                  testId="employment-by-place"
+                  first={level === 'county' ? t('stats.employment.township') : t('employment.counts.place')}
+                  total={data.total}
+                  rows={placeRows(data, (name) => t('stats.ownPlace', { name }))}
+                />
+              ),
             },
             {
               key: 'group',
@@ -94,6 +129,11 @@ export function EmploymentCountsCard({ from, to }: { from: string; to: string })
             {t(`employment.counts.help.${k}`)}
           </Typography.Paragraph>
         ))}
+        {level && (
+          <Typography.Paragraph type="secondary" className="leye-stats-note" style={{ marginBottom: 4 }} data-testid="employment-level-help">
+            {t(`stats.employment.levels.${level}`)}
+          </Typography.Paragraph>
+        )}
       </div>
     </Card>
   );

@@ -312,7 +312,7 @@ function Dashboard({ data }: { data: StatsDashboard }) {
           />
         }
       />
-      {data.source === 'station' && <EmploymentCountsCard from={data.from} to={data.to} />}
+      <EmploymentCountsCard from={data.from} to={data.to} />
       <PlaceTable data={data} />
       <Typography.Paragraph type="secondary" className="leye-stats-footer" data-testid="stats-source">
         {t(`stats.source.${source}`)} · {t('stats.computedAt', { at: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm:ss') })}

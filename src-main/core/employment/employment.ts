@@ -1,10 +1,9 @@
 // Employment status (就业登记): a resident's dated entries, recorded and corrected (never
-// rewritten), read newest first with the current one, and counted by the written definitions.
+// rewritten), read newest first with the current one; the facts the counts read (./levels.ts).
 import type { EmploymentDoc, ResidentDoc, Stamp } from '../../../shared/documents';
-import { employmentCounts, standingEntries, currentEntry, type EntryFact, type ResidentFact } from '../../../shared/employment/counts';
-import type { EmploymentCountsView, EmploymentEntryView, EmploymentHistoryView } from '../../../shared/employment/contract';
+import { currentEntry, entryFact, residentFact, standingEntries, type CountFacts, type EntryFact, type ResidentFact } from '../../../shared/employment/counts';
+import type { EmploymentEntryView, EmploymentHistoryView } from '../../../shared/employment/contract';
 import type { ClosureEmployment, EmploymentEntryData } from '../../../shared/employment/schema';
-import { placeName } from '../../../shared/places';
 import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { fail, notFound, type CoreContext } from '../context';
 import { DocCache } from '../store/docCache';
@@ -35,25 +34,7 @@ export function entryView(doc: EmploymentDoc, correctedBy: string | null = null)
   };
 }
 
-const fact = (d: EmploymentDoc): EntryFact => ({
-  id: d._id,
-  residentId: d.residentId,
-  status: d.status,
-  effectiveDate: d.effectiveDate,
-  endDate: d.endDate,
-  createdAt: d.createdAt,
-  corrects: d.corrects,
-});
-
-export function residentFact(r: ResidentDoc): ResidentFact {
-  return {
-    place: r.placeCode,
-    householdType: r.householdType,
-    targetGroups: r.targetGroups,
-    registration: { kind: r.registration.kind, date: r.registration.date },
-    hardToEmploy: r.careCategories.includes('hardToEmploy'),
-  };
-}
+const fact = (d: EmploymentDoc): EntryFact => entryFact(d);
 
 export class EmploymentService implements ClosureEntries {
   /** Every entry of the station, for the counts (kept current by the changes feed). */
@@ -161,18 +142,16 @@ export class EmploymentService implements ClosureEntries {
     return stored.doc;
   }
 
-  async counts(from: string, to: string): Promise<EmploymentCountsView> {
+  /** The station's own entries and the residents they are of: what the counts read here. */
+  async ownFacts(): Promise<CountFacts> {
     await this.entries.ensure(this.ctx.db);
-    const facts = this.entries.values().map(fact);
-    const ids = [...new Set(facts.map((f) => f.residentId))];
+    const entries = this.entries.values().map(fact);
+    const ids = [...new Set(entries.map((f) => f.residentId))];
     const residents = new Map<string, ResidentFact>();
     for (let i = 0; i < ids.length; i += 2000) {
       const page = await this.ctx.db.allDocs<ResidentDoc>({ keys: ids.slice(i, i + 2000), include_docs: true });
       for (const row of page.rows) if ('doc' in row && row.doc) residents.set(row.id, residentFact(row.doc as ResidentDoc));
     }
-    const result = employmentCounts(facts, residents, from, to);
-    const placeCode = this.ctx.station().placeCode;
-    const placeNames = Object.fromEntries([placeCode, ...result.byPlace.map((p) => p.place)].map((p) => [p, placeName(p) ?? p]));
-    return { ...result, placeCode, placeNames };
+    return { entries, residents };
   }
 }

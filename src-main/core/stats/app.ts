@@ -7,30 +7,22 @@ import { STATS_MAX_MONTHS, monthsBetween, type StatsDashboard } from '../../../s
 import { createApp } from '../app';
 import { fail, type CoreContext } from '../context';
 import type { ModuleDeps } from '../modules';
+import type { EmploymentService } from '../employment/employment';
+import { countsAt } from '../employment/levels';
 import { postsCaches } from '../posts/app';
-import type { StationDb } from '../store/db';
-import { classifyFailure } from '../sync/http';
+import { countyView, q } from './countyViews';
 import { sessionCaches } from '../training/app';
 import { fieldError } from '../validation';
 import { GROUPS, add, emptyFacts, isEligible, monthRange, sessionFinished, type Facts } from './facts';
 import { Tally } from './tally';
+import { villageTallies } from './relayTallies';
 import { summarize } from './summary';
 import { workbook } from './spreadsheet';
 
-// ── The county server's views ───────────────────────────────────────────────────────────────
-
-interface ViewRow<K> {
-  key: K;
-  value: unknown;
-}
-
-const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
-
 // ── The module ──────────────────────────────────────────────────────────────────────────────
 
-export function statsApp(deps: ModuleDeps) {
+export function statsApp(deps: ModuleDeps & { employment: EmploymentService }) {
   const own = new Tally(false, true);
-  const relays = new Map<string, Tally>();
 
   function defaultRange(ctx: CoreContext, args: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
     const current = ctx.today().slice(0, 7);
@@ -74,35 +66,17 @@ export function statsApp(deps: ModuleDeps) {
     await own.refresh(ctx.db);
     own.collect(facts, from, to, threshold, ctx.today());
     const places = [station.placeCode];
-    if (stationLevel(station.placeCode) === 'township') {
-      // The villages' read-only copies (a village file imported here may add any other place).
-      for (const place of sync.relayPlaces().filter((p) => p.startsWith(station.placeCode))) {
-        let tally = relays.get(place);
-        if (!tally) relays.set(place, (tally = new Tally(true)));
-        await tally.refresh(sync.relay(place) as unknown as StationDb);
-        tally.collect(facts, from, to, threshold, ctx.today());
-        places.push(place);
-      }
+    // A township's villages, from their relay copies.
+    for (const { place, tally } of await villageTallies(sync, station.placeCode)) {
+      tally.collect(facts, from, to, threshold, ctx.today());
+      places.push(place);
     }
     return { facts, places };
   }
 
   async function countyFacts(from: string, to: string): Promise<Facts> {
     const { ctx, sync } = deps;
-    if (!sync.isConnected()) fail({ code: 'VALIDATION', messageKey: 'errors.stats.countyNotConnected' });
-    const db = `county_${ctx.station().placeCode}_aggregate`;
-    const view = async <K>(name: string, query: string): Promise<ViewRow<K>[]> => {
-      let response: { status: number; body: unknown };
-      try {
-        response = await sync.serverFetch(`/${db}/_design/stats/_view/${name}?${query}`);
-      } catch (error) {
-        const reason = classifyFailure(error);
-        fail({ code: 'VALIDATION', messageKey: reason === 'credentials' ? 'errors.stats.countyCredentials' : 'errors.stats.countyOffline' });
-      }
-      if (response.status === 401 || response.status === 403) fail({ code: 'FORBIDDEN', messageKey: 'errors.stats.countyCredentials' });
-      if (response.status !== 200) fail({ code: 'VALIDATION', messageKey: 'errors.stats.countyOffline' });
-      return (response.body as { rows: ViewRow<K>[] }).rows;
-    };
+    const view = <K>(name: string, query: string) => countyView<K>(sync, ctx.station().placeCode, name, query);
     const months = `startkey=${q([from])}&endkey=${q([to, {}])}`;
     const [kinds, groups, holders, marks, sessions, trainees, signIns] = await Promise.all([
       view<[string, string, string]>('registrations', `group_level=3&${months}`),
@@ -173,7 +147,7 @@ export function statsApp(deps: ModuleDeps) {
       'stats.export': async (args, session) => {
         const data = await dashboard(args);
         const user = session.user as SessionUser;
-        const content = await workbook(data);
+        const content = await workbook(data, await countsAt(deps, data.from, data.to));
         await deps.ctx.audit(user, 'export', `stats:${data.placeCode}`, 'statistics', `${data.from}..${data.to}`);
         return { fileName: `统计-${data.placeName}-${data.from}至${data.to}.xlsx`, content };
       },

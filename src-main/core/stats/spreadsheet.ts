@@ -1,4 +1,5 @@
-// The statistics spreadsheet: the dashboard's columns and the workbook (by month, by place) the export hands out.
+// The statistics spreadsheet: the dashboard's columns and the workbook (by month, by place, and
+// the employment figures: ./employmentSheet.ts) the export hands out.
 import ExcelJS from 'exceljs';
 import { statsZhCN } from '../../../shared/stats/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
@@ -6,6 +7,8 @@ import { REGISTRATION_KINDS } from '../../../shared/residents/schema';
 import type { StatsDashboard, StatsRow } from '../../../shared/stats/contract';
 import { GROUPS } from './facts';
 import { shownRate } from '../../../shared/stats/percent';
+import type { EmploymentCountsView } from '../../../shared/employment/contract';
+import { addEmploymentSheet } from './employmentSheet';
 
 /** A rate as the screen shows it (rounded down to 0.1 %), so Excel's 0.0% format shows the same digits. */
 const asShown = (rate: number | null) => (rate === null ? null : shownRate(rate));
@@ -31,15 +34,16 @@ export function statsColumns(): { header: string; value: (row: StatsRow) => numb
   ];
 }
 
-export async function workbook(data: StatsDashboard): Promise<string> {
+export async function workbook(data: StatsDashboard, employment: EmploymentCountsView): Promise<string> {
   const texts = statsZhCN.stats;
   const columns = statsColumns();
   const book = new ExcelJS.Workbook();
+  const generated = texts.sheet.generated.replace('{{at}}', data.computedAt).replace('{{source}}', texts.source[data.source === 'countyServer' ? 'countyServer' : data.level === 'township' ? 'township' : 'station']);
   book.creator = '乐业驿站';
   const sheet = (name: string, firstHeaders: string[], rows: { first: (string | number)[]; row: StatsRow }[]) => {
     const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3, xSplit: firstHeaders.length }] });
     ws.addRow([texts.sheet.title.replace('{{place}}', data.placeName).replace('{{from}}', data.from).replace('{{to}}', data.to)]).font = { bold: true, size: 14 };
-    ws.addRow([texts.sheet.generated.replace('{{at}}', data.computedAt).replace('{{source}}', texts.source[data.source === 'countyServer' ? 'countyServer' : data.level === 'township' ? 'township' : 'station'])]);
+    ws.addRow([generated]);
     const header = ws.addRow([...firstHeaders, ...columns.map((c) => c.header)]);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
@@ -57,6 +61,7 @@ export async function workbook(data: StatsDashboard): Promise<string> {
     ...data.byPlace.map((r) => ({ first: [r.placeName, r.placeCode], row: r })),
     { first: [texts.columns.totalRow, ''], ...totalRow },
   ]);
+  addEmploymentSheet(book, employment, generated);
   const buffer = await book.xlsx.writeBuffer();
   return Buffer.from(buffer as ArrayBuffer).toString('base64');
 }

@@ -5,61 +5,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Couch } from '../../../county/couch';
 import { AGGREGATE_VIEWS } from '../../../county/designDocs';
-import { createServerAdmin, startPouchServer, type PouchServer } from '../../../county/pouchServer';
-import { provisionCounty, type ProvisionResult } from '../../../county/provision';
+import { provisionCounty } from '../../../county/provision';
 import type { StatsDashboard } from '../../../shared/stats/contract';
-import { Core, type Session } from '../core';
-import type { SyncTiming } from '../sync/sync';
-import { refusal, tempDir } from '../testing/fixtures';
+import { refusal } from '../testing/fixtures';
 import { expectedRow, seedStation, type SeedStation, type Seeded } from '../testing/statsData';
+import { A, ADMIN, AGGREGATE, B, COUNTY, TOWNSHIP, countyHarness, eventually, synced as sync, type CountyHarness } from './countyHarness';
 
-const COUNTY = '370102';
-const TOWNSHIP = '370102001';
-const A = '370102001002';
-const B = '370102001003';
-const AGGREGATE = `county_${COUNTY}_aggregate`;
-const ADMIN = { user: 'admin', password: 'stats-test-secret' };
-const QUIET: SyncTiming = { debounceMs: 600_000, intervalMs: 600_000, backoffBaseMs: 600_000, backoffMaxMs: 600_000, requestTimeoutMs: 15_000 };
 const RANGE = { from: '2025-12', to: '2026-11' };
 
-let server: PouchServer;
-let provisioned: ProvisionResult;
-const cleanups: (() => Promise<void>)[] = [];
+let harness: CountyHarness;
+let server: CountyHarness['server'];
+const station = (place: string, account: string, offline = false) => harness.station(place, account, offline);
 
 beforeAll(async () => {
-  server = await startPouchServer({ dir: tempDir('leye-stats-server-') });
-  await createServerAdmin(server.url, ADMIN.user, ADMIN.password);
-  provisioned = await provisionCounty(server.url, ADMIN, {
-    county: COUNTY,
-    townships: [{ code: TOWNSHIP, villages: [A, B] }],
-    staff: [{ name: 'county-li', displayName: '李科长' }],
-  });
+  harness = await countyHarness();
+  server = harness.server;
 }, 30_000);
 
 afterAll(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-  await server?.stop();
+  await harness?.close();
 });
-
-async function station(place: string, account: string, offline = false): Promise<SeedStation> {
-  let now = new Date('2026-11-22T10:00:00+08:00');
-  const core = await Core.open({ dataDir: tempDir('leye-stats-station-'), clock: () => now, syncTiming: QUIET });
-  cleanups.push(() => core.close());
-  const session: Session = { user: null };
-  await core.call(session, 'station.setup', { placeCode: place, clerk: { loginName: 'clerk', displayName: '王丽', password: 'secret-123' } });
-  await core.call(session, 'auth.login', { loginName: 'clerk', password: 'secret-123' });
-  let code = provisioned.created.find((a) => a.name === account)!.setupCode;
-  if (offline) {
-    const fields = JSON.parse(Buffer.from(code, 'base64url').toString('utf8')) as Record<string, unknown>;
-    code = Buffer.from(JSON.stringify({ ...fields, url: 'http://127.0.0.1:9' })).toString('base64url');
-  }
-  await core.call(session, 'sync.connect', { setupCode: code });
-  return { core, session, placeCode: place, at: (iso) => (now = new Date(iso)) };
-}
-
-async function sync(st: SeedStation): Promise<void> {
-  expect((await st.core.call(st.session, 'sync.now', {})).failure).toBeNull();
-}
 
 const rowOf = (dash: StatsDashboard, place: string) => {
   const row = dash.byPlace.find((r) => r.placeCode === place);
@@ -108,13 +73,7 @@ describe('statistics above the village', () => {
     const county = await station(COUNTY, 'county-li');
     const want = expectedRow([seededA, seededB, seededT], [...(await county.core.call(county.session, 'stats.dashboard', RANGE)).months]);
     // The aggregate is fed by continuous replication: wait until it holds everything.
-    const until = Date.now() + 20_000;
-    let dash: StatsDashboard;
-    for (;;) {
-      dash = await county.core.call(county.session, 'stats.dashboard', RANGE);
-      if (JSON.stringify(dash.total) === JSON.stringify(want) || Date.now() > until) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const dash = await eventually(() => county.core.call(county.session, 'stats.dashboard', RANGE), (d) => JSON.stringify(d.total) === JSON.stringify(want));
     expect(dash).toMatchObject({ level: 'county', placeCode: COUNTY, source: 'countyServer' });
     expect(dash.total).toEqual(want);
     const months = dash.months;

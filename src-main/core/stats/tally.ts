@@ -1,4 +1,6 @@
-// The tally: one database's post, attendance and training records (and a relay copy's residents) kept in memory, brought forward from the changes feed, saved in `_local/stats-tally`.
+// The tally: one database's post, attendance and training records (and a relay copy's residents
+// and employment status entries) kept in memory, brought forward from the changes feed, saved in `_local/stats-tally`.
+import { entryFact, residentFact, type EntryFact, type EntrySource, type ResidentFact, type ResidentSource } from '../../../shared/employment/counts';
 import type { RegistrationKind } from '../../../shared/residents/schema';
 import type { StatsGroup } from '../../../shared/stats/contract';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
@@ -50,6 +52,9 @@ export class Tally {
   readonly sessions = new Map<string, SessionEntry>();
   readonly enrolments = new Map<string, { sessionId: string; residentId: string }>();
   readonly signIns = new Map<string, { sessionId: string; residentId: string; slot: string }>();
+  /** A relay copy's employment status entries and what the counts read of its residents (shared/employment/counts.ts). */
+  readonly employment = new Map<string, EntryFact>();
+  readonly residentFacts = new Map<string, ResidentFact>();
   private refreshing: Promise<void> | null = null;
 
   private savedSeq = -1;
@@ -67,15 +72,19 @@ export class Tally {
 
   private get prefixes(): string[] {
     const types = [ID_PREFIX.attendance, ID_PREFIX.assignment, ID_PREFIX.training, ID_PREFIX.enrolment, ID_PREFIX.signIn];
-    return this.withResidents ? [ID_PREFIX.resident, ...types] : types;
+    return this.withResidents ? [ID_PREFIX.resident, ID_PREFIX.employment, ...types] : types;
   }
 
   private clear(): void {
-    for (const map of [this.residents, this.attendance, this.assignments, this.sessions, this.enrolments, this.signIns]) map.clear();
+    for (const map of this.maps()) map.clear();
   }
 
   private remove(id: string): void {
-    for (const map of [this.residents, this.attendance, this.assignments, this.sessions, this.enrolments, this.signIns]) map.delete(id);
+    for (const map of this.maps()) map.delete(id);
+  }
+
+  private maps(): Map<string, unknown>[] {
+    return [this.residents, this.attendance, this.assignments, this.sessions, this.enrolments, this.signIns, this.employment, this.residentFacts];
   }
 
   /** Takes in one document (a new revision replaces what the previous one counted). */
@@ -86,7 +95,11 @@ export class Tally {
       if (!this.withResidents) return;
       const r = doc as unknown as ResidentDoc;
       if (!r.registration?.date) return;
+      this.residentFacts.set(id, residentFact(r as ResidentSource));
       this.residents.set(id, { place: r.placeCode, date: r.registration.date, kind: r.registration.kind, groups: r.targetGroups?.length ? r.targetGroups : ['none'] });
+    } else if (id.startsWith(ID_PREFIX.employment)) {
+      const e = doc as unknown as EntrySource;
+      if (this.withResidents && e.residentId && e.effectiveDate) this.employment.set(id, entryFact(e));
     } else if (id.startsWith(ID_PREFIX.attendance)) {
       const a = doc as unknown as AttendanceDoc;
       if (a.date && a.mark) this.attendance.set(id, { place: a.placeCode, month: a.date.slice(0, 7), mark: a.mark });
@@ -184,7 +197,7 @@ export class Tally {
     for (;;) {
       const changes = await db.changes<Record<string, unknown>>({ since: this.seq, include_docs: true, limit: CHANGES_BATCH });
       for (const change of changes.results) {
-        if (!this.withResidents && change.id.startsWith(ID_PREFIX.resident)) continue;
+        if (!this.withResidents && (change.id.startsWith(ID_PREFIX.resident) || change.id.startsWith(ID_PREFIX.employment))) continue;
         this.apply(change.id, change.doc as Record<string, unknown> | undefined, change.deleted === true);
       }
       this.seq = Number(changes.last_seq);

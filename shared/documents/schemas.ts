@@ -14,6 +14,7 @@ import {
   retirementPolicySchema,
   trainingPolicySchema,
   registrationAgeSchema,
+  worklistPolicySchema,
 } from '../policy/parameters';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
 import {
@@ -106,6 +107,7 @@ export const policySchema = z.discriminatedUnion('kind', [
   z.object({ ...policyDoc, kind: z.literal('posts'), values: postsPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('training'), values: trainingPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('registrationAge'), values: registrationAgeSchema }),
+  z.object({ ...policyDoc, kind: z.literal('worklist'), values: worklistPolicySchema }),
 ]);
 
 /** `post:<code>`; placeCode is the post's own place. */

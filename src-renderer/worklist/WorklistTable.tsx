@@ -42,11 +42,11 @@ function Who({ item }: { item: WorklistItem }) {
   );
 }
 
-function Facts({ item }: { item: WorklistItem }) {
+function Facts({ item, today }: { item: WorklistItem; today: string }) {
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size={0} data-testid="worklist-row-facts">
-      {factLines(t, item).map((line) => (
+      {factLines(t, item, today).map((line) => (
         <span key={line}>{line}</span>
       ))}
     </Space>
@@ -75,7 +75,7 @@ export function WorklistTable({ items, today, marked, onAction }: { items: Workl
       columns={[
         { key: 'state', width: 84, render: (_, item) => <StateTag item={item} /> },
         { key: 'who', width: 190, render: (_, item) => <Who item={item} /> },
-        { key: 'facts', render: (_, item) => <Facts item={item} /> },
+        { key: 'facts', render: (_, item) => <Facts item={item} today={today} /> },
         marked
           ? {
               key: 'mark',

@@ -108,7 +108,7 @@ function Groups({ view, onAction, village }: { view: WorklistView; onAction: Row
           }
         >
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="worklist-group-help">
-            {ruleHelp(t, group.rule, group.items)}
+            {ruleHelp(t, group.rule)}
           </Typography.Paragraph>
           <WorklistTable items={group.items} today={view.today} onAction={onAction} />
         </Card>

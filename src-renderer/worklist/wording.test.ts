@@ -7,15 +7,27 @@ import { rendererResources } from '../rendererTexts';
 import { daysBetween, dueText, factLines, groupByRule, openLabel, ruleHelp, ruleTitle, subjectOf, targetRoute } from './wording';
 
 const RESIDENT = 'resident:abcdefghijklmnopqrstuvwxyz';
+/** The facts shared/worklist/rules.ts gives each rule's rows. */
 const FACTS: Record<WorklistRule, WorklistItem['facts']> = {
-  unemployedNotContacted: { lastContact: '2026-10-01', days: 66, registeredOn: '2026-09-01', thresholdDays: 45 },
-  hardshipNoServiceThisQuarter: { hardshipCategory: 'longTermUnemployed', quarterFrom: '2026-10-01', quarterTo: '2026-12-31', lastService: '2026-08-15' },
-  assignmentEnding: { postName: '保洁员', endDate: '2026-12-20' },
-  subsidyLimitNear: { postName: '护林员', months: 35, limitDate: '2027-01-31' },
-  retirementNear: { postName: '护林员', retirementDate: '2027-01-15', age: 60 },
-  trainingNoStatus: { courseName: '养老护理员（五级）', courseEnd: '2026-05-30' },
-  referralNoResult: { employerName: '历下物业服务有限公司', job: '电工', referralDate: '2026-11-10', days: 26 },
-  noticeEnded: { from: '2026-11-20', to: '2026-11-27', people: 3 },
+  unemployedNotContacted: { lastContact: '2026-10-01', daysSinceContact: 66 },
+  hardshipNoServiceThisQuarter: { quarter: '2026Q4', lastContact: '2026-08-15' },
+  assignmentEnding: { post: '保洁员', startDate: '2026-01-01', endDate: '2026-12-20' },
+  subsidyLimitNear: { post: '护林员', startDate: '2024-02-01', endDate: '2027-06-30', maxSubsidyMonths: 36, limitDate: '2027-01-31' },
+  retirementNear: { post: '护林员', startDate: '2026-01-01', endDate: '2027-06-30', retirementDate: '2027-01-15' },
+  trainingNoStatus: { course: '养老护理员（五级）', courseEnd: '2026-05-30' },
+  referralNoResult: { referralDate: '2026-11-10', employer: '历下物业服务有限公司', job: '电工' },
+  noticeEnded: { from: '2026-11-01', to: '2026-11-15', noticeFrom: '2026-11-20', noticeTo: '2026-11-27', applicants: 3 },
+};
+/** How many lines each rule's facts make (a line may word several facts). */
+const LINES: Record<WorklistRule, number> = {
+  unemployedNotContacted: 1,
+  hardshipNoServiceThisQuarter: 2,
+  assignmentEnding: 2,
+  subsidyLimitNear: 3,
+  retirementNear: 3,
+  trainingNoStatus: 2,
+  referralNoResult: 2,
+  noticeEnded: 2,
 };
 
 const item = (rule: WorklistRule, over: Partial<WorklistItem> = {}): WorklistItem => ({
@@ -32,7 +44,7 @@ const item = (rule: WorklistRule, over: Partial<WorklistItem> = {}): WorklistIte
   ...over,
 });
 
-const RAW = new RegExp(`${[...WORKLIST_RULES, 'resident:', 'notice:', 'longTermUnemployed', 'wangli', 'undefined', 'null', '{{'].join('|')}`);
+const RAW = new RegExp(`${[...WORKLIST_RULES, 'resident:[a-z]', 'notice:[0-9]', 'service:[a-z0-9]', 'post:[0-9]', '2026Q4', 'wangli', 'undefined', 'null', 'NaN', '{{'].join('|')}`);
 
 describe('a 待办 row in words', () => {
   let tr: Translators;
@@ -45,9 +57,9 @@ describe('a 待办 row in words', () => {
       const { t, missing } = tr[language];
       for (const rule of WORKLIST_RULES) {
         const row = item(rule);
-        const lines = factLines(t, row);
-        const words = [ruleTitle(t, rule), ruleHelp(t, rule, [row]), ...lines, dueText(t, row, '2026-12-06'), subjectOf(t, row), openLabel(t, row.target)];
-        expect(lines.length, `${language} ${rule}`).toBe(Object.keys(FACTS[rule]).filter((key) => !['days', 'thresholdDays', 'job', 'age', 'quarterTo', 'to'].includes(key)).length);
+        const lines = factLines(t, row, '2026-12-06');
+        const words = [ruleTitle(t, rule), ruleHelp(t, rule), ...lines, dueText(t, row, '2026-12-06'), subjectOf(t, row), openLabel(t, row.target)];
+        expect(lines.length, `${language} ${rule}`).toBe(LINES[rule]);
         for (const text of words) {
           expect(text, `${language} ${rule}`).toBeTruthy();
           expect(text, `${language} ${rule}`).not.toMatch(RAW);
@@ -59,14 +71,18 @@ describe('a 待办 row in words', () => {
 
   it('names the facts as the clerk knows them', () => {
     const { t } = tr['zh-CN'];
-    expect(factLines(t, item('unemployedNotContacted'))).toEqual(['最近联系：2026-10-01（66 天前）', '失业登记：2026-09-01']);
-    expect(factLines(t, item('unemployedNotContacted', { facts: { lastContact: null, days: 40 } }))).toEqual(['登记后未联系（40 天）']);
-    expect(factLines(t, item('hardshipNoServiceThisQuarter'))[0]).toBe('类别：连续失业一年以上人员');
-    expect(factLines(t, item('referralNoResult'))).toEqual(['推荐：历下物业服务有限公司 · 电工', '推荐日期：2026-11-10（26 天前）']);
-    expect(ruleHelp(t, 'unemployedNotContacted', [item('unemployedNotContacted')])).toContain('超过 45 天');
+    const today = '2026-12-06';
+    expect(factLines(t, item('unemployedNotContacted'), today)).toEqual(['最近联系（或登记）：2026-10-01，已 66 天']);
+    expect(factLines(t, item('hardshipNoServiceThisQuarter'), today)).toEqual(['2026 年第 4 季度尚无服务', '上次服务：2026-08-15']);
+    expect(factLines(t, item('hardshipNoServiceThisQuarter', { facts: { quarter: '2026Q4', lastContact: null } }), today)[1]).toBe('登记以来还没有服务记录');
+    expect(factLines(t, item('referralNoResult'), today)).toEqual(['推荐：历下物业服务有限公司 · 电工', '推荐日期：2026-11-10（26 天前）']);
+    expect(factLines(t, item('subsidyLimitNear'), today)).toEqual(['岗位：护林员', '2027-01-31 补贴满 36 个月', '安置期：2024-02-01 至 2027-06-30']);
+    expect(factLines(t, item('noticeEnded'), today)).toEqual(['公示期：2026-11-20 至 2026-11-27', '2026-11-01 至 2026-11-15 申请的 3 人']);
     const en = tr.en.t;
-    expect(factLines(en, item('assignmentEnding'))).toEqual(['Post: 保洁员', 'Assignment ends 2026-12-20']);
-    expect(factLines(en, item('retirementNear'))).toEqual(['Post: 护林员', 'Reaches retirement age (60) on 2027-01-15']);
+    expect(factLines(en, item('assignmentEnding'), today)).toEqual(['Post: 保洁员', 'Assignment: 2026-01-01 to 2026-12-20']);
+    expect(factLines(en, item('retirementNear'), today)[1]).toBe('Reaches the statutory retirement age on 2027-01-15');
+    expect(factLines(en, item('hardshipNoServiceThisQuarter'), today)[0]).toBe('No service in Q4 2026');
+    expect(factLines(en, item('trainingNoStatus'), today)).toEqual(['Course: 养老护理员（五级）', 'Ended 2026-05-30']);
   });
 
   it('says when a row is due, against the list’s today', () => {

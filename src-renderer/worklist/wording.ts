@@ -22,64 +22,71 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** One worded line per fact present, in the rule's own order. */
-const FACT_LINES: Record<WorklistRule, (t: TFunction, facts: Facts) => (string | null)[]> = {
-  unemployedNotContacted: (t, f) => {
+/** A quarter's name (`2026Q4`) in words. */
+function quarterText(t: TFunction, name: string | null): string | null {
+  const match = name ? /^(\d{4})Q([1-4])$/.exec(name) : null;
+  return match ? t('worklistScreen.facts.quarterName', { year: match[1], quarter: match[2] }) : null;
+}
+
+/** One worded line per fact present, in the rule's own order (the facts of shared/worklist/rules.ts). */
+const FACT_LINES: Record<WorklistRule, (t: TFunction, facts: Facts, today: string) => (string | null)[]> = {
+  unemployedNotContacted: (t, f, today) => {
     const last = text(f, 'lastContact');
-    const days = count(f, 'days');
-    return [
-      last ? t('worklistScreen.facts.lastContact', { date: last, days: days ?? '' }) : days !== null ? t('worklistScreen.facts.neverContacted', { days }) : null,
-      text(f, 'registeredOn') ? t('worklistScreen.facts.registeredOn', { date: text(f, 'registeredOn') }) : null,
-    ];
+    return [last ? t('worklistScreen.facts.lastContact', { date: last, days: count(f, 'daysSinceContact') ?? daysBetween(last, today) }) : null];
   },
   hardshipNoServiceThisQuarter: (t, f) => {
-    const category = text(f, 'hardshipCategory');
-    const last = text(f, 'lastService');
-    return [
-      category ? t('worklistScreen.facts.hardshipCategory', { value: t(`enums.hardshipCategory.${category}`, { defaultValue: '' }) || '' }) : null,
-      text(f, 'quarterFrom') && text(f, 'quarterTo') ? t('worklistScreen.facts.quarter', { from: text(f, 'quarterFrom'), to: text(f, 'quarterTo') }) : null,
-      last ? t('worklistScreen.facts.lastService', { date: last }) : t('worklistScreen.facts.noServiceYet'),
-    ];
+    const quarter = quarterText(t, text(f, 'quarter'));
+    const last = text(f, 'lastContact');
+    return [quarter ? t('worklistScreen.facts.quarter', { quarter }) : null, last ? t('worklistScreen.facts.lastService', { date: last }) : t('worklistScreen.facts.noServiceYet')];
   },
-  assignmentEnding: (t, f) => [
-    text(f, 'postName') ? t('worklistScreen.facts.post', { name: text(f, 'postName') }) : null,
-    text(f, 'endDate') ? t('worklistScreen.facts.assignmentEnds', { date: text(f, 'endDate') }) : null,
-  ],
+  assignmentEnding: (t, f) => [postLine(t, f), periodLine(t, f)],
   subsidyLimitNear: (t, f) => [
-    text(f, 'postName') ? t('worklistScreen.facts.post', { name: text(f, 'postName') }) : null,
-    count(f, 'months') !== null ? t('worklistScreen.facts.subsidyMonths', { months: count(f, 'months') }) : null,
-    text(f, 'limitDate') ? t('worklistScreen.facts.limitReached', { date: text(f, 'limitDate') }) : null,
+    postLine(t, f),
+    text(f, 'limitDate') ? t('worklistScreen.facts.limitReached', { date: text(f, 'limitDate'), months: count(f, 'maxSubsidyMonths') ?? '' }) : null,
+    periodLine(t, f),
   ],
-  retirementNear: (t, f) => [
-    text(f, 'postName') ? t('worklistScreen.facts.post', { name: text(f, 'postName') }) : null,
-    text(f, 'retirementDate') ? t('worklistScreen.facts.retirementOn', { date: text(f, 'retirementDate'), age: count(f, 'age') ?? '' }) : null,
-  ],
+  retirementNear: (t, f) => [postLine(t, f), text(f, 'retirementDate') ? t('worklistScreen.facts.retirementOn', { date: text(f, 'retirementDate') }) : null, periodLine(t, f)],
   trainingNoStatus: (t, f) => [
-    text(f, 'courseName') ? t('worklistScreen.facts.course', { name: text(f, 'courseName') }) : null,
+    text(f, 'course') ? t('worklistScreen.facts.course', { name: text(f, 'course') }) : null,
     text(f, 'courseEnd') ? t('worklistScreen.facts.courseEnded', { date: text(f, 'courseEnd') }) : null,
   ],
-  referralNoResult: (t, f) => [
-    text(f, 'employerName') ? t('worklistScreen.facts.referral', { employer: text(f, 'employerName'), job: text(f, 'job') ?? '' }) : null,
-    text(f, 'referralDate') ? t('worklistScreen.facts.referredOn', { date: text(f, 'referralDate'), days: count(f, 'days') ?? '' }) : null,
-  ],
+  referralNoResult: (t, f, today) => {
+    const date = text(f, 'referralDate');
+    const employer = text(f, 'employer');
+    return [
+      employer ? t(text(f, 'job') ? 'worklistScreen.facts.referral' : 'worklistScreen.facts.referralEmployer', { employer, job: text(f, 'job') ?? '' }) : null,
+      date ? t('worklistScreen.facts.referredOn', { date, days: daysBetween(date, today) }) : null,
+    ];
+  },
   noticeEnded: (t, f) => [
-    text(f, 'from') && text(f, 'to') ? t('worklistScreen.facts.noticePeriod', { from: text(f, 'from'), to: text(f, 'to') }) : null,
-    count(f, 'people') !== null ? t('worklistScreen.facts.noticePeople', { count: count(f, 'people') }) : null,
+    text(f, 'noticeFrom') && text(f, 'noticeTo') ? t('worklistScreen.facts.noticePeriod', { from: text(f, 'noticeFrom'), to: text(f, 'noticeTo') }) : null,
+    text(f, 'from') && text(f, 'to')
+      ? count(f, 'applicants') !== null
+        ? t('worklistScreen.facts.noticeApplicants', { from: text(f, 'from'), to: text(f, 'to'), count: count(f, 'applicants') })
+        : t('worklistScreen.facts.noticeApplications', { from: text(f, 'from'), to: text(f, 'to') })
+      : null,
   ],
 };
 
-export function factLines(t: TFunction, item: Pick<WorklistItem, 'rule' | 'facts'>): string[] {
-  return FACT_LINES[item.rule](t, item.facts).filter((line): line is string => Boolean(line));
+function postLine(t: TFunction, f: Facts): string | null {
+  return text(f, 'post') ? t('worklistScreen.facts.post', { name: text(f, 'post') }) : null;
+}
+
+function periodLine(t: TFunction, f: Facts): string | null {
+  return text(f, 'startDate') && text(f, 'endDate') ? t('worklistScreen.facts.assignment', { from: text(f, 'startDate'), to: text(f, 'endDate') }) : null;
+}
+
+export function factLines(t: TFunction, item: Pick<WorklistItem, 'rule' | 'facts'>, today: string): string[] {
+  return FACT_LINES[item.rule](t, item.facts, today).filter((line): line is string => Boolean(line));
 }
 
 export function ruleTitle(t: TFunction, rule: WorklistRule): string {
   return t(`worklistScreen.rules.${rule}.title`);
 }
 
-/** The rule's definition; the not-contacted rule names its number of days (the county's parameter, from a row's facts). */
-export function ruleHelp(t: TFunction, rule: WorklistRule, items: readonly WorklistItem[]): string {
-  const days = items.map((item) => count(item.facts, 'thresholdDays')).find((n) => n !== null) ?? 30;
-  return t(`worklistScreen.rules.${rule}.help`, { days });
+/** The rule's definition, in a sentence. */
+export function ruleHelp(t: TFunction, rule: WorklistRule): string {
+  return t(`worklistScreen.rules.${rule}.help`);
 }
 
 /** When the row is (or was) due, against the list's today. */

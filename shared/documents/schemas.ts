@@ -16,6 +16,7 @@ import {
   registrationAgeSchema,
   worklistPolicySchema,
 } from '../policy/parameters';
+import { WORKLIST_MARKS, WORKLIST_RULES } from '../worklist/contract';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
 import {
   CARE_CATEGORIES,
@@ -336,3 +337,24 @@ export const serviceSchema = z.discriminatedUnion('entry', [
   }),
   z.object({ ...serviceEntryBase, entry: z.literal('result'), refersTo: z.string().max(200), result: z.enum(REFERRAL_RESULTS), note: text }),
 ]);
+
+// ── The work list's marks (append-only: a later mark on the same key replaces an earlier one) ──
+
+/**
+ * `worklistMark:<place>:<time>:<random>`: a clerk snoozed a row of the work list until a day,
+ * marked it not applicable, or reopened it (undoing the mark before). Never rewritten; the latest
+ * mark per key decides (shared/worklist/rules.ts standingMark). Not reviewed by the county.
+ */
+export const worklistMarkSchema = z.object({
+  ...base,
+  type: z.literal('worklistMark'),
+  /** The row's key (rule, subject, cycle). */
+  key: z.string().min(1).max(300),
+  rule: z.enum(WORKLIST_RULES),
+  kind: z.enum(WORKLIST_MARKS),
+  until: isoDay.nullable(),
+  reason: freeText(200),
+  residentId: residentIdSchema.nullable(),
+  /** The display name of createdBy when written (the county has no copy of the accounts). */
+  byName: z.string().max(100),
+});

@@ -55,7 +55,7 @@ export function MarkDialog({ item, kind, today, onDone }: { item: WorklistItem; 
       destroyOnHidden
       data-testid="mark-dialog"
     >
-      <Typography.Paragraph type="secondary">{t(`worklistScreen.dialog.${kind}Hint`)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(`worklist.markHelp.${kind}`)}</Typography.Paragraph>
       {formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="mark-form-error" />}
       <Form layout="vertical" component="div">
         {snooze && (

@@ -29,13 +29,13 @@ export function VillagePicker() {
           { key: 'name', title: t('worklistScreen.township.village'), render: (_, row) => placeName(row.placeCode) ?? row.name },
           {
             key: 'overdue',
-            title: t('worklistScreen.township.overdue'),
+            title: t('worklist.states.overdue'),
             width: 110,
             render: (_, row) => <Typography.Text type={row.overdue > 0 ? 'danger' : 'secondary'} data-testid="worklist-village-overdue">{row.overdue}</Typography.Text>,
           },
           {
             key: 'due',
-            title: t('worklistScreen.township.due'),
+            title: t('worklist.states.due'),
             width: 110,
             render: (_, row) => <Typography.Text type={row.due > 0 ? 'warning' : 'secondary'} data-testid="worklist-village-due">{row.due}</Typography.Text>,
           },

@@ -17,7 +17,7 @@ function StateTag({ item }: { item: WorklistItem }) {
   const { t } = useTranslation();
   return (
     <Tag color={item.state === 'overdue' ? 'red' : 'orange'} data-testid="worklist-state" data-state={item.state}>
-      {t(`worklistScreen.state.${item.state}`)}
+      {t(`worklist.states.${item.state}`)}
     </Tag>
   );
 }

@@ -16,7 +16,8 @@ import { useSession } from '../station/queries';
 import { MarkDialog } from './MarkDialog';
 import { useWorklist, useWorklistLive } from './queries';
 import { VillagePicker } from './VillagePicker';
-import { groupByRule, ruleHelp, ruleTitle } from './wording';
+import { usePolicyList } from '../policy/queries';
+import { groupByRule, helpParams, ruleHelp, ruleTitle } from './wording';
 import { WorklistTable, type RowAction } from './WorklistTable';
 
 export { WorklistNavLabel } from './NavLabel';
@@ -75,10 +76,10 @@ function Counts({ view }: { view: WorklistView }) {
   return (
     <Space size={4}>
       <Tag color="red" data-testid="worklist-count-overdue" data-count={view.counts.overdue}>
-        {t('worklistScreen.counts.overdue')} {view.counts.overdue}
+        {t('worklist.states.overdue')} {view.counts.overdue}
       </Tag>
       <Tag color="orange" data-testid="worklist-count-due" data-count={view.counts.due}>
-        {t('worklistScreen.counts.due')} {view.counts.due}
+        {t('worklist.states.due')} {view.counts.due}
       </Tag>
       <Tag data-testid="worklist-count-marked" data-count={view.marked.length}>
         {t('worklistScreen.counts.marked')} {view.marked.length}
@@ -89,6 +90,8 @@ function Counts({ view }: { view: WorklistView }) {
 
 function Groups({ view, onAction, village }: { view: WorklistView; onAction: RowAction | null; village: boolean }) {
   const { t } = useTranslation();
+  const policies = usePolicyList();
+  const params = helpParams(policies.data, view.today);
   const groups = groupByRule(view.items);
   if (groups.length === 0) return <Empty style={{ margin: '32px 0' }} description={t(village ? 'worklistScreen.villageEmpty' : 'worklistScreen.empty')} data-testid="worklist-empty" />;
   return (
@@ -103,12 +106,12 @@ function Groups({ view, onAction, village }: { view: WorklistView; onAction: Row
             <Space>
               <span data-testid="worklist-group-title">{ruleTitle(t, group.rule)}</span>
               <Tag>{group.items.length}</Tag>
-              {group.overdue > 0 && <Tag color="red">{t('worklistScreen.counts.overdue')} {group.overdue}</Tag>}
+              {group.overdue > 0 && <Tag color="red">{t('worklist.states.overdue')} {group.overdue}</Tag>}
             </Space>
           }
         >
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="worklist-group-help">
-            {ruleHelp(t, group.rule)}
+            {ruleHelp(t, group.rule, params)}
           </Typography.Paragraph>
           <WorklistTable items={group.items} today={view.today} onAction={onAction} />
         </Card>

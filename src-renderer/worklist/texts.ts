@@ -1,7 +1,8 @@
-// Texts of the 待办 screen (zh-CN first, English second): the rules as a clerk reads them, the
-// facts a row shows, the marks and their dialog, the township's village picker and the county's
-// columns. The core's own texts (its errors) are in shared/worklist/texts.ts; these are merged
-// into the renderer's resources by ../rendererTexts.ts.
+// Texts of the 待办 screen (zh-CN first, English second): the facts of a row worded per rule, when
+// it is due, the actions and the mark dialog, the township's village picker and the county's
+// columns. The rules' names and definitions, the states and the marks' help are the core's
+// (shared/worklist/texts.ts, `worklist.*`); these are merged into the renderer's resources by
+// ../rendererTexts.ts.
 
 export const worklistScreenZhCN = {
   worklistScreen: {
@@ -10,57 +11,14 @@ export const worklistScreenZhCN = {
     refresh: '刷新',
     asOf: '按 {{date}} 计算',
     counts: {
-      open: '待办 {{count}} 项',
-      due: '将到期',
-      overdue: '已逾期',
       marked: '已暂缓/不适用',
     },
-    state: {
-      due: '将到期',
-      overdue: '已逾期',
-    },
-    dueOn: '{{date}} 到期',
     overdueSince: '{{date}} 到期，已逾期 {{count}} 天',
     dueToday: '今天到期',
     dueIn: '{{date}} 到期（还有 {{count}} 天）',
     empty: '没有待办：都已办结',
     villageEmpty: '这个村没有待办',
-    open: '打开',
     readOnly: '只读：各村的待办由村站办理，乡镇在这里只能查看。',
-    rules: {
-      unemployedNotContacted: {
-        title: '失业登记人员久未联系',
-        help: '已办失业登记、尚未注销的人员，距最近一次服务（没有服务则从登记日算起）已满规定天数（出厂默认 30 天，县里在“政策参数”中设定）。记录一次服务即办结。',
-      },
-      hardshipNoServiceThisQuarter: {
-        title: '就业困难人员本季度未服务',
-        help: '就业困难人员登记、尚未注销的人员，本季度还没有服务记录；季度末前 30 天（默认）起列出，季末到期。记录一次服务即办结。',
-      },
-      assignmentEnding: {
-        title: '公益性岗位即将到期',
-        help: '公益性岗位在岗人员的安置期将在 30 天（默认）内结束。登记其后续就业状况或续签岗位即办结。',
-      },
-      subsidyLimitNear: {
-        title: '岗位补贴即将到期限',
-        help: '在岗人员累计享受岗位补贴将在 60 天（默认）内达到上限（月数见“政策参数”）。登记其后续就业状况即办结。',
-      },
-      retirementNear: {
-        title: '在岗人员即将到退休年龄',
-        help: '在岗人员将在 60 天（默认）内达到法定退休年龄，须办理岗位退出。登记其后续状况即办结。',
-      },
-      trainingNoStatus: {
-        title: '培训结业满六个月未登记就业状况',
-        help: '培训结业满六个月（默认），结业后还没有登记过就业状况。登记一条就业状况即办结。',
-      },
-      referralNoResult: {
-        title: '岗位推荐超过 14 天未记录结果',
-        help: '岗位推荐后满 14 天（默认）仍未记录推荐结果。记录结果即办结。',
-      },
-      noticeEnded: {
-        title: '公示期已结束',
-        help: '就业困难人员认定公示期已结束，须在 5 天（默认）内完成认定。没有记录能自动办结：办完后请标为“不适用”，在原因中写明结果。',
-      },
-    },
     facts: {
       lastContact: '最近联系（或登记）：{{date}}，已 {{days}} 天',
       quarterName: '{{year}} 年第 {{quarter}} 季度',
@@ -101,9 +59,6 @@ export const worklistScreenZhCN = {
       snoozedTitle: '暂缓：{{subject}}',
       notApplicableTitle: '标为不适用：{{subject}}',
       reopenedTitle: '恢复到待办：{{subject}}',
-      snoozedHint: '暂缓到所选日期，到期后重新出现在待办中。不会删除任何记录。',
-      notApplicableHint: '此项不再出现在待办中，可在"已暂缓/不适用"中恢复。不会删除任何记录。',
-      reopenedHint: '撤销暂缓或不适用，此项重新出现在待办中。原来的标记保留备查。',
       until: '暂缓至',
       reason: '原因',
       save: '保存',
@@ -115,8 +70,6 @@ export const worklistScreenZhCN = {
       villages: '各村待办',
       village: '村（社区）',
       own: '本站',
-      due: '将到期',
-      overdue: '已逾期',
       view: '查看',
       back: '返回本站待办',
       viewing: '正在查看：{{name}}（只读）',
@@ -141,57 +94,14 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
     refresh: 'Refresh',
     asOf: 'As of {{date}}',
     counts: {
-      open: '{{count}} to do',
-      due: 'Due',
-      overdue: 'Overdue',
       marked: 'Snoozed / not applicable',
     },
-    state: {
-      due: 'Due',
-      overdue: 'Overdue',
-    },
-    dueOn: 'Due {{date}}',
     overdueSince: 'Due {{date}}, {{count}} days overdue',
     dueToday: 'Due today',
     dueIn: 'Due {{date}} (in {{count}} days)',
     empty: 'Nothing to do: all done',
     villageEmpty: 'Nothing to do in this village',
-    open: 'Open',
     readOnly: 'Read-only: the village stations handle their lists; the township can only look.',
-    rules: {
-      unemployedNotContacted: {
-        title: 'Registered unemployed, not contacted for a while',
-        help: 'Registered unemployed people (registration not closed) whose last service (or registration, if none) was the set number of days ago (shipped default 30 days; the county sets it under Policy). A service recorded answers it.',
-      },
-      hardshipNoServiceThisQuarter: {
-        title: 'Hardship cases with no service this quarter',
-        help: 'People registered with employment difficulties (not closed) with no service this quarter; listed from 30 days (default) before the quarter ends, due at its end. A service recorded answers it.',
-      },
-      assignmentEnding: {
-        title: 'Public-welfare post assignments ending',
-        help: 'Public-welfare post holders whose assignment ends within 30 days (default). Recording what they do next, or a new assignment, answers it.',
-      },
-      subsidyLimitNear: {
-        title: 'Post subsidy reaching its limit',
-        help: 'Post holders whose post subsidy reaches its limit (months under Policy) within 60 days (default). Recording what they do next answers it.',
-      },
-      retirementNear: {
-        title: 'Post holders reaching retirement age',
-        help: 'Post holders reaching the statutory retirement age within 60 days (default): they must leave the post. Recording what they do next answers it.',
-      },
-      trainingNoStatus: {
-        title: 'Trained six months ago, no employment status since',
-        help: 'The course ended six months ago (default) and no employment status has been recorded since. Recording a status answers it.',
-      },
-      referralNoResult: {
-        title: 'Job referrals without a result after 14 days',
-        help: 'A job referral made 14 days ago (default) still has no result. Recording the result answers it.',
-      },
-      noticeEnded: {
-        title: 'Public notice periods ended',
-        help: 'A hardship public notice has ended; the recognition is due within 5 days (default). No record answers it: when done, mark it not applicable with the outcome as the reason.',
-      },
-    },
     facts: {
       lastContact: 'Last contact (or registration): {{date}}, {{days}} days ago',
       quarterName: 'Q{{quarter}} {{year}}',
@@ -232,9 +142,6 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
       snoozedTitle: 'Snooze: {{subject}}',
       notApplicableTitle: 'Mark not applicable: {{subject}}',
       reopenedTitle: 'Back on the list: {{subject}}',
-      snoozedHint: 'Put off until the chosen day; it comes back on the list then. Nothing is deleted.',
-      notApplicableHint: 'It leaves the list; it can be reopened from “Snoozed / not applicable”. Nothing is deleted.',
-      reopenedHint: 'Undo the snooze or the not-applicable mark: the row is back on the list. The earlier mark is kept on record.',
       until: 'Snooze until',
       reason: 'Reason',
       save: 'Save',
@@ -246,8 +153,6 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
       villages: 'Villages’ lists',
       village: 'Village (community)',
       own: 'This station',
-      due: 'Due',
-      overdue: 'Overdue',
       view: 'View',
       back: 'Back to this station’s list',
       viewing: 'Viewing: {{name}} (read-only)',

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { translatorsWithMissing, type Translators } from '../../shared/i18n/testTranslators';
 import { WORKLIST_RULES, type WorklistItem, type WorklistRule } from '../../shared/worklist/contract';
 import { rendererResources } from '../rendererTexts';
-import { daysBetween, dueText, factLines, groupByRule, openLabel, ruleHelp, ruleTitle, subjectOf, targetRoute } from './wording';
+import { daysBetween, dueText, factLines, groupByRule, helpParams, openLabel, ruleHelp, ruleTitle, subjectOf, targetRoute } from './wording';
 
 const RESIDENT = 'resident:abcdefghijklmnopqrstuvwxyz';
 /** The facts shared/worklist/rules.ts gives each rule's rows. */
@@ -58,7 +58,7 @@ describe('a 待办 row in words', () => {
       for (const rule of WORKLIST_RULES) {
         const row = item(rule);
         const lines = factLines(t, row, '2026-12-06');
-        const words = [ruleTitle(t, rule), ruleHelp(t, rule), ...lines, dueText(t, row, '2026-12-06'), subjectOf(t, row), openLabel(t, row.target)];
+        const words = [ruleTitle(t, rule), ruleHelp(t, rule, helpParams(undefined, '2026-12-06')), ...lines, dueText(t, row, '2026-12-06'), subjectOf(t, row), openLabel(t, row.target)];
         expect(lines.length, `${language} ${rule}`).toBe(LINES[rule]);
         for (const text of words) {
           expect(text, `${language} ${rule}`).toBeTruthy();
@@ -83,6 +83,18 @@ describe('a 待办 row in words', () => {
     expect(factLines(en, item('retirementNear'), today)[1]).toBe('Reaches the statutory retirement age on 2027-01-15');
     expect(factLines(en, item('hardshipNoServiceThisQuarter'), today)[0]).toBe('No service in Q4 2026');
     expect(factLines(en, item('trainingNoStatus'), today)).toEqual(['Course: 养老护理员（五级）', 'Ended 2026-05-30']);
+  });
+
+  it("names the county's numbers in a rule's definition: the parameters in force today, the shipped defaults before", () => {
+    const { t } = tr['zh-CN'];
+    expect(ruleHelp(t, 'unemployedNotContacted', helpParams(undefined, '2026-12-06'))).toContain('满 30 天');
+    const entry = (effectiveFrom: string, contactDays: number) => ({
+      id: `policy:worklist:${effectiveFrom}`, rev: '1-a', kind: 'worklist' as const, effectiveFrom, isDefault: false, updatedBy: 'county01', updatedAt: '2026-01-01T00:00:00.000Z',
+      values: { ...helpParams(undefined, '2026-01-01'), contactDays },
+    });
+    const policies = [entry('2026-01-01', 45), entry('2027-01-01', 20)];
+    expect(ruleHelp(t, 'unemployedNotContacted', helpParams(policies, '2026-12-06'))).toContain('满 45 天');
+    expect(ruleHelp(tr.en.t, 'subsidyLimitNear', helpParams(policies, '2027-02-01'))).toContain('36-month');
   });
 
   it('says when a row is due, against the list’s today', () => {

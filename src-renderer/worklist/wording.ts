@@ -3,6 +3,9 @@
 // the employer and job, the notice period…), when it is due, and what it opens. Never a rule code,
 // an id or a login name.
 import type { TFunction } from 'i18next';
+import type { PolicyEntryView } from '../../shared/policy/contract';
+import { DEFAULT_POSTS_POLICY, DEFAULT_WORKLIST_POLICY, type PolicyKind, type PolicyValuesByKind, type WorklistParams } from '../../shared/policy/parameters';
+import { ruleSetInForce } from '../../shared/policy/retirement';
 import type { Route } from '../route';
 import { WORKLIST_RULES, type WorklistItem, type WorklistRule, type WorklistTarget } from '../../shared/worklist/contract';
 
@@ -81,12 +84,20 @@ export function factLines(t: TFunction, item: Pick<WorklistItem, 'rule' | 'facts
 }
 
 export function ruleTitle(t: TFunction, rule: WorklistRule): string {
-  return t(`worklistScreen.rules.${rule}.title`);
+  return t(`worklist.rules.${rule}`);
 }
 
-/** The rule's definition, in a sentence. */
-export function ruleHelp(t: TFunction, rule: WorklistRule): string {
-  return t(`worklistScreen.rules.${rule}.help`);
+/** The numbers a rule's definition names: the work list's and the posts' parameters in force today (the shipped defaults until the policy list is read). */
+export type HelpParams = WorklistParams & { maxSubsidyMonths: number };
+
+export function helpParams(policies: readonly PolicyEntryView[] | undefined, today: string): HelpParams {
+  const inForce = <K extends PolicyKind>(kind: K) => ruleSetInForce((policies ?? []).filter((p): p is PolicyEntryView<K> => p.kind === kind), today)?.values as PolicyValuesByKind[K] | undefined;
+  return { ...(inForce('worklist') ?? DEFAULT_WORKLIST_POLICY), maxSubsidyMonths: (inForce('posts') ?? DEFAULT_POSTS_POLICY).maxSubsidyMonths };
+}
+
+/** The rule's definition, with the county's numbers. */
+export function ruleHelp(t: TFunction, rule: WorklistRule, params: HelpParams): string {
+  return t(`worklist.ruleHelp.${rule}`, params);
 }
 
 /** When the row is (or was) due, against the list's today. */

@@ -81,7 +81,7 @@ describe('the work list (待办), end to end', () => {
     await page.getByTestId('worklist-screen').waitFor();
     await waitForCount(rows(), 3);
     const group = page.locator('[data-testid=worklist-group][data-rule=unemployedNotContacted]');
-    expect(await textOf(group.getByTestId('worklist-group-title'))).toBe('失业登记人员久未联系');
+    expect(await textOf(group.getByTestId('worklist-group-title'))).toBe('登记失业人员未联系');
     const row = await textOf(rowOf('王大山'));
     expect(row).toContain('解放桥社区居民委员会');
     expect(row).toMatch(/最近联系（或登记）：\d{4}-\d{2}-\d{2}，已 45 天/);
@@ -134,7 +134,7 @@ describe('the work list (待办), end to end', () => {
 
   it('reads the same in English, its snooze dialog too', async () => {
     await setLanguage(page, 'English');
-    await waitForText(page.getByTestId('worklist-group-title').first(), 'Registered unemployed, not contacted for a while');
+    await waitForText(page.getByTestId('worklist-group-title').first(), 'Registered unemployed not contacted');
     const text = await textOf(page.getByTestId('worklist-screen'));
     for (const words of ['Overdue', 'Last contact (or registration)', 'Snoozed until', 'Reason: 本人外出务工', 'Marked by 王丽']) expect(text).toContain(words);
     expect(text).not.toMatch(/unemployedNotContacted|resident:|wangli|worklistScreen\./);

@@ -53,7 +53,6 @@ export function MarkDialog({ item, kind, today, onDone }: { item: WorklistItem; 
       onOk={() => void submit()}
       onCancel={onDone}
       destroyOnHidden
-      data-testid="mark-dialog"
     >
       <Typography.Paragraph type="secondary">{t(`worklist.markHelp.${kind}`)}</Typography.Paragraph>
       {formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="mark-form-error" />}

@@ -121,7 +121,7 @@ describe('the work list (待办), end to end', () => {
     const until = localDay(new Date(Date.now() + 20 * DAY));
     await pickDate(page, 'mark-until-input', until);
     await page.getByTestId('mark-save').click();
-    await page.getByTestId('mark-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('mark-save').waitFor({ state: 'detached' });
     await waitForCount(rows(), 1);
     expect(await textOf(page.getByTestId('worklist-marked-toggle'))).toBe('已暂缓/不适用（1）');
     await page.getByTestId('worklist-marked-toggle').click();
@@ -144,7 +144,7 @@ describe('the work list (待办), end to end', () => {
     await waitForText(page.getByTestId('error-mark-until'), 'Snooze until');
     await shot(page, 'worklist-05-snooze-error-en');
     await page.locator('.ant-modal-close').click();
-    await page.getByTestId('mark-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('mark-save').waitFor({ state: 'detached' });
     await setLanguage(page, '中文');
   });
 
@@ -152,7 +152,7 @@ describe('the work list (待办), end to end', () => {
     await markedRows().first().getByTestId('worklist-reopen').click();
     await page.getByTestId('mark-reason-input').fill('已提前回村');
     await page.getByTestId('mark-save').click();
-    await page.getByTestId('mark-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('mark-save').waitFor({ state: 'detached' });
     await waitForCount(rows(), 2);
     await waitForCount(markedRows(), 0);
     expect(await page.getByTestId('nav-worklist').getAttribute('data-count')).toBe('2');

@@ -22,7 +22,7 @@ export function worklistColumn(t: TFunction) {
   return {
     key: 'worklist',
     title: t('worklistScreen.county.column'),
-    width: 150,
+    width: 175,
     render: (_: unknown, station: CountyStationView) => {
       const counts = stationWorklist(station);
       if (!counts) return <span data-testid="county-station-worklist">{t('worklistScreen.county.none')}</span>;

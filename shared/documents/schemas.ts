@@ -289,7 +289,15 @@ export const resolutionSchema = z.object({
 
 /** `heartbeat:<place>`: a station's last successful sync, written straight to the server. */
 /** `signingKey`: the station's public key, for the county to publish when it made no pair itself (county/README.md). */
-export const heartbeatSchema = z.object({ ...base, type: z.literal('heartbeat'), lastSyncAt: isoTime, signingKey: z.string().max(200).optional() });
+const worklistCounts = { due: z.number().int().min(0), overdue: z.number().int().min(0) };
+/** `worklist`: the station's due and overdue rows of its work list on `asOf` (a township's villages' from its relay copies). */
+export const heartbeatSchema = z.object({
+  ...base,
+  type: z.literal('heartbeat'),
+  lastSyncAt: isoTime,
+  signingKey: z.string().max(200).optional(),
+  worklist: z.strictObject({ ...worklistCounts, asOf: isoDay, villages: z.record(placeCodeField, z.strictObject(worklistCounts)).optional() }).optional(),
+});
 
 // ── Employment status (issue 16) ─────────────────────────────────────────────────────────────
 

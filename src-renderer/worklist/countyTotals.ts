@@ -4,16 +4,11 @@
 import { placeName } from '../../shared/places';
 import type { CountyStationView } from '../../shared/rpc/handlers';
 
-export interface StationWorklist {
-  due: number;
-  overdue: number;
-  asOf: string;
-}
+export type StationWorklist = NonNullable<CountyStationView['worklist']>;
 
 /** The station's counts, or null when it has sent none (an older station, or never synced). */
 export function stationWorklist(station: CountyStationView): StationWorklist | null {
-  const counts = (station as CountyStationView & { worklist?: StationWorklist | null }).worklist;
-  return counts && typeof counts.due === 'number' && typeof counts.overdue === 'number' ? counts : null;
+  return station.worklist ?? null;
 }
 
 export interface TownshipTotal {

@@ -74,7 +74,7 @@ export function WorklistTable({ items, today, marked, onAction }: { items: Workl
       onRow={(item) => ({ 'data-testid': marked ? 'worklist-marked-row' : 'worklist-row', 'data-rule': item.rule, 'data-state': item.state }) as HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'state', width: 84, render: (_, item) => <StateTag item={item} /> },
-        { key: 'who', width: 190, render: (_, item) => <Who item={item} /> },
+        { key: 'who', width: 170, render: (_, item) => <Who item={item} /> },
         { key: 'facts', render: (_, item) => <Facts item={item} today={today} /> },
         marked
           ? {
@@ -92,7 +92,7 @@ export function WorklistTable({ items, today, marked, onAction }: { items: Workl
             }
           : {
               key: 'due',
-              width: 210,
+              width: 250,
               render: (_, item) => (
                 <Typography.Text type={item.state === 'overdue' ? 'danger' : 'warning'} data-testid="worklist-row-due">
                   {dueText(t, item, today)}

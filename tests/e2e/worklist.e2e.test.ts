@@ -95,8 +95,9 @@ describe('the work list (待办), end to end', () => {
 
   it('opens a row on the person’s 服务记录, records a home visit, and the list shrinks by one', async () => {
     await rowOf('王大山').getByTestId('worklist-open').click();
-    await waitForText(page.getByTestId('detail-name'), '王大山');
-    // Straight on the 服务记录 tab.
+    // Straight on the 服务记录 tab of the person's drawer.
+    await waitForText(page.locator('.ant-drawer-title'), '王大山');
+    await page.getByTestId('services-panel').waitFor();
     await page.getByTestId('service-new').click();
     await page.getByTestId('service-channel-input').click();
     await page.locator('.ant-select-item-option', { hasText: '入户走访' }).first().click();
@@ -117,6 +118,7 @@ describe('the work list (待办), end to end', () => {
     await page.getByTestId('mark-reason-input').fill('本人外出务工，春节后回村');
     await page.getByTestId('mark-save').click();
     await waitForText(page.getByTestId('error-mark-until'), '暂缓至为必填项');
+    await page.waitForTimeout(500); // the dialog's and the message's animations, for the screenshot
     await shot(page, 'worklist-02-snooze-error-zh');
     const until = localDay(new Date(Date.now() + 20 * DAY));
     await pickDate(page, 'mark-until-input', until);
@@ -142,6 +144,7 @@ describe('the work list (待办), end to end', () => {
     await rowOf('赵六').getByTestId('worklist-snooze').click();
     await page.getByTestId('mark-save').click();
     await waitForText(page.getByTestId('error-mark-until'), 'Snooze until');
+    await page.waitForTimeout(500);
     await shot(page, 'worklist-05-snooze-error-en');
     await page.locator('.ant-modal-close').click();
     await page.getByTestId('mark-save').waitFor({ state: 'detached' });

@@ -75,7 +75,7 @@ export const worklistScreenZhCN = {
       viewing: '正在查看：{{name}}（只读）',
     },
     county: {
-      column: '待办（将到期 / 逾期）',
+      column: '待办 / 逾期',
       value: '{{due}} / {{overdue}}',
       asOf: '截至 {{at}}',
       none: '—',
@@ -158,7 +158,7 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
       viewing: 'Viewing: {{name}} (read-only)',
     },
     county: {
-      column: 'To do (due / overdue)',
+      column: 'Due / overdue',
       value: '{{due}} / {{overdue}}',
       asOf: 'As of {{at}}',
       none: '—',

@@ -131,7 +131,11 @@ describe('待办 at the township and the county', () => {
       const township = page.getByTestId('county-township-worklist');
       await township.waitFor();
       expect(await textOf(township)).toContain(placeName(T1)!);
-      for (const code of [A, B, T1]) expect(await textOf(row(code).getByTestId('county-station-worklist'))).toMatch(/^(\d+ \/ \d+|—)$/);
+      // Each station's counts as of its heartbeat (due / overdue), and the township's sum.
+      const counts = async (code: string) => textOf(row(code).getByTestId('county-station-worklist'));
+      expect([await counts(A), await counts(B), await counts(T1)]).toEqual(['0 / 2', '0 / 1', '0 / 0']);
+      expect(await textOf(township.getByTestId('county-township-counts'))).toBe('0 / 3');
+      expect(await textOf(page.locator('[data-testid=county-stations] thead'))).toContain(language === 'en' ? 'Due / overdue' : '待办 / 逾期');
       await shot(page, `worklist-county-stations-${language}`);
       await page.close();
     });

@@ -10,22 +10,11 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Core, type Session } from '../../src-main/core/core';
-import { idNumber, VILLAGE } from '../../src-main/core/testing/fixtures';
-import { registration } from '../../src-main/core/testing/fixtures';
+import { VILLAGE } from '../../src-main/core/testing/fixtures';
 import { launchBrowser, logInIfAsked, pickDate, setLanguage, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
+import { DAY, localDay, registerUnemployed } from './worklistSeed';
 
 const CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
-const DAY = 86_400_000;
-const PEOPLE = [
-  { name: '王大山', seq: '101' },
-  { name: '李小红', seq: '102' },
-  { name: '赵六', seq: '103' },
-];
-
-const localDay = (at: Date) => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-};
 
 /** A station set up 45 days ago, its three unemployed registered that day and never contacted since. */
 async function seedStation(dataDir: string): Promise<void> {
@@ -35,14 +24,7 @@ async function seedStation(dataDir: string): Promise<void> {
     const session: Session = { user: null };
     await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: CLERK });
     await core.call(session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
-    const date = localDay(then);
-    for (const person of PEOPLE) {
-      await core.call(
-        session,
-        'residents.register',
-        registration({ idNumber: idNumber('19800101', person.seq), name: person.name, registration: { kind: 'unemployment', date, unemploymentType: 'lostJob', unemployedSince: date } }),
-      );
-    }
+    await registerUnemployed(core, session, ['王大山', '李小红', '赵六'], 101, localDay(then));
     await core.whenIndexed();
   } finally {
     await core.close();

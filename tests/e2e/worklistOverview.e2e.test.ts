@@ -13,8 +13,8 @@ import { provisionCounty, type ProvisionResult } from '../../county/provision';
 import { placeChildren, placeName } from '../../shared/places/index';
 import { Core, type Session } from '../../src-main/core/core';
 import { accountOf, QUIET } from '../../src-main/core/testing/countyStations';
-import { idNumber, registration } from '../../src-main/core/testing/fixtures';
 import { launchBrowser, logInIfAsked, setLanguage, shot, startHost, tempDir, textOf, waitForCount, waitForText, type RunningHost } from './harness';
+import { DAY, localDay, registerUnemployed } from './worklistSeed';
 
 const COUNTY = '370102';
 const [T1] = placeChildren(COUNTY).map((c) => c.code) as [string];
@@ -22,17 +22,11 @@ const [A, B] = placeChildren(T1).map((c) => c.code) as [string, string];
 const ADMIN = { user: 'admin', password: 'worklist-e2e-secret' };
 const CLERK = { loginName: 'clerk', displayName: '王丽', password: 'secret-123' };
 const STAFF = { loginName: 'county-li', displayName: '李科长', password: 'secret-123' };
-const DAY = 86_400_000;
 
 let server: PouchServer;
 let provisioned: ProvisionResult;
 let browser: Browser;
 const hosts: RunningHost[] = [];
-
-const localDay = (at: Date) => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-};
 
 /** A station set up and connected on a clock the caller moves; `work` runs before its one sync. */
 async function station(place: string, account: string, user: { loginName: string; displayName: string; password: string }, work?: (core: Core, session: Session, at: (ms: number) => void) => Promise<void>): Promise<string> {
@@ -55,10 +49,7 @@ async function station(place: string, account: string, user: { loginName: string
 
 /** Registers unemployed people on the station's (set back) day; then brings its clock to today. */
 const unemployed = (names: string[], seq: number) => async (core: Core, session: Session, at: (ms: number) => void) => {
-  const date = localDay(new Date(Date.now() - 45 * DAY));
-  for (const [i, name] of names.entries()) {
-    await core.call(session, 'residents.register', registration({ idNumber: idNumber('19800101', String(seq + i)), name, registration: { kind: 'unemployment', date, unemploymentType: 'lostJob', unemployedSince: date } }));
-  }
+  await registerUnemployed(core, session, names, seq, localDay(new Date(Date.now() - 45 * DAY)));
   at(Date.now());
 };
 

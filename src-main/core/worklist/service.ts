@@ -7,7 +7,7 @@ import { placeName, stationLevel } from '../../../shared/places';
 import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import type { WorklistItem, WorklistOverviewRow, WorklistView } from '../../../shared/worklist/contract';
 import { standingMark } from '../../../shared/worklist/rules';
-import { fail, type CoreContext } from '../context';
+import { fail, type CoreContext, type Stamp } from '../context';
 import type { ModuleDeps } from '../modules';
 import { randomId } from '../residents/identity';
 import type { StationDb } from '../store/db';
@@ -69,7 +69,7 @@ export class WorklistService {
     if (!row) fail(fieldError('key', 'errors.worklist.noSuchRow'));
     if (args.kind === 'snoozed' && (args.until === null || args.until <= today)) fail(fieldError('until', 'errors.worklist.untilNotAfterToday', { today }));
     if (args.kind === 'reopened' && !standingMark(this.own.marks.of(args.key), today)) fail(fieldError('kind', 'errors.worklist.nothingToReopen'));
-    const stamp = this.ctx.stamp(user, place);
+    const stamp = this.laterThanMarks(this.ctx.stamp(user, place), args.key);
     const doc: WorklistMarkDoc = {
       _id: docId.worklistMark(place, stamp.createdAt, randomId(8)),
       type: 'worklistMark',
@@ -87,6 +87,14 @@ export class WorklistService {
     this.own.apply(doc._id, doc as unknown as Record<string, unknown>, false);
     const after = computeList(this.own, today, this.policy(today));
     return after.items.find((i) => i.key === args.key) ?? after.marked.find((i) => i.key === args.key) ?? row;
+  }
+
+  /** The latest mark of a key decides: a new one is stamped after every earlier one (two in one millisecond, a clock set back). */
+  private laterThanMarks(stamp: Stamp, key: string): Stamp {
+    const latest = this.own.marks.of(key).reduce((max, m) => (m.at > max ? m.at : max), '');
+    if (stamp.createdAt > latest) return stamp;
+    const at = new Date(Date.parse(latest) + 1).toISOString();
+    return { ...stamp, createdAt: at, updatedAt: at };
   }
 
   /** Per village at a township (from its relay copies, as of today), per station at the county, nothing at a village. */

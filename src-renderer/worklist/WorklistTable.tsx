@@ -1,7 +1,7 @@
 // The rows of one rule (or the marked rows): state tag, the person and their village, the facts
 // worded per rule, when it is due (or the mark: who, when, why) and the actions a writer has.
 
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +16,11 @@ export type RowAction = (item: WorklistItem, kind: WorklistMarkKind) => void;
 function StateTag({ item }: { item: WorklistItem }) {
   const { t } = useTranslation();
   return (
-    <Tag color={item.state === 'overdue' ? 'red' : 'orange'} data-testid="worklist-state" data-state={item.state}>
-      {t(`worklist.states.${item.state}`)}
-    </Tag>
+    <Tooltip title={t(`worklist.stateHelp.${item.state}`)}>
+      <Tag color={item.state === 'overdue' ? 'red' : 'orange'} data-testid="worklist-state" data-state={item.state}>
+        {t(`worklist.states.${item.state}`)}
+      </Tag>
+    </Tooltip>
   );
 }
 

@@ -69,20 +69,17 @@ export const worklistScreenZhCN = {
     township: {
       villages: '各村待办',
       village: '村（社区）',
-      own: '本站',
       view: '查看',
       back: '返回本站待办',
       viewing: '正在查看：{{name}}（只读）',
     },
     county: {
       column: '待办 / 逾期',
-      value: '{{due}} / {{overdue}}',
       asOf: '截至 {{at}}',
       none: '—',
       byTownship: '各乡镇待办',
       township: '乡镇（街道）',
       stations: '{{count}} 个站点',
-      total: '合计',
     },
   },
 };
@@ -152,20 +149,17 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
     township: {
       villages: 'Villages’ lists',
       village: 'Village (community)',
-      own: 'This station',
       view: 'View',
       back: 'Back to this station’s list',
       viewing: 'Viewing: {{name}} (read-only)',
     },
     county: {
       column: 'Due / overdue',
-      value: '{{due}} / {{overdue}}',
       asOf: 'As of {{at}}',
       none: '—',
       byTownship: 'To do per township',
       township: 'Township (subdistrict)',
       stations: '{{count}} stations',
-      total: 'Total',
     },
   },
 };

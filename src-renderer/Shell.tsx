@@ -19,6 +19,7 @@ import { SideMenu } from './shell/SideMenu';
 import { routeScreen } from './shell/RouteScreen';
 import { useCoreEvents } from './shell/useCoreEvents';
 import { BackupPassphraseBanner } from './backup/PassphraseBanner';
+import { resolveHome } from './worklist/landing';
 
 /** Below the app header and a drawer's header (both under 72 px). */
 export const MESSAGE_TOP = 76;
@@ -30,8 +31,8 @@ export function Shell() {
   const status = useStationStatus();
   const setStatus = useSetStatus();
   const queryClient = useQueryClient();
-  const route = useRoute();
   const data = status.data;
+  const route = resolveHome(useRoute(), data);
   const loggedIn = Boolean(data?.setUp && data.user);
 
   const logout = async () => {
@@ -40,7 +41,7 @@ export function Shell() {
       // What the last user loaded (lists, the audit log) must not show to the next one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
       setStatus(loggedOut);
-      navigate({ name: 'residents' });
+      navigate({ name: 'home' });
     } catch (error) {
       void message.error(errorText(t, error));
     }

@@ -4,9 +4,14 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  /** No path: the shell picks the station's first screen (../worklist/landing.ts). */
+  | { name: 'home' }
+  /** 待办: the station's list, or (at a township) one village's, read-only. */
+  | { name: 'worklist'; placeCode?: string }
   | { name: 'residents' }
   | { name: 'register' }
-  | { name: 'resident'; id: string }
+  /** A resident's drawer, optionally on a tab (`#/residents/<id>/services`). */
+  | { name: 'resident'; id: string; tab?: 'services' }
   | { name: 'edit'; id: string }
   | { name: 'posts' }
   | { name: 'post'; id: string }
@@ -35,6 +40,8 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const parts = path.split('/').map((p) => decodeURIComponent(p));
+  if (parts[0] === '') return { name: 'home' };
+  if (parts[0] === 'worklist') return /^\d{12}$/.test(parts[1] ?? '') ? { name: 'worklist', placeCode: parts[1]! } : { name: 'worklist' };
   if (parts[0] === 'register') return { name: 'register' };
   if (parts[0] === 'posts') {
     if (parts[1] && parts[2] === 'attendance' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'attendance', postId: parts[1], month: parts[3]! };
@@ -58,19 +65,24 @@ export function parseRoute(hash: string): Route {
     return { name: 'county' };
   }
   if (parts[0] === 'residents' && parts[1]) {
-    return parts[2] === 'edit' ? { name: 'edit', id: parts[1] } : { name: 'resident', id: parts[1] };
+    if (parts[2] === 'edit') return { name: 'edit', id: parts[1] };
+    return parts[2] === 'services' ? { name: 'resident', id: parts[1], tab: 'services' } : { name: 'resident', id: parts[1] };
   }
   return { name: 'residents' };
 }
 
 export function routeHash(route: Route): string {
   switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'worklist':
+      return route.placeCode ? `#/worklist/${route.placeCode}` : '#/worklist';
     case 'residents':
       return '#/residents';
     case 'register':
       return '#/register';
     case 'resident':
-      return `#/residents/${encodeURIComponent(route.id)}`;
+      return `#/residents/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
     case 'edit':
       return `#/residents/${encodeURIComponent(route.id)}/edit`;
     case 'posts':

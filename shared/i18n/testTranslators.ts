@@ -5,7 +5,8 @@ import { resources } from './resources';
 
 export type Translators = Record<'zh-CN' | 'en', { t: TFunction; missing: string[] }>;
 
-export async function translatorsWithMissing(): Promise<Translators> {
+/** Over the app's shared resources, or the ones given (the renderer's, with its screens' own tables). */
+export async function translatorsWithMissing(over: Record<'zh-CN' | 'en', object> = resources): Promise<Translators> {
   const out = {} as Translators;
   for (const lng of ['zh-CN', 'en'] as const) {
     const missing: string[] = [];
@@ -13,7 +14,7 @@ export async function translatorsWithMissing(): Promise<Translators> {
     await instance.init({
       lng,
       fallbackLng: false,
-      resources: { [lng]: { translation: resources[lng] } },
+      resources: { [lng]: { translation: over[lng] } },
       interpolation: { escapeValue: false },
       saveMissing: true,
       missingKeyHandler: (_lngs, _ns, key) => missing.push(key),

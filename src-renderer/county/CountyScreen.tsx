@@ -17,6 +17,7 @@ import { useDebounced } from '../useDebounced';
 import { CountTags, CountyStatusTag } from './common';
 import { useCountyBatches, useCountyLive, useCountyStations } from './queries';
 import { COUNTY_BATCH_STATUSES, sortStations, staleText, stationOptions } from './countyView';
+import { TownshipWorklist, worklistColumn } from '../worklist/CountyWorklist';
 import './county.css';
 
 type TabKey = 'batches' | 'stations';
@@ -262,6 +263,7 @@ function StationsTab(props: {
         )}
       </div>
       {props.error ? <Alert type="error" showIcon title={errorText(t, props.error)} style={{ marginBottom: 12 }} /> : null}
+      <TownshipWorklist stations={rows} />
       <Table<CountyStationView>
         data-testid="county-stations"
         rowKey="placeCode"
@@ -323,6 +325,7 @@ function StationsTab(props: {
               );
             },
           },
+          worklistColumn(t),
           {
             key: 'waiting',
             title: t('county.stations.columns.waiting'),

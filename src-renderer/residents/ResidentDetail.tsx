@@ -21,7 +21,7 @@ import { usePersonName } from '../shell/people';
 import { ResidentPrintButtons } from '../print';
 import { ResidentTabs } from '../services/ServicesPanel';
 
-export function ResidentDetail({ id, onClose }: { id: string; onClose(): void }) {
+export function ResidentDetail({ id, tab, onClose }: { id: string; tab?: 'services' | undefined; onClose(): void }) {
   const { t } = useTranslation();
   const resident = useResident(id);
   const [closing, setClosing] = useState(false);
@@ -81,6 +81,7 @@ export function ResidentDetail({ id, onClose }: { id: string; onClose(): void })
       {view && (
         <ResidentTabs
           view={view}
+          tab={tab}
           details={
             <>
               <DetailBody view={view} onReopen={() => setReopening(true)} />

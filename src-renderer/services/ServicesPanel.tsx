@@ -20,11 +20,12 @@ import { entryText, resultLine } from './timelineText';
 type Dialog = { kind: 'service'; corrects: ServiceView | null } | { kind: 'result'; referral: ServiceView; corrects: ServiceView | null } | null;
 
 /** The resident's detail in two tabs: the registration (as it was) and the service records. */
-export function ResidentTabs({ view, details }: { view: ResidentView; details: React.ReactNode }) {
+export function ResidentTabs({ view, details, tab }: { view: ResidentView; details: React.ReactNode; tab?: 'services' | undefined }) {
   const { t } = useTranslation();
   return (
     <Tabs
       data-testid="resident-tabs"
+      defaultActiveKey={tab ?? 'details'}
       items={[
         { key: 'details', label: t('services.detailsTab'), children: details },
         { key: 'services', label: <span data-testid="tab-services">{t('services.tab')}</span>, children: <ServicesPanel view={view} /> },

@@ -13,11 +13,14 @@ import { StatsScreen } from '../stats';
 import { BackupScreen } from '../backup';
 import { AboutScreen } from '../about';
 import { AuditScreen, UsersScreen } from '../access';
+import { WorklistScreen } from '../worklist';
 import { navigate, type Route } from '../route';
 
 /** The screen, and whether it fills the main area (the residents list scrolls inside itself). */
 export function routeScreen(route: Route): { screen: React.ReactNode; fill: boolean } {
   switch (route.name) {
+    case 'worklist':
+      return { screen: <WorklistScreen key={route.placeCode ?? ''} placeCode={route.placeCode} />, fill: false };
     case 'register':
       return { screen: <ResidentFormScreen key="register" mode="register" />, fill: false };
     case 'edit':
@@ -60,7 +63,7 @@ export function routeScreen(route: Route): { screen: React.ReactNode; fill: bool
         screen: (
           <>
             <ResidentsScreen />
-            {route.name === 'resident' && <ResidentDetail id={route.id} onClose={() => navigate({ name: 'residents' })} />}
+            {route.name === 'resident' && <ResidentDetail id={route.id} tab={route.tab} onClose={() => navigate({ name: 'residents' })} />}
           </>
         ),
       };

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BranchesOutlined,
+  CheckSquareOutlined,
   CloudDownloadOutlined,
   FileExcelOutlined,
   FileSearchOutlined,
@@ -22,8 +23,10 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/rpc/define';
 import { navigate, type Route } from '../route';
 import { menuKeyOf, visibleGroups, type Target } from './navigation';
+import { WorklistNavLabel } from '../worklist/NavLabel';
 
 const ICONS: Record<Target, React.ReactNode> = {
+  worklist: <CheckSquareOutlined />,
   residents: <TeamOutlined />,
   register: <PlusOutlined />,
   posts: <SolutionOutlined />,
@@ -68,7 +71,7 @@ export function SideMenu({ route, role, county }: { route: Route; role: Role | n
       key: entry.target,
       icon: ICONS[entry.target],
       title: t(entry.label),
-      label: <span data-testid={`nav-${entry.target}`}>{t(entry.label)}</span>,
+      label: entry.target === 'worklist' ? <WorklistNavLabel /> : <span data-testid={`nav-${entry.target}`}>{t(entry.label)}</span>,
     })),
   }));
   const selected = menuKeyOf(route);

@@ -17,7 +17,7 @@ describe('side menu', () => {
 
   it('hides the county review at a village, and the administration from a clerk', () => {
     expect(targets('clerk', false)).toEqual([
-      ['people', ['residents', 'register']],
+      ['people', ['worklist', 'residents', 'register']],
       ['posts', ['posts']],
       ['training', ['training']],
       ['stats', ['stats', 'sheets']],
@@ -38,5 +38,11 @@ describe('side menu', () => {
     expect(menuKeyOf({ name: 'resident', id: 'resident:1' })).toBe('residents');
     expect(menuKeyOf({ name: 'countyBatch', id: 'b1' })).toBe('county');
     expect(menuKeyOf({ name: 'about' })).toBeNull();
+    expect(menuKeyOf({ name: 'worklist', placeCode: '370102001002' })).toBe('worklist');
+  });
+
+  it('offers 待办 at village and township stations, not at the county', () => {
+    expect(targets('township', false)[0]).toEqual(['people', ['worklist', 'residents', 'register']]);
+    expect(targets('county', true).flatMap(([, entries]) => entries)).not.toContain('worklist');
   });
 });

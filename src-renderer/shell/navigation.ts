@@ -6,7 +6,7 @@ import { mayCall, type HandlerName, type PermissionName } from '../../shared/rpc
 import type { Role } from '../../shared/rpc/define';
 import type { Route } from '../route';
 
-export type Target = Extract<Route, { name: 'residents' | 'register' | 'posts' | 'training' | 'stats' | 'sheets' | 'county' | 'conflicts' | 'policy' | 'backup' | 'users' | 'audit' }>['name'];
+export type Target = Extract<Route, { name: 'worklist' | 'residents' | 'register' | 'posts' | 'training' | 'stats' | 'sheets' | 'county' | 'conflicts' | 'policy' | 'backup' | 'users' | 'audit' }>['name'];
 
 export interface Entry {
   target: Target;
@@ -14,6 +14,8 @@ export interface Entry {
   /** The handler or permission the entry's screen needs. */
   needs: HandlerName | PermissionName;
   countyOnly?: boolean;
+  /** At village and township stations only (the county has no list of its own). */
+  stationOnly?: boolean;
 }
 
 export interface Group {
@@ -27,6 +29,7 @@ const GROUPS: Group[] = [
     key: 'people',
     label: 'nav.groups.people',
     entries: [
+      { target: 'worklist', label: 'worklistScreen.nav', needs: 'worklist.list', stationOnly: true },
       { target: 'residents', label: 'nav.residents', needs: 'residents.search' },
       { target: 'register', label: 'nav.register', needs: 'residents.register' },
     ],
@@ -77,6 +80,7 @@ export function menuKeyOf(route: Route): Target | null {
       return 'county';
     case 'print':
     case 'about':
+    case 'home':
       return null;
     default:
       return route.name;
@@ -87,6 +91,6 @@ export function menuKeyOf(route: Route): Target | null {
 export function visibleGroups(role: Role | null | undefined, county: boolean): Group[] {
   return GROUPS.map((group) => ({
     ...group,
-    entries: group.entries.filter((entry) => (!entry.countyOnly || county) && mayCall(entry.needs, role)),
+    entries: group.entries.filter((entry) => (!entry.countyOnly || county) && (!entry.stationOnly || !county) && mayCall(entry.needs, role)),
   })).filter((group) => group.entries.length > 0);
 }

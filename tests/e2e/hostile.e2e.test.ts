@@ -76,6 +76,7 @@ describe('hostile text from other stations, end to end', () => {
   it('shows the name literally in the residents list', async () => {
     await page.goto(host.url);
     await logInIfAsked(page, CLERK);
+    await page.getByTestId('nav-residents').click();
     await waitForText(page.getByTestId('resident-total'), '共 1 人');
     expect(await textOf(page.getByTestId('resident-row').first().getByTestId('resident-name'))).toBe(HOSTILE.name);
     await noInjectedElements(page);

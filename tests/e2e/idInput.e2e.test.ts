@@ -38,6 +38,9 @@ describe('ID number input, end to end', () => {
     await page.getByTestId('setup-confirm').fill(CLERK.password);
     await page.getByTestId('setup-submit').click();
     await logInIfAsked(page, CLERK);
+    // A clerk lands on 待办; the residents are one click away.
+    await page.getByTestId('worklist-screen').waitFor();
+    await page.getByTestId('nav-residents').click();
     await waitForText(page.getByTestId('resident-total'), '共 0 人');
   });
 

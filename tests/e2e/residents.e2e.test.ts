@@ -59,6 +59,9 @@ describe('residents, end to end', () => {
     await logInIfAsked(page, CLERK);
     expect(await textOf(page.getByTestId('current-user'))).toBe(CLERK.displayName);
     expect(await textOf(page.getByTestId('station-name'))).toContain('解放桥社区居民委员会');
+    // A clerk lands on 待办; the residents are one click away.
+    await page.getByTestId('worklist-screen').waitFor();
+    await page.getByTestId('nav-residents').click();
     await waitForText(page.getByTestId('resident-total'), '共 0 人');
   });
 
@@ -121,6 +124,7 @@ describe('residents, end to end', () => {
     host = await startHost({ dataDir });
     await page.goto(host.url);
     await logInIfAsked(page, CLERK);
+    await page.getByTestId('nav-residents').click();
     await searchFor(page, 'zs');
     await waitForText(page.getByTestId('resident-total'), '共 1 人');
     await page.getByTestId('resident-row').first().click();

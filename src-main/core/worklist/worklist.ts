@@ -1,0 +1,168 @@
+// The work list (待办) of one database: the rules of shared/worklist/rules.ts applied to the facts
+// kept of it (./facts.ts) with the parameters in force today, and the clerks' marks. The same
+// computation serves a station's own list and a township's read-only view of a village.
+import { retirementDate, type RetirementRuleSet } from '../../../shared/policy/retirement';
+import type { WorklistParams } from '../../../shared/policy/parameters';
+import type { WorklistCounts, WorklistItem, WorklistMarkView } from '../../../shared/worklist/contract';
+import { noticeDuty, personDuties, standingMark, dutyState, type AssignmentFact, type CourseFact, type Duty, type PersonFacts } from '../../../shared/worklist/rules';
+import type { WorklistFacts, PersonEntry } from './facts';
+
+/** What the rules take from the county's dated parameters, in force on the day listed. */
+export interface ListPolicy {
+  params: WorklistParams;
+  maxSubsidyMonths: number;
+  retirement: RetirementRuleSet;
+}
+
+export interface ComputedList {
+  items: WorklistItem[];
+  marked: WorklistItem[];
+  counts: WorklistCounts;
+}
+
+const RULES_OF_REGISTRATION = new Set(['unemployment', 'hardship']);
+
+function personFacts(facts: WorklistFacts, r: PersonEntry, policy: ListPolicy): PersonFacts | null {
+  const services = facts.services.byOwner.get(r.id);
+  const assignmentsOf = facts.assignments.byOwner.get(r.id);
+  const enrolmentsOf = facts.enrolments.byOwner.get(r.id);
+  const registered = !r.closed && RULES_OF_REGISTRATION.has(r.kind);
+  let referrals = false;
+  if (services) for (const s of services.values()) if (s.kind === 'jobReferral') referrals = true;
+  if (!registered && !referrals && !assignmentsOf && !enrolmentsOf) return null;
+  const assignments: AssignmentFact[] = assignmentsOf ? [...assignmentsOf.values()].map((a) => ({ ...a, postName: facts.posts.get(a.postId) ?? '' })) : [];
+  const courses: CourseFact[] = [];
+  if (enrolmentsOf) {
+    for (const sessionId of enrolmentsOf.values()) {
+      const session = facts.sessions.get(sessionId);
+      if (session) courses.push({ sessionId, ...session });
+    }
+  }
+  return {
+    residentId: r.id,
+    placeCode: r.place,
+    registration: { kind: r.kind, date: r.registeredOn },
+    closed: r.closed,
+    services: services ? [...services.values()] : [],
+    statuses: facts.statuses.of(r.id),
+    assignments,
+    courses,
+    retirementDate: assignments.length > 0 && r.birthDate ? retirementDate(policy.retirement, r.birthDate, r.sex) : null,
+  };
+}
+
+function item(d: Duty, today: string, name: string | null, mark: WorklistMarkView | null): WorklistItem {
+  return {
+    key: d.key,
+    rule: d.rule,
+    state: dutyState(d, today) ?? 'due',
+    dueDate: d.dueDate,
+    residentId: d.residentId,
+    residentName: name,
+    placeCode: d.placeCode,
+    target: d.target,
+    facts: d.facts,
+    mark,
+  };
+}
+
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const order = (a: WorklistItem, b: WorklistItem) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || byDate(a.dueDate, b.dueDate) || byDate(a.key, b.key);
+
+/** The day and the parameters rows were computed for. */
+const keyOf = (today: string, policy: ListPolicy) => `${today}|${JSON.stringify(policy.params)}|${policy.maxSubsidyMonths}|${policy.retirement.effectiveFrom}|${JSON.stringify(policy.retirement.rules)}`;
+
+function row(facts: WorklistFacts, d: Duty, today: string, name: string | null): WorklistItem {
+  const mark = standingMark(facts.marks.byOwner.has(d.key) ? facts.marks.of(d.key) : undefined, today);
+  return item(d, today, name, mark ? { kind: mark.kind as WorklistMarkView['kind'], until: mark.until, reason: mark.reason, byName: mark.byName, at: mark.at } : null);
+}
+
+/** The rows of one owner: a resident (`resident:…`), or a printed notice (its audit target). */
+function rowsOf(facts: WorklistFacts, owner: string, today: string, policy: ListPolicy): WorklistItem[] {
+  const notice = facts.notices.get(owner);
+  if (notice) {
+    const d = noticeDuty(notice, today, policy.params);
+    return d ? [row(facts, d, today, null)] : [];
+  }
+  const r = facts.residents.get(owner);
+  const p = r && personFacts(facts, r, policy);
+  return p ? personDuties(p, today, policy.params, policy.maxSubsidyMonths).map((d) => row(facts, d, today, r.name)) : [];
+}
+
+/** The first position in a sorted list at which `r` may go. */
+function lowerBound(list: readonly WorklistItem[], r: WorklistItem): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid]!, r) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The list of one database for one day and set of parameters, with each owner's rows. */
+class KeptList {
+  readonly rows = new Map<string, WorklistItem[]>();
+  readonly items: WorklistItem[] = [];
+  readonly marked: WorklistItem[] = [];
+  readonly counts: WorklistCounts = { due: 0, overdue: 0 };
+
+  constructor(readonly key: string) {}
+
+  /** Everything at once: each owner's rows, one sort. */
+  fill(facts: WorklistFacts, today: string, policy: ListPolicy): void {
+    for (const owner of [...facts.residents.keys(), ...facts.notices.keys()]) {
+      const rows = rowsOf(facts, owner, today, policy);
+      if (rows.length === 0) continue;
+      this.rows.set(owner, rows);
+      for (const r of rows) {
+        if (r.mark) this.marked.push(r);
+        else {
+          this.items.push(r);
+          this.counts[r.state] += 1;
+        }
+      }
+    }
+    this.items.sort(order);
+    this.marked.sort(order);
+  }
+
+  /** One owner again: its old rows out, its new rows in, each where the order puts it. */
+  replace(owner: string, rows: WorklistItem[]): void {
+    for (const r of this.rows.get(owner) ?? []) {
+      const list = r.mark ? this.marked : this.items;
+      const at = lowerBound(list, r);
+      if (list[at] === r) list.splice(at, 1);
+      if (!r.mark) this.counts[r.state] -= 1;
+    }
+    if (rows.length === 0) this.rows.delete(owner);
+    else this.rows.set(owner, rows);
+    for (const r of rows) {
+      const list = r.mark ? this.marked : this.items;
+      list.splice(lowerBound(list, r), 0, r);
+      if (!r.mark) this.counts[r.state] += 1;
+    }
+  }
+}
+
+/**
+ * Every duty of the database listed on `today`: open rows, and rows a standing mark set apart.
+ * The list is kept for the day and the parameters: a call computes again only the residents
+ * (and notices) whose records changed since the last one, and moves their rows into place.
+ */
+export function computeList(facts: WorklistFacts, today: string, policy: ListPolicy): ComputedList {
+  const key = keyOf(today, policy);
+  let kept = facts.list as KeptList | null;
+  if (!kept || kept.key !== key || facts.everything) {
+    facts.changed.clear();
+    facts.everything = false;
+    kept = new KeptList(key);
+    kept.fill(facts, today, policy);
+    facts.list = kept;
+  } else {
+    for (const owner of facts.changed) kept.replace(owner, rowsOf(facts, owner, today, policy));
+    facts.changed.clear();
+  }
+  return { items: kept.items.slice(), marked: kept.marked.slice(), counts: { ...kept.counts } };
+}

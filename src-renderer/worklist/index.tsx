@@ -1,0 +1,143 @@
+// 待办: what is due and overdue at this station, grouped by rule (its wording and definition),
+// overdue first; each row opens the person or the record, and a writer may snooze it or mark it
+// not applicable (listed apart, collapsed, with 恢复). At a township: the villages' counts, and
+// any village's list read-only.
+
+import { Alert, Button, Card, Collapse, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { placeName } from '../../shared/places';
+import { mayCall } from '../../shared/rpc/handlers';
+import type { WorklistItem, WorklistMarkKind, WorklistView } from '../../shared/worklist/contract';
+import { errorText } from '../errors';
+import { navigate } from '../route';
+import { useSession } from '../station/queries';
+import { MarkDialog } from './MarkDialog';
+import { useWorklist, useWorklistLive } from './queries';
+import { VillagePicker } from './VillagePicker';
+import { usePolicyList } from '../policy/queries';
+import { groupByRule, helpParams, ruleHelp, ruleTitle } from './wording';
+import { WorklistTable, type RowAction } from './WorklistTable';
+
+export { WorklistNavLabel } from './NavLabel';
+
+export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }) {
+  const { t } = useTranslation();
+  useWorklistLive();
+  const { role, station } = useSession();
+  const list = useWorklist(placeCode);
+  const [marking, setMarking] = useState<{ item: WorklistItem; kind: WorklistMarkKind } | null>(null);
+  const township = station?.level === 'township';
+  const view = list.data;
+  const readOnly = Boolean(placeCode) || view?.readOnly === true || !mayCall('worklist.mark', role);
+  const onAction: RowAction | null = readOnly ? null : (item, kind) => setMarking({ item, kind });
+
+  return (
+    <div data-testid="worklist-screen" data-place-code={placeCode ?? station?.placeCode ?? ''}>
+      <Space style={{ marginBottom: 12 }} wrap align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('worklistScreen.title')}
+          {placeCode ? ` · ${placeName(placeCode) ?? ''}` : ''}
+        </Typography.Title>
+        {view && <Counts view={view} />}
+        <Button icon={<ReloadOutlined />} size="small" onClick={() => void list.refetch()} loading={list.isFetching} data-testid="worklist-refresh">
+          {t('worklistScreen.refresh')}
+        </Button>
+        {view && <Typography.Text type="secondary">{t('worklistScreen.asOf', { date: view.today })}</Typography.Text>}
+      </Space>
+      {placeCode && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="worklist-read-only"
+          title={t('worklistScreen.township.viewing', { name: placeName(placeCode) ?? '' })}
+          description={t('worklistScreen.readOnly')}
+          action={
+            <Button size="small" onClick={() => navigate({ name: 'worklist' })} data-testid="worklist-back">
+              {t('worklistScreen.township.back')}
+            </Button>
+          }
+        />
+      )}
+      {township && !placeCode && <VillagePicker />}
+      {list.isPending && <Spin />}
+      {list.isError && <Result status="error" title={errorText(t, list.error)} />}
+      {view && <Groups view={view} onAction={onAction} village={Boolean(placeCode)} />}
+      {view && <Marked view={view} onAction={onAction} />}
+      {marking && view && <MarkDialog item={marking.item} kind={marking.kind} today={view.today} onDone={() => setMarking(null)} />}
+    </div>
+  );
+}
+
+function Counts({ view }: { view: WorklistView }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4}>
+      <Tag color="red" data-testid="worklist-count-overdue" data-count={view.counts.overdue}>
+        {t('worklist.states.overdue')} {view.counts.overdue}
+      </Tag>
+      <Tag color="orange" data-testid="worklist-count-due" data-count={view.counts.due}>
+        {t('worklist.states.due')} {view.counts.due}
+      </Tag>
+      <Tag data-testid="worklist-count-marked" data-count={view.marked.length}>
+        {t('worklistScreen.counts.marked')} {view.marked.length}
+      </Tag>
+    </Space>
+  );
+}
+
+function Groups({ view, onAction, village }: { view: WorklistView; onAction: RowAction | null; village: boolean }) {
+  const { t } = useTranslation();
+  const policies = usePolicyList();
+  const params = helpParams(policies.data, view.today);
+  const groups = groupByRule(view.items);
+  if (groups.length === 0) return <Empty style={{ margin: '32px 0' }} description={t(village ? 'worklistScreen.villageEmpty' : 'worklistScreen.empty')} data-testid="worklist-empty" />;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {groups.map((group) => (
+        <Card
+          key={group.rule}
+          size="small"
+          data-testid="worklist-group"
+          data-rule={group.rule}
+          title={
+            <Space>
+              <span data-testid="worklist-group-title">{ruleTitle(t, group.rule)}</span>
+              <Tag>{group.items.length}</Tag>
+              {group.overdue > 0 && <Tag color="red">{t('worklist.states.overdue')} {group.overdue}</Tag>}
+            </Space>
+          }
+        >
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="worklist-group-help">
+            {ruleHelp(t, group.rule, params)}
+          </Typography.Paragraph>
+          <WorklistTable items={group.items} today={view.today} onAction={onAction} />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+function Marked({ view, onAction }: { view: WorklistView; onAction: RowAction | null }) {
+  const { t } = useTranslation();
+  return (
+    <Collapse
+      style={{ marginTop: 16 }}
+      data-testid="worklist-marked"
+      items={[
+        {
+          key: 'marked',
+          label: <span data-testid="worklist-marked-toggle">{t('worklistScreen.markedSection', { count: view.marked.length })}</span>,
+          children:
+            view.marked.length === 0 ? (
+              <Typography.Text type="secondary">{t('worklistScreen.markedNone')}</Typography.Text>
+            ) : (
+              <WorklistTable items={view.marked} today={view.today} marked onAction={onAction} />
+            ),
+        },
+      ]}
+    />
+  );
+}

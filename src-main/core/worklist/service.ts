@@ -17,7 +17,7 @@ import { WorklistFacts } from './facts';
 import { computeList, type ComputedList, type ListPolicy } from './worklist';
 
 export class WorklistService {
-  private readonly own = new WorklistFacts();
+  private readonly own = new WorklistFacts(true);
   private readonly relays = new Map<string, WorklistFacts>();
 
   constructor(private readonly deps: ModuleDeps) {}

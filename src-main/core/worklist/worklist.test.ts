@@ -156,7 +156,7 @@ describe('between starts', () => {
     const id = await unemployed(first.core, first.session);
     expect(rules(await list(first.core, first.session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
     // Saved after the first reading (a moment later: the save does not hold the list up).
-    let saved: { residents: { id: string; name: string }[] } | null = null;
+    let saved: { _id: string; _rev: string; residents: { id: string; name: string }[] } | null = null;
     for (let i = 0; i < 50 && !saved; i++) {
       saved = await first.core.db.get<{ residents: { id: string; name: string }[] }>(SAVED_FACTS).catch(() => null);
       if (!saved) await new Promise((r) => setTimeout(r, 20));

@@ -107,6 +107,12 @@ export const worklistPolicySchema = z.strictObject({
   quarterLeadDays: leadDays,
   /** A 公示 is to be concluded within this many days after its period ended. */
   noticeDecisionDays: days(90),
+  /**
+   * A one-off duty (a post's end, the subsidy limit, a retirement, a course's follow-up, a
+   * referral, a notice) is listed at most this many days past its due date; contacts and the
+   * quarterly service stay listed until done. Records from before the work list do not flood it.
+   */
+  keepOverdueDays: days(3650),
 });
 
 export type MinimumWageValues = z.output<typeof minimumWageSchema>;
@@ -145,6 +151,7 @@ export const DEFAULT_WORKLIST_POLICY: WorklistParams = {
   leadDays: 7,
   quarterLeadDays: 30,
   noticeDecisionDays: 5,
+  keepOverdueDays: 365,
 };
 
 export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { eligibilityRate: 0.8, yearlyLimit: 3, lateGraceMinutes: 0 };

@@ -175,6 +175,17 @@ describe('a 公示 whose period ended', () => {
   });
 });
 
+describe('how long a duty stays listed', () => {
+  it('a one-off duty up to 365 days past due, a contact until done', () => {
+    const ref = { id: 'r1', entry: 'service' as const, date: '2025-11-01', kind: 'jobReferral' };
+    // Due 2025-11-15: still listed 365 days later, not 366.
+    const p = person({ registration: { kind: 'jobSeeking', date: '2025-10-01' }, services: [ref] });
+    expect(rows(p, '2026-11-15')).toEqual(['referralNoResult overdue 2025-11-15']);
+    expect(rows(p, '2026-11-16')).toEqual([]);
+    expect(rows(person({ registration: { kind: 'unemployment', date: '2024-01-01' } }), '2026-11-16')).toEqual(['unemployedNotContacted overdue 2024-01-31']);
+  });
+});
+
 describe('marks', () => {
   const mark = (id: string, kind: MarkFact['kind'], at: string, until: string | null = null): MarkFact => ({ id, key: 'k', kind, until, reason: '外出', byName: '王丽', at });
 

@@ -320,6 +320,15 @@ function trainingDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): vo
   }
 }
 
+/** Rules listed until done, however long overdue; the others only `keepOverdueDays` past their due date. */
+const KEPT_UNTIL_DONE: ReadonlySet<WorklistRule> = new Set(['unemployedNotContacted', 'hardshipNoServiceThisQuarter']);
+
+/** Listed on `today`: from its start, and a one-off duty no longer than `keepOverdueDays` past due. */
+function listed(d: Duty, today: string, params: WorklistParams): boolean {
+  if (dutyState(d, today) === null) return false;
+  return KEPT_UNTIL_DONE.has(d.rule) || daysBetween(d.dueDate, today) <= params.keepOverdueDays;
+}
+
 /** Every duty of a person that is listed on `today` (due or overdue). */
 export function personDuties(p: PersonFacts, today: string, params: WorklistParams, maxSubsidyMonths: number): Duty[] {
   const out: Duty[] = [];
@@ -327,7 +336,7 @@ export function personDuties(p: PersonFacts, today: string, params: WorklistPara
   referralDuties(p, params, out);
   postDuties(p, params, maxSubsidyMonths, out);
   trainingDuties(p, params, out);
-  return out.filter((d) => dutyState(d, today) !== null);
+  return out.filter((d) => listed(d, today, params));
 }
 
 /**
@@ -346,7 +355,7 @@ export function noticeDuty(n: NoticeFact, today: string, params: WorklistParams)
     target: { kind: 'notice', noticeId: n.id },
     facts: { from: n.from, to: n.to, noticeFrom: n.noticeFrom, noticeTo: n.noticeTo, applicants: n.applicants },
   };
-  return dutyState(duty, today) === null ? null : duty;
+  return listed(duty, today, params) ? duty : null;
 }
 
 // ── Marks ────────────────────────────────────────────────────────────────────────────────────

@@ -166,7 +166,7 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
         <ul className="leye-policy-values" data-testid="policy-values">
           <li>{t('policy.worklist.summaryContact', { contact: v.contactDays, referral: v.referralResultDays, months: v.trainingFollowUpMonths, lead: v.leadDays })}</li>
           <li>{t('policy.worklist.summaryPosts', { end: v.assignmentEndDays, limit: v.limitWarnDays, retirement: v.retirementWarnDays })}</li>
-          <li>{t('policy.worklist.summaryOther', { quarter: v.quarterLeadDays, notice: v.noticeDecisionDays })}</li>
+          <li>{t('policy.worklist.summaryOther', { quarter: v.quarterLeadDays, notice: v.noticeDecisionDays, keep: v.keepOverdueDays })}</li>
         </ul>
       );
     }

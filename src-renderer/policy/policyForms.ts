@@ -59,6 +59,7 @@ export const WORKLIST_FIELDS: readonly { name: keyof WorklistParams; min: number
   { name: 'leadDays', min: 0, max: 90 },
   { name: 'quarterLeadDays', min: 0, max: 90 },
   { name: 'noticeDecisionDays', min: 1, max: 90 },
+  { name: 'keepOverdueDays', min: 1, max: 3650 },
 ];
 
 export interface FormsByKind {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WorklistView } from '../../../shared/worklist/contract';
 import type { Core, Session } from '../core';
-import { CLEANING_POST, clockedStations, idNumber, refusal, registration, villagePost } from '../testing/fixtures';
+import { CLEANING_POST, clockedStations, idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
+import { SAVED_FACTS } from './facts';
 
 // Today is 2026-11-22 at the station (default parameters: contact every 30 days, a referral's
 // result within 14, a post's end warned 30 days ahead, listed 7 days ahead).
@@ -37,7 +38,7 @@ describe('rows done by the record that answers them', () => {
     const { core, session } = await station();
     const id = await unemployed(core, session);
     const before = await list(core, session);
-    expect(before).toMatchObject({ placeCode: '370102001002', today: '2026-11-22', readOnly: false, counts: { due: 0, overdue: 1 } });
+    expect(before).toMatchObject({ placeCode: '370102001002', today: '2026-11-22', readOnly: false, counts: { due: 0, overdue: 1 }, params: { contactDays: 30, referralResultDays: 14, maxSubsidyMonths: 36 } });
     expect(before.items).toEqual([
       expect.objectContaining({ rule: 'unemployedNotContacted', state: 'overdue', dueDate: '2026-10-31', residentId: id, residentName: '李四', target: { kind: 'resident', residentId: id }, facts: { lastContact: '2026-10-01', daysSinceContact: 52 }, mark: null }),
     ]);
@@ -75,6 +76,21 @@ describe('rows done by the record that answers them', () => {
     const view = await list(core, session);
     expect(rules(view)).toEqual(['noticeEnded due 2026-11-24']);
     expect(view.items[0]).toMatchObject({ residentId: null, residentName: null, target: { kind: 'notice' }, facts: { noticeFrom: '2026-11-13', noticeTo: '2026-11-19', applicants: 0 } });
+  });
+});
+
+describe('the county’s dated parameters', () => {
+  it('drive the list: contacts every 60 days from 2026-11-01 put the row off', async () => {
+    const { core, session } = await station();
+    await unemployed(core, session);
+    expect(rules(await list(core, session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
+    const values = { contactDays: 60, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5, keepOverdueDays: 365 };
+    // Not yet in force today: nothing changes.
+    await core.call(session, 'policy.save', { kind: 'worklist', effectiveFrom: '2026-11-23', values });
+    expect(rules(await list(core, session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
+    // In force today: due 2026-11-30, listed from 2026-11-23.
+    await core.call(session, 'policy.save', { kind: 'worklist', effectiveFrom: '2026-11-01', values });
+    expect(await list(core, session)).toMatchObject({ items: [], params: { contactDays: 60 } });
   });
 });
 
@@ -130,5 +146,35 @@ describe('a village station', () => {
     expect(await refusal(core.call(session, 'worklist.list', { placeCode: '370102001003' }))).toMatchObject({ code: 'VALIDATION', field: 'placeCode', messageKey: 'errors.worklist.notYourVillage' });
     expect((await core.call(session, 'worklist.list', { placeCode: '370102001002' })).readOnly).toBe(false);
     expect(await core.call(session, 'worklist.overview', {})).toEqual([]);
+  });
+});
+
+describe('between starts', () => {
+  it('the station’s facts are saved in its database and read back, with the changes since', async () => {
+    const dataDir = tempDir();
+    const first = await openStation(dataDir);
+    const id = await unemployed(first.core, first.session);
+    expect(rules(await list(first.core, first.session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
+    // Saved after the first reading (a moment later: the save does not hold the list up).
+    let saved: { _id: string; _rev: string; residents: { id: string; name: string }[] } | null = null;
+    for (let i = 0; i < 50 && !saved; i++) {
+      saved = await first.core.db.get<{ residents: { id: string; name: string }[] }>(SAVED_FACTS).catch(() => null);
+      if (!saved) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(saved?.residents.map((r) => r.id)).toEqual([id]);
+    // Marked so that a list from the saved copy is told apart from one read from the records.
+    await first.core.db.put({ ...saved!, residents: saved!.residents.map((r) => ({ ...r, name: '（已保存）' })) });
+    await first.core.close();
+    const again = await openStation(dataDir);
+    try {
+      const other = (await again.core.call(again.session, 'residents.register', registration({ idNumber: idNumber('19810101', '458'), name: '王五', registration: { kind: 'unemployment', date: '2026-10-02', unemploymentType: 'lostJob', unemployedSince: '2026-09-01' } }))).id;
+      const view = await list(again.core, again.session);
+      expect(view.items.map((i) => [i.residentId, i.residentName])).toEqual([
+        [id, '（已保存）'],
+        [other, '王五'],
+      ]);
+    } finally {
+      await again.core.close();
+    }
   });
 });

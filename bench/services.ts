@@ -1,0 +1,102 @@
+// Issue 16's figures, on the big station: 3 service records and 1.5 employment status entries per
+// resident (300,000 and 150,000 at 100,000 residents) over the last two years (bench/servicesSeed.ts),
+// then what the clerk feels, in-process through `Core.call` (validation included): the work list
+// (待办, the first screen after login), a resident's timeline, and recording a service
+// (acknowledged on disk). The work list is measured once the core has its handler.
+import type { Core, Session } from '../src-main/core/core';
+import { prng } from '../src-main/core/station/demo';
+import { seedServices, type SeededResident } from './servicesSeed';
+import { timed } from './stats';
+
+const SAMPLES = 200;
+/** Openings of the work list after the first, each right after a service was recorded. */
+const WORKLIST_SAMPLES = 50;
+export const SERVICES_PER_RESIDENT = 3;
+export const STATUS_ENTRIES_PER_RESIDENT = 1.5;
+
+/** `worklist.list` through the dispatcher: null while the core has no such handler (its name is not in the map yet). */
+async function worklist(core: Core, session: Session): Promise<{ ms: number; rows: number } | { missing: string }> {
+  const start = performance.now();
+  const reply = await core.dispatch(session, 'worklist.list', {});
+  const ms = Math.round((performance.now() - start) * 100) / 100;
+  if (reply.ok) {
+    const view = reply.value as { items: unknown[]; marked: unknown[] };
+    return { ms, rows: view.items.length + view.marked.length };
+  }
+  if (reply.error.code === 'UNKNOWN_HANDLER' || reply.error.code === 'INTERNAL') return { missing: reply.error.code };
+  throw new Error(`worklist.list failed: ${JSON.stringify(reply.error)}`);
+}
+
+/** A service as a clerk records it today: mostly contacts, every fifth a referral. */
+function serviceInput(resident: SeededResident, i: number, today: string) {
+  const closed = resident.closedOn !== null;
+  if (!closed && i % 5 === 0) {
+    return {
+      residentId: resident.id, date: today, channel: 'atStation', kind: 'jobReferral', content: '推荐岗位，约定面试时间',
+      referral: { employerName: '济南历下华联超市有限公司', employerCreditCode: '91350100M000100Y43', job: '理货员', pay: '月薪3500元' },
+    };
+  }
+  return { residentId: resident.id, date: today, channel: i % 2 ? 'phone' : 'homeVisit', kind: closed || i % 3 === 0 ? 'followUp' : 'policyConsultation', content: '电话回访就业情况', outcome: '本人已在超市上班' };
+}
+
+export async function benchServices(core: Core, session: Session, residentCount: number) {
+  const seedStart = performance.now();
+  const seed = await seedServices(core, session, Math.round(residentCount * SERVICES_PER_RESIDENT), Math.round(residentCount * STATUS_ENTRIES_PER_RESIDENT));
+  const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+  console.log(
+    `seeded ${seed.serviceRecords} service records (${seed.referrals} referrals, ${seed.referralsWithResult} with a result, ${seed.corrections} corrections) and ${seed.statusEntries} status entries (${seed.statusCorrections} corrections, ${seed.closures} written by a registration closed as employed) over ${seed.residents.length} residents in ${seedSeconds} s (changes feed caught up)`,
+  );
+  const random = prng(2024);
+  // Whose page is opened: the resident of a random service record (people served often are opened often).
+  const served = seed.residents.filter((r) => r.services > 0);
+  const cumulative: number[] = [];
+  served.reduce((sum, r) => (cumulative.push(sum + r.services), sum + r.services), 0);
+  const someone = () => {
+    const r = random() * cumulative[cumulative.length - 1]!;
+    return served[Math.max(0, cumulative.findIndex((c) => c > r))]!;
+  };
+  const today = core.today();
+
+  // The work list first: the clerk's first screen after login, then after each recorded service.
+  const coldList = await worklist(core, session);
+  let worklistFigures: { worklist_cold_ms: number | null; worklist_p50_ms: number | null; worklist_p95_ms: number | null } = { worklist_cold_ms: null, worklist_p50_ms: null, worklist_p95_ms: null };
+  if ('missing' in coldList) console.log(`work list: not measured, the core has no worklist.list handler yet (${coldList.missing}); worklist_* are null`);
+
+  const timelineCold = performance.now();
+  const first = await core.call(session, 'services.timeline', { residentId: someone().id });
+  const timelineColdMs = Math.round((performance.now() - timelineCold) * 100) / 100;
+  const pages = Array.from({ length: SAMPLES }, someone);
+  let entries = 0;
+  const timeline = await timed(SAMPLES, async (i) => (entries += (await core.call(session, 'services.timeline', { residentId: pages[i]!.id })).length));
+  const inputs = Array.from({ length: SAMPLES }, (_, i) => serviceInput(someone(), i, today));
+  const save = await timed(SAMPLES, (i) => core.call(session, 'services.record', inputs[i]));
+  console.log(`resident timeline: first ${timelineColdMs} ms (${first.length} entries), then p50 ${timeline.p50} ms, p95 ${timeline.p95} ms (${(entries / SAMPLES).toFixed(1)} entries on average)`);
+  console.log(`record a service (durable): p50 ${save.p50} ms, p95 ${save.p95} ms`);
+
+  if (!('missing' in coldList)) {
+    const after = Array.from({ length: WORKLIST_SAMPLES }, (_, i) => serviceInput(someone(), i + 1, today));
+    let rows = 0;
+    const warm = await timed(
+      WORKLIST_SAMPLES,
+      async () => {
+        const list = await worklist(core, session);
+        if ('missing' in list) throw new Error('worklist.list went missing');
+        rows = list.rows;
+      },
+      (i) => core.call(session, 'services.record', after[i]),
+    );
+    worklistFigures = { worklist_cold_ms: coldList.ms, worklist_p50_ms: warm.p50, worklist_p95_ms: warm.p95 };
+    console.log(`work list (待办, ${rows} rows): first opening ${coldList.ms} ms, then after each recorded service p50 ${warm.p50} ms, p95 ${warm.p95} ms`);
+  }
+  return {
+    service_records: seed.serviceRecords,
+    status_entries: seed.statusEntries,
+    services_seed_seconds: seedSeconds,
+    timeline_cold_ms: timelineColdMs,
+    timeline_p50_ms: timeline.p50,
+    timeline_p95_ms: timeline.p95,
+    service_save_p50_ms: save.p50,
+    service_save_p95_ms: save.p95,
+    ...worklistFigures,
+  };
+}

@@ -19,6 +19,7 @@ import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/tex
 import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
 import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
 import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
+import { worklistEn, worklistErrorsEn, worklistErrorsZhCN, worklistZhCN } from '../worklist/texts';
 import { commonErrorsEn, commonErrorsZhCN } from './errors';
 import { shellEn } from './en';
 import { mergeTexts } from './merge';
@@ -59,6 +60,8 @@ export const textTables = {
     employmentZhCN,
     { errors: employmentErrorsZhCN },
     { errors: servicesErrorsZhCN },
+    worklistZhCN,
+    { errors: worklistErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -93,6 +96,8 @@ export const textTables = {
     employmentEn,
     { errors: employmentErrorsEn },
     { errors: servicesErrorsEn },
+    worklistEn,
+    { errors: worklistErrorsEn },
   ],
 } as const;
 

@@ -22,6 +22,7 @@ import { accessHandlers } from '../access/contract';
 import { recordsHandlers } from '../documents/contract';
 import { employmentHandlers } from '../employment/contract';
 import { servicesHandlers } from '../services/contract';
+import { worklistHandlers } from '../worklist/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -52,6 +53,7 @@ export const handlers = {
   ...accessHandlers,
   ...recordsHandlers,
   ...servicesHandlers,
+  ...worklistHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -34,6 +34,7 @@ import { syncApp } from './sync/app';
 import { trainingApp } from './training/app';
 import { transferApp } from './transfer/app';
 import type { TransferService } from './transfer/transfer';
+import { worklistApp } from './worklist/app';
 
 export interface Domains extends ModuleDeps {
   station: StationService;
@@ -76,6 +77,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     statsApp(deps),
     employmentApp(d.employment, () => station.today()),
     servicesApp({ ...deps, employment: d.employment }),
+    worklistApp(deps),
     backupApp({
       backups,
       audit,

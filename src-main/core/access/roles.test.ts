@@ -125,6 +125,9 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'services.correct': WRITE,
   'services.list': ALL,
   'services.timeline': ALL,
+  'worklist.list': ALL,
+  'worklist.mark': WRITE,
+  'worklist.overview': ALL,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

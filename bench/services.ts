@@ -3,6 +3,7 @@
 // then what the clerk feels, in-process through `Core.call` (validation included): the work list
 // (待办, the first screen after login), a resident's timeline, and recording a service
 // (acknowledged on disk). The work list is measured once the core has its handler.
+import { ID_PREFIX } from '../shared/documents/registry';
 import type { Core, Session } from '../src-main/core/core';
 import { prng } from '../src-main/core/station/demo';
 import { seedServices, type SeededResident } from './servicesSeed';
@@ -25,6 +26,13 @@ async function worklist(core: Core, session: Session): Promise<{ ms: number; row
   }
   if (reply.error.code === 'UNKNOWN_HANDLER' || reply.error.code === 'INTERNAL') return { missing: reply.error.code };
   throw new Error(`worklist.list failed: ${JSON.stringify(reply.error)}`);
+}
+
+/** Up to `count` residents enrolled in a training session (spread over the sessions), read from the enrolments. */
+async function enrolled(core: Core, count: number): Promise<string[]> {
+  const rows = (await core.db.allDocs({ startkey: ID_PREFIX.enrolment, endkey: `${ID_PREFIX.enrolment}\ufff0` })).rows;
+  const step = Math.max(1, Math.floor(rows.length / count));
+  return rows.filter((_, i) => i % step === 0).slice(0, count).map((r) => `${ID_PREFIX.resident}${r.id.split(':').pop()!}`);
 }
 
 /** A service as a clerk records it today: mostly contacts, every fifth a referral. */
@@ -70,6 +78,10 @@ export async function benchServices(core: Core, session: Session, residentCount:
   const timeline = await timed(SAMPLES, async (i) => (entries += (await core.call(session, 'services.timeline', { residentId: pages[i]!.id })).length));
   const inputs = Array.from({ length: SAMPLES }, (_, i) => serviceInput(someone(), i, today));
   const save = await timed(SAMPLES, (i) => core.call(session, 'services.record', inputs[i]));
+  // Trainees' pages also show their sign-ins (issue 3's sessions, in the full run): measured apart.
+  const trainees = await enrolled(core, 40);
+  const traineeTimeline = trainees.length ? await timed(trainees.length, (i) => core.call(session, 'services.timeline', { residentId: trainees[i]! })) : null;
+  if (traineeTimeline) console.log(`timeline of a trainee (${trainees.length} enrolled residents): p50 ${traineeTimeline.p50} ms, p95 ${traineeTimeline.p95} ms`);
   console.log(`resident timeline: first ${timelineColdMs} ms (${first.length} entries), then p50 ${timeline.p50} ms, p95 ${timeline.p95} ms (${(entries / SAMPLES).toFixed(1)} entries on average)`);
   console.log(`record a service (durable): p50 ${save.p50} ms, p95 ${save.p95} ms`);
 
@@ -95,6 +107,7 @@ export async function benchServices(core: Core, session: Session, residentCount:
     timeline_cold_ms: timelineColdMs,
     timeline_p50_ms: timeline.p50,
     timeline_p95_ms: timeline.p95,
+    timeline_trainee_p95_ms: traineeTimeline?.p95 ?? null,
     service_save_p50_ms: save.p50,
     service_save_p95_ms: save.p95,
     ...worklistFigures,

@@ -16,13 +16,13 @@ export const SERVICES_PER_RESIDENT = 3;
 export const STATUS_ENTRIES_PER_RESIDENT = 1.5;
 
 /** `worklist.list` through the dispatcher: null while the core has no such handler (its name is not in the map yet). */
-async function worklist(core: Core, session: Session): Promise<{ ms: number; rows: number } | { missing: string }> {
+async function worklist(core: Core, session: Session): Promise<{ ms: number; rows: number; keys: string[] } | { missing: string }> {
   const start = performance.now();
   const reply = await core.dispatch(session, 'worklist.list', {});
   const ms = Math.round((performance.now() - start) * 100) / 100;
   if (reply.ok) {
-    const view = reply.value as { items: unknown[]; marked: unknown[] };
-    return { ms, rows: view.items.length + view.marked.length };
+    const view = reply.value as { items: { key: string }[]; marked: unknown[] };
+    return { ms, rows: view.items.length + view.marked.length, keys: view.items.map((item) => item.key) };
   }
   if (reply.error.code === 'UNKNOWN_HANDLER' || reply.error.code === 'INTERNAL') return { missing: reply.error.code };
   throw new Error(`worklist.list failed: ${JSON.stringify(reply.error)}`);
@@ -86,6 +86,13 @@ export async function benchServices(core: Core, session: Session, residentCount:
   console.log(`record a service (durable): p50 ${save.p50} ms, p95 ${save.p95} ms`);
 
   if (!('missing' in coldList)) {
+    // A station's list carries some marks: 2% of the open rows (at most 100) snoozed for two weeks or not applicable.
+    const marks = coldList.keys.filter((_, i) => i % 50 === 25).slice(0, 100);
+    const until = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    for (const [i, key] of marks.entries()) {
+      const reply = await core.dispatch(session, 'worklist.mark', i % 2 ? { key, kind: 'notApplicable', reason: '已外出务工，电话无法联系' } : { key, kind: 'snoozed', until, reason: '本人住院，出院后再联系' });
+      if (!reply.ok) throw new Error(`worklist.mark failed: ${JSON.stringify(reply.error)}`);
+    }
     const after = Array.from({ length: WORKLIST_SAMPLES }, (_, i) => serviceInput(someone(), i + 1, today));
     let rows = 0;
     const warm = await timed(
@@ -98,7 +105,7 @@ export async function benchServices(core: Core, session: Session, residentCount:
       (i) => core.call(session, 'services.record', after[i]),
     );
     worklistFigures = { worklist_cold_ms: coldList.ms, worklist_p50_ms: warm.p50, worklist_p95_ms: warm.p95 };
-    console.log(`work list (待办, ${rows} rows): first opening ${coldList.ms} ms, then after each recorded service p50 ${warm.p50} ms, p95 ${warm.p95} ms`);
+    console.log(`work list (待办, ${rows} rows, ${marks.length} marked): first opening ${coldList.ms} ms, then after each recorded service p50 ${warm.p50} ms, p95 ${warm.p95} ms`);
   }
   return {
     service_records: seed.serviceRecords,

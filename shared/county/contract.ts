@@ -22,6 +22,11 @@ export interface CountyStationView {
   stale: boolean;
   /** Batches of this station without a county decision. */
   batchesWaiting: number;
+  /**
+   * The station's work list (待办) as its last heartbeat counted it (a village without its own
+   * counts, as its township's heartbeat counted it from the relay copy); null if none reported.
+   */
+  worklist?: { due: number; overdue: number; asOf: string } | null;
 }
 
 export type CountyBatchStatus = 'new' | 'accepted' | 'returned' | 'partial';

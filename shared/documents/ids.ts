@@ -35,6 +35,8 @@ export const PLACED_ID_SOURCES = {
   /** `employment:<place>:<resident key>:<effective date>:<random>` (a new type: no legacy shape). */
   employment: `^employment:${PLACE}:${RESIDENT}:${DATE}:[a-z0-9]{8}$`,
   service: placed('service', `${RESIDENT}:${TIME}:[a-z0-9]+`),
+  /** `worklistMark:<place>:<time>:<random>` (a new type: no legacy shape). */
+  worklistMark: `^worklistMark:${PLACE}:${TIME}:[a-z0-9]{8}$`,
 } as const;
 
 export const ID_PATTERNS = {

@@ -60,4 +60,7 @@ export interface RecordLabel {
   /** A service record's kind, or the result it records of a referral (shared/services/schema.ts). */
   serviceKind?: string;
   referralResult?: string;
+  /** A work list mark's kind and the rule of its row (shared/worklist/contract.ts). */
+  worklistMark?: string;
+  worklistRule?: string;
 }

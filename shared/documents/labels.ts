@@ -137,6 +137,8 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       return { type, person: person(), date: s('effectiveDate'), employmentStatus: s('status') };
     case 'service':
       return { type, person: person(), date: s('date'), ...(s('entry') === 'result' ? { referralResult: s('result') } : { serviceKind: s('kind') }) };
+    case 'worklistMark':
+      return { type, ...(s('residentId') ? { person: person() } : {}), at: s('createdAt'), worklistMark: s('kind'), worklistRule: s('rule') };
     default:
       return { type };
   }

@@ -83,6 +83,12 @@ function parts(t: TFunction, label: RecordLabel): string[] {
       const what = label.referralResult ? t(`services.results.${label.referralResult}`) : label.serviceKind ? t(`services.kinds.${label.serviceKind}`) : '';
       return [formatPerson(t, label.person), `${label.date ?? ''} ${what}`.trim()];
     }
+    case 'worklistMark':
+      return [
+        label.person ? formatPerson(t, label.person) : '',
+        [label.worklistRule ? t(`worklist.rules.${label.worklistRule}`) : '', label.worklistMark ? t(`worklist.marks.${label.worklistMark}`) : ''].filter(Boolean).join(' '),
+        formatInstant(label.at),
+      ];
     default:
       return [];
   }

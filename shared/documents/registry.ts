@@ -168,6 +168,16 @@ export const DOCUMENTS = {
     placed: placed.service,
     label: label('service'),
   }),
+  // A clerk's mark on a row of the work list (snoozed, not applicable, reopened): append-only, not reviewed.
+  worklistMark: row({
+    ...station,
+    prefix: 'worklistMark:',
+    id: (place: string, at: string, random: string) => `worklistMark:${place}:${at}:${random}`,
+    schema: s.worklistMarkSchema,
+    appendOnly: true,
+    placed: placed.worklistMark,
+    label: label('worklistMark'),
+  }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;

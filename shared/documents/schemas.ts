@@ -14,7 +14,9 @@ import {
   retirementPolicySchema,
   trainingPolicySchema,
   registrationAgeSchema,
+  worklistPolicySchema,
 } from '../policy/parameters';
+import { WORKLIST_MARKS, WORKLIST_RULES } from '../worklist/contract';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
 import {
   CARE_CATEGORIES,
@@ -106,6 +108,7 @@ export const policySchema = z.discriminatedUnion('kind', [
   z.object({ ...policyDoc, kind: z.literal('posts'), values: postsPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('training'), values: trainingPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('registrationAge'), values: registrationAgeSchema }),
+  z.object({ ...policyDoc, kind: z.literal('worklist'), values: worklistPolicySchema }),
 ]);
 
 /** `post:<code>`; placeCode is the post's own place. */
@@ -286,7 +289,15 @@ export const resolutionSchema = z.object({
 
 /** `heartbeat:<place>`: a station's last successful sync, written straight to the server. */
 /** `signingKey`: the station's public key, for the county to publish when it made no pair itself (county/README.md). */
-export const heartbeatSchema = z.object({ ...base, type: z.literal('heartbeat'), lastSyncAt: isoTime, signingKey: z.string().max(200).optional() });
+const worklistCounts = { due: z.number().int().min(0), overdue: z.number().int().min(0) };
+/** `worklist`: the station's due and overdue rows of its work list on `asOf` (a township's villages' from its relay copies). */
+export const heartbeatSchema = z.object({
+  ...base,
+  type: z.literal('heartbeat'),
+  lastSyncAt: isoTime,
+  signingKey: z.string().max(200).optional(),
+  worklist: z.strictObject({ ...worklistCounts, asOf: isoDay, villages: z.record(placeCodeField, z.strictObject(worklistCounts)).optional() }).optional(),
+});
 
 // ── Employment status (issue 16) ─────────────────────────────────────────────────────────────
 
@@ -334,3 +345,24 @@ export const serviceSchema = z.discriminatedUnion('entry', [
   }),
   z.object({ ...serviceEntryBase, entry: z.literal('result'), refersTo: z.string().max(200), result: z.enum(REFERRAL_RESULTS), note: text }),
 ]);
+
+// ── The work list's marks (append-only: a later mark on the same key replaces an earlier one) ──
+
+/**
+ * `worklistMark:<place>:<time>:<random>`: a clerk snoozed a row of the work list until a day,
+ * marked it not applicable, or reopened it (undoing the mark before). Never rewritten; the latest
+ * mark per key decides (shared/worklist/rules.ts standingMark). Not reviewed by the county.
+ */
+export const worklistMarkSchema = z.object({
+  ...base,
+  type: z.literal('worklistMark'),
+  /** The row's key (rule, subject, cycle). */
+  key: z.string().min(1).max(300),
+  rule: z.enum(WORKLIST_RULES),
+  kind: z.enum(WORKLIST_MARKS),
+  until: isoDay.nullable(),
+  reason: freeText(200),
+  residentId: residentIdSchema.nullable(),
+  /** The display name of createdBy when written (the county has no copy of the accounts). */
+  byName: z.string().max(100),
+});

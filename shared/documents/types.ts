@@ -38,3 +38,4 @@ export type UnlockDoc = z.output<typeof s.unlockSchema>;
 export type ResolutionNoticeDoc = z.output<typeof s.resolutionSchema>;
 export type HeartbeatDoc = z.output<typeof s.heartbeatSchema>;
 export type EmploymentDoc = z.output<typeof s.employmentSchema>;
+export type WorklistMarkDoc = z.output<typeof s.worklistMarkSchema>;

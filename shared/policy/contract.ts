@@ -10,6 +10,7 @@ import {
   registrationAgeSchema,
   retirementPolicySchema,
   trainingPolicySchema,
+  worklistPolicySchema,
   type PolicyKind,
   type PolicyValuesByKind,
 } from './parameters';
@@ -37,6 +38,7 @@ export const policySaveSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('posts'), effectiveFrom: isoDay, rev: policyRev, values: postsPolicySchema }),
     z.strictObject({ kind: z.literal('training'), effectiveFrom: isoDay, rev: policyRev, values: trainingPolicySchema }),
     z.strictObject({ kind: z.literal('registrationAge'), effectiveFrom: isoDay, rev: policyRev, values: registrationAgeSchema }),
+    z.strictObject({ kind: z.literal('worklist'), effectiveFrom: isoDay, rev: policyRev, values: worklistPolicySchema }),
   ],
   { error: 'errors.option' },
 );

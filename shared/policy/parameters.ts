@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { month, shandongCounty } from '../common/fields';
 import { DEFAULT_RETIREMENT_RULES, type RetirementRuleSet } from './retirement';
 
-export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge'] as const;
+export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge', 'worklist'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** Money crosses the bridge in yuan with at most two decimals and is stored in fen. */
@@ -84,11 +84,37 @@ export const retirementPolicySchema = z.strictObject({
   femaleCategoryForRegistration: z.enum(['default', 'femaleCadre', 'femaleWorker'], { error: 'errors.option' }),
 });
 
+const days = (max: number) => z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(1, { error: 'errors.number.range' }).max(max, { error: 'errors.number.range' });
+const leadDays = z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(0, { error: 'errors.number.range' }).max(90, { error: 'errors.number.range' });
+
+/** The work list's (待办) periods: when each rule's duty is due, and how many days before it is listed (see shared/worklist/rules.ts). */
+export const worklistPolicySchema = z.strictObject({
+  /** A registered unemployed person is due a contact this many days after the last one. */
+  contactDays: days(365),
+  /** A job referral's result is due this many days after the referral. */
+  referralResultDays: days(365),
+  /** A post holder is listed this many days before the assignment ends. */
+  assignmentEndDays: days(365),
+  /** …before the subsidy's months run out. */
+  limitWarnDays: days(365),
+  /** …before the holder reaches the retirement age. */
+  retirementWarnDays: days(365),
+  /** A trainee's status is due this many months after the course ended. */
+  trainingFollowUpMonths: days(36),
+  /** Contacts, referrals and trainees are listed this many days before they are due. */
+  leadDays,
+  /** A 就业困难人员 without a service this quarter is listed this many days before the quarter ends. */
+  quarterLeadDays: leadDays,
+  /** A 公示 is to be concluded within this many days after its period ended. */
+  noticeDecisionDays: days(90),
+});
+
 export type MinimumWageValues = z.output<typeof minimumWageSchema>;
 export type PostsPolicy = z.output<typeof postsPolicySchema>;
 export type TrainingPolicy = z.output<typeof trainingPolicySchema>;
 export type RetirementPolicyValues = z.output<typeof retirementPolicySchema>;
 export type RegistrationAgeRange = z.output<typeof registrationAgeSchema>;
+export type WorklistParams = z.output<typeof worklistPolicySchema>;
 
 export interface PolicyValuesByKind {
   minimumWage: MinimumWageValues;
@@ -96,6 +122,7 @@ export interface PolicyValuesByKind {
   posts: PostsPolicy;
   training: TrainingPolicy;
   registrationAge: RegistrationAgeRange;
+  worklist: WorklistParams;
 }
 
 export const DEFAULT_POSTS_POLICY: PostsPolicy = {
@@ -106,6 +133,19 @@ export const DEFAULT_POSTS_POLICY: PostsPolicy = {
 
 /** Shipped default (to be confirmed by the county): 16 to 100 years old on the registration date. */
 export const DEFAULT_REGISTRATION_AGE: RegistrationAgeRange = { minAge: 16, maxAge: 100 };
+
+/** Shipped defaults (to be confirmed by the county): issue 16's 30 / 14 / 30 / 60 / 60 days and 6 months. */
+export const DEFAULT_WORKLIST_POLICY: WorklistParams = {
+  contactDays: 30,
+  referralResultDays: 14,
+  assignmentEndDays: 30,
+  limitWarnDays: 60,
+  retirementWarnDays: 60,
+  trainingFollowUpMonths: 6,
+  leadDays: 7,
+  quarterLeadDays: 30,
+  noticeDecisionDays: 5,
+};
 
 export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { eligibilityRate: 0.8, yearlyLimit: 3, lateGraceMinutes: 0 };
 

@@ -4,7 +4,7 @@
 // it or mark it not applicable, with a reason: both are new dated records (`worklistMark`),
 // nothing is deleted. Part of the one handler map (see ../rpc/handlers.ts).
 import { z } from 'zod';
-import { isoDay, requiredText, villageCode } from '../common/fields';
+import { isoDay, requiredText, stationBelowCounty, villageCode } from '../common/fields';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 
 /**
@@ -107,6 +107,8 @@ export const worklistMarkSchema = z
     kind: z.enum(WORKLIST_MARKS, { error: 'errors.option' }),
     until: isoDay.nullable().default(null),
     reason: requiredText(200),
+    /** Optional: the place of the list the row was read from; only the station's own may be marked (a township's view of a village is read-only). */
+    placeCode: stationBelowCounty.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'snoozed' && v.until === null) ctx.addIssue({ code: 'custom', path: ['until'], message: 'errors.required' });

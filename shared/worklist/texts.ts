@@ -1,12 +1,148 @@
 // Texts of the work list's core (待办): the rules, their states and help, the marks, the facts a
-// row shows and the errors (zh-CN first, English second). Plain data: shared/ has no React.
+// row shows and the errors (zh-CN first, English second). The screen's own texts (buttons,
+// columns) live with the screen. Plain data: shared/ has no React.
 
 export const worklistZhCN = {
-  worklist: {},
+  worklist: {
+    /** Each rule's name, as a row's group heading. */
+    rules: {
+      unemployedNotContacted: '登记失业人员未联系',
+      hardshipNoServiceThisQuarter: '就业困难人员本季度未服务',
+      assignmentEnding: '公益性岗位即将到期',
+      subsidyLimitNear: '岗位补贴即将期满',
+      retirementNear: '岗位人员即将达到退休年龄',
+      trainingNoStatus: '培训结业后未跟踪就业状态',
+      referralNoResult: '岗位推荐未记录结果',
+      noticeEnded: '认定公示期满待办结',
+    },
+    /** What each rule means and what answers it (the screen's help). */
+    ruleHelp: {
+      unemployedNotContacted: '已登记失业、登记未注销的人员，自最近一次服务（没有服务时自登记日）起满 {{contactDays}} 天应联系一次；到期前 {{leadDays}} 天列出。记录一次服务即办结。',
+      hardshipNoServiceThisQuarter: '就业困难人员（认定登记未注销）每个季度至少服务一次；季度末前 {{quarterLeadDays}} 天列出，季度末为到期日。本季度记录一次服务即办结；上季度未服务的，之后补记服务即办结。',
+      assignmentEnding: '公益性岗位人员的岗位期限到期前 {{assignmentEndDays}} 天列出，到期日为岗位结束日。记录此人的后续就业状态或续签岗位即办结。',
+      subsidyLimitNear: '岗位人员累计享受补贴将满 {{maxSubsidyMonths}} 个月，期满前 {{limitWarnDays}} 天列出。记录此人的后续就业状态，或把岗位结束日改到期满之前，即办结。',
+      retirementNear: '岗位人员将在岗位期限内达到法定退休年龄，提前 {{retirementWarnDays}} 天列出。记录后续状态（如退休）或把岗位结束日改到退休之前，即办结。',
+      trainingNoStatus: '培训结业满 {{trainingFollowUpMonths}} 个月仍没有记录过就业状态的学员，到期前 {{leadDays}} 天列出。记录一条就业状态即办结。',
+      referralNoResult: '岗位推荐后 {{referralResultDays}} 天内应记录推荐结果（录用 / 未录用 / 无正当理由拒绝），到期前列出。记录结果即办结。',
+      noticeEnded: '打印的认定公示名单，公示期满后次日列出，{{noticeDecisionDays}} 天内应办结（核实有无异议）。没有记录能自动办结公示：办结后请标记"不适用"，并在原因中写明结果。',
+    },
+    /** The states of a row. */
+    states: {
+      due: '待办',
+      overdue: '逾期',
+    },
+    stateHelp: {
+      due: '待办：已到列出日，尚未超过到期日（含到期日当天）。',
+      overdue: '逾期：已过到期日仍未办结。',
+      done: '办结：记录了对应的服务、结果或就业状态后，该项不再列出；标记不删除任何记录。',
+    },
+    marks: {
+      snoozed: '暂缓',
+      notApplicable: '不适用',
+      reopened: '恢复',
+    },
+    markHelp: {
+      snoozed: '暂缓到指定日期（须在今天之后）；到了那一天，该项重新列出。须写明原因。',
+      notApplicable: '此项对此人不适用（如已外出、已去世）；须写明原因。可随时恢复。',
+      reopened: '撤销暂缓或不适用，该项重新列出。',
+    },
+    /** The facts a row shows, by name. */
+    facts: {
+      lastContact: '最近联系',
+      daysSinceContact: '距最近联系（天）',
+      quarter: '季度',
+      post: '岗位',
+      startDate: '岗位开始',
+      endDate: '岗位结束',
+      maxSubsidyMonths: '补贴期限（月）',
+      limitDate: '补贴期满日',
+      retirementDate: '退休日期',
+      course: '培训课程',
+      courseEnd: '结业日期',
+      referralDate: '推荐日期',
+      employer: '推荐单位',
+      job: '推荐岗位',
+      from: '申请起',
+      to: '申请止',
+      noticeFrom: '公示开始',
+      noticeTo: '公示结束',
+      applicants: '公示人数',
+    },
+    dueDate: '到期日',
+    never: '从未联系',
+  },
 };
 
 export const worklistEn: typeof worklistZhCN = {
-  worklist: {},
+  worklist: {
+    rules: {
+      unemployedNotContacted: 'Registered unemployed not contacted',
+      hardshipNoServiceThisQuarter: 'Hardship person without a service this quarter',
+      assignmentEnding: 'Post assignment ending',
+      subsidyLimitNear: 'Post subsidy limit near',
+      retirementNear: 'Post holder near retirement age',
+      trainingNoStatus: 'Trainee without an employment status',
+      referralNoResult: 'Job referral without a result',
+      noticeEnded: 'Public notice ended, to conclude',
+    },
+    ruleHelp: {
+      unemployedNotContacted:
+        'A person with an open unemployment registration is due a contact {{contactDays}} days after the last service (or the registration date when there is none); listed {{leadDays}} days ahead. Recording a service answers it.',
+      hardshipNoServiceThisQuarter:
+        'A person with an open hardship registration needs at least one service each calendar quarter; listed {{quarterLeadDays}} days before the quarter ends, due on its last day. A service this quarter answers it; for last quarter, a service recorded since answers it.',
+      assignmentEnding: 'A post holder is listed {{assignmentEndDays}} days before the assignment ends (its end date is the due date). Recording what the person does next, or a following assignment, answers it.',
+      subsidyLimitNear:
+        'A post holder reaches the {{maxSubsidyMonths}}-month subsidy limit; listed {{limitWarnDays}} days ahead. Recording what the person does next, or ending the assignment before the limit, answers it.',
+      retirementNear:
+        'A post holder reaches the statutory retirement age during the assignment; listed {{retirementWarnDays}} days ahead. Recording the next status (e.g. retired) or ending the assignment before that day answers it.',
+      trainingNoStatus: 'A trainee with no employment status recorded since the course ended is due {{trainingFollowUpMonths}} months after the end; listed {{leadDays}} days ahead. Recording a status entry answers it.',
+      referralNoResult: 'A job referral’s result (hired / not hired / refused without good reason) is due {{referralResultDays}} days after the referral. Recording the result answers it.',
+      noticeEnded:
+        'A printed hardship public notice is listed the day after its period ends and is due within {{noticeDecisionDays}} days (check for objections). No record answers a notice: once concluded, mark it “not applicable” with the outcome as the reason.',
+    },
+    states: {
+      due: 'Due',
+      overdue: 'Overdue',
+    },
+    stateHelp: {
+      due: 'Due: listed from its start up to and including its due date.',
+      overdue: 'Overdue: past its due date and not yet answered.',
+      done: 'Done: once the service, result or status entry that answers it is recorded, the row is no longer listed; marks delete nothing.',
+    },
+    marks: {
+      snoozed: 'Snoozed',
+      notApplicable: 'Not applicable',
+      reopened: 'Reopened',
+    },
+    markHelp: {
+      snoozed: 'Put off until a day after today; on that day the row is listed again. A reason is required.',
+      notApplicable: 'The duty does not apply to this person (moved away, deceased…); a reason is required. It can be reopened at any time.',
+      reopened: 'Undo a snooze or a not-applicable mark: the row is listed again.',
+    },
+    facts: {
+      lastContact: 'Last contact',
+      daysSinceContact: 'Days since contact',
+      quarter: 'Quarter',
+      post: 'Post',
+      startDate: 'Assignment start',
+      endDate: 'Assignment end',
+      maxSubsidyMonths: 'Subsidy limit (months)',
+      limitDate: 'Limit reached on',
+      retirementDate: 'Retirement date',
+      course: 'Course',
+      courseEnd: 'Course ended',
+      referralDate: 'Referred on',
+      employer: 'Employer',
+      job: 'Job',
+      from: 'Applications from',
+      to: 'Applications to',
+      noticeFrom: 'Notice from',
+      noticeTo: 'Notice to',
+      applicants: 'Persons listed',
+    },
+    dueDate: 'Due date',
+    never: 'Never contacted',
+  },
 };
 
 /** Nested under `errors` (each names the field it is about). */
@@ -16,7 +152,9 @@ export const worklistErrorsZhCN = {
     untilNotAfterToday: '暂缓至的日期须在今天之后',
     noSuchRow: '待办中没有这一项（可能已办结）',
     readOnly: '这是村站数据的只读副本，不能标记',
+    nothingToReopen: '这一项没有暂缓或不适用标记，无需恢复',
   },
+  labels: { recordType: { worklistMark: '待办标记' } },
 };
 
 export const worklistErrorsEn: typeof worklistErrorsZhCN = {
@@ -25,5 +163,7 @@ export const worklistErrorsEn: typeof worklistErrorsZhCN = {
     untilNotAfterToday: 'The snooze must end after today',
     noSuchRow: 'This row is not on the work list (it may be done already)',
     readOnly: 'This is a read-only copy of a village’s data: nothing can be marked',
+    nothingToReopen: 'This row has no snooze or not-applicable mark to undo',
   },
+  labels: { recordType: { worklistMark: 'work list mark' } },
 };

@@ -19,7 +19,7 @@ import { FieldItem, IsoDatePicker, NumberInput, TextField } from '../form/fields
 import { todayIso } from '../form/format';
 import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
-import { POLICY_LABELS, categoryText, crossFieldIssues, policyFieldOf, startValues, toPolicyArgs, type FormsByKind } from './policyForms';
+import { POLICY_LABELS, WORKLIST_FIELDS, categoryText, crossFieldIssues, policyFieldOf, startValues, toPolicyArgs, type FormsByKind } from './policyForms';
 
 export interface Editing {
   kind: PolicyKind;
@@ -126,6 +126,7 @@ export function PolicyEditor({ editing, countyCode, onClose }: { editing: Editin
           {kind === 'posts' && <PostsFields control={control} />}
           {kind === 'training' && <TrainingFields control={control} />}
           {kind === 'registrationAge' && <RegistrationAgeFields control={control} />}
+          {kind === 'worklist' && <WorklistFields control={control} />}
           {kind === 'retirement' && <RetirementFields control={control} values={(entry ?? editing.base)?.values as RetirementPolicyValues | undefined} />}
         </Form>
       </form>
@@ -265,6 +266,22 @@ function RegistrationAgeFields({ control }: { control: C }) {
       </Col>
       <Col span={24}>
         <Typography.Paragraph type="secondary">{t('policy.registrationAge.hint')}</Typography.Paragraph>
+      </Col>
+    </Row>
+  );
+}
+
+function WorklistFields({ control }: { control: C }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={16}>
+      {WORKLIST_FIELDS.map((f) => (
+        <Col xs={24} md={8} key={f.name}>
+          <NumberField control={control} name={`values.${f.name}`} label={t(`policy.worklist.${f.name}`)} min={f.min} max={f.max} />
+        </Col>
+      ))}
+      <Col span={24}>
+        <Typography.Paragraph type="secondary">{t('policy.worklist.hint')}</Typography.Paragraph>
       </Col>
     </Row>
   );

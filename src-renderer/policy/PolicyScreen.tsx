@@ -6,7 +6,7 @@ import { Alert, Button, Card, Result, Space, Spin, Table, Tag, Typography } from
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy } from '../../shared/policy/parameters';
+import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
@@ -159,6 +159,16 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
     case 'registrationAge': {
       const v = entry.values as RegistrationAgeRange;
       return <span data-testid="policy-values">{t('policy.registrationAge.summary', { min: v.minAge, max: v.maxAge })}</span>;
+    }
+    case 'worklist': {
+      const v = entry.values as WorklistParams;
+      return (
+        <ul className="leye-policy-values" data-testid="policy-values">
+          <li>{t('policy.worklist.summaryContact', { contact: v.contactDays, referral: v.referralResultDays, months: v.trainingFollowUpMonths, lead: v.leadDays })}</li>
+          <li>{t('policy.worklist.summaryPosts', { end: v.assignmentEndDays, limit: v.limitWarnDays, retirement: v.retirementWarnDays })}</li>
+          <li>{t('policy.worklist.summaryOther', { quarter: v.quarterLeadDays, notice: v.noticeDecisionDays })}</li>
+        </ul>
+      );
     }
     default: {
       const v = entry.values as RetirementPolicyValues;

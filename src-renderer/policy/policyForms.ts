@@ -8,6 +8,7 @@ import {
   DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
+  DEFAULT_WORKLIST_POLICY,
   SHANDONG_2021_MINIMUM_WAGE,
   type MinimumWageValues,
   type PolicyKind,
@@ -15,6 +16,7 @@ import {
   type RegistrationAgeRange,
   type RetirementPolicyValues,
   type TrainingPolicy,
+  type WorklistParams,
 } from '../../shared/policy/parameters';
 import type { ArgsOf, PolicyEntryView } from '../../shared/rpc/handlers';
 
@@ -40,12 +42,32 @@ export interface RegistrationAgeForm {
   values: { minAge: number | null; maxAge: number | null };
 }
 
+/** The work list's periods, edited as they are stored (whole days, months for the trainees). */
+export interface WorklistForm {
+  effectiveFrom: string;
+  values: { [K in keyof WorklistParams]: number | null };
+}
+
+/** The work list's fields in the order the editor shows them, with their bounds. */
+export const WORKLIST_FIELDS: readonly { name: keyof WorklistParams; min: number; max: number }[] = [
+  { name: 'contactDays', min: 1, max: 365 },
+  { name: 'referralResultDays', min: 1, max: 365 },
+  { name: 'assignmentEndDays', min: 1, max: 365 },
+  { name: 'limitWarnDays', min: 1, max: 365 },
+  { name: 'retirementWarnDays', min: 1, max: 365 },
+  { name: 'trainingFollowUpMonths', min: 1, max: 36 },
+  { name: 'leadDays', min: 0, max: 90 },
+  { name: 'quarterLeadDays', min: 0, max: 90 },
+  { name: 'noticeDecisionDays', min: 1, max: 90 },
+];
+
 export interface FormsByKind {
   minimumWage: MinimumWageForm;
   posts: PostsForm;
   training: TrainingForm;
   retirement: RetirementForm;
   registrationAge: RegistrationAgeForm;
+  worklist: WorklistForm;
 }
 
 export type PolicySaveArgs = ArgsOf<'policy.save'>;
@@ -112,6 +134,8 @@ export function startValues<K extends PolicyKind>(kind: K, base: PolicyEntryView
       const form: RegistrationAgeForm = { effectiveFrom, values: { minAge: v.minAge, maxAge: v.maxAge } };
       return form as FormsByKind[K];
     }
+    case 'worklist':
+      return { effectiveFrom, values: clone((base?.values as WorklistParams | undefined) ?? DEFAULT_WORKLIST_POLICY) } as FormsByKind[K];
     default:
       return { effectiveFrom, values: clone((base?.values as RetirementPolicyValues | undefined) ?? DEFAULT_RETIREMENT_VALUES) } as FormsByKind[K];
   }
@@ -140,6 +164,10 @@ export function toPolicyArgs<K extends PolicyKind>(kind: K, form: FormsByKind[K]
     case 'registrationAge': {
       const v = (form as RegistrationAgeForm).values;
       return { kind: 'registrationAge', ...common, values: { minAge: num(v.minAge), maxAge: num(v.maxAge) } };
+    }
+    case 'worklist': {
+      const v = (form as WorklistForm).values;
+      return { kind: 'worklist', ...common, values: Object.fromEntries(WORKLIST_FIELDS.map((f) => [f.name, num(v[f.name])])) as WorklistParams };
     }
     default:
       return { kind: 'retirement', ...common, values: (form as RetirementForm).values };
@@ -181,6 +209,7 @@ export const POLICY_LABELS: Record<string, string> = {
   'values.femaleCategoryForRegistration': 'policy.retirement.femaleCategoryForRegistration',
   'values.minAge': 'policy.registrationAge.minAge',
   'values.maxAge': 'policy.registrationAge.maxAge',
+  ...Object.fromEntries(WORKLIST_FIELDS.map((f) => [`values.${f.name}`, `policy.worklist.${f.name}`])),
 };
 
 /**

@@ -13,6 +13,32 @@ interface HeartbeatDoc {
   type: 'heartbeat';
   placeCode: string;
   lastSyncAt: string;
+  /** The work list's counts (see shared/documents/schemas.ts heartbeatSchema). */
+  worklist?: { due?: unknown; overdue?: unknown; asOf?: unknown; villages?: Record<string, { due?: unknown; overdue?: unknown }> };
+}
+
+type WorklistCounts = NonNullable<CountyStationView['worklist']>;
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/** Each station's counts from its own heartbeat, else from its township's (that township's relay copy of it). */
+function worklistCounts(heartbeats: readonly (HeartbeatDoc | undefined)[]): Map<string, WorklistCounts> {
+  const own = new Map<string, WorklistCounts>();
+  const relayed = new Map<string, WorklistCounts>();
+  for (const doc of heartbeats) {
+    const w = doc?.type === 'heartbeat' ? doc.worklist : undefined;
+    if (!w || typeof w.asOf !== 'string') continue;
+    if (isCount(w.due) && isCount(w.overdue)) own.set(doc!.placeCode, { due: w.due, overdue: w.overdue, asOf: w.asOf });
+    for (const [place, c] of Object.entries(w.villages ?? {})) {
+      if (!isCount(c.due) || !isCount(c.overdue)) continue;
+      const earlier = relayed.get(place);
+      if (!earlier || earlier.asOf < w.asOf) relayed.set(place, { due: c.due, overdue: c.overdue, asOf: w.asOf });
+    }
+  }
+  for (const [place, c] of relayed) {
+    const mine = own.get(place);
+    if (!mine || mine.asOf < c.asOf) own.set(place, c);
+  }
+  return own;
 }
 
 export class StationList {
@@ -41,6 +67,7 @@ export class StationList {
     for (const b of batches) {
       if (!reviews.has(b.id) && needsReview(b.summary.counts)) waiting.set(b.placeCode, (waiting.get(b.placeCode) ?? 0) + 1);
     }
+    const worklist = worklistCounts(heartbeats.body.rows.map((r) => r.doc));
     const now = Date.parse(this.ctx.now());
     return [...directory.values()]
       .sort((a, b) => a.placeCode.localeCompare(b.placeCode))
@@ -55,6 +82,7 @@ export class StationList {
           daysSinceSync,
           stale: daysSinceSync === null || daysSinceSync >= args.staleDays,
           batchesWaiting: waiting.get(station.placeCode) ?? 0,
+          worklist: worklist.get(station.placeCode) ?? null,
         };
       });
   }

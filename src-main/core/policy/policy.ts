@@ -4,6 +4,7 @@ import {
   DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
+  DEFAULT_WORKLIST_POLICY,
   SHANDONG_2021_MINIMUM_WAGE,
   toRetirementRuleSet,
   type PolicyKind,
@@ -17,7 +18,7 @@ import { ID_PREFIX, type PolicyDoc, type Stamp } from '../store/docs';
 import { isConflict, type StationDb } from '../store/db';
 
 /** Defaults apply from these days; the county replaces them with confirmed, dated values. */
-const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01' } as const;
+const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01', worklist: '2020-01-01' } as const;
 
 export function policyId(kind: PolicyKind, effectiveFrom: string, countyCode?: string): string {
   return kind === 'minimumWage' ? `${ID_PREFIX.policy}minimumWage:${countyCode}:${effectiveFrom}` : `${ID_PREFIX.policy}${kind}:${effectiveFrom}`;
@@ -46,6 +47,7 @@ export class PolicyStore {
       entry('posts', DEFAULT_FROM.posts, DEFAULT_POSTS_POLICY),
       entry('training', DEFAULT_FROM.training, DEFAULT_TRAINING_POLICY),
       entry('registrationAge', DEFAULT_FROM.registrationAge, DEFAULT_REGISTRATION_AGE),
+      entry('worklist', DEFAULT_FROM.worklist, DEFAULT_WORKLIST_POLICY),
     ];
   }
 
@@ -74,6 +76,12 @@ export class PolicyStore {
   /** The plausible ages on a registration date (the shipped default until the county records one). */
   registrationAge(day: string): PolicyValuesByKind['registrationAge'] {
     return this.inForce('registrationAge', day)?.values ?? DEFAULT_REGISTRATION_AGE;
+  }
+
+  /** The work list's periods in force on a day (the shipped default until the county records one). */
+  worklist(day: string): { values: PolicyValuesByKind['worklist']; isDefault: boolean } {
+    const doc = this.inForce('worklist', day);
+    return doc ? { values: doc.values, isDefault: doc.isDefault } : { values: DEFAULT_WORKLIST_POLICY, isDefault: true };
   }
 
   /** The county's minimum wage in force on a day, or null when none is recorded for that day. */

@@ -105,7 +105,8 @@ export function printApp(deps: ModuleDeps) {
         }
         applicants.sort((a, b) => a.appliedOn.localeCompare(b.appliedOn) || a.name.localeCompare(b.name, 'zh-CN'));
         const form: HardshipNoticeForm = { station: station(session.user!), ...args, applicants };
-        return logged(session, 'hardshipNotice', `hardshipNotice:${args.from}:${args.to}`, `applicants:${applicants.length}`, form);
+        // The notice period ends the target: the work list lists the notice once it has ended (src-main/core/worklist).
+        return logged(session, 'hardshipNotice', `hardshipNotice:${args.from}:${args.to}:${args.noticeFrom}:${args.noticeTo}`, `applicants:${applicants.length}`, form);
       },
 
       'print.attendance': async (args, session) => {

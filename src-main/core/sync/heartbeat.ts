@@ -5,6 +5,22 @@ import type { CoreContext } from '../context';
 import type { SyncStateStore } from './state';
 import { docId } from '../../../shared/documents/registry';
 
+/** The work list's counts a station reports with its heartbeat (a township adds its villages', from its relay copies). */
+export interface HeartbeatWorklist {
+  due: number;
+  overdue: number;
+  /** The day they were computed for. */
+  asOf: string;
+  villages?: Record<string, { due: number; overdue: number }>;
+}
+
+const worklistReporters = new WeakMap<CoreContext, () => Promise<HeartbeatWorklist>>();
+
+/** The work list registers how to count it (src-main/core/worklist); sync knows nothing of it. */
+export function reportWorklist(ctx: CoreContext, report: () => Promise<HeartbeatWorklist>): void {
+  worklistReporters.set(ctx, report);
+}
+
 /**
  * Written straight to the server (never a local record), at most once every `everyMs` so an idle
  * station adds no revisions.
@@ -17,6 +33,8 @@ export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote:
   const id = docId.heartbeat(place);
   const existing = await remote.get<{ createdBy: string; createdAt: string }>(id).catch(() => null);
   const stamp = ctx.stamp(user, place);
+  // Counts that cannot be computed leave the field out: the heartbeat itself matters more.
+  const worklist = await worklistReporters.get(ctx)?.().catch(() => null);
   await remote.put({
     _id: id,
     ...(existing ? { _rev: existing._rev } : {}),
@@ -26,6 +44,7 @@ export async function heartbeat(ctx: CoreContext, state: SyncStateStore, remote:
     lastSyncAt: now,
     // The station's public key, for the county to publish when it did not make the pair itself.
     ...(signingKey ? { signingKey } : {}),
+    ...(worklist ? { worklist } : {}),
   });
   await state.update({ heartbeatAt: now });
 }

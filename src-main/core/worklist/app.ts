@@ -1,22 +1,15 @@
-// The work list (待办): the handlers.
-import type { WorklistView } from '../../../shared/worklist/contract';
+// The work list (待办): the handlers. The counts also go to the county with the heartbeat.
 import { createApp } from '../app';
-import { fail } from '../context';
 import type { ModuleDeps } from '../modules';
-import { fieldError } from '../validation';
+import { reportWorklist } from '../sync/heartbeat';
+import { WorklistService } from './service';
 
 export function worklistApp(deps: ModuleDeps) {
-  const { ctx } = deps;
+  const worklist = new WorklistService(deps);
+  reportWorklist(deps.ctx, () => worklist.heartbeatReport());
   return createApp('worklist', {
-    'worklist.list': async (args): Promise<WorklistView> => {
-      const placeCode = ctx.station().placeCode;
-      if (args.placeCode && args.placeCode !== placeCode) fail(fieldError('placeCode', 'errors.worklist.notYourVillage'));
-      return { placeCode, today: ctx.today(), readOnly: false, items: [], marked: [], counts: { due: 0, overdue: 0 } };
-    },
-    'worklist.mark': async (args) => {
-      if (args.kind === 'snoozed' && args.until !== null && args.until <= ctx.today()) fail(fieldError('until', 'errors.worklist.untilNotAfterToday'));
-      return fail(fieldError('key', 'errors.worklist.noSuchRow'));
-    },
-    'worklist.overview': async () => [],
+    'worklist.list': async (args) => worklist.list(args),
+    'worklist.mark': async (args, session) => worklist.mark(args, session.user!),
+    'worklist.overview': async () => worklist.overview(),
   });
 }

@@ -1,0 +1,341 @@
+// The work list's rules (待办), pure: what a person's records (or a printed notice) make due on a
+// day, under the county's dated parameters (policy kind `worklist`). A village station applies
+// them to its own records, a township to a village's relay copy: the same facts, the same rows.
+//
+// Every duty has a start (the first day it is listed), a due date, and is
+//   - absent before its start,
+//   - `due` from its start up to and including its due date,
+//   - `overdue` from the day after its due date, until the record that answers it exists.
+// A duty is answered by a record (a service, a result, a status entry, a shorter assignment…):
+// it is then simply not produced any more. Its key names the duty and the cycle it is due in, so
+// a clerk's mark (snooze, not applicable) holds for that duty only.
+import type { WorklistParams } from '../policy/parameters';
+import type { WorklistMarkKind, WorklistRule, WorklistTarget } from './contract';
+
+// ── Days ─────────────────────────────────────────────────────────────────────────────────────
+
+const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(utc(day));
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+const monthDays = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The same day `months` later, clamped to the month's end (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, monthDays(ty, tm))).padStart(2, '0')}`;
+}
+
+/** The calendar quarter of a day: its name (`2026Q4`), first and last day. */
+export function quarterOf(day: string): { name: string; start: string; end: string } {
+  const y = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const first = q * 3 + 1;
+  const start = `${y}-${String(first).padStart(2, '0')}-01`;
+  return { name: `${y}Q${q + 1}`, start, end: addDays(addMonths(start, 3), -1) };
+}
+
+/** Months of start..end inclusive: whole months, then thirtieths (as the posts' subsidy limit counts). */
+export function periodMonths(start: string, end: string): number {
+  const after = addDays(end, 1);
+  let months = 0;
+  while (addMonths(start, months + 1) <= after) months += 1;
+  return months + daysBetween(addMonths(start, months), after) / 30;
+}
+
+/** The day on which a period starting `start` has lasted `months` (the inverse of periodMonths). */
+export function dayReaching(start: string, months: number): string {
+  const whole = Math.floor(months + 1e-9);
+  const rest = Math.round((months - whole) * 30);
+  return addDays(addDays(addMonths(start, whole), rest), -1);
+}
+
+// ── What the rules read ──────────────────────────────────────────────────────────────────────
+
+/** A service entry (服务记录) as the rules read it. */
+export interface ServiceFact {
+  id: string;
+  entry: 'service' | 'result';
+  date: string;
+  kind?: string;
+  refersTo?: string;
+  corrects?: string;
+  /** A referral's employer and job. */
+  employer?: string;
+  job?: string;
+}
+
+/** An employment status entry: its effective date, the day it was written, whether an assignment wrote it. */
+export interface StatusFact {
+  effectiveDate: string;
+  recordedOn: string;
+  fromAssignment: boolean;
+}
+
+export interface AssignmentFact {
+  id: string;
+  postId: string;
+  postName: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** A training class the person was enrolled in. */
+export interface CourseFact {
+  sessionId: string;
+  name: string;
+  endDate: string;
+}
+
+export interface PersonFacts {
+  residentId: string;
+  placeCode: string;
+  registration: { kind: string; date: string };
+  closed: boolean;
+  services: readonly ServiceFact[];
+  statuses: readonly StatusFact[];
+  assignments: readonly AssignmentFact[];
+  courses: readonly CourseFact[];
+  /** The day the person reaches the retirement age (shared/policy/retirement.ts), null when unknown. */
+  retirementDate: string | null;
+}
+
+/** A printed 公示 (hardship notice) and its period. */
+export interface NoticeFact {
+  id: string;
+  placeCode: string;
+  /** The applications it lists (registered from..to) and the period it is posted. */
+  from: string;
+  to: string;
+  noticeFrom: string;
+  noticeTo: string;
+  applicants: number | null;
+}
+
+/** A duty the rules found: listed from `start`, due on `dueDate`. */
+export interface Duty {
+  key: string;
+  rule: WorklistRule;
+  start: string;
+  dueDate: string;
+  residentId: string | null;
+  placeCode: string;
+  target: WorklistTarget;
+  facts: Record<string, string | number | null>;
+}
+
+export type DutyState = 'due' | 'overdue';
+
+/** Absent before its start, due up to its due date, overdue after. */
+export function dutyState(duty: { start: string; dueDate: string }, today: string): DutyState | null {
+  if (today < duty.start) return null;
+  return today <= duty.dueDate ? 'due' : 'overdue';
+}
+
+/** Parts of a key are joined by `|` (ids hold colons). */
+const keyOf = (...parts: string[]) => parts.join('|');
+
+// ── The person's duties ──────────────────────────────────────────────────────────────────────
+
+/** Entries a later entry corrects are replaced by it: the rules read the standing ones. */
+function standing(services: readonly ServiceFact[]): ServiceFact[] {
+  const corrected = new Set(services.flatMap((s) => (s.corrects ? [s.corrects] : [])));
+  return services.filter((s) => !corrected.has(s.id));
+}
+
+/** The first entry of a correction chain. */
+function rootOf(id: string, byId: ReadonlyMap<string, ServiceFact>): string {
+  let current = id;
+  for (let hops = 0; hops < 1000; hops++) {
+    const corrects = byId.get(current)?.corrects;
+    if (corrects === undefined || !byId.has(corrects)) return current;
+    current = corrects;
+  }
+  return current;
+}
+
+/** The last contact: the latest service's date, else the registration date. */
+export function lastContact(p: PersonFacts): string {
+  let last = p.registration.date;
+  for (const s of standing(p.services)) if (s.entry === 'service' && s.date > last) last = s.date;
+  return last;
+}
+
+function contactDuties(p: PersonFacts, today: string, params: WorklistParams, out: Duty[]): void {
+  if (p.closed) return;
+  const target: WorklistTarget = { kind: 'resident', residentId: p.residentId };
+  const last = lastContact(p);
+  if (p.registration.kind === 'unemployment') {
+    const dueDate = addDays(last, params.contactDays);
+    out.push({
+      key: keyOf('unemployedNotContacted', p.residentId, last),
+      rule: 'unemployedNotContacted',
+      start: addDays(dueDate, -params.leadDays),
+      dueDate,
+      residentId: p.residentId,
+      placeCode: p.placeCode,
+      target,
+      facts: { lastContact: last, daysSinceContact: daysBetween(last, today) },
+    });
+  }
+  if (p.registration.kind === 'hardship') {
+    // This quarter's duty, and last quarter's while it is unanswered (a service since its start answers it).
+    const current = quarterOf(today);
+    const previous = quarterOf(addDays(current.start, -1));
+    for (const q of [previous, current]) {
+      if (p.registration.date > q.end || last >= q.start) continue;
+      out.push({
+        key: keyOf('hardshipNoServiceThisQuarter', p.residentId, q.name),
+        rule: 'hardshipNoServiceThisQuarter',
+        start: addDays(q.end, -params.quarterLeadDays),
+        dueDate: q.end,
+        residentId: p.residentId,
+        placeCode: p.placeCode,
+        target,
+        facts: { quarter: q.name, lastContact: last === p.registration.date ? null : last },
+      });
+    }
+  }
+}
+
+function referralDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): void {
+  const byId = new Map(p.services.map((s) => [s.id, s]));
+  const answered = new Set(p.services.flatMap((s) => (s.entry === 'result' && s.refersTo && byId.has(s.refersTo) ? [rootOf(s.refersTo, byId)] : [])));
+  for (const s of standing(p.services)) {
+    if (s.entry !== 'service' || s.kind !== 'jobReferral' || answered.has(rootOf(s.id, byId))) continue;
+    const dueDate = addDays(s.date, params.referralResultDays);
+    out.push({
+      key: keyOf('referralNoResult', s.id),
+      rule: 'referralNoResult',
+      start: addDays(dueDate, -Math.min(params.leadDays, params.referralResultDays)),
+      dueDate,
+      residentId: p.residentId,
+      placeCode: p.placeCode,
+      target: { kind: 'service', serviceId: s.id, residentId: p.residentId },
+      facts: { referralDate: s.date, employer: s.employer ?? null, job: s.job ?? null },
+    });
+  }
+}
+
+/** What the person does next is recorded: a status entry (not an assignment's own) effective or written from `since`. */
+function nextStatusRecorded(p: PersonFacts, since: string): boolean {
+  return p.statuses.some((s) => !s.fromAssignment && (s.effectiveDate >= since || s.recordedOn >= since));
+}
+
+/**
+ * One row per assignment: the earliest of its end, the day the subsidy's months run out and the
+ * holder's retirement, when that day falls within the assignment (a tie names the more specific
+ * rule: retirement, then the limit, then the end). Answered by a status entry of what the person
+ * does next (effective or written from the row's start), by a following assignment (for an end),
+ * or by the assignment shortened so the day no longer falls within it.
+ */
+function postDuties(p: PersonFacts, params: WorklistParams, maxSubsidyMonths: number, out: Duty[]): void {
+  for (const a of p.assignments) {
+    const prior = p.assignments.filter((o) => o.id !== a.id && o.startDate < a.startDate).reduce((sum, o) => sum + periodMonths(o.startDate, o.endDate), 0);
+    const limitDay = prior >= maxSubsidyMonths ? a.startDate : dayReaching(a.startDate, maxSubsidyMonths - prior);
+    const candidates: { rule: WorklistRule; dueDate: string; window: number }[] = [];
+    if (p.retirementDate && p.retirementDate > a.startDate && p.retirementDate <= a.endDate) candidates.push({ rule: 'retirementNear', dueDate: p.retirementDate, window: params.retirementWarnDays });
+    if (limitDay <= a.endDate) candidates.push({ rule: 'subsidyLimitNear', dueDate: limitDay, window: params.limitWarnDays });
+    candidates.push({ rule: 'assignmentEnding', dueDate: a.endDate, window: params.assignmentEndDays });
+    const chosen = candidates.reduce((best, c) => (c.dueDate < best.dueDate ? c : best));
+    const start = addDays(chosen.dueDate, -chosen.window);
+    if (nextStatusRecorded(p, start)) continue;
+    if (chosen.rule === 'assignmentEnding' && p.assignments.some((o) => o.startDate > a.startDate)) continue;
+    out.push({
+      key: keyOf(chosen.rule, a.id, chosen.dueDate),
+      rule: chosen.rule,
+      start,
+      dueDate: chosen.dueDate,
+      residentId: p.residentId,
+      placeCode: p.placeCode,
+      target: { kind: 'post', postId: a.postId, residentId: p.residentId },
+      facts: {
+        post: a.postName,
+        startDate: a.startDate,
+        endDate: a.endDate,
+        ...(chosen.rule === 'subsidyLimitNear' ? { maxSubsidyMonths, limitDate: limitDay } : {}),
+        ...(chosen.rule === 'retirementNear' ? { retirementDate: p.retirementDate } : {}),
+      },
+    });
+  }
+}
+
+/** A course ended: its follow-up is due `trainingFollowUpMonths` later, answered by any status entry effective or written after the end. */
+function trainingDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): void {
+  for (const c of p.courses) {
+    if (p.statuses.some((s) => s.effectiveDate > c.endDate || s.recordedOn > c.endDate)) continue;
+    const dueDate = addMonths(c.endDate, params.trainingFollowUpMonths);
+    out.push({
+      key: keyOf('trainingNoStatus', c.sessionId, p.residentId),
+      rule: 'trainingNoStatus',
+      start: addDays(dueDate, -params.leadDays),
+      dueDate,
+      residentId: p.residentId,
+      placeCode: p.placeCode,
+      target: { kind: 'session', sessionId: c.sessionId, residentId: p.residentId },
+      facts: { course: c.name, courseEnd: c.endDate },
+    });
+  }
+}
+
+/** Every duty of a person that is listed on `today` (due or overdue). */
+export function personDuties(p: PersonFacts, today: string, params: WorklistParams, maxSubsidyMonths: number): Duty[] {
+  const out: Duty[] = [];
+  contactDuties(p, today, params, out);
+  referralDuties(p, params, out);
+  postDuties(p, params, maxSubsidyMonths, out);
+  trainingDuties(p, params, out);
+  return out.filter((d) => dutyState(d, today) !== null);
+}
+
+/**
+ * A 公示 whose period has ended: due from the day after its last day for `noticeDecisionDays`
+ * days (to conclude the 认定: no objection, or one to answer), overdue after. No record answers a
+ * notice: the clerk closes it with a mark and its outcome as the reason.
+ */
+export function noticeDuty(n: NoticeFact, today: string, params: WorklistParams): Duty | null {
+  const duty: Duty = {
+    key: keyOf('noticeEnded', n.id),
+    rule: 'noticeEnded',
+    start: addDays(n.noticeTo, 1),
+    dueDate: addDays(n.noticeTo, params.noticeDecisionDays),
+    residentId: null,
+    placeCode: n.placeCode,
+    target: { kind: 'notice', noticeId: n.id },
+    facts: { from: n.from, to: n.to, noticeFrom: n.noticeFrom, noticeTo: n.noticeTo, applicants: n.applicants },
+  };
+  return dutyState(duty, today) === null ? null : duty;
+}
+
+// ── Marks ────────────────────────────────────────────────────────────────────────────────────
+
+export interface MarkFact {
+  id: string;
+  key: string;
+  kind: WorklistMarkKind;
+  until: string | null;
+  reason: string;
+  byName: string;
+  at: string;
+}
+
+/** The mark that stands on a key: the latest (by time, then id); a snooze only while its day is not reached, `reopened` never. */
+export function standingMark(marks: readonly MarkFact[] | undefined, today: string): MarkFact | null {
+  if (!marks || marks.length === 0) return null;
+  const latest = marks.reduce((a, b) => (b.at > a.at || (b.at === a.at && b.id > a.id) ? b : a));
+  if (latest.kind === 'reopened') return null;
+  if (latest.kind === 'snoozed' && (latest.until === null || latest.until <= today)) return null;
+  return latest;
+}

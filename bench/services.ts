@@ -86,8 +86,9 @@ export async function benchServices(core: Core, session: Session, residentCount:
   console.log(`record a service (durable): p50 ${save.p50} ms, p95 ${save.p95} ms`);
 
   if (!('missing' in coldList)) {
-    // A station's list carries some marks: 2% of the open rows (at most 100) snoozed for two weeks or not applicable.
-    const marks = coldList.keys.filter((_, i) => i % 50 === 25).slice(0, 100);
+    // A station's list carries some marks: 2% of the open rows now (at most 100) snoozed for two weeks or not applicable.
+    const current = await worklist(core, session);
+    const marks = 'keys' in current ? current.keys.filter((_, i) => i % 50 === 25).slice(0, 100) : [];
     const until = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
     for (const [i, key] of marks.entries()) {
       const reply = await core.dispatch(session, 'worklist.mark', i % 2 ? { key, kind: 'notApplicable', reason: '已外出务工，电话无法联系' } : { key, kind: 'snoozed', until, reason: '本人住院，出院后再联系' });

@@ -14,17 +14,36 @@ import type { WorklistMarkKind, WorklistRule, WorklistTarget } from './contract'
 
 // ── Days ─────────────────────────────────────────────────────────────────────────────────────
 
-const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
+// Days as numbers (days since 1970-01-01), remembered both ways: the rules add days to the same
+// few thousand dates for 100,000 people, and building a Date for each took most of a list's time.
+const numberOf = new Map<string, number>();
+const dayOf = new Map<number, string>();
+
+function dayNumber(day: string): number {
+  let n = numberOf.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (numberOf.size < 200_000) numberOf.set(day, n);
+  }
+  return n;
+}
+
+function dayString(n: number): string {
+  let day = dayOf.get(n);
+  if (day === undefined) {
+    day = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    if (dayOf.size < 200_000) dayOf.set(n, day);
+  }
+  return day;
+}
 
 export function addDays(day: string, days: number): string {
-  const d = new Date(utc(day));
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return days === 0 ? day : dayString(dayNumber(day) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 const monthDays = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -38,8 +57,17 @@ export function addMonths(day: string, months: number): string {
   return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, monthDays(ty, tm))).padStart(2, '0')}`;
 }
 
+let lastQuarter: { day: string; q: { name: string; start: string; end: string } } | null = null;
+
 /** The calendar quarter of a day: its name (`2026Q4`), first and last day. */
 export function quarterOf(day: string): { name: string; start: string; end: string } {
+  if (lastQuarter?.day === day) return lastQuarter.q;
+  const q = quarterOfDay(day);
+  lastQuarter = { day, q };
+  return q;
+}
+
+function quarterOfDay(day: string): { name: string; start: string; end: string } {
   const y = Number(day.slice(0, 4));
   const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
   const first = q * 3 + 1;
@@ -150,7 +178,8 @@ const keyOf = (...parts: string[]) => parts.join('|');
 // ── The person's duties ──────────────────────────────────────────────────────────────────────
 
 /** Entries a later entry corrects are replaced by it: the rules read the standing ones. */
-function standing(services: readonly ServiceFact[]): ServiceFact[] {
+function standing(services: readonly ServiceFact[]): readonly ServiceFact[] {
+  if (!services.some((s) => s.corrects)) return services;
   const corrected = new Set(services.flatMap((s) => (s.corrects ? [s.corrects] : [])));
   return services.filter((s) => !corrected.has(s.id));
 }
@@ -211,6 +240,7 @@ function contactDuties(p: PersonFacts, today: string, params: WorklistParams, ou
 }
 
 function referralDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): void {
+  if (!p.services.some((s) => s.kind === 'jobReferral')) return;
   const byId = new Map(p.services.map((s) => [s.id, s]));
   const answered = new Set(p.services.flatMap((s) => (s.entry === 'result' && s.refersTo && byId.has(s.refersTo) ? [rootOf(s.refersTo, byId)] : [])));
   for (const s of standing(p.services)) {

@@ -43,13 +43,15 @@ class Grouped<T> {
     this.ownerOf.set(id, owner);
   }
 
-  delete(id: string): void {
+  /** Takes the id out; returns the owner it had. */
+  delete(id: string): string | undefined {
     const owner = this.ownerOf.get(id);
-    if (owner === undefined) return;
+    if (owner === undefined) return undefined;
     this.ownerOf.delete(id);
     const group = this.byOwner.get(owner);
     group?.delete(id);
     if (group?.size === 0) this.byOwner.delete(owner);
+    return owner;
   }
 
   of(owner: string): T[] {
@@ -79,13 +81,32 @@ export class WorklistFacts {
   private readonly noticeOf = new Map<string, string>();
   readonly marks = new Grouped<MarkFact>();
 
+  /**
+   * Who changed since the list was last computed (a resident's id, or a notice's target), for the
+   * list kept by ./worklist.ts to compute only them again; `everything` when a change touches all
+   * (a post's name, a class's end, a fresh read).
+   */
+  readonly changed = new Set<string>();
+  everything = true;
+  /** The list as last computed (./worklist.ts keeps it here, one per database). */
+  list: unknown = null;
+
+  private touch(...owners: (string | null | undefined)[]): void {
+    for (const owner of owners) if (owner) this.changed.add(owner);
+  }
+
   private clear(): void {
+    this.touchAll();
     this.residents.clear();
     this.posts.clear();
     this.sessions.clear();
     this.notices.clear();
     this.noticeOf.clear();
     for (const g of [this.services, this.statuses, this.assignments, this.enrolments, this.marks]) g.clear();
+  }
+
+  private touchAll(): void {
+    this.everything = true;
   }
 
   /** Takes in one document (a new revision replaces what the previous one said). */
@@ -95,14 +116,15 @@ export class WorklistFacts {
     switch (type) {
       case PREFIX.resident: {
         this.residents.delete(id);
+        this.touch(id);
         const r = doc as unknown as ResidentDoc | undefined;
         if (gone || !r?.registration?.date) return;
         this.residents.set(id, { id, place: r.placeCode, name: r.name, sex: r.sex, birthDate: r.birthDate, kind: r.registration.kind, registeredOn: r.registration.date, closed: r.closure !== null && r.closure !== undefined });
         return;
       }
       case PREFIX.service: {
-        this.services.delete(id);
         const s = doc as unknown as ServiceDoc | undefined;
+        this.touch(this.services.delete(id), s?.residentId);
         if (gone || !s?.residentId) return;
         const base = { id, entry: s.entry, date: s.date, ...(s.corrects ? { corrects: s.corrects } : {}) };
         if (s.entry === 'result') this.services.set(s.residentId, id, { ...base, refersTo: s.refersTo });
@@ -110,33 +132,35 @@ export class WorklistFacts {
         return;
       }
       case PREFIX.employment: {
-        this.statuses.delete(id);
         const e = doc as unknown as EmploymentDoc | undefined;
+        this.touch(this.statuses.delete(id), e?.residentId);
         if (gone || !e?.residentId) return;
         this.statuses.set(e.residentId, id, { effectiveDate: e.effectiveDate, recordedOn: e.createdAt.slice(0, 10), fromAssignment: e.source?.kind === 'assignment' });
         return;
       }
       case PREFIX.assignment: {
-        this.assignments.delete(id);
         const a = doc as unknown as AssignmentDoc | undefined;
+        this.touch(this.assignments.delete(id), a?.residentId);
         if (gone || !a?.residentId) return;
         this.assignments.set(a.residentId, id, { id, postId: a.postId, startDate: a.startDate, endDate: a.endDate });
         return;
       }
       case PREFIX.post: {
         this.posts.delete(id);
+        this.touchAll();
         if (!gone) this.posts.set(id, (doc as unknown as PostDoc).name);
         return;
       }
       case PREFIX.training: {
         this.sessions.delete(id);
+        this.touchAll();
         const t = doc as unknown as TrainingDoc | undefined;
         if (!gone && t?.endDate) this.sessions.set(id, { name: t.course?.occupation ?? '', endDate: t.endDate });
         return;
       }
       case PREFIX.enrolment: {
-        this.enrolments.delete(id);
         const e = doc as unknown as EnrolmentDoc | undefined;
+        this.touch(this.enrolments.delete(id), e?.residentId);
         if (!gone && e?.residentId) this.enrolments.set(e.residentId, id, e.sessionId);
         return;
       }
@@ -144,8 +168,11 @@ export class WorklistFacts {
         this.applyNotice(id, doc as unknown as AuditDoc | undefined, gone);
         return;
       case PREFIX.worklistMark: {
-        this.marks.delete(id);
         const m = doc as unknown as MarkDoc | undefined;
+        this.marks.delete(id);
+        this.touch(m?.residentId);
+        // A notice's mark names no resident: every notice is listed again (there are few).
+        if (m?.rule === 'noticeEnded') this.touch(...this.notices.keys());
         if (gone || !m?.key) return;
         this.marks.set(m.key, id, { id, key: m.key, kind: m.kind, until: m.until, reason: m.reason, byName: m.byName, at: m.createdAt });
         return;
@@ -162,6 +189,7 @@ export class WorklistFacts {
     const existing = this.notices.get(a.targetId);
     if (existing && existing.id < id) return;
     const applicants = /^applicants:(\d+)$/.exec(a.reason ?? '')?.[1];
+    this.touch(a.targetId);
     this.notices.set(a.targetId, { id, placeCode: a.placeCode, from: m[1]!, to: m[2]!, noticeFrom: m[3]!, noticeTo: m[4]!, applicants: applicants === undefined ? null : Number(applicants) });
     this.noticeOf.set(id, a.targetId);
   }

@@ -66,31 +66,103 @@ function item(d: Duty, today: string, name: string | null, mark: WorklistMarkVie
   };
 }
 
-const order = (a: WorklistItem, b: WorklistItem) =>
-  (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || a.dueDate.localeCompare(b.dueDate) || a.key.localeCompare(b.key);
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const order = (a: WorklistItem, b: WorklistItem) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || byDate(a.dueDate, b.dueDate) || byDate(a.key, b.key);
 
-/** Every duty of the database listed on `today`: open rows, and rows a standing mark set apart. */
+/** The day and the parameters rows were computed for. */
+const keyOf = (today: string, policy: ListPolicy) => `${today}|${JSON.stringify(policy.params)}|${policy.maxSubsidyMonths}|${policy.retirement.effectiveFrom}|${JSON.stringify(policy.retirement.rules)}`;
+
+function row(facts: WorklistFacts, d: Duty, today: string, name: string | null): WorklistItem {
+  const mark = standingMark(facts.marks.byOwner.has(d.key) ? facts.marks.of(d.key) : undefined, today);
+  return item(d, today, name, mark ? { kind: mark.kind as WorklistMarkView['kind'], until: mark.until, reason: mark.reason, byName: mark.byName, at: mark.at } : null);
+}
+
+/** The rows of one owner: a resident (`resident:…`), or a printed notice (its audit target). */
+function rowsOf(facts: WorklistFacts, owner: string, today: string, policy: ListPolicy): WorklistItem[] {
+  const notice = facts.notices.get(owner);
+  if (notice) {
+    const d = noticeDuty(notice, today, policy.params);
+    return d ? [row(facts, d, today, null)] : [];
+  }
+  const r = facts.residents.get(owner);
+  const p = r && personFacts(facts, r, policy);
+  return p ? personDuties(p, today, policy.params, policy.maxSubsidyMonths).map((d) => row(facts, d, today, r.name)) : [];
+}
+
+/** The first position in a sorted list at which `r` may go. */
+function lowerBound(list: readonly WorklistItem[], r: WorklistItem): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid]!, r) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The list of one database for one day and set of parameters, with each owner's rows. */
+class KeptList {
+  readonly rows = new Map<string, WorklistItem[]>();
+  readonly items: WorklistItem[] = [];
+  readonly marked: WorklistItem[] = [];
+  readonly counts: WorklistCounts = { due: 0, overdue: 0 };
+
+  constructor(readonly key: string) {}
+
+  /** Everything at once: each owner's rows, one sort. */
+  fill(facts: WorklistFacts, today: string, policy: ListPolicy): void {
+    for (const owner of [...facts.residents.keys(), ...facts.notices.keys()]) {
+      const rows = rowsOf(facts, owner, today, policy);
+      if (rows.length === 0) continue;
+      this.rows.set(owner, rows);
+      for (const r of rows) {
+        if (r.mark) this.marked.push(r);
+        else {
+          this.items.push(r);
+          this.counts[r.state] += 1;
+        }
+      }
+    }
+    this.items.sort(order);
+    this.marked.sort(order);
+  }
+
+  /** One owner again: its old rows out, its new rows in, each where the order puts it. */
+  replace(owner: string, rows: WorklistItem[]): void {
+    for (const r of this.rows.get(owner) ?? []) {
+      const list = r.mark ? this.marked : this.items;
+      const at = lowerBound(list, r);
+      if (list[at] === r) list.splice(at, 1);
+      if (!r.mark) this.counts[r.state] -= 1;
+    }
+    if (rows.length === 0) this.rows.delete(owner);
+    else this.rows.set(owner, rows);
+    for (const r of rows) {
+      const list = r.mark ? this.marked : this.items;
+      list.splice(lowerBound(list, r), 0, r);
+      if (!r.mark) this.counts[r.state] += 1;
+    }
+  }
+}
+
+/**
+ * Every duty of the database listed on `today`: open rows, and rows a standing mark set apart.
+ * The list is kept for the day and the parameters: a call computes again only the residents
+ * (and notices) whose records changed since the last one, and moves their rows into place.
+ */
 export function computeList(facts: WorklistFacts, today: string, policy: ListPolicy): ComputedList {
-  const items: WorklistItem[] = [];
-  const marked: WorklistItem[] = [];
-  const counts: WorklistCounts = { due: 0, overdue: 0 };
-  const take = (d: Duty, name: string | null) => {
-    const mark = standingMark(facts.marks.byOwner.has(d.key) ? facts.marks.of(d.key) : undefined, today);
-    const row = item(d, today, name, mark ? { kind: mark.kind as WorklistMarkView['kind'], until: mark.until, reason: mark.reason, byName: mark.byName, at: mark.at } : null);
-    if (mark) return marked.push(row);
-    counts[row.state] += 1;
-    return items.push(row);
-  };
-  for (const r of facts.residents.values()) {
-    const p = personFacts(facts, r, policy);
-    if (!p) continue;
-    for (const d of personDuties(p, today, policy.params, policy.maxSubsidyMonths)) take(d, r.name);
+  const key = keyOf(today, policy);
+  let kept = facts.list as KeptList | null;
+  if (!kept || kept.key !== key || facts.everything) {
+    facts.changed.clear();
+    facts.everything = false;
+    kept = new KeptList(key);
+    kept.fill(facts, today, policy);
+    facts.list = kept;
+  } else {
+    for (const owner of facts.changed) kept.replace(owner, rowsOf(facts, owner, today, policy));
+    facts.changed.clear();
   }
-  for (const n of facts.notices.values()) {
-    const d = noticeDuty(n, today, policy.params);
-    if (d) take(d, null);
-  }
-  items.sort(order);
-  marked.sort(order);
-  return { items, marked, counts };
+  return { items: kept.items.slice(), marked: kept.marked.slice(), counts: { ...kept.counts } };
 }

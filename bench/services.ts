@@ -18,13 +18,15 @@ export const SERVICES_PER_RESIDENT = 3;
 export const STATUS_ENTRIES_PER_RESIDENT = 1.5;
 
 /** `worklist.list` through the dispatcher: null while the core has no such handler (its name is not in the map yet). */
-async function worklist(core: Core, session: Session): Promise<{ ms: number; rows: number; keys: string[] } | { missing: string }> {
+async function worklist(core: Core, session: Session): Promise<{ ms: number; rows: number; keys: string[]; kb: number } | { missing: string }> {
   const start = performance.now();
   const reply = await core.dispatch(session, 'worklist.list', {});
   const ms = Math.round((performance.now() - start) * 100) / 100;
   if (reply.ok) {
     const view = reply.value as { items: { key: string }[]; marked: unknown[] };
-    return { ms, rows: view.items.length + view.marked.length, keys: view.items.map((item) => item.key) };
+    // What the bridge carries to the screen (measured after the clock stopped).
+    const kb = Math.round(Buffer.byteLength(JSON.stringify(view)) / 1024);
+    return { ms, rows: view.items.length + view.marked.length, keys: view.items.map((item) => item.key), kb };
   }
   if (reply.error.code === 'UNKNOWN_HANDLER' || reply.error.code === 'INTERNAL') return { missing: reply.error.code };
   throw new Error(`worklist.list failed: ${JSON.stringify(reply.error)}`);
@@ -69,7 +71,9 @@ export async function benchServices(core: Core, session: Session, residentCount:
 
   // The work list first: the clerk's first screen after login, then after each recorded service.
   const coldList = await worklist(core, session);
-  let worklistFigures: Record<'worklist_cold_ms' | 'worklist_p50_ms' | 'worklist_p95_ms' | 'worklist_mark_p95_ms', number | null> = { worklist_cold_ms: null, worklist_p50_ms: null, worklist_p95_ms: null, worklist_mark_p95_ms: null };
+  let worklistFigures: Record<'worklist_rows' | 'worklist_kb' | 'worklist_cold_ms' | 'worklist_p50_ms' | 'worklist_p95_ms' | 'worklist_mark_p95_ms', number | null> = {
+    worklist_rows: null, worklist_kb: null, worklist_cold_ms: null, worklist_p50_ms: null, worklist_p95_ms: null, worklist_mark_p95_ms: null,
+  };
   if ('missing' in coldList) console.log(`work list: not measured, the core has no worklist.list handler yet (${coldList.missing}); worklist_* are null`);
 
   const timelineCold = performance.now();
@@ -99,17 +103,19 @@ export async function benchServices(core: Core, session: Session, residentCount:
     });
     const after = Array.from({ length: WORKLIST_SAMPLES }, (_, i) => serviceInput(someone(), i + 1, today));
     let rows = 0;
+    let kb = 0;
     const warm = await timed(
       WORKLIST_SAMPLES,
       async () => {
         const list = await worklist(core, session);
         if ('missing' in list) throw new Error('worklist.list went missing');
         rows = list.rows;
+        kb = list.kb;
       },
       (i) => core.call(session, 'services.record', after[i]),
     );
-    worklistFigures = { worklist_cold_ms: coldList.ms, worklist_p50_ms: warm.p50, worklist_p95_ms: warm.p95, worklist_mark_p95_ms: marks.length ? mark.p95 : null };
-    console.log(`work list (待办, ${rows} rows, ${marks.length} marked): first opening ${coldList.ms} ms, then after each recorded service p50 ${warm.p50} ms, p95 ${warm.p95} ms; marking a row p50 ${mark.p50} ms, p95 ${mark.p95} ms`);
+    worklistFigures = { worklist_rows: rows, worklist_kb: kb, worklist_cold_ms: coldList.ms, worklist_p50_ms: warm.p50, worklist_p95_ms: warm.p95, worklist_mark_p95_ms: marks.length ? mark.p95 : null };
+    console.log(`work list (待办, ${rows} rows, ${kb} KB as JSON, ${marks.length} marked): first opening ${coldList.ms} ms, then after each recorded service p50 ${warm.p50} ms, p95 ${warm.p95} ms; marking a row p50 ${mark.p50} ms, p95 ${mark.p95} ms`);
   }
   return {
     service_records: seed.serviceRecords,

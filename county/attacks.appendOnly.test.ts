@@ -1,5 +1,5 @@
 // Attacks on append-only records (the registry's appendOnly types: the audit log, service records,
-// employment status entries), tried over plain HTTP with what a station really holds: its account
+// employment status entries, the work list's marks), tried over plain HTTP with what a station really holds: its account
 // and password from its setup code. Once stored, an entry is neither changed nor deleted by
 // anyone, the county's accounts included, whether by a plain PUT, a DELETE or the replication path
 // (`new_edits:false` with a high revision); the same content arriving again, as replication may
@@ -30,6 +30,10 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
   employment: (place, by, random) => ({
     _id: docId.employment(place, residentId, '2026-11-01', random), type: 'employment', ...stamp(place, by), residentId, status: 'employee', area: null, destination: '',
     employer: { name: '解放路保洁公司', creditCode: '' }, effectiveDate: '2026-11-01', endDate: null, note: '', recordedBy: by, recordedByName: '王丽', source: null, corrects: null, correctionReason: '',
+  }),
+  worklistMark: (place, by, random) => ({
+    _id: docId.worklistMark(place, AT, random), type: 'worklistMark', ...stamp(place, by), key: `unemployedNotContacted|${residentId}|2026-10-01`, rule: 'unemployedNotContacted',
+    kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王丽',
   }),
 };
 

@@ -5,6 +5,7 @@
 // nothing is deleted. Part of the one handler map (see ../rpc/handlers.ts).
 import { z } from 'zod';
 import { isoDay, requiredText, stationBelowCounty, villageCode } from '../common/fields';
+import type { WorklistParams } from '../policy/parameters';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 
 /**
@@ -91,6 +92,11 @@ export interface WorklistView {
   /** Rows with a standing snooze or not-applicable mark. */
   marked: WorklistItem[];
   counts: WorklistCounts;
+  /**
+   * Added by the core: the parameters in force on `today` (policy kind `worklist`, and the posts'
+   * subsidy limit), for the help texts `worklist.ruleHelp.<rule>` (their {{…}} values).
+   */
+  params?: WorklistParams & { maxSubsidyMonths: number };
 }
 
 /** One line of the overview: a village at a township, a station (grouped by township) at the county. */

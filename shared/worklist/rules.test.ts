@@ -3,7 +3,7 @@
 // listed 7 days ahead, a quarter 30 days ahead, a notice concluded within 5 days).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORKLIST_POLICY as P } from '../policy/parameters';
-import { dayReaching, noticeDuty, periodMonths, personDuties, quarterOf, standingMark, type MarkFact, type PersonFacts } from './rules';
+import { dayReaching, dutyState, noticeDuty, periodMonths, personDuties, quarterOf, standingMark, type MarkFact, type PersonFacts } from './rules';
 
 const R = 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa';
 
@@ -23,7 +23,7 @@ function person(overrides: Partial<PersonFacts> = {}): PersonFacts {
 }
 
 /** The rows of a person on a day: `rule state dueDate`. */
-const rows = (p: PersonFacts, today: string) => personDuties(p, today, P, 36).map((d) => `${d.rule} ${today <= d.dueDate ? 'due' : 'overdue'} ${d.dueDate}`);
+const rows = (p: PersonFacts, today: string) => personDuties(p, today, P, 36).map((d) => `${d.rule} ${dutyState(d, today)} ${d.dueDate}`);
 
 describe('the day arithmetic', () => {
   it('names quarters and counts subsidy months as the posts do', () => {
@@ -164,7 +164,7 @@ describe('a 公示 whose period ended', () => {
   const n = { id: 'audit:370102001002:2026-11-20T01:00:00.000Z:abcdefgh', placeCode: '370102001002', from: '2026-11-01', to: '2026-11-20', noticeFrom: '2026-11-23', noticeTo: '2026-11-27', applicants: 3 };
   const state = (today: string) => {
     const d = noticeDuty(n, today, P);
-    return d && `${today <= d.dueDate ? 'due' : 'overdue'} ${d.dueDate}`;
+    return d && `${dutyState(d, today)} ${d.dueDate}`;
   };
 
   it('is listed the day after it ends, due within 5 days, overdue after', () => {

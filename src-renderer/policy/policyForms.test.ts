@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS_POLICY, DEFAULT_TRAINING_POLICY } from '../../shared/policy/parameters';
+import { DEFAULT_POSTS_POLICY, DEFAULT_TRAINING_POLICY, DEFAULT_WORKLIST_POLICY } from '../../shared/policy/parameters';
 import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handlers';
-import { crossFieldIssues, entriesOf, fromPercent, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type TrainingForm } from './policyForms';
+import { POLICY_LABELS, crossFieldIssues, entriesOf, fromPercent, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type TrainingForm } from './policyForms';
 
 function entry(kind: PolicyEntryView['kind'], id: string, effectiveFrom: string, values: unknown): PolicyEntryView {
   return { id, rev: '1-a', kind, effectiveFrom, isDefault: true, values: values as PolicyEntryView['values'], updatedBy: 'system', updatedAt: '2025-01-01T00:00:00Z' };
@@ -91,5 +91,20 @@ describe('rules across policy fields', () => {
     expect(crossFieldIssues('posts', posts({ olderFromAge: 66 }))).toEqual([{ field: 'values.rural.olderFromAge', key: 'policy.posts.olderOutside' }]);
     expect(crossFieldIssues('posts', posts({ minAge: 45, olderFromAge: 45, maxAge: 45 }))).toEqual([]);
     expect(crossFieldIssues('training', {})).toEqual([]);
+  });
+});
+
+describe('the work list periods', () => {
+  it('start from the shipped defaults, go to policy.save whole, and an emptied field is required on its own label', () => {
+    const form = startValues('worklist', undefined, false, '2026-11-22', '370102');
+    expect(form).toEqual({ effectiveFrom: '2026-11-22', values: DEFAULT_WORKLIST_POLICY });
+    const args = toPolicyArgs('worklist', form);
+    expect(policySaveSchema.safeParse(args).success).toBe(true);
+    expect(args).toEqual({ kind: 'worklist', effectiveFrom: '2026-11-22', values: { contactDays: 30, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5 } });
+    const emptied = toPolicyArgs('worklist', { ...form, values: { ...form.values, contactDays: null } });
+    const parsed = policySaveSchema.safeParse(emptied);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['values', 'contactDays'] });
+    expect(POLICY_LABELS['values.contactDays']).toBe('policy.worklist.contactDays');
   });
 });

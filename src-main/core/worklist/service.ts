@@ -53,11 +53,13 @@ export class WorklistService {
   async list(args: ParsedArgsOf<'worklist.list'>): Promise<WorklistView> {
     const own = this.ctx.station().placeCode;
     const today = this.ctx.today();
-    if (args.placeCode === undefined || args.placeCode === own) return { placeCode: own, today, readOnly: false, ...(await this.ownList(today)) };
+    const { params, maxSubsidyMonths } = this.policy(today);
+    const common = { today, params: { ...params, maxSubsidyMonths } };
+    if (args.placeCode === undefined || args.placeCode === own) return { placeCode: own, ...common, readOnly: false, ...(await this.ownList(today)) };
     // A township opens one of its villages (read-only); nobody else opens another place's list.
     if (stationLevel(own) !== 'township' || !args.placeCode.startsWith(own)) fail(fieldError('placeCode', 'errors.worklist.notYourVillage'));
     const computed = this.villages().includes(args.placeCode) ? await this.villageList(args.placeCode, today) : { items: [], marked: [], counts: { due: 0, overdue: 0 } };
-    return { placeCode: args.placeCode, today, readOnly: true, ...computed };
+    return { placeCode: args.placeCode, ...common, readOnly: true, ...computed };
   }
 
   async mark(args: ParsedArgsOf<'worklist.mark'>, user: SessionUser): Promise<WorklistItem> {

@@ -37,7 +37,7 @@ describe('rows done by the record that answers them', () => {
     const { core, session } = await station();
     const id = await unemployed(core, session);
     const before = await list(core, session);
-    expect(before).toMatchObject({ placeCode: '370102001002', today: '2026-11-22', readOnly: false, counts: { due: 0, overdue: 1 } });
+    expect(before).toMatchObject({ placeCode: '370102001002', today: '2026-11-22', readOnly: false, counts: { due: 0, overdue: 1 }, params: { contactDays: 30, referralResultDays: 14, maxSubsidyMonths: 36 } });
     expect(before.items).toEqual([
       expect.objectContaining({ rule: 'unemployedNotContacted', state: 'overdue', dueDate: '2026-10-31', residentId: id, residentName: '李四', target: { kind: 'resident', residentId: id }, facts: { lastContact: '2026-10-01', daysSinceContact: 52 }, mark: null }),
     ]);
@@ -75,6 +75,21 @@ describe('rows done by the record that answers them', () => {
     const view = await list(core, session);
     expect(rules(view)).toEqual(['noticeEnded due 2026-11-24']);
     expect(view.items[0]).toMatchObject({ residentId: null, residentName: null, target: { kind: 'notice' }, facts: { noticeFrom: '2026-11-13', noticeTo: '2026-11-19', applicants: 0 } });
+  });
+});
+
+describe('the county’s dated parameters', () => {
+  it('drive the list: contacts every 60 days from 2026-11-01 put the row off', async () => {
+    const { core, session } = await station();
+    await unemployed(core, session);
+    expect(rules(await list(core, session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
+    const values = { contactDays: 60, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5 };
+    // Not yet in force today: nothing changes.
+    await core.call(session, 'policy.save', { kind: 'worklist', effectiveFrom: '2026-11-23', values });
+    expect(rules(await list(core, session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
+    // In force today: due 2026-11-30, listed from 2026-11-23.
+    await core.call(session, 'policy.save', { kind: 'worklist', effectiveFrom: '2026-11-01', values });
+    expect(await list(core, session)).toMatchObject({ items: [], params: { contactDays: 60 } });
   });
 });
 

@@ -28,7 +28,7 @@ async function worklist(core: Core, session: Session): Promise<{ ms: number; row
     const kb = Math.round(Buffer.byteLength(JSON.stringify(view)) / 1024);
     return { ms, rows: view.items.length + view.marked.length, keys: view.items.map((item) => item.key), kb };
   }
-  if (reply.error.code === 'UNKNOWN_HANDLER' || reply.error.code === 'INTERNAL') return { missing: reply.error.code };
+  if (reply.error.code === 'UNKNOWN_HANDLER') return { missing: reply.error.code };
   throw new Error(`worklist.list failed: ${JSON.stringify(reply.error)}`);
 }
 

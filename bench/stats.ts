@@ -16,3 +16,13 @@ export async function timed(samples: number, run: (i: number) => Promise<unknown
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
+
+/** Prints one line per target: met, MISSED, or not measured (a null figure). */
+export function printTargets(figures: Record<string, unknown>, limits: Record<string, number>, floors: Record<string, number> = {}): void {
+  const line = (key: string, bound: string, ok: (v: number) => boolean) => {
+    const value = figures[key];
+    console.log(`target ${key} ${bound}: ${typeof value === 'number' ? `${value} ${ok(value) ? 'met' : 'MISSED'}` : `${String(value)} (not measured)`}`);
+  };
+  for (const [key, limit] of Object.entries(limits)) line(key, `< ${limit}`, (v) => v < limit);
+  for (const [key, floor] of Object.entries(floors)) line(key, `>= ${floor}`, (v) => v >= floor);
+}

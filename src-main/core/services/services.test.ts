@@ -212,6 +212,34 @@ describe("the resident's timeline", () => {
     expect(timeline.filter((e) => e.type === 'service')).toHaveLength(2);
   });
 
+  it("reads only the resident's own sign-ins of a session, never every trainee's", async () => {
+    const { core, session, residentId, at } = await withResident('19800101', '2026-11-22T08:40:00+08:00');
+    const course = await core.call(session, 'training.save', {
+      course: { occupation: '养老护理员', level: 'level5' }, provider: { name: '济南市历下区职业培训学校', creditCode: '91350100M000100Y43' }, teachers: ['李老师'], place: '社区活动中心',
+      startDate: '2026-11-22', endDate: '2026-11-23', plannedTrainees: 30,
+      timetable: [{ date: '2026-11-22', half: 'am', start: '08:30', end: '10:30', classHours: 2 }, { date: '2026-11-23', half: 'am', start: '08:30', end: '10:30', classHours: 2 }],
+    });
+    const others = [];
+    for (const seq of ['113', '115', '117', '119', '131']) others.push((await core.call(session, 'residents.register', registration({ idNumber: idNumber('19850303', seq) }))).id);
+    at('2026-11-22T08:45:00+08:00');
+    for (const id of [residentId, ...others]) {
+      await core.call(session, 'training.enrol', { sessionId: course.id, residentId: id });
+      await core.call(session, 'training.signIn', { sessionId: course.id, date: '2026-11-22', half: 'am', method: 'list', residentId: id });
+    }
+    // Every sign-in document the timeline reads with its body.
+    const read: string[] = [];
+    const allDocs = core.db.allDocs.bind(core.db);
+    core.db.allDocs = (async (options: Parameters<typeof allDocs>[0]) => {
+      const result = await allDocs(options);
+      if (options?.include_docs) for (const row of result.rows) if ('doc' in row && row.doc && row.id.startsWith('signIn:')) read.push(row.id);
+      return result;
+    }) as typeof core.db.allDocs;
+    const timeline = await core.call(session, 'services.timeline', { residentId });
+    expect(timeline.find((e) => e.type === 'signIns')).toMatchObject({ halfDays: 1, from: '2026-11-22', to: '2026-11-22', lastHalf: 'am' });
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatch(new RegExp(`:${residentId.slice('resident:'.length)}$`));
+  });
+
   it('shows closures and reopenings from the resident’s record', async () => {
     const { core, session, residentId, at } = await withResident();
     let view = await core.call(session, 'residents.get', { id: residentId });

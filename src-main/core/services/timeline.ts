@@ -3,7 +3,7 @@
 // answers dated entries (shared/services/contract.ts TimelineEntry); adding what another domain
 // records (employment status entries, say) is adding one source to TIMELINE_SOURCES.
 import { sessionOf } from '../../../shared/documents/labels';
-import { keyOfId, PREFIX } from '../../../shared/documents/registry';
+import { docId, keyOfId, PREFIX } from '../../../shared/documents/registry';
 import type { ServiceTimelineItem, TimelineEntry } from '../../../shared/services/contract';
 import { REFERRAL_KIND } from '../../../shared/services/schema';
 import type { CoreContext } from '../context';
@@ -88,6 +88,12 @@ export const assignmentsSource: TimelineSource = ({ resident }, { posts }) =>
     .filter((a) => a.residentId === resident._id)
     .map((a) => ({ type: 'assignment', post: posts.posts.get(a.postId)?.name ?? '', from: a.startDate, to: a.endDate, date: a.startDate, at: a.createdAt, by: a.createdBy }));
 
+/** The ids of a resident's sign-ins in a session, from the ids of the whole session's. */
+async function signInIds(ctx: CoreContext, sessionId: string, residentKey: string): Promise<string[]> {
+  const ids = await ctx.db.allDocs({ ...prefixRange(`${PREFIX.signIn}${sessionId.slice(PREFIX.training.length)}:`) });
+  return ids.rows.flatMap((r) => (r.id.endsWith(`:${residentKey}`) ? [r.id] : []));
+}
+
 /** Training enrolments, and per session the half-days signed in (one entry, at the last one). */
 export const trainingSource: TimelineSource = async ({ resident }, { ctx, training }) => {
   const out: TimelineEntry[] = [];
@@ -96,8 +102,11 @@ export const trainingSource: TimelineSource = async ({ resident }, { ctx, traini
     const sessionDoc = training.sessions.get(e.sessionId);
     const session = sessionDoc ? sessionOf(sessionDoc as unknown as Record<string, unknown>) : null;
     out.push({ type: 'enrolment', session, date: day(e.createdAt), at: e.createdAt, by: e.createdBy });
-    const rows = await ctx.db.allDocs<SignInDoc>({ include_docs: true, ...prefixRange(`${PREFIX.signIn}${e.sessionId.slice(PREFIX.training.length)}:`) });
-    const mine = rows.rows.flatMap((r) => (r.doc && r.id.endsWith(`:${key}`) && r.doc.in ? [r.doc] : [])).sort((a, b) => `${a.date}${a.half}`.localeCompare(`${b.date}${b.half}`));
+    // The resident's own sign-ins, one per half-day of the timetable (as `training.attendance`
+    // counts them), read by id: never every trainee's. A session not here yet: read its range.
+    const keys = sessionDoc ? sessionDoc.timetable.map((slot) => docId.signIn(e.sessionId, slot.date, slot.half, resident._id)) : await signInIds(ctx, e.sessionId, key);
+    const rows = keys.length ? (await ctx.db.allDocs<SignInDoc>({ keys, include_docs: true })).rows : [];
+    const mine = rows.flatMap((r) => ('doc' in r && r.doc?.in ? [r.doc] : [])).sort((a, b) => `${a.date}${a.half}`.localeCompare(`${b.date}${b.half}`));
     const first = mine[0];
     const last = mine[mine.length - 1];
     if (first && last) out.push({ type: 'signIns', session, halfDays: mine.length, from: first.date, to: last.date, lastHalf: last.half, date: last.date, at: last.in?.at ?? '', by: last.in?.by ?? '' });

@@ -35,7 +35,8 @@ export function entryView(doc: EmploymentDoc, correctedBy: string | null = null)
   };
 }
 
-const fact = (d: EmploymentDoc): EntryFact => ({
+/** What the counts read of one stored entry. */
+export const entryFact = (d: EmploymentDoc): EntryFact => ({
   id: d._id,
   residentId: d.residentId,
   status: d.status,
@@ -118,9 +119,9 @@ export class EmploymentService implements ClosureEntries {
     const docs = await this.entriesOf(resident);
     const correctedBy = new Map(docs.flatMap((d) => (d.corrects ? [[d.corrects, d._id] as const] : [])));
     const views = new Map(docs.map((d) => [d._id, entryView(d, correctedBy.get(d._id) ?? null)]));
-    const current = currentEntry(docs.map(fact));
+    const current = currentEntry(docs.map(entryFact));
     // Newest first: the reverse of the standing order, corrected entries in it by the same keys.
-    const ordered = standingEntries(docs.map((d) => ({ ...fact(d), corrects: null }))).reverse();
+    const ordered = standingEntries(docs.map((d) => ({ ...entryFact(d), corrects: null }))).reverse();
     return { current: current ? views.get(current.id)! : null, entries: ordered.map((e) => views.get(e.id)!) };
   }
 
@@ -161,9 +162,15 @@ export class EmploymentService implements ClosureEntries {
     return stored.doc;
   }
 
+  /** Every entry of the station (corrected ones too), from memory once loaded: the ledgers read them all at once. */
+  async allEntries(): Promise<EmploymentDoc[]> {
+    await this.entries.ensure(this.ctx.db);
+    return this.entries.values();
+  }
+
   async counts(from: string, to: string): Promise<EmploymentCountsView> {
     await this.entries.ensure(this.ctx.db);
-    const facts = this.entries.values().map(fact);
+    const facts = this.entries.values().map(entryFact);
     const ids = [...new Set(facts.map((f) => f.residentId))];
     const residents = new Map<string, ResidentFact>();
     for (let i = 0; i < ids.length; i += 2000) {

@@ -13,7 +13,7 @@ import { correctionIssues, resultIssues, serviceIssues, type ServiceFacts, type 
 import type { CoreContext } from '../context';
 import { notFound } from '../context';
 import { randomId } from '../residents/identity';
-import { prefixRange } from '../store/db';
+import { prefixRange, type StationDb } from '../store/db';
 import type { ResidentDoc } from '../store/docs';
 
 export type ServiceDoc = z.output<typeof serviceSchema>;
@@ -22,6 +22,24 @@ type Stored = ServiceDoc & { _rev: string };
 /** The first key of a resident's entries at a station: `service:<place>:<resident key>:`. */
 export function residentRange(place: string, residentId: string): { startkey: string; endkey: string } {
   return prefixRange(`${PREFIX.service}${place}:${keyOfId(residentId)}:`);
+}
+
+/**
+ * Visits every service entry in the station's database a page at a time, in id order (for the
+ * ledgers: one pass over 300,000 entries, never a read per person). Ends early when `visit`
+ * returns false.
+ */
+export async function eachServiceEntry(db: StationDb, visit: (doc: ServiceDoc) => boolean | void, pageSize = 5000): Promise<void> {
+  const { startkey, endkey } = prefixRange(PREFIX.service);
+  let from = startkey;
+  let skip = 0;
+  for (;;) {
+    const page = await db.allDocs<ServiceDoc>({ include_docs: true, startkey: from, endkey, skip, limit: pageSize });
+    for (const row of page.rows) if (row.doc && visit(row.doc as ServiceDoc) === false) return;
+    if (page.rows.length < pageSize) return;
+    from = page.rows[page.rows.length - 1]!.id;
+    skip = 1;
+  }
 }
 
 function refuse(issues: FieldIssue[]): void {
@@ -48,7 +66,8 @@ export function serviceView(doc: ServiceDoc, all: readonly ServiceDoc[]): Servic
   return { ...common, channel: doc.channel, kind: doc.kind, content: doc.content, outcome: doc.outcome, ...(doc.referral ? { referral: doc.referral } : {}) };
 }
 
-const stored = (d: ServiceDoc): StoredEntry => ({
+/** An entry as the rules read it. */
+export const storedEntry = (d: ServiceDoc): StoredEntry => ({
   id: d._id,
   residentId: d.residentId,
   entry: d.entry,
@@ -83,7 +102,7 @@ export class ServicesService {
     const referral = await this.entryOrRefuse(args.referralId, 'referralId', 'errors.services.noReferral');
     const resident = await this.resident(referral.residentId);
     const all = await this.entries(referral.residentId);
-    refuse(resultIssues(args, all.map(stored), this.facts(resident)));
+    refuse(resultIssues(args, all.map(storedEntry), this.facts(resident)));
     return this.append(user, referral.residentId, { entry: 'result', date: args.date, refersTo: args.referralId, result: args.result, note: args.note });
   }
 
@@ -92,7 +111,7 @@ export class ServicesService {
     const resident = await this.resident(target.residentId);
     const all = await this.entries(target.residentId);
     const facts = this.facts(resident);
-    refuse(correctionIssues(args, all.map(stored)));
+    refuse(correctionIssues(args, all.map(storedEntry)));
     if (args.entry === 'service') {
       refuse(serviceIssues(args, facts, target.entry === 'service' ? target.kind : undefined));
       const { entry: _entry, corrects, referral, ...fields } = args;
@@ -100,7 +119,7 @@ export class ServicesService {
     }
     if (target.entry !== 'result') return refuse([{ field: 'corrects', messageKey: 'errors.services.noSuchEntry' }]) as never;
     // The corrected result's own entry is left out: the rule "once" is about other results.
-    const others = all.filter((d) => d._id !== target._id).map(stored);
+    const others = all.filter((d) => d._id !== target._id).map(storedEntry);
     const issues = resultIssues({ referralId: target.refersTo, date: args.date }, others, facts).filter((i) => i.field === 'date');
     refuse(issues);
     return this.append(user, target.residentId, { entry: 'result', date: args.date, refersTo: target.refersTo, result: args.result, note: args.note, corrects: args.corrects });

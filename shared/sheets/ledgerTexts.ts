@@ -89,9 +89,10 @@ export const followUpLedgersZhCN = {
     yes: '是',
     total: '合计',
     totalPeople: '{{count}} 人',
+    totalReason: '{{reason}} {{count}} 人',
     noStatus: '无记录',
     notes: {
-      scope: '范围：{{month}} 月内有就业状况记录开始或结束的人员，以及月末（{{end}}）失业登记仍有效的人员。',
+      scope: '范围：{{month}} 内有就业状况记录开始或结束的人员，以及月末（{{end}}）失业登记仍有效的人员。',
       status: '月初就业状况为该月 1 日之前最新的一条记录，月末就业状况为该月最后一天及之前最新的一条记录（被更正的记录不计）；已结束的记录注明结束日期。',
       counts: '“计入”三列按本站就业统计的定义逐人判断，合计行与“就业统计”中该月的数字一致：',
       masked: '身份证号默认脱敏；导出完整号码须有查看权限，并记入审计日志。',
@@ -186,7 +187,8 @@ export const followUpLedgersEn: typeof followUpLedgersZhCN = {
     reasons: { changed: 'Status changed this month', unemployed: 'Registered unemployed at month end' },
     yes: 'Yes',
     total: 'Total',
-    totalPeople: '{{count}} people',
+    totalPeople: 'People: {{count}}',
+    totalReason: '{{reason}}: {{count}}',
     noStatus: 'None recorded',
     notes: {
       scope: 'Who: people with a status entry starting or ending in {{month}}, and people whose unemployment registration is still active at the end of the month ({{end}}).',

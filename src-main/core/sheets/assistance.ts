@@ -8,6 +8,7 @@ import type { CoreContext } from '../context';
 import type { EmploymentService } from '../employment/employment';
 import { periodServices, type LedgerService } from './assistanceServices';
 import {
+  clauseSep,
   fullMode,
   groupsCell,
   hardshipCategories,
@@ -78,7 +79,7 @@ function serviceCells(locale: Locale, s: LedgerService, byName: (login: string) 
     r?.pay ?? '',
     result,
     s.result?.date ?? '',
-    remarks.join(locale === 'en' ? '; ' : '；'),
+    remarks.join(clauseSep(locale)),
     byName(d.createdBy),
   ];
 }

@@ -6,6 +6,7 @@
 import { employmentCounts, type EmploymentCounts } from '../../../shared/employment/counts';
 import type { FollowUpDeps, LedgerFile } from './assistance';
 import {
+  clauseSep,
   fullMode,
   histories,
   ledgerPeople,
@@ -76,7 +77,7 @@ export async function dynamicsLedger(deps: FollowUpDeps, args: { month: string; 
       i + 1,
       ...personCells(locale, p, full, today),
       registrationCell(locale, p),
-      reasons.map((r) => text(locale, `sheets.dynamics.reasons.${r}`)).join(locale === 'en' ? '; ' : '；'),
+      reasons.map((r) => text(locale, `sheets.dynamics.reasons.${r}`)).join(clauseSep(locale)),
       statusCell(locale, first, start, none),
       statusCell(locale, last, end, none),
       changeDates(history, start, end).join(listSep(locale)),
@@ -86,8 +87,9 @@ export async function dynamicsLedger(deps: FollowUpDeps, args: { month: string; 
       ...MEASURES.map((m) => (counted?.[m] ? yes : '')),
     ];
   });
-  const sep = locale === 'en' ? '; ' : '；';
-  const totalReasons = (['changed', 'unemployed'] as const).map((r) => `${text(locale, `sheets.dynamics.reasons.${r}`)} ${text(locale, 'sheets.dynamics.totalPeople', { count: totals[r] })}`).join(sep);
+  const totalReasons = (['changed', 'unemployed'] as const)
+    .map((r) => text(locale, 'sheets.dynamics.totalReason', { reason: text(locale, `sheets.dynamics.reasons.${r}`), count: totals[r] }))
+    .join(clauseSep(locale));
   rows.push({
     bold: ['', text(locale, 'sheets.dynamics.total'), text(locale, 'sheets.dynamics.totalPeople', { count: people.length }), '', '', '', '', totalReasons, '', '', '', '', '', '', totals.newUrban, totals.reemployed, totals.hardship],
   });

@@ -246,6 +246,6 @@ describe('就业失业动态台账', () => {
     const en = await dynamics(core, session, '2027-01', 'en');
     expect(en.book[0]!.rows[1]!.slice(8, 11)).toEqual(['Status at start of month', 'Status at end of month', 'Change dates']);
     expect(en.rows.find((r) => r['Name'] === '赵六')).toMatchObject({ 'Status at end of month': 'Working away from home (Outside Shandong 江苏省苏州市) (ended 2027-01-10)', Where: 'Outside Shandong' });
-    expect(en.rows.at(-1)).toMatchObject({ Name: 'Total' });
+    expect(en.rows.at(-1)).toMatchObject({ Name: 'Total', 'ID number': 'People: 2', 'Listed because': 'Status changed this month: 1; Registered unemployed at month end: 1' });
   });
 });

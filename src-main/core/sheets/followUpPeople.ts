@@ -115,6 +115,8 @@ export function statusOn(history: History | undefined, day: string): StandingEnt
 const paren = (locale: Locale, outer: string, inner: string) => (locale === 'en' ? `${outer} (${inner})` : `${outer}（${inner}）`);
 /** "、" / ", ". */
 export const listSep = (locale: Locale) => (locale === 'en' ? ', ' : '、');
+/** "；" / "; ": between clauses of one cell. */
+export const clauseSep = (locale: Locale) => (locale === 'en' ? '; ' : '；');
 
 export function villageName(place: string): string {
   return placeName(place) ?? place;

@@ -24,22 +24,42 @@ export function residentRange(place: string, residentId: string): { startkey: st
   return prefixRange(`${PREFIX.service}${place}:${keyOfId(residentId)}:`);
 }
 
-/**
- * Visits every service entry in the station's database a page at a time, in id order (for the
- * ledgers: one pass over 300,000 entries, never a read per person). Ends early when `visit`
- * returns false.
- */
-export async function eachServiceEntry(db: StationDb, visit: (doc: ServiceDoc) => boolean | void, pageSize = 5000): Promise<void> {
+/** Visits the rows of every service entry, a page at a time in id order; ends early when `visit` returns false. */
+async function eachServiceRow(db: StationDb, docs: boolean, pageSize: number, visit: (row: { id: string; doc?: ServiceDoc | null }) => boolean | void): Promise<void> {
   const { startkey, endkey } = prefixRange(PREFIX.service);
   let from = startkey;
   let skip = 0;
   for (;;) {
-    const page = await db.allDocs<ServiceDoc>({ include_docs: true, startkey: from, endkey, skip, limit: pageSize });
-    for (const row of page.rows) if (row.doc && visit(row.doc as ServiceDoc) === false) return;
+    const page = await db.allDocs<ServiceDoc>({ include_docs: docs, startkey: from, endkey, skip, limit: pageSize });
+    for (const row of page.rows) if (visit(row as { id: string; doc?: ServiceDoc | null }) === false) return;
     if (page.rows.length < pageSize) return;
     from = page.rows[page.rows.length - 1]!.id;
     skip = 1;
   }
+}
+
+/**
+ * Visits every service entry in the station's database a page at a time (for the ledgers: one
+ * pass over 300,000 entries, never a read per person). Ends early when `visit` returns false.
+ */
+export function eachServiceEntry(db: StationDb, visit: (doc: ServiceDoc) => boolean | void, pageSize = 5000): Promise<void> {
+  return eachServiceRow(db, true, pageSize, (row) => (row.doc ? visit(row.doc) : undefined));
+}
+
+/** Visits every service entry's id only (a fraction of the time of reading the entries). */
+export function eachServiceId(db: StationDb, visit: (id: string) => boolean | void, pageSize = 20_000): Promise<void> {
+  return eachServiceRow(db, false, pageSize, (row) => visit(row.id));
+}
+
+/** When an entry was written, from its id (`service:<place>:<resident key>:<time>:<random>`). */
+export function serviceWrittenAt(id: string): string {
+  return id.split(':').slice(3, -1).join(':');
+}
+
+/** A resident's entries at one place, whole (`<place>` as the entry's id has it). */
+export async function residentEntries(db: StationDb, place: string, residentId: string): Promise<ServiceDoc[]> {
+  const result = await db.allDocs<ServiceDoc>({ include_docs: true, ...residentRange(place, residentId) });
+  return result.rows.flatMap((r) => (r.doc ? [r.doc as ServiceDoc] : []));
 }
 
 function refuse(issues: FieldIssue[]): void {
@@ -81,9 +101,7 @@ export class ServicesService {
 
   /** Every entry of a resident recorded at this station, oldest first. */
   async entries(residentId: string): Promise<ServiceDoc[]> {
-    const place = this.ctx.station().placeCode;
-    const result = await this.ctx.db.allDocs<ServiceDoc>({ include_docs: true, ...residentRange(place, residentId) });
-    return result.rows.flatMap((r) => (r.doc ? [r.doc as Stored] : []));
+    return residentEntries(this.ctx.db, this.ctx.station().placeCode, residentId);
   }
 
   async list(residentId: string): Promise<ServiceView[]> {

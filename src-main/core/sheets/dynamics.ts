@@ -5,6 +5,7 @@
 // as the statistics screen, person by person: the totals row equals that month's figures).
 import { employmentCounts, type EmploymentCounts } from '../../../shared/employment/counts';
 import type { FollowUpDeps, LedgerFile } from './assistance';
+import { dayBefore } from './assistanceServices';
 import {
   clauseSep,
   fullMode,
@@ -28,13 +29,6 @@ const COLUMNS: [key: string, width: number, wrap?: boolean][] = [
   ['start', 22], ['end', 22], ['changeDates', 12, true], ['employer', 24], ['area', 14], ['destination', 16], ['newUrban', 12], ['reemployed', 12], ['hardship', 14],
 ];
 const MEASURES: (keyof EmploymentCounts)[] = ['newUrban', 'reemployed', 'hardship'];
-
-/** The day before an ISO day. */
-function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The days of the month on which a standing entry starts or ends, in order. */
 function changeDates(history: History | undefined, start: string, end: string): string[] {

@@ -157,11 +157,21 @@ describe('援助台账', () => {
     const referral = await core.call(session, 'services.record', {
       residentId: ids.items[0]!.id, date: '2027-01-05', channel: 'phone', kind: 'jobReferral', content: '推荐面试', referral: { employerName: '济南超市', job: '理货员' },
     });
+    // Corrected in January (before the period); the result in February names the first version.
+    await core.call(session, 'services.correct', {
+      entry: 'service', corrects: referral.id, date: '2027-01-06', channel: 'phone', kind: 'jobReferral', content: '推荐面试', referral: { employerName: '济南超市', job: '理货员（夜班）' },
+    });
+    const call = await core.call(session, 'services.record', { residentId: ids.items[0]!.id, date: '2027-01-10', channel: 'phone', kind: 'followUp', content: '电话回访' });
     at('2027-02-03T10:00:00+08:00');
     await core.call(session, 'services.result', { referralId: referral.id, date: '2027-02-02', result: 'notHired' });
+    // A January call corrected in February to a February date.
+    await core.call(session, 'services.correct', { entry: 'service', corrects: call.id, date: '2027-02-01', channel: 'phone', kind: 'followUp', content: '电话回访，仍在求职' });
     const { book: february } = await assistance(core, session, { from: '2027-02', to: '2027-02' });
-    const row = table(february[1]!).find((r) => r['姓名'] === '钱七')!;
-    expect(row).toMatchObject({ 服务日期: '2027-01-05', 推荐结果: '未录用', 结果日期: '2027-02-02', 备注: '推荐在期间之前，结果在期间内' });
+    const rows = table(february[1]!).filter((r) => r['姓名'] === '钱七');
+    expect(rows.map((r) => [r['服务日期'], r['服务类别'], r['推荐岗位'], r['推荐结果'], r['结果日期'], r['备注']])).toEqual([
+      ['2027-01-06', '岗位推荐', '理货员（夜班）', '未录用', '2027-02-02', '更正了 2027-01-05 的记录；推荐在期间之前，结果在期间内'],
+      ['2027-02-01', '回访', '', '', '', '更正了 2027-01-10 的记录'],
+    ]);
   });
 
   it('speaks English when asked: headers, labels and notes', async () => {

@@ -30,6 +30,8 @@ export const LOCAL_DOCUMENTS = {
   replication: { id: '_local/replication-', family: true, backedUp: false },
   quarantine: { id: '_local/quarantine', family: false, backedUp: false },
   statsTally: { id: '_local/stats-tally', family: false, backedUp: false },
+  /** The work list's facts per resident, kept from the changes feed (counted again after a restore). */
+  worklistFacts: { id: '_local/worklist-facts', family: false, backedUp: false },
   /** The backup passphrase (sealed): a backup never carries the key to itself. */
   backupPassphrase: { id: '_local/backup-passphrase', family: false, backedUp: false },
 } as const satisfies Record<string, LocalDocumentRow>;

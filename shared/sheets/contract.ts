@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { month, type FileView } from '../common/fields';
 import { postId } from '../posts/schema';
 import { sessionId } from '../training/schema';
+import { monthsBetween } from '../stats/contract';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 
 /** A roster larger than this is refused before it is unpacked (a 10,000-row roster is ~1 MB). */
@@ -124,6 +125,16 @@ const full = z.boolean().default(false);
 
 export const LEDGER_STATUSES = ['all', 'active', 'closed'] as const;
 
+/** The 援助台账's period: months `from` … `to`, at most 12 (full ID numbers only for a role that may reveal them). */
+export const ASSISTANCE_MAX_MONTHS = 12;
+export const assistanceLedgerSchema = z
+  .strictObject({ from: month.optional(), to: month.optional(), full, locale })
+  .superRefine((v, ctx) => {
+    if (!v.from || !v.to) return;
+    if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'errors.sheets.toBeforeFrom' });
+    else if (monthsBetween(v.from, v.to) > ASSISTANCE_MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: 'errors.sheets.periodTooLong', params: { max: ASSISTANCE_MAX_MONTHS } });
+  });
+
 export interface SheetColumnView {
   index: number;
   /** Spreadsheet column letter (A, B, … AA). */
@@ -225,4 +236,8 @@ export const sheetHandlers = {
   'sheets.exportAttendance': handler<SheetFileView>()(z.strictObject({ postId, month, full }), ALL_ROLES),
   /** One training session: trainees × half-days, rate, eligibility. */
   'sheets.exportTraining': handler<SheetFileView>()(z.strictObject({ sessionId, full }), ALL_ROLES),
+  /** 援助台账 for a period of months (default: January to the current month): a summary per person, a row per service. */
+  'sheets.exportAssistance': handler<SheetFileView>()(assistanceLedgerSchema, ALL_ROLES),
+  /** 就业失业动态台账 for a month (default: the current one), with its totals. */
+  'sheets.exportDynamics': handler<SheetFileView>()(z.strictObject({ month: month.optional(), full, locale }), ALL_ROLES),
 } as const;

@@ -1,6 +1,9 @@
 // UI texts of the spreadsheet import and export (zh-CN first, English second) and their errors.
+import { followUpLedgersEn, followUpLedgersZhCN } from './ledgerTexts';
+
 export const sheetsZhCN = {
   sheets: {
+    ...followUpLedgersZhCN,
     title: '表格导入导出',
     importTitle: '从 Excel 花名册导入登记人员',
     importIntro: '选择 .xlsx 花名册（第一个工作表；表头一行，不要合并单元格）。先核对列的对应关系和每一行的校验结果，确认后才会保存。',
@@ -95,6 +98,7 @@ export const sheetsZhCN = {
 
 export const sheetsEn: typeof sheetsZhCN = {
   sheets: {
+    ...followUpLedgersEn,
     title: 'Spreadsheets',
     importTitle: 'Import residents from an Excel roster',
     importIntro: 'Pick an .xlsx roster (first sheet; one header row, no merged cells). Check the column mapping and every row first; nothing is stored until you confirm.',
@@ -212,6 +216,8 @@ export const sheetsErrorsZhCN = {
     previewStale: '文件或数据在核对后有变化，请重新核对后再确认',
     invalidRows: '有 {{count}} 行有问题：请改正后重新导入，或选择跳过这些行',
     nothingValid: '没有可导入的行',
+    toBeforeFrom: '结束月份不能早于开始月份',
+    periodTooLong: '期间最长 {{max}} 个月',
   },
 };
 
@@ -239,5 +245,7 @@ export const sheetsErrorsEn: typeof sheetsErrorsZhCN = {
     previewStale: 'The file or the data changed after the check: check it again before confirming',
     invalidRows: '{{count}} rows have problems: correct them and import again, or choose to skip them',
     nothingValid: 'No row can be imported',
+    toBeforeFrom: 'The last month cannot be before the first',
+    periodTooLong: 'The period is at most {{max}} months',
   },
 };

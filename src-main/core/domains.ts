@@ -73,7 +73,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     countyApp(d.county),
     transferApp({ transfer, sync, syncChanged: (status) => emit('sync.changed', status) }),
     printApp(deps),
-    sheetsApp(deps),
+    sheetsApp({ ...deps, employment: d.employment, users: () => access.users() }),
     statsApp({ ...deps, employment: d.employment }),
     employmentApp({ ...deps, employment: d.employment }),
     servicesApp({ ...deps, employment: d.employment }),

@@ -1,5 +1,6 @@
-// Ledger exports (.xlsx, Chinese headers): the real-name resident ledger, one post's month of
-// attendance, one training session's attendance. Numbers are masked unless the user may reveal
+// Ledger exports (.xlsx): the real-name resident ledger, one post's month of attendance, one
+// training session's attendance, and the follow-up ledgers (援助台账 for a period of months,
+// 就业失业动态台账 for a month) in the reader's language. Numbers are masked unless the user may reveal
 // them (the same roles as `residents.reveal`) and ticks "full"; the core logs every export.
 
 import { useMutation } from '@tanstack/react-query';
@@ -23,24 +24,37 @@ interface ExportForm {
   postId: string | null;
   month: string;
   sessionId: string | null;
+  /** The 援助台账's first and last month. */
+  period: [string, string];
+  /** The 就业失业动态台账's month. */
+  changesMonth: string;
 }
 
+type Which = 'ledger' | 'attendance' | 'training' | 'assistance' | 'dynamics';
+
 export function ExportPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language.startsWith('en') ? 'en' : 'zh-CN';
   const { message } = AntApp.useApp();
   const { role } = useSession();
   const mayFull = mayCall('residents.reveal', role);
   const posts = usePosts();
   const sessions = useTrainingSessions();
   const { control, watch } = useForm<ExportForm>({
-    defaultValues: { full: false, status: 'all', postId: null, month: dayjs().format('YYYY-MM'), sessionId: null },
+    defaultValues: {
+      ...{ full: false, status: 'all', postId: null, month: dayjs().format('YYYY-MM'), sessionId: null },
+      period: [dayjs().format('YYYY-01'), dayjs().format('YYYY-MM')],
+      changesMonth: dayjs().format('YYYY-MM'),
+    },
   });
   const values = watch();
   const full = mayFull && values.full;
 
   const run = useMutation({
-    mutationFn: async (which: 'ledger' | 'attendance' | 'training'): Promise<SheetFileView> => {
+    mutationFn: async (which: Which): Promise<SheetFileView> => {
       if (which === 'ledger') return leye.call('sheets.exportLedger', { full, status: values.status });
+      if (which === 'assistance') return leye.call('sheets.exportAssistance', { from: values.period[0], to: values.period[1], full, locale });
+      if (which === 'dynamics') return leye.call('sheets.exportDynamics', { month: values.changesMonth, full, locale });
       if (which === 'attendance') return leye.call('sheets.exportAttendance', { postId: values.postId!, month: values.month, full });
       return leye.call('sheets.exportTraining', { sessionId: values.sessionId!, full });
     },
@@ -50,7 +64,7 @@ export function ExportPanel() {
     },
     onError: (reason) => void message.error(errorText(t, reason)),
   });
-  const busy = (which: string) => run.isPending && run.variables === which;
+  const busy = (which: Which) => run.isPending && run.variables === which;
 
   return (
     <div data-testid="sheet-export">
@@ -82,6 +96,52 @@ export function ExportPanel() {
               />
             </Form.Item>
             <Button icon={<DownloadOutlined />} loading={busy('ledger')} onClick={() => run.mutate('ledger')} data-testid="sheet-export-ledger">
+              {t('sheets.export')}
+            </Button>
+          </Form>
+        </Card>
+        <Card size="small" title={t('sheets.assistance.title')} data-testid="sheet-assistance">
+          <Typography.Paragraph type="secondary">{t('sheets.assistance.hint')}</Typography.Paragraph>
+          <Form layout="inline">
+            <Form.Item label={t('sheets.assistance.period')}>
+              <Controller
+                control={control}
+                name="period"
+                render={({ field }) => (
+                  <DatePicker.RangePicker
+                    picker="month"
+                    allowClear={false}
+                    value={[dayjs(`${field.value[0]}-01`), dayjs(`${field.value[1]}-01`)]}
+                    onChange={(range) => range?.[0] && range[1] && field.onChange([range[0].format('YYYY-MM'), range[1].format('YYYY-MM')])}
+                    data-testid="sheet-assistance-period"
+                  />
+                )}
+              />
+            </Form.Item>
+            <Button icon={<DownloadOutlined />} loading={busy('assistance')} onClick={() => run.mutate('assistance')} data-testid="sheet-export-assistance">
+              {t('sheets.export')}
+            </Button>
+          </Form>
+        </Card>
+        <Card size="small" title={t('sheets.dynamics.title')} data-testid="sheet-dynamics">
+          <Typography.Paragraph type="secondary">{t('sheets.dynamics.hint')}</Typography.Paragraph>
+          <Form layout="inline">
+            <Form.Item label={t('sheets.dynamics.month')}>
+              <Controller
+                control={control}
+                name="changesMonth"
+                render={({ field }) => (
+                  <DatePicker
+                    picker="month"
+                    allowClear={false}
+                    value={dayjs(`${field.value}-01`)}
+                    onChange={(d) => d && field.onChange(d.format('YYYY-MM'))}
+                    data-testid="sheet-dynamics-month"
+                  />
+                )}
+              />
+            </Form.Item>
+            <Button icon={<DownloadOutlined />} loading={busy('dynamics')} onClick={() => run.mutate('dynamics')} data-testid="sheet-export-dynamics">
               {t('sheets.export')}
             </Button>
           </Form>

@@ -89,6 +89,8 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'sheets.exportLedger': ALL,
   'sheets.exportAttendance': ALL,
   'sheets.exportTraining': ALL,
+  'sheets.exportAssistance': ALL,
+  'sheets.exportDynamics': ALL,
   'stats.dashboard': ALL,
   'stats.export': ALL,
   // Any account sees the backups; only the admin makes one on request (manual ones are kept

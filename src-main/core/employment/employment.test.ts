@@ -165,4 +165,17 @@ describe('the counts at the station', () => {
     expect(counts.byGroup.filter((g) => g.counts.newUrban > 0).map((g) => g.group)).toEqual(['graduate', 'veteran']);
     expect(counts.placeNames[counts.byPlace[0]!.place]).toBeTruthy();
   });
+
+  it('counts an entry that arrived by sync (through the changes feed), not only the station’s own writes', async () => {
+    const { core, session } = await station();
+    const r = await core.call(session, 'residents.register', unemployed);
+    const own = await core.call(session, 'employment.record', { residentId: r.id, status: 'unemployed', effectiveDate: '2026-10-01' });
+    expect((await core.call(session, 'employment.counts', { from: '2026-10', to: '2026-11' })).total).toEqual({ newUrban: 0, reemployed: 0, hardship: 0 });
+    // The same station's entry written on another device (a restored or second PC), as replication stores it.
+    const stored = (await core.db.get(own.id)) as unknown as Record<string, unknown>;
+    const arrived = { ...stored, _id: own.id.replace(/:2026-10-01:[a-z0-9]+$/, ':2026-11-15:zzzz2345'), _rev: '1-' + 'e'.repeat(32), status: 'employee', effectiveDate: '2026-11-15', employer: { name: '某物流公司', creditCode: '' } };
+    await core.db.bulkDocs([arrived], { new_edits: false });
+    await core.whenIndexed();
+    expect((await core.call(session, 'employment.counts', { from: '2026-10', to: '2026-11' })).total).toEqual({ newUrban: 1, reemployed: 1, hardship: 0 });
+  });
 });

@@ -99,9 +99,9 @@ export class EmploymentService implements ClosureEntries {
     const docs = await this.entriesOf(resident);
     const correctedBy = new Map(docs.flatMap((d) => (d.corrects ? [[d.corrects, d._id] as const] : [])));
     const views = new Map(docs.map((d) => [d._id, entryView(d, correctedBy.get(d._id) ?? null)]));
-    const current = currentEntry(docs.map(fact));
+    const current = currentEntry(docs.map(entryFact));
     // Newest first: the reverse of the standing order, corrected entries in it by the same keys.
-    const ordered = standingEntries(docs.map((d) => ({ ...fact(d), corrects: null }))).reverse();
+    const ordered = standingEntries(docs.map((d) => ({ ...entryFact(d), corrects: null }))).reverse();
     return { current: current ? views.get(current.id)! : null, entries: ordered.map((e) => views.get(e.id)!) };
   }
 
@@ -140,6 +140,12 @@ export class EmploymentService implements ClosureEntries {
     const stored = await storeWithEntries(this.ctx.db, doc, entries, previous);
     for (const e of stored.entries) this.entries.put(e);
     return stored.doc;
+  }
+
+  /** Every entry of the station (corrected ones too), from memory once loaded: the ledgers read them all at once. */
+  async allEntries(): Promise<EmploymentDoc[]> {
+    await this.entries.ensure(this.ctx.db);
+    return this.entries.values();
   }
 
   /** The station's own entries and the residents they are of: what the counts read here. */

@@ -13,7 +13,7 @@ import { correctionIssues, resultIssues, serviceIssues, type ServiceFacts, type 
 import type { CoreContext } from '../context';
 import { notFound } from '../context';
 import { randomId } from '../residents/identity';
-import { prefixRange } from '../store/db';
+import { prefixRange, type StationDb } from '../store/db';
 import type { ResidentDoc } from '../store/docs';
 
 export type ServiceDoc = z.output<typeof serviceSchema>;
@@ -22,6 +22,44 @@ type Stored = ServiceDoc & { _rev: string };
 /** The first key of a resident's entries at a station: `service:<place>:<resident key>:`. */
 export function residentRange(place: string, residentId: string): { startkey: string; endkey: string } {
   return prefixRange(`${PREFIX.service}${place}:${keyOfId(residentId)}:`);
+}
+
+/** Visits the rows of every service entry, a page at a time in id order; ends early when `visit` returns false. */
+async function eachServiceRow(db: StationDb, docs: boolean, pageSize: number, visit: (row: { id: string; doc?: ServiceDoc | null }) => boolean | void): Promise<void> {
+  const { startkey, endkey } = prefixRange(PREFIX.service);
+  let from = startkey;
+  let skip = 0;
+  for (;;) {
+    const page = await db.allDocs<ServiceDoc>({ include_docs: docs, startkey: from, endkey, skip, limit: pageSize });
+    for (const row of page.rows) if (visit(row as { id: string; doc?: ServiceDoc | null }) === false) return;
+    if (page.rows.length < pageSize) return;
+    from = page.rows[page.rows.length - 1]!.id;
+    skip = 1;
+  }
+}
+
+/**
+ * Visits every service entry in the station's database a page at a time (for the ledgers: one
+ * pass over 300,000 entries, never a read per person). Ends early when `visit` returns false.
+ */
+export function eachServiceEntry(db: StationDb, visit: (doc: ServiceDoc) => boolean | void, pageSize = 5000): Promise<void> {
+  return eachServiceRow(db, true, pageSize, (row) => (row.doc ? visit(row.doc) : undefined));
+}
+
+/** Visits every service entry's id only (a fraction of the time of reading the entries). */
+export function eachServiceId(db: StationDb, visit: (id: string) => boolean | void, pageSize = 20_000): Promise<void> {
+  return eachServiceRow(db, false, pageSize, (row) => visit(row.id));
+}
+
+/** When an entry was written, from its id (`service:<place>:<resident key>:<time>:<random>`). */
+export function serviceWrittenAt(id: string): string {
+  return id.split(':').slice(3, -1).join(':');
+}
+
+/** A resident's entries at one place, whole (`<place>` as the entry's id has it). */
+export async function residentEntries(db: StationDb, place: string, residentId: string): Promise<ServiceDoc[]> {
+  const result = await db.allDocs<ServiceDoc>({ include_docs: true, ...residentRange(place, residentId) });
+  return result.rows.flatMap((r) => (r.doc ? [r.doc as ServiceDoc] : []));
 }
 
 function refuse(issues: FieldIssue[]): void {
@@ -48,7 +86,8 @@ export function serviceView(doc: ServiceDoc, all: readonly ServiceDoc[]): Servic
   return { ...common, channel: doc.channel, kind: doc.kind, content: doc.content, outcome: doc.outcome, ...(doc.referral ? { referral: doc.referral } : {}) };
 }
 
-const stored = (d: ServiceDoc): StoredEntry => ({
+/** An entry as the rules read it. */
+export const storedEntry = (d: ServiceDoc): StoredEntry => ({
   id: d._id,
   residentId: d.residentId,
   entry: d.entry,
@@ -62,9 +101,7 @@ export class ServicesService {
 
   /** Every entry of a resident recorded at this station, oldest first. */
   async entries(residentId: string): Promise<ServiceDoc[]> {
-    const place = this.ctx.station().placeCode;
-    const result = await this.ctx.db.allDocs<ServiceDoc>({ include_docs: true, ...residentRange(place, residentId) });
-    return result.rows.flatMap((r) => (r.doc ? [r.doc as Stored] : []));
+    return residentEntries(this.ctx.db, this.ctx.station().placeCode, residentId);
   }
 
   async list(residentId: string): Promise<ServiceView[]> {
@@ -83,7 +120,7 @@ export class ServicesService {
     const referral = await this.entryOrRefuse(args.referralId, 'referralId', 'errors.services.noReferral');
     const resident = await this.resident(referral.residentId);
     const all = await this.entries(referral.residentId);
-    refuse(resultIssues(args, all.map(stored), this.facts(resident)));
+    refuse(resultIssues(args, all.map(storedEntry), this.facts(resident)));
     return this.append(user, referral.residentId, { entry: 'result', date: args.date, refersTo: args.referralId, result: args.result, note: args.note });
   }
 
@@ -92,7 +129,7 @@ export class ServicesService {
     const resident = await this.resident(target.residentId);
     const all = await this.entries(target.residentId);
     const facts = this.facts(resident);
-    refuse(correctionIssues(args, all.map(stored)));
+    refuse(correctionIssues(args, all.map(storedEntry)));
     if (args.entry === 'service') {
       refuse(serviceIssues(args, facts, target.entry === 'service' ? target.kind : undefined));
       const { entry: _entry, corrects, referral, ...fields } = args;
@@ -100,7 +137,7 @@ export class ServicesService {
     }
     if (target.entry !== 'result') return refuse([{ field: 'corrects', messageKey: 'errors.services.noSuchEntry' }]) as never;
     // The corrected result's own entry is left out: the rule "once" is about other results.
-    const others = all.filter((d) => d._id !== target._id).map(stored);
+    const others = all.filter((d) => d._id !== target._id).map(storedEntry);
     const issues = resultIssues({ referralId: target.refersTo, date: args.date }, others, facts).filter((i) => i.field === 'date');
     refuse(issues);
     return this.append(user, target.residentId, { entry: 'result', date: args.date, refersTo: target.refersTo, result: args.result, note: args.note, corrects: args.corrects });

@@ -13,7 +13,9 @@ import { checkIdNumber } from '../../../shared/id/idNumber';
 import { maskIdNumber } from '../../../shared/id/mask';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { handlers, type Role, type SessionUser } from '../../../shared/rpc/handlers';
+import { monthsBetween } from '../../../shared/stats/contract';
 import {
+  ASSISTANCE_MAX_MONTHS,
   REQUIRED_IMPORT_FIELDS,
   type ImportConstants,
   type ImportCounts,
@@ -28,6 +30,8 @@ import { residentRegisterSchema } from '../../../shared/residents/schema';
 import type { ResidentDoc } from '../store/docs';
 import { createApp } from '../app';
 import type { ModuleDeps } from '../modules';
+import { assistanceLedger, type FollowUpDeps } from './assistance';
+import { dynamicsLedger } from './dynamics';
 import { attendanceSheet, withLegend, ledgerRow, LEDGER_COLUMNS, ledgerTitle, trainingSheet, writeXlsx, type Cell } from './ledgers';
 import { RowReader, scoreHeader, suggestMapping } from './roster';
 import { sameName } from './rosterCells';
@@ -57,7 +61,16 @@ function safeName(name: string): string {
   return name.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80);
 }
 
-export function sheetsApp(deps: ModuleDeps) {
+/** The current month, or the one asked for; the 援助台账's period defaults to January … this month. */
+function period(today: string, from: string | undefined, to: string | undefined): { from: string; to: string } {
+  const last = to ?? (from && from > today.slice(0, 7) ? from : today.slice(0, 7));
+  const first = from ?? `${last.slice(0, 4)}-01`;
+  if (last < first) throw new LeyeError(fieldError('to', 'errors.sheets.toBeforeFrom'));
+  if (monthsBetween(first, last) > ASSISTANCE_MAX_MONTHS) throw new LeyeError(fieldError('from', 'errors.sheets.periodTooLong', { max: ASSISTANCE_MAX_MONTHS }));
+  return { from: first, to: last };
+}
+
+export function sheetsApp(deps: ModuleDeps & Omit<FollowUpDeps, 'ctx'>) {
   /** The last roster read, by file hash: the confirm after a preview reuses it. */
   let lastRoster: Roster | null = null;
 
@@ -333,6 +346,27 @@ export function sheetsApp(deps: ModuleDeps) {
         const bytes = await writeXlsx(spec, rows);
         await ctx.audit(user, 'export', args.sessionId, `training ${rows.length}`, args.full ? 'full' : 'masked');
         return file(`培训考勤表-${found.session.course.occupation}-${found.session.startDate}`, bytes, rows.length);
+      },
+
+      'sheets.exportAssistance': async (args, session) => {
+        const { ctx } = deps;
+        const user = session.user!;
+        requireFull(args.full, user);
+        const { from, to } = period(ctx.today(), args.from, args.to);
+        const ledger = await assistanceLedger(deps, { from, to, full: args.full, locale: args.locale });
+        await ctx.audit(user, 'export', 'residents', `assistance ${from}..${to} ${ledger.rows}`, args.full ? 'full' : 'masked');
+        const name = text(args.locale, 'sheets.assistance.fileName');
+        return file(`${name}-${ctx.station().name}-${from === to ? from : `${from}-${to}`}`, ledger.bytes, ledger.rows);
+      },
+
+      'sheets.exportDynamics': async (args, session) => {
+        const { ctx } = deps;
+        const user = session.user!;
+        requireFull(args.full, user);
+        const month = args.month ?? ctx.today().slice(0, 7);
+        const ledger = await dynamicsLedger(deps, { month, full: args.full, locale: args.locale });
+        await ctx.audit(user, 'export', 'residents', `dynamics ${month} ${ledger.rows}`, args.full ? 'full' : 'masked');
+        return file(`${text(args.locale, 'sheets.dynamics.fileName')}-${ctx.station().name}-${month}`, ledger.bytes, ledger.rows);
       },
     },
     // The two exports that read posts or training load those caches themselves.

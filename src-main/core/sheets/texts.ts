@@ -1,18 +1,13 @@
 // Texts the core writes into files it makes (error sheet reasons, ledger values): the same
 // i18n resources the UI uses, resolved here because a file leaves the app already translated.
-import { en } from '../../../shared/i18n/en';
-import { errorsEn, errorsZhCN } from '../../../shared/i18n/errors';
-import { sheetsEn, sheetsErrorsEn, sheetsErrorsZhCN, sheetsZhCN } from '../../../shared/sheets/texts';
-import { zhCN } from '../../../shared/i18n/zh-CN';
+import { resources } from '../../../shared/i18n/resources';
 import { REGISTRATION_KINDS } from '../../../shared/residents/schema';
 import type { ImportIssue } from '../../../shared/sheets/contract';
 
 export type Locale = 'zh-CN' | 'en';
 
-const RESOURCES: Record<Locale, Record<string, unknown>> = {
-  'zh-CN': { ...zhCN, ...sheetsZhCN, errors: { ...errorsZhCN, ...sheetsErrorsZhCN } },
-  en: { ...en, ...sheetsEn, errors: { ...errorsEn, ...sheetsErrorsEn } },
-};
+/** Every domain's texts (a ledger names services, employment statuses, registrations…). */
+const RESOURCES: Record<Locale, Record<string, unknown>> = resources;
 
 export function text(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   let node: unknown = RESOURCES[locale];

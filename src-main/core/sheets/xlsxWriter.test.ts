@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/fixtures';
-import { xlsx } from './xlsxWriter';
+import { xlsx, xlsxBook } from './xlsxWriter';
 
 describe('xlsx writer', () => {
   it('writes a workbook exceljs and unzip read back: bold frozen header, widths, numbers, escaped text', async () => {
@@ -33,5 +33,27 @@ describe('xlsx writer', () => {
     expect(ws.getRow(4).getCell(2).value).toBeNull();
     expect(ws.getRow(4).getCell(3).value).toBe('bellgone');
     expect(ws.rowCount).toBe(4);
+  });
+
+  it('writes several sheets: names kept unique, a title row, frozen columns, wrapped columns and a bold totals row', async () => {
+    const bytes = xlsxBook([
+      {
+        spec: { name: '人员汇总', title: '援助台账', columns: [{ header: '序号', width: 6 }, { header: '姓名', width: 10 }, { header: '服务内容', width: 40, wrap: true }], frozenColumns: 2 },
+        rows: [[1, '张三', '很长的服务内容'], { bold: ['', '合计', 1] }],
+      },
+      { spec: { name: '人员汇总', columns: [{ header: '说明', width: 100 }] }, rows: [['第一条']] },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['人员汇总', '人员汇总 (2)']);
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: 'C3' });
+    expect(ws.getRow(1).getCell(1).value).toBe('援助台账');
+    expect(ws.getRow(2).getCell(3).value).toBe('服务内容');
+    expect(ws.getRow(3).getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(ws.getRow(3).getCell(2).alignment?.wrapText).toBeFalsy();
+    expect(ws.getRow(4).getCell(2).font?.bold).toBe(true);
+    expect(ws.getRow(4).getCell(3).value).toBe(1);
+    expect(wb.worksheets[1]!.getRow(2).getCell(1).value).toBe('第一条');
   });
 });

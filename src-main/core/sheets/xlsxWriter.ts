@@ -1,5 +1,5 @@
-// A minimal .xlsx writer for one-sheet ledgers: the sheet XML built as text (inline strings,
-// bold frozen header row, column widths) and zipped with Node's zlib. exceljs's streaming
+// A minimal .xlsx writer for ledgers: each sheet's XML built as text (inline strings, bold frozen
+// header row, column widths, wrapped long texts, bold total rows) and zipped with Node's zlib. exceljs's streaming
 // writer spends most of a 100,000-row ledger on per-cell objects; this does the same file in a
 // fraction of the time. Reading rosters stays with exceljs.
 import zlib from 'node:zlib';
@@ -8,10 +8,19 @@ export type Cell = string | number | null;
 
 export interface SheetSpec {
   name: string;
-  columns: { header: string; width: number }[];
+  /** `wrap`: long texts wrap within the column's width (the row grows), aligned at the top. */
+  columns: { header: string; width: number; wrap?: boolean }[];
   /** A bold line above the header row (the header and the rows then start one row lower). */
   title?: string;
+  /** Columns kept in view when scrolling sideways (e.g. 序号 and 姓名). */
+  frozenColumns?: number;
 }
+
+/** A row written bold (a 合计 row). */
+export interface BoldRow {
+  bold: Cell[];
+}
+export type Row = Cell[] | BoldRow;
 
 // Characters XML 1.0 does not allow (control characters, lone surrogates' replacements aside).
 // eslint-disable-next-line no-control-regex
@@ -39,13 +48,22 @@ function cellXml(ref: string, value: Cell, style: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
-function sheetXml(spec: SheetSpec, rows: Iterable<Cell[]>): Buffer {
+/** The frozen pane: the header rows, and the first columns when asked. */
+function paneXml(spec: SheetSpec, top: number): string {
+  const x = spec.frozenColumns ?? 0;
+  const corner = `${columnLetter(x)}${2 + top}`;
+  const split = x ? `xSplit="${x}" ` : '';
+  return `<pane ${split}ySplit="${1 + top}" topLeftCell="${corner}" activePane="${x ? 'bottomRight' : 'bottomLeft'}" state="frozen"/>`;
+}
+
+function sheetXml(spec: SheetSpec, rows: Iterable<Row>): Buffer {
   const letters = spec.columns.map((_, i) => columnLetter(i));
+  const wrapped = spec.columns.map((c) => (c.wrap ? ' s="2"' : ''));
   const top = spec.title ? 1 : 0;
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${1 + top}" topLeftCell="A${2 + top}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
+    `<sheetViews><sheetView workbookViewId="0">${paneXml(spec, top)}</sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/>',
     `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`,
     '<sheetData>',
@@ -56,8 +74,10 @@ function sheetXml(spec: SheetSpec, rows: Iterable<Cell[]>): Buffer {
   let chunk = '';
   for (const row of rows) {
     r += 1;
+    const bold = !Array.isArray(row);
+    const cells = Array.isArray(row) ? row : row.bold;
     let xml = `<row r="${r}">`;
-    for (let i = 0; i < row.length; i++) xml += cellXml(`${letters[i] ?? columnLetter(i)}${r}`, row[i] ?? null, '');
+    for (let i = 0; i < cells.length; i++) xml += cellXml(`${letters[i] ?? columnLetter(i)}${r}`, cells[i] ?? null, bold ? ' s="1"' : (wrapped[i] ?? ''));
     chunk += `${xml}</row>`;
     // Join in chunks: one huge string built by += is slow to flatten at the end.
     if (chunk.length > 1 << 20) {
@@ -69,32 +89,49 @@ function sheetXml(spec: SheetSpec, rows: Iterable<Cell[]>): Buffer {
   return Buffer.from(parts.join(''), 'utf8');
 }
 
-const CONTENT_TYPES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>';
+function contentTypes(sheets: number): string {
+  const overrides = Array.from(
+    { length: sheets },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    overrides +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'
+  );
+}
 const ROOT_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
-const WORKBOOK_RELS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>';
+/** rId1…rIdN the sheets, rId(N+1) the styles. */
+function workbookRels(sheets: number): string {
+  const links = Array.from(
+    { length: sheets },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    links +
+    `<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+  );
+}
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
   '<fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="2"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-function workbookXml(name: string): string {
+function workbookXml(names: string[]): string {
+  const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`
+    `<sheets>${sheets}</sheets></workbook>`
   );
 }
 
@@ -158,15 +195,31 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-/** One worksheet: a bold, frozen header row and then the rows. */
-export function xlsx(spec: SheetSpec, rows: Iterable<Cell[]>): Buffer {
-  const name = spec.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1';
+/** A sheet's name as Excel allows it: no \\ / ? * [ ] :, at most 31 characters, unique in the book. */
+function sheetNames(specs: SheetSpec[]): string[] {
+  const used = new Set<string>();
+  return specs.map((spec, i) => {
+    let name = spec.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || `Sheet${i + 1}`;
+    if (used.has(name.toLowerCase())) name = `${name.slice(0, 27)} (${i + 1})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A workbook of several worksheets, each with a bold, frozen header row and then its rows. */
+export function xlsxBook(sheets: { spec: SheetSpec; rows: Iterable<Row> }[]): Buffer {
+  const names = sheetNames(sheets.map((s) => s.spec));
   return zip([
-    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '[Content_Types].xml', data: Buffer.from(contentTypes(sheets.length)) },
     { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
-    { name: 'xl/workbook.xml', data: Buffer.from(workbookXml(name)) },
-    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(WORKBOOK_RELS) },
+    { name: 'xl/workbook.xml', data: Buffer.from(workbookXml(names)) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(workbookRels(sheets.length)) },
     { name: 'xl/styles.xml', data: Buffer.from(STYLES) },
-    { name: 'xl/worksheets/sheet1.xml', data: sheetXml(spec, rows) },
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s.spec, s.rows) })),
   ]);
+}
+
+/** One worksheet: a bold, frozen header row and then the rows. */
+export function xlsx(spec: SheetSpec, rows: Iterable<Row>): Buffer {
+  return xlsxBook([{ spec, rows }]);
 }

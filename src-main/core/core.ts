@@ -136,8 +136,7 @@ export class Core {
     });
     this.feed = new ChangesFeed({
       ...{ db, dataDir, index: this.index },
-      // Review and unlock marks are read by every write (locks), not by one app; the status
-      // entries by the counts, the ledgers and the timeline, loaded by whichever reads them first.
+      // Read across apps: review and unlock marks by every write (locks), status entries by counts and ledgers.
       caches: [...this.apps.caches, this.locks.reviews, this.locks.unlocks, this.locks.records, employment.entries],
       // A record changed here goes up soon; what the county sent (reviews, unlocks) does not.
       changed: (id) => {

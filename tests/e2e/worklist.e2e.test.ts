@@ -187,6 +187,7 @@ describe('a rule longer than a page, end to end', () => {
     await group().locator('.ant-pagination-item-2').click();
     await waitForCount(rows(), 10);
     await waitForText(group().getByTestId('worklist-pager-total'), '第 31–40 项，共 40 项');
+    await shot(page, 'worklist-06b-page-two-zh');
     const second = await namesShown();
     expect(new Set([...first, ...second])).toEqual(new Set(names));
     await setLanguage(page, 'English');

@@ -81,17 +81,42 @@ export interface WorklistCounts {
   overdue: number;
 }
 
+/** The sections of a rule's rows: open (no standing mark) and marked (a standing snooze or not applicable). */
+export const WORKLIST_SECTIONS = ['open', 'marked'] as const;
+export type WorklistSection = (typeof WORKLIST_SECTIONS)[number];
+
+/** Rows per page unless asked otherwise, and the most one call answers per rule. */
+export const WORKLIST_PAGE_SIZE = 30;
+export const WORKLIST_MAX_PAGE = 200;
+
+/** One rule's totals: its open rows (due, overdue) and its marked rows. */
+export interface WorklistRuleTotals extends WorklistCounts {
+  rule: WorklistRule;
+  marked: number;
+}
+
 export interface WorklistView {
   placeCode: string;
   /** The day the list was computed for (the station's today). */
   today: string;
   /** A township reading a village's list: nothing can be marked. */
   readOnly: boolean;
-  /** Open rows (no standing mark), overdue first, then by due date. */
+  /**
+   * Open rows answered, each rule's overdue first, then by due date (then by key): without `rule`
+   * the first page of every rule's open rows (in the rules' order); with `rule` that rule's page
+   * of the open section (none when the marked section was asked).
+   */
   items: WorklistItem[];
-  /** Rows with a standing snooze or not-applicable mark. */
+  /** Marked rows answered, in the same order: the first page of every rule's, or the rule's page of the marked section. */
   marked: WorklistItem[];
+  /** Every open row of the list (not only the page's). */
   counts: WorklistCounts;
+  /** Every marked row of the list. */
+  markedCount: number;
+  /** Per rule, in the rules' order: what the whole list holds (the pagers' totals). */
+  totals: WorklistRuleTotals[];
+  /** The page answered: `rule` null for the first page of every rule. */
+  page: { rule: WorklistRule | null; section: WorklistSection; offset: number; limit: number };
   /**
    * Added by the core: the parameters in force on `today` (policy kind `worklist`, and the posts'
    * subsidy limit), for the help texts `worklist.ruleHelp.<rule>` (their {{…}} values).
@@ -120,9 +145,21 @@ export const worklistMarkSchema = z
     if (v.kind === 'snoozed' && v.until === null) ctx.addIssue({ code: 'custom', path: ['until'], message: 'errors.required' });
   });
 
+export const worklistListSchema = z.strictObject({
+  placeCode: villageCode.optional(),
+  rule: z.enum(WORKLIST_RULES, { error: 'errors.option' }).optional(),
+  section: z.enum(WORKLIST_SECTIONS, { error: 'errors.option' }).default('open'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(WORKLIST_MAX_PAGE).default(WORKLIST_PAGE_SIZE),
+});
+
 export const worklistHandlers = {
-  /** The station's own list; a township may name one of its villages (read-only). */
-  'worklist.list': handler<WorklistView>()(z.strictObject({ placeCode: villageCode.optional() }), ALL_ROLES),
+  /**
+   * The station's own list; a township may name one of its villages (read-only). Paged: without
+   * `rule` the first `limit` rows of every rule (open and marked) with the totals; with `rule`
+   * that rule's rows `offset`… of the section asked.
+   */
+  'worklist.list': handler<WorklistView>()(worklistListSchema, ALL_ROLES),
   /** Snooze a row, mark it not applicable, or reopen it (a new dated record, nothing deleted). */
   'worklist.mark': handler<WorklistItem>()(worklistMarkSchema, WRITERS),
   /** Due and overdue counts: per village at a township, per station at the county. */

@@ -65,13 +65,15 @@ function markLines(t: TFunction, item: WorklistItem): string[] {
   ];
 }
 
-export function WorklistTable({ items, today, marked, onAction }: { items: WorklistItem[]; today: string; marked?: boolean; onAction: RowAction | null }) {
+export function WorklistTable({ items, today, marked, onAction, loading }: { items: WorklistItem[]; today: string; marked?: boolean; onAction: RowAction | null; loading?: boolean }) {
   const { t } = useTranslation();
   return (
     <Table<WorklistItem>
       rowKey="key"
       size="small"
-      pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      // A page of the list at most (see ./RulePage.tsx): its pager is the rule's.
+      pagination={false}
+      loading={loading === true}
       dataSource={items}
       onRow={(item) => ({ 'data-testid': marked ? 'worklist-marked-row' : 'worklist-row', 'data-rule': item.rule, 'data-state': item.state }) as HTMLAttributes<HTMLElement>}
       columns={[

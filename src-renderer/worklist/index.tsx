@@ -1,5 +1,5 @@
 // 待办: what is due and overdue at this station, grouped by rule (its wording and definition),
-// overdue first; each row opens the person or the record, and a writer may snooze it or mark it
+// overdue first, each rule a page at a time with its total; each row opens the person or the record, and a writer may snooze it or mark it
 // not applicable (listed apart, collapsed, with 恢复). At a township: the villages' counts, and
 // any village's list read-only.
 
@@ -17,8 +17,9 @@ import { MarkDialog } from './MarkDialog';
 import { useWorklist, useWorklistLive } from './queries';
 import { VillagePicker } from './VillagePicker';
 import { usePolicyList } from '../policy/queries';
-import { groupByRule, helpParams, ruleHelp, ruleTitle } from './wording';
-import { WorklistTable, type RowAction } from './WorklistTable';
+import { RulePage } from './RulePage';
+import { helpParams, openGroups, ruleHelp, ruleTitle } from './wording';
+import type { RowAction } from './WorklistTable';
 
 export { WorklistNavLabel } from './NavLabel';
 
@@ -64,8 +65,8 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
       {township && !placeCode && <VillagePicker />}
       {list.isPending && <Spin />}
       {list.isError && <Result status="error" title={errorText(t, list.error)} />}
-      {view && <Groups view={view} onAction={onAction} village={Boolean(placeCode)} />}
-      {view && <Marked view={view} onAction={onAction} />}
+      {view && <Groups view={view} placeCode={placeCode} onAction={onAction} />}
+      {view && <Marked view={view} placeCode={placeCode} onAction={onAction} />}
       {marking && view && <MarkDialog item={marking.item} kind={marking.kind} today={view.today} onDone={() => setMarking(null)} />}
     </div>
   );
@@ -81,19 +82,25 @@ function Counts({ view }: { view: WorklistView }) {
       <Tag color="orange" data-testid="worklist-count-due" data-count={view.counts.due}>
         {t('worklist.states.due')} {view.counts.due}
       </Tag>
-      <Tag data-testid="worklist-count-marked" data-count={view.marked.length}>
-        {t('worklistScreen.counts.marked')} {view.marked.length}
+      <Tag data-testid="worklist-count-marked" data-count={view.markedCount}>
+        {t('worklistScreen.counts.marked')} {view.markedCount}
       </Tag>
     </Space>
   );
 }
 
-function Groups({ view, onAction, village }: { view: WorklistView; onAction: RowAction | null; village: boolean }) {
+interface SectionProps {
+  view: WorklistView;
+  placeCode: string | undefined;
+  onAction: RowAction | null;
+}
+
+function Groups({ view, placeCode, onAction }: SectionProps) {
   const { t } = useTranslation();
   const policies = usePolicyList();
   const params = helpParams(policies.data, view.today);
-  const groups = groupByRule(view.items);
-  if (groups.length === 0) return <Empty style={{ margin: '32px 0' }} description={t(village ? 'worklistScreen.villageEmpty' : 'worklistScreen.empty')} data-testid="worklist-empty" />;
+  const groups = openGroups(view.totals);
+  if (groups.length === 0) return <Empty style={{ margin: '32px 0' }} description={t(placeCode ? 'worklistScreen.villageEmpty' : 'worklistScreen.empty')} data-testid="worklist-empty" />;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {groups.map((group) => (
@@ -105,23 +112,31 @@ function Groups({ view, onAction, village }: { view: WorklistView; onAction: Row
           title={
             <Space>
               <span data-testid="worklist-group-title">{ruleTitle(t, group.rule)}</span>
-              <Tag>{group.items.length}</Tag>
-              {group.overdue > 0 && <Tag color="red">{t('worklist.states.overdue')} {group.overdue}</Tag>}
+              <Tag data-testid="worklist-group-total" data-count={group.open}>
+                {group.open}
+              </Tag>
+              {group.overdue > 0 && (
+                <Tag color="red">
+                  {t('worklist.states.overdue')} {group.overdue}
+                </Tag>
+              )}
             </Space>
           }
         >
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="worklist-group-help">
             {ruleHelp(t, group.rule, params)}
           </Typography.Paragraph>
-          <WorklistTable items={group.items} today={view.today} onAction={onAction} />
+          <RulePage view={view} placeCode={placeCode} rule={group.rule} section="open" total={group.open} onAction={onAction} />
         </Card>
       ))}
     </Space>
   );
 }
 
-function Marked({ view, onAction }: { view: WorklistView; onAction: RowAction | null }) {
+/** The marked rows, collapsed: per rule, each paged like the open ones. */
+function Marked({ view, placeCode, onAction }: SectionProps) {
   const { t } = useTranslation();
+  const groups = view.totals.filter((group) => group.marked > 0);
   return (
     <Collapse
       style={{ marginTop: 16 }}
@@ -129,12 +144,23 @@ function Marked({ view, onAction }: { view: WorklistView; onAction: RowAction | 
       items={[
         {
           key: 'marked',
-          label: <span data-testid="worklist-marked-toggle">{t('worklistScreen.markedSection', { count: view.marked.length })}</span>,
+          label: <span data-testid="worklist-marked-toggle">{t('worklistScreen.markedSection', { count: view.markedCount })}</span>,
           children:
-            view.marked.length === 0 ? (
+            groups.length === 0 ? (
               <Typography.Text type="secondary">{t('worklistScreen.markedNone')}</Typography.Text>
             ) : (
-              <WorklistTable items={view.marked} today={view.today} marked onAction={onAction} />
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                {groups.map((group) => (
+                  <div key={group.rule} data-testid="worklist-marked-group" data-rule={group.rule}>
+                    {groups.length > 1 && (
+                      <Typography.Text strong>
+                        {ruleTitle(t, group.rule)} <Tag>{group.marked}</Tag>
+                      </Typography.Text>
+                    )}
+                    <RulePage view={view} placeCode={placeCode} rule={group.rule} section="marked" total={group.marked} onAction={onAction} />
+                  </div>
+                ))}
+              </Space>
             ),
         },
       ]}

@@ -49,6 +49,10 @@ export const worklistScreenZhCN = {
     },
     markedSection: '已暂缓/不适用（{{count}}）',
     markedNone: '没有暂缓或不适用的事项',
+    pager: {
+      total: '共 {{count}} 项',
+      range: '第 {{from}}–{{to}} 项，共 {{count}} 项',
+    },
     mark: {
       snoozedUntil: '暂缓至 {{date}}',
       notApplicable: '不适用',
@@ -129,6 +133,10 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
     },
     markedSection: 'Snoozed / not applicable ({{count}})',
     markedNone: 'Nothing snoozed or marked not applicable',
+    pager: {
+      total: '{{count}} in all',
+      range: '{{from}}–{{to}} of {{count}}',
+    },
     mark: {
       snoozedUntil: 'Snoozed until {{date}}',
       notApplicable: 'Not applicable',

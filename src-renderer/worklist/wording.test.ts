@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { translatorsWithMissing, type Translators } from '../../shared/i18n/testTranslators';
 import { WORKLIST_RULES, type WorklistItem, type WorklistRule } from '../../shared/worklist/contract';
 import { rendererResources } from '../rendererTexts';
-import { daysBetween, dueText, factLines, groupByRule, helpParams, openLabel, ruleHelp, ruleTitle, subjectOf, targetRoute } from './wording';
+import { daysBetween, dueText, factLines, openGroups, helpParams, openLabel, ruleHelp, ruleTitle, subjectOf, targetRoute } from './wording';
 
 const RESIDENT = 'resident:abcdefghijklmnopqrstuvwxyz';
 /** The facts shared/worklist/rules.ts gives each rule's rows. */
@@ -106,18 +106,16 @@ describe('a 待办 row in words', () => {
     expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
   });
 
-  it('groups by rule in the contract’s order, the groups with overdue rows first, each overdue first then by due date', () => {
-    const rows = [
-      item('assignmentEnding', { key: 'a1', dueDate: '2026-12-20' }),
-      item('unemployedNotContacted', { key: 'u1', dueDate: '2026-12-09' }),
-      item('unemployedNotContacted', { key: 'u2', dueDate: '2026-12-01', state: 'overdue' }),
-      item('referralNoResult', { key: 'r1', dueDate: '2026-11-24', state: 'overdue' }),
-      item('unemployedNotContacted', { key: 'u3', dueDate: '2026-12-07' }),
-    ];
-    const groups = groupByRule(rows);
+  it('groups by rule in the contract’s order, the groups with overdue rows first, from the whole list’s totals', () => {
+    const totals = WORKLIST_RULES.map((rule) => ({ rule, due: 0, overdue: 0, marked: 0 }));
+    const set = (rule: WorklistRule, due: number, overdue: number, marked = 0) => Object.assign(totals.find((g) => g.rule === rule)!, { due, overdue, marked });
+    set('assignmentEnding', 1, 0);
+    set('unemployedNotContacted', 42, 1);
+    set('referralNoResult', 0, 1);
+    set('trainingNoStatus', 0, 0, 3);
+    const groups = openGroups(totals);
     expect(groups.map((g) => g.rule)).toEqual(['unemployedNotContacted', 'referralNoResult', 'assignmentEnding']);
-    expect(groups[0]!.items.map((row) => row.key)).toEqual(['u2', 'u3', 'u1']);
-    expect(groups[0]!.overdue).toBe(1);
+    expect(groups[0]).toMatchObject({ open: 43, overdue: 1 });
   });
 
   it('opens the person on the 服务记录 tab, or the post or course the row is about', () => {

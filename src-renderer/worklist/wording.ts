@@ -7,7 +7,7 @@ import type { PolicyEntryView } from '../../shared/policy/contract';
 import { DEFAULT_POSTS_POLICY, DEFAULT_WORKLIST_POLICY, type PolicyKind, type PolicyValuesByKind, type WorklistParams } from '../../shared/policy/parameters';
 import { ruleSetInForce } from '../../shared/policy/retirement';
 import type { Route } from '../route';
-import { WORKLIST_RULES, type WorklistItem, type WorklistRule, type WorklistTarget } from '../../shared/worklist/contract';
+import type { WorklistItem, WorklistRule, WorklistRuleTotals, WorklistTarget } from '../../shared/worklist/contract';
 
 type Facts = WorklistItem['facts'];
 
@@ -113,15 +113,14 @@ export function subjectOf(t: TFunction, item: Pick<WorklistItem, 'rule' | 'resid
   return item.residentName ?? ruleTitle(t, item.rule);
 }
 
-/** The rows grouped by rule, in the contract's order; each group overdue first, then by due date. */
-export function groupByRule(items: readonly WorklistItem[]): { rule: WorklistRule; items: WorklistItem[]; overdue: number }[] {
-  return WORKLIST_RULES.map((rule) => {
-    const rows = items
-      .filter((item) => item.rule === rule)
-      .sort((a, b) => (a.state === b.state ? a.dueDate.localeCompare(b.dueDate) : a.state === 'overdue' ? -1 : 1));
-    return { rule, items: rows, overdue: rows.filter((row) => row.state === 'overdue').length };
-  })
-    .filter((group) => group.items.length > 0)
+/**
+ * The rules with open rows, in the contract's order, those with overdue rows first (from the whole
+ * list's totals: the rows themselves come a page at a time, each rule's overdue first, then by due date).
+ */
+export function openGroups(totals: readonly WorklistRuleTotals[]): (WorklistRuleTotals & { open: number })[] {
+  return totals
+    .map((group) => ({ ...group, open: group.due + group.overdue }))
+    .filter((group) => group.open > 0)
     .sort((a, b) => Number(b.overdue > 0) - Number(a.overdue > 0));
 }
 

@@ -3,6 +3,8 @@
 // clerk logs in and lands on 待办, opens one row (the person's 服务记录 tab), records a home visit
 // and sees the list shrink; snoozes another (refused without a day, on the field), finds it in the
 // marked section with the reason and who marked it, and reopens it. Both languages at 1366×768.
+// Then a station with 40 not contacted: the rule's card shows 30 and a pager with the total, its
+// second page the other 10; a row marked there leaves the page and the totals.
 //
 // Set LEYE_E2E_SHOTS=/some/dir to keep the screenshots.
 
@@ -12,19 +14,19 @@ import type { Browser, Page } from 'playwright-core';
 import { Core, type Session } from '../../src-main/core/core';
 import { VILLAGE } from '../../src-main/core/testing/fixtures';
 import { launchBrowser, logInIfAsked, pickDate, setLanguage, shot, startHost, tempDir, textOf, waitForCount, waitForText } from './harness';
-import { DAY, localDay, registerUnemployed } from './worklistSeed';
+import { DAY, localDay, manyNames, registerUnemployed } from './worklistSeed';
 
 const CLERK = { loginName: 'wangli', displayName: '王丽', password: 'secret-123' };
 
-/** A station set up 45 days ago, its three unemployed registered that day and never contacted since. */
-async function seedStation(dataDir: string): Promise<void> {
+/** A station set up 45 days ago, its unemployed (three, unless named) registered that day and never contacted since. */
+async function seedStation(dataDir: string, names: readonly string[] = ['王大山', '李小红', '赵六']): Promise<void> {
   const then = new Date(Date.now() - 45 * DAY);
   const core = await Core.open({ dataDir, clock: () => then });
   try {
     const session: Session = { user: null };
     await core.call(session, 'station.setup', { placeCode: VILLAGE, clerk: CLERK });
     await core.call(session, 'auth.login', { loginName: CLERK.loginName, password: CLERK.password });
-    await registerUnemployed(core, session, ['王大山', '李小红', '赵六'], 101, localDay(then));
+    await registerUnemployed(core, session, names, 101, localDay(then));
     await core.whenIndexed();
   } finally {
     await core.close();
@@ -141,5 +143,70 @@ describe('the work list (待办), end to end', () => {
     await waitForCount(rows(), 2);
     await waitForCount(markedRows(), 0);
     expect(await page.getByTestId('nav-worklist').getAttribute('data-count')).toBe('2');
+  });
+});
+
+describe('a rule longer than a page, end to end', () => {
+  const dataDir = tempDir('leye-worklist-pages-e2e-');
+  const names = manyNames(40);
+  let browser: Browser;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let page: Page;
+  const group = () => page.locator('[data-testid=worklist-group][data-rule=unemployedNotContacted]');
+  const rows = () => group().getByTestId('worklist-row');
+  const namesShown = async () => (await rows().getByTestId('worklist-row-name').allTextContents()).map((n) => n.trim());
+
+  beforeAll(async () => {
+    await seedStation(dataDir, names);
+    host = await startHost({ dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  }, 60_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await shot(page, `worklist-pages-failed-${context.task.name.slice(0, 40)}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the first 30 of 40 with a pager and the total; the second page the other 10', async () => {
+    await page.goto(host.url);
+    await logInIfAsked(page, CLERK);
+    await waitForCount(rows(), 30);
+    expect(await group().getByTestId('worklist-group-total').getAttribute('data-count')).toBe('40');
+    expect(await page.getByTestId('worklist-count-overdue').getAttribute('data-count')).toBe('40');
+    expect(await page.getByTestId('nav-worklist').getAttribute('data-count')).toBe('40');
+    expect(await textOf(group().getByTestId('worklist-pager-total'))).toBe('第 1–30 项，共 40 项');
+    const first = await namesShown();
+    await group().getByTestId('worklist-pager').scrollIntoViewIfNeeded();
+    await shot(page, 'worklist-06-pages-zh');
+    await group().locator('.ant-pagination-item-2').click();
+    await waitForCount(rows(), 10);
+    await waitForText(group().getByTestId('worklist-pager-total'), '第 31–40 项，共 40 项');
+    await shot(page, 'worklist-06b-page-two-zh');
+    const second = await namesShown();
+    expect(new Set([...first, ...second])).toEqual(new Set(names));
+    await setLanguage(page, 'English');
+    await waitForText(group().getByTestId('worklist-pager-total'), '31–40 of 40');
+    await group().getByTestId('worklist-pager').scrollIntoViewIfNeeded();
+    await shot(page, 'worklist-07-pages-en');
+    await setLanguage(page, '中文');
+  });
+
+  it('marks a row of the second page not applicable: it leaves the page, the totals follow', async () => {
+    const name = (await namesShown())[0]!;
+    await rows().first().getByTestId('worklist-not-applicable').click();
+    await page.getByTestId('mark-reason-input').fill('已随子女外迁');
+    await page.getByTestId('mark-save').click();
+    await page.getByTestId('mark-save').waitFor({ state: 'detached' });
+    await waitForCount(rows(), 9);
+    expect(await namesShown()).not.toContain(name);
+    await waitForText(group().getByTestId('worklist-pager-total'), '第 31–39 项，共 39 项');
+    expect(await page.getByTestId('worklist-count-marked').getAttribute('data-count')).toBe('1');
+    expect(await textOf(page.getByTestId('worklist-marked-toggle'))).toBe('已暂缓/不适用（1）');
   });
 });

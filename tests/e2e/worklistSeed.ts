@@ -17,3 +17,8 @@ export async function registerUnemployed(core: Core, session: Session, names: re
     await core.call(session, 'residents.register', registration({ idNumber: idNumber('19800101', String(seq + i)), name, registration: { kind: 'unemployment', date, unemploymentType: 'lostJob', unemployedSince: date } }));
   }
 }
+
+/** `count` distinct two-character names (王伟, 李伟, … 吴洋): up to 100, for a rule longer than a page. */
+export function manyNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${'王李张刘陈杨赵黄周吴'[i % 10]}${'伟芳娜敏静丽强磊军洋'[Math.floor(i / 10) % 10]}`);
+}

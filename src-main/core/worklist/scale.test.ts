@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETIREMENT_RULES } from '../../../shared/policy/retirement';
 import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/parameters';
 import { WorklistFacts } from './facts';
+import { WORKLIST_PAGE_SIZE, WORKLIST_RULES } from '../../../shared/worklist/contract';
+import { pageOf } from './page';
 import { computeList } from './worklist';
 
 const PLACE = '370102001002';
@@ -59,5 +61,17 @@ describe('the work list at scale', () => {
     expect(counts.overdue).toBeGreaterThan(1000);
     // The median leaves room for a loaded machine; the bench reports the p95 itself.
     expect(times[3]).toBeLessThan(100);
+    // What the screen's first call carries: the first page of every rule, not the 40,000 rows.
+    const list = computeList(facts, '2026-11-22', policy);
+    const first = pageOf(list, {});
+    const kb = Buffer.byteLength(JSON.stringify(first)) / 1024;
+    console.log(`first page of every rule: ${first.items.length + first.marked.length} rows, ${kb.toFixed(0)} KB`);
+    expect(first.items.length).toBeLessThanOrEqual(WORKLIST_RULES.length * WORKLIST_PAGE_SIZE);
+    expect(kb).toBeLessThan(150);
+    // A later page of the biggest rule: the slice it asks for, no more.
+    const biggest = first.totals.reduce((a, b) => (b.due + b.overdue > a.due + a.overdue ? b : a));
+    const later = pageOf(list, { rule: biggest.rule, offset: 3000, limit: 30 });
+    expect(later.items).toHaveLength(30);
+    expect(later.items[0]).toBe(list.rules.get(biggest.rule)!.open[3000]);
   }, 120_000);
 });

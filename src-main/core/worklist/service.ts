@@ -14,6 +14,7 @@ import type { StationDb } from '../store/db';
 import type { HeartbeatWorklist } from '../sync/heartbeat';
 import { fieldError } from '../validation';
 import { WorklistFacts } from './facts';
+import { EMPTY_LIST, pageOf } from './page';
 import { computeList, type ComputedList, type ListPolicy } from './worklist';
 
 export class WorklistService {
@@ -55,19 +56,18 @@ export class WorklistService {
     const today = this.ctx.today();
     const { params, maxSubsidyMonths } = this.policy(today);
     const common = { today, params: { ...params, maxSubsidyMonths } };
-    if (args.placeCode === undefined || args.placeCode === own) return { placeCode: own, ...common, readOnly: false, ...(await this.ownList(today)) };
+    if (args.placeCode === undefined || args.placeCode === own) return { placeCode: own, ...common, readOnly: false, ...pageOf(await this.ownList(today), args) };
     // A township opens one of its villages (read-only); nobody else opens another place's list.
     if (stationLevel(own) !== 'township' || !args.placeCode.startsWith(own)) fail(fieldError('placeCode', 'errors.worklist.notYourVillage'));
-    const computed = this.villages().includes(args.placeCode) ? await this.villageList(args.placeCode, today) : { items: [], marked: [], counts: { due: 0, overdue: 0 } };
-    return { placeCode: args.placeCode, ...common, readOnly: true, ...computed };
+    const computed = this.villages().includes(args.placeCode) ? await this.villageList(args.placeCode, today) : EMPTY_LIST;
+    return { placeCode: args.placeCode, ...common, readOnly: true, ...pageOf(computed, args) };
   }
 
   async mark(args: ParsedArgsOf<'worklist.mark'>, user: SessionUser): Promise<WorklistItem> {
     const place = this.ctx.station().placeCode;
     if (args.placeCode !== undefined && args.placeCode !== place) fail(fieldError('placeCode', 'errors.worklist.readOnly'));
     const today = this.ctx.today();
-    const { items, marked } = await this.ownList(today);
-    const row = items.find((i) => i.key === args.key) ?? marked.find((i) => i.key === args.key);
+    const row = (await this.ownList(today)).find(args.key);
     if (!row) fail(fieldError('key', 'errors.worklist.noSuchRow'));
     if (args.kind === 'snoozed' && (args.until === null || args.until <= today)) fail(fieldError('until', 'errors.worklist.untilNotAfterToday', { today }));
     if (args.kind === 'reopened' && !standingMark(this.own.marks.of(args.key), today)) fail(fieldError('kind', 'errors.worklist.nothingToReopen'));
@@ -87,8 +87,7 @@ export class WorklistService {
     // A put without a revision never overwrites; on disk before this resolves.
     await this.ctx.db.put(doc);
     this.own.apply(doc._id, doc as unknown as Record<string, unknown>, false);
-    const after = computeList(this.own, today, this.policy(today));
-    return after.items.find((i) => i.key === args.key) ?? after.marked.find((i) => i.key === args.key) ?? row;
+    return computeList(this.own, today, this.policy(today)).find(args.key) ?? row;
   }
 
   /** The latest mark of a key decides: a new one is stamped after every earlier one (two in one millisecond, a clock set back). */
@@ -108,7 +107,7 @@ export class WorklistService {
     const rows: WorklistOverviewRow[] = [];
     for (const place of this.villages()) {
       const { counts } = await this.villageList(place, today);
-      rows.push({ placeCode: place, name: placeName(place) ?? place, ...counts, asOf: today });
+      rows.push({ placeCode: place, name: placeName(place) ?? place, due: counts.due, overdue: counts.overdue, asOf: today });
     }
     return rows;
   }
@@ -121,9 +120,9 @@ export class WorklistService {
   /** What the heartbeat tells the county: this station's counts, and a township's per village. */
   async heartbeatReport(): Promise<HeartbeatWorklist> {
     const today = this.ctx.today();
-    const { counts } = await this.ownList(today);
+    const counts = { ...(await this.ownList(today)).counts };
     const villages: Record<string, { due: number; overdue: number }> = {};
-    for (const place of this.villages()) villages[place] = (await this.villageList(place, today)).counts;
+    for (const place of this.villages()) villages[place] = { ...(await this.villageList(place, today)).counts };
     return { ...counts, asOf: today, ...(Object.keys(villages).length > 0 ? { villages } : {}) };
   }
 }

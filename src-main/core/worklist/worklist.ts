@@ -3,7 +3,7 @@
 // computation serves a station's own list and a township's read-only view of a village.
 import { retirementDate, type RetirementRuleSet } from '../../../shared/policy/retirement';
 import type { WorklistParams } from '../../../shared/policy/parameters';
-import type { WorklistCounts, WorklistItem, WorklistMarkView } from '../../../shared/worklist/contract';
+import { WORKLIST_RULES, type WorklistCounts, type WorklistItem, type WorklistMarkView, type WorklistRule } from '../../../shared/worklist/contract';
 import { noticeDuty, personDuties, standingMark, dutyState, type AssignmentFact, type CourseFact, type Duty, type PersonFacts } from '../../../shared/worklist/rules';
 import type { WorklistFacts, PersonEntry } from './facts';
 
@@ -14,10 +14,15 @@ export interface ListPolicy {
   retirement: RetirementRuleSet;
 }
 
+/** The list of one database for one day: read-only, per rule (see `computeList`). */
 export interface ComputedList {
-  items: WorklistItem[];
-  marked: WorklistItem[];
-  counts: WorklistCounts;
+  readonly rules: ReadonlyMap<WorklistRule, RuleRows>;
+  /** Every open row. */
+  readonly counts: WorklistCounts;
+  /** Every marked row. */
+  readonly markedCount: number;
+  /** The row of a key, open or marked. */
+  find(key: string): WorklistItem | undefined;
 }
 
 const RULES_OF_REGISTRATION = new Set(['unemployment', 'hardship']);
@@ -101,55 +106,84 @@ function lowerBound(list: readonly WorklistItem[], r: WorklistItem): number {
   return lo;
 }
 
-/** The list of one database for one day and set of parameters, with each owner's rows. */
-class KeptList {
+/** One rule's rows, each section sorted, and its open rows' counts. */
+export interface RuleRows {
+  readonly open: WorklistItem[];
+  readonly marked: WorklistItem[];
+  readonly counts: WorklistCounts;
+}
+
+/** The list of one database for one day and set of parameters: per rule, with each owner's rows. */
+class KeptList implements ComputedList {
   readonly rows = new Map<string, WorklistItem[]>();
-  readonly items: WorklistItem[] = [];
-  readonly marked: WorklistItem[] = [];
+  readonly byKey = new Map<string, WorklistItem>();
+  readonly rules = new Map<WorklistRule, RuleRows>(WORKLIST_RULES.map((rule) => [rule, { open: [], marked: [], counts: { due: 0, overdue: 0 } }]));
   readonly counts: WorklistCounts = { due: 0, overdue: 0 };
+  markedCount = 0;
 
   constructor(readonly key: string) {}
 
-  /** Everything at once: each owner's rows, one sort. */
+  private section(r: WorklistItem): WorklistItem[] {
+    const group = this.rules.get(r.rule)!;
+    return r.mark ? group.marked : group.open;
+  }
+
+  private count(r: WorklistItem, by: 1 | -1): void {
+    if (r.mark) this.markedCount += by;
+    else {
+      this.counts[r.state] += by;
+      this.rules.get(r.rule)!.counts[r.state] += by;
+    }
+  }
+
+  find(key: string): WorklistItem | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Everything at once: each owner's rows, one sort per section. */
   fill(facts: WorklistFacts, today: string, policy: ListPolicy): void {
     for (const owner of [...facts.residents.keys(), ...facts.notices.keys()]) {
       const rows = rowsOf(facts, owner, today, policy);
       if (rows.length === 0) continue;
       this.rows.set(owner, rows);
       for (const r of rows) {
-        if (r.mark) this.marked.push(r);
-        else {
-          this.items.push(r);
-          this.counts[r.state] += 1;
-        }
+        this.section(r).push(r);
+        this.byKey.set(r.key, r);
+        this.count(r, 1);
       }
     }
-    this.items.sort(order);
-    this.marked.sort(order);
+    for (const group of this.rules.values()) {
+      group.open.sort(order);
+      group.marked.sort(order);
+    }
   }
 
   /** One owner again: its old rows out, its new rows in, each where the order puts it. */
   replace(owner: string, rows: WorklistItem[]): void {
     for (const r of this.rows.get(owner) ?? []) {
-      const list = r.mark ? this.marked : this.items;
+      const list = this.section(r);
       const at = lowerBound(list, r);
       if (list[at] === r) list.splice(at, 1);
-      if (!r.mark) this.counts[r.state] -= 1;
+      if (this.byKey.get(r.key) === r) this.byKey.delete(r.key);
+      this.count(r, -1);
     }
     if (rows.length === 0) this.rows.delete(owner);
     else this.rows.set(owner, rows);
     for (const r of rows) {
-      const list = r.mark ? this.marked : this.items;
+      const list = this.section(r);
       list.splice(lowerBound(list, r), 0, r);
-      if (!r.mark) this.counts[r.state] += 1;
+      this.byKey.set(r.key, r);
+      this.count(r, 1);
     }
   }
 }
 
 /**
- * Every duty of the database listed on `today`: open rows, and rows a standing mark set apart.
+ * Every duty of the database listed on `today`, per rule: open rows, and rows a standing mark set
+ * apart, each sorted overdue first, then by due date, then by key (pages are slices of them).
  * The list is kept for the day and the parameters: a call computes again only the residents
- * (and notices) whose records changed since the last one, and moves their rows into place.
+ * (and notices) whose records changed since the last one, and moves their rows into place. What
+ * it answers is the kept list itself, read-only, valid until the next call: nothing is copied.
  */
 export function computeList(facts: WorklistFacts, today: string, policy: ListPolicy): ComputedList {
   const key = keyOf(today, policy);
@@ -164,5 +198,5 @@ export function computeList(facts: WorklistFacts, today: string, policy: ListPol
     for (const owner of facts.changed) kept.replace(owner, rowsOf(facts, owner, today, policy));
     facts.changed.clear();
   }
-  return { items: kept.items.slice(), marked: kept.marked.slice(), counts: { ...kept.counts } };
+  return kept;
 }

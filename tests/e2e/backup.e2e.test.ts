@@ -53,6 +53,9 @@ describe('backups, end to end', () => {
     second = { leye: client, close };
     await client.call('auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     await client.call('residents.register', resident('张三', '011'));
+    // A village station opens on 待办; the residents are one click away.
+    await page.getByTestId('worklist-screen').waitFor();
+    await page.getByTestId('nav-residents').click();
     await waitForCount(page.getByTestId('resident-row'), 1);
     // No passphrase yet: the admin's home says no backup is written, and leads to where it is set.
     await waitForText(page.getByTestId('backup-passphrase-banner'), '还没有设置备份口令');

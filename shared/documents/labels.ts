@@ -147,7 +147,7 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
   }
 }
 
-const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard']);
+const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice']);
 const ACCOUNT_CHANGES = new Set(['changePassword', 'create', 'update', 'resetPassword', 'unlock', 'idleLockMinutes', 'backupPassphrase']);
 
 /**

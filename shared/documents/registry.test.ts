@@ -186,7 +186,7 @@ describe('the document registry', () => {
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));
     expect(sorted(LOCKED_TYPES)).toEqual(sorted(['attendance', 'signIn', 'review', 'batch', 'unlock', 'resolution']));
     // The sets the core fills from the changes feed (core.ts `caches`).
-    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'monthClose', 'training', 'enrolment', 'course']));
+    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'monthClose', 'training', 'enrolment', 'course', 'assessment', 'deductionNotice']));
   });
 
   it("knows every type the county's validation functions name", () => {

@@ -14,6 +14,7 @@ import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { fail, notFound, type CoreContext } from '../context';
 import type { PostsService } from '../posts/posts';
 import { DocCache } from '../store/docCache';
+import { isConflict } from '../store/db';
 import { ID_PREFIX } from '../store/docs';
 import { fieldError } from '../validation';
 import { failedView } from './failed';
@@ -151,10 +152,20 @@ export class AssessmentService {
       note: args.note,
     };
     // One document, written once (a put without a revision never overwrites): all or nothing.
-    const result = await this.ctx.db.put(doc);
+    const result = await this.put(doc);
     const saved = { ...doc, _rev: result.rev };
     this.entries.put(saved);
     return entryView(saved);
+  }
+
+  /** A new fact; one of the same id (the same instant) means another entry came first. */
+  private async put(doc: { _id: string }): Promise<{ rev: string }> {
+    try {
+      return await this.ctx.db.put(doc);
+    } catch (error) {
+      if (isConflict(error)) throw new LeyeError({ code: 'CONFLICT', messageKey: 'errors.assessment.notCurrent' });
+      throw error;
+    }
   }
 
   /** An entry with deductions, for its 扣款告知书; the first print is recorded as a deductionNotice fact. */
@@ -173,7 +184,7 @@ export class AssessmentService {
         month: entry.month,
         printedByName: user.displayName || user.loginName,
       };
-      const result = await this.ctx.db.put(notice);
+      const result = await this.put(notice);
       this.notices.put({ ...notice, _rev: result.rev });
     }
     return entry;

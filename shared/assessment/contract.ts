@@ -1,12 +1,11 @@
 // The monthly 考核 and the pay it decides: a closed month's holders with their current 考核 and
 // pay, a new (superseding) entry, the 扣款告知书's fill, and a holder's failed months. Part of the
 // one handler map (see ../rpc/handlers.ts).
-import { z } from 'zod';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 import type { PrintStation } from '../print/contract';
 import type { AssessmentDeduction, HolderPayResult } from './pay';
 import type { AssessmentPolicy } from './policy';
-import { assessmentMonthSchema, assessmentSaveSchema, deductionNoticeArgs } from './schema';
+import { assessmentMonthSchema, assessmentSaveSchema, deductionNoticeArgs, failedMonthsArgs } from './schema';
 
 export interface AssessmentEntryView {
   id: string;
@@ -84,7 +83,7 @@ export const assessmentHandlers = {
   'assessment.month': handler<AssessmentMonthView>()(assessmentMonthSchema, ALL_ROLES),
   /** A new entry (a change supersedes the current one); refused before the close and after the county accepted the month. */
   'assessment.save': handler<AssessmentEntryView>()(assessmentSaveSchema, WRITERS),
-  'assessment.failedMonths': handler<FailedMonthsView>()(z.strictObject({ assignmentId: z.string().regex(/^assignment:[A-Za-z0-9:._-]{10,300}$/, { error: 'errors.id' }) }), ALL_ROLES),
+  'assessment.failedMonths': handler<FailedMonthsView>()(failedMonthsArgs, ALL_ROLES),
   /** The 扣款告知书 of an entry with deductions; the first fill records the print (a deductionNotice document). */
   'print.deductionNotice': handler<DeductionNoticeForm>()(deductionNoticeArgs, WRITERS),
 } as const;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { freeText, month, requiredText, residentId } from '../common/fields';
 import { yuan } from '../policy/parameters';
 import { postId } from '../posts/schema';
+import { PLACED_ID_SOURCES } from '../documents/ids';
 
 const itemScore = z.number({ error: 'errors.number.invalid' }).min(0, { error: 'errors.number.range' }).max(100, { error: 'errors.number.range' });
 
@@ -29,4 +30,5 @@ export const assessmentSaveSchema = z.strictObject({
 export type AssessmentSaveArgs = z.input<typeof assessmentSaveSchema>;
 
 export const assessmentMonthSchema = z.strictObject({ postId, month });
-export const deductionNoticeArgs = z.strictObject({ assessmentId: z.string().regex(/^assessment:[A-Za-z0-9:._-]{10,300}$/, { error: 'errors.id' }) });
+export const deductionNoticeArgs = z.strictObject({ assessmentId: z.string().regex(new RegExp(PLACED_ID_SOURCES.assessment), { error: 'errors.id' }) });
+export const failedMonthsArgs = z.strictObject({ assignmentId: z.string().regex(new RegExp(PLACED_ID_SOURCES.assignment), { error: 'errors.id' }) });

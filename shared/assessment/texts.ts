@@ -74,6 +74,8 @@ export const assessmentZhCN = {
       addItem: '添加项目',
       removeItem: '删除',
       weightsTotal: '权重合计：{{sum}}%',
+      summaryMarks: '合格{{pass}}分，全额{{full}}分；合格未达全额：{{between}}；不合格：{{below}}',
+      summaryExit: '累计{{count}}个月不合格可办理考核不合格退出',
     },
     notice: {
       title: '公益性岗位补贴扣款告知书',
@@ -96,7 +98,6 @@ export const assessmentZhCN = {
       assessedBy: '考核人：{{name}}　考核时间：{{at}}',
     },
   },
-  policy: { kinds: { assessment: '考核与工资参数' } },
 };
 
 export const assessmentEn: typeof assessmentZhCN = {
@@ -173,6 +174,8 @@ export const assessmentEn: typeof assessmentZhCN = {
       addItem: 'Add an item',
       removeItem: 'Remove',
       weightsTotal: 'Weights total: {{sum}}%',
+      summaryMarks: 'Pass {{pass}}, full pay {{full}}; passed under full pay: {{between}}; failed: {{below}}',
+      summaryExit: '{{count}} failed months allow an exit for failed assessments',
     },
     notice: {
       title: 'Notice of deductions from the public-welfare post subsidy',
@@ -195,7 +198,6 @@ export const assessmentEn: typeof assessmentZhCN = {
       assessedBy: 'Assessed by {{name}} at {{at}}',
     },
   },
-  policy: { kinds: { assessment: 'Assessment and pay rules' } },
 };
 
 /** Nested under `errors`. */

@@ -62,6 +62,7 @@ export const assessmentZhCN = {
     payRules: { full: '全额发放', proportional: '按得分比例发放', none: '不予发放' },
     policy: {
       items: '考核项目',
+      itemsHint: '每项0–100分，按权重加权；权重合计须为100。',
       key: '项目代码',
       labelZh: '名称（中文）',
       labelEn: '名称（英文）',
@@ -162,6 +163,7 @@ export const assessmentEn: typeof assessmentZhCN = {
     payRules: { full: 'Full pay', proportional: 'Pay in proportion to the score', none: 'No pay' },
     policy: {
       items: 'Items',
+      itemsHint: 'Each item is scored 0–100 and weighed; the weights total 100.',
       key: 'Item code',
       labelZh: 'Name (Chinese)',
       labelEn: 'Name (English)',

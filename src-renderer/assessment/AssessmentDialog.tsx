@@ -1,7 +1,7 @@
 // Entering (or changing) one holder's 考核: the item scores with the weighted score as it is
 // typed, the deductions, and a reason for a change. A change is a new entry that supersedes.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Col, Form, Modal, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Col, Form, Modal, Row, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -62,7 +62,9 @@ export function AssessmentDialog({ view, row, onClose }: { view: AssessmentMonth
       note: '',
     },
     resolver,
-    mode: 'onTouched',
+    // Checked on save, then again as the clerk corrects: a half-typed row is not flagged early.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { control, handleSubmit, formState } = form;
   const deductions = useFieldArray({ control, name: 'deductions' });
@@ -126,10 +128,9 @@ export function AssessmentDialog({ view, row, onClose }: { view: AssessmentMonth
           </Row>
           <div style={{ marginBottom: 12 }} data-testid="assessment-weighted">
             {complete && (
-              <Space>
+              <Typography.Text type={passes(score, view.policy.values) ? 'success' : 'danger'}>
                 {t('assessment.form.weighted', { score, result: t(passes(score, view.policy.values) ? 'assessment.passed' : 'assessment.failed') })}
-                <Tag color={passes(score, view.policy.values) ? 'green' : 'red'}>{t(passes(score, view.policy.values) ? 'assessment.passed' : 'assessment.failed')}</Tag>
-              </Space>
+              </Typography.Text>
             )}
           </div>
           <Typography.Text strong>{t('assessment.form.deductions')}</Typography.Text>

@@ -55,9 +55,9 @@ export function AssessmentPolicyFields({ control }: { control: C }) {
   const sum = weights.reduce((s, i) => s + (i?.weight ?? 0), 0);
   return (
     <>
-      <Typography.Text strong>{t('assessment.policy.items')}</Typography.Text>
-      <FieldItem control={control} name="values.items" label={t('assessment.policy.items')} testId="values.items" compact>
-        <span />
+      {/* A field array's own error (the weights' total) is kept at its `root`. */}
+      <FieldItem control={control} name="values.items.root" label={t('assessment.policy.items')} required testId="values.items">
+        <Typography.Text type="secondary">{t('assessment.policy.itemsHint')}</Typography.Text>
       </FieldItem>
       {items.fields.map((field, index) => (
         <Row gutter={8} key={field.id}>

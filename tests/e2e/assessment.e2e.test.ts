@@ -78,8 +78,12 @@ describe('the monthly 考核 and its 扣款告知书, end to end', () => {
     await page.getByTestId('assessment-score-township').fill('70');
     await page.getByTestId('assessment-score-democratic').fill('80');
     await page.getByTestId('deduction-add').click();
-    await page.getByTestId('deduction-reason-0').fill('无故缺勤一天');
     await page.getByTestId('deduction-amount-0').fill('50');
+    // A deduction without its reason is refused on its field, and nothing is stored.
+    await page.getByTestId('assessment-save').click();
+    await waitForText(page.getByTestId('error-deduction-reason-0'), '扣款原因');
+    await page.getByTestId('deduction-reason-0').fill('无故缺勤一天');
+    await page.getByTestId('error-deduction-reason-0').waitFor({ state: 'detached' });
     await page.getByTestId('assessment-note').click();
     await waitForText(page.getByTestId('assessment-weighted'), '78');
     await shot(page, 'assessment-dialog-zh');
@@ -127,8 +131,33 @@ describe('the monthly 考核 and its 扣款告知书, end to end', () => {
     await shot(page, 'assessment-printed-en');
     await page.locator('[data-testid=assessment-row]').first().getByTestId('assessment-enter').click();
     await page.getByTestId('assessment-form').waitFor();
+    await page.waitForTimeout(400); // the modal's fade-in
     await shot(page, 'assessment-dialog-en');
     await page.keyboard.press('Escape');
+    await page.getByTestId('assessment-form').waitFor({ state: 'detached' });
+  });
+
+  it('edits the 考核 parameter in the policy editor, refusing weights that do not total 100 on the field', async () => {
+    await go(page, '#/policy');
+    await page.getByTestId('policy-add-assessment').click();
+    await page.getByTestId('policy-form').waitFor();
+    await page.getByTestId('policy-field-values-items-0-weight').fill('40');
+    await waitForText(page.getByTestId('assessment-policy-weights'), '110');
+    await page.getByTestId('policy-save').click();
+    await waitForText(page.getByTestId('error-values.items'), 'total 100 (they total 110)');
+    expect(await page.getByTestId('error-values.items').count()).toBe(1);
+    await page.getByTestId('error-values.items').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400); // the help text's fade-in
+    await shot(page, 'assessment-policy-en');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('policy-form').waitFor({ state: 'detached' });
     await setLanguage(page, '中文');
+    await page.getByTestId('policy-add-assessment').click();
+    await page.getByTestId('policy-field-values-passMark').fill('90');
+    await page.getByTestId('policy-save').click();
+    await waitForText(page.getByTestId('error-values.fullPayMark'), '全额发放分数线不能低于合格分数线');
+    await page.waitForTimeout(400);
+    await shot(page, 'assessment-policy-zh');
+    await page.keyboard.press('Escape');
   });
 });

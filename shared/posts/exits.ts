@@ -78,6 +78,8 @@ export interface HolderWarning {
   date: string;
   /** The first day the warning shows (the work list's window before `date`). */
   from: string;
+  /** The subsidy limit's months (the county's parameter), for `subsidyLimit`. */
+  maxSubsidyMonths?: number;
 }
 
 /**
@@ -95,7 +97,7 @@ export function holderWarnings(
   if (a.exitDate || a.endDate < today) return [];
   const out: HolderWarning[] = [];
   const limit = postLimitDay(all, a, policy.maxSubsidyMonths);
-  if (limit <= a.endDate) out.push({ kind: 'subsidyLimit', date: limit, from: addDays(limit, -policy.params.limitWarnDays) });
+  if (limit <= a.endDate) out.push({ kind: 'subsidyLimit', date: limit, from: addDays(limit, -policy.params.limitWarnDays), maxSubsidyMonths: policy.maxSubsidyMonths });
   const retires = person ? retirementDate(policy.retirement, person.birthDate, person.sex) : null;
   if (retires && retires > a.startDate && retires <= a.endDate) out.push({ kind: 'retirement', date: retires, from: addDays(retires, -policy.params.retirementWarnDays) });
   return out.filter((w) => w.from <= today);

@@ -8,7 +8,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../../shared/employment/schema';
+import { EMPLOYMENT_STATUSES, MIGRANT_AREAS, isEmployed, type EmploymentStatus } from '../../shared/employment/schema';
 import { EXIT_REASONS, endAssignmentSchema, nextStatusOf, type EndAssignmentInput, type ExitReason } from '../../shared/posts/exits';
 import type { AssignmentView } from '../../shared/rpc/handlers';
 import { toLeyeError } from '../../shared/rpc/client';
@@ -54,7 +54,7 @@ export function toExitArgs(assignmentId: string, v: ExitFormValues): EndAssignme
           status: v.nextStatus as (typeof EMPLOYMENT_STATUSES)[number],
           area: v.nextStatus === 'migrant' && v.area ? (v.area as (typeof MIGRANT_AREAS)[number]) : null,
           destination: v.nextStatus === 'migrant' ? v.destination : '',
-          employer: v.employerName.trim() ? { name: v.employerName, creditCode: v.employerCreditCode } : null,
+          employer: isEmployed(v.nextStatus as EmploymentStatus) && v.employerName.trim() ? { name: v.employerName, creditCode: v.employerCreditCode } : null,
         };
   return { assignmentId, date: v.date, reason: v.reason as ExitReason, note: v.note, next };
 }
@@ -143,13 +143,13 @@ export function ExitDialog({ holder, onClose }: { holder: AssignmentView; onClos
                     <EnumSelect control={control} name="area" values={MIGRANT_AREAS} labelKey="employment.areas" testId="exit-field-area" />
                   </FieldItem>
                 </Col>
-              ) : (
+              ) : nextStatus && isEmployed(nextStatus as EmploymentStatus) ? (
                 <Col span={12}>
                   <FieldItem control={control} name="employerName" label={t('exits.employer')} testId="exit-employer">
                     <TextField control={control} name="employerName" testId="exit-field-employer" maxLength={100} />
                   </FieldItem>
                 </Col>
-              )}
+              ) : null}
             </Row>
           )}
           {reason === 'death' && <Typography.Paragraph type="secondary">{t('exits.noStatus')}</Typography.Paragraph>}

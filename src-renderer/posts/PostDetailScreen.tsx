@@ -167,7 +167,7 @@ function HoldersCard({ holders, canEnd }: { holders: AssignmentView[]; canEnd: b
                 </Tooltip>
               ),
           },
-          ...(canEnd ? [{ key: 'actions', title: '', render: (_: unknown, h: AssignmentView) => !h.exit && h.endDate >= today && <ExitAction holder={h} /> }] : []),
+          ...(canEnd ? [{ key: 'actions', title: '', fixed: 'right' as const, render: (_: unknown, h: AssignmentView) => !h.exit && h.endDate >= today && <ExitAction holder={h} /> }] : []),
         ]}
       />
     </Card>

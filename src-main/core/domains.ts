@@ -35,6 +35,8 @@ import { trainingApp } from './training/app';
 import { transferApp } from './transfer/app';
 import type { TransferService } from './transfer/transfer';
 import { worklistApp } from './worklist/app';
+import { assessmentApp } from './assessment/app';
+import { AssessmentService } from './assessment/service';
 
 export interface Domains extends ModuleDeps {
   station: StationService;
@@ -78,6 +80,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     employmentApp({ ...deps, employment: d.employment }),
     servicesApp({ ...deps, employment: d.employment }),
     worklistApp(deps),
+    assessmentApp({ ...deps, assessment: new AssessmentService(d.ctx, posts) }),
     backupApp({
       backups,
       audit,

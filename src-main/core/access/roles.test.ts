@@ -133,6 +133,10 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'worklist.list': ALL,
   'worklist.mark': WRITE,
   'worklist.overview': ALL,
+  'assessment.month': ALL,
+  'assessment.save': WRITE,
+  'assessment.failedMonths': ALL,
+  'print.deductionNotice': WRITE,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core, Session } from '../core';
 import { docId } from '../../../shared/documents/registry';
 import { CLEANING_POST, clockedStations, idNumber, refusal, registration, villagePost } from '../testing/fixtures';
-import { NO_ASSESSMENTS } from './exits';
+import { PolicyStore } from '../policy/policy';
+import { assessmentReader } from './exits';
 
 const station = clockedStations();
 afterEach(() => vi.restoreAllMocks());
@@ -119,14 +120,30 @@ describe('ending an assignment early', () => {
     await end(core, session, assignmentId, { date: '2026-10-31' });
   });
 
-  it('ends for 考核不合格 only after the failed months the county sets', async () => {
+  it('ends for 考核不合格 only after the failed months the county sets (default 2)', async () => {
     const { core, session } = await withPost();
-    const { assignmentId } = await holder(core, session, '111');
-    const failed = vi.spyOn(NO_ASSESSMENTS, 'failedMonths').mockResolvedValue(1);
+    const { residentId, assignmentId } = await holder(core, session, '111');
+    const fail = async (month: string) => {
+      await core.call(session, 'attendance.closeMonth', { postId: POST, month });
+      await core.call(session, 'assessment.save', { postId: POST, month, residentId, scores: { village: 50, township: 50, democratic: 50 }, deductions: [], note: '', supersedes: null });
+    };
+    await fail('2026-09');
     expect(await refusal(end(core, session, assignmentId, { reason: 'failedAssessment' }))).toMatchObject({ field: 'reason', messageKey: 'errors.exit.failedMonths', params: { needed: 2, failed: 1 } });
-    expect(failed).toHaveBeenCalledWith(assignmentId, '2026-11-11');
-    failed.mockResolvedValue(2);
+    await fail('2026-10');
     expect((await end(core, session, assignmentId, { reason: 'failedAssessment' })).exit).toMatchObject({ reason: 'failedAssessment', nextStatus: 'unemployed' });
+  });
+
+  it('counts only the failed months before the day after the exit (the reader behind the refusal)', async () => {
+    const { core, session } = await withPost();
+    const { residentId, assignmentId } = await holder(core, session, '111');
+    for (const month of ['2026-09', '2026-10']) {
+      await core.call(session, 'attendance.closeMonth', { postId: POST, month });
+      await core.call(session, 'assessment.save', { postId: POST, month, residentId, scores: { village: 50, township: 50, democratic: 50 }, deductions: [], note: '', supersedes: null });
+    }
+    const reader = assessmentReader({ db: core.db, policies: new PolicyStore(core.db) });
+    expect(await reader.failedMonths(assignmentId, '2026-10-01')).toBe(1);
+    expect(await reader.failedMonths(assignmentId, '2026-10-02')).toBe(2);
+    expect(reader.failedMonthsForExit('2026-11-22')).toBe(2);
   });
 
   it('stores nothing when the write fails, or one of its documents is refused inside it', async () => {

@@ -12,6 +12,7 @@ import { holderWarnings, nextStatusOf, type AssignmentExitView, type HolderWarni
 import { exitsZhCN } from '../../../shared/posts/exitsTexts';
 import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { addDays, fail, notFound, type CoreContext } from '../context';
+import { failedMonths } from '../assessment/failed';
 import { buildEntry } from '../employment/entries';
 import type { EmploymentService } from '../employment/employment';
 import { DocCache } from '../store/docCache';
@@ -20,16 +21,21 @@ import { ID_PREFIX, type AssignmentDoc, type MonthCloseDoc, type PostDoc } from 
 import { fieldError } from '../validation';
 
 /**
- * What ending for 考核不合格 reads of the monthly 考核 (built on its own branch): the holder's
- * failed months before a day, and how many end an assignment (the county's parameter).
+ * What ending for 考核不合格 reads of the monthly 考核 (../assessment): the holder's failed months
+ * before a day, and how many end an assignment (the county's parameter `failedMonthsForExit`).
  */
 export interface AssessmentReader {
   failedMonths(assignmentId: string, beforeDate: string): Promise<number>;
   failedMonthsForExit(day: string): number;
 }
 
-/** Until the 考核 exists: no failed months, two needed (the parameter's default). */
-export const NO_ASSESSMENTS: AssessmentReader = { failedMonths: () => Promise.resolve(0), failedMonthsForExit: () => 2 };
+/** The 考核 as stored: failed months whose first day is before `beforeDate`. */
+export function assessmentReader(ctx: Pick<CoreContext, 'db' | 'policies'>): AssessmentReader {
+  return {
+    failedMonths: async (assignmentId, beforeDate) => (await failedMonths(ctx.db, ctx.policies, assignmentId, beforeDate)).months.filter((m) => `${m}-01` < beforeDate).length,
+    failedMonthsForExit: (day) => ctx.policies.assessment(day).values.failedMonthsForExit,
+  };
+}
 
 /** What the exits read of the posts service. */
 export interface PostsRecords {
@@ -47,7 +53,7 @@ export class PostExits {
     private readonly ctx: CoreContext,
     private readonly employment: EmploymentService,
     private readonly records: PostsRecords,
-    private readonly assessment: AssessmentReader = NO_ASSESSMENTS,
+    private readonly assessment: AssessmentReader = assessmentReader(ctx),
   ) {}
 
   exitOf(assignmentId: string): (AssignmentExitDoc & { _rev: string }) | null {

@@ -25,7 +25,7 @@ import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 import type { EmploymentService } from '../employment/employment';
 import { eligibility } from './eligibility';
-import { NO_ASSESSMENTS, PostExits, type AssessmentReader } from './exits';
+import { PostExits, assessmentReader, type AssessmentReader } from './exits';
 import { attendanceDateIssue, belowMinimumIssue, belowMinimumWage } from '../../../shared/posts/rules';
 
 /** Where a post's children's ids start: `post:<place>:<code>` → `<place>:<code>` (a legacy post's: its code). */
@@ -45,7 +45,7 @@ export class PostsService {
     private readonly ctx: CoreContext,
     /** Writes the 公益性岗位 status entry of an assignment, in the same write. */
     private readonly employment: EmploymentService,
-    assessment: AssessmentReader = NO_ASSESSMENTS,
+    assessment: AssessmentReader = assessmentReader(ctx),
   ) {
     this.exits = new PostExits(ctx, employment, this, assessment);
   }

@@ -3,6 +3,8 @@
 // The reasons' status mapping is written out in `mappingHelp` (see ./exits.ts nextStatusOf).
 
 export const exitsZhCN = {
+  /** The record type's name (deep-merged into `errors.labels` by ../i18n/resources.ts). */
+  errors: { labels: { recordType: { assignmentExit: '提前结束上岗' } } },
   exits: {
     action: '提前结束',
     title: '提前结束上岗：{{name}}',
@@ -40,6 +42,7 @@ export const exitsZhCN = {
 };
 
 export const exitsEn: typeof exitsZhCN = {
+  errors: { labels: { recordType: { assignmentExit: 'Assignment ended early' } } },
   exits: {
     action: 'End early',
     title: 'End the assignment early: {{name}}',
@@ -88,7 +91,6 @@ export const exitsErrorsZhCN = {
     failedMonths: '考核不合格须累计 {{needed}} 个月不合格才能结束，此人到 {{date}} 前只有 {{failed}} 个月',
     noStatusAfterDeath: '原因为"死亡"时不记录新的就业状态',
   },
-  labels: { recordType: { assignmentExit: '提前结束上岗' } },
 };
 
 export const exitsErrorsEn: typeof exitsErrorsZhCN = {
@@ -102,5 +104,4 @@ export const exitsErrorsEn: typeof exitsErrorsZhCN = {
     failedMonths: 'A failed assessment ends an assignment after {{needed}} failed months; before {{date}} this person has {{failed}}',
     noStatusAfterDeath: 'No new employment status is recorded after a death',
   },
-  labels: { recordType: { assignmentExit: 'Assignment ended early' } },
 };

@@ -4,7 +4,7 @@
 // their fields through the one error translator.
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Col, Form, Modal, Row, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -76,12 +76,10 @@ export function ExitDialog({ holder, onClose }: { holder: AssignmentView; onClos
   const [reason, nextStatus] = useWatch({ control, name: ['reason', 'nextStatus'] });
   const [formError, setFormError] = useState<string | null>(null);
   const place = useCoreIssues(form.setError, { fieldOf: exitFieldOf, text: (issue) => issueText(t, issue) });
-  const previousReason = useRef(reason);
   // A new reason brings its default status (nextStatusOf); the clerk may choose another.
-  if (previousReason.current !== reason) {
-    previousReason.current = reason;
+  useEffect(() => {
     if (reason) setValue('nextStatus', nextStatusOf(reason, null)?.status ?? '');
-  }
+  }, [reason, setValue]);
 
   const submit = handleSubmit(
     async (values) => {

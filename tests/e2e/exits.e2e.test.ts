@@ -106,6 +106,8 @@ describe('ending a post holder early, end to end', () => {
     await waitForText(ended, `提前结束 ${exitDate} · 就业`);
     expect(await row('王大山').getByTestId('holder-end').count()).toBe(0);
     await shot(page, 'exits-3-ended-zh');
+    // The confirmation (in the language it was given in) goes before the English pictures.
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
     await setLanguage(page, 'English');
     await waitForText(ended, `Ended early ${exitDate} · Employed`);
     await waitForText(row('李建国').getByTestId('holder-warning-retirement'), 'Retirement age');
@@ -132,5 +134,9 @@ describe('ending a post holder early, end to end', () => {
     expect(await page.getByTestId(`cell-${rowIndex}-11`).getAttribute('class')).toContain('leye-cell-disabled');
     expect(await page.getByTestId(`cell-${1 - rowIndex}-11`).getAttribute('class')).not.toContain('leye-cell-disabled');
     await shot(page, 'exits-6-grid-zh');
+    await setLanguage(page, 'English');
+    await waitForText(page.getByTestId(`grid-name-${rowIndex}`), '王大山');
+    await shot(page, 'exits-7-grid-en');
+    await setLanguage(page, '中文');
   });
 });

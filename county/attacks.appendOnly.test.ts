@@ -31,6 +31,10 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
     _id: docId.employment(place, residentId, '2026-11-01', random), type: 'employment', ...stamp(place, by), residentId, status: 'employee', area: null, destination: '',
     employer: { name: '解放路保洁公司', creditCode: '' }, effectiveDate: '2026-11-01', endDate: null, note: '', recordedBy: by, recordedByName: '王丽', source: null, corrects: null, correctionReason: '',
   }),
+  assignmentExit: (place, by, random) => ({
+    _id: docId.assignmentExit(docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01')), type: 'assignmentExit', ...stamp(place, by), assignmentId: docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01'),
+    postId: `post:${place}:P-${random}`, residentId, date: '2026-11-30', reason: 'employed', note: '', nextStatus: 'employee', byName: '王丽',
+  }),
   worklistMark: (place, by, random) => ({
     _id: docId.worklistMark(place, AT, random), type: 'worklistMark', ...stamp(place, by), key: `unemployedNotContacted|${residentId}|2026-10-01`, rule: 'unemployedNotContacted',
     kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王丽',

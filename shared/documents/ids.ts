@@ -27,6 +27,8 @@ export const PLACED_ID_SOURCES = {
   assignment: placed('assignment', `${CODE}:${RESIDENT}:${DATE}`),
   attendance: placed('attendance', `${CODE}:${MONTH}:${RESIDENT}:\\d{2}`),
   monthClose: placed('monthClose', `${CODE}:${MONTH}`),
+  /** `assignmentExit:<place>:<code>:<resident key>:<start>`: the assignment's id under another type. */
+  assignmentExit: placed('assignmentExit', `${CODE}:${RESIDENT}:${DATE}`),
   training: placed('training', SESSION),
   enrolment: placed('enrolment', `${SESSION}:${RESIDENT}`),
   signIn: placed('signIn', `${SESSION}:${DATE}:(?:am|pm):${RESIDENT}`),

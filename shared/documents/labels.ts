@@ -103,6 +103,8 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       return { type, name: s('name'), code: s('code') };
     case 'assignment':
       return { type, person: person(), post: post(), from: s('startDate'), to: s('endDate') };
+    case 'assignmentExit':
+      return { type, person: person(), post: post(), date: s('date') };
     case 'attendance':
       return { type, person: person(), post: post(), date: s('date'), mark: s('mark') as AttendanceMark };
     case 'monthClose':

@@ -103,6 +103,19 @@ export const DOCUMENTS = {
     placed: placed.attendance,
     label: label('attendance'),
   }),
+  // An assignment ended early (提前结束): a dated fact of its own, never rewritten (the assignment
+  // stays as agreed, and may carry the county's lock); one per assignment, its id the assignment's.
+  assignmentExit: row({
+    ...station,
+    prefix: 'assignmentExit:',
+    id: (assignmentId: string) => `assignmentExit:${after(assignmentId, 'assignment:')}`,
+    schema: s.assignmentExitSchema,
+    appendOnly: true,
+    reviewed: true,
+    cached: true,
+    placed: placed.assignmentExit,
+    label: label('assignmentExit'),
+  }),
   monthClose: row({ ...station, prefix: 'monthClose:', id: (postId: string, month: string) => `monthClose:${postCode(postId)}:${month}`, schema: s.monthCloseSchema, cached: true, placed: placed.monthClose, label: label('monthClose') }),
   training: row({ ...station, prefix: 'training:', id: (place: string, key: string) => `training:${place}:${key}`, schema: s.trainingSchema, cached: true, placed: placed.training, label: label('training') }),
   enrolment: row({
@@ -311,7 +324,7 @@ export function keyOfId(id: string): string {
  */
 export function childIdParts(id: string): { parent: string; rest: string[] } | null {
   const type = typeOfId(id);
-  const parent = type === 'assignment' || type === 'attendance' || type === 'monthClose' ? 'post:' : type === 'enrolment' || type === 'signIn' ? 'training:' : null;
+  const parent = type === 'assignment' || type === 'assignmentExit' || type === 'attendance' || type === 'monthClose' ? 'post:' : type === 'enrolment' || type === 'signIn' ? 'training:' : null;
   if (parent === null) return null;
   const parts = id.slice(PREFIX[type!].length).split(':');
   const keyLength = placeOfId(id) === null ? 1 : 2;

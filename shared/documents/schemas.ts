@@ -19,6 +19,7 @@ import {
 } from '../policy/parameters';
 import { WORKLIST_MARKS, WORKLIST_RULES } from '../worklist/contract';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
+import { EXIT_REASONS } from '../posts/exits';
 import {
   CARE_CATEGORIES,
   CLOSE_REASONS,
@@ -185,6 +186,24 @@ export const attendanceSchema = z.object({
   mark: z.enum(ATTENDANCE_MARKS),
   hours: z.number().min(0).max(24),
   history: z.array(z.custom<AttendanceRevision>()),
+});
+
+/**
+ * `assignmentExit:<post code>:<resident key>:<start date>`: the assignment ended early, `date` its
+ * last day held, with the reason and the status written after it. Never rewritten.
+ */
+export const assignmentExitSchema = z.object({
+  ...base,
+  type: z.literal('assignmentExit'),
+  assignmentId: z.string().max(200),
+  postId: postIdSchema,
+  residentId: residentIdSchema,
+  date: isoDay,
+  reason: z.enum(EXIT_REASONS),
+  note: freeText(200),
+  nextStatus: z.enum(EMPLOYMENT_STATUSES).nullable(),
+  /** The display name of createdBy when written. */
+  byName: z.string().max(100),
 });
 
 /** `monthClose:<post code>:<YYYY-MM>`: the month's totals as closed, and who closed or reopened it. */

@@ -25,6 +25,7 @@ export type PolicyDoc<K extends PolicyKind = PolicyKind> = Omit<z.output<typeof 
 export type PostDoc = z.output<typeof s.postSchema>;
 export type AssignmentDoc = z.output<typeof s.assignmentSchema>;
 export type AttendanceDoc = z.output<typeof s.attendanceSchema>;
+export type AssignmentExitDoc = z.output<typeof s.assignmentExitSchema>;
 export type MonthCloseDoc = z.output<typeof s.monthCloseSchema>;
 export type TrainingDoc = z.output<typeof s.trainingSchema>;
 export type CourseDoc = z.output<typeof s.courseSchema>;

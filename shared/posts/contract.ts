@@ -16,6 +16,7 @@ import {
   type PostCategory,
   type PostKind,
 } from './schema';
+import { endAssignmentSchema, type AssignmentExitView, type HolderWarning } from './exits';
 
 export interface PostView {
   id: string;
@@ -57,6 +58,10 @@ export interface AssignmentView {
   endDate: string;
   contractNo: string;
   override: PostOverride | null;
+  /** Ended early (提前结束): from the day after `exit.date` the person no longer holds the post. */
+  exit: AssignmentExitView | null;
+  /** The subsidy limit or the retirement age near (the work list's rules and windows). */
+  warnings: HolderWarning[];
 }
 
 export interface AttendanceCell {
@@ -156,6 +161,8 @@ export const postsHandlers = {
   'posts.save': handler<PostView>()(postSaveSchema, WRITERS),
   /** Refused with NOT_ELIGIBLE (one issue per failed rule) unless a county/admin override gives a reason. */
   'posts.assign': handler<AssignmentView>()(assignSchema, [...WRITERS, 'county']),
+  /** Ends an assignment early with a reason (shared/posts/exits.ts); writes the status entries in the same write. */
+  'posts.endAssignment': handler<AssignmentView>()(endAssignmentSchema, WRITERS),
   'attendance.month': handler<AttendanceGridView>()(monthArgs, ALL_ROLES),
   'attendance.set': handler<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }>()(attendanceSetSchema, WRITERS),
   'attendance.history': handler<AttendanceRevision[]>()(z.strictObject({ postId, residentId, date: isoDay }), ALL_ROLES),

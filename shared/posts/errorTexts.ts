@@ -1,7 +1,10 @@
 // The posts domain's error messages (zh-CN first, English second): what a refused save says, on its field.
 
+import { exitsErrorsEn, exitsErrorsZhCN } from './exitsTexts';
+
 /** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
 export const postsErrorsZhCN = {
+  ...exitsErrorsZhCN,
   override: {
     reasonTooShort: '例外批准须写明理由（至少 10 个字）',
     forbidden: '只有县级或管理员账号可以例外批准',
@@ -35,6 +38,7 @@ export const postsErrorsZhCN = {
 };
 
 export const postsErrorsEn: typeof postsErrorsZhCN = {
+  ...exitsErrorsEn,
   override: {
     reasonTooShort: 'An override needs a written reason (at least 10 characters)',
     forbidden: 'Only county or admin accounts may override',

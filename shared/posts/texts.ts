@@ -2,8 +2,10 @@
 // screen's texts live in ../policy/texts.ts.
 
 import { policyEn, policyZhCN } from '../policy/texts';
+import { exitsEn, exitsZhCN } from './exitsTexts';
 
 export const postsAndAttendanceZhCN = {
+  ...exitsZhCN,
   posts: {
     title: '公益性岗位',
     new: '新增岗位',
@@ -219,6 +221,7 @@ export const postsAndAttendanceZhCN = {
 };
 
 export const postsAndAttendanceEn: typeof postsAndAttendanceZhCN = {
+  ...exitsEn,
   posts: {
     title: 'Public-welfare posts',
     new: 'New post',

@@ -117,7 +117,16 @@ export interface AssignmentFact {
   postId: string;
   postName: string;
   startDate: string;
+  /** The last day held: the exit date when ended early (shared/posts/exits.ts). */
   endDate: string;
+  /** When ended early: the exit answers every duty of the assignment. */
+  exitDate?: string;
+}
+
+/** The day an assignment's subsidy months run out, counting the months held of the person's earlier assignments. */
+export function postLimitDay(all: readonly Pick<AssignmentFact, 'id' | 'startDate' | 'endDate'>[], a: Pick<AssignmentFact, 'id' | 'startDate'>, maxSubsidyMonths: number): string {
+  const prior = all.filter((o) => o.id !== a.id && o.startDate < a.startDate).reduce((sum, o) => sum + periodMonths(o.startDate, o.endDate), 0);
+  return prior >= maxSubsidyMonths ? a.startDate : dayReaching(a.startDate, maxSubsidyMonths - prior);
 }
 
 /** A training class the person was enrolled in. */
@@ -269,12 +278,12 @@ function nextStatusRecorded(p: PersonFacts, since: string): boolean {
  * holder's retirement, when that day falls within the assignment (a tie names the more specific
  * rule: retirement, then the limit, then the end). Answered by a status entry of what the person
  * does next (effective or written from the row's start), by a following assignment (for an end),
- * or by the assignment shortened so the day no longer falls within it.
+ * or by the assignment shortened so the day no longer falls within it, or ended early (its exit).
  */
 function postDuties(p: PersonFacts, params: WorklistParams, maxSubsidyMonths: number, out: Duty[]): void {
   for (const a of p.assignments) {
-    const prior = p.assignments.filter((o) => o.id !== a.id && o.startDate < a.startDate).reduce((sum, o) => sum + periodMonths(o.startDate, o.endDate), 0);
-    const limitDay = prior >= maxSubsidyMonths ? a.startDate : dayReaching(a.startDate, maxSubsidyMonths - prior);
+    if (a.exitDate) continue;
+    const limitDay = postLimitDay(p.assignments, a, maxSubsidyMonths);
     const candidates: { rule: WorklistRule; dueDate: string; window: number }[] = [];
     if (p.retirementDate && p.retirementDate > a.startDate && p.retirementDate <= a.endDate) candidates.push({ rule: 'retirementNear', dueDate: p.retirementDate, window: params.retirementWarnDays });
     if (limitDay <= a.endDate) candidates.push({ rule: 'subsidyLimitNear', dueDate: limitDay, window: params.limitWarnDays });

@@ -4,6 +4,7 @@
 
 import { Button, Card, Col, DatePicker, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ExitAction, HolderExit, HolderWarnings } from './HolderExit';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +69,7 @@ export function PostDetailScreen({ postId }: { postId: string }) {
         </Col>
       </Row>
       {/* The whole width: a holder's name, period, contract and approval read on one line. */}
-      <HoldersCard holders={holders} />
+      <HoldersCard holders={holders} canEnd={mayCall('posts.endAssignment', role)} />
       {editing && <PostFormDialog post={post} onClose={() => setEditing(false)} />}
     </div>
   );
@@ -108,7 +109,7 @@ function holderState(holder: AssignmentView, today: string): 'current' | 'ended'
   return 'current';
 }
 
-function HoldersCard({ holders }: { holders: AssignmentView[] }) {
+function HoldersCard({ holders, canEnd }: { holders: AssignmentView[]; canEnd: boolean }) {
   const { t } = useTranslation();
   const person = usePersonName();
   const today = todayIso();
@@ -137,7 +138,8 @@ function HoldersCard({ holders }: { holders: AssignmentView[] }) {
               return (
                 <Space size={4}>
                   <span>{t('posts.period', { from: h.startDate, to: h.endDate })}</span>
-                  <Tag color={state === 'current' ? 'green' : state === 'upcoming' ? 'blue' : 'default'}>{t(`posts.holders.${state}`)}</Tag>
+                  {h.exit ? <HolderExit holder={h} /> : <Tag color={state === 'current' ? 'green' : state === 'upcoming' ? 'blue' : 'default'}>{t(`posts.holders.${state}`)}</Tag>}
+                  <HolderWarnings holder={h} />
                 </Space>
               );
             },
@@ -165,6 +167,7 @@ function HoldersCard({ holders }: { holders: AssignmentView[] }) {
                 </Tooltip>
               ),
           },
+          ...(canEnd ? [{ key: 'actions', title: '', fixed: 'right' as const, render: (_: unknown, h: AssignmentView) => !h.exit && h.endDate >= today && <ExitAction holder={h} /> }] : []),
         ]}
       />
     </Card>

@@ -43,6 +43,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'posts.save': WRITE,
   // County staff assign too: an assignment against a rule needs their override.
   'posts.assign': `${WRITE} county`,
+  'posts.endAssignment': WRITE,
   'attendance.month': ALL,
   'attendance.set': WRITE,
   'attendance.history': ALL,

@@ -27,7 +27,7 @@ export function postGroups(resident: ResidentDoc, ageAtStart: number, urbanOlder
 export function eligibility(
 policies: PolicyStore,
 posts: DocCache<PostDoc>,
-assignments: DocCache<AssignmentDoc>,
+assignments: Pick<DocCache<AssignmentDoc>, 'values'>,
 post: PostDoc,
 resident: ResidentDoc,
 startDate: string,

@@ -25,6 +25,7 @@ import { getOrNull, prefixRange } from '../store/db';
 import { fieldError } from '../validation';
 import type { EmploymentService } from '../employment/employment';
 import { eligibility } from './eligibility';
+import { PostExits, assessmentReader, type AssessmentReader } from './exits';
 import { attendanceDateIssue, belowMinimumIssue, belowMinimumWage } from '../../../shared/posts/rules';
 
 /** Where a post's children's ids start: `post:<place>:<code>` → `<place>:<code>` (a legacy post's: its code). */
@@ -44,7 +45,13 @@ export class PostsService {
     private readonly ctx: CoreContext,
     /** Writes the 公益性岗位 status entry of an assignment, in the same write. */
     private readonly employment: EmploymentService,
-  ) {}
+    assessment: AssessmentReader = assessmentReader(ctx),
+  ) {
+    this.exits = new PostExits(ctx, employment, this, assessment);
+  }
+
+  /** Assignments ended early (./exits.ts): holders are read as held, up to their exit date. */
+  readonly exits: PostExits;
 
   private post(postId: string, field = 'postId'): PostDoc & { _rev: string } {
     return this.posts.get(postId) ?? notFound(field);
@@ -66,7 +73,7 @@ export class PostsService {
       payPerMonth: yuan(doc.payPerMonthFen),
       startDate: doc.startDate,
       endDate: doc.endDate,
-      currentHolders: this.holdersOf(doc._id).filter((a) => a.startDate <= today && a.endDate >= today).length,
+      currentHolders: this.heldOf(doc._id).filter((a) => a.startDate <= today && a.endDate >= today).length,
       updatedAt: doc.updatedAt,
     };
   }
@@ -74,6 +81,16 @@ export class PostsService {
   private holdersOf(postId: string): (AssignmentDoc & { _rev: string })[] {
     // (A legacy post coded like a place would share the prefix with that place's posts.)
     return this.assignments.withPrefix(`${ID_PREFIX.assignment}${keyOf(postId)}:`).filter((a) => a.postId === postId);
+  }
+
+  /** A post's assignments as held: ended early ones up to their exit date. */
+  private heldOf(postId: string): (AssignmentDoc & { _rev: string })[] {
+    return this.holdersOf(postId).map((a) => this.exits.held(a));
+  }
+
+  /** One holder row (after an exit, say). */
+  holder(assignmentId: string): AssignmentView {
+    return this.assignmentView(this.assignments.get(assignmentId) ?? notFound('assignmentId'));
   }
 
   private assignmentView(a: AssignmentDoc): AssignmentView {
@@ -90,6 +107,7 @@ export class PostsService {
       endDate: a.endDate,
       contractNo: a.contractNo,
       override: a.override,
+      ...this.exits.view(a),
     };
   }
 
@@ -163,7 +181,7 @@ export class PostsService {
     if (args.startDate < post.startDate || args.endDate > post.endDate) {
       fail(fieldError(args.startDate < post.startDate ? 'startDate' : 'endDate', 'errors.post.assignmentOutsidePost', { from: post.startDate, to: post.endDate }));
     }
-    const failures = eligibility(this.ctx.policies, this.posts, this.assignments, post, resident, args.startDate, args.endDate);
+    const failures = eligibility(this.ctx.policies, this.posts, { values: () => this.exits.allHeld() }, post, resident, args.startDate, args.endDate);
     let override: AssignmentDoc['override'] = null;
     if (failures.length > 0) {
       if (!args.override) {
@@ -230,7 +248,7 @@ export class PostsService {
   private holdersInMonth(postId: string, month: string) {
     const first = `${month}-01`;
     const last = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
-    return this.holdersOf(postId)
+    return this.heldOf(postId)
       .filter((a) => a.startDate <= last && a.endDate >= first)
       .map((a) => ({
         assignment: a,
@@ -280,7 +298,7 @@ export class PostsService {
   async setMarks(args: ParsedArgsOf<'attendance.set'>, user: SessionUser): Promise<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }> {
     const post = this.post(args.postId);
     const today = this.ctx.today();
-    const holders = this.holdersOf(post._id);
+    const holders = this.heldOf(post._id);
     // Every mark is checked before anything is written: a batch is stored whole or not at all.
     args.marks.forEach((m, i) => {
       const future = attendanceDateIssue(m.date, today);

@@ -4,7 +4,7 @@
 // their posts' names, training classes and enrolments, printed 公示 notices and the clerks'
 // marks. A list call reads no document: 100,000 residents with 300,000 service entries are a
 // walk over maps.
-import type { AuditDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
+import type { AssignmentExitDoc, AuditDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
 import { PREFIX } from '../../../shared/documents/registry';
 import type { AssignmentFact, CourseFact, MarkFact, NoticeFact, ServiceFact, StatusFact } from '../../../shared/worklist/rules';
 import { getOrNull, prefixRange, type StationDb } from '../store/db';
@@ -24,7 +24,7 @@ export interface PersonEntry {
 }
 
 /** The types read, in the order a fresh read takes them. */
-const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.worklistMark];
+const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.worklistMark];
 const CHANGES_BATCH = 2000;
 /**
  * The station's own facts are saved in its database between starts (a `_local` document: never
@@ -32,7 +32,7 @@ const CHANGES_BATCH = 2000;
  * service entries again took most of a minute. Bump the format when what is kept changes.
  */
 export const SAVED_FACTS = '_local/worklist-facts';
-const FACTS_FORMAT = 1;
+const FACTS_FORMAT = 2;
 const SAVE_AFTER = 2_000;
 const REBUILD_AFTER = 50_000;
 const READ_PAGE = 5000;
@@ -49,6 +49,7 @@ interface SavedFacts {
   services: [string, string, ServiceFact][];
   statuses: [string, string, StatusFact][];
   assignments: [string, string, Omit<AssignmentFact, 'postName'>][];
+  exits: [string, string, string][];
   posts: [string, string][];
   sessions: [string, Omit<CourseFact, 'sessionId'>][];
   enrolments: [string, string, string][];
@@ -71,6 +72,8 @@ export class WorklistFacts {
   readonly statuses = new Grouped<StatusFact>();
   /** Assignments by resident, without the post's name (read from `posts` when listed). */
   readonly assignments = new Grouped<Omit<AssignmentFact, 'postName'>>();
+  /** Assignments ended early by resident: the assignment's id → the exit date (the last day held). */
+  readonly exits = new Grouped<string>();
   readonly posts = new Map<string, string>();
   readonly sessions = new Map<string, Omit<CourseFact, 'sessionId'>>();
   readonly enrolments = new Grouped<string>();
@@ -100,7 +103,7 @@ export class WorklistFacts {
     this.sessions.clear();
     this.notices.clear();
     this.noticeOf.clear();
-    for (const g of [this.services, this.statuses, this.assignments, this.enrolments, this.marks]) g.clear();
+    for (const g of [this.services, this.statuses, this.assignments, this.exits, this.enrolments, this.marks]) g.clear();
   }
 
   private touchAll(): void {
@@ -141,6 +144,14 @@ export class WorklistFacts {
         this.touch(this.assignments.delete(id), a?.residentId);
         if (gone || !a?.residentId) return;
         this.assignments.set(a.residentId, id, { id, postId: a.postId, startDate: a.startDate, endDate: a.endDate });
+        return;
+      }
+      case PREFIX.assignmentExit: {
+        // Kept under the assignment's id (the exit's id is the assignment's under another type).
+        const assignmentId = PREFIX.assignment + id.slice(PREFIX.assignmentExit.length);
+        const x = doc as unknown as AssignmentExitDoc | undefined;
+        this.touch(this.exits.delete(assignmentId), x?.residentId);
+        if (!gone && x?.residentId) this.exits.set(x.residentId, assignmentId, x.date);
         return;
       }
       case PREFIX.post: {
@@ -215,6 +226,7 @@ export class WorklistFacts {
     for (const [owner, id, v] of saved.services) this.services.set(owner, id, v);
     for (const [owner, id, v] of saved.statuses) this.statuses.set(owner, id, v);
     for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
+    for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
     for (const [id, name] of saved.posts) this.posts.set(id, name);
     for (const [id, v] of saved.sessions) this.sessions.set(id, v);
     for (const [owner, id, v] of saved.enrolments) this.enrolments.set(owner, id, v);
@@ -240,6 +252,7 @@ export class WorklistFacts {
       services: this.services.entries(),
       statuses: this.statuses.entries(),
       assignments: this.assignments.entries(),
+      exits: this.exits.entries(),
       posts: [...this.posts],
       sessions: [...this.sessions],
       enrolments: this.enrolments.entries(),

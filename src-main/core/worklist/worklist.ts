@@ -35,7 +35,14 @@ function personFacts(facts: WorklistFacts, r: PersonEntry, policy: ListPolicy): 
   let referrals = false;
   if (services) for (const s of services.values()) if (s.kind === 'jobReferral') referrals = true;
   if (!registered && !referrals && !assignmentsOf && !enrolmentsOf) return null;
-  const assignments: AssignmentFact[] = assignmentsOf ? [...assignmentsOf.values()].map((a) => ({ ...a, postName: facts.posts.get(a.postId) ?? '' })) : [];
+  const exits = facts.exits.byOwner.get(r.id);
+  const assignments: AssignmentFact[] = assignmentsOf
+    ? [...assignmentsOf.values()].map((a) => {
+        // Ended early: held up to the exit date (the months it counts), and the exit answers its duties.
+        const exitDate = exits?.get(a.id);
+        return { ...a, postName: facts.posts.get(a.postId) ?? '', ...(exitDate ? { exitDate, endDate: exitDate < a.endDate ? exitDate : a.endDate } : {}) };
+      })
+    : [];
   const courses: CourseFact[] = [];
   if (enrolmentsOf) {
     for (const sessionId of enrolmentsOf.values()) {

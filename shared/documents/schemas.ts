@@ -15,6 +15,7 @@ import {
   trainingPolicySchema,
   registrationAgeSchema,
   worklistPolicySchema,
+  recruitmentPolicySchema,
 } from '../policy/parameters';
 import { WORKLIST_MARKS, WORKLIST_RULES } from '../worklist/contract';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
@@ -109,6 +110,7 @@ export const policySchema = z.discriminatedUnion('kind', [
   z.object({ ...policyDoc, kind: z.literal('training'), values: trainingPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('registrationAge'), values: registrationAgeSchema }),
   z.object({ ...policyDoc, kind: z.literal('worklist'), values: worklistPolicySchema }),
+  z.object({ ...policyDoc, kind: z.literal('recruitment'), values: recruitmentPolicySchema }),
 ]);
 
 /** `post:<code>`; placeCode is the post's own place. */

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Result, Space, Spin, Table, Tag, Typography } from
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
+import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RecruitmentPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
@@ -169,6 +169,11 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
           <li>{t('policy.worklist.summaryOther', { quarter: v.quarterLeadDays, notice: v.noticeDecisionDays, keep: v.keepOverdueDays })}</li>
         </ul>
       );
+    }
+    case 'recruitment': {
+      const v = entry.values as RecruitmentPolicy;
+      const groups = v.groupOrder.map((g) => t(`posts.assign.groups.${g}`)).join(' / ');
+      return <span data-testid="policy-values">{t('policy.recruitment.summary', { groups: groups || t('policy.recruitment.noGroups'), days: v.noticeDays })}</span>;
     }
     default: {
       const v = entry.values as RetirementPolicyValues;

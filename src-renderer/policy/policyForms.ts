@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import {
   DEFAULT_POSTS_POLICY,
+  DEFAULT_RECRUITMENT_POLICY,
   DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
@@ -13,6 +14,7 @@ import {
   type MinimumWageValues,
   type PolicyKind,
   type PostsPolicy,
+  type RecruitmentPolicy,
   type RegistrationAgeRange,
   type RetirementPolicyValues,
   type TrainingPolicy,
@@ -62,6 +64,12 @@ export const WORKLIST_FIELDS: readonly { name: keyof WorklistParams; min: number
   { name: 'keepOverdueDays', min: 1, max: 3650 },
 ];
 
+/** Recruitment: the group order as chosen (the first chosen ranks first) and the 公示 days. */
+export interface RecruitmentForm {
+  effectiveFrom: string;
+  values: { groupOrder: RecruitmentPolicy['groupOrder']; noticeDays: number | null };
+}
+
 export interface FormsByKind {
   minimumWage: MinimumWageForm;
   posts: PostsForm;
@@ -69,6 +77,7 @@ export interface FormsByKind {
   retirement: RetirementForm;
   registrationAge: RegistrationAgeForm;
   worklist: WorklistForm;
+  recruitment: RecruitmentForm;
 }
 
 export type PolicySaveArgs = ArgsOf<'policy.save'>;
@@ -137,6 +146,8 @@ export function startValues<K extends PolicyKind>(kind: K, base: PolicyEntryView
     }
     case 'worklist':
       return { effectiveFrom, values: clone((base?.values as WorklistParams | undefined) ?? DEFAULT_WORKLIST_POLICY) } as FormsByKind[K];
+    case 'recruitment':
+      return { effectiveFrom, values: clone((base?.values as RecruitmentPolicy | undefined) ?? DEFAULT_RECRUITMENT_POLICY) } as FormsByKind[K];
     default:
       return { effectiveFrom, values: clone((base?.values as RetirementPolicyValues | undefined) ?? DEFAULT_RETIREMENT_VALUES) } as FormsByKind[K];
   }
@@ -169,6 +180,10 @@ export function toPolicyArgs<K extends PolicyKind>(kind: K, form: FormsByKind[K]
     case 'worklist': {
       const v = (form as WorklistForm).values;
       return { kind: 'worklist', ...common, values: Object.fromEntries(WORKLIST_FIELDS.map((f) => [f.name, num(v[f.name])])) as WorklistParams };
+    }
+    case 'recruitment': {
+      const v = (form as RecruitmentForm).values;
+      return { kind: 'recruitment', ...common, values: { groupOrder: v.groupOrder, noticeDays: num(v.noticeDays) } };
     }
     default:
       return { kind: 'retirement', ...common, values: (form as RetirementForm).values };

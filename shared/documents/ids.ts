@@ -37,6 +37,10 @@ export const PLACED_ID_SOURCES = {
   service: placed('service', `${RESIDENT}:${TIME}:[a-z0-9]+`),
   /** `worklistMark:<place>:<time>:<random>` (a new type: no legacy shape). */
   worklistMark: `^worklistMark:${PLACE}:${TIME}:[a-z0-9]{8}$`,
+  /** `opening:<place>:<post code>:<random>`: a 岗位公告 of a post (a new type: no legacy shape; a legacy post's opening has no place). */
+  opening: placed('opening', `${CODE}:[a-z0-9]{8}`),
+  /** `recruitEntry:<place>:<post code>:<opening random>:<time>:<random>`: a dated fact of an opening (a child of it). */
+  recruitEntry: placed('recruitEntry', `${CODE}:[a-z0-9]{8}:${TIME}:[a-z0-9]{8}`),
 } as const;
 
 export const ID_PATTERNS = {

@@ -59,6 +59,8 @@ const BUILT: Record<string, [string, string]> = {
   employment: [docId.employment(place, residentId, '2024-03-05', 'abcd2345'), `employment:${place}:${key}:2024-03-05:abcd2345`],
   service: [docId.service(place, residentId, '2024-03-05T01:02:03.000Z', 'r4nd0m12'), `service:${place}:${key}:2024-03-05T01:02:03.000Z:r4nd0m12`],
   worklistMark: [docId.worklistMark(place, '2024-03-05T01:02:03.000Z', 'abcd2345'), `worklistMark:${place}:2024-03-05T01:02:03.000Z:abcd2345`],
+  opening: [docId.opening(postId, 'abcd2345'), `opening:${place}:P-1:abcd2345`],
+  recruitEntry: [docId.recruitEntry(docId.opening(postId, 'abcd2345'), '2024-03-05T01:02:03.000Z', 'efgh2345'), `recruitEntry:${place}:P-1:abcd2345:2024-03-05T01:02:03.000Z:efgh2345`],
 };
 
 /** Ids as the code wrote them before ids carried places (a station or backup of then still holds them). */
@@ -160,6 +162,8 @@ describe('the document registry', () => {
       employment: 'employment:',
       service: 'service:',
       worklistMark: 'worklistMark:',
+      opening: 'opening:',
+      recruitEntry: 'recruitEntry:',
     });
   });
 

@@ -35,6 +35,10 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
     _id: docId.worklistMark(place, AT, random), type: 'worklistMark', ...stamp(place, by), key: `unemployedNotContacted|${residentId}|2026-10-01`, rule: 'unemployedNotContacted',
     kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王丽',
   }),
+  recruitEntry: (place, by, random) => ({
+    _id: docId.recruitEntry(docId.opening(docId.post(place, 'P-1'), 'abcd2345'), AT, random), type: 'recruitEntry', ...stamp(place, by), entry: 'application',
+    openingId: docId.opening(docId.post(place, 'P-1'), 'abcd2345'), residentId, date: '2026-12-05',
+  }),
 };
 
 beforeAll(async () => {

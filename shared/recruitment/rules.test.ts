@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applicationDateIssue, groupRank, noticePeriod, periodEnded, publicityIssue, ranked } from './rules';
+import { applicationDateIssue, groupRank, noticePeriod, periodDays, periodEnded, publicityIssue, ranked } from './rules';
 
 describe('recruitment rules', () => {
   it('the 公示 runs noticeDays from the print day, that day counted; it has ended on the day after its last', () => {
     const p = noticePeriod('2026-12-01', 3);
     expect(p).toEqual({ from: '2026-12-01', to: '2026-12-03' });
+    expect(periodDays(p)).toBe(3);
     expect(periodEnded(p, '2026-12-03')).toBe(false);
     expect(periodEnded(p, '2026-12-04')).toBe(true);
   });

@@ -15,6 +15,11 @@ export function noticePeriod(printedOn: string, noticeDays: number): Period {
   return { from: printedOn, to: addDays(printedOn, Math.max(1, noticeDays) - 1) };
 }
 
+/** How many days a period lasts, both ends counted. */
+export function periodDays(period: Period): number {
+  return Math.round((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
 /** The period has ended on the day after its last day (its last day is still inside it). */
 export function periodEnded(period: Period, today: string): boolean {
   return today > period.to;

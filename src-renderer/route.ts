@@ -16,6 +16,8 @@ export type Route =
   | { name: 'posts' }
   | { name: 'post'; id: string }
   | { name: 'attendance'; postId: string; month: string }
+  /** A post's opening (岗位公告): applications, the 公示, objections (`#/posts/<post>/recruitment/<opening>`). */
+  | { name: 'opening'; postId: string; id: string }
   | { name: 'training' }
   | { name: 'session'; id: string }
   | { name: 'signIn'; sessionId: string }
@@ -45,6 +47,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'register') return { name: 'register' };
   if (parts[0] === 'posts') {
     if (parts[1] && parts[2] === 'attendance' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'attendance', postId: parts[1], month: parts[3]! };
+    if (parts[1] && parts[2] === 'recruitment' && parts[3]) return { name: 'opening', postId: parts[1], id: parts[3] };
     return parts[1] ? { name: 'post', id: parts[1] } : { name: 'posts' };
   }
   if (parts[0] === 'training') {
@@ -91,6 +94,8 @@ export function routeHash(route: Route): string {
       return `#/posts/${encodeURIComponent(route.id)}`;
     case 'attendance':
       return `#/posts/${encodeURIComponent(route.postId)}/attendance/${route.month}`;
+    case 'opening':
+      return `#/posts/${encodeURIComponent(route.postId)}/recruitment/${encodeURIComponent(route.id)}`;
     case 'training':
       return '#/training';
     case 'session':

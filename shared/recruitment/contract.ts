@@ -98,7 +98,8 @@ export interface RecruitPublicityForm {
 }
 
 export const recruitmentHandlers = {
-  'recruitment.list': handler<OpeningView[]>()(z.strictObject({ postId }), ALL_ROLES),
+  /** A post's openings, or (no post) every opening of the station: the posts list marks the posts recruiting. */
+  'recruitment.list': handler<OpeningView[]>()(z.strictObject({ postId: postId.optional() }), ALL_ROLES),
   'recruitment.get': handler<OpeningDetail>()(z.strictObject({ openingId }), ALL_ROLES),
   /** Creates an opening (no id) or edits one (id and rev). */
   'recruitment.save': handler<OpeningView>()(openingSaveSchema, WRITERS),

@@ -3,7 +3,7 @@
 // Nothing is edited after the fact but the opening's own notice: an application, a withdrawal,
 // a 公示, an objection and its decision are each a new dated entry (see ../documents/schemas.ts).
 import { z } from 'zod';
-import { freeText, isoDay, requiredText, residentId, rev } from '../common/fields';
+import { isoDay, requiredText, residentId, rev } from '../common/fields';
 import { PLACED_ID_SOURCES } from '../documents/ids';
 import { postId } from '../posts/schema';
 

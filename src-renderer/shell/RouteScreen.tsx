@@ -14,6 +14,7 @@ import { BackupScreen } from '../backup';
 import { AboutScreen } from '../about';
 import { AuditScreen, UsersScreen } from '../access';
 import { WorklistScreen } from '../worklist';
+import { OpeningScreen } from '../recruitment';
 import { navigate, type Route } from '../route';
 
 /** The screen, and whether it fills the main area (the residents list scrolls inside itself). */
@@ -31,6 +32,8 @@ export function routeScreen(route: Route): { screen: React.ReactNode; fill: bool
       return { screen: <PostDetailScreen key={route.id} postId={route.id} />, fill: false };
     case 'attendance':
       return { screen: <AttendanceScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />, fill: false };
+    case 'opening':
+      return { screen: <OpeningScreen key={route.id} postId={route.postId} openingId={route.id} />, fill: false };
     case 'training':
       return { screen: <TrainingListScreen />, fill: false };
     case 'session':

@@ -72,6 +72,7 @@ export function menuKeyOf(route: Route): Target | null {
       return 'residents';
     case 'post':
     case 'attendance':
+    case 'opening':
       return 'posts';
     case 'session':
     case 'signIn':

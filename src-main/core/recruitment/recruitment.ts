@@ -45,14 +45,14 @@ export class RecruitmentService {
     return openingFacts(this.entries.withPrefix(prefix).filter((e) => e.openingId === openingId));
   }
 
-  list(postId: string): OpeningView[] {
-    const post = this.post(postId);
+  list(postId: string | undefined): OpeningView[] {
+    if (postId !== undefined) this.post(postId);
     const today = this.ctx.today();
     return this.openings
       .values()
-      .filter((o) => o.postId === postId)
+      .filter((o) => postId === undefined || o.postId === postId)
       .sort((a, b) => b.windowFrom.localeCompare(a.windowFrom) || a._id.localeCompare(b._id))
-      .map((o) => openingView(o, this.facts(o._id), post.name, today));
+      .map((o) => openingView(o, this.facts(o._id), this.posts.posts.get(o.postId)?.name ?? '', today));
   }
 
   async detail(openingId: string): Promise<OpeningDetail> {

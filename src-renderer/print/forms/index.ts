@@ -10,3 +10,5 @@ export { SignInSheet } from './SignInSheet';
 export { TrainingSummary } from './TrainingSummary';
 export { VisitRecord } from './VisitRecord';
 export { ServiceCard } from './ServiceCard';
+export { RecruitNotice } from './RecruitNotice';
+export { RecruitPublicity } from './RecruitPublicity';

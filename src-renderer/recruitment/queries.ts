@@ -19,8 +19,9 @@ export function useOpenings(postId: string) {
   return useQuery({ queryKey: recruitmentKeys.list(postId), queryFn: () => leye.call('recruitment.list', { postId }) });
 }
 
+/** One opening, read again whenever its screen opens (an assignment on the post's page changes it). */
 export function useOpening(openingId: string) {
-  return useQuery({ queryKey: recruitmentKeys.one(openingId), queryFn: () => leye.call('recruitment.get', { openingId }) });
+  return useQuery({ queryKey: recruitmentKeys.one(openingId), queryFn: () => leye.call('recruitment.get', { openingId }), refetchOnMount: 'always' });
 }
 
 /** Labels of the recruitment argument paths, for messages that name their field. */

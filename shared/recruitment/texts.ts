@@ -5,6 +5,7 @@ export const recruitmentZhCN = {
   recruitment: {
     title: '岗位招聘',
     openings: '招聘公告',
+    info: '招聘公告',
     noOpenings: '该岗位还没有招聘公告',
     newOpening: '发布招聘公告',
     editOpening: '修改招聘公告',
@@ -105,6 +106,7 @@ export const recruitmentEn: typeof recruitmentZhCN = {
   recruitment: {
     title: 'Post recruitment',
     openings: 'Openings',
+    info: 'The opening',
     noOpenings: 'This post has no opening yet',
     newOpening: 'New opening',
     editOpening: 'Edit opening',

@@ -67,7 +67,7 @@ function OpeningInfo({ opening }: { opening: OpeningDetail }) {
   const { t } = useTranslation();
   const groups = opening.policy.groupOrder.map((g) => t(`posts.assign.groups.${g}`)).join(' / ');
   return (
-    <Card size="small" title={t('recruitment.openings')} style={{ marginBottom: 16 }}>
+    <Card size="small" title={t('recruitment.info')} style={{ marginBottom: 16 }}>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('recruitment.places')}>{opening.places}</Descriptions.Item>
         <Descriptions.Item label={t('recruitment.window')}>{t('recruitment.windowValue', { from: opening.windowFrom, to: opening.windowTo })}</Descriptions.Item>

@@ -125,6 +125,8 @@ describe('recruitment (招聘 and 公示), end to end', () => {
     await shot(page, 'recruit-02-post-zh');
     await page.getByTestId('opening-new').click();
     await page.getByTestId('opening-conditions').waitFor();
+    await page.getByTestId('opening-conditions').fill('本村常住人员，身体健康');
+    await page.waitForTimeout(400);
     await shot(page, 'recruit-03-new-opening-zh');
     await setLanguage(page, 'English');
     await shot(page, 'recruit-03-new-opening-en');
@@ -210,9 +212,19 @@ describe('recruitment (招聘 and 公示), end to end', () => {
 
   it('shows the recruitment parameters in the policy editor, in both languages', async () => {
     await page.evaluate(`window.location.hash = '#/policy'`);
-    await waitForText(page.getByTestId('policy-screen').or(page.locator('body')).first(), '岗位招聘参数');
+    const card = page.getByTestId('policy-kind-recruitment');
+    await waitForText(card, '岗位招聘参数');
+    expect(await textOf(card.getByTestId('policy-values'))).toBe('排序：脱贫人口 / 低收入人口 / 残疾人 / 大龄人员，再按报名日期；公示 3 天');
+    await card.scrollIntoViewIfNeeded();
     await shot(page, 'recruit-07-policy-zh');
+    await page.getByTestId('policy-add-recruitment').click();
+    await page.getByTestId('policy-save').waitFor();
+    await page.waitForTimeout(400);
+    await shot(page, 'recruit-08-policy-editor-zh');
     await setLanguage(page, 'English');
+    await shot(page, 'recruit-08-policy-editor-en');
+    await page.keyboard.press('Escape');
+    await card.scrollIntoViewIfNeeded();
     await shot(page, 'recruit-07-policy-en');
     await setLanguage(page, '中文');
   });

@@ -210,6 +210,35 @@ describe('recruitment (招聘 and 公示), end to end', () => {
     await waitForText(page.getByTestId('publicity-candidate'), '已上岗');
   });
 
+  it('opens a new opening at the form, records an application and prints the 公示 of the chosen candidate from today', async () => {
+    await page.evaluate(`window.location.hash = ${JSON.stringify(`#/posts/${encodeURIComponent(POST_ID)}`)}`);
+    await page.getByTestId('opening-new').click();
+    await page.getByTestId('opening-places').fill('2');
+    // Refused on its field: the contact is required.
+    await page.getByTestId('opening-conditions').fill('本村常住人员，身体健康');
+    await page.getByTestId('opening-save').click();
+    await waitForText(page.locator('.ant-modal .ant-form-item-explain-error'), '必填');
+    await page.getByTestId('opening-contact').fill('王丽 0531-86000000');
+    await page.getByTestId('opening-save').click();
+    await page.getByTestId('opening-screen').waitFor();
+    await waitForText(page.getByTestId('opening-status'), '报名中');
+    await page.getByTestId('assign-resident').click();
+    await page.keyboard.type('李秀英');
+    await page.locator('[data-testid=assign-option]', { hasText: '李秀英' }).click();
+    await page.getByTestId('apply-submit').click();
+    await waitForText(page.getByTestId('application-rank'), '1');
+    await page.getByTestId('application-pick').check();
+    await page.getByTestId('publish').click();
+    const today = localDay(new Date());
+    const end = localDay(new Date(Date.now() + 2 * DAY));
+    await waitForText(page.locator('.ant-modal-confirm'), `${today} 至 ${end}`);
+    await shot(page, 'recruit-09-publish-zh');
+    await page.getByTestId('publish-confirm').click();
+    await page.waitForFunction(READY_PROBE, undefined, { timeout: 30_000 });
+    expect(await textOf(page.getByTestId('publicity-period'))).toBe(`公示期：${today} 至 ${end}（3 天）。`);
+    expect(await page.locator('[data-print-form]').innerText()).toContain('李秀英');
+  });
+
   it('shows the recruitment parameters in the policy editor, in both languages', async () => {
     await page.evaluate(`window.location.hash = '#/policy'`);
     const card = page.getByTestId('policy-kind-recruitment');

@@ -48,6 +48,10 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
     _id: docId.deductionNotice(docId.post(place, random), '2026-11', residentId, AT), type: 'deductionNotice', ...stamp(place, by), postId: docId.post(place, random),
     assessmentId: docId.assessment(docId.post(place, random), '2026-11', residentId, AT), residentId, month: '2026-11', printedByName: '王丽',
   }),
+  recruitEntry: (place, by, random) => ({
+    _id: docId.recruitEntry(docId.opening(docId.post(place, 'P-1'), 'abcd2345'), AT, random), type: 'recruitEntry', ...stamp(place, by), entry: 'application',
+    openingId: docId.opening(docId.post(place, 'P-1'), 'abcd2345'), residentId, date: '2026-12-05',
+  }),
 };
 
 beforeAll(async () => {

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'attendance'; postId: string; month: string }
   /** A closed month's 考核 and pay (src-renderer/assessment). */
   | { name: 'assessment'; postId: string; month: string }
+  /** A post's opening (岗位公告): applications, the 公示, objections (`#/posts/<post>/recruitment/<opening>`). */
+  | { name: 'opening'; postId: string; id: string }
   | { name: 'training' }
   | { name: 'session'; id: string }
   | { name: 'signIn'; sessionId: string }
@@ -48,6 +50,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'posts') {
     if (parts[1] && parts[2] === 'attendance' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'attendance', postId: parts[1], month: parts[3]! };
     if (parts[1] && parts[2] === 'assessment' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'assessment', postId: parts[1], month: parts[3]! };
+    if (parts[1] && parts[2] === 'recruitment' && parts[3]) return { name: 'opening', postId: parts[1], id: parts[3] };
     return parts[1] ? { name: 'post', id: parts[1] } : { name: 'posts' };
   }
   if (parts[0] === 'training') {
@@ -96,6 +99,8 @@ export function routeHash(route: Route): string {
       return `#/posts/${encodeURIComponent(route.postId)}/attendance/${route.month}`;
     case 'assessment':
       return `#/posts/${encodeURIComponent(route.postId)}/assessment/${route.month}`;
+    case 'opening':
+      return `#/posts/${encodeURIComponent(route.postId)}/recruitment/${encodeURIComponent(route.id)}`;
     case 'training':
       return '#/training';
     case 'session':

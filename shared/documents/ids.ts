@@ -42,6 +42,10 @@ export const PLACED_ID_SOURCES = {
   /** `assessment:<place>:<post code>:<month>:<resident key>:<time>` (a post's child: legacy post ids carry no place). */
   assessment: placed('assessment', `${CODE}:${MONTH}:${RESIDENT}:${TIME}`),
   deductionNotice: placed('deductionNotice', `${CODE}:${MONTH}:${RESIDENT}:${TIME}`),
+  /** `opening:<place>:<post code>:<random>`: a 岗位公告 of a post (a new type: no legacy shape; a legacy post's opening has no place). */
+  opening: placed('opening', `${CODE}:[a-z0-9]{8}`),
+  /** `recruitEntry:<place>:<post code>:<opening random>:<time>:<random>`: a dated fact of an opening (a child of it). */
+  recruitEntry: placed('recruitEntry', `${CODE}:[a-z0-9]{8}:${TIME}:[a-z0-9]{8}`),
 } as const;
 
 export const ID_PATTERNS = {

@@ -53,6 +53,8 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   worklistMark: { _id: docId.worklistMark(PLACE, stamp.createdAt, 'abcdefgh'), type: 'worklistMark', ...stamp, key: 'unemployedNotContacted|x|2026-11-01', rule: 'unemployedNotContacted', kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王小燕' },
   assessment: { _id: docId.assessment(postId, '2026-11', residentId, stamp.createdAt), type: 'assessment', ...stamp, postId, residentId, month: '2026-11', score: 72 },
   deductionNotice: { _id: docId.deductionNotice(postId, '2026-11', residentId, stamp.createdAt), type: 'deductionNotice', ...stamp, postId, residentId, month: '2026-11' },
+  opening: { _id: docId.opening(postId, 'abcd2345'), type: 'opening', ...stamp, postId, places: 2, conditions: '', windowFrom: '2026-12-01', windowTo: '2026-12-10', contact: '' },
+  recruitEntry: { _id: docId.recruitEntry(docId.opening(postId, 'abcd2345'), stamp.createdAt, 'abcd2345'), type: 'recruitEntry', ...stamp, entry: 'application', openingId: docId.opening(postId, 'abcd2345'), residentId, date: '2026-12-06' },
 };
 
 const byId = new Map(Object.values(DOCS).map((d) => [d._id as string, d]));

@@ -144,12 +144,16 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       return { type, person: person(), post: post(), month: s('month') };
     case 'worklistMark':
       return { type, ...(s('residentId') ? { person: person() } : {}), at: s('createdAt'), worklistMark: s('kind'), worklistRule: s('rule') };
+    case 'opening':
+      return { type, post: post(), from: s('windowFrom'), to: s('windowTo') };
+    case 'recruitEntry':
+      return { type, ...(s('residentId') ? { person: person() } : {}), date: s('date') };
     default:
       return { type };
   }
 }
 
-const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice']);
+const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice', 'recruitNotice', 'recruitPublicity']);
 const ACCOUNT_CHANGES = new Set(['changePassword', 'create', 'update', 'resetPassword', 'unlock', 'idleLockMinutes', 'backupPassphrase']);
 
 /**

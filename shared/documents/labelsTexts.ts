@@ -94,6 +94,8 @@ export const labelsZhCN = {
       trainingSummary: '出勤汇总表',
       visitRecord: '入户走访登记表',
       serviceCard: '服务记录卡',
+      recruitNotice: '岗位招聘公告',
+      recruitPublicity: '拟安置人员公示',
     },
     audit: {
       entry: '{{action}} {{detail}}',
@@ -231,6 +233,8 @@ export const labelsEn: typeof labelsZhCN = {
       trainingSummary: 'attendance summary',
       visitRecord: 'visit record',
       serviceCard: 'service record card',
+      recruitNotice: 'post opening notice',
+      recruitPublicity: 'candidates’ public notice',
     },
     audit: {
       entry: '{{action}}: {{detail}}',

@@ -213,6 +213,22 @@ export const DOCUMENTS = {
     placed: placed.deductionNotice,
     label: label('deductionNotice'),
   }),
+  // ── Recruitment (issue 17) ──
+  // A post's opening (岗位公告): a record like a post, edited while open; the county reviews it and may lock it.
+  opening: row({ ...station, prefix: 'opening:', id: (postId: string, random: string) => `opening:${postCode(postId)}:${random}`, schema: s.openingSchema, cached: true, placed: placed.opening, label: label('opening') }),
+  // An opening's dated facts (报名, 撤回, 公示, 异议, 异议处理): append-only, never rewritten, so the public
+  // process keeps its trail; not reviewed (like the audit log): the county sees them, and reviews the
+  // assignment they lead to (its override reason included).
+  recruitEntry: row({
+    ...station,
+    prefix: 'recruitEntry:',
+    id: (openingId: string, at: string, random: string) => `recruitEntry:${after(openingId, 'opening:')}:${at}:${random}`,
+    schema: s.recruitEntrySchema,
+    appendOnly: true,
+    cached: true,
+    placed: placed.recruitEntry,
+    label: label('recruitEntry'),
+  }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;

@@ -16,6 +16,7 @@ import {
   registrationAgeSchema,
   worklistPolicySchema,
   assessmentPolicySchema,
+  recruitmentPolicySchema,
 } from '../policy/parameters';
 import { WORKLIST_MARKS, WORKLIST_RULES } from '../worklist/contract';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
@@ -112,6 +113,7 @@ export const policySchema = z.discriminatedUnion('kind', [
   z.object({ ...policyDoc, kind: z.literal('registrationAge'), values: registrationAgeSchema }),
   z.object({ ...policyDoc, kind: z.literal('worklist'), values: worklistPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('assessment'), values: assessmentPolicySchema }),
+  z.object({ ...policyDoc, kind: z.literal('recruitment'), values: recruitmentPolicySchema }),
 ]);
 
 /** `post:<code>`; placeCode is the post's own place. */
@@ -429,3 +431,42 @@ export const deductionNoticeSchema = z.object({
   month: monthOnly,
   printedByName: z.string().max(100),
 });
+// ── Recruitment (issue 17): the 岗位公告 and its dated facts ──────────────────────────────────
+
+/**
+ * `opening:<place>:<post code>:<random>`: a post's opening (岗位公告): places, conditions, the
+ * application window and whom to contact. Edited while it is open (a record like a post: the
+ * county reviews it and may lock it); what happens to it is recruitEntry facts, never edits.
+ */
+export const openingSchema = z.object({
+  ...base,
+  ...lockable,
+  type: z.literal('opening'),
+  postId: postIdSchema,
+  places: z.number().int().min(1),
+  conditions: text,
+  windowFrom: isoDay,
+  windowTo: isoDay,
+  contact: text,
+});
+
+const recruitEntryBase = { ...base, type: z.literal('recruitEntry'), openingId: z.string().max(200), date: isoDay };
+/**
+ * `recruitEntry:<place>:<post code>:<opening random>:<time>:<random>`: one dated fact of an opening,
+ * append-only: an application (报名), its withdrawal, a 公示 of the candidates with its period, an
+ * objection to a 公示 and its decision. A later 公示 of the same opening replaces an earlier one.
+ */
+export const recruitEntrySchema = z.discriminatedUnion('entry', [
+  z.object({ ...recruitEntryBase, entry: z.literal('application'), residentId: residentIdSchema }),
+  z.object({ ...recruitEntryBase, entry: z.literal('withdrawal'), refersTo: z.string().max(200), residentId: residentIdSchema, reason: text }),
+  z.object({
+    ...recruitEntryBase,
+    entry: z.literal('publicity'),
+    candidates: z.array(residentIdSchema),
+    noticeFrom: isoDay,
+    noticeTo: isoDay,
+    objectionsTo: text,
+  }),
+  z.object({ ...recruitEntryBase, entry: z.literal('objection'), refersTo: z.string().max(200), by: text, content: text }),
+  z.object({ ...recruitEntryBase, entry: z.literal('decision'), refersTo: z.string().max(200), upheld: z.boolean(), reason: text }),
+]);

@@ -20,6 +20,7 @@ import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
 import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
 import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
 import { assessmentEn, assessmentErrorsEn, assessmentErrorsZhCN, assessmentZhCN } from '../assessment/texts';
+import { recruitmentEn, recruitmentErrorsEn, recruitmentErrorsZhCN, recruitmentZhCN } from '../recruitment/texts';
 import { worklistEn, worklistErrorsEn, worklistErrorsZhCN, worklistZhCN } from '../worklist/texts';
 import { commonErrorsEn, commonErrorsZhCN } from './errors';
 import { shellEn } from './en';
@@ -65,6 +66,8 @@ export const textTables = {
     { errors: worklistErrorsZhCN },
     assessmentZhCN,
     { errors: assessmentErrorsZhCN },
+    recruitmentZhCN,
+    { errors: recruitmentErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -103,6 +106,8 @@ export const textTables = {
     { errors: worklistErrorsEn },
     assessmentEn,
     { errors: assessmentErrorsEn },
+    recruitmentEn,
+    { errors: recruitmentErrorsEn },
   ],
 } as const;
 

@@ -12,6 +12,7 @@ import {
   trainingPolicySchema,
   worklistPolicySchema,
   assessmentPolicySchema,
+  recruitmentPolicySchema,
   type PolicyKind,
   type PolicyValuesByKind,
 } from './parameters';
@@ -41,6 +42,7 @@ export const policySaveSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('registrationAge'), effectiveFrom: isoDay, rev: policyRev, values: registrationAgeSchema }),
     z.strictObject({ kind: z.literal('worklist'), effectiveFrom: isoDay, rev: policyRev, values: worklistPolicySchema }),
     z.strictObject({ kind: z.literal('assessment'), effectiveFrom: isoDay, rev: policyRev, values: assessmentPolicySchema }),
+    z.strictObject({ kind: z.literal('recruitment'), effectiveFrom: isoDay, rev: policyRev, values: recruitmentPolicySchema }),
   ],
   { error: 'errors.option' },
 );

@@ -9,7 +9,7 @@ import type { AssessmentPolicy } from '../assessment/policy';
 
 export { assessmentPolicySchema, DEFAULT_ASSESSMENT_POLICY, type AssessmentPolicy } from '../assessment/policy';
 
-export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge', 'worklist', 'assessment'] as const;
+export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge', 'worklist', 'assessment', 'recruitment'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** Money crosses the bridge in yuan with at most two decimals and is stored in fen. */
@@ -118,12 +118,21 @@ export const worklistPolicySchema = z.strictObject({
   keepOverdueDays: days(3650),
 });
 
+/** Recruitment (招聘): the order applicants are ranked in, and how long the 拟安置人员公示 is posted. */
+export const recruitmentPolicySchema = z.strictObject({
+  /** Applicants of the first group listed come first, then the next group's, …; then those of none; then by application date. */
+  groupOrder: z.array(z.enum(POST_QUALIFYING_GROUPS, { error: 'errors.option' })).max(POST_QUALIFYING_GROUPS.length),
+  /** The 公示 lasts this many days from the day it is printed (that day counted). */
+  noticeDays: days(60),
+});
+
 export type MinimumWageValues = z.output<typeof minimumWageSchema>;
 export type PostsPolicy = z.output<typeof postsPolicySchema>;
 export type TrainingPolicy = z.output<typeof trainingPolicySchema>;
 export type RetirementPolicyValues = z.output<typeof retirementPolicySchema>;
 export type RegistrationAgeRange = z.output<typeof registrationAgeSchema>;
 export type WorklistParams = z.output<typeof worklistPolicySchema>;
+export type RecruitmentPolicy = z.output<typeof recruitmentPolicySchema>;
 
 export interface PolicyValuesByKind {
   minimumWage: MinimumWageValues;
@@ -133,6 +142,7 @@ export interface PolicyValuesByKind {
   registrationAge: RegistrationAgeRange;
   worklist: WorklistParams;
   assessment: AssessmentPolicy;
+  recruitment: RecruitmentPolicy;
 }
 
 export const DEFAULT_POSTS_POLICY: PostsPolicy = {
@@ -157,6 +167,9 @@ export const DEFAULT_WORKLIST_POLICY: WorklistParams = {
   noticeDecisionDays: 5,
   keepOverdueDays: 365,
 };
+
+/** Shipped default (to be confirmed by the county): 脱贫 / 低收入 / 残疾 / 大龄 first, then the application date; 公示 3 days (张榜公告 3 days). */
+export const DEFAULT_RECRUITMENT_POLICY: RecruitmentPolicy = { groupOrder: ['povertyAlleviated', 'lowIncome', 'disabled', 'older'], noticeDays: 3 };
 
 export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { eligibilityRate: 0.8, yearlyLimit: 3, lateGraceMinutes: 0 };
 

@@ -31,6 +31,7 @@ export const policyZhCN = {
       registrationAge: '登记年龄范围',
       worklist: '待办提醒参数',
       assessment: '考核与工资参数',
+      recruitment: '岗位招聘参数',
     },
     minimumWage: {
       countyCode: '县（市、区）代码',
@@ -82,6 +83,13 @@ export const policyZhCN = {
       hint: '按登记日计算的年龄；超出此范围的登记会被拒绝（通常是身份证号输错），县级审核时也会标出。',
       summary: '登记日年龄 {{min}}–{{max}} 岁',
     },
+    recruitment: {
+      groupOrder: '报名人员排序（按选择的先后优先）',
+      noticeDays: '拟安置人员公示期（天）',
+      hint: '报名人员先按所选群体的先后排序（属于前面群体的排在前面，都不属于的排在最后），同一群体按报名日期先后。公示期从打印公示之日起算（含当日），期满且无成立的异议后方可安置上岗。',
+      summary: '排序：{{groups}}，再按报名日期；公示 {{days}} 天',
+      noGroups: '不分群体',
+    },
     worklist: {
       contactDays: '登记失业人员联系周期（天）',
       referralResultDays: '岗位推荐结果期限（天）',
@@ -131,6 +139,7 @@ export const policyEn: typeof policyZhCN = {
       registrationAge: 'Registration age range',
       worklist: 'Work list periods',
       assessment: 'Assessment and pay rules',
+      recruitment: 'Post recruitment',
     },
     minimumWage: {
       countyCode: 'County code',
@@ -181,6 +190,13 @@ export const policyEn: typeof policyZhCN = {
       maxAge: 'Highest registration age',
       hint: 'Age on the registration date; a registration outside this range is refused (usually a mistyped ID number) and flagged in the county review.',
       summary: 'Aged {{min}}–{{max}} on the registration date',
+    },
+    recruitment: {
+      groupOrder: 'Rank applicants (groups in the order chosen)',
+      noticeDays: 'Candidates\' public notice (days)',
+      hint: 'Applicants are ranked by the groups chosen, in that order (those of an earlier group first, those of none last), then by application date. The notice runs from the day it is printed (that day counted); a candidate is placed only after it ends without an upheld objection.',
+      summary: 'Ranked: {{groups}}, then by application date; notice {{days}} days',
+      noGroups: 'no groups',
     },
     worklist: {
       contactDays: 'Contact registered unemployed every (days)',

@@ -21,6 +21,7 @@ import type { PolicyStore } from './policy/policy';
 import { postsApp } from './posts/app';
 import { printApp } from './print/app';
 import { recordsApp } from './records/app';
+import { recruitmentApp } from './recruitment/app';
 import { RecordLabeller } from './records/labeller';
 import { residentsApp } from './residents/app';
 import type { ResidentsService } from './residents/residents';
@@ -81,6 +82,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     servicesApp({ ...deps, employment: d.employment }),
     worklistApp(deps),
     assessmentApp({ ...deps, assessment: new AssessmentService(d.ctx, posts) }),
+    recruitmentApp(deps),
     backupApp({
       backups,
       audit,

@@ -129,6 +129,7 @@ export function PolicyEditor({ editing, countyCode, onClose }: { editing: Editin
           {kind === 'registrationAge' && <RegistrationAgeFields control={control} />}
           {kind === 'worklist' && <WorklistFields control={control} />}
           {kind === 'assessment' && <AssessmentPolicyFields control={control} />}
+          {kind === 'recruitment' && <RecruitmentFields control={control} />}
           {kind === 'retirement' && <RetirementFields control={control} values={(entry ?? editing.base)?.values as RetirementPolicyValues | undefined} />}
         </Form>
       </form>
@@ -284,6 +285,23 @@ function WorklistFields({ control }: { control: C }) {
       ))}
       <Col span={24}>
         <Typography.Paragraph type="secondary">{t('policy.worklist.hint')}</Typography.Paragraph>
+      </Col>
+    </Row>
+  );
+}
+
+function RecruitmentFields({ control }: { control: C }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={16}>
+        <GroupsField control={control} name="values.groupOrder" label={t('policy.recruitment.groupOrder')} />
+      </Col>
+      <Col xs={24} md={8}>
+        <NumberField control={control} name="values.noticeDays" label={t('policy.recruitment.noticeDays')} min={1} max={60} />
+      </Col>
+      <Col span={24}>
+        <Typography.Paragraph type="secondary">{t('policy.recruitment.hint')}</Typography.Paragraph>
       </Col>
     </Row>
   );

@@ -7,7 +7,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssessmentPolicySummary } from '../assessment/AssessmentPolicySummary';
-import { POLICY_KINDS, type AssessmentPolicy, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
+import { POLICY_KINDS, type AssessmentPolicy, type MinimumWageValues, type PostsPolicy, type RecruitmentPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
@@ -173,6 +173,11 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
     }
     case 'assessment':
       return <AssessmentPolicySummary values={entry.values as AssessmentPolicy} />;
+    case 'recruitment': {
+      const v = entry.values as RecruitmentPolicy;
+      const groups = v.groupOrder.map((g) => t(`posts.assign.groups.${g}`)).join(' / ');
+      return <span data-testid="policy-values">{t('policy.recruitment.summary', { groups: groups || t('policy.recruitment.noGroups'), days: v.noticeDays })}</span>;
+    }
     default: {
       const v = entry.values as RetirementPolicyValues;
       return (

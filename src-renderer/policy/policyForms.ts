@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import {
   DEFAULT_POSTS_POLICY,
+  DEFAULT_RECRUITMENT_POLICY,
   DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
@@ -14,6 +15,7 @@ import {
   type MinimumWageValues,
   type PolicyKind,
   type PostsPolicy,
+  type RecruitmentPolicy,
   type RegistrationAgeRange,
   type RetirementPolicyValues,
   type TrainingPolicy,
@@ -70,6 +72,12 @@ export interface AssessmentForm {
   values: AssessmentPolicy;
 }
 
+/** Recruitment: the group order as chosen (the first chosen ranks first) and the 公示 days. */
+export interface RecruitmentForm {
+  effectiveFrom: string;
+  values: { groupOrder: RecruitmentPolicy['groupOrder']; noticeDays: number | null };
+}
+
 export interface FormsByKind {
   minimumWage: MinimumWageForm;
   posts: PostsForm;
@@ -78,6 +86,7 @@ export interface FormsByKind {
   registrationAge: RegistrationAgeForm;
   worklist: WorklistForm;
   assessment: AssessmentForm;
+  recruitment: RecruitmentForm;
 }
 
 export type PolicySaveArgs = ArgsOf<'policy.save'>;
@@ -148,6 +157,8 @@ export function startValues<K extends PolicyKind>(kind: K, base: PolicyEntryView
       return { effectiveFrom, values: clone((base?.values as WorklistParams | undefined) ?? DEFAULT_WORKLIST_POLICY) } as FormsByKind[K];
     case 'assessment':
       return { effectiveFrom, values: clone((base?.values as AssessmentPolicy | undefined) ?? DEFAULT_ASSESSMENT_POLICY) } as FormsByKind[K];
+    case 'recruitment':
+      return { effectiveFrom, values: clone((base?.values as RecruitmentPolicy | undefined) ?? DEFAULT_RECRUITMENT_POLICY) } as FormsByKind[K];
     default:
       return { effectiveFrom, values: clone((base?.values as RetirementPolicyValues | undefined) ?? DEFAULT_RETIREMENT_VALUES) } as FormsByKind[K];
   }
@@ -183,6 +194,10 @@ export function toPolicyArgs<K extends PolicyKind>(kind: K, form: FormsByKind[K]
     }
     case 'assessment':
       return { kind: 'assessment', ...common, values: (form as AssessmentForm).values };
+    case 'recruitment': {
+      const v = (form as RecruitmentForm).values;
+      return { kind: 'recruitment', ...common, values: { groupOrder: v.groupOrder, noticeDays: num(v.noticeDays) } };
+    }
     default:
       return { kind: 'retirement', ...common, values: (form as RetirementForm).values };
   }

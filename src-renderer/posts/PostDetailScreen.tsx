@@ -20,6 +20,7 @@ import { usePost } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';
 import { AssignCard } from './AssignCard';
+import { OpeningsCard } from '../recruitment';
 import { usePersonName } from '../shell/people';
 
 export function PostDetailScreen({ postId }: { postId: string }) {
@@ -63,6 +64,7 @@ export function PostDetailScreen({ postId }: { postId: string }) {
         <Col xs={24} xl={15}>
           <PostInfo post={post} />
           <AttendanceOpener post={post} />
+          <OpeningsCard post={post} />
         </Col>
         <Col xs={24} xl={9}>
           {mayCall('posts.assign', role) && <AssignCard post={post} />}

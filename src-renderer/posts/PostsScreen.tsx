@@ -1,6 +1,7 @@
 // The station's public-welfare posts: a table (a row opens the post) and the new-post dialog.
 
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { RecruitingLink } from '../recruitment';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +70,7 @@ export function PostsScreen() {
             align: 'right',
             render: (_, post) => <span data-testid="post-holders">{t('posts.holdersValue', { count: post.currentHolders })}</span>,
           },
+          { key: 'recruiting', title: t('recruitment.title'), render: (_, post) => <RecruitingLink postId={post.id} /> },
         ]}
       />
       {creating && (

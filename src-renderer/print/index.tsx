@@ -11,7 +11,7 @@ import { HALF_DAYS, type HalfDay } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { routeHash } from '../route';
-import { AttendanceSheet, DeductionNotice, HardshipApplication, HardshipNotice, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
+import { AttendanceSheet, DeductionNotice, HardshipApplication, HardshipNotice, RecruitNotice, RecruitPublicity, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
 import { takeAutoPrint } from './printing';
 import { useFill } from './queries';
 
@@ -45,6 +45,10 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
         return leye.call('print.serviceCard', { id: a });
       case 'deductionNotice':
         return leye.call('print.deductionNotice', { assessmentId: a });
+      case 'recruitNotice':
+        return leye.call('print.recruitNotice', { openingId: a });
+      case 'recruitPublicity':
+        return leye.call('print.recruitPublicity', { publicityId: a });
       default:
         return Promise.reject(new Error('unknown form'));
     }
@@ -69,6 +73,10 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
       return <ServiceCard form={data} />;
     case 'deductionNotice':
       return <DeductionNotice form={data} />;
+    case 'recruitNotice':
+      return <RecruitNotice form={data} />;
+    case 'recruitPublicity':
+      return <RecruitPublicity form={data} />;
     default:
       return <TrainingSummary form={data} />;
   }

@@ -29,6 +29,7 @@ import {
   type ResidentFormValues,
 } from './residentForm';
 import { navigate } from '../route';
+import { returnAfterRegistration } from '../recruitment/returnTo';
 import { useRecordInfo } from '../records/queries';
 
 type V = ResidentFormValues;
@@ -123,7 +124,7 @@ function ResidentForm({ view }: { view?: ResidentView }) {
         queryClient.setQueryData(residentKeys.one(saved.id), saved);
         void queryClient.invalidateQueries({ queryKey: residentKeys.lists });
         void message.success(t('form.saved'));
-        navigate({ name: 'resident', id: saved.id });
+        if (view || !returnAfterRegistration(saved.id)) navigate({ name: 'resident', id: saved.id });
       } catch (error) {
         showCoreError(error);
       }

@@ -15,6 +15,7 @@ import { AboutScreen } from '../about';
 import { AuditScreen, UsersScreen } from '../access';
 import { WorklistScreen } from '../worklist';
 import { AssessmentScreen } from '../assessment';
+import { OpeningScreen } from '../recruitment';
 import { navigate, type Route } from '../route';
 
 /** The screen, and whether it fills the main area (the residents list scrolls inside itself). */
@@ -34,6 +35,8 @@ export function routeScreen(route: Route): { screen: React.ReactNode; fill: bool
       return { screen: <AttendanceScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />, fill: false };
     case 'assessment':
       return { screen: <AssessmentScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />, fill: false };
+    case 'opening':
+      return { screen: <OpeningScreen key={route.id} postId={route.postId} openingId={route.id} />, fill: false };
     case 'training':
       return { screen: <TrainingListScreen />, fill: false };
     case 'session':

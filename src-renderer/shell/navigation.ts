@@ -73,6 +73,7 @@ export function menuKeyOf(route: Route): Target | null {
     case 'post':
     case 'attendance':
     case 'assessment':
+    case 'opening':
       return 'posts';
     case 'session':
     case 'signIn':

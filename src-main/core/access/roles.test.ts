@@ -137,6 +137,16 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'assessment.save': WRITE,
   'assessment.failedMonths': ALL,
   'print.deductionNotice': WRITE,
+  'recruitment.list': ALL,
+  'recruitment.get': ALL,
+  'recruitment.save': WRITE,
+  'recruitment.apply': WRITE,
+  'recruitment.withdraw': WRITE,
+  'recruitment.publish': WRITE,
+  'recruitment.object': WRITE,
+  'recruitment.decide': WRITE,
+  'print.recruitNotice': WRITE,
+  'print.recruitPublicity': WRITE,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -1,6 +1,7 @@
 // Dated policy parameters: every calculation asks for the value in force on the day it is about.
 import {
   DEFAULT_POSTS_POLICY,
+  DEFAULT_RECRUITMENT_POLICY,
   DEFAULT_REGISTRATION_AGE,
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
@@ -19,7 +20,7 @@ import { ID_PREFIX, type PolicyDoc, type Stamp } from '../store/docs';
 import { isConflict, type StationDb } from '../store/db';
 
 /** Defaults apply from these days; the county replaces them with confirmed, dated values. */
-const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01', worklist: '2020-01-01', assessment: '2020-01-01' } as const;
+const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01', worklist: '2020-01-01', assessment: '2020-01-01', recruitment: '2020-01-01' } as const;
 
 export function policyId(kind: PolicyKind, effectiveFrom: string, countyCode?: string): string {
   return kind === 'minimumWage' ? `${ID_PREFIX.policy}minimumWage:${countyCode}:${effectiveFrom}` : `${ID_PREFIX.policy}${kind}:${effectiveFrom}`;
@@ -50,6 +51,7 @@ export class PolicyStore {
       entry('registrationAge', DEFAULT_FROM.registrationAge, DEFAULT_REGISTRATION_AGE),
       entry('worklist', DEFAULT_FROM.worklist, DEFAULT_WORKLIST_POLICY),
       entry('assessment', DEFAULT_FROM.assessment, DEFAULT_ASSESSMENT_POLICY),
+      entry('recruitment', DEFAULT_FROM.recruitment, DEFAULT_RECRUITMENT_POLICY),
     ];
   }
 
@@ -90,6 +92,11 @@ export class PolicyStore {
   assessment(day: string): { values: PolicyValuesByKind['assessment']; isDefault: boolean; effectiveFrom: string } {
     const doc = this.inForce('assessment', day);
     return doc ? { values: doc.values, isDefault: doc.isDefault, effectiveFrom: doc.effectiveFrom } : { values: DEFAULT_ASSESSMENT_POLICY, isDefault: true, effectiveFrom: DEFAULT_FROM.assessment };
+  }
+
+  /** The recruitment ranking and 公示 days in force on a day (the shipped default until the county records one). */
+  recruitment(day: string): PolicyValuesByKind['recruitment'] {
+    return this.inForce('recruitment', day)?.values ?? DEFAULT_RECRUITMENT_POLICY;
   }
 
   /** The county's minimum wage in force on a day, or null when none is recorded for that day. */

@@ -26,6 +26,7 @@ import { fieldError } from '../validation';
 import type { EmploymentService } from '../employment/employment';
 import { eligibility } from './eligibility';
 import { PostExits, assessmentReader, type AssessmentReader } from './exits';
+import { gateIssues, type AssignGate } from './assignGate';
 import { attendanceDateIssue, belowMinimumIssue, belowMinimumWage } from '../../../shared/posts/rules';
 
 /** Where a post's children's ids start: `post:<place>:<code>` → `<place>:<code>` (a legacy post's: its code). */
@@ -40,6 +41,8 @@ export class PostsService {
   readonly posts = new DocCache<PostDoc>(ID_PREFIX.post);
   readonly assignments = new DocCache<AssignmentDoc>(ID_PREFIX.assignment);
   readonly closes = new DocCache<MonthCloseDoc>(ID_PREFIX.monthClose);
+  /** Rules other domains add to an assignment (recruitment's 公示): see assignGate.ts. */
+  readonly gates: AssignGate[] = [];
 
   constructor(
     private readonly ctx: CoreContext,
@@ -182,6 +185,7 @@ export class PostsService {
       fail(fieldError(args.startDate < post.startDate ? 'startDate' : 'endDate', 'errors.post.assignmentOutsidePost', { from: post.startDate, to: post.endDate }));
     }
     const failures = eligibility(this.ctx.policies, this.posts, { values: () => this.exits.allHeld() }, post, resident, args.startDate, args.endDate);
+    failures.push(...(await gateIssues(this.gates, post, resident._id, this.ctx.today())));
     let override: AssignmentDoc['override'] = null;
     if (failures.length > 0) {
       if (!args.override) {

@@ -11,3 +11,5 @@ export { TrainingSummary } from './TrainingSummary';
 export { VisitRecord } from './VisitRecord';
 export { ServiceCard } from './ServiceCard';
 export { DeductionNotice } from './DeductionNotice';
+export { RecruitNotice } from './RecruitNotice';
+export { RecruitPublicity } from './RecruitPublicity';

@@ -37,6 +37,8 @@ export const PLACED_ID_SOURCES = {
   service: placed('service', `${RESIDENT}:${TIME}:[a-z0-9]+`),
   /** `worklistMark:<place>:<time>:<random>` (a new type: no legacy shape). */
   worklistMark: `^worklistMark:${PLACE}:${TIME}:[a-z0-9]{8}$`,
+  /** `payAccount:<place>:<resident key>:<effective date>` (a new type: no legacy shape). */
+  payAccount: `^payAccount:${PLACE}:${RESIDENT}:${DATE}$`,
 } as const;
 
 export const ID_PATTERNS = {

@@ -178,6 +178,15 @@ export const DOCUMENTS = {
     placed: placed.worklistMark,
     label: label('worklistMark'),
   }),
+  // A holder's bank card or 社保卡 for the township payroll (issue 17): masked unless revealed.
+  payAccount: row({
+    ...station,
+    prefix: 'payAccount:',
+    id: (place: string, residentId: string, effectiveFrom: string) => `payAccount:${place}:${residentKey(residentId)}:${effectiveFrom}`,
+    schema: s.payAccountSchema,
+    placed: placed.payAccount,
+    label: label('payAccount'),
+  }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;

@@ -366,3 +366,25 @@ export const worklistMarkSchema = z.object({
   /** The display name of createdBy when written (the county has no copy of the accounts). */
   byName: z.string().max(100),
 });
+
+// ── A holder's payment account (the township payroll, issue 17) ──
+
+export const PAY_ACCOUNT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
+
+/**
+ * `payAccount:<place>:<resident key>:<effective date>`: the bank card or 社保卡 a holder is paid
+ * into, from that day; a later date replaces it (the same day again: a new revision). Shown
+ * masked everywhere; the whole number leaves the core only through an audited reveal.
+ */
+export const payAccountSchema = z.object({
+  ...base,
+  type: z.literal('payAccount'),
+  residentId: residentIdSchema,
+  kind: z.enum(PAY_ACCOUNT_KINDS),
+  /** The bank (开户行) or the card's issuer. */
+  bankName: z.string().max(60),
+  accountNo: z.string().regex(/^\d{8,30}$/),
+  effectiveFrom: isoDay,
+  /** The holder's display name when written (the township reads it from the village's copy). */
+  holderName: z.string().max(100),
+});

@@ -39,3 +39,4 @@ export type ResolutionNoticeDoc = z.output<typeof s.resolutionSchema>;
 export type HeartbeatDoc = z.output<typeof s.heartbeatSchema>;
 export type EmploymentDoc = z.output<typeof s.employmentSchema>;
 export type WorklistMarkDoc = z.output<typeof s.worklistMarkSchema>;
+export type PayAccountDoc = z.output<typeof s.payAccountSchema>;

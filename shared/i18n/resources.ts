@@ -19,6 +19,7 @@ import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/tex
 import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
 import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
 import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
+import { payrollEn, payrollErrorsEn, payrollErrorsZhCN, payrollZhCN } from '../payroll/texts';
 import { worklistEn, worklistErrorsEn, worklistErrorsZhCN, worklistZhCN } from '../worklist/texts';
 import { commonErrorsEn, commonErrorsZhCN } from './errors';
 import { shellEn } from './en';
@@ -62,6 +63,8 @@ export const textTables = {
     { errors: servicesErrorsZhCN },
     worklistZhCN,
     { errors: worklistErrorsZhCN },
+    payrollZhCN,
+    { errors: payrollErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -98,6 +101,8 @@ export const textTables = {
     { errors: servicesErrorsEn },
     worklistEn,
     { errors: worklistErrorsEn },
+    payrollEn,
+    { errors: payrollErrorsEn },
   ],
 } as const;
 

@@ -23,6 +23,7 @@ import { recordsHandlers } from '../documents/contract';
 import { employmentHandlers } from '../employment/contract';
 import { servicesHandlers } from '../services/contract';
 import { worklistHandlers } from '../worklist/contract';
+import { payrollHandlers } from '../payroll/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -54,6 +55,7 @@ export const handlers = {
   ...recordsHandlers,
   ...servicesHandlers,
   ...worklistHandlers,
+  ...payrollHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -35,6 +35,7 @@ import { trainingApp } from './training/app';
 import { transferApp } from './transfer/app';
 import type { TransferService } from './transfer/transfer';
 import { worklistApp } from './worklist/app';
+import { payrollApp } from './payroll/app';
 
 export interface Domains extends ModuleDeps {
   station: StationService;
@@ -78,6 +79,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     employmentApp({ ...deps, employment: d.employment }),
     servicesApp({ ...deps, employment: d.employment }),
     worklistApp(deps),
+    payrollApp({ ...deps, audit }),
     backupApp({
       backups,
       audit,

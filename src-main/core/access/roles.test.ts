@@ -132,6 +132,12 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'worklist.list': ALL,
   'worklist.mark': WRITE,
   'worklist.overview': ALL,
+  'payroll.month': WRITE,
+  'payroll.export': WRITE,
+  'print.payroll': WRITE,
+  'payroll.account': WRITE,
+  'payroll.setAccount': WRITE,
+  'payroll.revealAccount': WRITE,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

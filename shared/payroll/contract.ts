@@ -1,0 +1,106 @@
+// The township payroll: the month's sheet across the township's villages, its print fill and
+// .xlsx, and the holders' payment accounts. Part of the one handler map (see ../rpc/handlers.ts).
+import { z } from 'zod';
+import { docId, type FileView } from '../common/fields';
+import { residentId } from '../common/fields';
+import type { PrintStation } from '../print/contract';
+import { WRITERS, handler } from '../rpc/define';
+import { payAccountSetSchema, payrollMonthSchema, type PayAccountKind } from './schema';
+
+export interface PayAccountView {
+  id: string;
+  residentId: string;
+  kind: PayAccountKind;
+  bankName: string;
+  /** Masked (last four digits) unless revealed. */
+  accountNo: string;
+  masked: boolean;
+  effectiveFrom: string;
+  placeCode: string;
+}
+
+/** Which rule decided a holder's amount (the month close's pay due until 考核 decides it). */
+export type PayRule = string;
+
+export interface PayrollRow {
+  residentId: string;
+  name: string;
+  placeCode: string;
+  postId: string;
+  postName: string;
+  days: number;
+  hours: number;
+  /** The 考核 score; null where none was made. */
+  score: number | null;
+  /** Yuan. */
+  payDue: number;
+  deductions: number;
+  payable: number;
+  /** i18n key of the rule that decided the amount (`payroll.rules.*`). */
+  rule: PayRule;
+  account: PayAccountView | null;
+  /** A deduction whose 扣款告知书 was not printed yet. */
+  noticePending: boolean;
+}
+
+export interface PayrollTotals {
+  holders: number;
+  days: number;
+  hours: number;
+  payDue: number;
+  deductions: number;
+  payable: number;
+}
+
+export interface PayrollVillage {
+  placeCode: string;
+  placeName: string;
+  rows: PayrollRow[];
+  totals: PayrollTotals;
+}
+
+export type MissingReason = 'notClosed' | 'noData';
+
+export interface PayrollMissing {
+  placeCode: string;
+  placeName: string;
+  reason: MissingReason;
+  /** The posts whose month is not closed (notClosed). */
+  posts: string[];
+  /** When the village's data last arrived here (its newest batch); null if never. */
+  lastReceivedAt: string | null;
+}
+
+export interface PayrollSheet {
+  month: string;
+  placeCode: string;
+  placeName: string;
+  villages: PayrollVillage[];
+  missing: PayrollMissing[];
+  totals: PayrollTotals;
+  /** False while a deduction's notice is unprinted (the sheet says so). */
+  final: boolean;
+  /** Accounts shown in full. */
+  full: boolean;
+  /** Where 考核 came from: 'monthClose' until the assessment decides pay. */
+  payFrom: 'monthClose' | 'assessment';
+  computedAt: string;
+}
+
+/** 公益性岗位补贴发放表: the sheet, with who prints it. */
+export interface PayrollForm {
+  station: PrintStation;
+  sheet: PayrollSheet;
+}
+
+export const payrollHandlers = {
+  /** A township's sheet (refused elsewhere); accounts in full only for `full` (audit-logged). */
+  'payroll.month': handler<PayrollSheet>()(payrollMonthSchema, WRITERS),
+  'payroll.export': handler<FileView>()(payrollMonthSchema, WRITERS),
+  'print.payroll': handler<PayrollForm>()(payrollMonthSchema, WRITERS),
+  /** A holder's current account at this station (masked). */
+  'payroll.account': handler<PayAccountView | null>()(z.strictObject({ residentId }), WRITERS),
+  'payroll.setAccount': handler<PayAccountView>()(payAccountSetSchema, WRITERS),
+  /** One account in full; audit-logged (reveal) before it leaves the core. */
+  'payroll.revealAccount': handler<{ value: string }>()(z.strictObject({ id: docId }), WRITERS),
+} as const;

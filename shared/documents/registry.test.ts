@@ -59,6 +59,7 @@ const BUILT: Record<string, [string, string]> = {
   employment: [docId.employment(place, residentId, '2024-03-05', 'abcd2345'), `employment:${place}:${key}:2024-03-05:abcd2345`],
   service: [docId.service(place, residentId, '2024-03-05T01:02:03.000Z', 'r4nd0m12'), `service:${place}:${key}:2024-03-05T01:02:03.000Z:r4nd0m12`],
   worklistMark: [docId.worklistMark(place, '2024-03-05T01:02:03.000Z', 'abcd2345'), `worklistMark:${place}:2024-03-05T01:02:03.000Z:abcd2345`],
+  payAccount: [docId.payAccount(place, residentId, '2024-03-05'), `payAccount:${place}:${key}:2024-03-05`],
 };
 
 /** Ids as the code wrote them before ids carried places (a station or backup of then still holds them). */
@@ -108,7 +109,7 @@ describe('the document registry', () => {
       expect(placeOfId(built), type).toBeNull();
       expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
     }
-    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark']));
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount']));
     // A legacy post code of digits is not taken for a place: the shapes differ by one part.
     const digits = legacyId.post('123456');
     expect(placeOfId(digits)).toBeNull();
@@ -160,6 +161,7 @@ describe('the document registry', () => {
       employment: 'employment:',
       service: 'service:',
       worklistMark: 'worklistMark:',
+      payAccount: 'payAccount:',
     });
   });
 
@@ -176,7 +178,7 @@ describe('the document registry', () => {
 
   it("derives the county's type lists as they were written by hand", () => {
     expect(sorted(STATION_TYPES)).toEqual(
-      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark']),
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount']),
     );
     expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));

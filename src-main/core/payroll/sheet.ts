@@ -78,6 +78,8 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
     if (!v) villages.set(place, (v = { rows: [], unclosed: [], received: false, lastReceivedAt: null }));
     return v;
   };
+  // Every village with a station (the county's directory, as last pulled) is expected on the sheet.
+  await sync.loadDirectory();
   for (const place of [...sync.villagesOf(township), ...relayPlaces]) village(place);
 
   for (const source of sources) {
@@ -131,7 +133,8 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
       continue;
     }
     if (!v.rows.length) continue;
-    const rows = v.rows.sort((a, b) => a.postName.localeCompare(b.postName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+    // Post by post (by code), each post's holders in the month close's order.
+    const rows = v.rows.sort((a, b) => (a.postId.split(':').pop() ?? '').localeCompare(b.postId.split(':').pop() ?? ''));
     const villageTotals = zero();
     for (const r of rows) addTotals(villageTotals, r);
     addTotals(totals, villageTotals, villageTotals.holders);

@@ -19,6 +19,7 @@ import { usePost } from './queries';
 import { PostFormDialog } from './PostForm';
 import './posts.css';
 import { AssignCard } from './AssignCard';
+import { PayAccountCell } from '../payroll/PayAccountCell';
 import { usePersonName } from '../shell/people';
 
 export function PostDetailScreen({ postId }: { postId: string }) {
@@ -143,6 +144,7 @@ function HoldersCard({ holders }: { holders: AssignmentView[] }) {
             },
           },
           { key: 'contract', title: t('posts.holders.contractNo'), dataIndex: 'contractNo' },
+          { key: 'account', title: t('payroll.account.title'), render: (_, h) => <PayAccountCell residentId={h.residentId} /> },
           {
             key: 'override',
             title: t('posts.holders.override'),

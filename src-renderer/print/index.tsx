@@ -11,7 +11,7 @@ import { HALF_DAYS, type HalfDay } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { routeHash } from '../route';
-import { AttendanceSheet, HardshipApplication, HardshipNotice, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
+import { AttendanceSheet, HardshipApplication, HardshipNotice, PayrollSheet, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
 import { takeAutoPrint } from './printing';
 import { useFill } from './queries';
 
@@ -43,6 +43,8 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
         return leye.call('print.visitRecord', { serviceId: a });
       case 'serviceCard':
         return leye.call('print.serviceCard', { id: a });
+      case 'payroll':
+        return leye.call('print.payroll', { month: a, full: b === 'full' });
       default:
         return Promise.reject(new Error('unknown form'));
     }
@@ -65,6 +67,8 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
       return <VisitRecord form={data} />;
     case 'serviceCard':
       return <ServiceCard form={data} />;
+    case 'payroll':
+      return <PayrollSheet form={data} />;
     default:
       return <TrainingSummary form={data} />;
   }

@@ -10,3 +10,4 @@ export { SignInSheet } from './SignInSheet';
 export { TrainingSummary } from './TrainingSummary';
 export { VisitRecord } from './VisitRecord';
 export { ServiceCard } from './ServiceCard';
+export { PayrollSheet } from './PayrollSheet';

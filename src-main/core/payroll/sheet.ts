@@ -34,11 +34,13 @@ async function readSource(db: StationDb, place: string, own: boolean): Promise<S
     docsOf<AssignmentDoc>(db, ID_PREFIX.assignment),
     docsOf<MonthCloseDoc>(db, ID_PREFIX.monthClose),
     docsOf<PayAccountDoc>(db, ID_PREFIX.payAccount),
-    // The newest batch the village sent: when its data last came.
-    db.allDocs({ ...prefixRange(`${ID_PREFIX.batch}${place}:`), descending: false }),
+    // The newest batch the village sent (ids sort by time): when its data last came.
+    (() => {
+      const { startkey, endkey } = prefixRange(`${ID_PREFIX.batch}${place}:`);
+      return db.allDocs<{ createdAt?: string }>({ include_docs: true, descending: true, startkey: endkey, endkey: startkey, limit: 1 });
+    })(),
   ]);
-  const lastBatch = batches.rows[batches.rows.length - 1]?.id;
-  const lastReceivedAt = lastBatch ? (/^batch:\d+:(.+):[a-z0-9]{6}$/.exec(lastBatch)?.[1] ?? null) : null;
+  const lastReceivedAt = batches.rows[0]?.doc?.createdAt ?? null;
   return { place, own, posts, assignments, closes: new Map(closes.map((c) => [c._id, c])), accounts, lastReceivedAt };
 }
 

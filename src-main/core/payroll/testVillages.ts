@@ -12,7 +12,7 @@ export interface SeededPost {
   holders: { residentId: string; name: string; hours: number; payDue: number }[];
 }
 
-/** A rural post at `village` with `holders` people (46 and older), `days` days of 4 hours each in MONTH. */
+/** A rural post at `village` with one holder per name (born in the 1970s), `days[i]` days of 4 hours each in MONTH. */
 export async function seedPost(s: Station, village: string, code: string, names: string[], days: number[], close: boolean, seq0 = 100): Promise<SeededPost> {
   const post: ArgsOf<'posts.save'> = {
     code,
@@ -30,7 +30,7 @@ export async function seedPost(s: Station, village: string, code: string, names:
   const postId = docId.post(village, code);
   const holders: SeededPost['holders'] = [];
   for (const [i, name] of names.entries()) {
-    const { id } = await s.core.call(s.session, 'residents.register', registration({ idNumber: idNumber(`197${i}0101`, String(seq0 + i)), name }));
+    const { id } = await s.core.call(s.session, 'residents.register', registration({ idNumber: idNumber(`19${70 + (i % 10)}0101`, String(seq0 + i).padStart(3, '0')), name }));
     await s.core.call(s.session, 'posts.assign', { postId, residentId: id, startDate: '2026-01-01', endDate: '2026-12-31', contractNo: `HT-${code}-${i}` });
     const n = days[i] ?? 0;
     const marks = Array.from({ length: n }, (_, d) => ({ residentId: id, date: `${MONTH}-${String(d + 1).padStart(2, '0')}`, mark: 'present' as const, hours: 4 }));

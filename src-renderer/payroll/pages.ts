@@ -11,9 +11,9 @@ export interface SheetPage {
   subtotal: PayrollTotals;
 }
 
-export const FIRST_PAGE_LINES = 13;
-export const PAGE_LINES = 17;
-export const LAST_PAGE_LINES = 12;
+export const FIRST_PAGE_LINES = 14;
+export const PAGE_LINES = 18;
+export const LAST_PAGE_LINES = 14;
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 
@@ -49,5 +49,9 @@ export function pageLines(sheet: PayrollSheet): SheetPage[] {
   // The last page needs room for the grand total and the signatures.
   const last = chunks[chunks.length - 1]!;
   if (last.length > LAST_PAGE_LINES) chunks.push(last.splice(LAST_PAGE_LINES));
+  // A page of subtotals alone: the holder before them goes along (its 本页小计 is never empty).
+  const end = chunks[chunks.length - 1]!;
+  const before = chunks[chunks.length - 2];
+  while (before?.length && !end.some((l) => l.kind === 'row')) end.unshift(before.pop()!);
   return chunks.map((chunk) => ({ lines: chunk, subtotal: subtotal(chunk) }));
 }

@@ -138,17 +138,17 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
         }
         columns={[
           { key: 'seq', title: t('payroll.columns.seq'), width: 56, render: (_, l) => (l.kind === 'row' ? l.seq : t('payroll.subtotal', { village: l.village, count: l.totals.holders })), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 4 } : {}) },
-          { key: 'village', title: t('payroll.columns.village'), render: (_, l) => (l.kind === 'row' ? l.village : null), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 0 } : {}) },
-          { key: 'post', title: t('payroll.columns.post'), render: (_, l) => (l.kind === 'row' ? l.postName : null), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 0 } : {}) },
-          { key: 'name', title: t('payroll.columns.name'), render: (_, l) => (l.kind === 'row' ? l.name : null), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 0 } : {}) },
+          { key: 'village', title: t('payroll.columns.village'), width: 180, render: (_, l) => (l.kind === 'row' ? l.village : null), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 0 } : {}) },
+          { key: 'post', title: t('payroll.columns.post'), width: 110, render: (_, l) => (l.kind === 'row' ? l.postName : null), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 0 } : {}) },
+          { key: 'name', title: t('payroll.columns.name'), width: 96, render: (_, l) => (l.kind === 'row' ? l.name : null), onCell: (l) => (l.kind === 'subtotal' ? { colSpan: 0 } : {}) },
           { key: 'days', title: t('payroll.columns.days'), align: 'right', width: 80, render: (_, l) => (l.kind === 'row' ? l.days : l.totals.days) },
-          { key: 'hours', title: t('payroll.columns.hours'), align: 'right', width: 70, render: (_, l) => (l.kind === 'row' ? l.hours : l.totals.hours) },
+          { key: 'hours', title: t('payroll.columns.hours'), align: 'right', width: 64, render: (_, l) => (l.kind === 'row' ? l.hours : l.totals.hours) },
           { key: 'score', title: t('payroll.columns.score'), align: 'right', width: 80, render: (_, l) => (l.kind === 'row' ? (l.score ?? '—') : null) },
-          { key: 'payDue', title: t('payroll.columns.payDue'), align: 'right', render: (_, l) => money(l.kind === 'row' ? l.payDue : l.totals.payDue) },
-          { key: 'deductions', title: t('payroll.columns.deductions'), align: 'right', render: (_, l) => money(l.kind === 'row' ? l.deductions : l.totals.deductions) },
-          { key: 'payable', title: t('payroll.columns.payable'), align: 'right', render: (_, l) => money(l.kind === 'row' ? l.payable : l.totals.payable) },
+          { key: 'payDue', title: t('payroll.columns.payDue'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payDue : l.totals.payDue) },
+          { key: 'deductions', title: t('payroll.columns.deductions'), align: 'right', width: 90, render: (_, l) => money(l.kind === 'row' ? l.deductions : l.totals.deductions) },
+          { key: 'payable', title: t('payroll.columns.payable'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payable : l.totals.payable) },
           { key: 'account', title: t('payroll.columns.account'), render: (_, l) => (l.kind === 'row' ? l.account ? <AccountValue account={l.account} /> : <span className="leye-muted">{t('payroll.noAccount')}</span> : null) },
-          { key: 'rule', title: t('payroll.columns.rule'), render: (_, l) => (l.kind === 'row' ? t(l.rule) : null) },
+          { key: 'rule', title: t('payroll.columns.rule'), width: 140, render: (_, l) => (l.kind === 'row' ? t(l.rule) : null) },
         ]}
       />
     </>

@@ -28,7 +28,19 @@ async function docsOf<T>(db: StationDb, prefix: string): Promise<T[]> {
   return rows.rows.flatMap((r) => (r.doc ? [r.doc as T] : []));
 }
 
+/** A village's copy as last read, by its update sequence: read again only when something arrived. */
+const read = new WeakMap<StationDb, { seq: string | number; source: Source }>();
+
 async function readSource(db: StationDb, place: string, own: boolean): Promise<Source> {
+  const seq = (await db.info()).update_seq;
+  const known = read.get(db);
+  if (known && known.seq === seq) return known.source;
+  const source = await readWhole(db, place, own);
+  read.set(db, { seq, source });
+  return source;
+}
+
+async function readWhole(db: StationDb, place: string, own: boolean): Promise<Source> {
   const [posts, assignments, closes, accounts, batches] = await Promise.all([
     docsOf<PostDoc>(db, ID_PREFIX.post),
     docsOf<AssignmentDoc>(db, ID_PREFIX.assignment),

@@ -33,6 +33,7 @@ import { REFERRAL_RESULTS, SERVICE_CHANNELS, SERVICE_KINDS } from '../services/s
 import type { AttendanceRevision, MonthCloseHistoryEntry, MonthSummary, PostOverride } from '../rpc/handlers';
 import { ID_PATTERNS } from './ids';
 import { EMPLOYMENT_SOURCES, EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../employment/schema';
+import { PAY_ACCOUNT_KINDS } from '../payroll/kinds';
 
 /** The version this build writes and reads (typed as a number: a document's version is data). */
 export const SCHEMA_VERSION: number = 1;
@@ -368,8 +369,6 @@ export const worklistMarkSchema = z.object({
 });
 
 // ── A holder's payment account (the township payroll, issue 17) ──
-
-export const PAY_ACCOUNT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
 
 /**
  * `payAccount:<place>:<resident key>:<effective date>`: the bank card or 社保卡 a holder is paid

@@ -2,7 +2,7 @@
 // validates them. Messages are i18n keys.
 import { z } from 'zod';
 import { freeText, isoDay, month, residentId } from '../common/fields';
-import { PAY_ACCOUNT_KINDS } from '../documents/schemas';
+import { PAY_ACCOUNT_KINDS } from './kinds';
 
 export { PAY_ACCOUNT_KINDS };
 export type PayAccountKind = (typeof PAY_ACCOUNT_KINDS)[number];

@@ -62,7 +62,7 @@ async function seedVillage(sync: SyncService, village: string, v: number, month:
     const holders: MonthTotals[] = [];
     for (let h = 0; h < HOLDERS_PER_POST; h++) {
       const key = `${pad(v, 2)}${pad(p, 2)}${pad(h, 2)}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!).padEnd(26, 'a');
-      const residentId = `resident:${key}`;
+      const residentId = docId.resident(key);
       const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN.slice(Math.floor(random() * (GIVEN.length / 2)) * 2, Math.floor(random() * (GIVEN.length / 2)) * 2 + 2)}`;
       docs.push({ _id: docId.assignment(postId, residentId, '2025-01-01'), type: 'assignment', ...stamp, postId, residentId, startDate: '2025-01-01', endDate: '2027-12-31', contractNo: `HT-${v}-${p}-${h}`, override: null });
       let present = 0;

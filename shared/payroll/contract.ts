@@ -2,9 +2,9 @@
 // .xlsx, and the holders' payment accounts. Part of the one handler map (see ../rpc/handlers.ts).
 import { z } from 'zod';
 import { docId, type FileView } from '../common/fields';
-import { residentId } from '../common/fields';
+import { month, residentId } from '../common/fields';
 import type { PrintStation } from '../print/contract';
-import { WRITERS, handler } from '../rpc/define';
+import { COUNTY_STAFF, WRITERS, handler } from '../rpc/define';
 import { payAccountSetSchema, payrollMonthSchema, type PayAccountKind } from './schema';
 
 export interface PayAccountView {
@@ -93,7 +93,31 @@ export interface PayrollForm {
   sheet: PayrollSheet;
 }
 
+/** One township's payroll for a month as the county's aggregate shows it. */
+export interface TownshipPayrollStatus {
+  placeCode: string;
+  placeName: string;
+  /** Villages with posts that had holders in the month. */
+  villages: number;
+  /** complete: every such post closed; missing: some village has a post not closed (or not arrived). */
+  status: 'complete' | 'missing';
+  missing: { placeCode: string; placeName: string; openPosts: number }[];
+  /** Of the closed villages. */
+  holders: number;
+  payDue: number;
+}
+
+export interface CountyPayrollView {
+  month: string;
+  placeCode: string;
+  townships: TownshipPayrollStatus[];
+  totals: { holders: number; payDue: number };
+  computedAt: string;
+}
+
 export const payrollHandlers = {
+  /** At a county station: every township's payroll status for the month, from the county server's aggregate. */
+  'payroll.county': handler<CountyPayrollView>()(z.strictObject({ month }), COUNTY_STAFF),
   /** A township's sheet (refused elsewhere); accounts in full only for `full` (audit-logged). */
   'payroll.month': handler<PayrollSheet>()(payrollMonthSchema, WRITERS),
   'payroll.export': handler<FileView>()(payrollMonthSchema, WRITERS),

@@ -155,6 +155,7 @@ export const payrollEn: typeof payrollZhCN = {
 export const payrollErrorsZhCN = {
   payroll: {
     townshipOnly: '补贴发放表只能在乡镇站编制',
+    countyOnly: '各乡镇发放情况只能在县级站查看',
     accountNo: '账号须为 8–30 位数字',
   },
   labels: { recordType: { payAccount: '补贴发放账号' } },
@@ -163,6 +164,7 @@ export const payrollErrorsZhCN = {
 export const payrollErrorsEn: typeof payrollErrorsZhCN = {
   payroll: {
     townshipOnly: 'The payroll is made at a township station only',
+    countyOnly: 'The townships’ payrolls are seen at a county station only',
     accountNo: 'An account number has 8–30 digits',
   },
   labels: { recordType: { payAccount: 'payment account' } },

@@ -133,6 +133,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'worklist.mark': WRITE,
   'worklist.overview': ALL,
   'payroll.month': WRITE,
+  'payroll.county': COUNTY,
   'payroll.export': WRITE,
   'print.payroll': WRITE,
   'payroll.account': WRITE,

@@ -9,6 +9,7 @@ import { fail } from '../context';
 import type { ModuleDeps } from '../modules';
 import { PayAccounts } from './accounts';
 import { buildSheet } from './sheet';
+import { countyPayroll } from './county';
 import { payrollXlsx } from './xlsx';
 
 export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
@@ -44,6 +45,10 @@ export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
         station: { name: config.name, placeCode: config.placeCode, placePath: placePath(config.placeCode).map((p) => p.name), clerk: user.displayName, printedOn: deps.ctx.today() },
         sheet: data,
       };
+    },
+    'payroll.county': async (args) => {
+      if (stationLevel(deps.ctx.station().placeCode) !== 'county') fail({ code: 'VALIDATION', messageKey: 'errors.payroll.countyOnly' });
+      return countyPayroll(deps, args.month);
     },
     'payroll.account': async (args) => accounts.current(args.residentId),
     'payroll.setAccount': async (args, session) => accounts.set(args, session.user!),

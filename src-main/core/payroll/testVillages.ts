@@ -13,7 +13,7 @@ export interface SeededPost {
 }
 
 /** A rural post at `village` with one holder per name (born in the 1970s), `days[i]` days of 4 hours each in MONTH. */
-export async function seedPost(s: Station, village: string, code: string, names: string[], days: number[], close: boolean, seq0 = 100): Promise<SeededPost> {
+export async function seedPost(s: Pick<Station, 'core' | 'session'>, village: string, code: string, names: string[], days: number[], close: boolean, seq0 = 100): Promise<SeededPost> {
   const post: ArgsOf<'posts.save'> = {
     code,
     name: `${code} 保洁`,

@@ -43,6 +43,15 @@ export const payrollZhCN = {
     rules: { monthClose: '按月结账应发' },
     accountKinds: { bankCard: '银行卡', socialSecurityCard: '社保卡' },
     noAccount: '未登记账号',
+    county: {
+      title: '各乡镇补贴发放情况',
+      township: '乡镇（街道）',
+      status: '状态',
+      statuses: { complete: '已齐全', missing: '有村未结账' },
+      missing: '未结账的村',
+      openPosts: '{{village}}（{{count}} 个岗位）',
+      holders: '人数',
+    },
     account: {
       title: '补贴发放账号',
       kind: '账号类型',
@@ -119,6 +128,15 @@ export const payrollEn: typeof payrollZhCN = {
     rules: { monthClose: 'Pay due at the month close' },
     accountKinds: { bankCard: 'Bank card', socialSecurityCard: 'Social security card' },
     noAccount: 'No account',
+    county: {
+      title: 'Townships’ payrolls',
+      township: 'Township',
+      status: 'Status',
+      statuses: { complete: 'Complete', missing: 'Villages missing' },
+      missing: 'Villages not closed',
+      openPosts: '{{village}} ({{count}} posts)',
+      holders: 'Holders',
+    },
     account: {
       title: 'Payment account',
       kind: 'Account type',

@@ -15,6 +15,8 @@ import { PrintButton, printRoute } from '../print';
 import { downloadFile } from '../sync/transferFile';
 import { AccountValue } from './AccountValue';
 import { usePayroll } from './queries';
+import { CountyPayroll } from './CountyPayroll';
+import { useStationStatus } from '../station/queries';
 
 export { PayAccountCell } from './PayAccountCell';
 
@@ -33,7 +35,14 @@ function linesOf(sheet: PayrollSheet): Line[] {
   return out;
 }
 
+/** The township's sheet; at a county station, every township's status. */
 export function PayrollScreen() {
+  const status = useStationStatus();
+  if (status.data?.station?.level === 'county') return <CountyPayroll initialMonth={lastMonth()} />;
+  return <TownshipPayroll />;
+}
+
+function TownshipPayroll() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [month, setMonth] = useState(lastMonth);

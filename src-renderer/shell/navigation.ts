@@ -42,6 +42,8 @@ const GROUPS: Group[] = [
     entries: [
       { target: 'posts', label: 'nav.posts', needs: 'posts.list' },
       { target: 'payroll', label: 'nav.payroll', needs: 'payroll.month', townshipOnly: true },
+      // The same screen at a county station: every township's status (never both: one level each).
+      { target: 'payroll', label: 'nav.payroll', needs: 'payroll.county', countyOnly: true },
     ],
   },
   { key: 'training', label: 'nav.groups.training', entries: [{ target: 'training', label: 'nav.training', needs: 'training.list' }] },

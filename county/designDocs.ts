@@ -218,6 +218,16 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
 }`,
     reduce: '_count',
   },
+  // Places created against the county's post plan (issue 17): [year, placeCode] → assignments
+  // running in that year (group_level=2: per place).
+  postPlaces: {
+    map: `function (doc) {
+  if (doc.type !== 'assignment' || !doc.startDate || !doc.endDate) return;
+  var from = Number(doc.startDate.slice(0, 4)), to = Number(doc.endDate.slice(0, 4));
+  for (var y = from; y <= to && y < from + 20; y++) emit([y, doc.placeCode], 1);
+}`,
+    reduce: '_count',
+  },
   // The township payroll's status (issue 17): [YYYY-MM, township, village, postId] → null for each
   // assignment covering the month, and the month close's {closed, holders, payDueFen} (reduce=false).
   payrollPosts: {

@@ -39,6 +39,8 @@ export const PLACED_ID_SOURCES = {
   worklistMark: `^worklistMark:${PLACE}:${TIME}:[a-z0-9]{8}$`,
   /** `payAccount:<place>:<resident key>:<effective date>` (a new type: no legacy shape). */
   payAccount: `^payAccount:${PLACE}:${RESIDENT}:${DATE}$`,
+  /** `postPlan:<county>:<year>`: the county's planned public-welfare post places of a year. */
+  postPlan: `^postPlan:${PLACE}:\\d{4}$`,
 } as const;
 
 export const ID_PATTERNS = {

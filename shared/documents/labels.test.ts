@@ -51,6 +51,7 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   service: { _id: docId.service(PLACE, residentId, stamp.createdAt, 'abcdefgh'), type: 'service', ...stamp, entry: 'service', residentId, date: '2026-12-06', channel: 'homeVisit', kind: 'jobReferral', content: '推荐保洁岗位', outcome: '' },
   worklistMark: { _id: docId.worklistMark(PLACE, stamp.createdAt, 'abcdefgh'), type: 'worklistMark', ...stamp, key: 'unemployedNotContacted|x|2026-11-01', rule: 'unemployedNotContacted', kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王小燕' },
   payAccount: { _id: docId.payAccount(PLACE, residentId, '2026-11-01'), type: 'payAccount', ...stamp, residentId, kind: 'bankCard', bankName: '农商银行', accountNo: '6228480012345678', effectiveFrom: '2026-11-01', holderName: '王小燕' },
+  postPlan: { _id: docId.postPlan('370102', 2026), type: 'postPlan', ...stamp, placeCode: '370102', year: 2026, places: 1200, note: '' },
 };
 
 const byId = new Map(Object.values(DOCS).map((d) => [d._id as string, d]));

@@ -60,6 +60,7 @@ const BUILT: Record<string, [string, string]> = {
   service: [docId.service(place, residentId, '2024-03-05T01:02:03.000Z', 'r4nd0m12'), `service:${place}:${key}:2024-03-05T01:02:03.000Z:r4nd0m12`],
   worklistMark: [docId.worklistMark(place, '2024-03-05T01:02:03.000Z', 'abcd2345'), `worklistMark:${place}:2024-03-05T01:02:03.000Z:abcd2345`],
   payAccount: [docId.payAccount(place, residentId, '2024-03-05'), `payAccount:${place}:${key}:2024-03-05`],
+  postPlan: [docId.postPlan(place, 2026), `postPlan:${place}:2026`],
 };
 
 /** Ids as the code wrote them before ids carried places (a station or backup of then still holds them). */
@@ -109,7 +110,7 @@ describe('the document registry', () => {
       expect(placeOfId(built), type).toBeNull();
       expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
     }
-    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount']));
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount', 'postPlan']));
     // A legacy post code of digits is not taken for a place: the shapes differ by one part.
     const digits = legacyId.post('123456');
     expect(placeOfId(digits)).toBeNull();
@@ -162,6 +163,7 @@ describe('the document registry', () => {
       service: 'service:',
       worklistMark: 'worklistMark:',
       payAccount: 'payAccount:',
+      postPlan: 'postPlan:',
     });
   });
 
@@ -178,7 +180,7 @@ describe('the document registry', () => {
 
   it("derives the county's type lists as they were written by hand", () => {
     expect(sorted(STATION_TYPES)).toEqual(
-      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount']),
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount', 'postPlan']),
     );
     expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));

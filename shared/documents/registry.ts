@@ -187,6 +187,8 @@ export const DOCUMENTS = {
     placed: placed.payAccount,
     label: label('payAccount'),
   }),
+  // The county's post plan of a year (issue 17), entered at the county station.
+  postPlan: row({ ...station, prefix: 'postPlan:', id: (county: string, year: number) => `postPlan:${county}:${year}`, schema: s.postPlanSchema, placed: placed.postPlan, label: label('postPlan') }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;

@@ -387,3 +387,12 @@ export const payAccountSchema = z.object({
   /** The holder's display name when written (the township reads it from the village's copy). */
   holderName: z.string().max(100),
 });
+
+/** `postPlan:<county>:<year>`: the places the county plans to create in a year (its share of the province's plan). */
+export const postPlanSchema = z.object({
+  ...base,
+  type: z.literal('postPlan'),
+  year: z.number().int().min(2000).max(2100),
+  places: z.number().int().min(0).max(1_000_000),
+  note: z.string().max(200),
+});

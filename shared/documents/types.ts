@@ -40,3 +40,4 @@ export type HeartbeatDoc = z.output<typeof s.heartbeatSchema>;
 export type EmploymentDoc = z.output<typeof s.employmentSchema>;
 export type WorklistMarkDoc = z.output<typeof s.worklistMarkSchema>;
 export type PayAccountDoc = z.output<typeof s.payAccountSchema>;
+export type PostPlanDoc = z.output<typeof s.postPlanSchema>;

@@ -2,7 +2,7 @@
 // .xlsx, and the holders' payment accounts. Part of the one handler map (see ../rpc/handlers.ts).
 import { z } from 'zod';
 import { docId, type FileView } from '../common/fields';
-import { month, residentId } from '../common/fields';
+import { freeText, month, residentId } from '../common/fields';
 import type { PrintStation } from '../print/contract';
 import { COUNTY_STAFF, WRITERS, handler } from '../rpc/define';
 import { payAccountSetSchema, payrollMonthSchema, type PayAccountKind } from './schema';
@@ -115,7 +115,24 @@ export interface CountyPayrollView {
   computedAt: string;
 }
 
+/** The county's plan of a year against the places created (assignments running that year, from the aggregate). */
+export interface PostPlanView {
+  year: number;
+  /** Null until the county enters its plan. */
+  planned: number | null;
+  note: string;
+  created: number;
+  byTownship: { placeCode: string; placeName: string; created: number }[];
+}
+
+const planYear = z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(2020, { error: 'errors.number.range' }).max(2100, { error: 'errors.number.range' });
+
 export const payrollHandlers = {
+  'payroll.plan': handler<PostPlanView>()(z.strictObject({ year: planYear }), COUNTY_STAFF),
+  'payroll.setPlan': handler<PostPlanView>()(
+    z.strictObject({ year: planYear, places: z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(0, { error: 'errors.number.range' }).max(1_000_000, { error: 'errors.number.range' }), note: freeText(200) }),
+    COUNTY_STAFF,
+  ),
   /** At a county station: every township's payroll status for the month, from the county server's aggregate. */
   'payroll.county': handler<CountyPayrollView>()(z.strictObject({ month }), COUNTY_STAFF),
   /** A township's sheet (refused elsewhere); accounts in full only for `full` (audit-logged). */

@@ -176,7 +176,7 @@ export const payrollErrorsZhCN = {
     countyOnly: '各乡镇发放情况只能在县级站查看',
     accountNo: '账号须为 8–30 位数字',
   },
-  labels: { recordType: { payAccount: '补贴发放账号' } },
+  labels: { recordType: { payAccount: '补贴发放账号', postPlan: '岗位计划' } },
 };
 
 export const payrollErrorsEn: typeof payrollErrorsZhCN = {
@@ -185,5 +185,5 @@ export const payrollErrorsEn: typeof payrollErrorsZhCN = {
     countyOnly: 'The townships’ payrolls are seen at a county station only',
     accountNo: 'An account number has 8–30 digits',
   },
-  labels: { recordType: { payAccount: 'payment account' } },
+  labels: { recordType: { payAccount: 'payment account', postPlan: 'post plan' } },
 };

@@ -134,6 +134,8 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'worklist.overview': ALL,
   'payroll.month': WRITE,
   'payroll.county': COUNTY,
+  'payroll.plan': COUNTY,
+  'payroll.setPlan': COUNTY,
   'payroll.export': WRITE,
   'print.payroll': WRITE,
   'payroll.account': WRITE,

@@ -9,7 +9,7 @@ import { fail } from '../context';
 import type { ModuleDeps } from '../modules';
 import { PayAccounts } from './accounts';
 import { buildSheet } from './sheet';
-import { countyPayroll } from './county';
+import { countyPayroll, postPlan, savePlan } from './county';
 import { payrollXlsx } from './xlsx';
 
 export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
@@ -18,6 +18,12 @@ export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
   const sheet = async (month: string, full: boolean): Promise<PayrollSheet> => {
     if (stationLevel(deps.ctx.station().placeCode) !== 'township') fail({ code: 'VALIDATION', messageKey: 'errors.payroll.townshipOnly' });
     return buildSheet(deps, month, full);
+  };
+
+  /** The county's views: refused away from a county station. */
+  const atCounty = () => {
+    if (stationLevel(deps.ctx.station().placeCode) !== 'county') fail({ code: 'VALIDATION', messageKey: 'errors.payroll.countyOnly' });
+    return deps;
   };
 
   /** Logged (on disk) before the sheet leaves the core: `<what>:<month>:full|masked`. */
@@ -46,10 +52,9 @@ export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
         sheet: data,
       };
     },
-    'payroll.county': async (args) => {
-      if (stationLevel(deps.ctx.station().placeCode) !== 'county') fail({ code: 'VALIDATION', messageKey: 'errors.payroll.countyOnly' });
-      return countyPayroll(deps, args.month);
-    },
+    'payroll.county': async (args) => countyPayroll(atCounty(), args.month),
+    'payroll.plan': async (args) => postPlan(atCounty(), args.year),
+    'payroll.setPlan': async (args, session) => savePlan(atCounty(), args, session.user!),
     'payroll.account': async (args) => accounts.current(args.residentId),
     'payroll.setAccount': async (args, session) => accounts.set(args, session.user!),
     'payroll.revealAccount': async (args, session) => accounts.reveal(args.id, session.user!),

@@ -2,7 +2,11 @@
 // server (`_design/stats/_view/payrollPosts`): per township, the villages whose posts had holders
 // that month, which of them closed every such post, the holders and the pay due of the closed.
 import { placeName } from '../../../shared/places';
-import type { CountyPayrollView, TownshipPayrollStatus } from '../../../shared/payroll/contract';
+import type { CountyPayrollView, PostPlanView, TownshipPayrollStatus } from '../../../shared/payroll/contract';
+import { docId } from '../../../shared/documents/registry';
+import type { PostPlanDoc } from '../../../shared/documents/types';
+import type { SessionUser } from '../../../shared/rpc/handlers';
+import { getOrNull } from '../store/db';
 import type { CoreContext } from '../context';
 import { countyView, q } from '../stats/countyViews';
 import type { SyncService } from '../sync/sync';
@@ -57,4 +61,30 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
     });
   }
   return { month, placeCode: county, townships, totals: { holders, payDue: payDueFen / 100 }, computedAt: deps.ctx.now() };
+}
+
+/** The plan of a year (as the county entered it) and the places created, per township. */
+export async function postPlan(deps: { ctx: CoreContext; sync: SyncService }, year: number): Promise<PostPlanView> {
+  const county = deps.ctx.station().placeCode;
+  const [doc, rows] = await Promise.all([
+    getOrNull<PostPlanDoc>(deps.ctx.db, docId.postPlan(county, year)),
+    countyView<[number, string], number>(deps.sync, county, 'postPlaces', `group_level=2&startkey=${q([year])}&endkey=${q([year, {}])}`),
+  ]);
+  const byTownship = new Map<string, number>();
+  for (const r of rows) byTownship.set(r.key[1].slice(0, 9), (byTownship.get(r.key[1].slice(0, 9)) ?? 0) + r.value);
+  const townships = [...byTownship].sort(([a], [b]) => a.localeCompare(b)).map(([placeCode, created]) => ({ placeCode, placeName: placeName(placeCode) ?? placeCode, created }));
+  return { year, planned: doc?.places ?? null, note: doc?.note ?? '', created: townships.reduce((n, t) => n + t.created, 0), byTownship: townships };
+}
+
+export async function savePlan(deps: { ctx: CoreContext; sync: SyncService }, args: { year: number; places: number; note: string }, user: SessionUser): Promise<PostPlanView> {
+  const { ctx } = deps;
+  const county = ctx.station().placeCode;
+  const id = docId.postPlan(county, args.year);
+  const existing = await getOrNull<PostPlanDoc>(ctx.db, id);
+  const stamp = ctx.stamp(user, county);
+  const doc: PostPlanDoc = existing
+    ? { ...existing, places: args.places, note: args.note, updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt }
+    : ({ _id: id, type: 'postPlan', ...stamp, year: args.year, places: args.places, note: args.note } as PostPlanDoc);
+  await ctx.write(doc);
+  return postPlan(deps, args.year);
 }

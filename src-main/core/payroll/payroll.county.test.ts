@@ -41,6 +41,12 @@ describe('the townships’ payrolls at the county', () => {
       (v) => v.townships[0]?.status === 'complete',
     );
     expect(complete.townships[0]).toMatchObject({ status: 'complete', missing: [], holders: 3, payDue: 2300 });
+    // The county's plan of the year against the places created (the three assignments run in 2026).
+    expect(await county.core.call(county.session, 'payroll.plan', { year: 2026 })).toMatchObject({ year: 2026, planned: null, created: 3 });
+    const plan = await county.core.call(county.session, 'payroll.setPlan', { year: 2026, places: 120, note: '鲁人社规〔2024〕1号' });
+    expect(plan).toEqual({ year: 2026, planned: 120, note: '鲁人社规〔2024〕1号', created: 3, byTownship: [{ placeCode: TOWNSHIP, placeName: '解放路街道', created: 3 }] });
+    expect((await county.core.call(county.session, 'payroll.setPlan', { year: 2026, places: 150, note: '' })).planned).toBe(150);
+    expect((await county.core.call(county.session, 'payroll.plan', { year: 2027 })).planned).toBeNull();
     // Another month: nothing held, no township listed.
     expect((await county.core.call(county.session, 'payroll.county', { month: '2025-10' })).townships).toEqual([]);
     // Not at a village station (its first account is an administrator, who may call it at a county station).

@@ -10,6 +10,7 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { formatTime, formatYuan } from '../form/format';
 import { payrollKeys } from './queries';
+import { PostPlanCard } from './PostPlanCard';
 
 export function CountyPayroll({ initialMonth }: { initialMonth: string }) {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function CountyPayroll({ initialMonth }: { initialMonth: string }) {
           { key: 'payDue', title: t('payroll.columns.payDue'), align: 'right', width: 140, render: (_, r) => formatYuan(r.payDue) },
         ]}
       />
+      <PostPlanCard />
     </div>
   );
 }

@@ -35,6 +35,15 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
     _id: docId.worklistMark(place, AT, random), type: 'worklistMark', ...stamp(place, by), key: `unemployedNotContacted|${residentId}|2026-10-01`, rule: 'unemployedNotContacted',
     kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王丽',
   }),
+  assessment: (place, by, random) => ({
+    _id: docId.assessment(docId.post(place, random), '2026-11', residentId, AT), type: 'assessment', ...stamp(place, by), postId: docId.post(place, random),
+    assignmentId: docId.assignment(docId.post(place, random), residentId, '2026-01-01'), residentId, month: '2026-11', scores: { village: 80, township: 70, democratic: 90 }, score: 77,
+    passed: true, deductions: [{ reason: '迟到', amountFen: 5000 }], policyFrom: '2020-01-01', assessedBy: by, assessedByName: '王丽', assessedAt: AT, supersedes: null, note: '',
+  }),
+  deductionNotice: (place, by, random) => ({
+    _id: docId.deductionNotice(docId.post(place, random), '2026-11', residentId, AT), type: 'deductionNotice', ...stamp(place, by), postId: docId.post(place, random),
+    assessmentId: docId.assessment(docId.post(place, random), '2026-11', residentId, AT), residentId, month: '2026-11', printedByName: '王丽',
+  }),
 };
 
 beforeAll(async () => {

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'posts' }
   | { name: 'post'; id: string }
   | { name: 'attendance'; postId: string; month: string }
+  /** A closed month's 考核 and pay (src-renderer/assessment). */
+  | { name: 'assessment'; postId: string; month: string }
   | { name: 'training' }
   | { name: 'session'; id: string }
   | { name: 'signIn'; sessionId: string }
@@ -47,6 +49,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'register') return { name: 'register' };
   if (parts[0] === 'posts') {
     if (parts[1] && parts[2] === 'attendance' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'attendance', postId: parts[1], month: parts[3]! };
+    if (parts[1] && parts[2] === 'assessment' && /^\d{4}-\d{2}$/.test(parts[3] ?? '')) return { name: 'assessment', postId: parts[1], month: parts[3]! };
     return parts[1] ? { name: 'post', id: parts[1] } : { name: 'posts' };
   }
   if (parts[0] === 'training') {
@@ -94,6 +97,8 @@ export function routeHash(route: Route): string {
       return `#/posts/${encodeURIComponent(route.id)}`;
     case 'attendance':
       return `#/posts/${encodeURIComponent(route.postId)}/attendance/${route.month}`;
+    case 'assessment':
+      return `#/posts/${encodeURIComponent(route.postId)}/assessment/${route.month}`;
     case 'training':
       return '#/training';
     case 'session':

@@ -41,6 +41,9 @@ export const PLACED_ID_SOURCES = {
   payAccount: `^payAccount:${PLACE}:${RESIDENT}:${DATE}$`,
   /** `postPlan:<county>:<year>`: the county's planned public-welfare post places of a year. */
   postPlan: `^postPlan:${PLACE}:\\d{4}$`,
+  /** `assessment:<place>:<post code>:<month>:<resident key>:<time>` (a post's child: legacy post ids carry no place). */
+  assessment: placed('assessment', `${CODE}:${MONTH}:${RESIDENT}:${TIME}`),
+  deductionNotice: placed('deductionNotice', `${CODE}:${MONTH}:${RESIDENT}:${TIME}`),
 } as const;
 
 export const ID_PATTERNS = {

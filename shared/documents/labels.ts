@@ -137,6 +137,9 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       return { type, person: person(), date: s('effectiveDate'), employmentStatus: s('status') };
     case 'service':
       return { type, person: person(), date: s('date'), ...(s('entry') === 'result' ? { referralResult: s('result') } : { serviceKind: s('kind') }) };
+    case 'assessment':
+    case 'deductionNotice':
+      return { type, person: person(), post: post(), month: s('month') };
     case 'worklistMark':
       return { type, ...(s('residentId') ? { person: person() } : {}), at: s('createdAt'), worklistMark: s('kind'), worklistRule: s('rule') };
     default:
@@ -144,7 +147,7 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
   }
 }
 
-const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'payroll']);
+const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'payroll', 'deductionNotice']);
 const ACCOUNT_CHANGES = new Set(['changePassword', 'create', 'update', 'resetPassword', 'unlock', 'idleLockMinutes', 'backupPassphrase']);
 
 /**

@@ -83,6 +83,9 @@ function parts(t: TFunction, label: RecordLabel): string[] {
       const what = label.referralResult ? t(`services.results.${label.referralResult}`) : label.serviceKind ? t(`services.kinds.${label.serviceKind}`) : '';
       return [formatPerson(t, label.person), `${label.date ?? ''} ${what}`.trim()];
     }
+    case 'assessment':
+    case 'deductionNotice':
+      return [formatPerson(t, label.person), label.post ?? '', formatMonth(t, label.month)];
     case 'worklistMark':
       return [
         label.person ? formatPerson(t, label.person) : '',

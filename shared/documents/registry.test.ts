@@ -61,6 +61,8 @@ const BUILT: Record<string, [string, string]> = {
   worklistMark: [docId.worklistMark(place, '2024-03-05T01:02:03.000Z', 'abcd2345'), `worklistMark:${place}:2024-03-05T01:02:03.000Z:abcd2345`],
   payAccount: [docId.payAccount(place, residentId, '2024-03-05'), `payAccount:${place}:${key}:2024-03-05`],
   postPlan: [docId.postPlan(place, 2026), `postPlan:${place}:2026`],
+  assessment: [docId.assessment(postId, '2024-02', residentId, '2024-03-05T01:02:03.000Z'), `assessment:${place}:P-1:2024-02:${key}:2024-03-05T01:02:03.000Z`],
+  deductionNotice: [docId.deductionNotice(postId, '2024-02', residentId, '2024-03-05T01:02:03.000Z'), `deductionNotice:${place}:P-1:2024-02:${key}:2024-03-05T01:02:03.000Z`],
 };
 
 /** Ids as the code wrote them before ids carried places (a station or backup of then still holds them). */
@@ -110,7 +112,7 @@ describe('the document registry', () => {
       expect(placeOfId(built), type).toBeNull();
       expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
     }
-    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount', 'postPlan']));
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount', 'postPlan', 'assessment', 'deductionNotice']));
     // A legacy post code of digits is not taken for a place: the shapes differ by one part.
     const digits = legacyId.post('123456');
     expect(placeOfId(digits)).toBeNull();
@@ -164,6 +166,8 @@ describe('the document registry', () => {
       worklistMark: 'worklistMark:',
       payAccount: 'payAccount:',
       postPlan: 'postPlan:',
+      assessment: 'assessment:',
+      deductionNotice: 'deductionNotice:',
     });
   });
 
@@ -180,13 +184,13 @@ describe('the document registry', () => {
 
   it("derives the county's type lists as they were written by hand", () => {
     expect(sorted(STATION_TYPES)).toEqual(
-      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount', 'postPlan']),
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'payAccount', 'postPlan', 'assessment', 'deductionNotice']),
     );
     expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));
     expect(sorted(LOCKED_TYPES)).toEqual(sorted(['attendance', 'signIn', 'review', 'batch', 'unlock', 'resolution']));
     // The sets the core fills from the changes feed (core.ts `caches`).
-    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'monthClose', 'training', 'enrolment', 'course']));
+    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'monthClose', 'training', 'enrolment', 'course', 'assessment', 'deductionNotice']));
   });
 
   it("knows every type the county's validation functions name", () => {
@@ -201,7 +205,7 @@ describe('the document registry', () => {
     expect([...named].filter((type) => !(type in DOCUMENTS))).toEqual([]);
     expect(stationValidate('371402001001', '371402')).toContain(`var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};`);
     // Append-only for every append-only type of the registry, not the audit log alone.
-    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'employment', 'service', 'worklistMark']);
+    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice']);
     for (const source of functions.filter((f) => f.includes('appendOnly(newDoc, oldDoc);'))) expect(source).toContain(`var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};`);
   });
 

@@ -189,6 +189,28 @@ export const DOCUMENTS = {
   }),
   // The county's post plan of a year (issue 17), entered at the county station.
   postPlan: row({ ...station, prefix: 'postPlan:', id: (county: string, year: number) => `postPlan:${county}:${year}`, schema: s.postPlanSchema, placed: placed.postPlan, label: label('postPlan') }),
+  // ── 考核 (issue 17, shared/assessment): a holder's monthly assessment, a change supersedes ──
+  assessment: row({
+    ...station,
+    prefix: 'assessment:',
+    id: (postId: string, month: string, residentId: string, at: string) => `assessment:${postCode(postId)}:${month}:${residentKey(residentId)}:${at}`,
+    schema: s.assessmentSchema,
+    appendOnly: true,
+    cached: true,
+    placed: placed.assessment,
+    label: label('assessment'),
+  }),
+  // A 扣款告知书 printed for an assessment entry: the payroll is final once every deduction's notice is.
+  deductionNotice: row({
+    ...station,
+    prefix: 'deductionNotice:',
+    id: (postId: string, month: string, residentId: string, at: string) => `deductionNotice:${postCode(postId)}:${month}:${residentKey(residentId)}:${at}`,
+    schema: s.deductionNoticeSchema,
+    appendOnly: true,
+    cached: true,
+    placed: placed.deductionNotice,
+    label: label('deductionNotice'),
+  }),
 };
 
 export type DocumentType = keyof typeof DOCUMENTS;

@@ -15,6 +15,7 @@ import {
   trainingPolicySchema,
   registrationAgeSchema,
   worklistPolicySchema,
+  assessmentPolicySchema,
 } from '../policy/parameters';
 import { WORKLIST_MARKS, WORKLIST_RULES } from '../worklist/contract';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../posts/schema';
@@ -110,6 +111,7 @@ export const policySchema = z.discriminatedUnion('kind', [
   z.object({ ...policyDoc, kind: z.literal('training'), values: trainingPolicySchema }),
   z.object({ ...policyDoc, kind: z.literal('registrationAge'), values: registrationAgeSchema }),
   z.object({ ...policyDoc, kind: z.literal('worklist'), values: worklistPolicySchema }),
+  z.object({ ...policyDoc, kind: z.literal('assessment'), values: assessmentPolicySchema }),
 ]);
 
 /** `post:<code>`; placeCode is the post's own place. */
@@ -395,4 +397,46 @@ export const postPlanSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   places: z.number().int().min(0).max(1_000_000),
   note: z.string().max(200),
+});
+
+// ── 考核 (issue 17, shared/assessment): append-only facts, a change supersedes ──────────────────
+
+const monthOnly = z.string().regex(/^\d{4}-\d{2}$/);
+/**
+ * `assessment:<place>:<post code>:<month>:<resident key>:<time>`: a holder's 考核 for a closed
+ * month. Never rewritten: a change is a new entry whose `supersedes` names the one it replaces;
+ * the latest is current (shared/assessment/doc.ts currentAssessment).
+ */
+export const assessmentSchema = z.object({
+  ...base,
+  type: z.literal('assessment'),
+  postId: postIdSchema,
+  assignmentId: z.string().max(300),
+  residentId: residentIdSchema,
+  month: monthOnly,
+  /** Item key → score 0–100. */
+  scores: z.record(z.string().max(40), z.number().min(0).max(100)),
+  /** Weighted score, one decimal. */
+  score: z.number().min(0).max(100),
+  passed: z.boolean(),
+  deductions: z.array(z.strictObject({ reason: freeText(100), amountFen: z.number().int().min(1).max(10_000_000) })).max(20),
+  /** The `effectiveFrom` of the 考核 parameter the score was weighed with. */
+  policyFrom: isoDay,
+  assessedBy: login,
+  /** The display name of assessedBy when written (the county has no copy of the accounts). */
+  assessedByName: z.string().max(100),
+  assessedAt: isoTime,
+  supersedes: z.string().max(300).nullable(),
+  note: freeText(200),
+});
+
+/** `deductionNotice:<place>:<post code>:<month>:<resident key>:<time>`: a 扣款告知书 was printed for an assessment entry. */
+export const deductionNoticeSchema = z.object({
+  ...base,
+  type: z.literal('deductionNotice'),
+  assessmentId: z.string().max(300),
+  postId: postIdSchema,
+  residentId: residentIdSchema,
+  month: monthOnly,
+  printedByName: z.string().max(100),
 });

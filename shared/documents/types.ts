@@ -41,3 +41,5 @@ export type EmploymentDoc = z.output<typeof s.employmentSchema>;
 export type WorklistMarkDoc = z.output<typeof s.worklistMarkSchema>;
 export type PayAccountDoc = z.output<typeof s.payAccountSchema>;
 export type PostPlanDoc = z.output<typeof s.postPlanSchema>;
+export type AssessmentDoc = z.output<typeof s.assessmentSchema>;
+export type DeductionNoticeDoc = z.output<typeof s.deductionNoticeSchema>;

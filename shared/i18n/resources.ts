@@ -20,6 +20,7 @@ import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
 import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
 import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
 import { payrollEn, payrollErrorsEn, payrollErrorsZhCN, payrollZhCN } from '../payroll/texts';
+import { assessmentEn, assessmentErrorsEn, assessmentErrorsZhCN, assessmentZhCN } from '../assessment/texts';
 import { worklistEn, worklistErrorsEn, worklistErrorsZhCN, worklistZhCN } from '../worklist/texts';
 import { commonErrorsEn, commonErrorsZhCN } from './errors';
 import { shellEn } from './en';
@@ -65,6 +66,8 @@ export const textTables = {
     { errors: worklistErrorsZhCN },
     payrollZhCN,
     { errors: payrollErrorsZhCN },
+    assessmentZhCN,
+    { errors: assessmentErrorsZhCN },
   ],
   en: [
     shellEn,
@@ -103,6 +106,8 @@ export const textTables = {
     { errors: worklistErrorsEn },
     payrollEn,
     { errors: payrollErrorsEn },
+    assessmentEn,
+    { errors: assessmentErrorsEn },
   ],
 } as const;
 

@@ -11,6 +11,7 @@ import {
   retirementPolicySchema,
   trainingPolicySchema,
   worklistPolicySchema,
+  assessmentPolicySchema,
   type PolicyKind,
   type PolicyValuesByKind,
 } from './parameters';
@@ -39,6 +40,7 @@ export const policySaveSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('training'), effectiveFrom: isoDay, rev: policyRev, values: trainingPolicySchema }),
     z.strictObject({ kind: z.literal('registrationAge'), effectiveFrom: isoDay, rev: policyRev, values: registrationAgeSchema }),
     z.strictObject({ kind: z.literal('worklist'), effectiveFrom: isoDay, rev: policyRev, values: worklistPolicySchema }),
+    z.strictObject({ kind: z.literal('assessment'), effectiveFrom: isoDay, rev: policyRev, values: assessmentPolicySchema }),
   ],
   { error: 'errors.option' },
 );

@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { month, shandongCounty } from '../common/fields';
 import { DEFAULT_RETIREMENT_RULES, type RetirementRuleSet } from './retirement';
+import type { AssessmentPolicy } from '../assessment/policy';
 
-export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge', 'worklist'] as const;
+export { assessmentPolicySchema, DEFAULT_ASSESSMENT_POLICY, type AssessmentPolicy } from '../assessment/policy';
+
+export const POLICY_KINDS = ['minimumWage', 'retirement', 'posts', 'training', 'registrationAge', 'worklist', 'assessment'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** Money crosses the bridge in yuan with at most two decimals and is stored in fen. */
@@ -129,6 +132,7 @@ export interface PolicyValuesByKind {
   training: TrainingPolicy;
   registrationAge: RegistrationAgeRange;
   worklist: WorklistParams;
+  assessment: AssessmentPolicy;
 }
 
 export const DEFAULT_POSTS_POLICY: PostsPolicy = {

@@ -30,6 +30,7 @@ export const policyZhCN = {
       training: '培训参数',
       registrationAge: '登记年龄范围',
       worklist: '待办提醒参数',
+      assessment: '考核与工资参数',
     },
     minimumWage: {
       countyCode: '县（市、区）代码',
@@ -129,6 +130,7 @@ export const policyEn: typeof policyZhCN = {
       training: 'Training rules',
       registrationAge: 'Registration age range',
       worklist: 'Work list periods',
+      assessment: 'Assessment and pay rules',
     },
     minimumWage: {
       countyCode: 'County code',

@@ -24,6 +24,7 @@ import { employmentHandlers } from '../employment/contract';
 import { servicesHandlers } from '../services/contract';
 import { worklistHandlers } from '../worklist/contract';
 import { payrollHandlers } from '../payroll/contract';
+import { assessmentHandlers } from '../assessment/contract';
 
 // What this file exported before the domains had their own files, for existing importers.
 export { ALL_ROLES, ROLES, type Role } from './define';
@@ -56,6 +57,7 @@ export const handlers = {
   ...servicesHandlers,
   ...worklistHandlers,
   ...payrollHandlers,
+  ...assessmentHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

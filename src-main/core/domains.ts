@@ -36,6 +36,8 @@ import { transferApp } from './transfer/app';
 import type { TransferService } from './transfer/transfer';
 import { worklistApp } from './worklist/app';
 import { payrollApp } from './payroll/app';
+import { assessmentApp } from './assessment/app';
+import { AssessmentService } from './assessment/service';
 
 export interface Domains extends ModuleDeps {
   station: StationService;
@@ -80,6 +82,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     servicesApp({ ...deps, employment: d.employment }),
     worklistApp(deps),
     payrollApp({ ...deps, audit }),
+    assessmentApp({ ...deps, assessment: new AssessmentService(d.ctx, posts) }),
     backupApp({
       backups,
       audit,

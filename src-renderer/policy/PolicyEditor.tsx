@@ -19,6 +19,7 @@ import { FieldItem, IsoDatePicker, NumberInput, TextField } from '../form/fields
 import { todayIso } from '../form/format';
 import { issueText, issuesOf } from '../errors';
 import { schemaResolver } from '../form/schemaIssues';
+import { AssessmentPolicyFields } from '../assessment/AssessmentPolicyFields';
 import { POLICY_LABELS, WORKLIST_FIELDS, categoryText, crossFieldIssues, policyFieldOf, startValues, toPolicyArgs, type FormsByKind } from './policyForms';
 
 export interface Editing {
@@ -127,6 +128,7 @@ export function PolicyEditor({ editing, countyCode, onClose }: { editing: Editin
           {kind === 'training' && <TrainingFields control={control} />}
           {kind === 'registrationAge' && <RegistrationAgeFields control={control} />}
           {kind === 'worklist' && <WorklistFields control={control} />}
+          {kind === 'assessment' && <AssessmentPolicyFields control={control} />}
           {kind === 'retirement' && <RetirementFields control={control} values={(entry ?? editing.base)?.values as RetirementPolicyValues | undefined} />}
         </Form>
       </form>

@@ -6,7 +6,8 @@ import { Alert, Button, Card, Result, Space, Spin, Table, Tag, Typography } from
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLICY_KINDS, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
+import { AssessmentPolicySummary } from '../assessment/AssessmentPolicySummary';
+import { POLICY_KINDS, type AssessmentPolicy, type MinimumWageValues, type PostsPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
@@ -170,6 +171,8 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
         </ul>
       );
     }
+    case 'assessment':
+      return <AssessmentPolicySummary values={entry.values as AssessmentPolicy} />;
     default: {
       const v = entry.values as RetirementPolicyValues;
       return (

@@ -9,6 +9,7 @@ import {
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
   DEFAULT_WORKLIST_POLICY,
+  DEFAULT_ASSESSMENT_POLICY,
   SHANDONG_2021_MINIMUM_WAGE,
   type MinimumWageValues,
   type PolicyKind,
@@ -17,6 +18,7 @@ import {
   type RetirementPolicyValues,
   type TrainingPolicy,
   type WorklistParams,
+  type AssessmentPolicy,
 } from '../../shared/policy/parameters';
 import type { ArgsOf, PolicyEntryView } from '../../shared/rpc/handlers';
 
@@ -62,6 +64,12 @@ export const WORKLIST_FIELDS: readonly { name: keyof WorklistParams; min: number
   { name: 'keepOverdueDays', min: 1, max: 3650 },
 ];
 
+/** The 考核 parameter, edited as it is stored (items with weights, marks, rules). */
+export interface AssessmentForm {
+  effectiveFrom: string;
+  values: AssessmentPolicy;
+}
+
 export interface FormsByKind {
   minimumWage: MinimumWageForm;
   posts: PostsForm;
@@ -69,6 +77,7 @@ export interface FormsByKind {
   retirement: RetirementForm;
   registrationAge: RegistrationAgeForm;
   worklist: WorklistForm;
+  assessment: AssessmentForm;
 }
 
 export type PolicySaveArgs = ArgsOf<'policy.save'>;
@@ -137,6 +146,8 @@ export function startValues<K extends PolicyKind>(kind: K, base: PolicyEntryView
     }
     case 'worklist':
       return { effectiveFrom, values: clone((base?.values as WorklistParams | undefined) ?? DEFAULT_WORKLIST_POLICY) } as FormsByKind[K];
+    case 'assessment':
+      return { effectiveFrom, values: clone((base?.values as AssessmentPolicy | undefined) ?? DEFAULT_ASSESSMENT_POLICY) } as FormsByKind[K];
     default:
       return { effectiveFrom, values: clone((base?.values as RetirementPolicyValues | undefined) ?? DEFAULT_RETIREMENT_VALUES) } as FormsByKind[K];
   }
@@ -170,6 +181,8 @@ export function toPolicyArgs<K extends PolicyKind>(kind: K, form: FormsByKind[K]
       const v = (form as WorklistForm).values;
       return { kind: 'worklist', ...common, values: Object.fromEntries(WORKLIST_FIELDS.map((f) => [f.name, num(v[f.name])])) as WorklistParams };
     }
+    case 'assessment':
+      return { kind: 'assessment', ...common, values: (form as AssessmentForm).values };
     default:
       return { kind: 'retirement', ...common, values: (form as RetirementForm).values };
   }
@@ -211,6 +224,16 @@ export const POLICY_LABELS: Record<string, string> = {
   'values.minAge': 'policy.registrationAge.minAge',
   'values.maxAge': 'policy.registrationAge.maxAge',
   ...Object.fromEntries(WORKLIST_FIELDS.map((f) => [`values.${f.name}`, `policy.worklist.${f.name}`])),
+  'values.items': 'assessment.policy.items',
+  'values.items.weight': 'assessment.policy.weight',
+  'values.items.key': 'assessment.policy.key',
+  'values.items.label.zh': 'assessment.policy.labelZh',
+  'values.items.label.en': 'assessment.policy.labelEn',
+  'values.passMark': 'assessment.policy.passMark',
+  'values.fullPayMark': 'assessment.policy.fullPayMark',
+  'values.betweenRule': 'assessment.policy.betweenRule',
+  'values.belowPassRule': 'assessment.policy.belowPassRule',
+  'values.failedMonthsForExit': 'assessment.policy.failedMonthsForExit',
 };
 
 /**

@@ -212,6 +212,7 @@ function AttendanceView({ grid }: { grid: AttendanceGridView }) {
         )}
         {!canWrite && <Tag>{t('attendance.readOnly')}</Tag>}
         <PrintButton route={printRoute('attendance', post.id, grid.month)} fileName={`${post.code}-${t('print.attendance.title')}-${grid.month}`} label={t('print.button.attendance')} testId="print-attendance" />
+        {grid.close?.status === 'closed' && <Button onClick={() => navigate({ name: 'assessment', postId: post.id, month: grid.month })} data-testid="open-assessment">{t('assessment.open')}</Button>}
       </Space>
       {grid.countyLockedAt && (
         <Alert

@@ -11,7 +11,7 @@ import { HALF_DAYS, type HalfDay } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { routeHash } from '../route';
-import { AttendanceSheet, HardshipApplication, HardshipNotice, PayrollSheet, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
+import { AttendanceSheet, DeductionNotice, HardshipApplication, HardshipNotice, PayrollSheet, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
 import { takeAutoPrint } from './printing';
 import { useFill } from './queries';
 
@@ -45,6 +45,8 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
         return leye.call('print.serviceCard', { id: a });
       case 'payroll':
         return leye.call('print.payroll', { month: a, full: b === 'full' });
+      case 'deductionNotice':
+        return leye.call('print.deductionNotice', { assessmentId: a });
       default:
         return Promise.reject(new Error('unknown form'));
     }
@@ -69,6 +71,8 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
       return <ServiceCard form={data} />;
     case 'payroll':
       return <PayrollSheet form={data} />;
+    case 'deductionNotice':
+      return <DeductionNotice form={data} />;
     default:
       return <TrainingSummary form={data} />;
   }

@@ -15,6 +15,7 @@ import { BackupScreen } from '../backup';
 import { AboutScreen } from '../about';
 import { AuditScreen, UsersScreen } from '../access';
 import { WorklistScreen } from '../worklist';
+import { AssessmentScreen } from '../assessment';
 import { navigate, type Route } from '../route';
 
 /** The screen, and whether it fills the main area (the residents list scrolls inside itself). */
@@ -32,6 +33,8 @@ export function routeScreen(route: Route): { screen: React.ReactNode; fill: bool
       return { screen: <PostDetailScreen key={route.id} postId={route.id} />, fill: false };
     case 'attendance':
       return { screen: <AttendanceScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />, fill: false };
+    case 'assessment':
+      return { screen: <AssessmentScreen key={`${route.postId}:${route.month}`} postId={route.postId} month={route.month} />, fill: false };
     case 'training':
       return { screen: <TrainingListScreen />, fill: false };
     case 'session':

@@ -83,6 +83,7 @@ export function menuKeyOf(route: Route): Target | null {
       return 'residents';
     case 'post':
     case 'attendance':
+    case 'assessment':
       return 'posts';
     case 'session':
     case 'signIn':

@@ -141,6 +141,10 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   'payroll.account': WRITE,
   'payroll.setAccount': WRITE,
   'payroll.revealAccount': WRITE,
+  'assessment.month': ALL,
+  'assessment.save': WRITE,
+  'assessment.failedMonths': ALL,
+  'print.deductionNotice': WRITE,
 };
 
 const NAMES = Object.keys(handlers) as HandlerName[];

@@ -5,6 +5,7 @@ import {
   DEFAULT_RETIREMENT_VALUES,
   DEFAULT_TRAINING_POLICY,
   DEFAULT_WORKLIST_POLICY,
+  DEFAULT_ASSESSMENT_POLICY,
   SHANDONG_2021_MINIMUM_WAGE,
   toRetirementRuleSet,
   type PolicyKind,
@@ -18,7 +19,7 @@ import { ID_PREFIX, type PolicyDoc, type Stamp } from '../store/docs';
 import { isConflict, type StationDb } from '../store/db';
 
 /** Defaults apply from these days; the county replaces them with confirmed, dated values. */
-const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01', worklist: '2020-01-01' } as const;
+const DEFAULT_FROM = { retirement: DEFAULT_RETIREMENT_RULES.effectiveFrom, posts: '2020-01-01', training: '2020-01-01', registrationAge: '2000-01-01', worklist: '2020-01-01', assessment: '2020-01-01' } as const;
 
 export function policyId(kind: PolicyKind, effectiveFrom: string, countyCode?: string): string {
   return kind === 'minimumWage' ? `${ID_PREFIX.policy}minimumWage:${countyCode}:${effectiveFrom}` : `${ID_PREFIX.policy}${kind}:${effectiveFrom}`;
@@ -48,6 +49,7 @@ export class PolicyStore {
       entry('training', DEFAULT_FROM.training, DEFAULT_TRAINING_POLICY),
       entry('registrationAge', DEFAULT_FROM.registrationAge, DEFAULT_REGISTRATION_AGE),
       entry('worklist', DEFAULT_FROM.worklist, DEFAULT_WORKLIST_POLICY),
+      entry('assessment', DEFAULT_FROM.assessment, DEFAULT_ASSESSMENT_POLICY),
     ];
   }
 
@@ -82,6 +84,12 @@ export class PolicyStore {
   worklist(day: string): { values: PolicyValuesByKind['worklist']; isDefault: boolean } {
     const doc = this.inForce('worklist', day);
     return doc ? { values: doc.values, isDefault: doc.isDefault } : { values: DEFAULT_WORKLIST_POLICY, isDefault: true };
+  }
+
+  /** The 考核 parameter in force on a day (the shipped default until the county records one), with the day it applies from. */
+  assessment(day: string): { values: PolicyValuesByKind['assessment']; isDefault: boolean; effectiveFrom: string } {
+    const doc = this.inForce('assessment', day);
+    return doc ? { values: doc.values, isDefault: doc.isDefault, effectiveFrom: doc.effectiveFrom } : { values: DEFAULT_ASSESSMENT_POLICY, isDefault: true, effectiveFrom: DEFAULT_FROM.assessment };
   }
 
   /** The county's minimum wage in force on a day, or null when none is recorded for that day. */

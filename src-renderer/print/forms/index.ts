@@ -11,3 +11,4 @@ export { TrainingSummary } from './TrainingSummary';
 export { VisitRecord } from './VisitRecord';
 export { ServiceCard } from './ServiceCard';
 export { PayrollSheet } from './PayrollSheet';
+export { DeductionNotice } from './DeductionNotice';

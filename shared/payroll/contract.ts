@@ -19,7 +19,7 @@ export interface PayAccountView {
   placeCode: string;
 }
 
-/** Which rule decided a holder's amount (the month close's pay due until 考核 decides it). */
+/** Which rule decided a holder's amount (an `assessment.rule.*` key). */
 export type PayRule = string;
 
 export interface PayrollRow {
@@ -36,8 +36,9 @@ export interface PayrollRow {
   payDue: number;
   deductions: number;
   payable: number;
-  /** i18n key of the rule that decided the amount (`payroll.rules.*`). */
+  /** i18n key of the rule that decided the amount (`assessment.rule.*`) and its wording's parameters. */
   rule: PayRule;
+  ruleParams: Record<string, string | number | null>;
   account: PayAccountView | null;
   /** A deduction whose 扣款告知书 was not printed yet. */
   noticePending: boolean;
@@ -82,8 +83,8 @@ export interface PayrollSheet {
   final: boolean;
   /** Accounts shown in full. */
   full: boolean;
-  /** Where 考核 came from: 'monthClose' until the assessment decides pay. */
-  payFrom: 'monthClose' | 'assessment';
+  /** What decided pay: the 考核's pay rule (shared/assessment/pay.ts) over the closed month. */
+  payFrom: 'assessment';
   computedAt: string;
 }
 

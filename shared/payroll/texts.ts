@@ -40,7 +40,6 @@ export const payrollZhCN = {
     subtotal: '{{village}} 小计（{{count}} 人）',
     pageSubtotal: '本页小计',
     total: '合计（{{count}} 人）',
-    rules: { monthClose: '按月结账应发' },
     accountKinds: { bankCard: '银行卡', socialSecurityCard: '社保卡' },
     noAccount: '未登记账号',
     county: {
@@ -136,7 +135,6 @@ export const payrollEn: typeof payrollZhCN = {
     subtotal: '{{village}} subtotal ({{count}})',
     pageSubtotal: 'Page subtotal',
     total: 'Total ({{count}})',
-    rules: { monthClose: 'Pay due at the month close' },
     accountKinds: { bankCard: 'Bank card', socialSecurityCard: 'Social security card' },
     noAccount: 'No account',
     county: {

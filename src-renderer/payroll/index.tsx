@@ -157,7 +157,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
           { key: 'deductions', title: t('payroll.columns.deductions'), align: 'right', width: 90, render: (_, l) => money(l.kind === 'row' ? l.deductions : l.totals.deductions) },
           { key: 'payable', title: t('payroll.columns.payable'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payable : l.totals.payable) },
           { key: 'account', title: t('payroll.columns.account'), render: (_, l) => (l.kind === 'row' ? l.account ? <AccountValue account={l.account} /> : <span className="leye-muted">{t('payroll.noAccount')}</span> : null) },
-          { key: 'rule', title: t('payroll.columns.rule'), width: 140, render: (_, l) => (l.kind === 'row' ? t(l.rule) : null) },
+          { key: 'rule', title: t('payroll.columns.rule'), width: 140, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
         ]}
       />
     </>

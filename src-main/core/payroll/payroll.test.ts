@@ -36,9 +36,9 @@ describe('the township payroll', () => {
     const [va] = sheet.villages;
     expect(va!.rows.map((r) => [r.name, r.postName, r.days, r.hours, r.payDue, r.payable, r.rule])).toEqual([
       // Each post's holders in its month close's order.
-      ['张二', 'A-1 保洁', 5, 20, 500, 500, 'payroll.rules.monthClose'],
-      ['张一', 'A-1 保洁', 10, 40, 1000, 1000, 'payroll.rules.monthClose'],
-      ['王一', 'T-1 保洁', 10, 40, 1000, 1000, 'payroll.rules.monthClose'],
+      ['张二', 'A-1 保洁', 5, 20, 500, 500, 'assessment.rule.noAssessment'],
+      ['张一', 'A-1 保洁', 10, 40, 1000, 1000, 'assessment.rule.noAssessment'],
+      ['王一', 'T-1 保洁', 10, 40, 1000, 1000, 'assessment.rule.noAssessment'],
     ]);
     expect(va!.totals).toEqual({ holders: 3, days: 25, hours: 100, payDue: 2500, deductions: 0, payable: 2500 });
     expect(sheet.totals).toEqual(va!.totals);
@@ -51,7 +51,7 @@ describe('the township payroll', () => {
       { placeCode: NEVER_SENT, placeName: expect.any(String), reason: 'noData', posts: [], lastReceivedAt: null },
       { placeCode: OTHER_VILLAGE, placeName: expect.any(String), reason: 'notClosed', posts: ['B-1 保洁'], lastReceivedAt: expect.stringMatching(/^2026-/) },
     ]);
-    expect(sheet).toMatchObject({ final: true, full: false, payFrom: 'monthClose' });
+    expect(sheet).toMatchObject({ final: true, full: false, payFrom: 'assessment' });
 
     // Village B closes and sends again: it joins the sheet with its own subtotal.
     await b.core.call(b.session, 'attendance.closeMonth', { postId: 'post:370102001003:B-1', month: MONTH });
@@ -107,5 +107,30 @@ describe('the township payroll', () => {
     expect(await refusal(a.core.call(a.session, 'payroll.month', { month: MONTH }))).toMatchObject({ messageKey: 'errors.payroll.townshipOnly' });
     // A bad account number is refused on its field.
     expect(await refusal(a.core.call(a.session, 'payroll.setAccount', { residentId: seeded.holders[0]!.residentId, kind: 'bankCard', bankName: 'x', accountNo: '12ab', effectiveFrom: '2026-01-01' }))).toMatchObject({ field: 'accountNo', messageKey: 'errors.payroll.accountNo' });
+  });
+
+  it('pays by the village’s 考核 (the assessment’s pay rule) and is not final until the deduction’s 扣款告知书 is printed', async () => {
+    const a = await station(VILLAGE);
+    const seeded = await seedPost(a, VILLAGE, 'A-1', ['张一', '张二'], [10, 10], true);
+    const [first, second] = seeded.holders;
+    // 张一: 90 points, a 100-yuan deduction; 张二: 70 points (between the pass mark 60 and full pay 80).
+    const entry = await a.core.call(a.session, 'assessment.save', { postId: seeded.postId, month: MONTH, residentId: first!.residentId, scores: { village: 90, township: 90, democratic: 90 }, deductions: [{ reason: '缺勤一次', amount: 100 }], note: '', supersedes: null });
+    await a.core.call(a.session, 'assessment.save', { postId: seeded.postId, month: MONTH, residentId: second!.residentId, scores: { village: 70, township: 70, democratic: 70 }, deductions: [], note: '', supersedes: null });
+    const t = await station(TOWNSHIP);
+    await carry(a, t);
+    const before = await t.core.call(t.session, 'payroll.month', { month: MONTH });
+    const rows = before.villages[0]!.rows;
+    const one = rows.find((r) => r.name === '张一')!;
+    const two = rows.find((r) => r.name === '张二')!;
+    expect(one).toMatchObject({ score: 90, payDue: 1000, deductions: 100, payable: 900, rule: 'assessment.rule.full', noticePending: true });
+    expect(two).toMatchObject({ score: 70, rule: expect.stringMatching(/^assessment\.rule\./), noticePending: false });
+    expect(two.payable).toBeLessThanOrEqual(1000);
+    expect(before.final).toBe(false);
+    expect(before.villages[0]!.totals).toMatchObject({ deductions: 100, payable: 900 + two.payable });
+
+    // The village prints the notice and sends again: the sheet is final.
+    await a.core.call(a.session, 'print.deductionNotice', { assessmentId: entry.id });
+    await carry(a, t);
+    expect((await t.core.call(t.session, 'payroll.month', { month: MONTH })).final).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { docId } from '../../../shared/documents/registry';
 import type { CoreContext } from '../context';
 import { prefixRange, type StationDb } from '../store/db';
 import { ID_PREFIX, type AssignmentDoc, type MonthCloseDoc, type PostDoc } from '../store/docs';
-import type { PayAccountDoc } from '../../../shared/documents/types';
+import type { AssessmentDoc, DeductionNoticeDoc, PayAccountDoc } from '../../../shared/documents/types';
 import type { SyncService } from '../sync/sync';
 import { accountView, latestAccounts } from './accounts';
 import { PAY_FROM, holderPayFor } from './pay';
@@ -20,7 +20,19 @@ interface Source {
   assignments: AssignmentDoc[];
   closes: Map<string, MonthCloseDoc>;
   accounts: PayAccountDoc[];
+  /** 考核 entries and printed 扣款告知书 by `<post id>|<month>`. */
+  assessments: Map<string, AssessmentDoc[]>;
+  notices: Map<string, DeductionNoticeDoc[]>;
   lastReceivedAt: string | null;
+}
+
+function byPostMonth<T extends { postId: string; month: string }>(docs: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const d of docs) {
+    const key = `${d.postId}|${d.month}`;
+    out.set(key, [...(out.get(key) ?? []), d]);
+  }
+  return out;
 }
 
 async function docsOf<T>(db: StationDb, prefix: string): Promise<T[]> {
@@ -41,11 +53,13 @@ async function readSource(db: StationDb, place: string, own: boolean): Promise<S
 }
 
 async function readWhole(db: StationDb, place: string, own: boolean): Promise<Source> {
-  const [posts, assignments, closes, accounts, batches] = await Promise.all([
+  const [posts, assignments, closes, accounts, assessments, notices, batches] = await Promise.all([
     docsOf<PostDoc>(db, ID_PREFIX.post),
     docsOf<AssignmentDoc>(db, ID_PREFIX.assignment),
     docsOf<MonthCloseDoc>(db, ID_PREFIX.monthClose),
     docsOf<PayAccountDoc>(db, ID_PREFIX.payAccount),
+    docsOf<AssessmentDoc>(db, ID_PREFIX.assessment),
+    docsOf<DeductionNoticeDoc>(db, ID_PREFIX.deductionNotice),
     // The newest batch the village sent (ids sort by time): when its data last came.
     (() => {
       const { startkey, endkey } = prefixRange(`${ID_PREFIX.batch}${place}:`);
@@ -53,7 +67,7 @@ async function readWhole(db: StationDb, place: string, own: boolean): Promise<So
     })(),
   ]);
   const lastReceivedAt = batches.rows[0]?.doc?.createdAt ?? null;
-  return { place, own, posts, assignments, closes: new Map(closes.map((c) => [c._id, c])), accounts, lastReceivedAt };
+  return { place, own, posts, assignments, closes: new Map(closes.map((c) => [c._id, c])), accounts, assessments: byPostMonth(assessments), notices: byPostMonth(notices), lastReceivedAt };
 }
 
 const zero = (): PayrollTotals => ({ holders: 0, days: 0, hours: 0, payDue: 0, deductions: 0, payable: 0 });
@@ -79,6 +93,8 @@ interface VillageState {
 export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, month: string, full: boolean): Promise<PayrollSheet> {
   const { ctx, sync } = deps;
   const township = ctx.station().placeCode;
+  // The county's 考核 rule in force on the month's first day decides the month.
+  const rules = ctx.policies.assessment(`${month}-01`);
   const first = `${month}-01`;
   const last = `${month}-31`;
   const relayPlaces = sync.relayPlaces().filter((p) => p.length === 12 && p.startsWith(township));
@@ -104,7 +120,12 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
     }
     const accounts = latestAccounts(source.accounts, last);
     const holdersOf = new Map<string, number>();
-    for (const a of source.assignments) if (a.startDate <= last && a.endDate >= first) holdersOf.set(a.postId, (holdersOf.get(a.postId) ?? 0) + 1);
+    const assignmentOf = new Map<string, string>();
+    for (const a of source.assignments) {
+      if (a.startDate > last || a.endDate < first) continue;
+      holdersOf.set(a.postId, (holdersOf.get(a.postId) ?? 0) + 1);
+      assignmentOf.set(`${a.postId}|${a.residentId}`, a._id);
+    }
     for (const post of source.posts) {
       if (!post.placeCode.startsWith(township)) continue;
       const close = source.closes.get(docId.monthClose(post._id, month));
@@ -115,8 +136,17 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
         v.unclosed.push(post.name);
         continue;
       }
+      const key = `${post._id}|${month}`;
       for (const h of close.summary.holders) {
-        const pay = holderPayFor(h);
+        const pay = holderPayFor({
+          totals: h,
+          assignmentId: assignmentOf.get(`${post._id}|${h.residentId}`) ?? null,
+          month,
+          hourlyMinimum: close.summary.minimumWage?.hourly ?? null,
+          rules: rules.values,
+          entries: source.assessments.get(key) ?? [],
+          notices: source.notices.get(key) ?? [],
+        });
         const account = accounts.get(h.residentId);
         v.rows.push({
           residentId: h.residentId,

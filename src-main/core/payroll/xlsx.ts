@@ -1,6 +1,7 @@
 // The payroll as an .xlsx for the township's finance office: one sheet, the rows village by
 // village, each village's subtotal and the total; accounts as the sheet holds them (masked
 // unless the clerk asked for them in full). In Chinese, like the printed form.
+import { assessmentZhCN } from '../../../shared/assessment/texts';
 import { payrollZhCN } from '../../../shared/payroll/texts';
 import type { PayrollSheet, PayrollTotals } from '../../../shared/payroll/contract';
 import { xlsx, type Row } from '../sheets/xlsxWriter';
@@ -31,7 +32,8 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
     for (const r of v.rows) {
       seq += 1;
       const account = r.account ? `${texts.accountKinds[r.account.kind]} ${r.account.bankName} ${r.account.accountNo}`.replace(/\s+/g, ' ').trim() : texts.noAccount;
-      const rule = texts.rules[r.rule.replace(/^payroll\.rules\./, '') as keyof typeof texts.rules] ?? r.rule;
+      const wording = (assessmentZhCN.assessment.rule as Record<string, string>)[r.rule.replace(/^assessment\.rule\./, '')];
+      const rule = wording ? fill(wording, Object.fromEntries(Object.entries(r.ruleParams).map(([k, v]) => [k, v ?? '']))) : r.rule;
       rows.push([seq, v.placeName, r.postName, r.name, r.days, r.hours, r.score, r.payDue, r.deductions, r.payable, account, rule]);
     }
     rows.push(totalRow(fill(texts.subtotal, { village: v.placeName, count: v.totals.holders }), v.totals));

@@ -126,6 +126,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
         dataSource={lines}
         locale={{ emptyText: <Empty description={t('payroll.empty')} /> }}
         rowClassName={(l) => (l.kind === 'subtotal' ? 'leye-payroll-subtotal' : '')}
+        scroll={{ x: 1500 }}
         data-testid="payroll-table"
         summary={() =>
           sheet.totals.holders > 0 ? (
@@ -156,8 +157,8 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
           { key: 'payDue', title: t('payroll.columns.payDue'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payDue : l.totals.payDue) },
           { key: 'deductions', title: t('payroll.columns.deductions'), align: 'right', width: 90, render: (_, l) => money(l.kind === 'row' ? l.deductions : l.totals.deductions) },
           { key: 'payable', title: t('payroll.columns.payable'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payable : l.totals.payable) },
-          { key: 'account', title: t('payroll.columns.account'), render: (_, l) => (l.kind === 'row' ? l.account ? <AccountValue account={l.account} /> : <span className="leye-muted">{t('payroll.noAccount')}</span> : null) },
-          { key: 'rule', title: t('payroll.columns.rule'), width: 140, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
+          { key: 'account', title: t('payroll.columns.account'), width: 230, render: (_, l) => (l.kind === 'row' ? l.account ? <AccountValue account={l.account} /> : <span className="leye-muted">{t('payroll.noAccount')}</span> : null) },
+          { key: 'rule', title: t('payroll.columns.rule'), width: 200, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
         ]}
       />
     </>

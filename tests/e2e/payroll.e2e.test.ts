@@ -73,6 +73,7 @@ describe('the township payroll', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type(MONTH);
       await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
       await waitForCount(page.locator('[data-testid="payroll-table"] tbody tr.ant-table-row'), A_HOLDERS + 2 + 1, 20_000);
       expect(await page.getByTestId('payroll-missing').innerText()).toContain(missing);
       expect(await page.getByTestId('payroll-table').innerText()).toContain(total);
@@ -80,6 +81,8 @@ describe('the township payroll', () => {
       // Masked; the eye reveals (the core logs it).
       const account = page.getByTestId('pay-account').first();
       expect(await account.innerText()).toContain('************5678');
+      // The month picker's panel closed (it fades out) before the screenshot.
+      await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
       await shot(page, `payroll-${language}`);
       await account.getByTestId('reveal-pay-account').click();
       await page.getByText('6228480012345678').waitFor();

@@ -16,6 +16,7 @@ import { benchSheets } from './sheets';
 import { benchStatsDashboard, seedMarks } from './statsDashboard';
 import { benchSync, benchTownshipPull } from './sync';
 import { benchServices } from './services';
+import { benchPayroll } from './payroll';
 import { percentile, printTargets, timed } from './stats';
 
 const PLACE = '370102001002';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'sheets') return onlySheets();
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'stats') return onlyStats();
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'services') return onlyServices();
+  // Issue 17: `--only payroll`, a township's payroll of 30 villages × 50 holders (print route and .xlsx).
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'payroll') return void console.log(JSON.stringify(await benchPayroll()));
   // Issue 6: `--scale` / `--only scale [--sizes a,b,c]`, and `--only load [--stations N] [--residents N]`.
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));

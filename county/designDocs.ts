@@ -218,6 +218,40 @@ export const AGGREGATE_VIEWS: Record<string, { map: string; reduce: string }> = 
 }`,
     reduce: '_count',
   },
+  // Places created against the county's post plan (issue 17): [year, placeCode] → assignments
+  // running in that year (group_level=2: per place).
+  postPlaces: {
+    map: `function (doc) {
+  if (doc.type !== 'assignment' || !doc.startDate || !doc.endDate) return;
+  var from = Number(doc.startDate.slice(0, 4)), to = Number(doc.endDate.slice(0, 4));
+  for (var y = from; y <= to && y < from + 20; y++) emit([y, doc.placeCode], 1);
+}`,
+    reduce: '_count',
+  },
+  // The township payroll's status (issue 17): [YYYY-MM, township, village, postId] → null for each
+  // assignment covering the month, and the month close's {closed, holders, payDueFen} (reduce=false).
+  payrollPosts: {
+    map: `function (doc) {
+  var place = String(doc.placeCode || '');
+  if (doc.type === 'monthClose' && doc.month && doc.summary) {
+    var holders = doc.summary.holders || [], fen = 0;
+    for (var h = 0; h < holders.length; h++) fen += Math.round((holders[h].payDue || 0) * 100);
+    emit([doc.month, place.slice(0, 9), place, doc.postId], { closed: doc.status === 'closed' ? 1 : 0, holders: holders.length, payDueFen: fen });
+    return;
+  }
+  if (doc.type !== 'assignment' || !doc.startDate || !doc.endDate) return;
+  var y = Number(doc.startDate.slice(0, 4)), m = Number(doc.startDate.slice(5, 7));
+  var last = doc.endDate.slice(0, 7);
+  for (var i = 0; i < 240; i++) {
+    var month = y + '-' + (m < 10 ? '0' : '') + m;
+    if (month > last) break;
+    emit([month, place.slice(0, 9), place, doc.postId], null);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+}`,
+    reduce: '_count',
+  },
   // [YYYY-MM, placeCode, residentId] → assignments covering the month (group_level=3: distinct holders)
   postHolders: {
     map: `function (doc) {

@@ -125,7 +125,7 @@ export function Shell() {
         )}
         {loggedIn && <BackupPassphraseBanner />}
         <div className="leye-body">
-          {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} />}
+          {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} township={station?.level === 'township'} />}
           <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
         </div>
         {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}

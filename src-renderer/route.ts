@@ -33,6 +33,8 @@ export type Route =
   | { name: 'sheets' }
   /** The statistics dashboard. */
   | { name: 'stats' }
+  /** 补贴发放表: the township's payroll of a month. */
+  | { name: 'payroll' }
   /** 数据备份: backups and restore. */
   | { name: 'backup' }
   /** About and diagnostics (versions, counts, support bundle). */
@@ -61,6 +63,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'print' && parts[1]) return { name: 'print', form: parts[1], args: parts.slice(2).filter((p) => p !== '') };
   if (parts[0] === 'sheets') return { name: 'sheets' };
   if (parts[0] === 'stats') return { name: 'stats' };
+  if (parts[0] === 'payroll') return { name: 'payroll' };
   if (parts[0] === 'backup') return { name: 'backup' };
   if (parts[0] === 'about') return { name: 'about' };
   if (parts[0] === 'users') return { name: 'users' };
@@ -121,6 +124,8 @@ export function routeHash(route: Route): string {
       return '#/sheets';
     case 'stats':
       return '#/stats';
+    case 'payroll':
+      return '#/payroll';
     case 'backup':
       return '#/backup';
     case 'about':

@@ -39,6 +39,10 @@ export const PLACED_ID_SOURCES = {
   service: placed('service', `${RESIDENT}:${TIME}:[a-z0-9]+`),
   /** `worklistMark:<place>:<time>:<random>` (a new type: no legacy shape). */
   worklistMark: `^worklistMark:${PLACE}:${TIME}:[a-z0-9]{8}$`,
+  /** `payAccount:<place>:<resident key>:<effective date>` (a new type: no legacy shape). */
+  payAccount: `^payAccount:${PLACE}:${RESIDENT}:${DATE}$`,
+  /** `postPlan:<county>:<year>`: the county's planned public-welfare post places of a year. */
+  postPlan: `^postPlan:${PLACE}:\\d{4}$`,
   /** `assessment:<place>:<post code>:<month>:<resident key>:<time>` (a post's child: legacy post ids carry no place). */
   assessment: placed('assessment', `${CODE}:${MONTH}:${RESIDENT}:${TIME}`),
   deductionNotice: placed('deductionNotice', `${CODE}:${MONTH}:${RESIDENT}:${TIME}`),

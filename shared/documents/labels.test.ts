@@ -51,6 +51,8 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   employment: { _id: docId.employment(PLACE, residentId, '2026-11-01', 'abcd1234'), type: 'employment', ...stamp, residentId, status: 'migrant', effectiveDate: '2026-11-01' },
   service: { _id: docId.service(PLACE, residentId, stamp.createdAt, 'abcdefgh'), type: 'service', ...stamp, entry: 'service', residentId, date: '2026-12-06', channel: 'homeVisit', kind: 'jobReferral', content: '推荐保洁岗位', outcome: '' },
   worklistMark: { _id: docId.worklistMark(PLACE, stamp.createdAt, 'abcdefgh'), type: 'worklistMark', ...stamp, key: 'unemployedNotContacted|x|2026-11-01', rule: 'unemployedNotContacted', kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王小燕' },
+  payAccount: { _id: docId.payAccount(PLACE, residentId, '2026-11-01'), type: 'payAccount', ...stamp, residentId, kind: 'bankCard', bankName: '农商银行', accountNo: '6228480012345678', effectiveFrom: '2026-11-01', holderName: '王小燕' },
+  postPlan: { _id: docId.postPlan('370102', 2026), type: 'postPlan', ...stamp, placeCode: '370102', year: 2026, places: 1200, note: '' },
   assessment: { _id: docId.assessment(postId, '2026-11', residentId, stamp.createdAt), type: 'assessment', ...stamp, postId, residentId, month: '2026-11', score: 72 },
   deductionNotice: { _id: docId.deductionNotice(postId, '2026-11', residentId, stamp.createdAt), type: 'deductionNotice', ...stamp, postId, residentId, month: '2026-11' },
   opening: { _id: docId.opening(postId, 'abcd2345'), type: 'opening', ...stamp, postId, places: 2, conditions: '', windowFrom: '2026-12-01', windowTo: '2026-12-10', contact: '' },

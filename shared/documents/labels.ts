@@ -153,7 +153,7 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
   }
 }
 
-const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice', 'recruitNotice', 'recruitPublicity']);
+const PRINT_FORMS = new Set(['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice', 'recruitNotice', 'recruitPublicity', 'payroll']);
 const ACCOUNT_CHANGES = new Set(['changePassword', 'create', 'update', 'resetPassword', 'unlock', 'idleLockMinutes', 'backupPassphrase']);
 
 /**
@@ -170,7 +170,7 @@ export function auditLabel(entry: { action: AuditActionName; targetId: string; f
   const mode = (m: string) => (m === 'full' || m === 'masked' ? { mode: `labels.audit.mode.${m}` } : ({} as Record<string, string>));
   switch (action) {
     case 'reveal':
-      return label(field === 'phone' ? 'revealPhone' : 'revealIdNumber');
+      return label(field === 'phone' ? 'revealPhone' : field === 'payAccount' ? 'revealPayAccount' : 'revealIdNumber');
     case 'override':
       return label('override');
     case 'reopenMonth':

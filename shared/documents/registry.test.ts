@@ -60,6 +60,8 @@ const BUILT: Record<string, [string, string]> = {
   employment: [docId.employment(place, residentId, '2024-03-05', 'abcd2345'), `employment:${place}:${key}:2024-03-05:abcd2345`],
   service: [docId.service(place, residentId, '2024-03-05T01:02:03.000Z', 'r4nd0m12'), `service:${place}:${key}:2024-03-05T01:02:03.000Z:r4nd0m12`],
   worklistMark: [docId.worklistMark(place, '2024-03-05T01:02:03.000Z', 'abcd2345'), `worklistMark:${place}:2024-03-05T01:02:03.000Z:abcd2345`],
+  payAccount: [docId.payAccount(place, residentId, '2024-03-05'), `payAccount:${place}:${key}:2024-03-05`],
+  postPlan: [docId.postPlan(place, 2026), `postPlan:${place}:2026`],
   assessment: [docId.assessment(postId, '2024-02', residentId, '2024-03-05T01:02:03.000Z'), `assessment:${place}:P-1:2024-02:${key}:2024-03-05T01:02:03.000Z`],
   deductionNotice: [docId.deductionNotice(postId, '2024-02', residentId, '2024-03-05T01:02:03.000Z'), `deductionNotice:${place}:P-1:2024-02:${key}:2024-03-05T01:02:03.000Z`],
   opening: [docId.opening(postId, 'abcd2345'), `opening:${place}:P-1:abcd2345`],
@@ -114,7 +116,7 @@ describe('the document registry', () => {
       expect(placeOfId(built), type).toBeNull();
       expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
     }
-    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'assignmentExit', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry']));
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'assignmentExit', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry', 'payAccount', 'postPlan']));
     // A legacy post code of digits is not taken for a place: the shapes differ by one part.
     const digits = legacyId.post('123456');
     expect(placeOfId(digits)).toBeNull();
@@ -167,6 +169,8 @@ describe('the document registry', () => {
       employment: 'employment:',
       service: 'service:',
       worklistMark: 'worklistMark:',
+      payAccount: 'payAccount:',
+      postPlan: 'postPlan:',
       assessment: 'assessment:',
       deductionNotice: 'deductionNotice:',
       opening: 'opening:',
@@ -187,7 +191,7 @@ describe('the document registry', () => {
 
   it("derives the county's type lists as they were written by hand", () => {
     expect(sorted(STATION_TYPES)).toEqual(
-      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'assignmentExit', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry']),
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'assignmentExit', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry', 'payAccount', 'postPlan']),
     );
     expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));

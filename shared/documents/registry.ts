@@ -191,6 +191,17 @@ export const DOCUMENTS = {
     placed: placed.worklistMark,
     label: label('worklistMark'),
   }),
+  // A holder's bank card or 社保卡 for the township payroll (issue 17): masked unless revealed.
+  payAccount: row({
+    ...station,
+    prefix: 'payAccount:',
+    id: (place: string, residentId: string, effectiveFrom: string) => `payAccount:${place}:${residentKey(residentId)}:${effectiveFrom}`,
+    schema: s.payAccountSchema,
+    placed: placed.payAccount,
+    label: label('payAccount'),
+  }),
+  // The county's post plan of a year (issue 17), entered at the county station.
+  postPlan: row({ ...station, prefix: 'postPlan:', id: (county: string, year: number) => `postPlan:${county}:${year}`, schema: s.postPlanSchema, placed: placed.postPlan, label: label('postPlan') }),
   // ── 考核 (issue 17, shared/assessment): a holder's monthly assessment, a change supersedes ──
   assessment: row({
     ...station,

@@ -36,6 +36,7 @@ import { REFERRAL_RESULTS, SERVICE_CHANNELS, SERVICE_KINDS } from '../services/s
 import type { AttendanceRevision, MonthCloseHistoryEntry, MonthSummary, PostOverride } from '../rpc/handlers';
 import { ID_PATTERNS } from './ids';
 import { EMPLOYMENT_SOURCES, EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../employment/schema';
+import { PAY_ACCOUNT_KINDS } from '../payroll/kinds';
 
 /** The version this build writes and reads (typed as a number: a document's version is data). */
 export const SCHEMA_VERSION: number = 1;
@@ -388,6 +389,35 @@ export const worklistMarkSchema = z.object({
   residentId: residentIdSchema.nullable(),
   /** The display name of createdBy when written (the county has no copy of the accounts). */
   byName: z.string().max(100),
+});
+
+// ── A holder's payment account (the township payroll, issue 17) ──
+
+/**
+ * `payAccount:<place>:<resident key>:<effective date>`: the bank card or 社保卡 a holder is paid
+ * into, from that day; a later date replaces it (the same day again: a new revision). Shown
+ * masked everywhere; the whole number leaves the core only through an audited reveal.
+ */
+export const payAccountSchema = z.object({
+  ...base,
+  type: z.literal('payAccount'),
+  residentId: residentIdSchema,
+  kind: z.enum(PAY_ACCOUNT_KINDS),
+  /** The bank (开户行) or the card's issuer. */
+  bankName: z.string().max(60),
+  accountNo: z.string().regex(/^\d{8,30}$/),
+  effectiveFrom: isoDay,
+  /** The holder's display name when written (the township reads it from the village's copy). */
+  holderName: z.string().max(100),
+});
+
+/** `postPlan:<county>:<year>`: the places the county plans to create in a year (its share of the province's plan). */
+export const postPlanSchema = z.object({
+  ...base,
+  type: z.literal('postPlan'),
+  year: z.number().int().min(2000).max(2100),
+  places: z.number().int().min(0).max(1_000_000),
+  note: z.string().max(200),
 });
 
 // ── 考核 (issue 17, shared/assessment): append-only facts, a change supersedes ──────────────────

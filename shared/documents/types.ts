@@ -40,5 +40,7 @@ export type ResolutionNoticeDoc = z.output<typeof s.resolutionSchema>;
 export type HeartbeatDoc = z.output<typeof s.heartbeatSchema>;
 export type EmploymentDoc = z.output<typeof s.employmentSchema>;
 export type WorklistMarkDoc = z.output<typeof s.worklistMarkSchema>;
+export type PayAccountDoc = z.output<typeof s.payAccountSchema>;
+export type PostPlanDoc = z.output<typeof s.postPlanSchema>;
 export type AssessmentDoc = z.output<typeof s.assessmentSchema>;
 export type DeductionNoticeDoc = z.output<typeof s.deductionNoticeSchema>;

@@ -19,6 +19,7 @@ import { statsEn, statsErrorsEn, statsErrorsZhCN, statsZhCN } from '../stats/tex
 import { syncEn, syncErrorsEn, syncErrorsZhCN, syncZhCN } from '../sync/texts';
 import { trainingEn, trainingErrorsEn, trainingErrorsZhCN, trainingZhCN } from '../training/texts';
 import { transferEn, transferErrorsEn, transferErrorsZhCN, transferZhCN } from '../transfer/texts';
+import { payrollEn, payrollErrorsEn, payrollErrorsZhCN, payrollZhCN } from '../payroll/texts';
 import { assessmentEn, assessmentErrorsEn, assessmentErrorsZhCN, assessmentZhCN } from '../assessment/texts';
 import { recruitmentEn, recruitmentErrorsEn, recruitmentErrorsZhCN, recruitmentZhCN } from '../recruitment/texts';
 import { worklistEn, worklistErrorsEn, worklistErrorsZhCN, worklistZhCN } from '../worklist/texts';
@@ -64,6 +65,8 @@ export const textTables = {
     { errors: servicesErrorsZhCN },
     worklistZhCN,
     { errors: worklistErrorsZhCN },
+    payrollZhCN,
+    { errors: payrollErrorsZhCN },
     assessmentZhCN,
     { errors: assessmentErrorsZhCN },
     recruitmentZhCN,
@@ -104,6 +107,8 @@ export const textTables = {
     { errors: servicesErrorsEn },
     worklistEn,
     { errors: worklistErrorsEn },
+    payrollEn,
+    { errors: payrollErrorsEn },
     assessmentEn,
     { errors: assessmentErrorsEn },
     recruitmentEn,

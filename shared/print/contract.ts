@@ -18,7 +18,7 @@ import type { PrintedService, ServiceCardBody, ServiceFormResident, VisitRecordT
 
 export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
 
-export const PRINT_FORMS = ['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice', 'recruitNotice', 'recruitPublicity'] as const;
+export const PRINT_FORMS = ['registration', 'hardshipApplication', 'hardshipNotice', 'attendance', 'signInSheet', 'trainingSummary', 'visitRecord', 'serviceCard', 'deductionNotice', 'recruitNotice', 'recruitPublicity', 'payroll'] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
 /** Who prints, where: the header and the 经办人 line of every form. */

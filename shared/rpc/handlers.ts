@@ -23,6 +23,7 @@ import { recordsHandlers } from '../documents/contract';
 import { employmentHandlers } from '../employment/contract';
 import { servicesHandlers } from '../services/contract';
 import { worklistHandlers } from '../worklist/contract';
+import { payrollHandlers } from '../payroll/contract';
 import { assessmentHandlers } from '../assessment/contract';
 import { recruitmentHandlers } from '../recruitment/contract';
 
@@ -56,6 +57,7 @@ export const handlers = {
   ...recordsHandlers,
   ...servicesHandlers,
   ...worklistHandlers,
+  ...payrollHandlers,
   ...assessmentHandlers,
   ...recruitmentHandlers,
 } as const;

@@ -36,6 +36,7 @@ import { trainingApp } from './training/app';
 import { transferApp } from './transfer/app';
 import type { TransferService } from './transfer/transfer';
 import { worklistApp } from './worklist/app';
+import { payrollApp } from './payroll/app';
 import { assessmentApp } from './assessment/app';
 import { AssessmentService } from './assessment/service';
 
@@ -81,6 +82,7 @@ export function domainApps(d: Domains): Combined<HandlerName> {
     employmentApp({ ...deps, employment: d.employment }),
     servicesApp({ ...deps, employment: d.employment }),
     worklistApp(deps),
+    payrollApp({ ...deps, audit }),
     assessmentApp({ ...deps, assessment: new AssessmentService(d.ctx, posts) }),
     recruitmentApp(deps),
     backupApp({

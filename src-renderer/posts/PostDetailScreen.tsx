@@ -21,6 +21,7 @@ import { PostFormDialog } from './PostForm';
 import './posts.css';
 import { AssignCard } from './AssignCard';
 import { OpeningsCard } from '../recruitment';
+import { PayAccountCell } from '../payroll/PayAccountCell';
 import { usePersonName } from '../shell/people';
 
 export function PostDetailScreen({ postId }: { postId: string }) {
@@ -147,6 +148,7 @@ function HoldersCard({ holders, canEnd }: { holders: AssignmentView[]; canEnd: b
             },
           },
           { key: 'contract', title: t('posts.holders.contractNo'), dataIndex: 'contractNo' },
+          { key: 'account', title: t('payroll.account.title'), render: (_, h) => <PayAccountCell residentId={h.residentId} /> },
           {
             key: 'override',
             title: t('posts.holders.override'),

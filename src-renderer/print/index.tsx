@@ -11,7 +11,7 @@ import { HALF_DAYS, type HalfDay } from '../../shared/training/schema';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { routeHash } from '../route';
-import { AttendanceSheet, DeductionNotice, HardshipApplication, HardshipNotice, RecruitNotice, RecruitPublicity, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
+import { AttendanceSheet, DeductionNotice, HardshipApplication, HardshipNotice, PayrollSheet, RecruitNotice, RecruitPublicity, Registration, ServiceCard, SignInSheet, TrainingSummary, VisitRecord } from './forms';
 import { takeAutoPrint } from './printing';
 import { useFill } from './queries';
 
@@ -43,6 +43,8 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
         return leye.call('print.visitRecord', { serviceId: a });
       case 'serviceCard':
         return leye.call('print.serviceCard', { id: a });
+      case 'payroll':
+        return leye.call('print.payroll', { month: a, full: b === 'full' });
       case 'deductionNotice':
         return leye.call('print.deductionNotice', { assessmentId: a });
       case 'recruitNotice':
@@ -71,6 +73,8 @@ function FormFor({ form, args }: { form: string; args: string[] }): ReactNode {
       return <VisitRecord form={data} />;
     case 'serviceCard':
       return <ServiceCard form={data} />;
+    case 'payroll':
+      return <PayrollSheet form={data} />;
     case 'deductionNotice':
       return <DeductionNotice form={data} />;
     case 'recruitNotice':

@@ -10,6 +10,7 @@ import { PolicyScreen } from '../policy';
 import { ConflictsScreen, CountyBatchScreen, CountyScreen } from '../county';
 import { SheetsScreen } from '../sheets';
 import { StatsScreen } from '../stats';
+import { PayrollScreen } from '../payroll';
 import { BackupScreen } from '../backup';
 import { AboutScreen } from '../about';
 import { AuditScreen, UsersScreen } from '../access';
@@ -55,6 +56,8 @@ export function routeScreen(route: Route): { screen: React.ReactNode; fill: bool
       return { screen: <SheetsScreen />, fill: false };
     case 'stats':
       return { screen: <StatsScreen />, fill: false };
+    case 'payroll':
+      return { screen: <PayrollScreen />, fill: false };
     case 'backup':
       return { screen: <BackupScreen />, fill: false };
     case 'about':

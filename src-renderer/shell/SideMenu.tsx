@@ -4,6 +4,7 @@
 
 import { ConfigProvider, Layout, Menu, type MenuProps } from 'antd';
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BarChartOutlined,
   BranchesOutlined,
@@ -30,6 +31,7 @@ const ICONS: Record<Target, React.ReactNode> = {
   residents: <TeamOutlined />,
   register: <PlusOutlined />,
   posts: <SolutionOutlined />,
+  payroll: <AccountBookOutlined />,
   training: <ReadOutlined />,
   stats: <BarChartOutlined />,
   sheets: <FileExcelOutlined />,
@@ -52,7 +54,7 @@ function readCollapsed(): boolean {
   }
 }
 
-export function SideMenu({ route, role, county }: { route: Route; role: Role | null | undefined; county: boolean }) {
+export function SideMenu({ route, role, county, township = false }: { route: Route; role: Role | null | undefined; county: boolean; township?: boolean }) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(readCollapsed);
   const toggle = (next: boolean) => {
@@ -63,7 +65,7 @@ export function SideMenu({ route, role, county }: { route: Route; role: Role | n
       // A browser without storage forgets the choice; the menu still works.
     }
   };
-  const items: MenuProps['items'] = visibleGroups(role, county).map((group) => ({
+  const items: MenuProps['items'] = visibleGroups(role, county, township).map((group) => ({
     type: 'group',
     key: group.key,
     label: collapsed ? null : t(group.label),

@@ -7,7 +7,7 @@ describe('side menu', () => {
   it('shows an administrator at a county station every group', () => {
     expect(targets('admin', true)).toEqual([
       ['people', ['residents', 'register']],
-      ['posts', ['posts']],
+      ['posts', ['posts', 'payroll']],
       ['training', ['training']],
       ['stats', ['stats', 'sheets']],
       ['sync', ['county', 'conflicts']],
@@ -39,6 +39,14 @@ describe('side menu', () => {
     expect(menuKeyOf({ name: 'countyBatch', id: 'b1' })).toBe('county');
     expect(menuKeyOf({ name: 'about' })).toBeNull();
     expect(menuKeyOf({ name: 'worklist', placeCode: '370102001002' })).toBe('worklist');
+  });
+
+  it('offers the payroll (补贴发放表) at a township and, as every township’s status, at the county; not at a village', () => {
+    const at = (role: Parameters<typeof visibleGroups>[0], county: boolean, township: boolean) => visibleGroups(role, county, township).flatMap((g) => g.entries.map((e) => e.target));
+    expect(at('township', false, true)).toContain('payroll');
+    expect(at('clerk', false, false)).not.toContain('payroll');
+    expect(at('county', true, false)).toContain('payroll');
+    expect(visibleGroups('county', true).flatMap((g) => g.entries).filter((e) => e.target === 'payroll')).toMatchObject([{ needs: 'payroll.county' }]);
   });
 
   it('offers 待办 at village and township stations, not at the county', () => {

@@ -6,7 +6,7 @@ import { mayCall, type HandlerName, type PermissionName } from '../../shared/rpc
 import type { Role } from '../../shared/rpc/define';
 import type { Route } from '../route';
 
-export type Target = Extract<Route, { name: 'worklist' | 'residents' | 'register' | 'posts' | 'training' | 'stats' | 'sheets' | 'county' | 'conflicts' | 'policy' | 'backup' | 'users' | 'audit' }>['name'];
+export type Target = Extract<Route, { name: 'worklist' | 'residents' | 'register' | 'posts' | 'payroll' | 'training' | 'stats' | 'sheets' | 'county' | 'conflicts' | 'policy' | 'backup' | 'users' | 'audit' }>['name'];
 
 export interface Entry {
   target: Target;
@@ -16,6 +16,8 @@ export interface Entry {
   countyOnly?: boolean;
   /** At village and township stations only (the county has no list of its own). */
   stationOnly?: boolean;
+  /** At township stations only (the payroll of its villages). */
+  townshipOnly?: boolean;
 }
 
 export interface Group {
@@ -34,7 +36,16 @@ const GROUPS: Group[] = [
       { target: 'register', label: 'nav.register', needs: 'residents.register' },
     ],
   },
-  { key: 'posts', label: 'nav.groups.posts', entries: [{ target: 'posts', label: 'nav.posts', needs: 'posts.list' }] },
+  {
+    key: 'posts',
+    label: 'nav.groups.posts',
+    entries: [
+      { target: 'posts', label: 'nav.posts', needs: 'posts.list' },
+      { target: 'payroll', label: 'nav.payroll', needs: 'payroll.month', townshipOnly: true },
+      // The same screen at a county station: every township's status (never both: one level each).
+      { target: 'payroll', label: 'nav.payroll', needs: 'payroll.county', countyOnly: true },
+    ],
+  },
   { key: 'training', label: 'nav.groups.training', entries: [{ target: 'training', label: 'nav.training', needs: 'training.list' }] },
   {
     key: 'stats',
@@ -90,9 +101,9 @@ export function menuKeyOf(route: Route): Target | null {
 }
 
 /** The groups and entries a role sees at a station of this level. */
-export function visibleGroups(role: Role | null | undefined, county: boolean): Group[] {
+export function visibleGroups(role: Role | null | undefined, county: boolean, township = false): Group[] {
   return GROUPS.map((group) => ({
     ...group,
-    entries: group.entries.filter((entry) => (!entry.countyOnly || county) && (!entry.stationOnly || !county) && mayCall(entry.needs, role)),
+    entries: group.entries.filter((entry) => (!entry.countyOnly || county) && (!entry.stationOnly || !county) && (!entry.townshipOnly || township) && mayCall(entry.needs, role)),
   })).filter((group) => group.entries.length > 0);
 }

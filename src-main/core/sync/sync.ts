@@ -173,6 +173,11 @@ export class SyncService {
     return this.copies.relayPlaces();
   }
 
+  /** A township's villages that have a station, from the county's directory (the payroll expects each). */
+  villagesOf(township: string): string[] {
+    return this.copies.villagesOf(township);
+  }
+
   /** The county's reference data as last pulled from county_ref (read-only here). */
   referenceDb(): P.Database {
     return this.copies.referenceDb();

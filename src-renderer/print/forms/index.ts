@@ -10,6 +10,7 @@ export { SignInSheet } from './SignInSheet';
 export { TrainingSummary } from './TrainingSummary';
 export { VisitRecord } from './VisitRecord';
 export { ServiceCard } from './ServiceCard';
+export { PayrollSheet } from './PayrollSheet';
 export { DeductionNotice } from './DeductionNotice';
 export { RecruitNotice } from './RecruitNotice';
 export { RecruitPublicity } from './RecruitPublicity';

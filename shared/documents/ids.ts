@@ -59,4 +59,6 @@ export const ID_PATTERNS = {
   /** `training:<place>:<key>`, or a legacy `training:<key>`. */
   training: new RegExp(PLACED_ID_SOURCES.training),
   batch: new RegExp(PLACED_ID_SOURCES.batch),
+  /** `assignment:<place>:<code>:<resident key>:<start>`, or a legacy one without the place. */
+  assignment: new RegExp(PLACED_ID_SOURCES.assignment),
 } as const;

@@ -7,6 +7,7 @@ import type { PolicyKind } from '../policy/parameters';
 import type { HalfDay } from '../training/schema';
 import { PLACED_ID_SOURCES } from './ids';
 import * as s from './schemas';
+import * as cycle from './schemasPostCycle';
 
 /**
  * Who writes documents of a type: `station` (the station's app, into its own database),
@@ -196,18 +197,18 @@ export const DOCUMENTS = {
     ...station,
     prefix: 'payAccount:',
     id: (place: string, residentId: string, effectiveFrom: string) => `payAccount:${place}:${residentKey(residentId)}:${effectiveFrom}`,
-    schema: s.payAccountSchema,
+    schema: cycle.payAccountSchema,
     placed: placed.payAccount,
     label: label('payAccount'),
   }),
   // The county's post plan of a year (issue 17), entered at the county station.
-  postPlan: row({ ...station, prefix: 'postPlan:', id: (county: string, year: number) => `postPlan:${county}:${year}`, schema: s.postPlanSchema, placed: placed.postPlan, label: label('postPlan') }),
+  postPlan: row({ ...station, prefix: 'postPlan:', id: (county: string, year: number) => `postPlan:${county}:${year}`, schema: cycle.postPlanSchema, placed: placed.postPlan, label: label('postPlan') }),
   // ── 考核 (issue 17, shared/assessment): a holder's monthly assessment, a change supersedes ──
   assessment: row({
     ...station,
     prefix: 'assessment:',
     id: (postId: string, month: string, residentId: string, at: string) => `assessment:${postCode(postId)}:${month}:${residentKey(residentId)}:${at}`,
-    schema: s.assessmentSchema,
+    schema: cycle.assessmentSchema,
     appendOnly: true,
     cached: true,
     placed: placed.assessment,
@@ -218,7 +219,7 @@ export const DOCUMENTS = {
     ...station,
     prefix: 'deductionNotice:',
     id: (postId: string, month: string, residentId: string, at: string) => `deductionNotice:${postCode(postId)}:${month}:${residentKey(residentId)}:${at}`,
-    schema: s.deductionNoticeSchema,
+    schema: cycle.deductionNoticeSchema,
     appendOnly: true,
     cached: true,
     placed: placed.deductionNotice,
@@ -226,7 +227,7 @@ export const DOCUMENTS = {
   }),
   // ── Recruitment (issue 17) ──
   // A post's opening (岗位公告): a record like a post, edited while open; the county reviews it and may lock it.
-  opening: row({ ...station, prefix: 'opening:', id: (postId: string, random: string) => `opening:${postCode(postId)}:${random}`, schema: s.openingSchema, cached: true, placed: placed.opening, label: label('opening') }),
+  opening: row({ ...station, prefix: 'opening:', id: (postId: string, random: string) => `opening:${postCode(postId)}:${random}`, schema: cycle.openingSchema, cached: true, placed: placed.opening, label: label('opening') }),
   // An opening's dated facts (报名, 撤回, 公示, 异议, 异议处理): append-only, never rewritten, so the public
   // process keeps its trail; not reviewed (like the audit log): the county sees them, and reviews the
   // assignment they lead to (its override reason included).
@@ -234,7 +235,7 @@ export const DOCUMENTS = {
     ...station,
     prefix: 'recruitEntry:',
     id: (openingId: string, at: string, random: string) => `recruitEntry:${after(openingId, 'opening:')}:${at}:${random}`,
-    schema: s.recruitEntrySchema,
+    schema: cycle.recruitEntrySchema,
     appendOnly: true,
     cached: true,
     placed: placed.recruitEntry,

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { PolicyKind, PolicyValuesByKind } from '../policy/parameters';
 import type * as s from './schemas';
+import type * as cycle from './schemasPostCycle';
 
 export type DocBase = z.output<typeof s.stampedSchema>;
 /** The fields every synced document carries besides its id and type. */
@@ -40,7 +41,7 @@ export type ResolutionNoticeDoc = z.output<typeof s.resolutionSchema>;
 export type HeartbeatDoc = z.output<typeof s.heartbeatSchema>;
 export type EmploymentDoc = z.output<typeof s.employmentSchema>;
 export type WorklistMarkDoc = z.output<typeof s.worklistMarkSchema>;
-export type PayAccountDoc = z.output<typeof s.payAccountSchema>;
-export type PostPlanDoc = z.output<typeof s.postPlanSchema>;
-export type AssessmentDoc = z.output<typeof s.assessmentSchema>;
-export type DeductionNoticeDoc = z.output<typeof s.deductionNoticeSchema>;
+export type PayAccountDoc = z.output<typeof cycle.payAccountSchema>;
+export type PostPlanDoc = z.output<typeof cycle.postPlanSchema>;
+export type AssessmentDoc = z.output<typeof cycle.assessmentSchema>;
+export type DeductionNoticeDoc = z.output<typeof cycle.deductionNoticeSchema>;

@@ -7,6 +7,7 @@
 // date as its end (a correcting entry: entries are never rewritten), and the next status starts
 // the day after (see `nextStatusOf`).
 import { z } from 'zod';
+import { ID_PATTERNS } from '../documents/ids';
 import { freeText, isoDay, rev } from '../common/fields';
 import { EMPLOYMENT_STATUSES, MIGRANT_AREAS, employerSchema, isEmployed, type EmploymentStatus } from '../employment/schema';
 import { retirementDate, type RetirementRuleSet } from '../policy/retirement';
@@ -18,7 +19,7 @@ export const EXIT_REASONS = ['employed', 'misconduct', 'failedAssessment', 'ownR
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 /** `assignment:<place>:<code>:<resident key>:<start>`. */
-export const assignmentIdField = z.string().regex(/^assignment:[A-Za-z0-9:-]{1,200}$/, { error: 'errors.id' });
+export const assignmentIdField = z.string().regex(ID_PATTERNS.assignment, { error: 'errors.id' });
 
 /** The status the person has after the exit, when the clerk chooses it. */
 export const exitNextStatusSchema = z

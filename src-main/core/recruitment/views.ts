@@ -7,7 +7,7 @@ import { placeName } from '../../../shared/places';
 import type { PostQualifyingGroup, RecruitmentPolicy } from '../../../shared/policy/parameters';
 import type { ApplicationView, OpeningStatus, OpeningView, PublicityGate, PublicityView } from '../../../shared/recruitment/contract';
 import { periodDays, periodEnded, publicityIssue, ranked, type PublicityFacts } from '../../../shared/recruitment/rules';
-import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemas';
+import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemasPostCycle';
 import type { FieldIssue } from '../../../shared/rpc/errors';
 import { addDays, type CoreContext } from '../context';
 import { eligibility, postGroups } from '../posts/eligibility';

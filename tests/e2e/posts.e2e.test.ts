@@ -110,8 +110,8 @@ describe('public-welfare posts, end to end', () => {
     expect(await textOf(page.getByTestId('policy-kind-minimumWage'))).toContain('小时 21.00 元');
     expect(await textOf(page.getByTestId('policy-kind-minimumWage'))).not.toContain('370102');
     expect(await textOf(page.getByTestId('policy-kind-minimumWage').getByTestId('policy-updated'))).toBe('系统默认值（2021-10-01 起施行）');
-    // Minimum wage, retirement, posts, training, the plausible registration age (16–100) and the work list's periods and the 考核 (merged from s6-assess).
-    expect(await page.getByTestId('policy-default').count()).toBe(7);
+    // Minimum wage, retirement, posts, training, the plausible registration age (16–100), the work list's periods, the 考核 and the recruitment order.
+    expect(await page.getByTestId('policy-default').count()).toBe(8);
     expect(await textOf(page.getByTestId('policy-kind-registrationAge'))).toContain('登记日年龄 16–100 岁');
     expect(await textOf(page.getByTestId('policy-kind-worklist'))).toContain('失业人员 30 天内联系一次；推荐 14 天内记录结果');
     await waitForText(page.getByTestId('policy-kind-minimumWage').getByTestId('policy-default'), '默认值 — 须经县级确认');

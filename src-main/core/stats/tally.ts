@@ -4,7 +4,8 @@ import { entryFact, residentFact, type EntryFact, type EntrySource, type Residen
 import type { RegistrationKind } from '../../../shared/residents/schema';
 import type { StatsGroup } from '../../../shared/stats/contract';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
-import { getOrNull, prefixRange, type StationDb } from '../store/db';
+import { getOrNull, type StationDb } from '../store/db';
+import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import { add, isEligible, nextMonth, sessionFinished, type Facts } from './facts';
 
 /**
@@ -18,10 +19,8 @@ export const SAVED_TALLY = '_local/stats-tally';
 const TALLY_FORMAT = 1;
 /** The saved tally is replaced once this many changes came in since it was saved. */
 const SAVE_AFTER = 2_000;
-/** Changes replayed per read; beyond REBUILD_AFTER changes a tally is re-read by type instead. */
-const CHANGES_BATCH = 2000;
+/** Beyond this many changes behind, a tally is re-read by type instead. */
 const REBUILD_AFTER = 20_000;
-const READ_PAGE = 5000;
 /** An assignment counts in at most this many months (the views stop at the same bound). */
 const MAX_ASSIGNMENT_MONTHS = 240;
 
@@ -57,9 +56,7 @@ export class Tally {
   readonly residentFacts = new Map<string, ResidentFact>();
   private refreshing: Promise<void> | null = null;
 
-  private savedSeq = -1;
-  private savedRev: string | undefined;
-  private saving = false;
+  private readonly saved = new SavedCopy(SAVE_AFTER);
 
   /**
    * @param withResidents false for the station's own database, whose residents the search index holds.
@@ -131,13 +128,13 @@ export class Tally {
     const seq = Number((await db.info()).update_seq);
     if (this.kept && this.seq < 0) await this.loadSaved(db, seq);
     await this.catchUp(db, seq);
-    if (this.kept && this.seq - this.savedSeq >= Math.min(SAVE_AFTER, this.seq + 1)) this.save(db);
+    if (this.kept && this.saved.due(this.seq)) this.save(db);
   }
 
   /** The tally saved at an earlier start, unless it is of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
     const saved = await getOrNull<SavedTally>(db, SAVED_TALLY);
-    this.savedRev = saved?._rev;
+    this.saved.found(saved?._rev);
     if (!saved || saved.format !== TALLY_FORMAT || !(saved.seq <= current)) return;
     for (const [id, a] of saved.attendance) this.attendance.set(id, a);
     for (const [id, a] of saved.assignments) this.assignments.set(id, a);
@@ -145,16 +142,14 @@ export class Tally {
     for (const [id, e] of saved.enrolments) this.enrolments.set(id, e);
     for (const [id, e] of saved.signIns) this.signIns.set(id, e);
     this.seq = saved.seq;
-    this.savedSeq = saved.seq;
+    this.saved.found(saved._rev, saved.seq);
   }
 
   /** Saves the tally as it is now (taken at once: later changes wait for the next save). */
   private save(db: StationDb): void {
-    if (this.saving) return;
-    this.saving = true;
+    if (this.saved.busy) return;
     const doc: SavedTally = {
       _id: SAVED_TALLY,
-      ...(this.savedRev ? { _rev: this.savedRev } : {}),
       format: TALLY_FORMAT,
       seq: this.seq,
       attendance: [...this.attendance],
@@ -163,46 +158,17 @@ export class Tally {
       enrolments: [...this.enrolments],
       signIns: [...this.signIns],
     };
-    void db
-      .put(doc)
-      .then((result) => {
-        this.savedRev = result.rev;
-        this.savedSeq = doc.seq;
-      })
-      // A cache: a failed save is tried again after the next changes.
-      .catch(() => undefined)
-      .finally(() => (this.saving = false));
+    this.saved.save(db, doc);
   }
 
   private async catchUp(db: StationDb, seq: number): Promise<void> {
-    if (seq === this.seq) return;
-    if (this.seq < 0 || seq - this.seq > REBUILD_AFTER) {
-      this.clear();
-      // The sequence is taken before reading: whatever is written meanwhile is replayed next time
-      // (applying a document twice changes nothing).
-      for (const prefix of this.prefixes) {
-        // In pages, so a year of daily marks is never all in memory at once.
-        const range = prefixRange(prefix);
-        let startkey = range.startkey;
-        for (let first = true; ; first = false) {
-          const page = await db.allDocs<Record<string, unknown>>({ include_docs: true, startkey, endkey: range.endkey, limit: READ_PAGE, skip: first ? 0 : 1 });
-          for (const row of page.rows) this.apply(row.id, row.doc as Record<string, unknown> | undefined, false);
-          if (page.rows.length < READ_PAGE) break;
-          startkey = page.rows[page.rows.length - 1]!.id;
-        }
-      }
-      this.seq = seq;
-      return;
-    }
-    for (;;) {
-      const changes = await db.changes<Record<string, unknown>>({ since: this.seq, include_docs: true, limit: CHANGES_BATCH });
-      for (const change of changes.results) {
-        if (!this.withResidents && (change.id.startsWith(ID_PREFIX.resident) || change.id.startsWith(ID_PREFIX.employment))) continue;
-        this.apply(change.id, change.doc as Record<string, unknown> | undefined, change.deleted === true);
-      }
-      this.seq = Number(changes.last_seq);
-      if (changes.results.length < CHANGES_BATCH) break;
-    }
+    this.seq = await readFactsTo(db, this.seq, seq, {
+      prefixes: this.prefixes,
+      rebuildAfter: REBUILD_AFTER,
+      clear: () => this.clear(),
+      apply: (id, doc, deleted) => this.apply(id, doc, deleted),
+      skips: (id) => !this.withResidents && (id.startsWith(ID_PREFIX.resident) || id.startsWith(ID_PREFIX.employment)),
+    });
   }
 
   /** Adds this database's facts in the month range; residents only when the tally holds them. */

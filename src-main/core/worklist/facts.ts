@@ -7,7 +7,8 @@
 import type { AssignmentExitDoc, AuditDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
 import { PREFIX } from '../../../shared/documents/registry';
 import type { AssignmentFact, CourseFact, MarkFact, NoticeFact, ServiceFact, StatusFact } from '../../../shared/worklist/rules';
-import { getOrNull, prefixRange, type StationDb } from '../store/db';
+import { getOrNull, type StationDb } from '../store/db';
+import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
 import type { ServiceDoc } from '../services/services';
 import { Grouped } from './grouped';
@@ -25,7 +26,6 @@ export interface PersonEntry {
 
 /** The types read, in the order a fresh read takes them. */
 const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.worklistMark];
-const CHANGES_BATCH = 2000;
 /**
  * The station's own facts are saved in its database between starts (a `_local` document: never
  * replicated, not in the changes feed nor in backups): reading 100,000 residents with 300,000
@@ -34,8 +34,8 @@ const CHANGES_BATCH = 2000;
 export const SAVED_FACTS = '_local/worklist-facts';
 const FACTS_FORMAT = 2;
 const SAVE_AFTER = 2_000;
+/** Beyond this many changes behind, the facts are read afresh by type. */
 const REBUILD_AFTER = 50_000;
-const READ_PAGE = 5000;
 
 /** The id part after the type and place of a `hardshipNotice` print's audit target: `<from>:<to>:<noticeFrom>:<noticeTo>`. */
 const NOTICE_TARGET = /^hardshipNotice:(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/;
@@ -59,9 +59,7 @@ interface SavedFacts {
 
 export class WorklistFacts {
   private seq = -1;
-  private savedSeq = -1;
-  private savedRev: string | undefined;
-  private saving = false;
+  private readonly saved = new SavedCopy(SAVE_AFTER);
 
   /** @param kept whether the facts are saved in the database between starts (the station's own). */
   constructor(private readonly kept = false) {}
@@ -213,13 +211,13 @@ export class WorklistFacts {
     const seq = Number((await db.info()).update_seq);
     if (this.kept && this.seq < 0) await this.loadSaved(db, seq);
     await this.readTo(db, seq);
-    if (this.kept && this.seq - this.savedSeq >= Math.min(SAVE_AFTER, this.seq + 1)) this.save(db);
+    if (this.kept && this.saved.due(this.seq)) this.save(db);
   }
 
   /** The facts saved at an earlier start, unless of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
     const saved = await getOrNull<SavedFacts>(db, SAVED_FACTS).catch(() => null);
-    this.savedRev = saved?._rev;
+    this.saved.found(saved?._rev);
     if (!saved || saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return;
     this.clear();
     for (const r of saved.residents) this.residents.set(r.id, r);
@@ -236,16 +234,14 @@ export class WorklistFacts {
     }
     for (const [owner, id, v] of saved.marks) this.marks.set(owner, id, v);
     this.seq = saved.seq;
-    this.savedSeq = saved.seq;
+    this.saved.found(saved._rev, saved.seq);
   }
 
   /** Saves the facts as they are now (taken at once; later changes wait for the next save). */
   private save(db: StationDb): void {
-    if (this.saving) return;
-    this.saving = true;
+    if (this.saved.busy) return;
     const doc: SavedFacts = {
       _id: SAVED_FACTS,
-      ...(this.savedRev ? { _rev: this.savedRev } : {}),
       format: FACTS_FORMAT,
       seq: this.seq,
       residents: [...this.residents.values()],
@@ -259,40 +255,15 @@ export class WorklistFacts {
       notices: [...this.notices],
       marks: this.marks.entries(),
     };
-    void db
-      .put(doc)
-      .then((result) => {
-        this.savedRev = result.rev;
-        this.savedSeq = doc.seq;
-      })
-      // A cache: a failed save is tried again after the next changes.
-      .catch(() => undefined)
-      .finally(() => (this.saving = false));
+    this.saved.save(db, doc);
   }
 
   private async readTo(db: StationDb, seq: number): Promise<void> {
-    if (seq === this.seq) return;
-    if (this.seq < 0 || seq - this.seq > REBUILD_AFTER) {
-      this.clear();
-      // The sequence is taken before reading: what is written meanwhile is replayed next time.
-      for (const prefix of PREFIXES) {
-        const range = prefixRange(prefix);
-        let startkey = range.startkey;
-        for (let first = true; ; first = false) {
-          const page = await db.allDocs<Record<string, unknown>>({ include_docs: true, startkey, endkey: range.endkey, limit: READ_PAGE, skip: first ? 0 : 1 });
-          for (const row of page.rows) this.apply(row.id, row.doc as Record<string, unknown> | undefined, false);
-          if (page.rows.length < READ_PAGE) break;
-          startkey = page.rows[page.rows.length - 1]!.id;
-        }
-      }
-      this.seq = seq;
-      return;
-    }
-    for (;;) {
-      const changes = await db.changes<Record<string, unknown>>({ since: this.seq, include_docs: true, limit: CHANGES_BATCH });
-      for (const change of changes.results) this.apply(change.id, change.doc as Record<string, unknown> | undefined, change.deleted === true);
-      this.seq = Number(changes.last_seq);
-      if (changes.results.length < CHANGES_BATCH) break;
-    }
+    this.seq = await readFactsTo(db, this.seq, seq, {
+      prefixes: PREFIXES,
+      rebuildAfter: REBUILD_AFTER,
+      clear: () => this.clear(),
+      apply: (id, doc, deleted) => this.apply(id, doc, deleted),
+    });
   }
 }

@@ -1,0 +1,91 @@
+// Facts kept in memory from a database's documents (the statistics' tally, the work list's
+// facts): brought to the database's sequence by replaying its changes, or by reading every
+// document of their types afresh when they are new or too far behind; and saved as one `_local`
+// document between starts, so a start reads the saved copy and the changes since.
+import type { StationDb } from './db';
+import { prefixRange } from './db';
+
+/** Changes replayed per read. */
+const CHANGES_BATCH = 2000;
+/** Documents read per page when reading afresh (a year of daily marks is never all in memory). */
+const READ_PAGE = 5000;
+
+export interface FactReader {
+  /** The documents the facts are made of. */
+  prefixes: readonly string[];
+  /** Beyond this many changes behind, the facts are read afresh instead. */
+  rebuildAfter: number;
+  clear(): void;
+  apply(id: string, doc: Record<string, unknown> | undefined, deleted: boolean): void;
+  /** A change the facts do not need (never called when reading afresh). */
+  skips?(id: string): boolean;
+}
+
+/** Brings facts at sequence `from` to `seq` (taken before reading: what is written meanwhile is replayed next time); answers the sequence reached. */
+export async function readFactsTo(db: StationDb, from: number, seq: number, facts: FactReader): Promise<number> {
+  if (seq === from) return from;
+  if (from < 0 || seq - from > facts.rebuildAfter) {
+    facts.clear();
+    for (const prefix of facts.prefixes) {
+      const range = prefixRange(prefix);
+      let startkey = range.startkey;
+      for (let first = true; ; first = false) {
+        const page = await db.allDocs<Record<string, unknown>>({ include_docs: true, startkey, endkey: range.endkey, limit: READ_PAGE, skip: first ? 0 : 1 });
+        for (const row of page.rows) facts.apply(row.id, row.doc as Record<string, unknown> | undefined, false);
+        if (page.rows.length < READ_PAGE) break;
+        startkey = page.rows[page.rows.length - 1]!.id;
+      }
+    }
+    return seq;
+  }
+  let at = from;
+  for (;;) {
+    const changes = await db.changes<Record<string, unknown>>({ since: at, include_docs: true, limit: CHANGES_BATCH });
+    for (const change of changes.results) {
+      if (facts.skips?.(change.id)) continue;
+      facts.apply(change.id, change.doc as Record<string, unknown> | undefined, change.deleted === true);
+    }
+    at = Number(changes.last_seq);
+    if (changes.results.length < CHANGES_BATCH) break;
+  }
+  return at;
+}
+
+/** The saved copy of kept facts: its revision, the sequence it holds, and one save at a time. */
+export class SavedCopy {
+  seq = -1;
+  private rev: string | undefined;
+  private saving = false;
+
+  constructor(private readonly every: number) {}
+
+  /** A save is being written (the next one waits). */
+  get busy(): boolean {
+    return this.saving;
+  }
+
+  /** What was found at a start (its revision is needed to replace it, even when it is not used). */
+  found(rev: string | undefined, seq?: number): void {
+    this.rev = rev;
+    if (seq !== undefined) this.seq = seq;
+  }
+
+  /** Enough changes since the last save (or nothing saved yet). */
+  due(current: number): boolean {
+    return current - this.seq >= Math.min(this.every, current + 1);
+  }
+
+  /** Saves the facts as they are now (taken at once: later changes wait for the next save). A cache: a failed save is tried again after the next changes. */
+  save(db: StationDb, doc: { _id: string; seq: number }): void {
+    if (this.saving) return;
+    this.saving = true;
+    void db
+      .put({ ...doc, ...(this.rev ? { _rev: this.rev } : {}) })
+      .then((result) => {
+        this.rev = result.rev;
+        this.seq = doc.seq;
+      })
+      .catch(() => undefined)
+      .finally(() => (this.saving = false));
+  }
+}

@@ -8,6 +8,19 @@ import { timed } from './stats';
 
 const HOST = path.resolve(__dirname, '../host/node-host.cjs');
 
+/** What a spawned core host prints once it answers (its `LEYE_HOST_READY` line): the port, the session token and the preview's URL. */
+export function hostReady(child: ChildProcess): Promise<{ port: number; token: string; url: string }> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
+      if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string; url: string });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+}
+
 export interface BenchHost {
   child: ChildProcess;
   client: Awaited<ReturnType<typeof connectSocket>>['client'];
@@ -19,15 +32,7 @@ export interface BenchHost {
 export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], stdio: StdioOptions = ['ignore', 'pipe', 'inherit']): Promise<BenchHost> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, HOST, '--data-dir', dataDir, '--port', '0'], { stdio });
-  const ready = await new Promise<{ port: number; token: string }>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
-      if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string });
-    });
-    child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
+  const ready = await hostReady(child);
   const { client, close } = await connectSocket(ready.port, ready.token);
   await client.call('app.ping', {});
   const coldStartMs = Math.round(performance.now() - spawnedAt);

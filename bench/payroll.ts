@@ -3,6 +3,7 @@
 // daily marks, the month closed with its totals, a payment account per holder, the batch it came
 // in); then, through the core host process and Chromium as the window runs them, the printed
 // 补贴发放表's route until it is ready to print, and the .xlsx export.
+import { hostReady } from './host';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -111,15 +112,7 @@ export async function benchPayroll(): Promise<Record<string, number>> {
   const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--renderer', RENDERER, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'] });
   try {
-    const ready = await new Promise<{ port: number; token: string; url: string }>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
-        if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string; url: string });
-      });
-      child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
-    });
+    const ready = await hostReady(child);
     const { client, close } = await connectSocket(ready.port, ready.token);
     await client.call('auth.login', { loginName: CLERK.loginName, password: CLERK.password });
     const sheet = await client.call('payroll.month', { month });

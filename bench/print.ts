@@ -2,6 +2,7 @@
 // Chromium from the print route of the built renderer, served by the core host process (as the
 // browser preview and the end-to-end tests run it). Timed from asking for the route to the PDF
 // bytes: the core's fill (grid, totals, audit entry on disk), React's render, fonts, layout, PDF.
+import { hostReady } from './host';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,15 +39,7 @@ export async function benchPrint(): Promise<{ print_attendance_pdf_ms: number; p
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   try {
-    const ready = await new Promise<{ port: number; token: string; url: string }>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const line = out.split('\n').find((l) => l.startsWith('LEYE_HOST_READY '));
-        if (line) resolve(JSON.parse(line.slice(16)) as { port: number; token: string; url: string });
-      });
-      child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
-    });
+    const ready = await hostReady(child);
     const { client, close } = await connectSocket(ready.port, ready.token);
     await setUpPrintStation(client);
     const now = new Date();

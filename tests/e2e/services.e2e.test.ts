@@ -145,7 +145,8 @@ describe('service records, end to end', () => {
     await page.getByTestId('service-content-input').fill('电话回访就业情况');
     await page.getByTestId('service-save').click();
     await waitForText(page.getByTestId('error-service-kind'), '此人的登记已注销，服务类别只能选"回访"');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+    // Every select's menu closed (two may still be sliding away at once).
+    await waitForCount(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), 0);
     await shot(page, 'services-05-closed-zh');
     await choose(page, 'service-kind-input', '回访');
     await page.getByTestId('service-save').click();

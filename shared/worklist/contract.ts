@@ -17,7 +17,8 @@ import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
  * - `retirementNear`: a post holder who reaches the retirement age within 60 days;
  * - `trainingNoStatus`: a trainee six months after the course ended with no status entry since;
  * - `referralNoResult`: a 岗位推荐 without a result after 14 days;
- * - `noticeEnded`: a 公示 (hardship notice) whose period has ended.
+ * - `noticeEnded`: a 公示 (hardship notice) whose period has ended;
+ * - `recruitNoticeEnded`: an opening's 拟安置人员公示 ended with a candidate still to place.
  */
 export const WORKLIST_RULES = [
   'unemployedNotContacted',
@@ -28,6 +29,7 @@ export const WORKLIST_RULES = [
   'trainingNoStatus',
   'referralNoResult',
   'noticeEnded',
+  'recruitNoticeEnded',
 ] as const;
 export type WorklistRule = (typeof WORKLIST_RULES)[number];
 
@@ -41,7 +43,8 @@ export type WorklistTarget =
   | { kind: 'post'; postId: string; residentId: string }
   | { kind: 'session'; sessionId: string; residentId: string }
   | { kind: 'service'; serviceId: string; residentId: string }
-  | { kind: 'notice'; noticeId: string };
+  | { kind: 'notice'; noticeId: string }
+  | { kind: 'opening'; postId: string; openingId: string };
 
 export interface WorklistMarkView {
   kind: Exclude<WorklistMarkKind, 'reopened'>;
@@ -61,7 +64,7 @@ export interface WorklistItem {
   state: 'due' | 'overdue';
   /** The day it is (or was) due. */
   dueDate: string;
-  /** The person it is about (display name), or null for a notice. */
+  /** The person it is about (display name), or null for a notice or an opening. */
   residentId: string | null;
   residentName: string | null;
   /** The village the person belongs to (a township lists several). */

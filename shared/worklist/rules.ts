@@ -182,7 +182,7 @@ export function dutyState(duty: { start: string; dueDate: string }, today: strin
 }
 
 /** Parts of a key are joined by `|` (ids hold colons). */
-const keyOf = (...parts: string[]) => parts.join('|');
+export const keyOf = (...parts: string[]) => parts.join('|');
 
 // ── The person's duties ──────────────────────────────────────────────────────────────────────
 
@@ -333,7 +333,7 @@ function trainingDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): vo
 const KEPT_UNTIL_DONE: ReadonlySet<WorklistRule> = new Set(['unemployedNotContacted', 'hardshipNoServiceThisQuarter']);
 
 /** Listed on `today`: from its start, and a one-off duty no longer than `keepOverdueDays` past due. */
-function listed(d: Duty, today: string, params: WorklistParams): boolean {
+export function listed(d: Duty, today: string, params: WorklistParams): boolean {
   if (dutyState(d, today) === null) return false;
   return KEPT_UNTIL_DONE.has(d.rule) || daysBetween(d.dueDate, today) <= params.keepOverdueDays;
 }

@@ -14,6 +14,7 @@ export const worklistZhCN = {
       trainingNoStatus: '培训结业后未跟踪就业状态',
       referralNoResult: '岗位推荐未记录结果',
       noticeEnded: '认定公示期满待办结',
+      recruitNoticeEnded: '拟安置人员公示期满待安置',
     },
     /** What each rule means and what answers it (the screen's help). */
     ruleHelp: {
@@ -25,6 +26,8 @@ export const worklistZhCN = {
       trainingNoStatus: '培训结业满 {{trainingFollowUpMonths}} 个月仍没有记录过就业状态的学员，到期前 {{leadDays}} 天列出。记录一条就业状态即办结。',
       referralNoResult: '岗位推荐后 {{referralResultDays}} 天内应记录推荐结果（录用 / 未录用 / 无正当理由拒绝），到期前列出。记录结果即办结。',
       noticeEnded: '打印的认定公示名单，公示期满后次日列出，{{noticeDecisionDays}} 天内应办结（核实有无异议）。没有记录能自动办结公示：办结后请标记"不适用"，并在原因中写明结果。',
+      recruitNoticeEnded:
+        '岗位公告的拟安置人员公示期满后次日列出，{{noticeDecisionDays}} 天内应为拟安置人员办理上岗。每位拟安置人员都已安置（或已撤回报名）即办结；异议经核实成立、公示不能安置时也不再列出。',
     },
     /** The states of a row. */
     states: {
@@ -68,6 +71,10 @@ export const worklistZhCN = {
       noticeFrom: '公示开始',
       noticeTo: '公示结束',
       applicants: '公示人数',
+      windowFrom: '报名开始',
+      windowTo: '报名截止',
+      candidates: '拟安置人数',
+      waiting: '未安置人数',
     },
     dueDate: '到期日',
     never: '从未联系',
@@ -85,6 +92,7 @@ export const worklistEn: typeof worklistZhCN = {
       trainingNoStatus: 'Trainee without an employment status',
       referralNoResult: 'Job referral without a result',
       noticeEnded: 'Public notice ended, to conclude',
+      recruitNoticeEnded: 'Candidates’ notice ended, to place',
     },
     ruleHelp: {
       unemployedNotContacted:
@@ -100,6 +108,8 @@ export const worklistEn: typeof worklistZhCN = {
       referralNoResult: 'A job referral’s result (hired / not hired / refused without good reason) is due {{referralResultDays}} days after the referral. Recording the result answers it.',
       noticeEnded:
         'A printed hardship public notice is listed the day after its period ends and is due within {{noticeDecisionDays}} days (check for objections). No record answers a notice: once concluded, mark it “not applicable” with the outcome as the reason.',
+      recruitNoticeEnded:
+        'An opening’s notice of the candidates to place is listed the day after its period ends; the candidates are due to be placed on the post within {{noticeDecisionDays}} days. Placing every candidate (or their withdrawal) answers it; an upheld objection, which stops the placement, takes it off the list.',
     },
     states: {
       due: 'Due',
@@ -141,6 +151,10 @@ export const worklistEn: typeof worklistZhCN = {
       noticeFrom: 'Notice from',
       noticeTo: 'Notice to',
       applicants: 'Persons listed',
+      windowFrom: 'Applications from',
+      windowTo: 'Applications until',
+      candidates: 'Candidates',
+      waiting: 'Not yet placed',
     },
     dueDate: 'Due date',
     never: 'Never contacted',

@@ -9,7 +9,7 @@ import { placeName } from '../../shared/places';
 import type { WorklistItem, WorklistMarkKind } from '../../shared/worklist/contract';
 import { formatTime } from '../form/format';
 import { navigate } from '../route';
-import { dueText, factLines, openLabel, ruleTitle, targetRoute } from './wording';
+import { dueText, factLines, openLabel, ruleTitle, subjectOf, targetRoute } from './wording';
 
 export type RowAction = (item: WorklistItem, kind: WorklistMarkKind) => void;
 
@@ -27,7 +27,7 @@ function StateTag({ item }: { item: WorklistItem }) {
 function Who({ item }: { item: WorklistItem }) {
   const { t } = useTranslation();
   const route = targetRoute(item.target);
-  const name = item.residentName ?? ruleTitle(t, item.rule);
+  const name = subjectOf(t, item);
   return (
     <Space orientation="vertical" size={0}>
       {route ? (

@@ -37,6 +37,8 @@ export const worklistScreenZhCN = {
       noticePeriod: '公示期：{{from}} 至 {{to}}',
       noticeApplicants: '{{from}} 至 {{to}} 申请的 {{count}} 人',
       noticeApplications: '{{from}} 至 {{to}} 的申请',
+      opening: '岗位公告：报名 {{from}} 至 {{to}}',
+      recruitWaiting: '拟安置 {{count}} 人，尚有 {{waiting}} 人未安置',
     },
     actions: {
       snooze: '暂缓',
@@ -46,6 +48,7 @@ export const worklistScreenZhCN = {
       openPost: '打开岗位',
       openSession: '打开培训班',
       openNotice: '打开公示',
+      openOpening: '打开岗位公告',
     },
     markedSection: '已暂缓/不适用（{{count}}）',
     markedNone: '没有暂缓或不适用的事项',
@@ -121,6 +124,8 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
       noticePeriod: 'Notice period: {{from}} to {{to}}',
       noticeApplicants: '{{count}} applications of {{from}} to {{to}}',
       noticeApplications: 'Applications of {{from}} to {{to}}',
+      opening: 'Opening: applications {{from}} to {{to}}',
+      recruitWaiting: '{{waiting}} of {{count}} candidates not yet placed',
     },
     actions: {
       snooze: 'Snooze',
@@ -130,6 +135,7 @@ export const worklistScreenEn: typeof worklistScreenZhCN = {
       openPost: 'Open post',
       openSession: 'Open course',
       openNotice: 'Open notice',
+      openOpening: 'Open opening',
     },
     markedSection: 'Snoozed / not applicable ({{count}})',
     markedNone: 'Nothing snoozed or marked not applicable',

@@ -17,6 +17,7 @@ const FACTS: Record<WorklistRule, WorklistItem['facts']> = {
   trainingNoStatus: { course: '养老护理员（五级）', courseEnd: '2026-05-30' },
   referralNoResult: { referralDate: '2026-11-10', employer: '历下物业服务有限公司', job: '电工' },
   noticeEnded: { from: '2026-11-01', to: '2026-11-15', noticeFrom: '2026-11-20', noticeTo: '2026-11-27', applicants: 3 },
+  recruitNoticeEnded: { post: '解放桥社区保洁', windowFrom: '2026-11-10', windowTo: '2026-11-30', noticeFrom: '2026-12-01', noticeTo: '2026-12-03', candidates: 2, waiting: 1 },
 };
 /** How many lines each rule's facts make (a line may word several facts). */
 const LINES: Record<WorklistRule, number> = {
@@ -28,23 +29,26 @@ const LINES: Record<WorklistRule, number> = {
   trainingNoStatus: 2,
   referralNoResult: 2,
   noticeEnded: 2,
+  recruitNoticeEnded: 4,
 };
 
+const OPENING = { kind: 'opening', postId: 'post:370102001002:XC-001', openingId: 'opening:370102001002:XC-001:abcd1234' } as const;
+const noPerson = (rule: WorklistRule) => rule === 'noticeEnded' || rule === 'recruitNoticeEnded';
 const item = (rule: WorklistRule, over: Partial<WorklistItem> = {}): WorklistItem => ({
   key: `${rule}:${RESIDENT}:2026-12`,
   rule,
   state: 'due',
   dueDate: '2026-12-10',
-  residentId: rule === 'noticeEnded' ? null : RESIDENT,
-  residentName: rule === 'noticeEnded' ? null : '王大山',
+  residentId: noPerson(rule) ? null : RESIDENT,
+  residentName: noPerson(rule) ? null : '王大山',
   placeCode: '370102001002',
-  target: rule === 'noticeEnded' ? { kind: 'notice', noticeId: 'notice:370102001002:2026-11-20' } : { kind: 'resident', residentId: RESIDENT },
+  target: rule === 'noticeEnded' ? { kind: 'notice', noticeId: 'notice:370102001002:2026-11-20' } : rule === 'recruitNoticeEnded' ? OPENING : { kind: 'resident', residentId: RESIDENT },
   facts: FACTS[rule],
   mark: null,
   ...over,
 });
 
-const RAW = new RegExp(`${[...WORKLIST_RULES, 'resident:[a-z]', 'notice:[0-9]', 'service:[a-z0-9]', 'post:[0-9]', '2026Q4', 'wangli', 'undefined', 'null', 'NaN', '{{'].join('|')}`);
+const RAW = new RegExp(`${[...WORKLIST_RULES, 'resident:[a-z]', 'notice:[0-9]', 'opening:[0-9]', 'service:[a-z0-9]', 'post:[0-9]', '2026Q4', 'wangli', 'undefined', 'null', 'NaN', '{{'].join('|')}`);
 
 describe('a 待办 row in words', () => {
   let tr: Translators;
@@ -78,6 +82,8 @@ describe('a 待办 row in words', () => {
     expect(factLines(t, item('referralNoResult'), today)).toEqual(['推荐：历下物业服务有限公司 · 电工', '推荐日期：2026-11-10（26 天前）']);
     expect(factLines(t, item('subsidyLimitNear'), today)).toEqual(['岗位：护林员', '2027-01-31 补贴满 36 个月', '安置期：2024-02-01 至 2027-06-30']);
     expect(factLines(t, item('noticeEnded'), today)).toEqual(['公示期：2026-11-20 至 2026-11-27', '2026-11-01 至 2026-11-15 申请的 3 人']);
+    expect(factLines(t, item('recruitNoticeEnded'), today)).toEqual(['岗位：解放桥社区保洁', '岗位公告：报名 2026-11-10 至 2026-11-30', '公示期：2026-12-01 至 2026-12-03', '拟安置 2 人，尚有 1 人未安置']);
+    expect(subjectOf(t, item('recruitNoticeEnded'))).toBe('解放桥社区保洁');
     const en = tr.en.t;
     expect(factLines(en, item('assignmentEnding'), today)).toEqual(['Post: 保洁员', 'Assignment: 2026-01-01 to 2026-12-20']);
     expect(factLines(en, item('retirementNear'), today)[1]).toBe('Reaches the statutory retirement age on 2027-01-15');
@@ -123,5 +129,6 @@ describe('a 待办 row in words', () => {
     expect(targetRoute({ kind: 'service', serviceId: 'service:x', residentId: RESIDENT })).toEqual({ name: 'resident', id: RESIDENT, tab: 'services' });
     expect(targetRoute({ kind: 'post', postId: 'post:370102001002:GY-001', residentId: RESIDENT })).toEqual({ name: 'post', id: 'post:370102001002:GY-001' });
     expect(targetRoute({ kind: 'session', sessionId: 'training:1', residentId: RESIDENT })).toEqual({ name: 'session', id: 'training:1' });
+    expect(targetRoute(OPENING)).toEqual({ name: 'opening', postId: OPENING.postId, id: OPENING.openingId });
   });
 });

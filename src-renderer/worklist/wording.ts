@@ -69,6 +69,12 @@ const FACT_LINES: Record<WorklistRule, (t: TFunction, facts: Facts, today: strin
         : t('worklistScreen.facts.noticeApplications', { from: text(f, 'from'), to: text(f, 'to') })
       : null,
   ],
+  recruitNoticeEnded: (t, f) => [
+    postLine(t, f),
+    text(f, 'windowFrom') && text(f, 'windowTo') ? t('worklistScreen.facts.opening', { from: text(f, 'windowFrom'), to: text(f, 'windowTo') }) : null,
+    text(f, 'noticeFrom') && text(f, 'noticeTo') ? t('worklistScreen.facts.noticePeriod', { from: text(f, 'noticeFrom'), to: text(f, 'noticeTo') }) : null,
+    count(f, 'candidates') !== null && count(f, 'waiting') !== null ? t('worklistScreen.facts.recruitWaiting', { count: count(f, 'candidates'), waiting: count(f, 'waiting') }) : null,
+  ],
 };
 
 function postLine(t: TFunction, f: Facts): string | null {
@@ -108,9 +114,9 @@ export function dueText(t: TFunction, item: Pick<WorklistItem, 'state' | 'dueDat
   return t('worklistScreen.dueIn', { date: item.dueDate, count: days });
 }
 
-/** Who or what the row is about, for a dialog's title: the person, or the rule's title for a notice. */
-export function subjectOf(t: TFunction, item: Pick<WorklistItem, 'rule' | 'residentName'>): string {
-  return item.residentName ?? ruleTitle(t, item.rule);
+/** Who or what the row is about, for a dialog's title: the person, the post of an opening, or the rule's title for a notice. */
+export function subjectOf(t: TFunction, item: Pick<WorklistItem, 'rule' | 'residentName' | 'facts'>): string {
+  return item.residentName ?? (item.rule === 'recruitNoticeEnded' ? text(item.facts, 'post') : null) ?? ruleTitle(t, item.rule);
 }
 
 /**
@@ -134,6 +140,8 @@ export function targetRoute(target: WorklistTarget): Route | null {
       return { name: 'post', id: target.postId };
     case 'session':
       return { name: 'session', id: target.sessionId };
+    case 'opening':
+      return { name: 'opening', postId: target.postId, id: target.openingId };
     case 'notice':
       return null;
   }
@@ -141,6 +149,6 @@ export function targetRoute(target: WorklistTarget): Route | null {
 
 /** The label of the row's open button. */
 export function openLabel(t: TFunction, target: WorklistTarget): string {
-  const key = { resident: 'openPerson', service: 'openPerson', post: 'openPost', session: 'openSession', notice: 'openNotice' }[target.kind];
+  const key = { resident: 'openPerson', service: 'openPerson', post: 'openPost', session: 'openSession', notice: 'openNotice', opening: 'openOpening' }[target.kind];
   return t(`worklistScreen.actions.${key}`);
 }

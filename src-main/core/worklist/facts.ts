@@ -1,17 +1,23 @@
 // What the work list's rules read of one database (the station's own, or a village's relay copy
 // at a township), kept in memory and brought forward from the database's changes since the last
 // call (as the statistics' tally is): residents, service entries, status entries, assignments and
-// their posts' names, training classes and enrolments, printed 公示 notices and the clerks'
-// marks. A list call reads no document: 100,000 residents with 300,000 service entries are a
+// their posts' names, training classes and enrolments, printed 公示 notices, the openings and
+// their 拟安置人员公示 (./recruitFacts.ts) and the clerks' marks. A list call reads no document: 100,000 residents with 300,000 service entries are a
 // walk over maps.
+import type { z } from 'zod';
 import type { AssignmentExitDoc, AuditDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
 import { PREFIX } from '../../../shared/documents/registry';
+import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemasPostCycle';
 import type { AssignmentFact, CourseFact, MarkFact, NoticeFact, ServiceFact, StatusFact } from '../../../shared/worklist/rules';
 import { getOrNull, type StationDb } from '../store/db';
 import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
 import type { ServiceDoc } from '../services/services';
 import { Grouped } from './grouped';
+import { entryFact, type OpeningFact, type RecruitEntryFact } from './recruitFacts';
+
+type OpeningDoc = z.output<typeof openingSchema>;
+type RecruitEntryDoc = z.output<typeof recruitEntrySchema>;
 
 export interface PersonEntry {
   id: string;
@@ -25,14 +31,14 @@ export interface PersonEntry {
 }
 
 /** The types read, in the order a fresh read takes them. */
-const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.worklistMark];
+const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.opening, PREFIX.recruitEntry, PREFIX.worklistMark];
 /**
  * The station's own facts are saved in its database between starts (a `_local` document: never
  * replicated, not in the changes feed nor in backups): reading 100,000 residents with 300,000
  * service entries again took most of a minute. Bump the format when what is kept changes.
  */
 export const SAVED_FACTS = '_local/worklist-facts';
-const FACTS_FORMAT = 2;
+const FACTS_FORMAT = 3;
 const SAVE_AFTER = 2_000;
 /** Beyond this many changes behind, the facts are read afresh by type. */
 const REBUILD_AFTER = 50_000;
@@ -54,6 +60,8 @@ interface SavedFacts {
   sessions: [string, Omit<CourseFact, 'sessionId'>][];
   enrolments: [string, string, string][];
   notices: [string, NoticeFact][];
+  openings: [string, OpeningFact][];
+  recruitEntries: [string, string, RecruitEntryFact][];
   marks: [string, string, MarkFact][];
 }
 
@@ -78,10 +86,13 @@ export class WorklistFacts {
   /** Printed notices by their period (a reprint of the same period is the same notice). */
   readonly notices = new Map<string, NoticeFact>();
   private readonly noticeOf = new Map<string, string>();
+  /** Openings by id, and the entries of each (by opening) the recruitment rule reads. */
+  readonly openings = new Map<string, OpeningFact>();
+  readonly recruitEntries = new Grouped<RecruitEntryFact>();
   readonly marks = new Grouped<MarkFact>();
 
   /**
-   * Who changed since the list was last computed (a resident's id, or a notice's target), for the
+   * Who changed since the list was last computed (a resident's id, a notice's target, an opening's id), for the
    * list kept by ./worklist.ts to compute only them again; `everything` when a change touches all
    * (a post's name, a class's end, a fresh read).
    */
@@ -101,7 +112,8 @@ export class WorklistFacts {
     this.sessions.clear();
     this.notices.clear();
     this.noticeOf.clear();
-    for (const g of [this.services, this.statuses, this.assignments, this.exits, this.enrolments, this.marks]) g.clear();
+    this.openings.clear();
+    for (const g of [this.services, this.statuses, this.assignments, this.exits, this.enrolments, this.recruitEntries, this.marks]) g.clear();
   }
 
   private touchAll(): void {
@@ -140,6 +152,8 @@ export class WorklistFacts {
       case PREFIX.assignment: {
         const a = doc as unknown as AssignmentDoc | undefined;
         this.touch(this.assignments.delete(id), a?.residentId);
+        // An assignment may place a candidate of a 公示: the openings with entries are listed again (there are few).
+        this.touch(...this.recruitEntries.byOwner.keys());
         if (gone || !a?.residentId) return;
         this.assignments.set(a.residentId, id, { id, postId: a.postId, startDate: a.startDate, endDate: a.endDate });
         return;
@@ -171,6 +185,20 @@ export class WorklistFacts {
         if (!gone && e?.residentId) this.enrolments.set(e.residentId, id, e.sessionId);
         return;
       }
+      case PREFIX.opening: {
+        this.openings.delete(id);
+        this.touch(id);
+        const o = doc as unknown as OpeningDoc | undefined;
+        if (!gone && o?.postId) this.openings.set(id, { postId: o.postId, placeCode: o.placeCode, windowFrom: o.windowFrom, windowTo: o.windowTo });
+        return;
+      }
+      case PREFIX.recruitEntry: {
+        const e = doc as unknown as RecruitEntryDoc | undefined;
+        this.touch(this.recruitEntries.delete(id), e?.openingId);
+        const fact = !gone && e?.openingId ? entryFact(e) : null;
+        if (fact) this.recruitEntries.set(e!.openingId, id, fact);
+        return;
+      }
       case PREFIX.audit:
         this.applyNotice(id, doc as unknown as AuditDoc | undefined, gone);
         return;
@@ -178,8 +206,9 @@ export class WorklistFacts {
         const m = doc as unknown as MarkDoc | undefined;
         this.marks.delete(id);
         this.touch(m?.residentId);
-        // A notice's mark names no resident: every notice is listed again (there are few).
+        // A notice's or an opening's mark names no resident: every one is listed again (there are few).
         if (m?.rule === 'noticeEnded') this.touch(...this.notices.keys());
+        if (m?.rule === 'recruitNoticeEnded') this.touch(...this.openings.keys());
         if (gone || !m?.key) return;
         this.marks.set(m.key, id, { id, key: m.key, kind: m.kind, until: m.until, reason: m.reason, byName: m.byName, at: m.createdAt });
         return;
@@ -232,6 +261,8 @@ export class WorklistFacts {
       this.notices.set(target, n);
       this.noticeOf.set(n.id, target);
     }
+    for (const [id, o] of saved.openings) this.openings.set(id, o);
+    for (const [owner, id, v] of saved.recruitEntries) this.recruitEntries.set(owner, id, v);
     for (const [owner, id, v] of saved.marks) this.marks.set(owner, id, v);
     this.seq = saved.seq;
     this.saved.found(saved._rev, saved.seq);
@@ -253,6 +284,8 @@ export class WorklistFacts {
       sessions: [...this.sessions],
       enrolments: this.enrolments.entries(),
       notices: [...this.notices],
+      openings: [...this.openings],
+      recruitEntries: this.recruitEntries.entries(),
       marks: this.marks.entries(),
     };
     this.saved.save(db, doc);

@@ -5,7 +5,9 @@ import { retirementDate, type RetirementRuleSet } from '../../../shared/policy/r
 import type { WorklistParams } from '../../../shared/policy/parameters';
 import { WORKLIST_RULES, type WorklistCounts, type WorklistItem, type WorklistMarkView, type WorklistRule } from '../../../shared/worklist/contract';
 import { noticeDuty, personDuties, standingMark, dutyState, type AssignmentFact, type CourseFact, type Duty, type PersonFacts } from '../../../shared/worklist/rules';
+import { recruitNoticeDuty } from '../../../shared/worklist/recruitRule';
 import type { WorklistFacts, PersonEntry } from './facts';
+import { recruitNoticeFact } from './recruitFacts';
 
 /** What the rules take from the county's dated parameters, in force on the day listed. */
 export interface ListPolicy {
@@ -89,13 +91,25 @@ function row(facts: WorklistFacts, d: Duty, today: string, name: string | null):
   return item(d, today, name, mark ? { kind: mark.kind as WorklistMarkView['kind'], until: mark.until, reason: mark.reason, byName: mark.byName, at: mark.at } : null);
 }
 
-/** The rows of one owner: a resident (`resident:…`), or a printed notice (its audit target). */
+/** The row of an opening whose 公示 ended with a candidate still to place (none when gone or answered). */
+function openingRows(facts: WorklistFacts, openingId: string, today: string, policy: ListPolicy): WorklistItem[] {
+  const opening = facts.openings.get(openingId);
+  const entries = facts.recruitEntries.byOwner.get(openingId);
+  if (!opening || !entries) return [];
+  const held = (residentId: string) => facts.assignments.byOwner.get(residentId)?.values() ?? [];
+  const notice = recruitNoticeFact(openingId, opening, entries, facts.posts.get(opening.postId) ?? '', held);
+  const d = notice && recruitNoticeDuty(notice, today, policy.params);
+  return d ? [row(facts, d, today, null)] : [];
+}
+
+/** The rows of one owner: a resident (`resident:…`), a printed notice (its audit target), or an opening (`opening:…`). */
 function rowsOf(facts: WorklistFacts, owner: string, today: string, policy: ListPolicy): WorklistItem[] {
   const notice = facts.notices.get(owner);
   if (notice) {
     const d = noticeDuty(notice, today, policy.params);
     return d ? [row(facts, d, today, null)] : [];
   }
+  if (facts.openings.has(owner) || facts.recruitEntries.byOwner.has(owner)) return openingRows(facts, owner, today, policy);
   const r = facts.residents.get(owner);
   const p = r && personFacts(facts, r, policy);
   return p ? personDuties(p, today, policy.params, policy.maxSubsidyMonths).map((d) => row(facts, d, today, r.name)) : [];
@@ -149,7 +163,7 @@ class KeptList implements ComputedList {
 
   /** Everything at once: each owner's rows, one sort per section. */
   fill(facts: WorklistFacts, today: string, policy: ListPolicy): void {
-    for (const owner of [...facts.residents.keys(), ...facts.notices.keys()]) {
+    for (const owner of [...facts.residents.keys(), ...facts.notices.keys(), ...facts.openings.keys()]) {
       const rows = rowsOf(facts, owner, today, policy);
       if (rows.length === 0) continue;
       this.rows.set(owner, rows);

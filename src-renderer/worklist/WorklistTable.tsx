@@ -9,7 +9,7 @@ import { placeName } from '../../shared/places';
 import type { WorklistItem, WorklistMarkKind } from '../../shared/worklist/contract';
 import { formatTime } from '../form/format';
 import { navigate } from '../route';
-import { dueText, factLines, openLabel, ruleTitle, subjectOf, targetRoute } from './wording';
+import { dueText, factLines, openLabel, subjectOf, targetRoute } from './wording';
 
 export type RowAction = (item: WorklistItem, kind: WorklistMarkKind) => void;
 

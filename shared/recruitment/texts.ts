@@ -67,6 +67,7 @@ export const recruitmentZhCN = {
     decisionReason: '处理理由',
     decidedValue: '{{result}}（{{date}}）：{{reason}}',
     assign: '安置上岗',
+    assignHanded: '拟安置人员已选好（公示期满，{{from}} 起可上岗）：核对开始日期，填写合同编号后安置。',
     gate: {
       running: '公示期至 {{to}}，{{from}} 起可安置上岗',
       open: '有异议尚未处理',
@@ -168,6 +169,7 @@ export const recruitmentEn: typeof recruitmentZhCN = {
     decisionReason: 'Reason',
     decidedValue: '{{result}} ({{date}}): {{reason}}',
     assign: 'Place on the post',
+    assignHanded: 'The candidate is chosen (the notice has ended; they may start from {{from}}): check the start date, enter the contract number and place them.',
     gate: {
       running: 'The notice runs until {{to}}; candidates can be placed from {{from}}',
       open: 'An objection is not decided yet',

@@ -1,17 +1,20 @@
 // Assigning a holder to a post: the resident picker, the contract's dates, and the eligibility
-// refusal a county user may override with a reason.
+// refusal a county user may override with a reason. A candidate of an opening's ended 公示 arrives
+// chosen (handed over once by the opening's screen), the card scrolled to and the contract number
+// focused; the assignment still passes the 公示's gate in the core.
 
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PostView, ResidentRow } from '../../shared/rpc/handlers';
 import type { FieldIssue } from '../../shared/rpc/errors';
 import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
-import { useResidentPicker } from '../residents/queries';
+import { useResident, useResidentPicker } from '../residents/queries';
+import { dropCandidate, handedCandidate } from '../recruitment/returnTo';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { useDebounced } from '../useDebounced';
 import { FieldItem, IsoDatePicker } from '../form/fields';
@@ -28,10 +31,13 @@ export function ResidentPicker(props: { value: string; onChange(id: string): voi
   const query = useDebounced(text.trim(), 200);
   const [chosen, setChosen] = useState<ResidentRow | null>(null);
   const search = useResidentPicker(query, query.length > 0);
+  // A person chosen elsewhere (handed over) is read by id to be shown like one searched for.
+  const given = useResident(props.value && chosen?.id !== props.value ? props.value : null);
+  const known = chosen?.id === props.value ? chosen : given.data?.id === props.value ? given.data : null;
   const rows = query.length > 0 ? (search.data?.items ?? []) : [];
   const label = (r: ResidentRow) => `${r.name} · ${t(`enums.sex.${r.sex}`)} · ${t('form.ageValue', { age: r.age })} · ${r.idNumberMasked}`;
   const options = rows.map((r) => ({ value: r.id, label: label(r) }));
-  if (chosen && chosen.id === props.value && !options.some((o) => o.value === chosen.id)) options.unshift({ value: chosen.id, label: label(chosen) });
+  if (known && !options.some((o) => o.value === known.id)) options.unshift({ value: known.id, label: label(known) });
 
   return (
     <Select
@@ -41,7 +47,7 @@ export function ResidentPicker(props: { value: string; onChange(id: string): voi
       placeholder={t('posts.assign.residentPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       onChange={(id: string) => {
-        setChosen(rows.find((r) => r.id === id) ?? chosen);
+        setChosen(rows.find((r) => r.id === id) ?? known);
         props.onChange(id ?? '');
         setText('');
       }}
@@ -70,7 +76,18 @@ export function AssignCard({ post }: { post: PostView }) {
   const resolver = useMemo(() => assignResolver(() => tRef.current, post.id), [post.id]);
   const start = todayIso() < post.startDate ? post.startDate : todayIso();
   const blank: AssignFormValues = { residentId: '', startDate: start, endDate: post.endDate, contractNo: '' };
-  const form = useForm<AssignFormValues>({ defaultValues: blank, resolver, mode: 'onTouched', reValidateMode: 'onChange' });
+  // Read, not taken, while rendering (a strict re-render reads it again); dropped once held.
+  const [handed, setHanded] = useState(() => handedCandidate(post.id));
+  const first = handed ? { ...blank, residentId: handed.residentId, startDate: [start, handed.startFrom].sort()[1]! } : blank;
+  const form = useForm<AssignFormValues>({ defaultValues: first, resolver, mode: 'onTouched', reValidateMode: 'onChange' });
+  const cardRef = useRef<HTMLDivElement>(null);
+  const { setFocus } = form;
+  useEffect(() => {
+    if (!handed) return;
+    dropCandidate();
+    cardRef.current?.scrollIntoView({ block: 'center' });
+    setFocus('contractNo');
+  }, [handed, setFocus]);
   const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -86,6 +103,7 @@ export function AssignCard({ post }: { post: PostView }) {
     setReason('');
     setReasonError(null);
     setFormError(null);
+    setHanded(null);
     form.reset(blank);
     await queryClient.invalidateQueries({ queryKey: postKeys.all });
   };
@@ -140,7 +158,10 @@ export function AssignCard({ post }: { post: PostView }) {
   };
 
   return (
-    <Card size="small" title={t('posts.assign.title')} style={{ marginBottom: 16 }}>
+    <Card ref={cardRef} size="small" title={t('posts.assign.title')} style={{ marginBottom: 16 }} data-testid="assign-card">
+      {handed && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recruitment.assignHanded', { from: handed.startFrom })} data-testid="assign-handed" />
+      )}
       <form
         noValidate
         data-testid="assign-form"

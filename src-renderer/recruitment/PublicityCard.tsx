@@ -9,8 +9,9 @@ import { leye } from '../bridge';
 import { IsoDatePicker } from '../form/fields';
 import { todayIso } from '../form/format';
 import { PrintButton, printRoute } from '../print';
-import { navigate } from '../route';
+import { addDays } from '../../shared/worklist/rules';
 import { useFieldErrors, useRecruitmentSaved } from './queries';
+import { assignCandidate } from './returnTo';
 
 const GATE_TYPE = { running: 'info', open: 'warning', upheld: 'error', ready: 'success' } as const;
 
@@ -51,7 +52,13 @@ export function PublicityCard({ opening, canWrite }: { opening: OpeningDetail; c
                   {t('recruitment.assigned')}
                 </Tag>
               ) : canWrite && p.gate === 'ready' ? (
-                <Button key="b" size="small" type="link" onClick={() => navigate({ name: 'post', id: opening.postId })} data-testid="candidate-assign">
+                <Button
+                  key="b"
+                  size="small"
+                  type="link"
+                  onClick={() => assignCandidate({ postId: opening.postId, residentId: c.residentId, startFrom: addDays(p.noticeTo, 1) })}
+                  data-testid="candidate-assign"
+                >
                   {t('recruitment.assign')}
                 </Button>
               ) : null,
@@ -113,8 +120,7 @@ export function PublicityCard({ opening, canWrite }: { opening: OpeningDetail; c
 }
 
 function gateText(t: (key: string, params?: Record<string, unknown>) => string, p: PublicityView): string {
-  const next = new Date(Date.parse(`${p.noticeTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return t(`recruitment.gate.${p.gate}`, { to: p.noticeTo, from: next });
+  return t(`recruitment.gate.${p.gate}`, { to: p.noticeTo, from: addDays(p.noticeTo, 1) });
 }
 
 const help = (errors: Record<string, string>, field: string) => (errors[field] ? { validateStatus: 'error' as const, help: errors[field] } : {});

@@ -3,8 +3,9 @@
 // candidate chosen and the 拟安置人员公示 printed that day, its 3-day period long over. The clerk
 // opens the post, its opening, records a third application (refused by the eligibility rules,
 // the reasons shown in both languages), prints the notice and the 公示 (PDF text checked, PNGs
-// made), records and decides an objection, and places the candidate on the post. Screens at
-// 1366×768 in both languages.
+// made), finds the ended 公示 in 待办 and opens the opening from it, records and decides an
+// objection, and places the candidate on the post straight from the 公示 (the assign card opens
+// with them chosen, no search), after which 待办 is empty. Screens at 1366×768 in both languages.
 //
 // Set LEYE_E2E_SHOTS=/some/dir to keep the screenshots, LEYE_PRINT_OUT=/some/dir the PDFs and PNGs.
 
@@ -177,6 +178,25 @@ describe('recruitment (招聘 and 公示), end to end', () => {
     expect(publicity.pngs.length).toBe(1);
   });
 
+  it('lists the ended 公示 with its candidate still to place in 待办, and opens the opening from the row', async () => {
+    await page.evaluate(`window.location.hash = '#/worklist'`);
+    const row = page.locator('[data-testid=worklist-row][data-rule=recruitNoticeEnded]');
+    await waitForText(row, CLEANING_POST.name);
+    const text = await textOf(row);
+    expect(text).toContain(`公示期：${seeded.noticeFrom} 至 ${seeded.noticeTo}`);
+    expect(text).toContain('拟安置 1 人，尚有 1 人未安置');
+    expect(text).toContain('逾期');
+    expect(text).not.toMatch(/opening:|post:|recruitNoticeEnded/);
+    await shot(page, 'recruit-10-worklist-zh');
+    await setLanguage(page, 'English');
+    await waitForText(row, '1 of 1 candidates not yet placed');
+    await shot(page, 'recruit-10-worklist-en');
+    await setLanguage(page, '中文');
+    await row.getByTestId('worklist-open').click();
+    await page.getByTestId('opening-screen').waitFor();
+    expect(await page.evaluate('window.location.hash')).toBe(openingHash());
+  });
+
   it('records an objection and decides it not upheld; then places the candidate on the post', async () => {
     await page.evaluate(`window.location.hash = ${JSON.stringify(openingHash())}`);
     await page.getByTestId('opening-screen').waitFor();
@@ -200,14 +220,25 @@ describe('recruitment (招聘 and 公示), end to end', () => {
     await setLanguage(page, '中文');
     await page.getByTestId('candidate-assign').click();
     await page.getByTestId('post-detail').waitFor();
-    await page.getByTestId('assign-resident').click();
-    await page.keyboard.type('王大山');
-    await page.locator('[data-testid=assign-option]', { hasText: '王大山' }).click();
+    // The assign card opens with the candidate chosen (name · sex · age · masked ID, never the id), the contract number focused.
+    await page.getByTestId('assign-handed').waitFor();
+    await waitForText(page.getByTestId('assign-resident'), '王大山 · 男 · ');
+    const chosen = await textOf(page.getByTestId('assign-resident'));
+    expect(chosen).toMatch(/^王大山 · 男 · \d+ 岁 · \d{4}\*+\d{3}[\dX]$/);
+    expect(chosen).not.toContain('resident:');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') === 'assign-contract');
+    await shot(page, 'recruit-11-assign-handed-zh');
+    await setLanguage(page, 'English');
+    await shot(page, 'recruit-11-assign-handed-en');
+    await setLanguage(page, '中文');
     await page.getByTestId('assign-contract').fill('HT-2026-01');
     await page.getByTestId('assign-submit').click();
     await waitForText(page.getByTestId('holder-name'), '王大山');
     await page.evaluate(`window.location.hash = ${JSON.stringify(openingHash())}`);
     await waitForText(page.getByTestId('publicity-candidate'), '已上岗');
+    // Placed: the 公示 is answered, nothing left in 待办.
+    await page.evaluate(`window.location.hash = '#/worklist'`);
+    await page.getByTestId('worklist-empty').waitFor();
   });
 
   it('opens a new opening at the form, records an application and prints the 公示 of the chosen candidate from today', async () => {

@@ -42,6 +42,8 @@ export const payrollZhCN = {
     total: '合计（{{count}} 人）',
     accountKinds: { bankCard: '银行卡', socialSecurityCard: '社保卡' },
     noAccount: '未登记账号',
+    unknownVillage: '未知村（{{code}}）',
+    unknownTownship: '未知乡镇（{{code}}）',
     county: {
       title: '各乡镇补贴发放情况',
       township: '乡镇（街道）',
@@ -137,6 +139,8 @@ export const payrollEn: typeof payrollZhCN = {
     total: 'Total ({{count}})',
     accountKinds: { bankCard: 'Bank card', socialSecurityCard: 'Social security card' },
     noAccount: 'No account',
+    unknownVillage: 'Unknown village ({{code}})',
+    unknownTownship: 'Unknown township ({{code}})',
     county: {
       title: 'Townships’ payrolls',
       township: 'Township',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { payrollKeys } from './queries';
+import { placeLabelOf } from './placeLabel';
 
 export function PostPlanCard() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function PostPlanCard() {
     onError: (error) => void message.error(errorText(t, error)),
   });
   const data = plan.data;
+  const label = placeLabelOf(t);
   return (
     <Card size="small" title={t('payroll.plan.title')} style={{ marginTop: 16 }} data-testid="post-plan">
       <Space wrap align="end" style={{ marginBottom: 12 }}>
@@ -52,7 +54,7 @@ export function PostPlanCard() {
             rowKey="placeCode"
             dataSource={data.byTownship}
             columns={[
-              { key: 'township', title: t('payroll.county.township'), dataIndex: 'placeName' },
+              { key: 'township', title: t('payroll.county.township'), render: (_, r) => label(r.placeCode, r.placeName) },
               { key: 'created', title: t('payroll.plan.created'), dataIndex: 'created', align: 'right', width: 140 },
             ]}
           />

@@ -16,6 +16,7 @@ import { downloadFile } from '../sync/transferFile';
 import { AccountValue } from './AccountValue';
 import { usePayroll } from './queries';
 import { CountyPayroll } from './CountyPayroll';
+import { placeLabelOf, type PlaceLabel } from './placeLabel';
 import { useStationStatus } from '../station/queries';
 
 export { PayAccountCell } from './PayAccountCell';
@@ -25,12 +26,13 @@ const lastMonth = () => dayjs().subtract(1, 'month').format('YYYY-MM');
 
 type Line = ({ kind: 'row'; seq: number } & PayrollRow & { village: string }) | { kind: 'subtotal'; village: string; totals: PayrollTotals; key: string };
 
-function linesOf(sheet: PayrollSheet): Line[] {
+function linesOf(sheet: PayrollSheet, label: PlaceLabel): Line[] {
   const out: Line[] = [];
   let seq = 0;
   for (const v of sheet.villages) {
-    for (const r of v.rows) out.push({ kind: 'row', seq: ++seq, village: v.placeName, ...r });
-    out.push({ kind: 'subtotal', village: v.placeName, totals: v.totals, key: `sub:${v.placeCode}` });
+    const village = label(v.placeCode, v.placeName);
+    for (const r of v.rows) out.push({ kind: 'row', seq: ++seq, village, ...r });
+    out.push({ kind: 'subtotal', village, totals: v.totals, key: `sub:${v.placeCode}` });
   }
   return out;
 }
@@ -69,7 +71,7 @@ function TownshipPayroll() {
       <Space className="leye-payroll-header" wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('payroll.title')}
-          {sheet && <span className="leye-payroll-place"> · {sheet.placeName}</span>}
+          {sheet && <span className="leye-payroll-place"> · {placeLabelOf(t)(sheet.placeCode, sheet.placeName)}</span>}
         </Typography.Title>
         <span>{t('payroll.month')}</span>
         <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="payroll-month" />
@@ -91,7 +93,8 @@ function TownshipPayroll() {
 function Sheet({ sheet }: { sheet: PayrollSheet }) {
   const { t } = useTranslation();
   const money = (n: number) => formatYuan(n);
-  const lines = linesOf(sheet);
+  const label = placeLabelOf(t);
+  const lines = linesOf(sheet, label);
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -109,7 +112,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
             <ul className="leye-payroll-missing">
               {sheet.missing.map((m) => (
                 <li key={m.placeCode} data-testid="payroll-missing-village">
-                  <strong>{m.placeName}</strong>：{m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join('、') }) : t('payroll.missing.noData')}
+                  <strong>{label(m.placeCode, m.placeName)}</strong>：{m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join('、') }) : t('payroll.missing.noData')}
                   {' · '}
                   {m.lastReceivedAt ? t('payroll.missing.lastReceived', { time: formatTime(m.lastReceivedAt) }) : t('payroll.missing.neverReceived')}
                 </li>

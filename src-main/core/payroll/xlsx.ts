@@ -3,11 +3,16 @@
 // unless the clerk asked for them in full). In Chinese, like the printed form.
 import { assessmentZhCN } from '../../../shared/assessment/texts';
 import { payrollZhCN } from '../../../shared/payroll/texts';
-import type { PayrollSheet, PayrollTotals } from '../../../shared/payroll/contract';
+import { unknownPlaceKey, type PayrollSheet, type PayrollTotals, type PlaceName } from '../../../shared/payroll/contract';
 import { xlsx, type Row } from '../sheets/xlsxWriter';
 
 const texts = payrollZhCN.payroll;
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+
+/** A place as the Chinese sheet names it: its name, or 未知村（code）. */
+export function zhPlace(code: string, name: PlaceName): string {
+  return name ?? fill(texts[unknownPlaceKey(code).replace('payroll.', '') as 'unknownVillage' | 'unknownTownship'], { code });
+}
 
 export function payrollXlsx(sheet: PayrollSheet): Buffer {
   const c = texts.columns;
@@ -29,21 +34,22 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
   const rows: Row[] = [];
   let seq = 0;
   for (const v of sheet.villages) {
+    const village = zhPlace(v.placeCode, v.placeName);
     for (const r of v.rows) {
       seq += 1;
       const account = r.account ? `${texts.accountKinds[r.account.kind]} ${r.account.bankName} ${r.account.accountNo}`.replace(/\s+/g, ' ').trim() : texts.noAccount;
       const wording = (assessmentZhCN.assessment.rule as Record<string, string>)[r.rule.replace(/^assessment\.rule\./, '')];
       const rule = wording ? fill(wording, Object.fromEntries(Object.entries(r.ruleParams).map(([k, v]) => [k, v ?? '']))) : r.rule;
-      rows.push([seq, v.placeName, r.postName, r.name, r.days, r.hours, r.score, r.payDue, r.deductions, r.payable, account, rule]);
+      rows.push([seq, village, r.postName, r.name, r.days, r.hours, r.score, r.payDue, r.deductions, r.payable, account, rule]);
     }
-    rows.push(totalRow(fill(texts.subtotal, { village: v.placeName, count: v.totals.holders }), v.totals));
+    rows.push(totalRow(fill(texts.subtotal, { village, count: v.totals.holders }), v.totals));
   }
   rows.push(totalRow(fill(texts.total, { count: sheet.totals.holders }), sheet.totals));
   for (const m of sheet.missing) {
     const why = m.reason === 'notClosed' ? fill(texts.missing.notClosed, { posts: m.posts.join('、') }) : texts.missing.noData;
-    rows.push([null, m.placeName, why, null, null, null, null, null, null, null, null, null]);
+    rows.push([null, zhPlace(m.placeCode, m.placeName), why, null, null, null, null, null, null, null, null, null]);
   }
   const [year, month] = sheet.month.split('-');
-  const title = `${texts.title} ${sheet.placeName} ${year}年${Number(month)}月${sheet.final ? '' : `（${texts.notFinal}）`}`;
+  const title = `${texts.title} ${zhPlace(sheet.placeCode, sheet.placeName)} ${year}年${Number(month)}月${sheet.final ? '' : `（${texts.notFinal}）`}`;
   return xlsx({ name: `${year}-${month}`, columns, title, frozenColumns: 4 }, rows);
 }

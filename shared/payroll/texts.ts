@@ -51,7 +51,7 @@ export const payrollZhCN = {
       statuses: { complete: '已齐全', missing: '有村未结账' },
       missing: '未结账的村',
       openPosts: '{{village}}（{{count}} 个岗位）',
-      holders: '人数',
+      holders: '已结账人数',
     },
     plan: {
       title: '岗位计划与已开发岗位',
@@ -147,8 +147,8 @@ export const payrollEn: typeof payrollZhCN = {
       status: 'Status',
       statuses: { complete: 'Complete', missing: 'Villages missing' },
       missing: 'Villages not closed',
-      openPosts: '{{village}} ({{count}} posts)',
-      holders: 'Holders',
+      openPosts: '{{village}} (posts not closed: {{count}})',
+      holders: 'Holders (closed)',
     },
     plan: {
       title: 'Post plan and places created',

@@ -31,15 +31,17 @@ export function CountyPayroll({ initialMonth }: { initialMonth: string }) {
       </Space>
       {query.isError && <Alert type="warning" showIcon title={errorText(t, query.error)} style={{ marginBottom: 12 }} />}
       <Table<TownshipPayrollStatus>
+        data-testid="payroll-county-table"
         size="small"
         bordered
         pagination={false}
         rowKey="placeCode"
+        onRow={(r) => ({ 'data-testid': `payroll-county-${r.placeCode}` }) as React.HTMLAttributes<HTMLElement>}
         loading={query.isPending}
         dataSource={data?.townships ?? []}
         summary={() =>
           data && data.townships.length > 0 ? (
-            <Table.Summary.Row className="leye-payroll-total">
+            <Table.Summary.Row className="leye-payroll-total" data-testid="payroll-county-total">
               <Table.Summary.Cell index={0} colSpan={3}>
                 {t('payroll.total', { count: data.totals.holders })}
               </Table.Summary.Cell>
@@ -56,7 +58,7 @@ export function CountyPayroll({ initialMonth }: { initialMonth: string }) {
             title: t('payroll.county.missing'),
             render: (_, r) => (r.missing.length ? r.missing.map((m) => t('payroll.county.openPosts', { village: label(m.placeCode, m.placeName), count: m.openPosts })).join('；') : '—'),
           },
-          { key: 'holders', title: t('payroll.county.holders'), align: 'right', width: 100, dataIndex: 'holders' },
+          { key: 'holders', title: t('payroll.county.holders'), align: 'right', width: 150, dataIndex: 'holders' },
           { key: 'payDue', title: t('payroll.columns.payDue'), align: 'right', width: 140, render: (_, r) => formatYuan(r.payDue) },
         ]}
       />

@@ -98,7 +98,8 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        {sheet.final ? <Tag color="green">{t('payroll.final')}</Tag> : <Tag color="red" data-testid="payroll-not-final">{t('payroll.notFinal')}</Tag>}
+        {sheet.final ? sheet.missing.length === 0 && <Tag color="green">{t('payroll.final')}</Tag> : <Tag color="red" data-testid="payroll-not-final">{t('payroll.notFinal')}</Tag>}
+        {sheet.missing.length > 0 && <Tag color="orange">{t('payroll.incomplete', { count: sheet.missing.length })}</Tag>}
         <span className="leye-muted">{t('payroll.computedAt', { time: formatTime(sheet.computedAt) })}</span>
       </Space>
       {sheet.missing.length > 0 && (
@@ -112,7 +113,9 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
             <ul className="leye-payroll-missing">
               {sheet.missing.map((m) => (
                 <li key={m.placeCode} data-testid="payroll-missing-village">
-                  <strong>{label(m.placeCode, m.placeName)}</strong>：{m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join('、') }) : t('payroll.missing.noData')}
+                  <strong>{label(m.placeCode, m.placeName)}</strong>
+                  {t('payroll.colon')}
+                  {m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join(t('payroll.enumSeparator')) }) : t('payroll.missing.noData')}
                   {' · '}
                   {m.lastReceivedAt ? t('payroll.missing.lastReceived', { time: formatTime(m.lastReceivedAt) }) : t('payroll.missing.neverReceived')}
                 </li>
@@ -129,7 +132,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
         dataSource={lines}
         locale={{ emptyText: <Empty description={t('payroll.empty')} /> }}
         rowClassName={(l) => (l.kind === 'subtotal' ? 'leye-payroll-subtotal' : '')}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1580 }}
         data-testid="payroll-table"
         summary={() =>
           sheet.totals.holders > 0 ? (
@@ -161,7 +164,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
           { key: 'deductions', title: t('payroll.columns.deductions'), align: 'right', width: 90, render: (_, l) => money(l.kind === 'row' ? l.deductions : l.totals.deductions) },
           { key: 'payable', title: t('payroll.columns.payable'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payable : l.totals.payable) },
           { key: 'account', title: t('payroll.columns.account'), width: 230, render: (_, l) => (l.kind === 'row' ? l.account ? <AccountValue account={l.account} /> : <span className="leye-muted">{t('payroll.noAccount')}</span> : null) },
-          { key: 'rule', title: t('payroll.columns.rule'), width: 200, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
+          { key: 'rule', title: t('payroll.columns.rule'), width: 280, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
         ]}
       />
     </>

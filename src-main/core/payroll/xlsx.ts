@@ -18,8 +18,8 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
   const c = texts.columns;
   const columns = [
     { header: c.seq, width: 6 },
-    { header: c.village, width: 16 },
-    { header: c.post, width: 16 },
+    { header: c.village, width: 24 },
+    { header: c.post, width: 18 },
     { header: c.name, width: 10 },
     { header: c.days, width: 9 },
     { header: c.hours, width: 8 },
@@ -28,7 +28,7 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
     { header: c.deductions, width: 11 },
     { header: c.payable, width: 12 },
     { header: c.account, width: 30 },
-    { header: c.rule, width: 18 },
+    { header: c.rule, width: 24 },
   ];
   const totalRow = (label: string, t: PayrollTotals): Row => ({ bold: [label, null, null, null, t.days, t.hours, null, t.payDue, t.deductions, t.payable, null, null] });
   const rows: Row[] = [];
@@ -45,6 +45,7 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
     rows.push(totalRow(fill(texts.subtotal, { village, count: v.totals.holders }), v.totals));
   }
   rows.push(totalRow(fill(texts.total, { count: sheet.totals.holders }), sheet.totals));
+  if (sheet.missing.length) rows.push({ bold: [fill(texts.missingTitle, { count: sheet.missing.length })] });
   for (const m of sheet.missing) {
     const why = m.reason === 'notClosed' ? fill(texts.missing.notClosed, { posts: m.posts.join('、') }) : texts.missing.noData;
     rows.push([null, zhPlace(m.placeCode, m.placeName), why, null, null, null, null, null, null, null, null, null]);

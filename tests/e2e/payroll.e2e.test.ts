@@ -86,6 +86,9 @@ describe('the township payroll', () => {
       // The month picker's panel closed (it fades out) before the screenshot.
       await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
       await shot(page, `payroll-${language}`);
+      // The columns beyond the screen's width (account, rule), scrolled into view.
+      await page.locator('[data-testid="payroll-table"] thead th').last().scrollIntoViewIfNeeded();
+      await shot(page, `payroll-${language}-right`);
       await account.getByTestId('reveal-pay-account').click();
       await page.getByText('6228480012345678').waitFor();
     }

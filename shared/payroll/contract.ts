@@ -53,9 +53,15 @@ export interface PayrollTotals {
   payable: number;
 }
 
+/** A place's name (the county's station directory, else the places table); null when nothing names it: show `placeLabel`. */
+export type PlaceName = string | null;
+
+/** The key of "unknown village (code)" / "unknown township (code)" for a place nothing names. */
+export const unknownPlaceKey = (code: string) => (code.length === 12 ? 'payroll.unknownVillage' : 'payroll.unknownTownship');
+
 export interface PayrollVillage {
   placeCode: string;
-  placeName: string;
+  placeName: PlaceName;
   rows: PayrollRow[];
   totals: PayrollTotals;
 }
@@ -64,7 +70,7 @@ export type MissingReason = 'notClosed' | 'noData';
 
 export interface PayrollMissing {
   placeCode: string;
-  placeName: string;
+  placeName: PlaceName;
   reason: MissingReason;
   /** The posts whose month is not closed (notClosed). */
   posts: string[];
@@ -75,7 +81,7 @@ export interface PayrollMissing {
 export interface PayrollSheet {
   month: string;
   placeCode: string;
-  placeName: string;
+  placeName: PlaceName;
   villages: PayrollVillage[];
   missing: PayrollMissing[];
   totals: PayrollTotals;
@@ -97,12 +103,12 @@ export interface PayrollForm {
 /** One township's payroll for a month as the county's aggregate shows it. */
 export interface TownshipPayrollStatus {
   placeCode: string;
-  placeName: string;
+  placeName: PlaceName;
   /** Villages with posts that had holders in the month. */
   villages: number;
   /** complete: every such post closed; missing: some village has a post not closed (or not arrived). */
   status: 'complete' | 'missing';
-  missing: { placeCode: string; placeName: string; openPosts: number }[];
+  missing: { placeCode: string; placeName: PlaceName; openPosts: number }[];
   /** Of the closed villages. */
   holders: number;
   payDue: number;
@@ -123,7 +129,7 @@ export interface PostPlanView {
   planned: number | null;
   note: string;
   created: number;
-  byTownship: { placeCode: string; placeName: string; created: number }[];
+  byTownship: { placeCode: string; placeName: PlaceName; created: number }[];
 }
 
 const planYear = z.number({ error: 'errors.number.invalid' }).int({ error: 'errors.number.invalid' }).min(2020, { error: 'errors.number.range' }).max(2100, { error: 'errors.number.range' });

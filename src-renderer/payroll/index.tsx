@@ -16,6 +16,7 @@ import { downloadFile } from '../sync/transferFile';
 import { AccountValue } from './AccountValue';
 import { usePayroll } from './queries';
 import { CountyPayroll } from './CountyPayroll';
+import { placeLabelOf, type PlaceLabel } from './placeLabel';
 import { useStationStatus } from '../station/queries';
 
 export { PayAccountCell } from './PayAccountCell';
@@ -25,12 +26,13 @@ const lastMonth = () => dayjs().subtract(1, 'month').format('YYYY-MM');
 
 type Line = ({ kind: 'row'; seq: number } & PayrollRow & { village: string }) | { kind: 'subtotal'; village: string; totals: PayrollTotals; key: string };
 
-function linesOf(sheet: PayrollSheet): Line[] {
+function linesOf(sheet: PayrollSheet, label: PlaceLabel): Line[] {
   const out: Line[] = [];
   let seq = 0;
   for (const v of sheet.villages) {
-    for (const r of v.rows) out.push({ kind: 'row', seq: ++seq, village: v.placeName, ...r });
-    out.push({ kind: 'subtotal', village: v.placeName, totals: v.totals, key: `sub:${v.placeCode}` });
+    const village = label(v.placeCode, v.placeName);
+    for (const r of v.rows) out.push({ kind: 'row', seq: ++seq, village, ...r });
+    out.push({ kind: 'subtotal', village, totals: v.totals, key: `sub:${v.placeCode}` });
   }
   return out;
 }
@@ -69,7 +71,7 @@ function TownshipPayroll() {
       <Space className="leye-payroll-header" wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('payroll.title')}
-          {sheet && <span className="leye-payroll-place"> · {sheet.placeName}</span>}
+          {sheet && <span className="leye-payroll-place"> · {placeLabelOf(t)(sheet.placeCode, sheet.placeName)}</span>}
         </Typography.Title>
         <span>{t('payroll.month')}</span>
         <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="payroll-month" />
@@ -91,11 +93,13 @@ function TownshipPayroll() {
 function Sheet({ sheet }: { sheet: PayrollSheet }) {
   const { t } = useTranslation();
   const money = (n: number) => formatYuan(n);
-  const lines = linesOf(sheet);
+  const label = placeLabelOf(t);
+  const lines = linesOf(sheet, label);
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        {sheet.final ? <Tag color="green">{t('payroll.final')}</Tag> : <Tag color="red" data-testid="payroll-not-final">{t('payroll.notFinal')}</Tag>}
+        {sheet.final ? sheet.missing.length === 0 && <Tag color="green">{t('payroll.final')}</Tag> : <Tag color="red" data-testid="payroll-not-final">{t('payroll.notFinal')}</Tag>}
+        {sheet.missing.length > 0 && <Tag color="orange">{t('payroll.incomplete', { count: sheet.missing.length })}</Tag>}
         <span className="leye-muted">{t('payroll.computedAt', { time: formatTime(sheet.computedAt) })}</span>
       </Space>
       {sheet.missing.length > 0 && (
@@ -109,7 +113,9 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
             <ul className="leye-payroll-missing">
               {sheet.missing.map((m) => (
                 <li key={m.placeCode} data-testid="payroll-missing-village">
-                  <strong>{m.placeName}</strong>：{m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join('、') }) : t('payroll.missing.noData')}
+                  <strong>{label(m.placeCode, m.placeName)}</strong>
+                  {t('payroll.colon')}
+                  {m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join(t('payroll.enumSeparator')) }) : t('payroll.missing.noData')}
                   {' · '}
                   {m.lastReceivedAt ? t('payroll.missing.lastReceived', { time: formatTime(m.lastReceivedAt) }) : t('payroll.missing.neverReceived')}
                 </li>
@@ -126,7 +132,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
         dataSource={lines}
         locale={{ emptyText: <Empty description={t('payroll.empty')} /> }}
         rowClassName={(l) => (l.kind === 'subtotal' ? 'leye-payroll-subtotal' : '')}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1580 }}
         data-testid="payroll-table"
         summary={() =>
           sheet.totals.holders > 0 ? (
@@ -158,7 +164,7 @@ function Sheet({ sheet }: { sheet: PayrollSheet }) {
           { key: 'deductions', title: t('payroll.columns.deductions'), align: 'right', width: 90, render: (_, l) => money(l.kind === 'row' ? l.deductions : l.totals.deductions) },
           { key: 'payable', title: t('payroll.columns.payable'), align: 'right', width: 110, render: (_, l) => money(l.kind === 'row' ? l.payable : l.totals.payable) },
           { key: 'account', title: t('payroll.columns.account'), width: 230, render: (_, l) => (l.kind === 'row' ? l.account ? <AccountValue account={l.account} /> : <span className="leye-muted">{t('payroll.noAccount')}</span> : null) },
-          { key: 'rule', title: t('payroll.columns.rule'), width: 200, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
+          { key: 'rule', title: t('payroll.columns.rule'), width: 280, render: (_, l) => (l.kind === 'row' ? t(l.rule, l.ruleParams) : null) },
         ]}
       />
     </>

@@ -3,6 +3,7 @@
 // is shorter (the title and the missing villages), the last keeps room for the grand total and
 // the signature lines.
 import type { PayrollRow, PayrollSheet, PayrollTotals } from '../../shared/payroll/contract';
+import type { PlaceLabel } from './placeLabel';
 
 export type SheetLine = { kind: 'row'; row: PayrollRow; seq: number; village: string } | { kind: 'subtotal'; village: string; totals: PayrollTotals };
 
@@ -32,12 +33,13 @@ function subtotal(lines: SheetLine[]): PayrollTotals {
   return t;
 }
 
-export function pageLines(sheet: PayrollSheet): SheetPage[] {
+export function pageLines(sheet: PayrollSheet, label: PlaceLabel): SheetPage[] {
   const lines: SheetLine[] = [];
   let seq = 0;
   for (const v of sheet.villages) {
-    for (const row of v.rows) lines.push({ kind: 'row', row, seq: ++seq, village: v.placeName });
-    lines.push({ kind: 'subtotal', village: v.placeName, totals: v.totals });
+    const village = label(v.placeCode, v.placeName);
+    for (const row of v.rows) lines.push({ kind: 'row', row, seq: ++seq, village });
+    lines.push({ kind: 'subtotal', village, totals: v.totals });
   }
   const chunks: SheetLine[][] = [];
   let at = 0;

@@ -59,9 +59,9 @@ describe('the township payroll', () => {
   });
 
   it('shows the month with village subtotals, the total and the missing village, in both languages', async () => {
-    for (const [language, missing, total] of [
-      ['zh-CN', '本月未结账：B-1 保洁', '合计（32 人）'],
-      ['en', 'Month not closed: B-1 保洁', 'Total (32)'],
+    for (const [language, missing, total, unknown] of [
+      ['zh-CN', '本月未结账：B-1 保洁', '合计（32 人）', '未知村（370102001001）：未收到数据'],
+      ['en', 'Month not closed: B-1 保洁', 'Total (32)', 'Unknown village (370102001001): No data received'],
     ] as const) {
       await page.evaluate((l) => localStorage.setItem('leye.language', l), language);
       await page.goto(`${host.url.split('#')[0]}#/payroll`);
@@ -76,6 +76,8 @@ describe('the township payroll', () => {
       await page.keyboard.press('Escape');
       await waitForCount(page.locator('[data-testid="payroll-table"] tbody tr.ant-table-row'), A_HOLDERS + 2 + 1, 20_000);
       expect(await page.getByTestId('payroll-missing').innerText()).toContain(missing);
+      // A village of the county's directory that nothing names (not in the places table): never a bare code.
+      expect(await page.getByTestId('payroll-missing').innerText()).toContain(unknown);
       expect(await page.getByTestId('payroll-table').innerText()).toContain(total);
       expect(await page.getByTestId('payroll-total').innerText()).toBe(payable.toFixed(2));
       // Masked; the eye reveals (the core logs it).
@@ -84,6 +86,9 @@ describe('the township payroll', () => {
       // The month picker's panel closed (it fades out) before the screenshot.
       await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
       await shot(page, `payroll-${language}`);
+      // The columns beyond the screen's width (account, rule), scrolled into view.
+      await page.locator('[data-testid="payroll-table"] thead th').last().scrollIntoViewIfNeeded();
+      await shot(page, `payroll-${language}-right`);
       await account.getByTestId('reveal-pay-account').click();
       await page.getByText('6228480012345678').waitFor();
     }
@@ -115,6 +120,7 @@ describe('the township payroll', () => {
         expect(text.includes(signs), `page ${i + 1}`).toBe(i === 2);
       });
       expect(texts[0]).toContain(language === 'zh-CN' ? '未列入本表' : 'Notonthissheet');
+      expect(texts[0]).toContain(language === 'zh-CN' ? '未知村（370102001001）（未收到数据）' : 'Unknownvillage(370102001001)(Nodatareceived)');
       expect(texts[2]).toContain(payable.toFixed(2));
       expect(texts.join('')).not.toContain('6228480012345678');
       run('pdftoppm', ['-r', '60', '-png', pdf, path.join(OUT, `payroll-${language}`)]);
@@ -144,5 +150,6 @@ describe('the township payroll', () => {
     expect(rows.some((r) => r.includes('************5678'))).toBe(true);
     expect(rows.join('\n')).not.toContain('6228480012345678');
     expect(rows.some((r) => r.includes('本月未结账：B-1 保洁'))).toBe(true);
+    expect(rows.some((r) => r.includes('未知村（370102001001）|未收到数据'))).toBe(true);
   }, 60_000);
 });

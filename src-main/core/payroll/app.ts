@@ -10,7 +10,7 @@ import type { ModuleDeps } from '../modules';
 import { PayAccounts } from './accounts';
 import { buildSheet } from './sheet';
 import { countyPayroll, postPlan, savePlan } from './county';
-import { payrollXlsx } from './xlsx';
+import { payrollXlsx, zhPlace } from './xlsx';
 
 export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
   const accounts = new PayAccounts(deps);
@@ -40,7 +40,7 @@ export function payrollApp(deps: ModuleDeps & { audit: AuditLog }) {
       const data = await sheet(args.month, args.full);
       const content = payrollXlsx(data).toString('base64');
       await logged(session.user!, 'export', data, 'xlsx');
-      return { fileName: `补贴发放表-${data.placeName}-${data.month}.xlsx`, content };
+      return { fileName: `补贴发放表-${zhPlace(data.placeCode, data.placeName)}-${data.month}.xlsx`, content };
     },
     'print.payroll': async (args, session) => {
       const data = await sheet(args.month, args.full);

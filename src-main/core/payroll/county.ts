@@ -1,7 +1,6 @@
 // The county's view of the townships' payrolls for a month, from the aggregate on the county
 // server (`_design/stats/_view/payrollPosts`): per township, the villages whose posts had holders
 // that month, which of them closed every such post, the holders and the pay due of the closed.
-import { placeName } from '../../../shared/places';
 import type { CountyPayrollView, PostPlanView, TownshipPayrollStatus } from '../../../shared/payroll/contract';
 import { docId } from '../../../shared/documents/registry';
 import type { PostPlanDoc } from '../../../shared/documents/types';
@@ -10,6 +9,7 @@ import { getOrNull } from '../store/db';
 import type { CoreContext } from '../context';
 import { countyView, q } from '../stats/countyViews';
 import type { SyncService } from '../sync/sync';
+import { placeNames } from './names';
 
 type Row = { key: [string, string, string, string]; value: { closed: number; holders: number; payDueFen: number } | null };
 
@@ -29,6 +29,7 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
     else entry.held = true;
     byPost.set(postId, entry);
   }
+  const nameOf = await placeNames(deps.sync);
   const townships: TownshipPayrollStatus[] = [];
   let holders = 0;
   let payDueFen = 0;
@@ -39,7 +40,7 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
     for (const [village, byPost] of [...villages].sort(([a], [b]) => a.localeCompare(b))) {
       const open = [...byPost.values()].filter((p) => p.held && p.close?.closed !== 1).length;
       if (open) {
-        missing.push({ placeCode: village, placeName: placeName(village) ?? village, openPosts: open });
+        missing.push({ placeCode: village, placeName: nameOf(village), openPosts: open });
         continue;
       }
       for (const p of byPost.values()) {
@@ -52,7 +53,7 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
     payDueFen += tFen;
     townships.push({
       placeCode: township,
-      placeName: placeName(township) ?? township,
+      placeName: nameOf(township),
       villages: villages.size,
       status: missing.length ? 'missing' : 'complete',
       missing,
@@ -66,13 +67,14 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
 /** The plan of a year (as the county entered it) and the places created, per township. */
 export async function postPlan(deps: { ctx: CoreContext; sync: SyncService }, year: number): Promise<PostPlanView> {
   const county = deps.ctx.station().placeCode;
-  const [doc, rows] = await Promise.all([
+  const [doc, rows, nameOf] = await Promise.all([
     getOrNull<PostPlanDoc>(deps.ctx.db, docId.postPlan(county, year)),
     countyView<[number, string], number>(deps.sync, county, 'postPlaces', `group_level=2&startkey=${q([year])}&endkey=${q([year, {}])}`),
+    placeNames(deps.sync),
   ]);
   const byTownship = new Map<string, number>();
   for (const r of rows) byTownship.set(r.key[1].slice(0, 9), (byTownship.get(r.key[1].slice(0, 9)) ?? 0) + r.value);
-  const townships = [...byTownship].sort(([a], [b]) => a.localeCompare(b)).map(([placeCode, created]) => ({ placeCode, placeName: placeName(placeCode) ?? placeCode, created }));
+  const townships = [...byTownship].sort(([a], [b]) => a.localeCompare(b)).map(([placeCode, created]) => ({ placeCode, placeName: nameOf(placeCode), created }));
   return { year, planned: doc?.places ?? null, note: doc?.note ?? '', created: townships.reduce((n, t) => n + t.created, 0), byTownship: townships };
 }
 

@@ -2,6 +2,7 @@
 // county: village A closed its month, village B did not; the county station reads the status
 // and the totals from the aggregate's `payrollPosts` view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeName } from '../../../shared/places';
 import { refusal } from '../testing/fixtures';
 import { A, B, COUNTY, TOWNSHIP, countyHarness, eventually, synced, type CountyHarness } from '../stats/countyHarness';
 import { MONTH, seedPost } from './testVillages';
@@ -30,7 +31,7 @@ describe('the townships’ payrolls at the county', () => {
       (v) => v.townships[0]?.villages === 2,
     );
     expect(missing.townships).toEqual([
-      { placeCode: TOWNSHIP, placeName: '解放路街道', villages: 2, status: 'missing', missing: [{ placeCode: B, placeName: expect.any(String), openPosts: 1 }], holders: 2, payDue: 1500 },
+      { placeCode: TOWNSHIP, placeName: '解放路街道', villages: 2, status: 'missing', missing: [{ placeCode: B, placeName: placeName(B), openPosts: 1 }], holders: 2, payDue: 1500 },
     ]);
     expect(missing.totals).toEqual({ holders: 2, payDue: 1500 });
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ID_PREFIX, type AuditDoc } from '../store/docs';
 import { prefixRange } from '../store/db';
 import { refusal, VILLAGE } from '../testing/fixtures';
-import { OTHER_VILLAGE, TOWNSHIP, station } from '../transfer/testStations';
+import { placeName } from '../../../shared/places';
+import { DIRECTORY, OTHER_VILLAGE, TOWNSHIP, station, syncOf } from '../transfer/testStations';
 import { MONTH, carry, seedPost } from './testVillages';
 
 const NEVER_SENT = '370102001001';
@@ -48,8 +49,9 @@ describe('the township payroll', () => {
     expect(va!.rows[0]!.account).toBeNull();
     // Village B's month is not closed; 001001 is in the directory and never sent anything.
     expect(sheet.missing).toEqual([
-      { placeCode: NEVER_SENT, placeName: expect.any(String), reason: 'noData', posts: [], lastReceivedAt: null },
-      { placeCode: OTHER_VILLAGE, placeName: expect.any(String), reason: 'notClosed', posts: ['B-1 保洁'], lastReceivedAt: expect.stringMatching(/^2026-/) },
+      // 001001 is not in the places table: null, shown as 未知村（370102001001）.
+      { placeCode: NEVER_SENT, placeName: null, reason: 'noData', posts: [], lastReceivedAt: null },
+      { placeCode: OTHER_VILLAGE, placeName: placeName(OTHER_VILLAGE), reason: 'notClosed', posts: ['B-1 保洁'], lastReceivedAt: expect.stringMatching(/^2026-/) },
     ]);
     expect(sheet).toMatchObject({ final: true, full: false, payFrom: 'assessment' });
 
@@ -132,5 +134,27 @@ describe('the township payroll', () => {
     await a.core.call(a.session, 'print.deductionNotice', { assessmentId: entry.id });
     await carry(a, t);
     expect((await t.core.call(t.session, 'payroll.month', { month: MONTH })).final).toBe(true);
+  });
+
+  it('names a village never heard from by the county’s directory, else “未知村（code）”, never by a bare code', async () => {
+    // Two villages of the directory the places table does not know: one the county named, one it did not.
+    const UNNAMED = '370102001999';
+    const NAMED = '370102001998';
+    expect([placeName(UNNAMED), placeName(NAMED)]).toEqual([null, null]);
+    const t = await station(TOWNSHIP, undefined, undefined, { directory: [...DIRECTORY, UNNAMED] });
+    await syncOf(t).referenceDb().put({ _id: `station:${NAMED}`, type: 'station', placeCode: NAMED, name: '新建村', level: 'village' });
+    const sheet = await t.core.call(t.session, 'payroll.month', { month: MONTH });
+    const missing = new Map(sheet.missing.map((m) => [m.placeCode, m]));
+    expect(missing.get(UNNAMED)).toMatchObject({ placeName: null, reason: 'noData' });
+    expect(missing.get(NAMED)).toMatchObject({ placeName: '新建村', reason: 'noData' });
+    expect(sheet.placeName).toBe(placeName(TOWNSHIP));
+    // The .xlsx (Chinese, like the print) says which village it does not know.
+    const file = await t.core.call(t.session, 'payroll.export', { month: MONTH });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.map(String) : []));
+    expect(cells).toContain(`未知村（${UNNAMED}）`);
+    expect(cells).toContain('新建村');
+    expect(cells.filter((c) => /^\d{9,12}$/.test(c))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 // The township's 公益性岗位补贴发放表 for one month: every village's holders from the closed
 // months in their relay copies (synced or imported from USB) and the township's own posts. A
 // village whose month is not closed, or whose data never arrived, is listed as missing with why.
-import { placeName } from '../../../shared/places';
 import type { PayrollMissing, PayrollRow, PayrollSheet, PayrollTotals, PayrollVillage } from '../../../shared/payroll/contract';
 import { docId } from '../../../shared/documents/registry';
 import type { CoreContext } from '../context';
@@ -10,6 +9,7 @@ import { ID_PREFIX, type AssignmentDoc, type MonthCloseDoc, type PostDoc } from 
 import type { AssessmentDoc, DeductionNoticeDoc, PayAccountDoc } from '../../../shared/documents/types';
 import type { SyncService } from '../sync/sync';
 import { accountView, latestAccounts } from './accounts';
+import { placeNames } from './names';
 import { PAY_FROM, holderPayFor } from './pay';
 
 /** One database's posts, holders, month closes and accounts, as the sheet reads them. */
@@ -110,6 +110,7 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
   };
   // Every village with a station (the county's directory, as last pulled) is expected on the sheet.
   await sync.loadDirectory();
+  const nameOf = await placeNames(sync);
   for (const place of [...sync.villagesOf(township), ...relayPlaces]) village(place);
 
   for (const source of sources) {
@@ -167,7 +168,7 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
   const missing: PayrollMissing[] = [];
   const totals = zero();
   for (const [place, v] of [...villages].sort(([a], [b]) => a.localeCompare(b))) {
-    const name = placeName(place) ?? place;
+    const name = nameOf(place);
     if (v.unclosed.length) {
       missing.push({ placeCode: place, placeName: name, reason: 'notClosed', posts: v.unclosed.sort(), lastReceivedAt: v.lastReceivedAt });
       continue;
@@ -187,7 +188,7 @@ export async function buildSheet(deps: { ctx: CoreContext; sync: SyncService }, 
   return {
     month,
     placeCode: township,
-    placeName: placeName(township) ?? township,
+    placeName: nameOf(township),
     villages: out,
     missing,
     totals,

@@ -6,6 +6,7 @@ import './payrollSheet.css';
 import { useTranslation } from 'react-i18next';
 import type { PayrollForm, PayrollRow, PayrollTotals } from '../../../shared/payroll/contract';
 import { pageLines, type SheetLine } from '../../payroll/pages';
+import { placeLabelOf } from '../../payroll/placeLabel';
 import { money, FormTitle, SignLine, Page } from './parts';
 
 const COLUMNS = ['seq', 'village', 'post', 'name', 'days', 'hours', 'score', 'payDue', 'deductions', 'payable', 'account', 'sign'] as const;
@@ -42,7 +43,7 @@ function HolderRow({ row, seq, village, words }: { row: PayrollRow; seq: number;
       <td className="pf-right">{money(row.payDue)}</td>
       <td className="pf-right">{money(row.deductions)}</td>
       <td className="pf-right">{money(row.payable)}</td>
-      <td className="pf-mono pf-account">{account}</td>
+      <td className={row.account ? 'pf-mono pf-account' : 'pf-account'}>{account}</td>
       <td />
     </tr>
   );
@@ -52,9 +53,10 @@ export function PayrollSheet({ form }: { form: PayrollForm }) {
   const { t } = useTranslation();
   const { sheet } = form;
   const [year, month] = sheet.month.split('-');
-  const pages = pageLines(sheet);
+  const label = placeLabelOf(t);
+  const pages = pageLines(sheet, label);
   const words: Record<string, string> = { bankCard: t('payroll.accountKinds.bankCard'), socialSecurityCard: t('payroll.accountKinds.socialSecurityCard'), none: t('payroll.noAccount') };
-  const missing = sheet.missing.map((m) => `${m.placeName}（${m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join('、') }) : t('payroll.missing.noData')}）`);
+  const missing = sheet.missing.map((m) => t('payroll.missing.item', { village: label(m.placeCode, m.placeName), why: m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join(t('payroll.enumSeparator')) }) : t('payroll.missing.noData') }));
   return (
     <Page landscape>
       {pages.map((page, p) => (
@@ -66,7 +68,7 @@ export function PayrollSheet({ form }: { form: PayrollForm }) {
                 <p className="pf-small-para pf-payroll-notes" data-testid="pf-payroll-notes">
                   {!sheet.final && <strong>{t('print.payroll.notFinal')} </strong>}
                   {sheet.full && <strong>{t('print.payroll.fullAccounts')} </strong>}
-                  {missing.length > 0 && <span>{t('print.payroll.missing', { list: missing.join('；') })}</span>}
+                  {missing.length > 0 && <span>{t('print.payroll.missing', { list: missing.join(t('payroll.listSeparator')) })}</span>}
                 </p>
               )}
             </>
@@ -80,7 +82,7 @@ export function PayrollSheet({ form }: { form: PayrollForm }) {
             <thead>
               <tr>
                 <th colSpan={COLUMNS.length} className="pf-caption">
-                  {t('print.payroll.caption', { township: sheet.placeName, year, month: Number(month) })}
+                  {t('print.payroll.caption', { township: label(sheet.placeCode, sheet.placeName), year, month: Number(month) })}
                   {!sheet.final && ` · ${t('print.payroll.notFinal')}`}
                 </th>
               </tr>

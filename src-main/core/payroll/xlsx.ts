@@ -24,9 +24,9 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
     { header: c.days, width: 9 },
     { header: c.hours, width: 8 },
     { header: c.score, width: 9 },
-    { header: c.payDue, width: 12 },
-    { header: c.deductions, width: 11 },
-    { header: c.payable, width: 12 },
+    { header: c.payDue, money: true, width: 12 },
+    { header: c.deductions, money: true, width: 11 },
+    { header: c.payable, money: true, width: 12 },
     { header: c.account, width: 30 },
     { header: c.rule, width: 24 },
   ];
@@ -52,5 +52,5 @@ export function payrollXlsx(sheet: PayrollSheet): Buffer {
   }
   const [year, month] = sheet.month.split('-');
   const title = `${texts.title} ${zhPlace(sheet.placeCode, sheet.placeName)} ${year}年${Number(month)}月${sheet.final ? '' : `（${texts.notFinal}）`}`;
-  return xlsx({ name: `${year}-${month}`, columns, title, frozenColumns: 4 }, rows);
+  return xlsx({ name: `${year}-${month}`, columns, title, frozenColumns: 4, landscape: true }, rows);
 }

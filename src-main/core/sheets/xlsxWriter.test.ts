@@ -56,4 +56,19 @@ describe('xlsx writer', () => {
     expect(ws.getRow(4).getCell(3).value).toBe(1);
     expect(wb.worksheets[1]!.getRow(2).getCell(1).value).toBe('第一条');
   });
+
+  it('shows money columns with two decimals (bold in a totals row) and sets a landscape sheet up for printing with its header rows repeated', async () => {
+    const bytes = xlsx(
+      { name: '2026-11', title: '发放表', landscape: true, columns: [{ header: '姓名', width: 10 }, { header: '实发', width: 12, money: true }] },
+      [['张三', 800], { bold: ['合计', 1234.5] }],
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).getCell(2)).toMatchObject({ value: 800, numFmt: '#,##0.00' });
+    expect(ws.getRow(4).getCell(2).numFmt).toBe('#,##0.00');
+    expect(ws.getRow(4).getCell(2).font?.bold).toBe(true);
+    expect(ws.getRow(3).getCell(1).numFmt).toBeUndefined();
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+  });
 });

@@ -9,11 +9,13 @@ export type Cell = string | number | null;
 export interface SheetSpec {
   name: string;
   /** `wrap`: long texts wrap within the column's width (the row grows), aligned at the top. */
-  columns: { header: string; width: number; wrap?: boolean }[];
+  columns: { header: string; width: number; wrap?: boolean; /** Amounts in yuan, shown with two decimals (#,##0.00). */ money?: boolean }[];
   /** A bold line above the header row (the header and the rows then start one row lower). */
   title?: string;
   /** Columns kept in view when scrolling sideways (e.g. 序号 and 姓名). */
   frozenColumns?: number;
+  /** Printed on A4 landscape, fitted to the page's width, the header rows repeated on every page. */
+  landscape?: boolean;
 }
 
 /** A row written bold (a 合计 row). */
@@ -58,11 +60,13 @@ function paneXml(spec: SheetSpec, top: number): string {
 
 function sheetXml(spec: SheetSpec, rows: Iterable<Row>): Buffer {
   const letters = spec.columns.map((_, i) => columnLetter(i));
-  const wrapped = spec.columns.map((c) => (c.wrap ? ' s="2"' : ''));
+  const wrapped = spec.columns.map((c) => (c.money ? ' s="3"' : c.wrap ? ' s="2"' : ''));
+  const boldStyle = spec.columns.map((c) => (c.money ? ' s="4"' : ' s="1"'));
   const top = spec.title ? 1 : 0;
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    spec.landscape ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<sheetViews><sheetView workbookViewId="0">${paneXml(spec, top)}</sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/>',
     `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`,
@@ -77,7 +81,7 @@ function sheetXml(spec: SheetSpec, rows: Iterable<Row>): Buffer {
     const bold = !Array.isArray(row);
     const cells = Array.isArray(row) ? row : row.bold;
     let xml = `<row r="${r}">`;
-    for (let i = 0; i < cells.length; i++) xml += cellXml(`${letters[i] ?? columnLetter(i)}${r}`, cells[i] ?? null, bold ? ' s="1"' : (wrapped[i] ?? ''));
+    for (let i = 0; i < cells.length; i++) xml += cellXml(`${letters[i] ?? columnLetter(i)}${r}`, cells[i] ?? null, bold ? (boldStyle[i] ?? ' s="1"') : (wrapped[i] ?? ''));
     chunk += `${xml}</row>`;
     // Join in chunks: one huge string built by += is slow to flatten at the end.
     if (chunk.length > 1 << 20) {
@@ -85,7 +89,8 @@ function sheetXml(spec: SheetSpec, rows: Iterable<Row>): Buffer {
       chunk = '';
     }
   }
-  parts.push(chunk, '</sheetData></worksheet>');
+  const page = spec.landscape ? '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '';
+  parts.push(chunk, `</sheetData>${page}</worksheet>`);
   return Buffer.from(parts.join(''), 'utf8');
 }
 
@@ -119,19 +124,25 @@ function workbookRels(sheets: number): string {
 }
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="2"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
+  '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-function workbookXml(names: string[]): string {
+function workbookXml(names: string[], specs: SheetSpec[]): string {
   const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  // A landscape sheet prints its title and header rows on every page.
+  const titles = specs
+    .map((spec, i) => (spec.landscape ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${escapeXml(names[i]!.replace(/'/g, "''"))}'!$1:$${spec.title ? 2 : 1}</definedName>` : ''))
+    .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<sheets>${sheets}</sheets></workbook>`
+    `<sheets>${sheets}</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ''}</workbook>`
   );
 }
 
@@ -212,7 +223,7 @@ export function xlsxBook(sheets: { spec: SheetSpec; rows: Iterable<Row> }[]): Bu
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(contentTypes(sheets.length)) },
     { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
-    { name: 'xl/workbook.xml', data: Buffer.from(workbookXml(names)) },
+    { name: 'xl/workbook.xml', data: Buffer.from(workbookXml(names, sheets.map((s) => s.spec))) },
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(workbookRels(sheets.length)) },
     { name: 'xl/styles.xml', data: Buffer.from(STYLES) },
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s.spec, s.rows) })),

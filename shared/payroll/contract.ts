@@ -106,8 +106,11 @@ export interface TownshipPayrollStatus {
   placeName: PlaceName;
   /** Villages with posts that had holders in the month. */
   villages: number;
-  /** complete: every such post closed; missing: some village has a post not closed (or not arrived). */
-  status: 'complete' | 'missing';
+  /**
+   * complete: every such post closed; missing: some village has a post not closed (or not arrived);
+   * noData: a township of the county's station directory of which the aggregate holds no post held that month.
+   */
+  status: 'complete' | 'missing' | 'noData';
   missing: { placeCode: string; placeName: PlaceName; openPosts: number }[];
   /** Of the closed villages. */
   holders: number;

@@ -52,7 +52,7 @@ export function CountyPayroll({ initialMonth }: { initialMonth: string }) {
         }
         columns={[
           { key: 'township', title: t('payroll.county.township'), render: (_, r) => label(r.placeCode, r.placeName) },
-          { key: 'status', title: t('payroll.county.status'), width: 120, render: (_, r) => <Tag color={r.status === 'complete' ? 'green' : 'orange'}>{t(`payroll.county.statuses.${r.status}`)}</Tag> },
+          { key: 'status', title: t('payroll.county.status'), width: 120, render: (_, r) => <Tag color={r.status === 'complete' ? 'green' : r.status === 'missing' ? 'orange' : 'default'}>{t(`payroll.county.statuses.${r.status}`)}</Tag> },
           {
             key: 'missing',
             title: t('payroll.county.missing'),

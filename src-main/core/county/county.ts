@@ -27,11 +27,18 @@ export class CountyService {
   private readonly review_: BatchReview;
   private readonly conflictResolution: ConflictResolution;
 
+  private readonly server: CountyServer;
+
   constructor(ctx: CoreContext, sync: SyncService) {
-    const server = new CountyServer(ctx, sync);
+    const server = (this.server = new CountyServer(ctx, sync));
     this.stationList = new StationList(ctx, server);
     this.review_ = new BatchReview(ctx, server, () => sync.countyKeys());
     this.conflictResolution = new ConflictResolution(ctx, server);
+  }
+
+  /** The county's station directory (county_ref) as the server holds it now: place code → entry. */
+  directory(): Promise<Map<string, { name?: string; placeCode: string }>> {
+    return this.server.directory();
   }
 
   /** The county's stations, with their last sync and the batches waiting. */

@@ -10,10 +10,11 @@ import type { CoreContext } from '../context';
 import { countyView, q } from '../stats/countyViews';
 import type { SyncService } from '../sync/sync';
 import { placeNames } from './names';
+import type { CountyService } from '../county/county';
 
 type Row = { key: [string, string, string, string]; value: { closed: number; holders: number; payDueFen: number } | null };
 
-export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService }, month: string): Promise<CountyPayrollView> {
+export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService; county(): Pick<CountyService, 'directory'> }, month: string): Promise<CountyPayrollView> {
   const county = deps.ctx.station().placeCode;
   const rows = (await countyView<Row['key'], Row['value']>(deps.sync, county, 'payrollPosts', `reduce=false&startkey=${q([month])}&endkey=${q([month, {}])}`)) as Row[];
   // township → village → post → what the aggregate holds of it
@@ -29,7 +30,16 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
     else entry.held = true;
     byPost.set(postId, entry);
   }
-  const nameOf = await placeNames(deps.sync);
+  const [names, directory] = await Promise.all([placeNames(deps.sync), deps.county().directory()]);
+  const nameOf = (code: string) => {
+    const listed = directory.get(code)?.name?.trim();
+    return listed && listed !== code ? listed : names(code);
+  };
+  // Every township of the county's directory is listed: one whose villages sent nothing held that month says so.
+  for (const code of directory.keys()) {
+    const township = code.slice(0, 9);
+    if (township !== county && !posts.has(township)) posts.set(township, new Map());
+  }
   const townships: TownshipPayrollStatus[] = [];
   let holders = 0;
   let payDueFen = 0;
@@ -55,7 +65,7 @@ export async function countyPayroll(deps: { ctx: CoreContext; sync: SyncService 
       placeCode: township,
       placeName: nameOf(township),
       villages: villages.size,
-      status: missing.length ? 'missing' : 'complete',
+      status: villages.size === 0 ? 'noData' : missing.length ? 'missing' : 'complete',
       missing,
       holders: tHolders,
       payDue: tFen / 100,

@@ -48,8 +48,11 @@ describe('the townships’ payrolls at the county', () => {
     expect(plan).toEqual({ year: 2026, planned: 120, note: '鲁人社规〔2024〕1号', created: 3, byTownship: [{ placeCode: TOWNSHIP, placeName: '解放路街道', created: 3 }] });
     expect((await county.core.call(county.session, 'payroll.setPlan', { year: 2026, places: 150, note: '' })).planned).toBe(150);
     expect((await county.core.call(county.session, 'payroll.plan', { year: 2027 })).planned).toBeNull();
-    // Another month: nothing held, no township listed.
-    expect((await county.core.call(county.session, 'payroll.county', { month: '2025-10' })).townships).toEqual([]);
+    // Another month: nothing held; every township of the county's directory is still listed, as sending nothing.
+    const none = await county.core.call(county.session, 'payroll.county', { month: '2025-10' });
+    expect(none.townships.map((t) => [t.placeCode, t.status, t.villages, t.holders])).toContainEqual([TOWNSHIP, 'noData', 0, 0]);
+    expect(none.townships.every((t) => t.status === 'noData')).toBe(true);
+    expect(none.totals).toEqual({ holders: 0, payDue: 0 });
     // Not at a village station (its first account is an administrator, who may call it at a county station).
     expect(await refusal(a.core.call(a.session, 'payroll.county', { month: MONTH }))).toMatchObject({ messageKey: 'errors.payroll.countyOnly' });
   }, 90_000);

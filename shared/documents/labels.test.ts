@@ -38,6 +38,7 @@ const DOCS: Record<DocumentType, Record<string, unknown>> = {
   assignment: { _id: docId.assignment(postId, residentId, '2026-11-01'), type: 'assignment', ...stamp, postId, residentId, startDate: '2026-11-01', endDate: '2026-12-31' },
   attendance: { _id: docId.attendance(postId, residentId, '2026-11-05'), type: 'attendance', ...stamp, postId, residentId, date: '2026-11-05', mark: 'sickLeave', hours: 0 },
   assignmentExit: { _id: docId.assignmentExit(docId.assignment(postId, residentId, '2026-11-01')), type: 'assignmentExit', ...stamp, postId, residentId, date: '2026-12-10', reason: 'employed' },
+  exitWithdrawal: { _id: docId.exitWithdrawal(docId.assignmentExit(docId.assignment(postId, residentId, '2026-11-01'))), type: 'exitWithdrawal', ...stamp, postId, residentId, exitDate: '2026-12-10', reason: '日期记错' },
   monthClose: { _id: docId.monthClose(postId, '2026-11'), type: 'monthClose', ...stamp, postId, month: '2026-11', status: 'closed' },
   training: session,
   enrolment: { _id: docId.enrolment(sessionId, residentId), type: 'enrolment', ...stamp, sessionId, residentId },

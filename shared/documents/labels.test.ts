@@ -69,6 +69,7 @@ const AUDITS: { action: AuditActionName; targetId: string; field: string; reason
   { action: 'reveal', targetId: residentId, field: 'phone' },
   { action: 'override', targetId: DOCS.assignment._id as string, field: 'eligibility', reason: '经研究同意' },
   { action: 'reopenMonth', targetId: DOCS.monthClose._id as string, field: 'month', reason: '补录' },
+  { action: 'withdrawExit', targetId: DOCS.exitWithdrawal._id as string, field: 'exitDate', reason: '日期记错' },
   { action: 'print', targetId: residentId, field: 'registration', reason: 'idNumber:full' },
   { action: 'print', targetId: `${postId}:2026-11`, field: 'attendance', reason: 'idNumber:masked' },
   { action: 'print', targetId: `${sessionId}:2026-12-06:pm`, field: 'signInSheet', reason: 'idNumber:masked' },

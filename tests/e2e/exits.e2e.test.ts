@@ -165,7 +165,7 @@ describe('ending a post holder early, end to end', () => {
     await open(`#/posts/${encodeURIComponent(POST)}/attendance/${lastMonth}`);
     await page.getByTestId('grid-name-0').waitFor();
     const rowIndex = (await page.getByTestId('grid-name-0').innerText()).trim() === '王大山' ? 0 : 1;
-    await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"]`)?.className.includes('leye-cell-disabled'), `cell-${rowIndex}-11`);
+    await expect.poll(async () => page.getByTestId(`cell-${rowIndex}-11`).getAttribute('class'), { timeout: 10_000 }).not.toContain('leye-cell-disabled');
   });
 
   it('ends the assignment again on the right day; the row shows the real end and the withdrawn one struck through', async () => {

@@ -35,6 +35,11 @@ const ENTRIES: Partial<Record<DocumentType, (place: string, by: string, random: 
     _id: docId.assignmentExit(docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01')), type: 'assignmentExit', ...stamp(place, by), assignmentId: docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01'),
     postId: `post:${place}:P-${random}`, residentId, date: '2026-11-30', reason: 'employed', note: '', nextStatus: 'employee', byName: '王丽',
   }),
+  exitWithdrawal: (place, by, random) => ({
+    _id: docId.exitWithdrawal(docId.assignmentExit(docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01'))), type: 'exitWithdrawal', ...stamp(place, by),
+    exitId: docId.assignmentExit(docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01')), assignmentId: docId.assignment(`post:${place}:P-${random}`, residentId, '2026-01-01'),
+    postId: `post:${place}:P-${random}`, residentId, exitDate: '2026-11-30', reason: '结束错了人', byName: '王丽',
+  }),
   worklistMark: (place, by, random) => ({
     _id: docId.worklistMark(place, AT, random), type: 'worklistMark', ...stamp(place, by), key: `unemployedNotContacted|${residentId}|2026-10-01`, rule: 'unemployedNotContacted',
     kind: 'snoozed', until: '2026-12-20', reason: '外出务工', residentId, byName: '王丽',

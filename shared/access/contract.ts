@@ -41,7 +41,7 @@ export interface AccessSettings {
   idleLockMinutes: number;
 }
 
-export const AUDIT_ACTIONS = ['reveal', 'override', 'reopenMonth', 'print', 'export', 'import', 'unlock', 'account', 'loginFailed', 'lockout', 'reopen', 'idSearch'] as const;
+export const AUDIT_ACTIONS = ['reveal', 'override', 'reopenMonth', 'withdrawExit', 'print', 'export', 'import', 'unlock', 'account', 'loginFailed', 'lockout', 'reopen', 'idSearch'] as const;
 export type AuditActionName = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntryView {

@@ -27,8 +27,13 @@ export const PLACED_ID_SOURCES = {
   assignment: placed('assignment', `${CODE}:${RESIDENT}:${DATE}`),
   attendance: placed('attendance', `${CODE}:${MONTH}:${RESIDENT}:\\d{2}`),
   monthClose: placed('monthClose', `${CODE}:${MONTH}`),
-  /** `assignmentExit:<place>:<code>:<resident key>:<start>`: the assignment's id under another type. */
-  assignmentExit: placed('assignmentExit', `${CODE}:${RESIDENT}:${DATE}`),
+  /**
+   * `assignmentExit:<place>:<code>:<resident key>:<start>`: the assignment's id under another type;
+   * an exit recorded after a withdrawn one adds its number (`:2`, `:3`, …).
+   */
+  assignmentExit: placed('assignmentExit', `${CODE}:${RESIDENT}:${DATE}(?::\\d{1,3})?`),
+  /** `exitWithdrawal:<place>:<code>:<resident key>:<start>[:<n>]`: the withdrawn exit's id under another type. */
+  exitWithdrawal: placed('exitWithdrawal', `${CODE}:${RESIDENT}:${DATE}(?::\\d{1,3})?`),
   training: placed('training', SESSION),
   enrolment: placed('enrolment', `${SESSION}:${RESIDENT}`),
   signIn: placed('signIn', `${SESSION}:${DATE}:(?:am|pm):${RESIDENT}`),

@@ -105,6 +105,8 @@ export function describeRecord(doc: Doc | null | undefined, id: string, refs: La
       return { type, person: person(), post: post(), from: s('startDate'), to: s('endDate') };
     case 'assignmentExit':
       return { type, person: person(), post: post(), date: s('date') };
+    case 'exitWithdrawal':
+      return { type, person: person(), post: post(), date: s('exitDate') };
     case 'attendance':
       return { type, person: person(), post: post(), date: s('date'), mark: s('mark') as AttendanceMark };
     case 'monthClose':
@@ -174,6 +176,7 @@ export function auditLabel(entry: { action: AuditActionName; targetId: string; f
     case 'override':
       return label('override');
     case 'reopenMonth':
+    case 'withdrawExit':
       return label('reopenMonth');
     case 'print': {
       const form = PRINT_FORMS.has(field) ? field : null;
@@ -273,7 +276,7 @@ export function withDisplayNames(what: AuditLabel, names: ReadonlyMap<string, st
 }
 
 /** Actions whose reason a person wrote (the others' reasons are the core's own notes, worded by the detail). */
-const WRITTEN_REASONS: ReadonlySet<string> = new Set(['override', 'reopenMonth', 'unlock', 'reopen']);
+const WRITTEN_REASONS: ReadonlySet<string> = new Set(['override', 'reopenMonth', 'withdrawExit', 'unlock', 'reopen']);
 
 /** The reason of an audit entry as a person wrote it, or '' where the core wrote it. */
 export function writtenReason(entry: { action: string; reason?: string | undefined }): string {

@@ -53,6 +53,7 @@ function parts(t: TFunction, label: RecordLabel): string[] {
     case 'assignment':
       return [formatPerson(t, label.person), label.post ?? '', range()];
     case 'assignmentExit':
+    case 'exitWithdrawal':
       return [formatPerson(t, label.person), label.post ?? '', label.date ?? ''];
     case 'attendance':
       return [formatPerson(t, label.person), label.post ?? '', t('labels.dayMark', { date: label.date ?? '', mark: label.mark ? t(`labels.marks.${label.mark}`) : '' }).trim()];

@@ -48,6 +48,7 @@ const BUILT: Record<string, [string, string]> = {
   attendance: [docId.attendance(postId, residentId, '2024-03-05'), `attendance:${place}:P-1:2024-03:${key}:05`],
   monthClose: [docId.monthClose(postId, '2024-03'), `monthClose:${place}:P-1:2024-03`],
   assignmentExit: [docId.assignmentExit(docId.assignment(postId, residentId, '2024-01-01')), `assignmentExit:${place}:P-1:${key}:2024-01-01`],
+  exitWithdrawal: [docId.exitWithdrawal(docId.assignmentExit(docId.assignment(postId, residentId, '2024-01-01'), 2)), `exitWithdrawal:${place}:P-1:${key}:2024-01-01:2`],
   training: [docId.training(place, 'abcdefghijklmnop'), sessionId],
   enrolment: [docId.enrolment(sessionId, residentId), `enrolment:${place}:abcdefghijklmnop:${key}`],
   signIn: [docId.signIn(sessionId, '2024-03-05', 'am', residentId), `signIn:${place}:abcdefghijklmnop:2024-03-05:am:${key}`],
@@ -78,6 +79,7 @@ const LEGACY: Record<string, [string, string]> = {
   attendance: [docId.attendance(legacyPost, residentId, '2024-03-05'), `attendance:P-1:2024-03:${key}:05`],
   monthClose: [docId.monthClose(legacyPost, '2024-03'), 'monthClose:P-1:2024-03'],
   assignmentExit: [docId.assignmentExit(docId.assignment(legacyPost, residentId, '2024-01-01')), `assignmentExit:P-1:${key}:2024-01-01`],
+  exitWithdrawal: [docId.exitWithdrawal(docId.assignmentExit(docId.assignment(legacyPost, residentId, '2024-01-01'))), `exitWithdrawal:P-1:${key}:2024-01-01`],
   training: [legacySession, legacySession],
   enrolment: [docId.enrolment(legacySession, residentId), `enrolment:abcdefghijklmnop:${key}`],
   signIn: [docId.signIn(legacySession, '2024-03-05', 'am', residentId), `signIn:abcdefghijklmnop:2024-03-05:am:${key}`],
@@ -116,7 +118,7 @@ describe('the document registry', () => {
       expect(placeOfId(built), type).toBeNull();
       expect(new RegExp(PLACED_IDS[type as keyof typeof PLACED_IDS]!).test(built), type).toBe(true);
     }
-    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'assignmentExit', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry', 'payAccount', 'postPlan']));
+    expect(sorted(Object.keys(PLACED_IDS))).toEqual(sorted(['audit', 'station', 'post', 'assignment', 'assignmentExit', 'exitWithdrawal', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry', 'payAccount', 'postPlan']));
     // A legacy post code of digits is not taken for a place: the shapes differ by one part.
     const digits = legacyId.post('123456');
     expect(placeOfId(digits)).toBeNull();
@@ -159,6 +161,7 @@ describe('the document registry', () => {
       attendance: 'attendance:',
       monthClose: 'monthClose:',
       assignmentExit: 'assignmentExit:',
+      exitWithdrawal: 'exitWithdrawal:',
       training: 'training:',
       enrolment: 'enrolment:',
       signIn: 'signIn:',
@@ -191,13 +194,13 @@ describe('the document registry', () => {
 
   it("derives the county's type lists as they were written by hand", () => {
     expect(sorted(STATION_TYPES)).toEqual(
-      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'assignmentExit', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry', 'payAccount', 'postPlan']),
+      sorted(['resident', 'audit', 'policy', 'station', 'post', 'assignment', 'assignmentExit', 'exitWithdrawal', 'attendance', 'monthClose', 'training', 'enrolment', 'signIn', 'batch', 'heartbeat', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'opening', 'recruitEntry', 'payAccount', 'postPlan']),
     );
     expect(sorted(COUNTY_ONLY_TYPES)).toEqual(sorted(['review', 'unlock', 'resolution']));
     expect(sorted(REF_TYPES)).toEqual(sorted(['post', 'course', 'policy', 'station']));
     expect(sorted(LOCKED_TYPES)).toEqual(sorted(['attendance', 'signIn', 'review', 'batch', 'unlock', 'resolution']));
     // The sets the core fills from the changes feed (core.ts `caches`).
-    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'assignmentExit', 'monthClose', 'training', 'enrolment', 'course', 'assessment', 'deductionNotice', 'opening', 'recruitEntry']));
+    expect(sorted(CACHED_TYPES)).toEqual(sorted(['policy', 'review', 'unlock', 'post', 'assignment', 'assignmentExit', 'exitWithdrawal', 'monthClose', 'training', 'enrolment', 'course', 'assessment', 'deductionNotice', 'opening', 'recruitEntry']));
   });
 
   it("knows every type the county's validation functions name", () => {
@@ -212,7 +215,7 @@ describe('the document registry', () => {
     expect([...named].filter((type) => !(type in DOCUMENTS))).toEqual([]);
     expect(stationValidate('371402001001', '371402')).toContain(`var LOCKED_TYPES = ${JSON.stringify(LOCKED_TYPES)};`);
     // Append-only for every append-only type of the registry, not the audit log alone.
-    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'assignmentExit', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'recruitEntry']);
+    expect(APPEND_ONLY_TYPES).toEqual(['audit', 'assignmentExit', 'exitWithdrawal', 'employment', 'service', 'worklistMark', 'assessment', 'deductionNotice', 'recruitEntry']);
     for (const source of functions.filter((f) => f.includes('appendOnly(newDoc, oldDoc);'))) expect(source).toContain(`var APPEND_ONLY_TYPES = ${JSON.stringify(APPEND_ONLY_TYPES)};`);
   });
 

@@ -109,13 +109,26 @@ export const DOCUMENTS = {
   assignmentExit: row({
     ...station,
     prefix: 'assignmentExit:',
-    id: (assignmentId: string) => `assignmentExit:${after(assignmentId, 'assignment:')}`,
+    id: (assignmentId: string, n: number = 1) => `assignmentExit:${after(assignmentId, 'assignment:')}${n > 1 ? `:${n}` : ''}`,
     schema: s.assignmentExitSchema,
     appendOnly: true,
     reviewed: true,
     cached: true,
     placed: placed.assignmentExit,
     label: label('assignmentExit'),
+  }),
+  // An exit withdrawn (撤销离岗: the wrong holder, the wrong date): a fact of its own with its reason,
+  // one per exit (its id the exit's); the assignment is held again and a new exit may follow.
+  exitWithdrawal: row({
+    ...station,
+    prefix: 'exitWithdrawal:',
+    id: (exitId: string) => `exitWithdrawal:${after(exitId, 'assignmentExit:')}`,
+    schema: cycle.exitWithdrawalSchema,
+    appendOnly: true,
+    reviewed: true,
+    cached: true,
+    placed: placed.exitWithdrawal,
+    label: label('exitWithdrawal'),
   }),
   monthClose: row({ ...station, prefix: 'monthClose:', id: (postId: string, month: string) => `monthClose:${postCode(postId)}:${month}`, schema: s.monthCloseSchema, cached: true, placed: placed.monthClose, label: label('monthClose') }),
   training: row({ ...station, prefix: 'training:', id: (place: string, key: string) => `training:${place}:${key}`, schema: s.trainingSchema, cached: true, placed: placed.training, label: label('training') }),
@@ -352,7 +365,7 @@ export function keyOfId(id: string): string {
  */
 export function childIdParts(id: string): { parent: string; rest: string[] } | null {
   const type = typeOfId(id);
-  const parent = type === 'assignment' || type === 'assignmentExit' || type === 'attendance' || type === 'monthClose' ? 'post:' : type === 'enrolment' || type === 'signIn' ? 'training:' : null;
+  const parent = type === 'assignment' || type === 'assignmentExit' || type === 'exitWithdrawal' || type === 'attendance' || type === 'monthClose' ? 'post:' : type === 'enrolment' || type === 'signIn' ? 'training:' : null;
   if (parent === null) return null;
   const parts = id.slice(PREFIX[type!].length).split(':');
   const keyLength = placeOfId(id) === null ? 1 : 2;

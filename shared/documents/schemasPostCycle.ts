@@ -115,3 +115,23 @@ export const recruitEntrySchema = z.discriminatedUnion('entry', [
   z.object({ ...recruitEntryBase, entry: z.literal('objection'), refersTo: z.string().max(200), by: text, content: text }),
   z.object({ ...recruitEntryBase, entry: z.literal('decision'), refersTo: z.string().max(200), upheld: z.boolean(), reason: text }),
 ]);
+
+// ── Exits (issue 17, shared/posts/exits.ts) ──────────────────────────────────────────────────
+
+/**
+ * `exitWithdrawal:<place>:<post code>:<resident key>:<start>[:<n>]`: an assignment's exit withdrawn
+ * (撤销离岗), with the reason; the assignment is held again from the day after the exit date. Never rewritten.
+ */
+export const exitWithdrawalSchema = z.object({
+  ...base,
+  type: z.literal('exitWithdrawal'),
+  exitId: z.string().max(200),
+  assignmentId: z.string().max(200),
+  postId: postIdSchema,
+  residentId: residentIdSchema,
+  /** The withdrawn exit's date (its last day held). */
+  exitDate: isoDay,
+  reason: z.string().min(1).max(200),
+  /** The display name of createdBy when written. */
+  byName: z.string().max(100),
+});

@@ -45,3 +45,4 @@ export type PayAccountDoc = z.output<typeof cycle.payAccountSchema>;
 export type PostPlanDoc = z.output<typeof cycle.postPlanSchema>;
 export type AssessmentDoc = z.output<typeof cycle.assessmentSchema>;
 export type DeductionNoticeDoc = z.output<typeof cycle.deductionNoticeSchema>;
+export type ExitWithdrawalDoc = z.output<typeof cycle.exitWithdrawalSchema>;

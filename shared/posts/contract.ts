@@ -16,7 +16,7 @@ import {
   type PostCategory,
   type PostKind,
 } from './schema';
-import { endAssignmentSchema, type AssignmentExitView, type HolderWarning } from './exits';
+import { endAssignmentSchema, withdrawExitSchema, type AssignmentExitView, type HolderWarning, type WithdrawnExitView } from './exits';
 
 export interface PostView {
   id: string;
@@ -60,6 +60,8 @@ export interface AssignmentView {
   override: PostOverride | null;
   /** Ended early (提前结束): from the day after `exit.date` the person no longer holds the post. */
   exit: AssignmentExitView | null;
+  /** Exits withdrawn (撤销离岗), oldest first: shown struck through with who withdrew them and why. */
+  withdrawnExits: WithdrawnExitView[];
   /** The subsidy limit or the retirement age near (the work list's rules and windows). */
   warnings: HolderWarning[];
 }
@@ -163,6 +165,7 @@ export const postsHandlers = {
   'posts.assign': handler<AssignmentView>()(assignSchema, [...WRITERS, 'county']),
   /** Ends an assignment early with a reason (shared/posts/exits.ts); writes the status entries in the same write. */
   'posts.endAssignment': handler<AssignmentView>()(endAssignmentSchema, WRITERS),
+  'posts.withdrawExit': handler<AssignmentView>()(withdrawExitSchema, WRITERS),
   'attendance.month': handler<AttendanceGridView>()(monthArgs, ALL_ROLES),
   'attendance.set': handler<{ cells: { residentId: string; date: string; cell: AttendanceCell }[] }>()(attendanceSetSchema, WRITERS),
   'attendance.history': handler<AttendanceRevision[]>()(z.strictObject({ postId, residentId, date: isoDay }), ALL_ROLES),

@@ -8,7 +8,7 @@
 // the day after (see `nextStatusOf`).
 import { z } from 'zod';
 import { ID_PATTERNS } from '../documents/ids';
-import { freeText, isoDay, rev } from '../common/fields';
+import { freeText, isoDay, requiredText, rev } from '../common/fields';
 import { EMPLOYMENT_STATUSES, MIGRANT_AREAS, employerSchema, isEmployed, type EmploymentStatus } from '../employment/schema';
 import { retirementDate, type RetirementRuleSet } from '../policy/retirement';
 import type { WorklistParams } from '../policy/parameters';
@@ -114,4 +114,34 @@ export interface AssignmentExitView {
   nextStatus: EmploymentStatus | null;
   byName: string;
   at: string;
+}
+
+/** An exit withdrawn (撤销离岗), as the holder row shows it struck through. */
+export interface WithdrawnExitView extends AssignmentExitView {
+  withdrawal: { reason: string; byName: string; at: string };
+}
+
+/**
+ * Withdrawing the assignment's current exit (the wrong holder, the wrong date): the reason is
+ * required; the assignment is held again from the day after the exit date, and a new exit may follow.
+ */
+export const withdrawExitSchema = z.strictObject({
+  assignmentId: assignmentIdField,
+  reason: requiredText(200),
+});
+export type WithdrawExitInput = z.input<typeof withdrawExitSchema>;
+
+/** How an assignment ended, or is agreed to end: the exit's date and reason when ended early, else the agreed end. */
+export interface EffectiveEnd {
+  date: string;
+  /** The exit's reason when ended early; null for the agreed end. */
+  reason: ExitReason | null;
+}
+
+/**
+ * The real end of an assignment: its (standing, not withdrawn) exit's date when ended early before
+ * the agreed end, the agreed end otherwise. Every place that shows an assignment's end uses it.
+ */
+export function effectiveEnd(assignment: { endDate: string }, exit: { date: string; reason: ExitReason } | null | undefined): EffectiveEnd {
+  return exit && exit.date <= assignment.endDate ? { date: exit.date, reason: exit.reason } : { date: assignment.endDate, reason: null };
 }

@@ -4,7 +4,7 @@
 
 export const exitsZhCN = {
   /** The record type's name (deep-merged into `errors.labels` by ../i18n/resources.ts). */
-  errors: { labels: { recordType: { assignmentExit: '提前结束上岗' } } },
+  errors: { labels: { recordType: { assignmentExit: '提前结束上岗', exitWithdrawal: '撤销提前结束' } } },
   exits: {
     action: '提前结束',
     title: '提前结束上岗：{{name}}',
@@ -21,6 +21,17 @@ export const exitsZhCN = {
     done: '已提前结束：{{name}}',
     ended: '已于 {{date}} 提前结束（{{reason}}）',
     endedTag: '提前结束',
+    endedReason: '（提前结束：{{reason}}）',
+    withdraw: '撤销',
+    withdrawTitle: '撤销提前结束：{{name}}',
+    withdrawHint: '撤销后此人自 {{next}} 起恢复在岗，可补记考勤；就业状态台账随之更正。撤销记录保留，不可删除。',
+    exitDate: '被撤销的最后在岗日期',
+    withdrawReason: '撤销原因',
+    withdrawReasonPlaceholder: '例如：结束错了人、日期记错',
+    withdrawSubmit: '确认撤销',
+    withdrawn: '已撤销：{{name}}',
+    withdrawnLine: '{{date}} 提前结束（{{reason}}）已由 {{by}} 于 {{at}} 撤销：{{why}}',
+    withdrawnTag: '已撤销',
     mappingHelp:
       '结束原因与此后的就业状态：就业 → 由经办人选择（默认"单位就业"），可填就业单位；到龄 → 退休；死亡 → 不记录新状态；违纪、考核不合格、本人申请、迁出 → 未就业（经办人可改选）。原"公益性岗位"状态的截止日期改为最后在岗日期。',
     reasons: {
@@ -42,7 +53,7 @@ export const exitsZhCN = {
 };
 
 export const exitsEn: typeof exitsZhCN = {
-  errors: { labels: { recordType: { assignmentExit: 'Assignment ended early' } } },
+  errors: { labels: { recordType: { assignmentExit: 'Assignment ended early', exitWithdrawal: 'Early end withdrawn' } } },
   exits: {
     action: 'End early',
     title: 'End the assignment early: {{name}}',
@@ -59,6 +70,17 @@ export const exitsEn: typeof exitsZhCN = {
     done: 'Assignment ended early: {{name}}',
     ended: 'Ended early on {{date}} ({{reason}})',
     endedTag: 'Ended early',
+    endedReason: ' (ended early: {{reason}})',
+    withdraw: 'Withdraw',
+    withdrawTitle: 'Withdraw the early end: {{name}}',
+    withdrawHint: 'After the withdrawal this person holds the post again from {{next}} (attendance may be entered); the employment status ledger is corrected. The withdrawal is kept and cannot be deleted.',
+    exitDate: 'Withdrawn last day held',
+    withdrawReason: 'Reason for withdrawing',
+    withdrawReasonPlaceholder: 'E.g. the wrong holder was ended, the date was wrong',
+    withdrawSubmit: 'Withdraw',
+    withdrawn: 'Early end withdrawn: {{name}}',
+    withdrawnLine: 'Ended early on {{date}} ({{reason}}), withdrawn by {{by}} on {{at}}: {{why}}',
+    withdrawnTag: 'Withdrawn',
     mappingHelp:
       'Reasons and the status afterwards: employed → chosen by the clerk (default "employee"), with the employer; retirement age → retired; death → no new status; misconduct, failed assessment, own request, moved away → unemployed (the clerk may choose another). The public-welfare post status ends on the last day held.',
     reasons: {
@@ -90,6 +112,10 @@ export const exitsErrorsZhCN = {
     countyLocked: '{{month}} 的考勤已由县级审核锁定（{{at}}）：须县级解锁后才能提前结束',
     failedMonths: '考核不合格须累计 {{needed}} 个月不合格才能结束，此人到 {{date}} 前只有 {{failed}} 个月',
     noStatusAfterDeath: '原因为"死亡"时不记录新的就业状态',
+    notEnded: '这次上岗没有待撤销的提前结束',
+    withdrawMonthClosed: '{{month}} 已结算锁定：请先重新打开该月，再撤销提前结束',
+    withdrawCountyLocked: '{{month}} 的考勤已由县级审核锁定（{{at}}）：须县级解锁后才能撤销',
+    exitCountyLocked: '这次提前结束已由县级审核通过并锁定（{{at}}）：须县级解锁后才能撤销',
   },
 };
 
@@ -103,5 +129,9 @@ export const exitsErrorsEn: typeof exitsErrorsZhCN = {
     countyLocked: 'The county accepted the attendance of {{month}} ({{at}}): the county must unlock it first',
     failedMonths: 'A failed assessment ends an assignment after {{needed}} failed months; before {{date}} this person has {{failed}}',
     noStatusAfterDeath: 'No new employment status is recorded after a death',
+    notEnded: 'This assignment has no early end to withdraw',
+    withdrawMonthClosed: '{{month}} is closed: reopen it before withdrawing the early end',
+    withdrawCountyLocked: 'The county accepted the attendance of {{month}} ({{at}}): the county must unlock it before the withdrawal',
+    exitCountyLocked: 'The county accepted this early end ({{at}}): the county must unlock it before it can be withdrawn',
   },
 };

@@ -7,6 +7,7 @@ import type { EmploymentStatus, MigrantArea } from '../employment/schema';
 import type { CareCategory, CloseReason, HARDSHIP_CATEGORIES, RegistrationKind, TargetGroup } from '../residents/schema';
 import type { Referral, ReferralResult, ServiceChannel, ServiceKind } from '../services/schema';
 import type { TrainingLevel } from '../training/schema';
+import type { ExitReason } from '../posts/exits';
 
 /** The person as both forms print them: the ID number masked, address and phone as registered. */
 export interface ServiceFormResident {
@@ -84,8 +85,8 @@ export interface ServiceCardBody {
   services: PrintedService[];
   /** How many superseded service records were left out. */
   supersededCount: number;
-  /** Public-welfare post assignments, oldest first. */
-  assignments: { post: string; employer: string; from: string; to: string }[];
+  /** Public-welfare post assignments, oldest first: `to` the real end (the exit date when ended early, its reason in `endReason`; else the agreed end). */
+  assignments: { post: string; employer: string; from: string; to: string; endReason: ExitReason | null }[];
   /** Training sessions the person was enrolled in, oldest first. */
   trainings: { occupation: string; level: TrainingLevel; provider: string; from: string; to: string; attendedHours: number; totalClassHours: number; eligible: boolean; ended: boolean }[];
 }

@@ -8,6 +8,7 @@ import type { CloseReason, RegistrationKind } from '../residents/schema';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 import type { HalfDay } from '../training/schema';
 import type { EmploymentStatus, MigrantArea } from '../employment/schema';
+import type { ExitReason } from '../posts/exits';
 import {
   serviceCorrectSchema,
   serviceRecordSchema,
@@ -74,7 +75,7 @@ export type TimelineEntry = Dated &
     | { type: 'closed'; reason: CloseReason; note: string }
     | { type: 'reopened'; reason: string; closeReason: CloseReason; closeDate: string }
     | { type: 'service'; service: ServiceTimelineItem }
-    | { type: 'assignment'; post: string; from: string; to: string }
+    | { type: 'assignment'; post: string; from: string; to: string; endReason: ExitReason | null }
     | { type: 'enrolment'; session: SessionLabel | null }
     | { type: 'signIns'; session: SessionLabel | null; halfDays: number; from: string; to: string; lastHalf: HalfDay }
     | { type: 'decision'; decision: 'accepted' | 'returned'; reason: string; record: 'resident' | 'service'; recordDate: string }

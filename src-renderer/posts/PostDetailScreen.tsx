@@ -4,7 +4,8 @@
 
 import { Button, Card, Col, DatePicker, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { ExitAction, HolderExit, HolderWarnings } from './HolderExit';
+import { effectiveEnd } from '../../shared/posts/exits';
+import { ExitAction, HolderExit, HolderWarnings, WithdrawAction, WithdrawnExits } from './HolderExit';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +108,7 @@ function ruleLabel(t: TFunction, key: string): string {
 }
 
 function holderState(holder: AssignmentView, today: string): 'current' | 'ended' | 'upcoming' {
-  if (holder.endDate < today) return 'ended';
+  if (effectiveEnd(holder, holder.exit).date < today) return 'ended';
   if (holder.startDate > today) return 'upcoming';
   return 'current';
 }
@@ -140,9 +141,10 @@ function HoldersCard({ holders, canEnd }: { holders: AssignmentView[]; canEnd: b
               const state = holderState(h, today);
               return (
                 <Space size={4}>
-                  <span>{t('posts.period', { from: h.startDate, to: h.endDate })}</span>
+                  <span data-testid="holder-period">{t('posts.period', { from: h.startDate, to: effectiveEnd(h, h.exit).date })}</span>
                   {h.exit ? <HolderExit holder={h} /> : <Tag color={state === 'current' ? 'green' : state === 'upcoming' ? 'blue' : 'default'}>{t(`posts.holders.${state}`)}</Tag>}
                   <HolderWarnings holder={h} />
+                  <WithdrawnExits holder={h} />
                 </Space>
               );
             },
@@ -171,7 +173,7 @@ function HoldersCard({ holders, canEnd }: { holders: AssignmentView[]; canEnd: b
                 </Tooltip>
               ),
           },
-          ...(canEnd ? [{ key: 'actions', title: '', fixed: 'right' as const, render: (_: unknown, h: AssignmentView) => !h.exit && h.endDate >= today && <ExitAction holder={h} /> }] : []),
+          ...(canEnd ? [{ key: 'actions', title: '', fixed: 'right' as const, render: (_: unknown, h: AssignmentView) => (h.exit ? <WithdrawAction holder={h} /> : h.endDate >= today && <ExitAction holder={h} />) }] : []),
         ]}
       />
     </Card>

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translatorsWithMissing, type Translators } from '../../shared/i18n/testTranslators';
 import { EMPLOYMENT_STATUSES, MIGRANT_AREAS } from '../../shared/employment/schema';
+import { EXIT_REASONS } from '../../shared/posts/exits';
 import { CLOSE_REASONS } from '../../shared/residents/schema';
 import type { ServiceTimelineItem, TimelineEntry, TimelineType } from '../../shared/services/contract';
 import { REFERRAL_RESULTS, SERVICE_CHANNELS, SERVICE_KINDS } from '../../shared/services/schema';
@@ -39,7 +40,10 @@ const ENTRIES: Record<TimelineType, TimelineEntry[]> = {
     ...SERVICE_KINDS.flatMap((kind) => SERVICE_CHANNELS.map((channel) => ({ type: 'service' as const, service: service({ kind, channel }), ...when }))),
     { type: 'service', service: service({ corrects: 'service:x', correctsDate: '2026-11-20' }), ...when },
   ],
-  assignment: [{ type: 'assignment', post: '村庄保洁员', from: '2026-11-01', to: '2026-12-31', ...when }],
+  assignment: [
+    { type: 'assignment', post: '村庄保洁员', from: '2026-11-01', to: '2026-12-31', endReason: null, ...when },
+    ...EXIT_REASONS.map((endReason) => ({ type: 'assignment' as const, post: '村庄保洁员', from: '2026-11-01', to: '2026-11-20', endReason, ...when })),
+  ],
   enrolment: [{ type: 'enrolment', session, ...when }, { type: 'enrolment', session: null, ...when }],
   signIns: [{ type: 'signIns', session, halfDays: 3, from: '2026-11-20', to: '2026-11-21', lastHalf: 'am', ...when }],
   decision: [
@@ -48,7 +52,7 @@ const ENTRIES: Record<TimelineType, TimelineEntry[]> = {
   ],
 };
 
-const RAW = new Set<string>([...SERVICE_KINDS, ...SERVICE_CHANNELS, ...REFERRAL_RESULTS, ...CLOSE_REASONS, ...EMPLOYMENT_STATUSES, ...MIGRANT_AREAS, 'level5']);
+const RAW = new Set<string>([...EXIT_REASONS, ...SERVICE_KINDS, ...SERVICE_CHANNELS, ...REFERRAL_RESULTS, ...CLOSE_REASONS, ...EMPLOYMENT_STATUSES, ...MIGRANT_AREAS, 'level5']);
 /** A raw value in English text shows as a camelCase word; a plain one (`employed`) may be English. */
 const looksRaw = (lng: string, word: string) => RAW.has(word) && (lng === 'zh-CN' || /[a-z][A-Z0-9]/.test(word));
 const translators = {} as Translators;
@@ -79,6 +83,10 @@ describe('timeline entries in words', () => {
     expect(entryText(t, ENTRIES.service.at(-1)!).lines[0]).toBe('更正 2026-11-20 的记录');
     expect(entryText(t, ENTRIES.service[0]!)).toMatchObject({ title: '政策咨询 · 到站' });
     expect(entryText(t, ENTRIES.decision[0]!)).toEqual({ title: '县级退回：2026-11-20 的服务记录', lines: ['原因：内容过简'], color: 'red' });
+    // An assignment ended early shows its real end and why; one held to the agreed end, that end.
+    expect(entryText(t, ENTRIES.assignment[0]!).lines).toEqual(['2026-11-01 至 2026-12-31']);
+    expect(entryText(t, ENTRIES.assignment[1]!).lines).toEqual(['2026-11-01 至 2026-11-20（提前结束：就业）']);
+    expect(entryText(translators.en.t, ENTRIES.assignment[1]!).lines).toEqual(['2026-11-01 to 2026-11-20 (ended early: Employed)']);
     expect(entryText(translators.en.t, ENTRIES.signIns[0]!).lines).toEqual(['3 half-days signed in (2026-11-20 to 2026-11-21)']);
     expect(entryText(t, ENTRIES.employment.at(-1)!)).toEqual({ title: '就业状况：外出务工', lines: ['单位：上海某物流公司', '务工地：省外 · 上海', '至 2027-06-30', '已更正'], color: 'gray' });
   });

@@ -62,7 +62,7 @@ export function entryText(t: TFunction, entry: TimelineEntry): EntryText {
       };
     }
     case 'assignment':
-      return { title: t('services.timeline.assignment', { post: entry.post }), lines: [t('services.timeline.assignmentPeriod', { from: entry.from, to: entry.to })], color: 'blue' };
+      return { title: t('services.timeline.assignment', { post: entry.post }), lines: [`${t('services.timeline.assignmentPeriod', { from: entry.from, to: entry.to })}${entry.endReason ? t('exits.endedReason', { reason: t(`exits.reasons.${entry.endReason}`) }) : ''}`], color: 'blue' };
     case 'enrolment':
       return { title: t('services.timeline.enrolment', { session: sessionText(t, entry.session) }), lines: entry.session ? [t('labels.range', { from: entry.session.from, to: entry.session.to })] : [], color: 'blue' };
     case 'signIns':

@@ -3,7 +3,9 @@
 // window: a warning tag with its date), the clerk ends the other's assignment on the 10th of last
 // month as 就业 (the dialog's default status 单位就业, an employer), the row shows the reason and
 // the date, and last month's attendance grid shows the days after the 10th outside the
-// assignment. Screenshots at 1366×768 in both languages (LEYE_E2E_SHOTS keeps them).
+// assignment. The exit was a mistake (the wrong date): the clerk withdraws it with a reason (撤销),
+// the row shows it struck through, the grid takes the days after it again, and the clerk ends the
+// assignment again on the right day. Screenshots at 1366×768 in both languages (LEYE_E2E_SHOTS keeps them).
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -137,6 +139,68 @@ describe('ending a post holder early, end to end', () => {
     await setLanguage(page, 'English');
     await waitForText(page.getByTestId(`grid-name-${rowIndex}`), '王大山');
     await shot(page, 'exits-7-grid-en');
+    await setLanguage(page, '中文');
+  });
+
+  it('withdraws the mistaken exit with a reason: struck through on the row, the days after it held again', async () => {
+    await open(`#/posts/${encodeURIComponent(POST)}`);
+    await page.getByTestId('post-detail').waitFor();
+    await row('王大山').getByTestId('holder-withdraw').click();
+    await page.getByTestId('withdraw-form').waitFor();
+    // The reason is required, on its field.
+    await page.getByTestId('withdraw-submit').click();
+    await waitForText(page.locator('.ant-modal .ant-form-item-explain-error'), '撤销原因为必填项');
+    await page.getByTestId('withdraw-field-reason').fill('日期记错，应为 20 日');
+    await page.locator('.ant-modal-title').click();
+    await shot(page, 'exits-8-withdraw-dialog-zh');
+    await page.getByTestId('withdraw-submit').click();
+    await page.getByTestId('withdraw-form').waitFor({ state: 'detached' });
+    const withdrawn = row('王大山').getByTestId('holder-withdrawn-exit');
+    await waitForText(withdrawn, `提前结束 ${exitDate} · 就业`);
+    expect(await withdrawn.innerText()).toContain('已撤销');
+    expect(await withdrawn.getAttribute('aria-label')).toContain('日期记错，应为 20 日');
+    expect(await row('王大山').getByTestId('holder-exit').count()).toBe(0);
+    await row('王大山').getByTestId('holder-end').waitFor();
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+    await open(`#/posts/${encodeURIComponent(POST)}/attendance/${lastMonth}`);
+    await page.getByTestId('grid-name-0').waitFor();
+    const rowIndex = (await page.getByTestId('grid-name-0').innerText()).trim() === '王大山' ? 0 : 1;
+    await expect.poll(async () => page.getByTestId(`cell-${rowIndex}-11`).getAttribute('class'), { timeout: 10_000 }).not.toContain('leye-cell-disabled');
+  });
+
+  it('ends the assignment again on the right day; the row shows the real end and the withdrawn one struck through', async () => {
+    const rightDate = `${lastMonth}-20`;
+    await open(`#/posts/${encodeURIComponent(POST)}`);
+    await page.getByTestId('post-detail').waitFor();
+    await row('王大山').getByTestId('holder-end').click();
+    await page.getByTestId('exit-form').waitFor();
+    await pickDate(page, 'exit-field-date', rightDate);
+    await page.getByTestId('exit-field-reason').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '就业' }).first().click();
+    await waitForText(page.getByTestId('exit-field-next'), '单位就业');
+    await page.getByTestId('exit-submit').click();
+    await page.getByTestId('exit-form').waitFor({ state: 'detached' });
+    await waitForText(row('王大山').getByTestId('holder-exit'), `提前结束 ${rightDate} · 就业`);
+    expect(await row('王大山').getByTestId('holder-period').innerText()).toContain(rightDate);
+    expect(await row('王大山').getByTestId('holder-withdrawn-exit').innerText()).toContain(exitDate);
+    await row('王大山').getByTestId('holder-withdrawn-exit').hover();
+    await waitForText(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').last(), '日期记错');
+    await shot(page, 'exits-9-withdrawn-zh');
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.mouse.move(5, 5);
+    await setLanguage(page, 'English');
+    await waitForText(row('王大山').getByTestId('holder-withdrawn-exit'), 'Withdrawn');
+    await row('王大山').getByTestId('holder-withdrawn-exit').hover();
+    await waitForText(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').last(), 'withdrawn by 王丽');
+    await shot(page, 'exits-10-withdrawn-en');
+    await page.mouse.move(5, 5);
+    await row('王大山').getByTestId('holder-withdraw').click();
+    await page.getByTestId('withdraw-form').waitFor();
+    await page.getByTestId('withdraw-field-reason').fill('Ended the wrong holder');
+    await page.locator('.ant-modal-title').click();
+    await shot(page, 'exits-11-withdraw-dialog-en');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('withdraw-form').waitFor({ state: 'detached' });
     await setLanguage(page, '中文');
   });
 });

@@ -44,6 +44,7 @@ const POLICY: Record<HandlerName, 'public' | string> = {
   // County staff assign too: an assignment against a rule needs their override.
   'posts.assign': `${WRITE} county`,
   'posts.endAssignment': WRITE,
+  'posts.withdrawExit': WRITE,
   'attendance.month': ALL,
   'attendance.set': WRITE,
   'attendance.history': ALL,

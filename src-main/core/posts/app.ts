@@ -6,7 +6,7 @@ import type { PostsService } from './posts';
 
 /** Posts, holders and closed months: what every posts handler (and forms, sheets, statistics) reads. */
 export function postsCaches(posts: PostsService): Cache[] {
-  return [posts.posts, posts.assignments, posts.closes, posts.exits.exits];
+  return [posts.posts, posts.assignments, posts.closes, posts.exits.exits, posts.exits.withdrawals];
 }
 
 /** Attendance marks are not held whole: the changes feed keeps the cached months current. */
@@ -29,6 +29,7 @@ export function postsApp(posts: PostsService) {
       'posts.save': async (args, session) => posts.save(args, session.user!),
       'posts.assign': async (args, session) => posts.assign(args, session.user!),
       'posts.endAssignment': async (args, session) => posts.holder((await posts.exits.end(args, session.user!))._id),
+      'posts.withdrawExit': async (args, session) => posts.holder((await posts.exits.withdraw(args, session.user!))._id),
       'attendance.month': async (args) => posts.month(args.postId, args.month),
       'attendance.set': async (args, session) => posts.setMarks(args, session.user!),
       'attendance.history': async (args) => posts.history(args.postId, args.residentId, args.date),

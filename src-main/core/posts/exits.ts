@@ -6,14 +6,13 @@
 // (attendance, the grid, the month's sums, eligibility's months). The exit and the status entries
 // it makes (the 公益性岗位 entry's end as a correcting entry, the next status) are one write.
 import { docId } from '../../../shared/documents/registry';
-import type { AssignmentExitDoc, EmploymentDoc } from '../../../shared/documents';
-import type { EmploymentEntryData } from '../../../shared/employment/schema';
-import { holderWarnings, nextStatusOf, type AssignmentExitView, type HolderWarning } from '../../../shared/posts/exits';
+import type { AssignmentExitDoc, ExitWithdrawalDoc } from '../../../shared/documents';
+import { holderWarnings, nextStatusOf, type AssignmentExitView, type HolderWarning, type WithdrawnExitView } from '../../../shared/posts/exits';
 import { exitsZhCN } from '../../../shared/posts/exitsTexts';
 import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { addDays, fail, notFound, type CoreContext } from '../context';
 import { failedMonths } from '../assessment/failed';
-import { buildEntry } from '../employment/entries';
+import { exitEntries, standingOf, withdrawalEntries } from './exitEntries';
 import type { EmploymentService } from '../employment/employment';
 import { DocCache } from '../store/docCache';
 import { prefixRange } from '../store/db';
@@ -45,9 +44,11 @@ export interface PostsRecords {
 }
 
 type Held<A extends AssignmentDoc> = A & { exitDate?: string };
+type Stored<T> = T & { _rev: string };
 
 export class PostExits {
   readonly exits = new DocCache<AssignmentExitDoc>(ID_PREFIX.assignmentExit);
+  readonly withdrawals = new DocCache<ExitWithdrawalDoc>(ID_PREFIX.exitWithdrawal);
 
   constructor(
     private readonly ctx: CoreContext,
@@ -56,8 +57,23 @@ export class PostExits {
     private readonly assessment: AssessmentReader = assessmentReader(ctx),
   ) {}
 
-  exitOf(assignmentId: string): (AssignmentExitDoc & { _rev: string }) | null {
-    return this.exits.get(docId.assignmentExit(assignmentId));
+  /** Every exit of an assignment, in the order recorded (the first's id is the assignment's, later ones numbered). */
+  exitsOf(assignmentId: string): Stored<AssignmentExitDoc>[] {
+    const first = docId.assignmentExit(assignmentId);
+    const number = (id: string) => (id === first ? 1 : Number(id.slice(first.length + 1)));
+    return this.exits
+      .withPrefix(first)
+      .filter((e) => e.assignmentId === assignmentId)
+      .sort((x, y) => number(x._id) - number(y._id));
+  }
+
+  withdrawalOf(exitId: string): Stored<ExitWithdrawalDoc> | null {
+    return this.withdrawals.get(docId.exitWithdrawal(exitId));
+  }
+
+  /** The assignment's standing exit: the latest one not withdrawn. */
+  exitOf(assignmentId: string): Stored<AssignmentExitDoc> | null {
+    return this.exitsOf(assignmentId).filter((e) => !this.withdrawalOf(e._id)).pop() ?? null;
   }
 
   /** The assignment as held: ending on its exit date when ended early. */
@@ -72,7 +88,7 @@ export class PostExits {
   }
 
   /** The exit and the warnings of a holder row. */
-  view(a: AssignmentDoc): { exit: AssignmentExitView | null; warnings: HolderWarning[] } {
+  view(a: AssignmentDoc): { exit: AssignmentExitView | null; withdrawnExits: WithdrawnExitView[]; warnings: HolderWarning[] } {
     const exit = this.exitOf(a._id);
     const today = this.ctx.today();
     const person = this.ctx.residents.summary(a.residentId);
@@ -80,7 +96,11 @@ export class PostExits {
     const policy = { maxSubsidyMonths: this.ctx.policies.posts(today).maxSubsidyMonths, retirement: this.ctx.policies.retirement(today), params: this.ctx.policies.worklist(today).values };
     const held = this.held(a);
     return {
-      exit: exit ? { date: exit.date, reason: exit.reason, note: exit.note, nextStatus: exit.nextStatus, byName: exit.byName, at: exit.createdAt } : null,
+      exit: exit ? exitView(exit) : null,
+      withdrawnExits: this.exitsOf(a._id).flatMap((e) => {
+        const w = this.withdrawalOf(e._id);
+        return w ? [{ ...exitView(e), withdrawal: { reason: w.reason, byName: w.byName, at: w.createdAt } }] : [];
+      }),
       warnings: holderWarnings({ id: a._id, startDate: a.startDate, endDate: held.endDate, ...(held.exitDate ? { exitDate: held.exitDate } : {}) }, all, person, policy, today),
     };
   }
@@ -104,7 +124,8 @@ export class PostExits {
     const resident = (await this.ctx.residentDoc(a.residentId)) ?? notFound('assignmentId');
     const next = nextStatusOf(args.reason, args.next);
     const doc: AssignmentExitDoc = {
-      _id: docId.assignmentExit(a._id),
+      // After a withdrawn exit, the next one is numbered (the first keeps the assignment's id).
+      _id: docId.assignmentExit(a._id, this.exitsOf(a._id).length + 1),
       type: 'assignmentExit',
       ...this.ctx.stamp(user, post.placeCode),
       assignmentId: a._id,
@@ -116,48 +137,69 @@ export class PostExits {
       nextStatus: next?.status ?? null,
       byName: user.displayName || user.loginName,
     };
-    const stamp = (u: SessionUser, place: string) => this.ctx.stamp(u, place);
-    const source = { kind: 'assignment' as const, id: a._id };
-    const entries: EmploymentDoc[] = [];
-    // The 公益性岗位 entry the assignment wrote ends on the exit date: a correcting entry (entries are never rewritten).
-    const own = await this.assignmentEntry(a._id);
-    if (own) {
-      const data: EmploymentEntryData = { status: own.status, area: own.area, destination: own.destination, employer: own.employer, effectiveDate: own.effectiveDate, endDate: args.date, note: own.note };
-      const reason = `${exitsZhCN.exits.action}：${exitsZhCN.exits.reasons[args.reason]}${args.note ? `（${args.note}）` : ''}`;
-      entries.push(buildEntry(resident, data, user, stamp, today, { source, corrects: own._id, correctionReason: reason.slice(0, 200), allowFuture: true }));
-    }
-    if (next) {
-      const data: EmploymentEntryData = { ...next, effectiveDate: addDays(args.date, 1), endDate: null, note: args.note };
-      entries.push(buildEntry(resident, data, user, stamp, today, { source, allowFuture: true, fieldPrefix: 'next.' }));
-    }
+    // The 公益性岗位 entry ends on the exit date, the next status starts the day after: correcting entries (./exitEntries.ts).
+    const why = `${exitsZhCN.exits.action}：${exitsZhCN.exits.reasons[args.reason]}${args.note ? `（${args.note}）` : ''}`;
+    const standing = standingOf(await this.employment.allEntries(), a._id);
+    const entries = exitEntries({ ctx: this.ctx, user, resident, assignment: a }, standing, args.date, next, args.note, why);
     const saved = await this.employment.storeWith(doc, entries);
     this.exits.put(saved);
     return a;
   }
 
-  /** The standing 公益性岗位 entry an assignment wrote, if any (assignments before the ledger wrote none). */
-  private async assignmentEntry(assignmentId: string): Promise<EmploymentDoc | null> {
-    const all = await this.employment.allEntries();
-    const corrected = new Set(all.flatMap((e) => (e.corrects ? [e.corrects] : [])));
-    return all.find((e) => e.source?.kind === 'assignment' && e.source.id === assignmentId && e.status === 'publicWelfare' && !corrected.has(e._id)) ?? null;
+  /**
+   * Withdraws the assignment's standing exit (撤销离岗): refused while the county's acceptance
+   * locks the exit, and while a month the withdrawal gives days back to is closed or accepted.
+   * The withdrawal and the entries correcting the exit's are one write; the withdrawal is audited.
+   */
+  async withdraw(args: ParsedArgsOf<'posts.withdrawExit'>, user: SessionUser): Promise<AssignmentDoc & { _rev: string }> {
+    const a = this.records.assignments.get(args.assignmentId) ?? notFound('assignmentId');
+    const post = this.records.posts.get(a.postId) ?? notFound('assignmentId');
+    const exit = this.exitOf(a._id) ?? fail(fieldError('assignmentId', 'errors.exit.notEnded'));
+    const accepted = this.ctx.lockedAt(exit._id);
+    if (accepted !== null) fail({ code: 'LOCKED', field: 'exitDate', messageKey: 'errors.exit.exitCountyLocked', params: { at: accepted.slice(0, 10) } });
+    await this.assertMonthsOpen(a, exit.date, { field: 'exitDate', closed: 'errors.exit.withdrawMonthClosed', county: 'errors.exit.withdrawCountyLocked' });
+    const resident = (await this.ctx.residentDoc(a.residentId)) ?? notFound('assignmentId');
+    const doc: ExitWithdrawalDoc = {
+      _id: docId.exitWithdrawal(exit._id),
+      type: 'exitWithdrawal',
+      ...this.ctx.stamp(user, post.placeCode),
+      exitId: exit._id,
+      assignmentId: a._id,
+      postId: a.postId,
+      residentId: a.residentId,
+      exitDate: exit.date,
+      reason: args.reason,
+      byName: user.displayName || user.loginName,
+    };
+    const why = `${exitsZhCN.exits.withdraw}${exitsZhCN.exits.action}：${args.reason}`;
+    const standing = standingOf(await this.employment.allEntries(), a._id);
+    const entries = withdrawalEntries({ ctx: this.ctx, user, resident, assignment: a }, standing, exit.date, why);
+    const saved = await this.employment.storeWith(doc, entries);
+    this.withdrawals.put(saved);
+    await this.ctx.audit(user, 'withdrawExit', saved._id, 'exitDate', args.reason);
+    return a;
   }
 
   /**
    * The months whose days the exit takes away (the day after the exit to the agreed end) must be
    * open: not closed here (reopen first), not accepted by the county (its close or a day of the holder).
    */
-  private async assertMonthsOpen(a: AssignmentDoc, date: string): Promise<void> {
+  private async assertMonthsOpen(a: AssignmentDoc, date: string, keys = { field: 'date', closed: 'errors.exit.monthClosed', county: 'errors.exit.countyLocked' }): Promise<void> {
     const first = addDays(date, 1);
     if (first > a.endDate) return;
     for (let month = first.slice(0, 7); month <= a.endDate.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) {
       const closeId = docId.monthClose(a.postId, month);
-      if (this.records.closes.get(closeId)?.status === 'closed') fail({ code: 'LOCKED', field: 'date', messageKey: 'errors.exit.monthClosed', params: { month } });
+      if (this.records.closes.get(closeId)?.status === 'closed') fail({ code: 'LOCKED', field: keys.field, messageKey: keys.closed, params: { month } });
       const dayPrefix = docId.attendance(a.postId, a.residentId, `${month}-01`).slice(0, -2);
       const days = await this.ctx.db.allDocs(prefixRange(dayPrefix));
       for (const id of [closeId, ...days.rows.map((r) => r.id)]) {
         const at = this.ctx.lockedAt(id);
-        if (at !== null) fail({ code: 'LOCKED', field: 'date', messageKey: 'errors.exit.countyLocked', params: { month, at: at.slice(0, 10) } });
+        if (at !== null) fail({ code: 'LOCKED', field: keys.field, messageKey: keys.county, params: { month, at: at.slice(0, 10) } });
       }
     }
   }
+}
+
+function exitView(exit: AssignmentExitDoc): AssignmentExitView {
+  return { date: exit.date, reason: exit.reason, note: exit.note, nextStatus: exit.nextStatus, byName: exit.byName, at: exit.createdAt };
 }

@@ -107,7 +107,7 @@ describe('the 服务记录卡', () => {
     const wrong = await core.call(session, 'employment.record', { residentId, status: 'flexible', effectiveDate: '2026-11-15' });
     await core.call(session, 'employment.correct', { residentId, corrects: wrong.id, reason: '录入错误', status: 'employee', employer: { name: '历下物业服务有限公司', creditCode: '' }, effectiveDate: '2026-11-15' });
     await core.call(session, 'posts.save', CLEANING_POST);
-    await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId, startDate: '2026-11-21', endDate: '2026-12-31', contractNo: 'HT-1' });
+    const assignment = await core.call(session, 'posts.assign', { postId: villagePost('XC-001'), residentId, startDate: '2026-11-21', endDate: '2026-12-31', contractNo: 'HT-1' });
     const course = await core.call(session, 'training.save', {
       course: { occupation: '养老护理员', level: 'level5' },
       provider: { name: '济南市历下区职业培训学校', creditCode: '91350100M000100Y43' },
@@ -136,12 +136,18 @@ describe('the 服务记录卡', () => {
       ['2026-11-21', 'publicWelfare', '解放路街道办事处', false],
     ]);
     expect(card.current).toMatchObject({ status: 'publicWelfare', endDate: '2026-12-31', clerk: '王丽' });
-    expect(card.assignments).toEqual([{ post: '解放桥社区保洁', employer: '解放路街道办事处', from: '2026-11-21', to: '2026-12-31' }]);
+    expect(card.assignments).toEqual([{ post: '解放桥社区保洁', employer: '解放路街道办事处', from: '2026-11-21', to: '2026-12-31', endReason: null }]);
     expect(card.trainings).toEqual([{ occupation: '养老护理员', level: 'level5', provider: '济南市历下区职业培训学校', from: '2026-11-21', to: '2026-11-21', attendedHours: 0, totalClassHours: 2, eligible: false, ended: true }]);
     expect(card.resident.idNumberMasked).toBe(maskIdNumber(ID));
     expect(JSON.stringify(card)).not.toContain(ID);
     expect(JSON.stringify(card)).not.toContain('wangli');
     expect(await audits(core)).toMatchObject([{ field: 'serviceCard', targetId: residentId, reason: 'idNumber:masked' }]);
+    // Ended early: the card prints the exit date and its reason, not the agreed end; withdrawn, the agreed end again.
+    await core.call(session, 'posts.endAssignment', { assignmentId: assignment.id, date: '2026-11-22', reason: 'employed' });
+    const ended = await core.call(session, 'print.serviceCard', { id: residentId });
+    expect(ended.assignments).toEqual([{ post: '解放桥社区保洁', employer: '解放路街道办事处', from: '2026-11-21', to: '2026-11-22', endReason: 'employed' }]);
+    await core.call(session, 'posts.withdrawExit', { assignmentId: assignment.id, reason: '日期记错' });
+    expect((await core.call(session, 'print.serviceCard', { id: residentId })).assignments).toMatchObject([{ to: '2026-12-31', endReason: null }]);
   });
 
   it('prints an empty card for a person with no services, and a closed registration with its closure', async () => {

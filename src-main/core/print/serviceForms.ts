@@ -12,6 +12,7 @@ import { rootOf, type StoredEntry } from '../../../shared/services/rules';
 import { ownEntry } from '../access/ownKeys';
 import type { CoreContext } from '../context';
 import type { EmploymentService } from '../employment/employment';
+import { effectiveEnd } from '../../../shared/posts/exits';
 import type { PostsService } from '../posts/posts';
 import type { ServiceDoc, ServicesService } from '../services/services';
 import { getOrNull } from '../store/db';
@@ -127,7 +128,9 @@ export async function serviceCardBody(resident: ResidentDoc & { _id: string }, d
     .filter((a) => a.residentId === resident._id)
     .map((a) => {
       const post = posts.posts.get(a.postId);
-      return { post: post?.name ?? '', employer: post?.employer.name ?? '', from: a.startDate, to: a.endDate };
+      // Ended early: the exit date and its reason, not the agreed end.
+      const end = effectiveEnd(a, posts.exits.exitOf(a._id));
+      return { post: post?.name ?? '', employer: post?.employer.name ?? '', from: a.startDate, to: end.date, endReason: end.reason };
     })
     .sort(byDate((a) => a.from));
   const today = ctx.today();

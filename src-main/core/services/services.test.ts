@@ -183,7 +183,7 @@ describe("the resident's timeline", () => {
     await core.call(session, 'training.signIn', { sessionId: course.id, date: '2026-11-22', half: 'am', method: 'list', residentId });
     at('2026-11-22T10:00:00+08:00');
     const postId = (await core.call(session, 'posts.list', {}))[0]!.id;
-    await core.call(session, 'posts.assign', { postId, residentId, startDate: '2026-11-22', endDate: '2026-12-31', contractNo: 'HT-1' });
+    const held = await core.call(session, 'posts.assign', { postId, residentId, startDate: '2026-11-22', endDate: '2026-12-31', contractNo: 'HT-1' });
     const ref = await core.call(session, 'services.record', referral(residentId, { date: '2026-11-21' }));
     await core.call(session, 'services.result', { referralId: ref.id, date: '2026-11-22', result: 'refusedWithoutReason', note: '' });
     at('2026-11-22T11:00:00+08:00');
@@ -204,12 +204,16 @@ describe("the resident's timeline", () => {
     expect(status).toMatchObject({ type: 'employment', status: 'publicWelfare', endDate: '2026-12-31', corrected: false });
     expect(signIns).toMatchObject({ type: 'signIns', halfDays: 1, from: '2026-11-22', to: '2026-11-22', session: { occupation: '养老护理员', level: 'level5' } });
     expect(enrolment).toMatchObject({ type: 'enrolment', by: 'wangli', session: { occupation: '养老护理员' } });
-    expect(assignment).toMatchObject({ type: 'assignment', post: '解放桥社区保洁', from: '2026-11-22', to: '2026-12-31', by: 'wangli' });
+    expect(assignment).toMatchObject({ type: 'assignment', post: '解放桥社区保洁', from: '2026-11-22', to: '2026-12-31', endReason: null, by: 'wangli' });
     expect(later).toMatchObject({ type: 'service', service: { kind: 'policyConsultation' } });
     expect(referralEntry).toMatchObject({ type: 'service', service: { id: ref.id, awaitingResult: false, results: [{ result: 'refusedWithoutReason' }] } });
     expect(registered).toMatchObject({ type: 'registered', kind: 'jobSeeking', by: 'wangli' });
     // The result is folded into its referral, not an entry of its own.
     expect(timeline.filter((e) => e.type === 'service')).toHaveLength(2);
+    // Ended early, the assignment shows its real end and why, not the agreed end.
+    await core.call(session, 'posts.endAssignment', { assignmentId: held.id, date: '2026-11-22', reason: 'ownRequest' });
+    const ended = (await core.call(session, 'services.timeline', { residentId })).find((e) => e.type === 'assignment');
+    expect(ended).toMatchObject({ from: '2026-11-22', to: '2026-11-22', endReason: 'ownRequest' });
   });
 
   it("reads only the resident's own sign-ins of a session, never every trainee's", async () => {

@@ -7,6 +7,7 @@ import { docId, keyOfId, PREFIX } from '../../../shared/documents/registry';
 import type { ServiceTimelineItem, TimelineEntry } from '../../../shared/services/contract';
 import { REFERRAL_KIND } from '../../../shared/services/schema';
 import type { CoreContext } from '../context';
+import { effectiveEnd } from '../../../shared/posts/exits';
 import type { PostsService } from '../posts/posts';
 import { prefixRange } from '../store/db';
 import type { ResidentDoc, SignInDoc } from '../store/docs';
@@ -86,7 +87,11 @@ export const assignmentsSource: TimelineSource = ({ resident }, { posts }) =>
   posts.assignments
     .values()
     .filter((a) => a.residentId === resident._id)
-    .map((a) => ({ type: 'assignment', post: posts.posts.get(a.postId)?.name ?? '', from: a.startDate, to: a.endDate, date: a.startDate, at: a.createdAt, by: a.createdBy }));
+    .map((a) => {
+      // Ended early: the exit date and its reason, not the agreed end.
+      const end = effectiveEnd(a, posts.exits.exitOf(a._id));
+      return { type: 'assignment', post: posts.posts.get(a.postId)?.name ?? '', from: a.startDate, to: end.date, endReason: end.reason, date: a.startDate, at: a.createdAt, by: a.createdBy };
+    });
 
 /** The ids of a resident's sign-ins in a session, from the ids of the whole session's. */
 async function signInIds(ctx: CoreContext, sessionId: string, residentKey: string): Promise<string[]> {

@@ -77,7 +77,7 @@ export function ServiceCard({ form }: { form: ServiceCardForm }) {
         caption={t('print.card.posts')}
         widths={['7%', '35%', '30%', '28%']}
         heads={[t('print.common.seq'), t('print.card.post'), t('print.card.postEmployer'), t('print.card.period')]}
-        rows={form.assignments.map((a, i) => [i + 1, a.post, a.employer, period(a.from, a.to)])}
+        rows={form.assignments.map((a, i) => [i + 1, a.post, a.employer, `${period(a.from, a.to)}${a.endReason ? t('exits.endedReason', { reason: t(`exits.reasons.${a.endReason}`) }) : ''}`])}
       />
       <ListTable
         testId="pf-card-trainings"

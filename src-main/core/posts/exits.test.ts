@@ -182,5 +182,11 @@ describe('ending an assignment early', () => {
     await end(core, session, retiring.assignmentId, { reason: 'retirementAge', date: '2026-11-20' });
     expect(await rows()).toEqual([]);
     expect(await warnings()).toEqual({ [ending.residentId]: [], [retiring.residentId]: [] });
+    // A withdrawn exit answers nothing: the row and the warning are back; a new exit (numbered) answers them again.
+    await core.call(session, 'posts.withdrawExit', { assignmentId: retiring.assignmentId, reason: '结束错了人' });
+    expect(await rows()).toEqual(['retirementNear 2026-12-10']);
+    expect((await warnings())[retiring.residentId]).toEqual([{ kind: 'retirement', date: '2026-12-10', from: '2026-10-11' }]);
+    await end(core, session, retiring.assignmentId, { reason: 'retirementAge', date: '2026-11-19' });
+    expect(await rows()).toEqual([]);
   });
 });

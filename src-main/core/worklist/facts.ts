@@ -5,7 +5,7 @@
 // their 拟安置人员公示 (./recruitFacts.ts) and the clerks' marks. A list call reads no document: 100,000 residents with 300,000 service entries are a
 // walk over maps.
 import type { z } from 'zod';
-import type { AssignmentExitDoc, AuditDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
+import type { AssignmentExitDoc, AuditDoc, ExitWithdrawalDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
 import { PREFIX } from '../../../shared/documents/registry';
 import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemasPostCycle';
 import type { AssignmentFact, CourseFact, MarkFact, NoticeFact, ServiceFact, StatusFact } from '../../../shared/worklist/rules';
@@ -31,20 +31,26 @@ export interface PersonEntry {
 }
 
 /** The types read, in the order a fresh read takes them. */
-const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.opening, PREFIX.recruitEntry, PREFIX.worklistMark];
+const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.exitWithdrawal, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.opening, PREFIX.recruitEntry, PREFIX.worklistMark];
 /**
  * The station's own facts are saved in its database between starts (a `_local` document: never
  * replicated, not in the changes feed nor in backups): reading 100,000 residents with 300,000
  * service entries again took most of a minute. Bump the format when what is kept changes.
  */
 export const SAVED_FACTS = '_local/worklist-facts';
-const FACTS_FORMAT = 3;
+const FACTS_FORMAT = 4;
 const SAVE_AFTER = 2_000;
 /** Beyond this many changes behind, the facts are read afresh by type. */
 const REBUILD_AFTER = 50_000;
 
 /** The id part after the type and place of a `hardshipNotice` print's audit target: `<from>:<to>:<noticeFrom>:<noticeTo>`. */
 const NOTICE_TARGET = /^hardshipNotice:(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/;
+
+/** An exit (ended early): its assignment and the last day held. */
+export interface ExitFact {
+  assignmentId: string;
+  date: string;
+}
 
 interface SavedFacts {
   _id: typeof SAVED_FACTS;
@@ -55,7 +61,8 @@ interface SavedFacts {
   services: [string, string, ServiceFact][];
   statuses: [string, string, StatusFact][];
   assignments: [string, string, Omit<AssignmentFact, 'postName'>][];
-  exits: [string, string, string][];
+  exits: [string, string, ExitFact][];
+  withdrawals: [string, string, string][];
   posts: [string, string][];
   sessions: [string, Omit<CourseFact, 'sessionId'>][];
   enrolments: [string, string, string][];
@@ -78,8 +85,10 @@ export class WorklistFacts {
   readonly statuses = new Grouped<StatusFact>();
   /** Assignments by resident, without the post's name (read from `posts` when listed). */
   readonly assignments = new Grouped<Omit<AssignmentFact, 'postName'>>();
-  /** Assignments ended early by resident: the assignment's id → the exit date (the last day held). */
-  readonly exits = new Grouped<string>();
+  /** Exits by resident: the exit's id → its assignment and date (the last day held). */
+  readonly exits = new Grouped<ExitFact>();
+  /** Withdrawn exits by resident: the withdrawal's id → the exit's id. */
+  readonly withdrawals = new Grouped<string>();
   readonly posts = new Map<string, string>();
   readonly sessions = new Map<string, Omit<CourseFact, 'sessionId'>>();
   readonly enrolments = new Grouped<string>();
@@ -113,7 +122,7 @@ export class WorklistFacts {
     this.notices.clear();
     this.noticeOf.clear();
     this.openings.clear();
-    for (const g of [this.services, this.statuses, this.assignments, this.exits, this.enrolments, this.recruitEntries, this.marks]) g.clear();
+    for (const g of [this.services, this.statuses, this.assignments, this.exits, this.withdrawals, this.enrolments, this.recruitEntries, this.marks]) g.clear();
   }
 
   private touchAll(): void {
@@ -159,11 +168,15 @@ export class WorklistFacts {
         return;
       }
       case PREFIX.assignmentExit: {
-        // Kept under the assignment's id (the exit's id is the assignment's under another type).
-        const assignmentId = PREFIX.assignment + id.slice(PREFIX.assignmentExit.length);
         const x = doc as unknown as AssignmentExitDoc | undefined;
-        this.touch(this.exits.delete(assignmentId), x?.residentId);
-        if (!gone && x?.residentId) this.exits.set(x.residentId, assignmentId, x.date);
+        this.touch(this.exits.delete(id), x?.residentId);
+        if (!gone && x?.residentId) this.exits.set(x.residentId, id, { assignmentId: x.assignmentId, date: x.date });
+        return;
+      }
+      case PREFIX.exitWithdrawal: {
+        const w = doc as unknown as ExitWithdrawalDoc | undefined;
+        this.touch(this.withdrawals.delete(id), w?.residentId);
+        if (!gone && w?.residentId) this.withdrawals.set(w.residentId, id, w.exitId);
         return;
       }
       case PREFIX.post: {
@@ -254,6 +267,7 @@ export class WorklistFacts {
     for (const [owner, id, v] of saved.statuses) this.statuses.set(owner, id, v);
     for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
     for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
+    for (const [owner, id, v] of saved.withdrawals) this.withdrawals.set(owner, id, v);
     for (const [id, name] of saved.posts) this.posts.set(id, name);
     for (const [id, v] of saved.sessions) this.sessions.set(id, v);
     for (const [owner, id, v] of saved.enrolments) this.enrolments.set(owner, id, v);
@@ -280,6 +294,7 @@ export class WorklistFacts {
       statuses: this.statuses.entries(),
       assignments: this.assignments.entries(),
       exits: this.exits.entries(),
+      withdrawals: this.withdrawals.entries(),
       posts: [...this.posts],
       sessions: [...this.sessions],
       enrolments: this.enrolments.entries(),

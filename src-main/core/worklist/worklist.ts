@@ -37,11 +37,14 @@ function personFacts(facts: WorklistFacts, r: PersonEntry, policy: ListPolicy): 
   let referrals = false;
   if (services) for (const s of services.values()) if (s.kind === 'jobReferral') referrals = true;
   if (!registered && !referrals && !assignmentsOf && !enrolmentsOf) return null;
-  const exits = facts.exits.byOwner.get(r.id);
+  // The exits not withdrawn, by assignment (a new exit may follow a withdrawn one).
+  const withdrawn = new Set(facts.withdrawals.of(r.id));
+  const exits = new Map<string, string>();
+  for (const [exitId, x] of facts.exits.byOwner.get(r.id) ?? []) if (!withdrawn.has(exitId)) exits.set(x.assignmentId, x.date);
   const assignments: AssignmentFact[] = assignmentsOf
     ? [...assignmentsOf.values()].map((a) => {
         // Ended early: held up to the exit date (the months it counts), and the exit answers its duties.
-        const exitDate = exits?.get(a.id);
+        const exitDate = exits.get(a.id);
         return { ...a, postName: facts.posts.get(a.postId) ?? '', ...(exitDate ? { exitDate, endDate: exitDate < a.endDate ? exitDate : a.endDate } : {}) };
       })
     : [];

@@ -102,6 +102,11 @@ export const worklistPolicySchema = z.strictObject({
   limitWarnDays: days(365),
   /** …before the holder reaches the retirement age. */
   retirementWarnDays: days(365),
+  /**
+   * The last days before the subsidy limit or the retirement age: the post's page and the work list
+   * show the holder as a warning (red), not only listed (issue 17: 30 days before).
+   */
+  exitWarnDays: days(365),
   /** A trainee's status is due this many months after the course ended. */
   trainingFollowUpMonths: days(36),
   /** Contacts, referrals and trainees are listed this many days before they are due. */
@@ -154,13 +159,14 @@ export const DEFAULT_POSTS_POLICY: PostsPolicy = {
 /** Shipped default (to be confirmed by the county): 16 to 100 years old on the registration date. */
 export const DEFAULT_REGISTRATION_AGE: RegistrationAgeRange = { minAge: 16, maxAge: 100 };
 
-/** Shipped defaults (to be confirmed by the county): issue 16's 30 / 14 / 30 / 60 / 60 days and 6 months. */
+/** Shipped defaults (to be confirmed by the county): issue 16's 30 / 14 / 30 / 60 / 60 days and 6 months; issue 17's warning 30 days before the limit or the retirement age. */
 export const DEFAULT_WORKLIST_POLICY: WorklistParams = {
   contactDays: 30,
   referralResultDays: 14,
   assignmentEndDays: 30,
   limitWarnDays: 60,
   retirementWarnDays: 60,
+  exitWarnDays: 30,
   trainingFollowUpMonths: 6,
   leadDays: 7,
   quarterLeadDays: 30,

@@ -79,6 +79,8 @@ export interface HolderWarning {
   date: string;
   /** The first day the warning shows (the work list's window before `date`). */
   from: string;
+  /** Within the last `exitWarnDays` before `date` (default 30): shown as a warning, not only listed. */
+  urgent: boolean;
   /** The subsidy limit's months (the county's parameter), for `subsidyLimit`. */
   maxSubsidyMonths?: number;
 }
@@ -92,16 +94,17 @@ export function holderWarnings(
   a: Pick<AssignmentFact, 'id' | 'startDate' | 'endDate' | 'exitDate'>,
   all: readonly Pick<AssignmentFact, 'id' | 'startDate' | 'endDate'>[],
   person: { birthDate: string; sex: 'male' | 'female' } | null,
-  policy: { maxSubsidyMonths: number; retirement: RetirementRuleSet; params: Pick<WorklistParams, 'limitWarnDays' | 'retirementWarnDays'> },
+  policy: { maxSubsidyMonths: number; retirement: RetirementRuleSet; params: Pick<WorklistParams, 'limitWarnDays' | 'retirementWarnDays' | 'exitWarnDays'> },
   today: string,
 ): HolderWarning[] {
   if (a.exitDate || a.endDate < today) return [];
   const out: HolderWarning[] = [];
   const limit = postLimitDay(all, a, policy.maxSubsidyMonths);
-  if (limit <= a.endDate) out.push({ kind: 'subsidyLimit', date: limit, from: addDays(limit, -policy.params.limitWarnDays), maxSubsidyMonths: policy.maxSubsidyMonths });
+  const urgent = (date: string) => today >= addDays(date, -policy.params.exitWarnDays);
+  if (limit <= a.endDate) out.push({ kind: 'subsidyLimit', date: limit, from: addDays(limit, -policy.params.limitWarnDays), urgent: urgent(limit), maxSubsidyMonths: policy.maxSubsidyMonths });
   const retires = person ? retirementDate(policy.retirement, person.birthDate, person.sex) : null;
-  if (retires && retires > a.startDate && retires <= a.endDate) out.push({ kind: 'retirement', date: retires, from: addDays(retires, -policy.params.retirementWarnDays) });
-  return out.filter((w) => w.from <= today);
+  if (retires && retires > a.startDate && retires <= a.endDate) out.push({ kind: 'retirement', date: retires, from: addDays(retires, -policy.params.retirementWarnDays), urgent: urgent(retires) });
+  return out.filter((w) => w.from <= today || w.urgent);
 }
 
 /** An assignment's early end as the holder row shows it. */

@@ -304,6 +304,7 @@ function postDuties(p: PersonFacts, params: WorklistParams, maxSubsidyMonths: nu
         post: a.postName,
         startDate: a.startDate,
         endDate: a.endDate,
+        ...(chosen.rule === 'subsidyLimitNear' || chosen.rule === 'retirementNear' ? { warnFrom: addDays(chosen.dueDate, -params.exitWarnDays) } : {}),
         ...(chosen.rule === 'subsidyLimitNear' ? { maxSubsidyMonths, limitDate: limitDay } : {}),
         ...(chosen.rule === 'retirementNear' ? { retirementDate: p.retirementDate } : {}),
       },

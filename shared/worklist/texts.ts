@@ -33,10 +33,12 @@ export const worklistZhCN = {
     states: {
       due: '待办',
       overdue: '逾期',
+      warning: '预警',
     },
     stateHelp: {
       due: '待办：已到列出日，尚未超过到期日（含到期日当天）。',
       overdue: '逾期：已过到期日仍未办结。',
+      warning: '预警：距补贴期满或法定退休年龄已不足 {{exitWarnDays}} 天（县级政策参数），请尽快安排后续。',
       done: '办结：记录了对应的服务、结果或就业状态后，该项不再列出；标记不删除任何记录。',
       kept: '未联系和季度服务逾期后一直列出直到办结；岗位、培训、推荐、公示等一次性事项逾期超过 {{keepOverdueDays}} 天后不再列出。',
     },
@@ -114,10 +116,12 @@ export const worklistEn: typeof worklistZhCN = {
     states: {
       due: 'Due',
       overdue: 'Overdue',
+      warning: 'Warning',
     },
     stateHelp: {
       due: 'Due: listed from its start up to and including its due date.',
       overdue: 'Overdue: past its due date and not yet answered.',
+      warning: 'Warning: fewer than {{exitWarnDays}} days left before the subsidy limit or the statutory retirement age (a county parameter); arrange what comes next now.',
       done: 'Done: once the service, result or status entry that answers it is recorded, the row is no longer listed; marks delete nothing.',
       kept: 'Contacts and quarterly services stay listed until done; one-off duties (posts, courses, referrals, notices) are no longer listed once more than {{keepOverdueDays}} days overdue.',
     },

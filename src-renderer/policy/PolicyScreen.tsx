@@ -7,7 +7,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssessmentPolicySummary } from '../assessment/AssessmentPolicySummary';
-import { POLICY_KINDS, type AssessmentPolicy, type MinimumWageValues, type PostsPolicy, type RecruitmentPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
+import { DEFAULT_WORKLIST_POLICY, POLICY_KINDS, type AssessmentPolicy, type MinimumWageValues, type PostsPolicy, type RecruitmentPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams } from '../../shared/policy/parameters';
 import { type PolicyEntryView, mayCall } from '../../shared/rpc/handlers';
 import { usePolicyList } from './queries';
 import { errorText } from '../errors';
@@ -162,11 +162,11 @@ function ValuesSummary({ entry }: { entry: PolicyEntryView }) {
       return <span data-testid="policy-values">{t('policy.registrationAge.summary', { min: v.minAge, max: v.maxAge })}</span>;
     }
     case 'worklist': {
-      const v = entry.values as WorklistParams;
+      const v = { ...DEFAULT_WORKLIST_POLICY, ...(entry.values as Partial<WorklistParams>) };
       return (
         <ul className="leye-policy-values" data-testid="policy-values">
           <li>{t('policy.worklist.summaryContact', { contact: v.contactDays, referral: v.referralResultDays, months: v.trainingFollowUpMonths, lead: v.leadDays })}</li>
-          <li>{t('policy.worklist.summaryPosts', { end: v.assignmentEndDays, limit: v.limitWarnDays, retirement: v.retirementWarnDays })}</li>
+          <li>{t('policy.worklist.summaryPosts', { end: v.assignmentEndDays, limit: v.limitWarnDays, retirement: v.retirementWarnDays, warn: v.exitWarnDays })}</li>
           <li>{t('policy.worklist.summaryOther', { quarter: v.quarterLeadDays, notice: v.noticeDecisionDays, keep: v.keepOverdueDays })}</li>
         </ul>
       );

@@ -100,7 +100,7 @@ describe('the work list periods', () => {
     expect(form).toEqual({ effectiveFrom: '2026-11-22', values: DEFAULT_WORKLIST_POLICY });
     const args = toPolicyArgs('worklist', form);
     expect(policySaveSchema.safeParse(args).success).toBe(true);
-    expect(args).toEqual({ kind: 'worklist', effectiveFrom: '2026-11-22', values: { contactDays: 30, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5, keepOverdueDays: 365 } });
+    expect(args).toEqual({ kind: 'worklist', effectiveFrom: '2026-11-22', values: { contactDays: 30, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, exitWarnDays: 30, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5, keepOverdueDays: 365 } });
     const emptied = toPolicyArgs('worklist', { ...form, values: { ...form.values, contactDays: null } });
     const parsed = policySaveSchema.safeParse(emptied);
     expect(parsed.success).toBe(false);

@@ -59,6 +59,7 @@ export const WORKLIST_FIELDS: readonly { name: keyof WorklistParams; min: number
   { name: 'assignmentEndDays', min: 1, max: 365 },
   { name: 'limitWarnDays', min: 1, max: 365 },
   { name: 'retirementWarnDays', min: 1, max: 365 },
+  { name: 'exitWarnDays', min: 1, max: 365 },
   { name: 'trainingFollowUpMonths', min: 1, max: 36 },
   { name: 'leadDays', min: 0, max: 90 },
   { name: 'quarterLeadDays', min: 0, max: 90 },
@@ -154,7 +155,8 @@ export function startValues<K extends PolicyKind>(kind: K, base: PolicyEntryView
       return form as FormsByKind[K];
     }
     case 'worklist':
-      return { effectiveFrom, values: clone((base?.values as WorklistParams | undefined) ?? DEFAULT_WORKLIST_POLICY) } as FormsByKind[K];
+      // A value recorded before a period was added starts that period from its default.
+      return { effectiveFrom, values: clone({ ...DEFAULT_WORKLIST_POLICY, ...(base?.values as Partial<WorklistParams> | undefined) }) } as FormsByKind[K];
     case 'assessment':
       return { effectiveFrom, values: clone((base?.values as AssessmentPolicy | undefined) ?? DEFAULT_ASSESSMENT_POLICY) } as FormsByKind[K];
     case 'recruitment':

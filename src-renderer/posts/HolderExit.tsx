@@ -86,7 +86,7 @@ export function HolderWarnings({ holder }: { holder: AssignmentView }) {
     <>
       {holder.warnings.map((w) => (
         <Tooltip key={w.kind} title={t(`exits.warnings.${w.kind}Help`, { date: w.date, max: w.maxSubsidyMonths ?? '' })}>
-          <Tag color="gold" icon={<WarningOutlined />} data-testid={`holder-warning-${w.kind}`}>
+          <Tag color={w.urgent ? 'red' : 'gold'} icon={<WarningOutlined />} data-testid={`holder-warning-${w.kind}`} data-urgent={w.urgent}>
             {t(`exits.warnings.${w.kind}`, { date: w.date })}
           </Tag>
         </Tooltip>

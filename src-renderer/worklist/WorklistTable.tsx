@@ -13,14 +13,26 @@ import { dueText, factLines, openLabel, subjectOf, targetRoute } from './wording
 
 export type RowAction = (item: WorklistItem, kind: WorklistMarkKind) => void;
 
-function StateTag({ item }: { item: WorklistItem }) {
+function StateTag({ item, today }: { item: WorklistItem; today: string }) {
   const { t } = useTranslation();
+  // A holder in the last days before the subsidy limit or the retirement age (the work list's `exitWarnDays`).
+  const warnFrom = item.facts['warnFrom'];
+  const warning = item.state === 'due' && typeof warnFrom === 'string' && warnFrom <= today;
   return (
-    <Tooltip title={t(`worklist.stateHelp.${item.state}`)}>
-      <Tag color={item.state === 'overdue' ? 'red' : 'orange'} data-testid="worklist-state" data-state={item.state}>
-        {t(`worklist.states.${item.state}`)}
-      </Tag>
-    </Tooltip>
+    <Space orientation="vertical" size={4}>
+      <Tooltip title={t(`worklist.stateHelp.${item.state}`)}>
+        <Tag color={item.state === 'overdue' ? 'red' : 'orange'} data-testid="worklist-state" data-state={item.state}>
+          {t(`worklist.states.${item.state}`)}
+        </Tag>
+      </Tooltip>
+      {warning && (
+        <Tooltip title={t('worklist.stateHelp.warning', { exitWarnDays: Math.round((Date.parse(item.dueDate) - Date.parse(warnFrom)) / 86_400_000) })}>
+          <Tag color="red" data-testid="worklist-warning">
+            {t('worklist.states.warning')}
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
   );
 }
 
@@ -77,7 +89,7 @@ export function WorklistTable({ items, today, marked, onAction, loading }: { ite
       dataSource={items}
       onRow={(item) => ({ 'data-testid': marked ? 'worklist-marked-row' : 'worklist-row', 'data-rule': item.rule, 'data-state': item.state }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'state', width: 84, render: (_, item) => <StateTag item={item} /> },
+        { key: 'state', width: 84, render: (_, item) => <StateTag item={item} today={today} /> },
         { key: 'who', width: 170, render: (_, item) => <Who item={item} /> },
         { key: 'facts', render: (_, item) => <Facts item={item} today={today} /> },
         marked

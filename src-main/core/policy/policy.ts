@@ -85,7 +85,8 @@ export class PolicyStore {
   /** The work list's periods in force on a day (the shipped default until the county records one). */
   worklist(day: string): { values: PolicyValuesByKind['worklist']; isDefault: boolean } {
     const doc = this.inForce('worklist', day);
-    return doc ? { values: doc.values, isDefault: doc.isDefault } : { values: DEFAULT_WORKLIST_POLICY, isDefault: true };
+    // A value recorded before a period was added keeps the added period's default.
+    return doc ? { values: { ...DEFAULT_WORKLIST_POLICY, ...doc.values }, isDefault: doc.isDefault } : { values: DEFAULT_WORKLIST_POLICY, isDefault: true };
   }
 
   /** The 考核 parameter in force on a day (the shipped default until the county records one), with the day it applies from. */

@@ -176,8 +176,11 @@ describe('ending an assignment early', () => {
     const retiring = await holder(core, session, '113', '2026-01-01', '2026-12-31', '19660710');
     const rows = async () => (await core.call(session, 'worklist.list', {})).items.filter((i) => i.target.kind === 'post').map((i) => `${i.rule} ${i.dueDate}`).sort();
     expect(await rows()).toEqual(['assignmentEnding 2026-12-15', 'retirementNear 2026-12-10']);
+    // The work list's row warns from 30 days before the retirement age (the `exitWarnDays` default).
+    const row = (await core.call(session, 'worklist.list', {})).items.find((i) => i.rule === 'retirementNear');
+    expect(row?.facts['warnFrom']).toBe('2026-11-10');
     const warnings = async () => Object.fromEntries((await core.call(session, 'posts.get', { postId: POST }))!.holders.map((h) => [h.residentId, h.warnings]));
-    expect(await warnings()).toEqual({ [ending.residentId]: [], [retiring.residentId]: [{ kind: 'retirement', date: '2026-12-10', from: '2026-10-11' }] });
+    expect(await warnings()).toEqual({ [ending.residentId]: [], [retiring.residentId]: [{ kind: 'retirement', date: '2026-12-10', from: '2026-10-11', urgent: true }] });
     await end(core, session, ending.assignmentId, { reason: 'death' });
     await end(core, session, retiring.assignmentId, { reason: 'retirementAge', date: '2026-11-20' });
     expect(await rows()).toEqual([]);
@@ -185,7 +188,7 @@ describe('ending an assignment early', () => {
     // A withdrawn exit answers nothing: the row and the warning are back; a new exit (numbered) answers them again.
     await core.call(session, 'posts.withdrawExit', { assignmentId: retiring.assignmentId, reason: '结束错了人' });
     expect(await rows()).toEqual(['retirementNear 2026-12-10']);
-    expect((await warnings())[retiring.residentId]).toEqual([{ kind: 'retirement', date: '2026-12-10', from: '2026-10-11' }]);
+    expect((await warnings())[retiring.residentId]).toEqual([{ kind: 'retirement', date: '2026-12-10', from: '2026-10-11', urgent: true }]);
     await end(core, session, retiring.assignmentId, { reason: 'retirementAge', date: '2026-11-19' });
     expect(await rows()).toEqual([]);
   });

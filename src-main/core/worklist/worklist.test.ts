@@ -84,7 +84,7 @@ describe('the county’s dated parameters', () => {
     const { core, session } = await station();
     await unemployed(core, session);
     expect(rules(await list(core, session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
-    const values = { contactDays: 60, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5, keepOverdueDays: 365 };
+    const values = { contactDays: 60, referralResultDays: 14, assignmentEndDays: 30, limitWarnDays: 60, retirementWarnDays: 60, exitWarnDays: 30, trainingFollowUpMonths: 6, leadDays: 7, quarterLeadDays: 30, noticeDecisionDays: 5, keepOverdueDays: 365 };
     // Not yet in force today: nothing changes.
     await core.call(session, 'policy.save', { kind: 'worklist', effectiveFrom: '2026-11-23', values });
     expect(rules(await list(core, session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);

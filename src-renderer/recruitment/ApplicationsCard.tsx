@@ -46,7 +46,7 @@ export function ApplicationsCard({ opening, canWrite }: { opening: OpeningDetail
               ) : null,
           },
           { key: 'rank', title: t('recruitment.rank'), width: 60, align: 'right', render: (_, a) => <span data-testid="application-rank">{a.rank ?? '—'}</span> },
-          { key: 'name', title: t('recruitment.applicant'), render: (_, a) => <span data-testid="application-name">{a.name}</span> },
+          { key: 'name', title: t('recruitment.applicant'), width: 110, render: (_, a) => <span data-testid="application-name" style={{ whiteSpace: 'nowrap' }}>{a.name}</span> },
           { key: 'sex', title: t('recruitment.print.sexCol'), width: 60, render: (_, a) => t(`enums.sex.${a.sex}`) },
           { key: 'age', title: t('recruitment.print.age'), width: 60, align: 'right', dataIndex: 'age' },
           { key: 'village', title: t('recruitment.print.village'), dataIndex: 'villageName' },

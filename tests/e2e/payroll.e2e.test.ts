@@ -122,6 +122,9 @@ describe('the township payroll', () => {
       expect(texts[0]).toContain(language === 'zh-CN' ? '未列入本表' : 'Notonthissheet');
       expect(texts[0]).toContain(language === 'zh-CN' ? '未知村（370102001001）（未收到数据）' : 'Unknownvillage(370102001001)(Nodatareceived)');
       expect(texts[2]).toContain(payable.toFixed(2));
+      // Each row says which rule decided its amount (no 考核 entered here: by the hours).
+      expect(texts[0]).toContain(language === 'zh-CN' ? '计发依据' : 'Basis');
+      expect(await page.getByTestId('pf-payroll-basis').first().innerText()).toBe(language === 'zh-CN' ? '按工时' : 'By hours');
       expect(texts.join('')).not.toContain('6228480012345678');
       run('pdftoppm', ['-r', '60', '-png', pdf, path.join(OUT, `payroll-${language}`)]);
       expect(fs.readdirSync(OUT).filter((f) => f.startsWith(`payroll-${language}-`) && f.endsWith('.png'))).toHaveLength(3);

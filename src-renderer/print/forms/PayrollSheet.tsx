@@ -9,7 +9,8 @@ import { pageLines, type SheetLine } from '../../payroll/pages';
 import { placeLabelOf } from '../../payroll/placeLabel';
 import { money, FormTitle, SignLine, Page } from './parts';
 
-const COLUMNS = ['seq', 'village', 'post', 'name', 'days', 'hours', 'score', 'payDue', 'deductions', 'payable', 'account', 'sign'] as const;
+const BASES = ['full', 'proportional', 'none', 'minimumWage', 'noAssessment'] as const;
+const COLUMNS = ['seq', 'village', 'post', 'name', 'days', 'hours', 'score', 'basis', 'payDue', 'deductions', 'payable', 'account', 'sign'] as const;
 
 function Totals({ label, totals, testId }: { label: string; totals: PayrollTotals; testId: string }) {
   return (
@@ -19,13 +20,21 @@ function Totals({ label, totals, testId }: { label: string; totals: PayrollTotal
       </td>
       <td className="pf-center">{totals.days}</td>
       <td className="pf-right">{totals.hours}</td>
-      <td />
+      <td colSpan={2} />
       <td className="pf-right">{money(totals.payDue)}</td>
       <td className="pf-right">{money(totals.deductions)}</td>
       <td className="pf-right">{money(totals.payable)}</td>
       <td colSpan={2} />
     </tr>
   );
+}
+
+/** The rule that decided the amount, in a word or two (the .xlsx and the 考核 screen word it in full). */
+function basisOf(row: PayrollRow, words: Record<string, string>): string {
+  const rule = row.rule.replace(/^assessment\.rule\./, '');
+  const word = words[`basis.${rule}`];
+  if (!word) return '';
+  return rule === 'proportional' ? word.replace('{{percent}}', String(row.ruleParams['percent'] ?? '')) : word;
 }
 
 /** A holder's line (the texts it needs are looked up once for the sheet: 1,500 rows render fast). */
@@ -40,6 +49,7 @@ function HolderRow({ row, seq, village, words }: { row: PayrollRow; seq: number;
       <td className="pf-center">{row.days}</td>
       <td className="pf-right">{row.hours}</td>
       <td className="pf-center">{row.score ?? '—'}</td>
+      <td className="pf-center" data-testid="pf-payroll-basis">{basisOf(row, words)}</td>
       <td className="pf-right">{money(row.payDue)}</td>
       <td className="pf-right">{money(row.deductions)}</td>
       <td className="pf-right">{money(row.payable)}</td>
@@ -55,7 +65,12 @@ export function PayrollSheet({ form }: { form: PayrollForm }) {
   const [year, month] = sheet.month.split('-');
   const label = placeLabelOf(t);
   const pages = pageLines(sheet, label);
-  const words: Record<string, string> = { bankCard: t('payroll.accountKinds.bankCard'), socialSecurityCard: t('payroll.accountKinds.socialSecurityCard'), none: t('payroll.noAccount') };
+  const words: Record<string, string> = {
+    bankCard: t('payroll.accountKinds.bankCard'),
+    socialSecurityCard: t('payroll.accountKinds.socialSecurityCard'),
+    none: t('payroll.noAccount'),
+    ...Object.fromEntries(BASES.map((b) => [`basis.${b}`, t(`payroll.basis.${b}`, { percent: '{{percent}}' })])),
+  };
   const missing = sheet.missing.map((m) => t('payroll.missing.item', { village: label(m.placeCode, m.placeName), why: m.reason === 'notClosed' ? t('payroll.missing.notClosed', { posts: m.posts.join(t('payroll.enumSeparator')) }) : t('payroll.missing.noData') }));
   return (
     <Page landscape>

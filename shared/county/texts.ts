@@ -159,7 +159,7 @@ export const countyZhCN = {
   },
 };
 
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const countyErrorsZhCN = {
   county: {
     notCounty: '只有县级站点（县级人员，联网）才能审核上报批次',

@@ -1,5 +1,5 @@
 // UI texts of the policy-parameter screen (zh-CN; English in texts.en.ts). Merged with the other
-// domains' texts in ../i18n/resources.ts.
+// domains' texts in ../i18n/resources.zh-CN.ts (English: resources.en.ts).
 
 export const policyZhCN = {
   policy: {
@@ -110,7 +110,7 @@ export const policyZhCN = {
   },
 };
 
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const policyErrorsZhCN = {
   policy: {
     exists: '{{date}} 起施行的参数已存在，请修改原条目',

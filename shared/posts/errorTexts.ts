@@ -2,7 +2,7 @@
 
 import { exitsErrorsZhCN } from './exitsTexts';
 
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const postsErrorsZhCN = {
   ...exitsErrorsZhCN,
   override: {

@@ -3,7 +3,7 @@
 // The reasons' status mapping is written out in `mappingHelp` (see ./exits.ts nextStatusOf).
 
 export const exitsZhCN = {
-  /** The record type's name (deep-merged into `errors.labels` by ../i18n/resources.ts). */
+  /** The record type's name (deep-merged into `errors.labels` by ../i18n/resources.zh-CN.ts). */
   errors: { labels: { recordType: { assignmentExit: '提前结束上岗', exitWithdrawal: '撤销提前结束' } } },
   exits: {
     action: '提前结束',

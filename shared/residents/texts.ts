@@ -1,6 +1,6 @@
 // Texts of the residents' list, registration form and details, the labels of the form's fields
 // and of the residents' enums (zh-CN; English in texts.en.ts). Merged with the other domains'
-// texts in ../i18n/resources.ts.
+// texts in ../i18n/resources.zh-CN.ts (English: resources.en.ts).
 
 export const residentsZhCN = {
   residents: {

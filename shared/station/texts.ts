@@ -1,5 +1,5 @@
 // Texts of the station's first-run setup and login screens, and the labels of their fields
-// (zh-CN; English in texts.en.ts). Merged with the other domains' texts in ../i18n/resources.ts.
+// (zh-CN; English in texts.en.ts). Merged with the other domains' texts in ../i18n/resources.zh-CN.ts (English: resources.en.ts).
 
 export const stationZhCN = {
   countyStation: {

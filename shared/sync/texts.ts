@@ -107,7 +107,7 @@ export const syncZhCN = {
   },
 };
 
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const syncErrorsZhCN = {
   quarantine: { unknownType: '不认识的记录类型', typeMismatch: '记录类型与编号不符' },
   sync: {

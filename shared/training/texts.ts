@@ -184,7 +184,7 @@ export const trainingZhCN = {
   },
 };
 
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const trainingErrorsZhCN = {
   training: {
     slotOutsideDates: '课时日期须在培训起止日期之内',

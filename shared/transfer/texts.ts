@@ -31,7 +31,7 @@ export const transferZhCN = {
   },
 };
 
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const transferErrorsZhCN = {
   transfer: {
     empty: '文件是空的',

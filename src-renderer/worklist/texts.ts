@@ -2,7 +2,7 @@
 // it is due, the actions and the mark dialog, the township's village picker and the county's
 // columns. The rules' names and definitions, the states and the marks' help are the core's
 // (shared/worklist/texts.ts, `worklist.*`); these are merged into the renderer's resources by
-// ../rendererTexts.ts.
+// ../rendererTexts.zh-CN.ts (the English ones by ../rendererTexts.en.ts).
 
 export const worklistScreenZhCN = {
   worklistScreen: {

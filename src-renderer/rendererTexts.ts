@@ -1,17 +1,19 @@
-// The renderer's resources: every domain's shared texts (../shared/i18n/resources.ts) and the
-// tables only a screen uses, kept next to the screen (the 待办 screen's). A screen adds its table
-// to both lists; rendererTexts.test.ts checks both languages and that no key is defined twice.
+// The renderer's resources in both languages, for the tests: ./i18n.ts loads one language at a
+// time (rendererTexts.zh-CN.ts or rendererTexts.en.ts). Every domain's shared texts
+// (../shared/i18n/resources.*.ts) and the tables only a screen uses, kept next to the screen (the
+// 待办 screen's). A screen adds its table to both languages' modules; rendererTexts.test.ts checks
+// both languages and that no key is defined twice.
 
-import { mergeTexts } from '../shared/i18n/merge';
-import { resources } from '../shared/i18n/resources';
-import { worklistScreenEn, worklistScreenZhCN } from './worklist/texts';
+import { rendererEn, rendererEnTables } from './rendererTexts.en';
+import { rendererZhCN, rendererZhCNTables } from './rendererTexts.zh-CN';
 
 export const rendererTextTables = {
-  'zh-CN': [worklistScreenZhCN],
-  en: [worklistScreenEn],
+  'zh-CN': rendererZhCNTables,
+  en: rendererEnTables,
 } as const;
 
-export const rendererResources = {
-  'zh-CN': mergeTexts(resources['zh-CN'], ...rendererTextTables['zh-CN']),
-  en: mergeTexts(resources.en, ...rendererTextTables.en),
+/** English typed by zh-CN. */
+export const rendererResources: { 'zh-CN': typeof rendererZhCN; en: typeof rendererZhCN } = {
+  'zh-CN': rendererZhCN,
+  en: rendererEn,
 };

@@ -1,4 +1,4 @@
-// UI texts of accounts, the lock screen and the audit log (zh-CN first, English second) and
+// UI texts of accounts, the lock screen and the audit log (zh-CN; English in texts.en.ts) and
 // their errors. The core's audit-log spreadsheet uses the zh-CN column names and action labels.
 export const accessZhCN = {
   access: {
@@ -83,89 +83,6 @@ export const accessZhCN = {
   },
 };
 
-export const accessEn: typeof accessZhCN = {
-  access: {
-    nav: { users: 'Accounts', audit: 'Audit log' },
-    roles: { clerk: 'Village clerk', township: 'Township window', county: 'County staff', admin: 'Administrator' },
-    users: {
-      title: 'Accounts',
-      create: 'New account',
-      loginName: 'Login name',
-      displayName: 'Name',
-      role: 'Role',
-      status: 'Status',
-      enabled: 'Active',
-      disabled: 'Disabled',
-      locked: 'Locked until {{at}}',
-      createdAt: 'Created',
-      actions: 'Actions',
-      edit: 'Edit',
-      resetPassword: 'Reset password',
-      unlock: 'Unlock',
-      disable: 'Disable',
-      enable: 'Enable',
-      password: 'Initial password',
-      newPassword: 'New password',
-      passwordHint: 'At least 8 characters mixing two of letters, digits and symbols',
-      save: 'Save',
-      cancel: 'Cancel',
-      saved: 'Saved',
-      created: 'Account {{loginName}} created',
-      unlocked: '{{loginName}} unlocked',
-      passwordReset: 'Password of {{loginName}} reset',
-      idleLock: 'Lock the screen when idle',
-      idleLockMinutes: '{{minutes}} minutes',
-      idleLockLabel: 'Minutes without input before the screen locks',
-    },
-    lock: {
-      title: 'Screen locked',
-      hint: '{{name}}, the screen locked after a while without input. Enter your password to go on.',
-      password: 'Password',
-      unlock: 'Unlock',
-      logout: 'Log out',
-    },
-    changePassword: {
-      title: 'Change password',
-      current: 'Current password',
-      next: 'New password',
-      confirm: 'Confirm new password',
-      mismatch: 'The new passwords do not match',
-      done: 'Password changed',
-    },
-    audit: {
-      title: 'Audit log',
-      action: 'Action',
-      user: 'User',
-      range: 'Dates',
-      at: 'Time',
-      target: 'Target',
-      field: 'What',
-      reason: 'Note',
-      place: 'Place code',
-      all: 'All actions',
-      export: 'Export to Excel',
-      exported: 'Exported {{fileName}}',
-      total: '{{count}} entries',
-      sheetName: 'Audit log',
-      actions: {
-        reveal: 'Viewed full number',
-        override: 'Rule override',
-        reopenMonth: 'Month reopened',
-        withdrawExit: 'Early end withdrawn',
-        print: 'Printed',
-        export: 'Exported',
-        import: 'Imported',
-        unlock: 'Accepted record unlocked',
-        account: 'Account change',
-        loginFailed: 'Failed login',
-        lockout: 'Account locked',
-        reopen: 'Registration reopened',
-        idSearch: 'Searched by ID number',
-      },
-    },
-  },
-};
-
 export const accessErrorsZhCN = {
   accountLocked: '登录失败次数过多，账号已锁定，请在 {{retryAt}} 后重试（约 {{minutes}} 分钟）',
   sessionLocked: '屏幕已锁定，请输入密码解锁',
@@ -179,21 +96,5 @@ export const accessErrorsZhCN = {
     samePassword: '新密码不能与当前密码相同',
     passwordIsName: '密码不能与登录名相同',
     toBeforeFrom: '结束日期不能早于开始日期',
-  },
-};
-
-export const accessErrorsEn: typeof accessErrorsZhCN = {
-  accountLocked: 'Too many failed logins: this account is locked; try again after {{retryAt}} (about {{minutes}} minutes)',
-  sessionLocked: 'The screen is locked: enter your password to unlock it',
-  sessionEnded: 'An administrator changed this account: please log in again',
-  accountDisabled: 'This account is disabled: ask the administrator',
-  access: {
-    passwordWeak: 'A password mixes at least two of letters, digits and symbols',
-    userExists: 'The login name {{loginName}} is taken',
-    lastAdmin: 'The last administrator can be neither disabled nor given another role',
-    wrongPassword: 'The current password is wrong',
-    samePassword: 'The new password must differ from the current one',
-    passwordIsName: 'The password may not be the login name',
-    toBeforeFrom: 'The end date cannot be before the start date',
   },
 };

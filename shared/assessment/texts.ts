@@ -1,4 +1,4 @@
-// The 考核 (monthly assessment and pay) texts, zh-CN first, then English (same keys).
+// The 考核 (monthly assessment and pay) texts, zh-CN; English in texts.en.ts (same keys).
 
 export const assessmentZhCN = {
   assessment: {
@@ -101,107 +101,6 @@ export const assessmentZhCN = {
   },
 };
 
-export const assessmentEn: typeof assessmentZhCN = {
-  assessment: {
-    open: 'Assessment and pay',
-    title: '{{post}} · {{month}} assessment and pay',
-    back: 'Back to attendance',
-    notClosed: 'This month is not closed: assess after the month close.',
-    countyLocked: 'The county accepted this month ({{at}}): the assessments can no longer change.',
-    policyDefault: 'The assessment rules are the shipped defaults (village attendance 30, township 50, democratic review 20, pass 60): the county is to confirm them.',
-    policyLine: 'Assessment rules from {{from}}: {{items}}; pass {{pass}}, full pay {{full}}',
-    columns: {
-      name: 'Name',
-      hours: 'Hours',
-      score: 'Score',
-      result: 'Result',
-      basePay: 'Pay for hours',
-      payDue: 'Pay due',
-      deductions: 'Deductions',
-      payable: 'Payable',
-      rule: 'Decided by',
-      notice: 'Deduction notice',
-      actions: 'Actions',
-    },
-    passed: 'Passed',
-    failed: 'Failed',
-    none: 'Not assessed',
-    enter: 'Assess',
-    change: 'Change',
-    noticePrinted: 'Printed',
-    noticePending: 'To print',
-    noticeNone: 'No deduction',
-    printNotice: 'Print notice',
-    failedMonths: '{{count}} failed months',
-    exitEligible: '{{count}} failed months: eligible for an exit for failed assessments',
-    form: {
-      title: 'Assessment of {{name}}, {{month}}',
-      items: 'Items (0–100 points)',
-      weight: 'weight {{weight}}%',
-      weighted: 'Weighted score: {{score}} ({{result}})',
-      deductions: 'Deductions',
-      reason: 'Reason',
-      amount: 'Amount (yuan)',
-      addDeduction: 'Add a deduction',
-      remove: 'Remove',
-      note: 'Note',
-      changeReason: 'Reason for the change',
-      save: 'Save',
-      cancel: 'Cancel',
-      saved: 'Assessment saved',
-      supersedes: 'Saving replaces the assessment entered {{at}} by {{by}} (which is kept).',
-    },
-    history: 'Assessment entries',
-    historyLine: '{{at}} {{by}}: {{score}} points',
-    rule: {
-      full: 'Score {{score}}, at or above the full-pay mark {{fullPayMark}}: full pay for the hours',
-      proportional: 'Score {{score}}: {{percent}}% of the pay (full-pay mark {{fullPayMark}})',
-      none: 'Score {{score}}, under the pass mark {{passMark}}: no pay',
-      minimumWage: 'Raised to the minimum wage: {{hourlyMinimum}} yuan an hour × {{hours}} hours',
-      noAssessment: 'Not assessed: pay for the hours',
-    },
-    payRules: { full: 'Full pay', proportional: 'Pay in proportion to the score', none: 'No pay' },
-    policy: {
-      items: 'Items',
-      itemsHint: 'Each item is scored 0–100 and weighed; the weights total 100.',
-      key: 'Item code',
-      labelZh: 'Name (Chinese)',
-      labelEn: 'Name (English)',
-      weight: 'Weight (%)',
-      passMark: 'Pass mark',
-      fullPayMark: 'Full-pay mark',
-      betweenRule: 'Passed, under the full-pay mark',
-      belowPassRule: 'Under the pass mark',
-      failedMonthsForExit: 'Failed months before an exit',
-      addItem: 'Add an item',
-      removeItem: 'Remove',
-      weightsTotal: 'Weights total: {{sum}}%',
-      summaryMarks: 'Pass {{pass}}, full pay {{full}}; passed under full pay: {{between}}; failed: {{below}}',
-      summaryExit: '{{count}} failed months allow an exit for failed assessments',
-    },
-    notice: {
-      title: 'Notice of deductions from the public-welfare post subsidy',
-      intro: 'Following the assessment of {{month}}, these amounts are deducted from your subsidy:',
-      holder: 'Post holder',
-      idNumber: 'ID number',
-      post: 'Post',
-      place: 'Village (community)',
-      month: 'Month',
-      score: 'Score',
-      reason: 'Reason',
-      amount: 'Amount (yuan)',
-      total: 'Total deducted',
-      before: 'Pay due before deductions (yuan)',
-      after: 'Payable after deductions (yuan)',
-      rule: 'Pay decided by',
-      objection: 'Any objection is to be raised with the village or township within 3 working days of receiving this notice.',
-      holderSign: 'Holder’s signature',
-      stationSign: 'Notifying office (seal)',
-      assessedBy: 'Assessed by {{name}} at {{at}}',
-    },
-  },
-};
-
 /** Nested under `errors`. */
 export const assessmentErrorsZhCN = {
   assessment: {
@@ -219,22 +118,4 @@ export const assessmentErrorsZhCN = {
     notCurrent: '考核已被更新，请刷新后再操作',
   },
   labels: { recordType: { assessment: '月度考核', deductionNotice: '扣款告知书' } },
-};
-
-export const assessmentErrorsEn: typeof assessmentErrorsZhCN = {
-  assessment: {
-    weightsSum: 'The weights must total 100 (they total {{sum}})',
-    marksOrder: 'The full-pay mark cannot be under the pass mark',
-    itemKey: 'An item code is letters and digits, starting with a letter',
-    itemDuplicate: 'This item code is used twice',
-    monthNotClosed: '{{month}} is not closed: assess after the month close',
-    countyAccepted: 'The county accepted {{month}}: the assessment can no longer change',
-    notHolder: 'This person did not hold the post in {{month}}',
-    scoreMissing: 'Enter the score of “{{item}}”',
-    unknownItem: 'The assessment rules have no such item',
-    noDeductions: 'This assessment has no deductions: no notice is needed',
-    changeReason: 'A change of an assessment needs a reason',
-    notCurrent: 'The assessment was changed meanwhile: refresh and try again',
-  },
-  labels: { recordType: { assessment: 'monthly assessment', deductionNotice: 'deduction notice' } },
 };

@@ -1,7 +1,7 @@
 // The app shell's texts, English. Same shape as zh-CN (the type checks it).
 
-import { residentsEn } from '../residents/texts';
-import { stationEn } from '../station/texts';
+import { residentsEn } from '../residents/texts.en';
+import { stationEn } from '../station/texts.en';
 import { mergeTexts } from './merge';
 import type { UiTexts, shellZhCN } from './zh-CN';
 

@@ -2,12 +2,12 @@
 // domain (a domain's own live in shared/<domain>/texts.ts). Parameters use i18next's {{name}}
 // interpolation; `field` is filled by the UI with the translated field label.
 
-import { countyErrorsEn, countyErrorsZhCN } from '../county/texts';
-import { policyErrorsEn, policyErrorsZhCN } from '../policy/texts';
-import { postsErrorsEn, postsErrorsZhCN } from '../posts/errorTexts';
-import { syncErrorsEn, syncErrorsZhCN } from '../sync/texts';
-import { trainingErrorsEn, trainingErrorsZhCN } from '../training/texts';
-import { transferErrorsEn, transferErrorsZhCN } from '../transfer/texts';
+import { countyErrorsZhCN } from '../county/texts';
+import { policyErrorsZhCN } from '../policy/texts';
+import { postsErrorsZhCN } from '../posts/errorTexts';
+import { syncErrorsZhCN } from '../sync/texts';
+import { trainingErrorsZhCN } from '../training/texts';
+import { transferErrorsZhCN } from '../transfer/texts';
 
 export const commonErrorsZhCN = {
   required: '{{field}}为必填项',
@@ -117,113 +117,6 @@ export const commonErrorsZhCN = {
   },
 };
 
-export const commonErrorsEn: typeof commonErrorsZhCN = {
-  required: '{{field}} is required',
-  invalidType: '{{field}} has the wrong format',
-  unknownField: 'Unknown field: {{field}}',
-  tooLong: '{{field}} must be at most {{max}} characters',
-  tooShort: '{{field}} needs at least {{min}} characters',
-  tooMany: '{{field}} allows at most {{max}} entries',
-  controlChars: '{{field}} contains invisible control characters; please retype it',
-  date: '{{field}} is not a valid date (YYYY-MM-DD)',
-  dateInFuture: '{{field}} cannot be later than today',
-  option: '{{field}}: not a valid option',
-  id: 'Invalid record id',
-  name: {
-    markup: 'A name cannot contain < > & or quotes',
-    tooShort: 'A name has at least 2 characters',
-    chars: 'A name may contain Chinese characters, letters and the middle dot “·” only',
-  },
-  idNumber: {
-    format: 'An ID number has 18 characters: 17 digits and a digit or X',
-    length: 'An ID number has 18 characters, not {{given}}',
-    chars: 'An ID number cannot contain “{{char}}”: digits only, the last one may be X',
-    birthDate: 'The birth date in this ID number does not exist',
-    checksum: 'The check character of this ID number is wrong; please check for a typo',
-  },
-  age: {
-    tooYoung: 'This person is {{age}}, under 16, and cannot be registered',
-    pastRetirement: 'This person is {{age}} and has reached statutory retirement age (on {{retirementDate}}); {{kind}} is not possible',
-    implausible: 'By the ID number this person is {{age}} on the registration date, outside the registrable ages {{min}}–{{max}}; please check the ID number',
-  },
-  phone: 'A mobile number has 11 digits and starts with 1',
-  registrationKind: 'Choose a registration kind',
-  hardshipCategoryRequired: 'Tick at least one hardship category',
-  careCategoryRequired: 'With “key care groups” ticked, choose at least one sub-category',
-  careCategoryWithoutKeyCare: 'Key care sub-categories need “key care groups” ticked too',
-  loginName: 'A login name starts with a Chinese character, a letter or a digit and may contain those and _ . - only',
-  password: { tooShort: 'A password has at least 8 characters' },
-  placeCode: 'Choose a Shandong county, township or village (6, 9 or 12 digits)',
-  placeNotVillage: 'Choose down to the village or community',
-  placeNotStation: 'A station is a county, a township or a village: choose one of those levels',
-  placeUnknown: 'There is no division with code {{code}}',
-  duplicateResident: 'This ID number is already registered at this station ({{name}}); it cannot be registered twice',
-  notFound: 'The record does not exist or was deleted',
-  conflict: 'Someone else changed this record; reload it before editing',
-  registrationClosed: 'This registration is closed and cannot be changed',
-  registrationAlreadyClosed: 'This registration is already closed',
-  registrationNotClosed: 'This registration is not closed: there is nothing to reopen',
-  closeBeforeRegistration: 'The closing date cannot be before the registration date',
-  unauthenticated: 'Please log in first',
-  forbidden: 'This account may not do that',
-  badCredentials: 'Wrong login name or password',
-  stationNotSetUp: 'This station is not set up yet; finish the first-run setup',
-  stationAlreadySetUp: 'This station is already set up',
-  storage: 'Saving failed (a disk read or write error); nothing of this was stored. Check the disk and try again',
-  diskFull: 'The disk is full; nothing of this was stored, and what was saved before is intact. Free space on the data folder’s disk and try again (no restart needed)',
-  dataReadOnly: 'The data folder cannot be written (a read-only disk or folder); nothing of this was stored, and what was saved before is intact. Restore write access and try again',
-  unknownHandler: 'Unsupported operation',
-  badMessage: 'Unrecognised message; ignored',
-  disconnected: 'The connection to the local data service was lost; retry in a moment',
-  internal: 'Internal error; please retry, and call county support if it persists',
-  number: {
-    invalid: '{{field}} must be a number',
-    range: '{{field}} is out of the allowed range',
-  },
-  money: {
-    range: '{{field}}: amount out of the allowed range',
-    cents: '{{field}} has at most two decimals (fen)',
-  },
-  month: '{{field}} is not a valid month (YYYY-MM)',
-  time: '{{field}} is not a valid time (HH:MM)',
-  endBeforeStart: 'The end cannot be before the start',
-  creditCode: 'Invalid unified social credit code (18 characters, check character wrong)',
-  labels: {
-    postKind: { rural: 'rural', urban: 'urban' },
-    postGroup: {
-      povertyAlleviated: 'lifted out of poverty',
-      lowIncome: 'low income',
-      disabled: 'disabled',
-      older: 'older workers',
-      zeroEmploymentFamily: 'zero-employment family',
-      olderUnemployed: 'older unemployed',
-    },
-    half: { am: 'morning', pm: 'afternoon' },
-    recordType: {
-      resident: 'resident',
-      audit: 'audit',
-      policy: 'policy parameter',
-      station: 'station',
-      post: 'public-welfare post',
-      assignment: 'post assignment',
-      attendance: 'attendance',
-      monthClose: 'month close',
-      training: 'training session',
-      enrolment: 'enrolment',
-      signIn: 'sign-in',
-      batch: 'batch',
-      review: 'review',
-      unlock: 'unlock',
-      course: 'course',
-      resolution: 'duplicate resolution',
-      heartbeat: 'station heartbeat',
-      employment: 'employment status',
-      unknown: 'unknown',
-    },
-    listSeparator: ', ',
-  },
-};
-
 /** The common errors with those of posts, training, policy, sync, county and transfer, as this file held them before. */
 export const errorsZhCN = {
   ...commonErrorsZhCN,
@@ -233,14 +126,4 @@ export const errorsZhCN = {
   ...syncErrorsZhCN,
   ...countyErrorsZhCN,
   ...transferErrorsZhCN,
-};
-
-export const errorsEn: typeof errorsZhCN = {
-  ...commonErrorsEn,
-  ...postsErrorsEn,
-  ...trainingErrorsEn,
-  ...policyErrorsEn,
-  ...syncErrorsEn,
-  ...countyErrorsEn,
-  ...transferErrorsEn,
 };

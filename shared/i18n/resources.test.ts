@@ -13,6 +13,11 @@ describe('merged UI texts', () => {
     }
   });
 
+  it('pair up table by table: the zh-CN and English lists (loaded apart) hold the same tables in the same order', () => {
+    expect(textTables.en.length).toBe(textTables['zh-CN'].length);
+    textTables['zh-CN'].forEach((table, i) => expect(textKeys(textTables.en[i]).sort(), `table ${i}`).toEqual(textKeys(table).sort()));
+  });
+
   it('define no key in two domains (a later table would silently replace it)', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       const all = textTables[language].flatMap((table) => textKeys(table));

@@ -1,6 +1,7 @@
 // The app shell's texts, zh-CN (the default language): title, navigation, common words. Plain
-// data: shared/ has no React. Each domain keeps its own texts (shared/<domain>/texts.ts) and
-// ./resources.ts merges them all for the renderer; the `errors` texts live in ./errors.ts.
+// data: shared/ has no React. Each domain keeps its own texts (shared/<domain>/texts.ts, English
+// in texts.en.ts) and ./resources.zh-CN.ts merges them for the renderer (./resources.en.ts the
+// English ones); the `errors` texts live in ./errors.ts.
 
 import { residentsZhCN } from '../residents/texts';
 import { stationZhCN } from '../station/texts';

@@ -1,4 +1,4 @@
-// The township payroll's texts: zh-CN first, English second (same keys).
+// The township payroll's texts: zh-CN; English in texts.en.ts (same keys).
 export const payrollZhCN = {
   nav: { payroll: '补贴发放表' },
   payroll: {
@@ -104,110 +104,6 @@ export const payrollZhCN = {
   },
 };
 
-export const payrollEn: typeof payrollZhCN = {
-  nav: { payroll: 'Payroll' },
-  payroll: {
-    title: 'Public-welfare post payroll',
-    month: 'Month',
-    townshipOnly: 'The payroll is made at a township station, from its villages’ closed months.',
-    showFull: 'Show full account numbers',
-    print: 'Print',
-    printFull: 'Print (full account numbers)',
-    exportXlsx: 'Export to Excel',
-    exportFull: 'Export to Excel (full account numbers)',
-    exported: 'Exported {{fileName}}',
-    notFinal: 'Not final: a deduction notice has not been printed yet',
-    final: 'Final: every deduction notice is printed',
-    incomplete: 'Incomplete: villages not on this sheet: {{count}}',
-    colon: ': ',
-    listSeparator: '; ',
-    enumSeparator: ', ',
-    computedAt: 'Made at {{time}}',
-    empty: 'No holders of a closed month',
-    missingTitle: 'Villages not on this sheet ({{count}})',
-    missing: {
-      notClosed: 'Month not closed: {{posts}}',
-      noData: 'No data received',
-      lastReceived: 'Last received: {{time}}',
-      neverReceived: 'Never received',
-      item: '{{village}} ({{why}})',
-    },
-    columns: {
-      seq: 'No.',
-      name: 'Name',
-      village: 'Village',
-      post: 'Post',
-      days: 'Days',
-      hours: 'Hrs',
-      score: 'Score',
-      payDue: 'Pay due (yuan)',
-      deductions: 'Deduct. (yuan)',
-      payable: 'Payable (yuan)',
-      account: 'Bank / social security card',
-      rule: 'Decided by',
-      basis: 'Basis',
-      sign: 'Signature',
-    },
-    basis: { full: 'Full', proportional: '{{percent}} %', none: 'Not paid', minimumWage: 'Min. wage', noAssessment: 'By hours' },
-    subtotal: '{{village}} subtotal ({{count}})',
-    pageSubtotal: 'Page subtotal',
-    total: 'Total ({{count}})',
-    accountKinds: { bankCard: 'Bank card', socialSecurityCard: 'Social security card' },
-    noAccount: 'No account',
-    unknownVillage: 'Unknown village ({{code}})',
-    unknownTownship: 'Unknown township ({{code}})',
-    county: {
-      title: 'Townships’ payrolls',
-      township: 'Township',
-      status: 'Status',
-      statuses: { complete: 'Complete', missing: 'Villages missing', noData: 'No holders received for the month' },
-      missing: 'Villages not closed',
-      openPosts: '{{village}} (posts not closed: {{count}})',
-      holders: 'Holders (closed)',
-    },
-    plan: {
-      title: 'Post plan and places created',
-      year: 'Year',
-      places: 'Planned places',
-      note: 'Basis (document no.)',
-      save: 'Save plan',
-      saved: 'Plan saved',
-      planned: 'Planned',
-      created: 'Created (holders)',
-      rate: 'Done',
-    },
-    account: {
-      title: 'Payment account',
-      kind: 'Account type',
-      bankName: 'Bank',
-      accountNo: 'Account number',
-      effectiveFrom: 'From',
-      save: 'Save account',
-      saved: 'Account saved',
-      reveal: 'Show the full number',
-      none: 'None yet',
-      edit: 'Enter account',
-    },
-  },
-  print: {
-    payroll: {
-      title: 'Public-welfare post payroll',
-      caption: '{{township}}, {{month}}/{{year}}',
-      notFinal: 'Not final (a deduction notice is unprinted)',
-      missing: 'Not on this sheet: {{list}}',
-      preparer: 'Prepared by',
-      reviewer: 'Reviewed by',
-      head: 'Township head',
-      grandTotal: 'Grand total ({{count}})',
-      fullAccounts: 'Full account numbers: keep safe',
-    },
-  },
-  labels: {
-    forms: { payroll: 'payroll' },
-    audit: { detail: { revealPayAccount: 'payment account of {{target}}' } },
-  },
-};
-
 /** Nested under `errors`. */
 export const payrollErrorsZhCN = {
   payroll: {
@@ -216,13 +112,4 @@ export const payrollErrorsZhCN = {
     accountNo: '账号须为 8–30 位数字',
   },
   labels: { recordType: { payAccount: '补贴发放账号', postPlan: '岗位计划' } },
-};
-
-export const payrollErrorsEn: typeof payrollErrorsZhCN = {
-  payroll: {
-    townshipOnly: 'The payroll is made at a township station only',
-    countyOnly: 'The townships’ payrolls are seen at a county station only',
-    accountNo: 'An account number has 8–30 digits',
-  },
-  labels: { recordType: { payAccount: 'payment account', postPlan: 'post plan' } },
 };

@@ -1,5 +1,5 @@
-// UI texts of the policy-parameter screen (zh-CN first, English second). Merged with the other
-// domains' texts in ../i18n/resources.ts.
+// UI texts of the policy-parameter screen (zh-CN; English in texts.en.ts). Merged with the other
+// domains' texts in ../i18n/resources.zh-CN.ts (English: resources.en.ts).
 
 export const policyZhCN = {
   policy: {
@@ -110,128 +110,11 @@ export const policyZhCN = {
   },
 };
 
-export const policyEn: typeof policyZhCN = {
-  policy: {
-    title: 'Policy parameters',
-    intro: 'Policy parameters are kept by effective date: every calculation uses the value in force on its day. Entries marked “default” are shipped reference values that the county must confirm or change.',
-    readOnly: 'This account can only view policy parameters; changes need a county or admin account.',
-    defaultTag: 'Default — county to confirm',
-    confirmedTag: 'Confirmed',
-    inForce: 'In force',
-    add: 'New entry',
-    edit: 'Edit',
-    save: 'Save',
-    cancel: 'Cancel',
-    saved: 'Saved',
-    addTitle: 'New {{kind}}',
-    editTitle: 'Edit {{kind}} (from {{date}})',
-    empty: 'No entries',
-    effectiveFrom: 'Effective from',
-    values: 'Values',
-    updated: 'Last changed',
-    updatedValue: '{{by}} {{at}}',
-    shippedDefault: 'Shipped default (effective {{from}})',
-    saveConfirmsHint: 'Saving makes this entry no longer a default (it counts as confirmed by the county).',
-    kinds: {
-      minimumWage: 'Minimum wage',
-      retirement: 'Statutory retirement age',
-      posts: 'Public-welfare post rules',
-      training: 'Training rules',
-      registrationAge: 'Registration age range',
-      worklist: 'Work list periods',
-      assessment: 'Assessment and pay rules',
-      recruitment: 'Post recruitment',
-    },
-    minimumWage: {
-      countyCode: 'County code',
-      countyHint: '6 digits; defaults to this station’s county',
-      tier: 'Tier',
-      monthly: 'Monthly minimum (yuan)',
-      hourly: 'Hourly minimum (yuan)',
-      summary: '{{county}} {{tier}}: ¥{{monthly}}/month, ¥{{hourly}}/hour',
-      tiers: { '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3', '4': 'Tier 4' },
-    },
-    posts: {
-      maxSubsidyMonths: 'Maximum subsidy (months)',
-      rural: 'Rural posts',
-      urban: 'Urban posts',
-      minAge: 'Minimum age',
-      maxAge: 'Maximum age',
-      olderFromAge: '“Older” from age',
-      qualifyingGroups: 'Target groups',
-      olderUnemployedMale: 'Older unemployed age (men)',
-      olderUnemployedFemale: 'Older unemployed age (women)',
-      summaryMax: 'Subsidy at most {{months}} months',
-      maxBelowMin: 'The maximum age cannot be below the minimum age',
-      olderOutside: 'The “older” age must lie between the minimum and maximum ages',
-      summaryRural: 'Rural {{min}}–{{max}}, older from {{older}}; groups: {{groups}}',
-      summaryUrban: 'Urban from {{min}}; groups: {{groups}}; older unemployed men {{male}}, women {{female}}',
-    },
-    training: {
-      eligibilityRate: 'Attendance rate for subsidy (%)',
-      yearlyLimit: 'Subsidised trainings per person per year',
-      lateGraceMinutes: 'Late grace (minutes)',
-      summary: 'Subsidy from {{rate}}% attendance; at most {{limit}} a year; {{grace}} minutes late grace',
-    },
-    retirement: {
-      sex: 'Sex',
-      category: 'Category',
-      baseAge: 'Former age',
-      firstDelayedBirthMonth: 'First delayed birth month',
-      birthMonthsPerDelayMonth: 'Birth months per month of delay',
-      maxDelayMonths: 'Maximum delay (months)',
-      femaleCategoryForRegistration: 'Women’s category for registration',
-      femaleCategoryLine: 'Women’s category for registration: {{category}}',
-      categories: { default: 'Men', femaleCadre: 'Women (formerly 55)', femaleWorker: 'Women (formerly 50)' },
-      summary: '{{count}} rules; women registered under “{{category}}”',
-      ruleSummary: '{{category}}: formerly {{base}}; born from {{from}}, 1 month later per {{per}} months, at most {{max}} months',
-    },
-    registrationAge: {
-      minAge: 'Lowest registration age',
-      maxAge: 'Highest registration age',
-      hint: 'Age on the registration date; a registration outside this range is refused (usually a mistyped ID number) and flagged in the county review.',
-      summary: 'Aged {{min}}–{{max}} on the registration date',
-    },
-    recruitment: {
-      groupOrder: 'Rank applicants (groups in the order chosen)',
-      noticeDays: 'Candidates\' public notice (days)',
-      hint: 'Applicants are ranked by the groups chosen, in that order (those of an earlier group first, those of none last), then by application date. The notice runs from the day it is printed (that day counted); a candidate is placed only after it ends without an upheld objection.',
-      summary: 'Ranked: {{groups}}, then by application date; notice {{days}} days',
-      noGroups: 'no groups',
-    },
-    worklist: {
-      contactDays: 'Contact registered unemployed every (days)',
-      referralResultDays: 'Referral result due after (days)',
-      assignmentEndDays: 'Warn before a post assignment ends (days)',
-      limitWarnDays: 'Warn before the subsidy limit (days)',
-      retirementWarnDays: 'Warn before the retirement age (days)',
-      trainingFollowUpMonths: 'Follow up trainees after the course (months)',
-      leadDays: 'List contacts, referrals and trainees ahead (days)',
-      quarterLeadDays: 'List hardship persons without a service ahead of the quarter end (days)',
-      noticeDecisionDays: 'Conclude a public notice within (days after it ends)',
-      keepOverdueDays: 'Keep one-off duties listed after due (days)',
-      exitWarnDays: 'Warning before the subsidy limit or retirement age (days)',
-      hint: 'The work list uses these periods: a duty is listed as due before its date and as overdue after it. Contacts and quarterly services stay listed until done; other one-off duties are dropped once overdue longer than the days kept (e.g. posts and courses that ended long before the work list). A new entry applies from its effective date.',
-      summaryContact: 'Unemployed contacted every {{contact}} days; referral result within {{referral}} days; trainees followed up {{months}} months after the course; listed {{lead}} days ahead',
-      summaryPosts: 'Listed {{end}} days before a post ends, {{limit}} days before the subsidy limit, {{retirement}} days before retirement; a warning {{warn}} days before the limit or retirement',
-      summaryOther: 'Hardship persons: {{quarter}} days before the quarter ends; public notices concluded within {{notice}} days; one-off duties dropped {{keep}} days after due',
-    },
-  },
-};
-
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const policyErrorsZhCN = {
   policy: {
     exists: '{{date}} 起施行的参数已存在，请修改原条目',
     ageRange: '最高年龄不能低于最低年龄',
     olderAgeOutside: '大龄年龄须在最低与最高年龄之间',
-  },
-};
-
-export const policyErrorsEn: typeof policyErrorsZhCN = {
-  policy: {
-    exists: 'Parameters from {{date}} exist already; edit that entry',
-    ageRange: 'The highest age cannot be below the lowest',
-    olderAgeOutside: 'The older-worker age must lie between the lowest and highest ages',
   },
 };

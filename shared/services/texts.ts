@@ -1,4 +1,4 @@
-// UI texts of service records and the resident's timeline (zh-CN first, English second).
+// UI texts of service records and the resident's timeline (zh-CN; English in texts.en.ts).
 // Plain data: shared/ has no React.
 
 export const servicesZhCN = {
@@ -100,105 +100,6 @@ export const servicesZhCN = {
   },
 };
 
-export const servicesEn: typeof servicesZhCN = {
-  services: {
-    title: 'Service records',
-    tab: 'Services',
-    detailsTab: 'Registration',
-    record: 'Record a service',
-    recordTitle: 'Record a service: {{name}}',
-    correct: 'Correct',
-    correctTitle: 'Correct a record: {{name}}',
-    correctHint: 'A correction leaves the record as it was: it is marked "corrected" and the new record counts.',
-    recordResult: 'Record result',
-    resultTitle: 'Referral result: {{employer}} · {{job}}',
-    correctResultTitle: 'Correct referral result: {{employer}} · {{job}}',
-    save: 'Save',
-    cancel: 'Cancel',
-    saved: 'Service recorded',
-    resultSaved: 'Result recorded',
-    corrected: 'Correction saved',
-    empty: 'Nothing recorded yet',
-    readOnly: 'This account can only view',
-    closedHint: 'This registration is closed: only a follow-up can be recorded.',
-    fixErrors: 'Please correct the fields marked in red',
-    employerCreditCodeHint: 'Optional; when given, an 18-character unified social credit code',
-    payHint: 'e.g. 3,500 yuan a month',
-    fields: {
-      date: 'Service date',
-      channel: 'Channel',
-      kind: 'Service kind',
-      content: 'What was done',
-      outcome: 'Outcome',
-      employerName: 'Employer',
-      employerCreditCode: 'Employer credit code',
-      job: 'Job',
-      pay: 'Pay',
-      result: 'Result',
-      resultDate: 'Result date',
-      note: 'Note',
-      referralId: 'Job referral',
-      corrects: 'Record corrected',
-    },
-    channels: {
-      atStation: 'At the station',
-      homeVisit: 'Home visit',
-      phone: 'Phone',
-      wechat: 'WeChat',
-      groupEvent: 'Group event',
-    },
-    kinds: {
-      policyConsultation: 'Policy advice',
-      careerGuidance: 'Career guidance',
-      jobReferral: 'Job referral',
-      trainingReferral: 'Training referral',
-      entrepreneurship: 'Start-up support',
-      aidBasic: 'Aid: basic services',
-      aidSpecial: 'Aid: special services',
-      aidTargeted: 'Aid: targeted support',
-      aidEmergency: 'Aid: emergency relief',
-      followUp: 'Follow-up',
-    },
-    results: {
-      hired: 'Hired',
-      notHired: 'Not hired',
-      refusedWithoutReason: 'Refused without good reason',
-    },
-    timeline: {
-      by: 'By {{name}}',
-      county: 'County',
-      superseded: 'Corrected',
-      correction: 'Corrects the record of {{date}}',
-      awaiting: 'Result pending',
-      referral: '{{employer}} · {{job}}',
-      referralPay: 'Pay: {{pay}}',
-      creditCode: 'Credit code: {{code}}',
-      outcome: 'Outcome: {{outcome}}',
-      result: 'Referral result: {{result}} ({{date}})',
-      registered: 'Registered: {{kind}}',
-      updated: 'Registration details changed',
-      closed: 'Registration closed: {{reason}}',
-      closedNote: 'Note: {{note}}',
-      reopened: 'Registration reopened (closed on {{closeDate}}: {{closeReason}})',
-      reopenReason: 'Reason: {{reason}}',
-      assignment: 'Public-welfare post: {{post}}',
-      assignmentPeriod: '{{from}} to {{to}}',
-      enrolment: 'Enrolled in training: {{session}}',
-      signIns: 'Training sign-ins: {{session}}',
-      signInCount: '{{count}} half-days signed in ({{from}} to {{to}})',
-      decision: 'County {{decision}}: {{record}}',
-      employment: 'Employment status: {{status}}',
-      employer: 'Employer: {{name}}',
-      workplace: 'Working in: {{where}}',
-      until: 'until {{date}}',
-      decisionRecord: { resident: 'registration', service: 'service record of {{date}}' },
-      decisions: { accepted: 'accepted', returned: 'returned' },
-      decisionReason: 'Reason: {{reason}}',
-      unknownSession: '(unknown training class)',
-    },
-  },
-};
-
 /** Nested under `errors` (each names the field it is about). */
 export const servicesErrorsZhCN = {
   services: {
@@ -213,19 +114,4 @@ export const servicesErrorsZhCN = {
     alreadyCorrected: '{{field}}：这条记录已被更正过，请更正最新的记录',
   },
   labels: { recordType: { service: '服务记录' } },
-};
-
-export const servicesErrorsEn: typeof servicesErrorsZhCN = {
-  services: {
-    dateFuture: '{{field}} cannot be after today ({{today}})',
-    dateBeforeBirth: '{{field}} cannot be before the person’s birth date ({{birthDate}})',
-    closedOnlyFollowUp: 'This registration is closed: {{field}} can only be a follow-up',
-    referralOnlyForReferrals: 'Only a job referral names an employer and a job',
-    noReferral: '{{field}}: this person has no such job referral',
-    resultTwice: '{{field}}: this referral already has a result; correct that result instead',
-    resultBeforeReferral: '{{field}} cannot be before the referral ({{referralDate}})',
-    noSuchEntry: '{{field}}: no such record of this person',
-    alreadyCorrected: '{{field}}: this record was corrected already; correct the latest one',
-  },
-  labels: { recordType: { service: 'Service record' } },
 };

@@ -1,5 +1,5 @@
 // Texts of the station's first-run setup and login screens, and the labels of their fields
-// (zh-CN first, English second). Merged with the other domains' texts in ../i18n/resources.ts.
+// (zh-CN; English in texts.en.ts). Merged with the other domains' texts in ../i18n/resources.zh-CN.ts (English: resources.en.ts).
 
 export const stationZhCN = {
   countyStation: {
@@ -35,42 +35,5 @@ export const stationZhCN = {
     loginName: '登录名',
     displayName: '姓名',
     password: '密码',
-  },
-};
-
-export const stationEn: typeof stationZhCN = {
-  countyStation: {
-    notConnected: 'County database not connected',
-    hint: 'This is the county station: once connected to the county server (its aggregate database) it reviews the stations’ batches and shows county statistics; the policy parameters and courses edited here go out through it.',
-  },
-  setup: {
-    title: 'First-run setup',
-    intro: "Choose this station's county, township or village, and create its administrator account. The administrator can then open accounts for the clerks.",
-    place: 'Village / community',
-    placePlaceholder: 'City / county / township / village',
-    placeRequired: 'Choose down to the village or community',
-    admin: 'Administrator account',
-    loginName: 'Login name',
-    displayName: 'Name',
-    password: 'Password',
-    confirmPassword: 'Confirm password',
-    passwordMismatch: 'The passwords do not match',
-    submit: 'Finish setup',
-    or: 'or',
-    demo: 'Use the demo station',
-    demoHint: 'The demo station has made-up residents for trying the app; the data is not real.',
-  },
-  login: {
-    title: 'Log in',
-    loginName: 'Login name',
-    password: 'Password',
-    submit: 'Log in',
-    demoCredentials: 'Demo station login: {{loginName}}, password {{password}}',
-  },
-  fields: {
-    placeCode: 'Village / community',
-    loginName: 'Login name',
-    displayName: 'Name',
-    password: 'Password',
   },
 };

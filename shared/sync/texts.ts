@@ -1,4 +1,4 @@
-// UI texts of the sync indicator and connect dialog (zh-CN first, English second).
+// UI texts of the sync indicator and connect dialog (zh-CN; English in texts.en.ts).
 export const syncZhCN = {
   sync: {
     label: {
@@ -107,115 +107,7 @@ export const syncZhCN = {
   },
 };
 
-export const syncEn: typeof syncZhCN = {
-  sync: {
-    label: {
-      unknown: 'Sync status unknown',
-      notConnected: 'Not connected to county',
-      never: 'Not synced yet',
-      syncing: 'Up {{pushed}} · down {{pulled}}',
-      idle: 'Synced · {{ago}}',
-      lastSuccess: 'last success {{ago}}',
-      neverSucceeded: 'never synced',
-      failed: {
-        offline: 'Sync failed: no network',
-        unreachable: 'Sync failed: county unreachable',
-        credentials: 'Sync failed: account refused',
-        refused: 'Sync failed: {{count}} refused',
-        other: 'Sync failed',
-      },
-    },
-    waiting: '{{count}} waiting',
-    title: 'Sync with the county',
-    server: 'County server',
-    account: 'Station account',
-    place: 'Place code',
-    lastSuccess: 'Last successful sync',
-    lastAttempt: 'Last attempt',
-    waitingCount: 'Records waiting',
-    waitingValue: '{{count}}',
-    never: 'never',
-    notConnectedHint: 'This station is not connected to the county server; records are kept on this computer and go up once connected.',
-    askAdmin: 'Ask the station admin or county staff to connect the county server.',
-    failure: 'Sync failed',
-    refusedTitle: 'Refused records',
-    refusedId: 'Record id',
-    refusedReason: 'Reason',
-    now: 'Sync now',
-    syncingNow: 'Syncing…',
-    synced: 'Sync finished',
-    syncFailed: 'Sync did not finish',
-    quarantine: {
-      title: 'County data not used',
-      hint: 'Malformed records from the county are kept aside and shown nowhere else: ask the county to correct them; the next sync takes the correction. Changes made here that crossed the county’s acceptance are not sent: the county’s version stands.',
-      record: 'Record',
-      source: 'From',
-      problem: 'Problem',
-      time: 'Time',
-    },
-    resolutions: {
-      title: 'Duplicates the county resolved',
-      time: 'Time',
-      record: 'Record here',
-      outcome: 'Outcome',
-      kept: 'Kept here',
-      replaced: "Deleted here; another station's record kept",
-      reason: "County's reason",
-    },
-    batches: {
-      title: 'Batches sent',
-      empty: 'No batches yet',
-      time: 'Time',
-      by: 'By',
-      documents: 'Records',
-      statusColumn: 'Status',
-      total: '{{count}} in all',
-      returnedTitle: 'Returned records',
-      returnedType: 'Type',
-      returnedId: 'Record id',
-      returnedReason: "County's reason",
-      via: { sync: 'online', file: 'file' },
-      status: {
-        pending: 'Waiting',
-        delivered: 'Delivered',
-        accepted: 'Accepted',
-        returned: 'Returned',
-        partial: 'Partly returned',
-      },
-      type: {
-        resident: 'Residents',
-        attendance: 'Attendance',
-        signIn: 'Sign-ins',
-        enrolment: 'Enrolments',
-        post: 'Posts',
-        assignment: 'Placements',
-        training: 'Training classes',
-        policy: 'Policy settings',
-        station: 'Station',
-        monthClose: 'Month closes',
-        audit: 'Audit',
-      },
-    },
-    connect: {
-      title: 'Connect to the county server',
-      reconnectTitle: 'Change the county server',
-      byCode: 'Setup code',
-      byAccount: 'Address and account',
-      setupCode: 'Setup code',
-      setupCodeHint: 'Paste the setup code the county gave this station',
-      url: 'Server address',
-      urlPlaceholder: 'https://county.example.cn',
-      username: 'Account',
-      password: 'Password',
-      passwordHint: 'The password stays with the core on this computer and is never shown',
-      submit: 'Connect',
-      connected: 'Connected to the county server',
-      savedUnreachable: 'Setup code saved; the county server cannot be reached now and sync starts by itself once online. Without a network, use the USB transfer.',
-    },
-  },
-};
-
-/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.ts). */
+/** The `errors.*` messages of this domain (merged under `errors` in ../i18n/resources.zh-CN.ts; English: ../i18n/resources.en.ts). */
 export const syncErrorsZhCN = {
   quarantine: { unknownType: '不认识的记录类型', typeMismatch: '记录类型与编号不符' },
   sync: {
@@ -231,23 +123,5 @@ export const syncErrorsZhCN = {
     locked: '此记录已于 {{at}} 经县级审核通过并锁定；如需修改，请联系县级解锁',
     crossedLock: '县级已于 {{at}} 审核通过并锁定此记录；本站同期的修改未上报，以县级版本为准',
     identityKeyChanged: '本站已用另一个县级密钥上报过记录，不能改连此县级；请联系县级技术支持',
-  },
-};
-
-export const syncErrorsEn: typeof syncErrorsZhCN = {
-  quarantine: { unknownType: 'Unknown kind of record', typeMismatch: "The record's kind does not match its id" },
-  sync: {
-    setupCode: 'Invalid setup code; check it and type it again',
-    url: 'The server address starts with http:// or https://',
-    otherStation: 'This setup code belongs to another station ({{place}})',
-    notConnected: 'This station is not connected to the county server',
-    offline: 'This computer has no network connection',
-    unreachable: 'The county server cannot be reached; try again later',
-    credentials: 'The county server refused this station’s account or password',
-    refused: 'The county server refused some records; correct them as given and sync again',
-    other: 'Sync failed; try again later, and call county support if it persists',
-    locked: 'The county accepted this record on {{at}}; it is locked. Ask the county to unlock it to change it',
-    crossedLock: 'The county accepted and locked this record on {{at}}; the change made here meanwhile was not sent',
-    identityKeyChanged: 'This station already reported records under another county key and cannot switch; contact county support',
   },
 };

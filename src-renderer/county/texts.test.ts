@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countyEn, countyZhCN } from '../../shared/county/texts';
-import { transferEn, transferZhCN } from '../../shared/transfer/texts';
+import { countyZhCN } from '../../shared/county/texts';
+import { countyEn } from '../../shared/county/texts.en';
+import { transferZhCN } from '../../shared/transfer/texts';
+import { transferEn } from '../../shared/transfer/texts.en';
 import { COUNTY_BATCH_STATUSES, COUNTY_TYPES } from './countyView';
 
 function keysOf(value: unknown, prefix = ''): string[] {

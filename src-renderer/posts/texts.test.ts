@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { postsEn, postsZhCN } from '../../shared/posts/texts';
+import { postsZhCN } from '../../shared/posts/texts';
+import { postsEn } from '../../shared/posts/texts.en';
 import { POLICY_KINDS, POST_QUALIFYING_GROUPS } from '../../shared/policy/parameters';
 import { ATTENDANCE_MARKS, POST_CATEGORIES, POST_KINDS } from '../../shared/posts/schema';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syncEn, syncZhCN } from '../../shared/sync/texts';
+import { syncZhCN } from '../../shared/sync/texts';
+import { syncEn } from '../../shared/sync/texts.en';
 import { docId, legacyId } from '../../shared/documents/registry';
 import type { BatchView } from '../../shared/rpc/handlers';
 import { BATCH_STATUSES, DOC_TYPES, countTags, hasReturned, recordRoute, returnedState, statusTag, typeLabel, typeOfId } from './batchView';

@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/rpc/handlers';
-import { syncEn, syncZhCN } from '../../shared/sync/texts';
+import { syncZhCN } from '../../shared/sync/texts';
+import { syncEn } from '../../shared/sync/texts.en';
 import { FAILURE_REASONS, syncLabel } from './syncState';
 
 const NOW = '2025-03-10T08:00:00.000Z';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trainingEn, trainingZhCN } from '../../shared/training/texts';
+import { trainingZhCN } from '../../shared/training/texts';
+import { trainingEn } from '../../shared/training/texts.en';
 import { handlers } from '../../shared/rpc/handlers';
 import { HALF_DAYS, SIGN_DIRECTIONS, SIGN_IN_METHODS, TRAINING_LEVELS } from '../../shared/training/schema';
 

@@ -1,8 +1,8 @@
-// Texts of the 待办 screen (zh-CN first, English second): the facts of a row worded per rule, when
+// Texts of the 待办 screen (zh-CN; English in texts.en.ts): the facts of a row worded per rule, when
 // it is due, the actions and the mark dialog, the township's village picker and the county's
 // columns. The rules' names and definitions, the states and the marks' help are the core's
 // (shared/worklist/texts.ts, `worklist.*`); these are merged into the renderer's resources by
-// ../rendererTexts.ts.
+// ../rendererTexts.zh-CN.ts (the English ones by ../rendererTexts.en.ts).
 
 export const worklistScreenZhCN = {
   worklistScreen: {
@@ -87,93 +87,6 @@ export const worklistScreenZhCN = {
       byTownship: '各乡镇待办',
       township: '乡镇（街道）',
       stations: '{{count}} 个站点',
-    },
-  },
-};
-
-export const worklistScreenEn: typeof worklistScreenZhCN = {
-  worklistScreen: {
-    nav: 'To do',
-    title: 'To do',
-    refresh: 'Refresh',
-    asOf: 'As of {{date}}',
-    counts: {
-      marked: 'Snoozed / not applicable',
-    },
-    overdueSince: 'Due {{date}}, {{count}} days overdue',
-    dueToday: 'Due today',
-    dueIn: 'Due {{date}} (in {{count}} days)',
-    empty: 'Nothing to do: all done',
-    villageEmpty: 'Nothing to do in this village',
-    readOnly: 'Read-only: the village stations handle their lists; the township can only look.',
-    facts: {
-      lastContact: 'Last contact (or registration): {{date}}, {{days}} days ago',
-      quarterName: 'Q{{quarter}} {{year}}',
-      quarter: 'No service in {{quarter}}',
-      lastService: 'Last service: {{date}}',
-      noServiceYet: 'No service since registering',
-      post: 'Post: {{name}}',
-      assignment: 'Assignment: {{from}} to {{to}}',
-      limitReached: 'Subsidy reaches {{months}} months on {{date}}',
-      retirementOn: 'Reaches the statutory retirement age on {{date}}',
-      course: 'Course: {{name}}',
-      courseEnded: 'Ended {{date}}',
-      referral: 'Referral: {{employer}} · {{job}}',
-      referralEmployer: 'Referral: {{employer}}',
-      referredOn: 'Referred on {{date}} ({{days}} days ago)',
-      noticePeriod: 'Notice period: {{from}} to {{to}}',
-      noticeApplicants: '{{count}} applications of {{from}} to {{to}}',
-      noticeApplications: 'Applications of {{from}} to {{to}}',
-      opening: 'Opening: applications {{from}} to {{to}}',
-      recruitWaiting: '{{waiting}} of {{count}} candidates not yet placed',
-    },
-    actions: {
-      snooze: 'Snooze',
-      notApplicable: 'Not applicable',
-      reopen: 'Reopen',
-      openPerson: 'Open person',
-      openPost: 'Open post',
-      openSession: 'Open course',
-      openNotice: 'Open notice',
-      openOpening: 'Open opening',
-    },
-    markedSection: 'Snoozed / not applicable ({{count}})',
-    markedNone: 'Nothing snoozed or marked not applicable',
-    pager: {
-      total: '{{count}} in all',
-      range: '{{from}}–{{to}} of {{count}}',
-    },
-    mark: {
-      snoozedUntil: 'Snoozed until {{date}}',
-      notApplicable: 'Not applicable',
-      by: 'Marked by {{by}} on {{at}}',
-      reason: 'Reason: {{reason}}',
-    },
-    dialog: {
-      snoozedTitle: 'Snooze: {{subject}}',
-      notApplicableTitle: 'Mark not applicable: {{subject}}',
-      reopenedTitle: 'Back on the list: {{subject}}',
-      until: 'Snooze until',
-      reason: 'Reason',
-      save: 'Save',
-      cancel: 'Cancel',
-      saved: 'Marked',
-      reopened: 'Back on the list',
-    },
-    township: {
-      villages: 'Villages’ lists',
-      village: 'Village (community)',
-      view: 'View',
-      back: 'Back to this station’s list',
-      viewing: 'Viewing: {{name}} (read-only)',
-    },
-    county: {
-      column: 'Due / overdue',
-      asOf: 'As of {{at}}',
-      none: '—',
-      byTownship: 'To do per township',
-      township: 'Township (subdistrict)',
-      stations: '{{count}} stations',
     },
   },
 };

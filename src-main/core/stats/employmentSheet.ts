@@ -4,10 +4,12 @@
 import type ExcelJS from 'exceljs';
 import type { EmploymentCountsView } from '../../../shared/employment/contract';
 import type { EmploymentCounts } from '../../../shared/employment/counts';
-import { employmentEn, employmentZhCN } from '../../../shared/employment/texts';
+import { employmentZhCN } from '../../../shared/employment/texts';
+import { employmentEn } from '../../../shared/employment/texts.en';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import { stationLevel } from '../../../shared/places';
-import { statsEn, statsZhCN } from '../../../shared/stats/texts';
+import { statsZhCN } from '../../../shared/stats/texts';
+import { statsEn } from '../../../shared/stats/texts.en';
 import { monthRange } from './facts';
 
 const MEASURES = ['newUrban', 'reemployed', 'hardship'] as const;

@@ -52,8 +52,9 @@ async function sample(browser: Browser, url: string): Promise<{ login: number; l
   const name = page.getByTestId('login-name');
   const password = page.getByTestId('login-password');
   await name.waitFor({ state: 'visible', timeout: 60_000 });
+  // Both inputs enabled (not covered by a loading state): the clerk can type.
   await page.waitForFunction(
-    () => [...document.querySelectorAll<HTMLInputElement>('input[data-testid="login-name"], input[data-testid="login-password"]')].filter((i) => !i.disabled).length === 2,
+    `[...document.querySelectorAll('input[data-testid="login-name"], input[data-testid="login-password"]')].filter((i) => !i.disabled).length === 2`,
     undefined,
     { timeout: 60_000, polling: 'raf' },
   );

@@ -2,8 +2,8 @@
 // side menu, the connection banner, and the screen the station status and route choose.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Result, Segmented, Spin, Tag, Typography } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Result, Segmented, Spin, Tag } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leye } from './bridge';
 import { errorText } from './errors';
@@ -11,18 +11,29 @@ import { currentLanguage, setLanguage, type Language } from './i18n';
 import { navigate, routeHash, useRoute } from './route';
 import { STATUS_KEY, useSetStatus, useStationStatus } from './station/queries';
 import { LoginScreen } from './station/LoginScreen';
-import { SetupScreen } from './station/SetupScreen';
-import { SyncIndicator } from './sync';
-import { PrintRoute } from './print';
-import { ChangePasswordButton, IdleLock } from './access';
-import { SideMenu } from './shell/SideMenu';
-import { routeScreen } from './shell/RouteScreen';
 import { useCoreEvents } from './shell/useCoreEvents';
-import { BackupPassphraseBanner } from './backup/PassphraseBanner';
-import { resolveHome } from './worklist/landing';
+
+// The first chunk holds this frame and the login screen; the rest loads when it is first shown.
+const session = () => import('./shell/Session');
+const SessionSync = lazy(() => session().then((m) => ({ default: m.SessionSync })));
+const SessionHeader = lazy(() => session().then((m) => ({ default: m.SessionHeader })));
+const SessionBody = lazy(() => session().then((m) => ({ default: m.SessionBody })));
+// A printed form, with its forms and print.css.
+const PrintRoute = lazy(() => import('./print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
+// Set up once in a station's life, with the province's place tree (the largest module of all).
+const SetupScreen = lazy(() => import('./station/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 
 /** Below the app header and a drawer's header (both under 72 px). */
 export const MESSAGE_TOP = 76;
+
+/** While a screen's chunk loads (a moment, once per screen): a spinner where the screen will be. */
+function ScreenLoading() {
+  return (
+    <div style={{ textAlign: 'center', marginTop: 80 }} data-testid="screen-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
 
 export function Shell() {
   const { t } = useTranslation();
@@ -32,8 +43,9 @@ export function Shell() {
   const setStatus = useSetStatus();
   const queryClient = useQueryClient();
   const data = status.data;
-  const route = resolveHome(useRoute(), data);
-  const loggedIn = Boolean(data?.setUp && data.user);
+  const route = useRoute();
+  const user = data?.setUp ? data.user : null;
+  const loggedIn = Boolean(user);
 
   const logout = async () => {
     try {
@@ -47,8 +59,8 @@ export function Shell() {
     }
   };
 
-  let screen: React.ReactNode;
-  let fill = false;
+  const onLogout = () => void logout();
+  let screen: React.ReactNode = null;
   if (connectionState === 'unavailable') {
     screen = <Result status="warning" title={t('app.noBridge')} />;
   } else if (!data) {
@@ -69,12 +81,16 @@ export function Shell() {
     screen = <SetupScreen />;
   } else if (!data.user) {
     screen = <LoginScreen demoLogin={data.demoLogin} />;
-  } else {
-    ({ screen, fill } = routeScreen(route));
   }
 
   // A printed form is the page itself: A4, no header, nothing around it.
-  if (loggedIn && route.name === 'print') return <PrintRoute key={routeHash(route)} form={route.form} args={route.args} />;
+  if (loggedIn && route.name === 'print') {
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <PrintRoute key={routeHash(route)} form={route.form} args={route.args} />
+      </Suspense>
+    );
+  }
 
   const station = data?.station;
   return (
@@ -94,7 +110,11 @@ export function Shell() {
             </span>
           )}
           <span className="leye-spacer" />
-          {loggedIn && <SyncIndicator />}
+          {user && (
+            <Suspense fallback={null}>
+              <SessionSync />
+            </Suspense>
+          )}
           <Segmented<Language>
             size="small"
             data-testid="language-switch"
@@ -105,30 +125,26 @@ export function Shell() {
             ]}
             onChange={(value) => setLanguage(value)}
           />
-          {loggedIn && data?.user && (
-            <>
-              <Button type="text" size="small" data-testid="nav-about" onClick={() => navigate({ name: 'about' })}>
-                {t('diagnostics.nav')}
-              </Button>
-              <Typography.Text type="secondary" data-testid="current-user" className="leye-user">
-                {data.user.displayName}
-              </Typography.Text>
-              <ChangePasswordButton />
-              <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
-                {t('app.logout')}
-              </Button>
-            </>
+          {user && (
+            <Suspense fallback={null}>
+              <SessionHeader user={user} onLogout={onLogout} />
+            </Suspense>
           )}
         </header>
         {connectionState === 'disconnected' && (
           <Alert className="leye-banner" type="warning" banner title={t('app.disconnected')} data-testid="disconnected-banner" />
         )}
-        {loggedIn && <BackupPassphraseBanner />}
-        <div className="leye-body">
-          {loggedIn && data && <SideMenu route={route} role={data.user?.role} county={station?.level === 'county'} township={station?.level === 'township'} />}
-          <main className={fill ? 'leye-main leye-fill' : 'leye-main'}>{screen}</main>
-        </div>
-        {loggedIn && data && <IdleLock key={data.user?.loginName} status={data} onLogout={() => void logout()} />}
+        {user && data && !screen ? (
+          <Suspense fallback={<ScreenLoading />}>
+            <SessionBody status={data} user={user} route={route} loading={<ScreenLoading />} onLogout={onLogout} />
+          </Suspense>
+        ) : (
+          <div className="leye-body">
+            <main className="leye-main">
+              <Suspense fallback={<ScreenLoading />}>{screen}</Suspense>
+            </main>
+          </div>
+        )}
       </div>
     </AntApp>
   );

@@ -1,14 +1,13 @@
 // The core host on plain Node: the browser preview and the end-to-end tests reach the same
 // handlers over a WebSocket on 127.0.0.1, guarded by a random per-run token and the Origin.
 import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Core } from '../core/core';
 import { attachConnection } from './connection';
 import { restrictFileModes } from '../core/store/permissions';
+import { staticFiles } from './staticFiles';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -22,19 +21,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 export interface NodeHostOptions {
   dataDir: string;
@@ -60,46 +46,18 @@ function sameToken(given: unknown, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  let relative: string;
-  try {
-    relative = decodeURIComponent(url.pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  const file = path.resolve(root, `.${relative === '/' ? '/index.html' : relative}`);
-  if (!file.startsWith(path.resolve(root) + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  fs.readFile(file, (err, body) => {
-    if (err) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    res.end(body);
-  });
-}
-
 export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
   // Before the core writes anything: the data folder is this user's alone (see permissions.ts).
   restrictFileModes();
   const core = options.core ?? (await Core.open({ dataDir: options.dataDir }));
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const serveStatic = options.renderer ? staticFiles(options.renderer, { 'content-security-policy': CONTENT_SECURITY_POLICY }) : null;
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
     }
-    if (options.renderer) serveStatic(options.renderer, req, res);
+    if (serveStatic) void serveStatic(req, res);
     else res.writeHead(404).end();
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });

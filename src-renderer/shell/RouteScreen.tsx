@@ -1,22 +1,32 @@
 // The screen a logged-in user's route chooses (the setup, login and loading screens are the
-// shell's own).
+// shell's own). Each screen is loaded with its route's chunk (lazyScreens.ts); the shell shows
+// them inside a Suspense boundary.
 
-import { ResidentsScreen } from '../residents/ResidentsScreen';
-import { ResidentFormScreen } from '../residents/ResidentFormScreen';
-import { ResidentDetail } from '../residents/ResidentDetail';
-import { AttendanceScreen, PostDetailScreen, PostsScreen } from '../posts';
-import { SessionScreen, SignInScreen, TrainingListScreen } from '../training';
-import { PolicyScreen } from '../policy';
-import { ConflictsScreen, CountyBatchScreen, CountyScreen } from '../county';
-import { SheetsScreen } from '../sheets';
-import { StatsScreen } from '../stats';
-import { PayrollScreen } from '../payroll';
-import { BackupScreen } from '../backup';
-import { AboutScreen } from '../about';
-import { AuditScreen, UsersScreen } from '../access';
-import { WorklistScreen } from '../worklist';
-import { AssessmentScreen } from '../assessment';
-import { OpeningScreen } from '../recruitment';
+import {
+  AboutScreen,
+  AssessmentScreen,
+  AttendanceScreen,
+  AuditScreen,
+  BackupScreen,
+  ConflictsScreen,
+  CountyBatchScreen,
+  CountyScreen,
+  OpeningScreen,
+  PayrollScreen,
+  PolicyScreen,
+  PostDetailScreen,
+  PostsScreen,
+  ResidentDetail,
+  ResidentFormScreen,
+  ResidentsScreen,
+  SessionScreen,
+  SheetsScreen,
+  SignInScreen,
+  StatsScreen,
+  TrainingListScreen,
+  UsersScreen,
+  WorklistScreen,
+} from './lazyScreens';
 import { navigate, type Route } from '../route';
 
 /** The screen, and whether it fills the main area (the residents list scrolls inside itself). */

@@ -22,6 +22,16 @@ export function reportWorklist(ctx: CoreContext, report: () => Promise<Heartbeat
 }
 
 /**
+ * Starts counting the work list while the sync still moves documents (the push waits on the
+ * server, a township's next village is being pulled), so the heartbeat at the end only counts
+ * what changed since: it asks again, and the work list keeps its facts and rows between calls.
+ */
+export function countAhead(ctx: CoreContext, after: Promise<void> = Promise.resolve()): Promise<void> {
+  const report = worklistReporters.get(ctx);
+  return report ? after.then(report).then(() => undefined, () => undefined) : after;
+}
+
+/**
  * Written straight to the server (never a local record), at most once every `everyMs` so an idle
  * station adds no revisions.
  */

@@ -38,9 +38,12 @@ export interface ReplicateOptions {
   /**
    * Ask the target which revisions it lacks before reading them. Off for the station's own push,
    * where everything after the checkpoint is new to the server; on where the target may already
-   * hold most of it (pulls, relay copies that were pulled from the same database).
+   * hold most of it (relay copies that were pulled from the same database). `'fetched'`: ask
+   * only about the revisions that would have to be read from the source, and write the ones that
+   * came with the changes as they are: a write with `new_edits: false` leaves a revision the
+   * target holds untouched, and asking costs a local target as much as the write (pulls).
    */
-  diff?: boolean;
+  diff?: boolean | 'fetched';
   /** A design document filter of the source (`ddoc/name`), run by the server. */
   filter?: string;
   onProgress?: (written: number) => void;
@@ -49,6 +52,12 @@ export interface ReplicateOptions {
    * target took. The sync keeps them for the batch manifest, so a cut loses none of them.
    */
   onStored?: (docs: { id: string; rev: string }[]) => Promise<void>;
+}
+
+/** A first revision's history is the revision itself: one the changes brought needs no reading. */
+function inHand(wanted: { revs: string[] }, doc: { _rev?: string } | undefined): doc is P.RevisedDoc {
+  const [rev] = wanted.revs;
+  return wanted.revs.length === 1 && rev !== undefined && doc?._rev === rev && rev.startsWith('1-');
 }
 
 export interface ReplicateResult {
@@ -96,17 +105,18 @@ export async function replicate(source: P.Database, target: P.Database, options:
       wanted.push({ id: c.id, revs: c.changes.map((r) => r.rev) });
       if (c.doc) current.set(c.id, c.doc as unknown as P.RevisedDoc);
     }
-    if (options.diff && wanted.length > 0) {
-      const missing = await target.revsDiff(Object.fromEntries(wanted.map((w) => [w.id, w.revs])));
-      wanted = wanted.flatMap((w) => (missing[w.id]?.missing?.length ? [{ id: w.id, revs: missing[w.id]!.missing! }] : []));
+    const asked = options.diff === 'fetched' ? wanted.filter((w) => !inHand(w, current.get(w.id))) : options.diff ? wanted : [];
+    if (asked.length > 0) {
+      const missing = await target.revsDiff(Object.fromEntries(asked.map((w) => [w.id, w.revs])));
+      const askedIds = new Set(asked.map((w) => w.id));
+      wanted = wanted.flatMap((w) => (!askedIds.has(w.id) ? [w] : missing[w.id]?.missing?.length ? [{ id: w.id, revs: missing[w.id]!.missing! }] : []));
     }
     const docs: P.RevisedDoc[] = [];
     const fetch: { id: string; rev: string }[] = [];
     for (const w of wanted) {
       for (const rev of w.revs) {
         const doc = current.get(w.id);
-        // A first revision's history is the revision itself; anything else is read with its history.
-        if (doc && doc._rev === rev && rev.startsWith('1-')) docs.push({ ...doc, _revisions: { start: 1, ids: [rev.slice(2)] } });
+        if (inHand({ revs: [rev] }, doc)) docs.push({ ...doc, _revisions: { start: 1, ids: [rev.slice(2)] } });
         else fetch.push({ id: w.id, rev });
       }
     }

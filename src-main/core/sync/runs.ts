@@ -69,7 +69,7 @@ export async function pullScreened(run: RunContext, target: P.Database, source: 
     await replicate(source, target, {
       home: target,
       pair: `pull ${run.url()} ${name}`,
-      diff: true,
+      diff: 'fetched',
       // A document that fails its schema never reaches the copy the station reads.
       accept: (c) => c.deleted || !c.doc || screen(run.ctx, screening, c.doc as Record<string, unknown>),
       onProgress: (written) => {
@@ -92,6 +92,8 @@ export async function syncRelayCopies(
   serverDb: (name: string) => P.Database,
   township: string | null,
   refused: { id: string; reason: string }[],
+  /** After each station pulled, before the next. */
+  pulled?: () => void,
 ): Promise<void> {
   const pullFrom = township ? copies.villagesOf(township) : [];
   const places = [...new Set([...pullFrom, ...copies.relayPlaces()])];
@@ -102,6 +104,8 @@ export async function syncRelayCopies(
     // The relay copy holds what was pulled from the same database: ask before sending.
     const pushed = await replicate(local, server, { home: local, pair: `push ${run.url()} ${name}`, diff: true });
     refused.push(...pushed.refused);
-    if (pullFrom.includes(code)) await pullScreened(run, local, server, name, pushed);
+    if (!pullFrom.includes(code)) continue;
+    await pullScreened(run, local, server, name, pushed);
+    pulled?.();
   }
 }

@@ -1,0 +1,124 @@
+// replicate() into a local copy with `diff: 'fetched'` (how the sync pulls): the revisions the
+// changes brought are written as they are, without asking the copy first; only the others are
+// diffed and read with their history. A pull cut in the middle resumes from its checkpoint.
+import path from 'node:path';
+import PouchDB from 'pouchdb-node';
+import type { PouchDB as P } from 'pouchdb-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLocalDb } from '../store/db';
+import { tempDir } from '../testing/fixtures';
+import { replicate } from './replicate';
+
+const opened: P.Database[] = [];
+afterEach(async () => {
+  while (opened.length) await opened.pop()!.close().catch(() => undefined);
+});
+
+function localDb(): P.Database {
+  const db = openLocalDb(path.join(tempDir(), 'db'));
+  opened.push(db);
+  return db;
+}
+
+/** Counts the revisions `db` is asked about (revsDiff) and can be told to fail its n-th bulk write. */
+function watched(db: P.Database) {
+  const seen = { asked: 0, writes: 0, failWrite: 0 };
+  const revsDiff = db.revsDiff.bind(db);
+  const bulkDocs = db.bulkDocs.bind(db) as (docs: object[], options?: object) => Promise<unknown>;
+  Object.assign(db, {
+    revsDiff: (diff: Record<string, string[]>) => {
+      seen.asked += Object.values(diff).reduce((n, revs) => n + revs.length, 0);
+      return revsDiff(diff);
+    },
+    bulkDocs: (docs: object[], options?: object) => {
+      seen.writes += 1;
+      if (seen.writes === seen.failWrite) return Promise.reject(Object.assign(new Error('disk gone'), { status: 500 }));
+      return bulkDocs(docs, options);
+    },
+  });
+  return seen;
+}
+
+async function seed(source: P.Database, count: number): Promise<void> {
+  const docs = Array.from({ length: count }, (_, i) => ({ _id: `doc:${String(i).padStart(4, '0')}`, n: i }));
+  await source.bulkDocs(docs);
+}
+
+/** Every document's revision tree leaves, so a copy can be compared with its source exactly. */
+async function leaves(db: P.Database): Promise<Record<string, string[]>> {
+  const all = await db.allDocs({});
+  const docs = await Promise.all(all.rows.map((r) => db.get<{ _conflicts?: string[] }>(r.id, { conflicts: true })));
+  return Object.fromEntries(docs.map((d) => [d._id, [d._rev, ...(d._conflicts ?? [])].sort()]));
+}
+
+describe('replicate into a local copy (diff: fetched)', () => {
+  it('writes first revisions from the changes without asking the copy; diffs and reads only later ones', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 30);
+    // Two documents edited (second revisions), one of them deleted.
+    const edited = await source.get<{ n: number }>('doc:0003');
+    await source.put({ ...edited, n: 103 });
+    const gone = await source.get('doc:0007');
+    await source.put({ ...gone, _deleted: true });
+    const seen = watched(target);
+    const result = await replicate(source, target, { home: target, pair: 'test pull', diff: 'fetched', pageSize: 8 });
+    expect(seen.asked).toBe(2);
+    expect(result.written).toBe(30);
+    expect(await leaves(target)).toEqual(await leaves(source));
+    expect((await target.get<{ n: number }>('doc:0003')).n).toBe(103);
+    await expect(target.get('doc:0007')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('leaves revisions the copy already holds (and its own later ones, and conflicts) as they are', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 12);
+    // The copy got part of it before (a USB file, an earlier pull under another pair name) and
+    // edited one document there since.
+    await replicate(source, target, { home: target, pair: 'earlier', diff: 'fetched' });
+    const local = await target.get<{ n: number }>('doc:0002');
+    await target.put({ ...local, n: 202 });
+    // The source edits another one on its own: a conflict for the copy's edited document.
+    const theirs = await source.get<{ n: number }>('doc:0002');
+    await source.put({ ...theirs, n: 302 });
+    const before = await leaves(target);
+    await replicate(source, target, { home: target, pair: 'again', diff: 'fetched' });
+    const after = await leaves(target);
+    // Nothing the copy held is lost; the source's new revision sits beside the copy's own.
+    for (const [id, revs] of Object.entries(before)) for (const rev of revs) expect(after[id]).toContain(rev);
+    expect(after['doc:0002']).toHaveLength(2);
+    expect(after['doc:0002']).toContain((await source.get('doc:0002'))._rev);
+  });
+
+  it('a pull cut by a failed write resumes after the last page known to be stored, and ends complete', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 40);
+    const seen = watched(target);
+    // The third page's write fails while the fourth is already read (pages in flight).
+    seen.failWrite = 3;
+    await expect(replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 })).rejects.toThrow('disk gone');
+    const held = (await target.info()).doc_count;
+    expect(held).toBeGreaterThanOrEqual(20);
+    expect(held).toBeLessThan(40);
+    seen.failWrite = 0;
+    const again = await replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 });
+    // Resumed from the checkpoint of the last stored page, not from the start.
+    expect(again.written).toBeLessThanOrEqual(40 - 10);
+    expect(await leaves(target)).toEqual(await leaves(source));
+    // Done: a third run finds nothing new.
+    expect((await replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 })).written).toBe(0);
+  });
+
+  it('asks a remote-like target about everything with diff: true (relay copies pushed back)', async () => {
+    const source = localDb();
+    const target = new PouchDB(path.join(tempDir(), 'plain'), { adapter: 'leveldb' });
+    opened.push(target);
+    await seed(source, 9);
+    const seen = watched(target);
+    await replicate(source, target, { home: source, pair: 'push', diff: true });
+    expect(seen.asked).toBe(9);
+    expect(await leaves(target)).toEqual(await leaves(source));
+  });
+});

@@ -17,6 +17,7 @@ import { benchStatsDashboard, seedMarks } from './statsDashboard';
 import { benchSync, benchTownshipPull } from './sync';
 import { benchServices } from './services';
 import { benchPayroll } from './payroll';
+import { benchMemory } from './memoryBreakdown';
 import { percentile, printTargets, timed } from './stats';
 
 const PLACE = '370102001002';
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'payroll') return void console.log(JSON.stringify(await benchPayroll()));
   // Issue 6: `--scale` / `--only scale [--sizes a,b,c]`, and `--only load [--stations N] [--residents N]`.
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  // Issue 18: `--only memory [--records full]`, where the core host's memory goes.
+  if (option('--only') === 'memory') return void console.log(JSON.stringify(await benchMemory(DOCS, option('--records') === 'full', option('--keep'), option('--host-args')?.split(' ').filter(Boolean))));
   if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));
   if (option('--only') === 'load') return void console.log(JSON.stringify(await benchLoad(Number(option('--stations') ?? 50), Number(option('--residents') ?? 300))));
   const today = new Date().toISOString().slice(0, 10);

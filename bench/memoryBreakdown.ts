@@ -14,6 +14,7 @@ import { summariseHeapSnapshot, type HeapSummary } from './heapSummary';
 import { startBenchHost, timeSearches } from './host';
 import { MEMORY_PROBE_ARGS, probeMemory, rssMb, type ProcessMemory } from './memory';
 import { benchPostsAndTraining } from './postsTraining';
+import { printTargets } from './stats';
 import { seedMarks } from './statsDashboard';
 
 const PLACE = '370102001002';
@@ -96,7 +97,9 @@ async function measureHost(dataDir: string, docs: number, hostArgs: string[], re
     console.log(`core host (${docs} residents): RSS ${rss} MB before the probe's GC, ${m.rssMb} MB after; heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb}), native rest ${m.nativeMb} MB; search index alone ${searchIndex} MB`);
     printHeapSummary(summariseHeapSnapshot(snapshotFile));
     close();
-    return { docs, mem_rss_mb: rss, ...hostMemoryFigures(m, searchIndex) };
+    const figures = { docs, mem_rss_mb: rss, ...hostMemoryFigures(m, searchIndex) };
+    printTargets(figures, { mem_rss_mb: 200 });
+    return figures;
   } finally {
     if (child.exitCode === null) {
       child.kill('SIGTERM');

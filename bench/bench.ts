@@ -18,6 +18,8 @@ import { benchSync, benchTownshipPull } from './sync';
 import { benchServices } from './services';
 import { benchPayroll } from './payroll';
 import { RENDERER_TARGETS, benchRenderer, onlyRenderer } from './renderer';
+import { benchMemory, hostMemory, hostMemoryFigures, searchIndexMb } from './memoryBreakdown';
+import { MEMORY_PROBE_ARGS } from './memory';
 import { percentile, printTargets, timed } from './stats';
 
 const PLACE = '370102001002';
@@ -121,6 +123,8 @@ async function main(): Promise<void> {
   if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'payroll') return void console.log(JSON.stringify(await benchPayroll()));
   // Issue 6: `--scale` / `--only scale [--sizes a,b,c]`, and `--only load [--stations N] [--residents N]`.
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  // Issue 18: `--only memory [--records full]`, where the core host's memory goes.
+  if (option('--only') === 'memory') return void console.log(JSON.stringify(await benchMemory(DOCS, option('--records') === 'full', option('--keep'), option('--host-args')?.split(' ').filter(Boolean))));
   if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));
   if (option('--only') === 'load') return void console.log(JSON.stringify(await benchLoad(Number(option('--stations') ?? 50), Number(option('--residents') ?? 300))));
   const today = new Date().toISOString().slice(0, 10);
@@ -176,18 +180,21 @@ async function main(): Promise<void> {
   await big.core.close();
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
-  const { child, client, close, coldStartMs, listFirstMs } = await startBenchHost(dataDir);
+  const searchIndex = await searchIndexMb(dataDir);
+  const { child, client, close, coldStartMs, listFirstMs } = await startBenchHost(dataDir, MEMORY_PROBE_ARGS, ['ignore', 'pipe', 'inherit', 'ipc']);
   console.log(`cold start to first answer: ${coldStartMs} ms; first list page after start: ${listFirstMs} ms`);
 
   const { byInitials, byIdFragment, openList } = await timeSearches(client, SAMPLES);
   const overWs = [...freshRegistrations(13)];
   const registerOverWs = await timed(50, (i) => client.call('residents.register', overWs[i]!));
   const rss = rssMb(child.pid!);
+  // Issue 18: where it goes (the probe collects garbage first; `rss` is read before, as always).
+  const memory = hostMemoryFigures(await hostMemory(child), searchIndex);
   console.log(`search by pinyin initials: p50 ${byInitials.p50} ms, p95 ${byInitials.p95} ms`);
   console.log(`search by ID fragment (6 digits): p50 ${byIdFragment.p50} ms, p95 ${byIdFragment.p95} ms`);
   console.log(`open the list (first page of 100, four sorts): p50 ${openList.p50} ms, p95 ${openList.p95} ms`);
   console.log(`register over the WebSocket carrier: p50 ${registerOverWs.p50} ms, p95 ${registerOverWs.p95} ms`);
-  console.log(`core host RSS: ${rss} MB`);
+  console.log(`core host RSS: ${rss} MB (after a full GC: heap used ${memory.mem_heap_used_mb} of ${memory.mem_heap_total_mb} MB, external ${memory.mem_external_mb} MB, native rest ${memory.mem_native_mb} MB; the search index alone ${memory.mem_search_index_mb} MB)`);
   close();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -216,6 +223,7 @@ async function main(): Promise<void> {
     list_first_after_start_ms: listFirstMs,
     cold_start_ms: coldStartMs,
     rss_mb: rss,
+    ...memory,
     ...postsAndTraining,
     ...statsDashboard,
     ...services,
@@ -229,7 +237,7 @@ async function main(): Promise<void> {
     search_initials_p95_ms: 30,
     search_id_p95_ms: 30,
     cold_start_ms: 2000,
-    rss_mb: 300,
+    rss_mb: 200,
     attendance_cell_p95_ms: 50,
     sign_in_p95_ms: 50,
     month_grid_p95_ms: 300,

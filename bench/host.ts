@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
 import { prng } from '../src-main/core/station/demo';
+import { HOST_MALLOC_ENV } from '../src-main/host/memoryFlags';
 import { connectSocket } from '../src-main/host/socketClient';
 import { timed } from './stats';
 
@@ -31,7 +32,9 @@ export interface BenchHost {
 
 export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], stdio: StdioOptions = ['ignore', 'pipe', 'inherit']): Promise<BenchHost> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, HOST, '--data-dir', dataDir, '--port', '0'], { stdio });
+  // Started as the preview should start it (issue 18: its malloc settings); LEYE_BENCH_HOST_PLAIN=1 leaves them out, for before/after figures.
+  const env = process.env.LEYE_BENCH_HOST_PLAIN === '1' ? process.env : { ...process.env, ...HOST_MALLOC_ENV };
+  const child = spawn(process.execPath, [...nodeArgs, HOST, '--data-dir', dataDir, '--port', '0'], { stdio, env });
   const ready = await hostReady(child);
   const { client, close } = await connectSocket(ready.port, ready.token);
   await client.call('app.ping', {});

@@ -31,31 +31,40 @@ export function findPid(parts: string[]): number | null {
 }
 
 /**
- * Node options that preload the probe into a child started with an IPC channel: each message
- * is answered with `process.memoryUsage()` after a full GC (what the heap holds, not garbage).
- * The channel is unref'd, so it never keeps the host alive.
+ * Node options that preload the probe into a child started with an IPC channel: a message
+ * 'memory' is answered with `process.memoryUsage()` after a full GC (what the heap holds, not
+ * garbage); a message `{ snapshot: file }` writes a V8 heap snapshot there first and answers the
+ * same. The channel is unref'd, so it never keeps the host alive.
  */
 export const MEMORY_PROBE_ARGS = [
   '--expose-gc',
   '--import',
   'data:text/javascript,' +
-    encodeURIComponent('process.on("message",()=>{globalThis.gc?.();process.send(process.memoryUsage())});process.channel?.unref();'),
+    encodeURIComponent(
+      'import v8 from "node:v8";process.on("message",(m)=>{globalThis.gc?.();if(m&&m.snapshot)v8.writeHeapSnapshot(m.snapshot);process.send(process.memoryUsage())});process.channel?.unref();',
+    ),
 ];
 
 export interface ProcessMemory {
   rssMb: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  /** Memory of C++ objects bound to JS objects (Buffers, LevelDB's own allocations are not here). */
+  externalMb: number;
+  arrayBuffersMb: number;
 }
 
-/** Asks a child started with MEMORY_PROBE_ARGS and an 'ipc' stdio slot for its memory. */
-export function probeMemory(child: import('node:child_process').ChildProcess): Promise<ProcessMemory> {
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** Asks a child started with MEMORY_PROBE_ARGS and an 'ipc' stdio slot for its memory (and a heap snapshot into `snapshotFile`). */
+export function probeMemory(child: import('node:child_process').ChildProcess, snapshotFile?: string): Promise<ProcessMemory> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('memory probe did not answer')), 30_000);
+    const timer = setTimeout(() => reject(new Error('memory probe did not answer')), 300_000);
     child.once('message', (m) => {
       clearTimeout(timer);
       const usage = m as NodeJS.MemoryUsage;
-      resolve({ rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(usage.heapUsed / 1048576) });
+      resolve({ rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), heapTotalMb: mb(usage.heapTotal), externalMb: mb(usage.external), arrayBuffersMb: mb(usage.arrayBuffers) });
     });
-    child.send('memory');
+    child.send(snapshotFile ? { snapshot: snapshotFile } : 'memory');
   });
 }

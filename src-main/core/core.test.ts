@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core, type Session } from './core';
 import { openStationDb } from './store/db';
+import { readSnapshot, writeSnapshot } from './search/snapshot';
 import { durabilityStats } from './store/durableLeveldown';
 import { FIXED_NOW, idNumber, openStation, registration, tempDir, VILLAGE, refusal } from './testing/fixtures';
 
@@ -225,12 +226,12 @@ describe('a snapshot from other data', () => {
     await first.core.call(first.session, 'residents.register', registration());
     await first.core.close();
     const file = path.join(dir, 'search-index.json');
-    const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq: number; columns: { name: string[]; pinyin: string[] } };
+    const snapshot = (await readSnapshot(file))!;
     // Another folder's snapshot: other people, and a sequence this database never reached.
-    snapshot.seq += 1000;
+    snapshot.seq = Number(snapshot.seq) + 1000;
     snapshot.columns.name[0] = '李四';
     snapshot.columns.pinyin[0] = '\u0001ls\u0001lisi';
-    fs.writeFileSync(file, JSON.stringify(snapshot));
+    await writeSnapshot(file, snapshot);
     const second = await station(dir);
     expect((await second.core.call(second.session, 'residents.search', { query: 'zs' })).total).toBe(1);
     expect(second.core.residentCount).toBe(1);

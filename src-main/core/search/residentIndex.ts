@@ -61,7 +61,6 @@ export interface IndexColumns {
   idNumber: string[];
   birthDate: string[];
   sex: number[];
-  phoneMasked: string[];
   household: number[];
   groups: number[];
   care: number[];
@@ -137,7 +136,7 @@ function ledgerFields(doc: ResidentDoc): string {
 }
 
 const COLUMN_NAMES: (keyof IndexColumns)[] = [
-  'id', 'rev', 'name', 'idNumber', 'birthDate', 'sex', 'phoneMasked', 'household', 'groups', 'care', 'kind', 'status',
+  'id', 'rev', 'name', 'idNumber', 'birthDate', 'sex', 'household', 'groups', 'care', 'kind', 'status',
   'registeredOn', 'updatedAt', 'pinyin', 'sortName', 'place', 'phone', 'ledger',
 ];
 
@@ -152,6 +151,13 @@ export function isIndexColumns(value: unknown): value is IndexColumns {
   const length = (columns.id as unknown[] | undefined)?.length;
   return COLUMN_NAMES.every((c) => Array.isArray(columns[c]) && (columns[c] as unknown[]).length === length);
 }
+
+/**
+ * Columns whose values repeat across residents (a village's code, dates): each distinct value is
+ * kept once. Strings read from a snapshot or from documents are separate copies otherwise, about
+ * 40 bytes each per resident (issue 18: the host's memory).
+ */
+const INTERNED: readonly ('place' | 'birthDate' | 'registeredOn')[] = ['place', 'birthDate', 'registeredOn'];
 
 /**
  * The searched text columns. ID numbers are searched as the mask shows them (first 4 and last 4
@@ -176,6 +182,15 @@ export class ResidentIndex {
   private matches = new Uint8Array(0);
   /** Per text column, all slots' text joined into one string, rebuilt after a change on next use. */
   private readonly blobs = new Map<TextColumn, TextBlob>();
+  /** One copy of each repeated value (see INTERNED). */
+  private readonly shared = new Map<string, string>();
+
+  private intern(value: string): string {
+    const kept = this.shared.get(value);
+    if (kept !== undefined) return kept;
+    this.shared.set(value, value);
+    return value;
+  }
 
   get size(): number {
     return this.slotOf.size;
@@ -188,6 +203,11 @@ export class ResidentIndex {
     this.free.length = 0;
     this.sorted.clear();
     this.blobs.clear();
+    this.shared.clear();
+    for (const name of INTERNED) {
+      const values = columns[name];
+      for (let slot = 0; slot < values.length; slot++) values[slot] = this.intern(values[slot]!);
+    }
     columns.id.forEach((id, slot) => this.slotOf.set(id, slot));
   }
 
@@ -221,17 +241,16 @@ export class ResidentIndex {
     }
     c.name[slot] = doc.name;
     c.idNumber[slot] = doc.idNumber;
-    c.birthDate[slot] = doc.birthDate;
+    c.birthDate[slot] = this.intern(doc.birthDate);
     c.sex[slot] = SEXES.indexOf(doc.sex);
-    c.phoneMasked[slot] = maskPhone(doc.phone);
     c.household[slot] = HOUSEHOLD_TYPES.indexOf(doc.householdType);
     c.groups[slot] = bits(doc.targetGroups, TARGET_GROUPS);
     c.care[slot] = bits(doc.careCategories, CARE_CATEGORIES);
     c.kind[slot] = REGISTRATION_KINDS.indexOf(doc.registration.kind);
     c.status[slot] = REGISTRATION_STATUSES.indexOf(doc.closure ? 'closed' : 'active');
-    c.registeredOn[slot] = doc.registration.date;
+    c.registeredOn[slot] = this.intern(doc.registration.date);
     c.updatedAt[slot] = doc.updatedAt;
-    c.place[slot] = doc.placeCode;
+    c.place[slot] = this.intern(doc.placeCode);
     c.phone[slot] = doc.phone;
     c.ledger[slot] = ledgerFields(doc);
     for (const [field, list] of this.sorted) list.splice(this.position(list, slot, field), 0, slot);
@@ -376,7 +395,8 @@ export class ResidentIndex {
       age: ageOn(c.birthDate[slot]!, today),
       birthDate: c.birthDate[slot]!,
       idNumberMasked: maskIdNumber(c.idNumber[slot]!),
-      phoneMasked: c.phoneMasked[slot]!,
+      // Masked when shown (not kept: one more string per resident).
+      phoneMasked: maskPhone(c.phone[slot]!),
       householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
       targetGroups: unbits(c.groups[slot]!, TARGET_GROUPS),
       careCategories: unbits(c.care[slot]!, CARE_CATEGORIES),

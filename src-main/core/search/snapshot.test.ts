@@ -106,4 +106,34 @@ describe('search index snapshot', () => {
     fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
     expect(await readSnapshot(file)).toBeNull();
   });
+
+  it('is written a line per slice of a column, so loading never holds the whole file at once', async () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 10_000; i++) index.upsert(resident(i));
+    const file = snapshotFile();
+    await writeSnapshot(file, { seq: 3, columns: index.columns() });
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // 10,000 residents: every column in 5 slices, a header and a closing line.
+    expect(lines.length).toBeGreaterThan(5 * 18);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(400_000);
+    const read = await readSnapshot(file);
+    expect(read?.columns).toEqual(index.columns());
+  });
+
+  it('still reads a snapshot saved before issue 18 (one JSON object, with the masked phone column)', async () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 50; i++) index.upsert(resident(i));
+    const columns = index.columns();
+    const file = snapshotFile();
+    const old = { ...columns, phoneMasked: columns.phone.map((p) => `${p.slice(0, 3)}****${p.slice(-4)}`) };
+    fs.writeFileSync(file, JSON.stringify({ version: 5, seq: 50, columns: old }));
+    const read = await readSnapshot(file);
+    expect(read?.seq).toBe(50);
+    expect(read?.columns).toEqual(columns);
+    const restarted = new ResidentIndex();
+    restarted.load(read!.columns);
+    expect(restarted.search({ query: '', sort: 'name', order: 'asc', offset: 0, limit: 5 }, '2026-06-01')).toEqual(
+      index.search({ query: '', sort: 'name', order: 'asc', offset: 0, limit: 5 }, '2026-06-01'),
+    );
+  });
 });

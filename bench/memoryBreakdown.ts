@@ -1,0 +1,116 @@
+// `npm run bench -- --only memory [--docs N] [--records full]`: where the core host's memory goes.
+// Seeds a station (N residents and a year of attendance; `--records full` adds issue 3's posts and
+// training as the full benchmark does), starts the core host as section 4 does, and reports its
+// RSS split into V8 heap, external memory and the rest (LevelDB, code, malloc), the search index
+// measured alone, and a heap snapshot's biggest retainers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core, type Session } from '../src-main/core/core';
+import { fakeResidents } from '../src-main/core/station/demo';
+import { ResidentIndex } from '../src-main/core/search/residentIndex';
+import { readSnapshot } from '../src-main/core/search/snapshot';
+import { summariseHeapSnapshot, type HeapSummary } from './heapSummary';
+import { startBenchHost, timeSearches } from './host';
+import { MEMORY_PROBE_ARGS, probeMemory, rssMb, type ProcessMemory } from './memory';
+import { benchPostsAndTraining } from './postsTraining';
+import { printTargets } from './stats';
+import { seedMarks } from './statsDashboard';
+
+const PLACE = '370102001002';
+
+/** Full collections with turns of the event loop between, so freed buffers and finalizers are gone too. */
+async function settled(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/** The search index alone: its snapshot loaded into a fresh index in this process, heap used before and after (after a GC). */
+export async function searchIndexMb(dataDir: string): Promise<number> {
+  const before = await settled();
+  const snapshot = await readSnapshot(path.join(dataDir, 'search-index.json'));
+  if (!snapshot) return 0;
+  const index = new ResidentIndex();
+  index.load(snapshot.columns);
+  // What a search and the four sorts build (text blobs, sort orders) counts too.
+  for (const sort of ['name', 'registeredOn', 'age', 'updatedAt'] as const) index.search({ query: '', sort, order: 'asc', offset: 0, limit: 1 }, '2026-01-01');
+  for (const query of ['zs', '1234', '张']) index.search({ query, sort: 'name', order: 'asc', offset: 0, limit: 1 }, '2026-01-01');
+  snapshot.columns = null as never;
+  const after = await settled();
+  if (index.size < 0) throw new Error('unreachable: keeps the index alive until measured');
+  return Math.round((after - before) / 1048576);
+}
+
+export interface HostMemory extends ProcessMemory {
+  /** RSS outside the V8 heap and external memory: LevelDB's caches and write buffers, code, malloc arenas, stacks. */
+  nativeMb: number;
+}
+
+export function hostMemoryFigures(m: HostMemory, searchIndex: number) {
+  return {
+    mem_heap_used_mb: m.heapUsedMb,
+    mem_heap_total_mb: m.heapTotalMb,
+    mem_external_mb: m.externalMb,
+    mem_array_buffers_mb: m.arrayBuffersMb,
+    mem_native_mb: m.nativeMb,
+    mem_search_index_mb: searchIndex,
+  };
+}
+
+/** The host's memory as the probe reports it, with the native remainder. */
+export async function hostMemory(child: import('node:child_process').ChildProcess, snapshotFile?: string): Promise<HostMemory> {
+  const m = await probeMemory(child, snapshotFile);
+  return { ...m, nativeMb: Math.max(0, m.rssMb - m.heapTotalMb - m.externalMb) };
+}
+
+export function printHeapSummary(summary: HeapSummary): void {
+  console.log(`heap snapshot: ${summary.totalMb} MB of objects; by kind (self size):`);
+  for (const k of summary.byKind) console.log(`  ${k.mb.toFixed(1).padStart(7)} MB  ${String(k.count).padStart(9)}  ${k.kind}`);
+  console.log('biggest retainers (retained size):');
+  for (const r of summary.retainers) console.log(`  ${r.mb.toFixed(1).padStart(7)} MB  ${r.what}`);
+}
+
+/** `dataDir`: a folder to keep the seeded station in and reuse (flags and options compared on one station). */
+export async function benchMemory(docs: number, fullRecords: boolean, keepDir?: string, hostArgs: string[] = []) {
+  if (keepDir && fs.existsSync(path.join(keepDir, 'station'))) return measureHost(keepDir, docs, hostArgs, false);
+  const dataDir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'leye-bench-'));
+  const core = await Core.open({ dataDir, durable: false, backupSchedule: { firstCheckMs: Infinity } });
+  const session: Session = { user: null };
+  await core.call(session, 'station.setup', { placeCode: PLACE, clerk: { loginName: 'bench', displayName: '基准', password: 'bench-password' } });
+  await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });
+  await core.seedResidents(fakeResidents(docs, { placeCode: PLACE, today: new Date().toISOString().slice(0, 10), seed: 42 }), session.user!);
+  await core.whenIndexed();
+  if (fullRecords) await benchPostsAndTraining(core, session);
+  else await seedMarks(core, session);
+  await core.close();
+  return measureHost(dataDir, docs, hostArgs, !keepDir);
+}
+
+async function measureHost(dataDir: string, docs: number, hostArgs: string[], remove: boolean) {
+  const searchIndex = await searchIndexMb(dataDir);
+  const { child, client, close } = await startBenchHost(dataDir, [...MEMORY_PROBE_ARGS, ...hostArgs], ['ignore', 'pipe', 'inherit', 'ipc']);
+  try {
+    await timeSearches(client, 50);
+    const rss = rssMb(child.pid!);
+    const snapshotFile = path.join(dataDir, 'host.heapsnapshot');
+    const m = await hostMemory(child);
+    // The snapshot itself costs the host memory: taken after the figures.
+    await probeMemory(child, snapshotFile);
+    console.log(`core host (${docs} residents): RSS ${rss} MB before the probe's GC, ${m.rssMb} MB after; heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb}), native rest ${m.nativeMb} MB; search index alone ${searchIndex} MB`);
+    printHeapSummary(summariseHeapSnapshot(snapshotFile));
+    close();
+    const figures = { docs, mem_rss_mb: rss, ...hostMemoryFigures(m, searchIndex) };
+    printTargets(figures, { mem_rss_mb: 200 });
+    return figures;
+  } finally {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    fs.rmSync(path.join(dataDir, 'host.heapsnapshot'), { force: true });
+    if (remove) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -72,6 +72,11 @@ export class Tally {
     return this.withResidents ? [ID_PREFIX.resident, ID_PREFIX.employment, ...types] : types;
   }
 
+  /** Whether a document of this id is one the tally counts. */
+  counts(id: string): boolean {
+    return this.prefixes.some((prefix) => id.startsWith(prefix));
+  }
+
   private clear(): void {
     for (const map of this.maps()) map.clear();
   }
@@ -143,6 +148,11 @@ export class Tally {
     for (const [id, e] of saved.signIns) this.signIns.set(id, e);
     this.seq = saved.seq;
     this.saved.found(saved._rev, saved.seq);
+  }
+
+  /** Saves the tally if changes came in since it was last saved (the follower, once the feed is quiet). */
+  saveIfBehind(db: StationDb): void {
+    if (this.kept && this.seq >= 0 && this.saved.seq < this.seq) this.save(db);
   }
 
   /** Saves the tally as it is now (taken at once: later changes wait for the next save). */

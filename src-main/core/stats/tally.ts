@@ -124,9 +124,13 @@ export class Tally {
    * Brings the tally to the database's current update_seq: nothing to do when it is there, the
    * changes since otherwise, or a fresh read by type when too much changed (a seeded station).
    */
-  refresh(db: StationDb): Promise<void> {
-    this.refreshing ??= this.doRefresh(db).finally(() => (this.refreshing = null));
-    return this.refreshing;
+  async refresh(db: StationDb): Promise<void> {
+    // A catch-up already going on (the follower's) may have started before the latest writes: then another follows it.
+    const target = Number((await db.info()).update_seq);
+    do {
+      this.refreshing ??= this.doRefresh(db).finally(() => (this.refreshing = null));
+      await this.refreshing;
+    } while (this.seq < target);
   }
 
   private async doRefresh(db: StationDb): Promise<void> {

@@ -2,6 +2,7 @@
 // facts): brought to the database's sequence by replaying its changes, or by reading every
 // document of their types afresh when they are new or too far behind; and saved as one `_local`
 // document between starts, so a start reads the saved copy and the changes since.
+import type { Cache } from '../app';
 import type { StationDb } from './db';
 import { prefixRange } from './db';
 
@@ -87,5 +88,85 @@ export class SavedCopy {
       })
       .catch(() => undefined)
       .finally(() => (this.saving = false));
+  }
+}
+
+/** Kept facts a follower keeps current: brought to the database's sequence, saved when behind. */
+export interface Followed {
+  refresh(db: StationDb): Promise<void>;
+  saveIfBehind(db: StationDb): void;
+  /** Whether a document of this id is one the facts are made of. */
+  counts(id: string): boolean;
+}
+
+/** How long after the station opens the facts are first brought up to date (the start is not slowed). */
+const START_DELAY_MS = 300;
+/** Changes arriving within this long are taken in by one catch-up. */
+const BATCH_DELAY_MS = 100;
+/** Once the feed has been quiet this long, what came in since the last save is saved. */
+const SAVE_IDLE_MS = 200;
+
+/**
+ * Keeps facts current in the background: brought up to date soon after the station starts and
+ * again whenever the changes feed brings a document they are made of (own writes, replication, a
+ * bulk seed), so the screen that reads them first finds them current and reads nothing.
+ */
+export class FactsFollower {
+  private timer: NodeJS.Timeout | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private again = false;
+  private running = false;
+  private stopped = false;
+
+  constructor(
+    private readonly facts: Followed,
+    private readonly db: StationDb,
+  ) {}
+
+  /** What the changes feed calls for every document the facts are made of. */
+  readonly feed: Cache = {
+    ensure: async () => undefined,
+    accepts: (id) => this.facts.counts(id),
+    apply: () => this.schedule(BATCH_DELAY_MS),
+  };
+
+  /** Brings the facts up to date shortly after the station opens. */
+  start(): void {
+    this.schedule(START_DELAY_MS);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.run(), delay);
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    this.timer = null;
+    this.running = true;
+    this.again = false;
+    try {
+      await this.facts.refresh(this.db);
+    } catch {
+      // A closed or restored database: whoever reads the facts next says what is wrong.
+      this.stopped = true;
+    } finally {
+      this.running = false;
+    }
+    if (this.again) this.schedule(BATCH_DELAY_MS);
+    else if (!this.stopped) {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = null;
+        if (!this.stopped && !this.running) this.facts.saveIfBehind(this.db);
+      }, SAVE_IDLE_MS);
+      this.saveTimer.unref();
+    }
   }
 }

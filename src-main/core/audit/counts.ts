@@ -111,8 +111,8 @@ export class AuditCounts implements Followed {
     this.saved.found(saved._rev, saved.seq);
   }
 
-  saveIfBehind(db: StationDb): void {
-    if (this.seq >= 0 && this.saved.seq < this.seq) this.save(db);
+  saveIfBehind(db: StationDb, atLeast = 1): void {
+    if (this.seq >= 0 && this.seq - this.saved.seq >= atLeast) this.save(db);
   }
 
   private save(db: StationDb): void {

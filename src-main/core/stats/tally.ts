@@ -155,8 +155,8 @@ export class Tally {
   }
 
   /** Saves the tally if changes came in since it was last saved (the follower, once the feed is quiet). */
-  saveIfBehind(db: StationDb): void {
-    if (this.kept && this.seq >= 0 && this.saved.seq < this.seq) this.save(db);
+  saveIfBehind(db: StationDb, atLeast = 1): void {
+    if (this.kept && this.seq >= 0 && this.seq - this.saved.seq >= atLeast) this.save(db);
   }
 
   /** Saves the tally as it is now (taken at once: later changes wait for the next save). */

@@ -36,7 +36,10 @@ function previousMonths(today: string, n: number): string[] {
   let m = Number(today.slice(5, 7));
   for (let i = 0; i < n; i++) {
     m -= 1;
-    if (m < 1) (m = 12), (y -= 1);
+    if (m < 1) {
+      m = 12;
+      y -= 1;
+    }
     out.push(`${y}-${String(m).padStart(2, '0')}`);
   }
   return out;

@@ -127,10 +127,11 @@ export class Tally {
   async refresh(db: StationDb): Promise<void> {
     // A catch-up already going on (the follower's) may have started before the latest writes: then another follows it.
     const target = Number((await db.info()).update_seq);
-    do {
+    for (let round = 0; round < 3; round++) {
       this.refreshing ??= this.doRefresh(db).finally(() => (this.refreshing = null));
       await this.refreshing;
-    } while (this.seq < target);
+      if (this.seq >= target) return;
+    }
   }
 
   private async doRefresh(db: StationDb): Promise<void> {

@@ -69,12 +69,14 @@ export async function benchStatsDashboard(core: Core, session: Session) {
   const coldStart = performance.now();
   const first = await core.call(session, 'stats.dashboard', {});
   const coldMs = Math.round(performance.now() - coldStart);
+  console.log(`stats dashboard: first opening ${coldMs} ms`);
   const fresh = [...fakeResidents(SAMPLES, { placeCode: '370181001001', today: core.today(), seed: 17 })];
   const warm = await timed(
     SAMPLES,
     () => core.call(session, 'stats.dashboard', {}),
     (i) => core.call(session, 'residents.register', fresh[i]),
   );
+  console.log(`stats dashboard: later openings p50 ${warm.p50} ms, p95 ${warm.p95} ms; now the export`);
   const exportStart = performance.now();
   await core.call(session, 'stats.export', {});
   const exportMs = Math.round(performance.now() - exportStart);

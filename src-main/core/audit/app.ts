@@ -43,17 +43,14 @@ export function auditApp({ log, station, today, labeller, users }: AuditAppDeps)
     'audit',
     {
       'audit.list': async (args) => {
-        const ids = await log.matching(args);
-        const items: AuditEntryView[] = [];
-        await log.views(ids.slice(args.offset, args.offset + args.limit), (entry) => items.push(entry));
-        return { total: ids.length, items: await labelled(items, labeller, users()) };
+        const { total, items } = await log.page(args, args.offset, args.limit);
+        return { total, items: await labelled(items, labeller, users()) };
       },
       'audit.export': async (args, session) => {
         const texts = accessZhCN.access.audit;
         const t = plainTranslator(resources['zh-CN']);
         const entries: AuditEntryView[] = [];
-        const ids = (await log.matching(args)).slice(0, AUDIT_EXPORT_MAX);
-        await log.views(ids, (e) => entries.push(e));
+        await log.each(args, AUDIT_EXPORT_MAX, (e) => entries.push(e));
         const accounts = users();
         const rows: (string | number)[][] = [];
         for (let i = 0; i < entries.length; i += EXPORT_LABEL_PAGE) {

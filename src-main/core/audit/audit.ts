@@ -1,22 +1,16 @@
 // The audit log: append-only entries (`audit:<place>:<ISO time>:<random>`; `audit:<ISO time>:<random>` before ids carried places), on disk before the action they
-// record goes on, and the index that lists and filters them without reading every document.
+// record goes on, listed newest first a page at a time (./pages.ts) with totals from kept counts (./counts.ts).
 import type { AuditActionName, AuditEntryView } from '../../../shared/access/contract';
 import { auditLabel } from '../../../shared/documents/labels';
 import type { SessionUser } from '../../../shared/rpc/handlers';
-import type { PouchDB as P } from 'pouchdb-node';
 import type { Cache } from '../app';
-import { docId, placeOfId } from '../../../shared/documents/registry';
+import { docId } from '../../../shared/documents/registry';
 import { randomId } from '../residents/identity';
-import { ID_PREFIX, type AuditAction, type AuditDoc, type Stamp, type StationConfig } from '../store/docs';
+import type { AuditAction, AuditDoc, Stamp, StationConfig } from '../store/docs';
 import type { StationDb } from '../store/db';
-
-const AUDIT_PAGE = 2000;
-
-/** An entry's id without its place, `audit:<ISO time>:<random>`: the log's order and its date ranges. */
-function timeKey(id: string): string {
-  const place = placeOfId(id);
-  return place === null ? id : `${ID_PREFIX.audit}${id.slice(ID_PREFIX.audit.length + place.length + 1)}`;
-}
+import { FactsFollower } from '../store/keptFacts';
+import { AuditCounts } from './counts';
+import { newestFirst, type PageFilter } from './pages';
 
 export interface AuditFilter {
   action?: AuditActionName | undefined;
@@ -34,7 +28,14 @@ export interface AuditLogDeps {
 }
 
 export class AuditLog {
-  constructor(private readonly deps: AuditLogDeps) {}
+  /** The kept counts, following the changes feed (own writes, replicated ones) in the background from the start. */
+  private readonly counts = new AuditCounts();
+  private readonly follower: FactsFollower;
+
+  constructor(private readonly deps: AuditLogDeps) {
+    this.follower = new FactsFollower(this.counts, deps.db);
+    this.follower.start();
+  }
 
   /** Appends an entry (on disk before this resolves); resolves to its id. `reason` is left out of a reveal. */
   async append(user: SessionUser, entry: { action: AuditAction; targetId: string; field: string; reason?: string }): Promise<string> {
@@ -46,110 +47,57 @@ export class AuditLog {
       ...this.deps.stamp(user, config.placeCode),
     };
     await this.deps.db.put(audit);
-    // In the log's index at once (the changes feed brings it too, a moment later).
-    this.changed(audit._id, audit, false);
     return audit._id;
   }
 
-  /** What the changes feed keeps current: every audit document the database gets (own writes, replicated ones). */
-  readonly feed: Cache = {
-    ensure: async () => undefined,
-    accepts: (id) => id.startsWith(ID_PREFIX.audit),
-    apply: (change: P.Change<object>) => this.changed(change.id, change.doc as { action?: unknown; createdBy?: unknown } | undefined, change.deleted === true),
+  /** What the changes feed calls for every audit document the database gets. */
+  get feed(): Cache {
+    return this.follower.feed;
+  }
+
+  /** Documents the last page read (tests: a page never reads the whole log). */
+  lastRead = 0;
+
+  /**
+   * A page of the entries matching a filter, newest first, and how many match: the page reads
+   * back only as far as it reaches (a date filter is a key range), the total comes from the kept
+   * counts (read while the page is).
+   */
+  async page(filter: AuditFilter, offset: number, limit: number): Promise<{ total: number; items: AuditEntryView[] }> {
+    const items: AuditEntryView[] = [];
+    const [read] = await Promise.all([newestFirst(this.deps.db, pageFilter(filter), offset, limit, (doc) => items.push(view(doc))), this.counts.refresh(this.deps.db)]);
+    this.lastRead = read;
+    return { total: this.counts.total({ ...filter, user: filter.user?.trim() || undefined }), items };
+  }
+
+  /** Every entry matching a filter (at most `max`), newest first. */
+  async each(filter: AuditFilter, max: number, visit: (entry: AuditEntryView) => void): Promise<void> {
+    await newestFirst(this.deps.db, pageFilter(filter), 0, max, (doc) => visit(view(doc)));
+  }
+}
+
+/** The list's filter as the pages read it: a date range is local days, from the first's midnight to the day after the last. */
+function pageFilter(filter: AuditFilter): PageFilter {
+  return {
+    action: filter.action,
+    user: filter.user?.trim() || undefined,
+    low: filter.from ? new Date(`${filter.from}T00:00:00`).toISOString() : undefined,
+    high: filter.to ? new Date(Date.parse(`${filter.to}T00:00:00`) + 86_400_000).toISOString() : undefined,
   };
+}
 
-  // ── The index ─────────────────────────────────────────────────────────────────────────────
-  // Filters read only this (id, action, user per entry): listing 50,000 entries must not read
-  // 50,000 documents. Built from the database the first time an admin asks, then kept current
-  // from the changes feed (`changed`); only the shown page's documents are read.
-
-  private index: Map<string, { action: string; by: string }> | null = null;
-  private ids: string[] = [];
-  private sorted = true;
-  private building: Promise<void> | null = null;
-  private built = false;
-
-  private changed(id: string, doc: { action?: unknown; createdBy?: unknown } | undefined, deleted: boolean): void {
-    if (!this.index || deleted || !doc) return;
-    // While the first read runs, the id list is made from the map at its end.
-    if (!this.index.has(id) && this.built) {
-      if (this.ids.length && timeKey(id) < timeKey(this.ids[this.ids.length - 1]!)) this.sorted = false;
-      this.ids.push(id);
-    }
-    this.index.set(id, { action: String(doc.action), by: String(doc.createdBy) });
-  }
-
-  private async entries(): Promise<{ ids: string[]; index: Map<string, { action: string; by: string }> }> {
-    if (!this.building) {
-      this.building = (async () => {
-        // Live from the start: what the changes feed brings while the read goes on joins it.
-        const index = new Map<string, { action: string; by: string }>();
-        this.index = index;
-        let startkey: string = ID_PREFIX.audit;
-        for (;;) {
-          const page = await this.deps.db.allDocs<AuditDoc>({ include_docs: true, startkey, endkey: `${ID_PREFIX.audit}\ufff0`, limit: AUDIT_PAGE + 1 });
-          const rows = startkey === ID_PREFIX.audit ? page.rows : page.rows.slice(1);
-          for (const row of rows) if (row.doc?.type === 'audit') index.set(row.id, { action: row.doc.action, by: row.doc.createdBy });
-          if (page.rows.length <= AUDIT_PAGE) break;
-          startkey = page.rows[page.rows.length - 1]!.id;
-        }
-        this.ids = [...index.keys()];
-        this.sorted = false;
-        this.built = true;
-      })();
-    }
-    await this.building;
-    if (!this.sorted) {
-      this.ids = this.ids
-        .map((id) => ({ id, key: timeKey(id) }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .map((e) => e.id);
-      this.sorted = true;
-    }
-    return { ids: this.ids, index: this.index! };
-  }
-
-  /** Ids of the entries matching a filter, newest first; an id without its place is `audit:<ISO time>:<random>`, so a date range is a range of those. */
-  async matching(filter: AuditFilter): Promise<string[]> {
-    const { ids, index } = await this.entries();
-    const low = filter.from ? `${ID_PREFIX.audit}${new Date(`${filter.from}T00:00:00`).toISOString()}` : '';
-    const high = filter.to ? `${ID_PREFIX.audit}${new Date(Date.parse(`${filter.to}T00:00:00`) + 86_400_000).toISOString()}` : '\uffff';
-    const user = filter.user?.trim() || undefined;
-    const out: string[] = [];
-    for (let i = ids.length - 1; i >= 0; i--) {
-      const id = ids[i]!;
-      const key = timeKey(id);
-      if (key >= high) continue;
-      if (key < low) break;
-      const entry = index.get(id)!;
-      if (filter.action && entry.action !== filter.action) continue;
-      if (user && entry.by !== user) continue;
-      out.push(id);
-    }
-    return out;
-  }
-
-  /** The entries of some ids, in their order, read in pages. */
-  async views(ids: string[], visit: (entry: AuditEntryView) => void): Promise<void> {
-    for (let i = 0; i < ids.length; i += AUDIT_PAGE) {
-      const page = await this.deps.db.allDocs<AuditDoc>({ keys: ids.slice(i, i + AUDIT_PAGE), include_docs: true });
-      for (const row of page.rows) {
-        const doc = 'doc' in row ? row.doc : undefined;
-        if (!doc) continue;
-        visit({
-          id: doc._id,
-          at: doc.createdAt,
-          action: doc.action,
-          by: doc.createdBy,
-          placeCode: doc.placeCode,
-          targetId: doc.targetId,
-          field: doc.field,
-          reason: doc.reason ?? '',
-          byName: doc.createdBy,
-          what: auditLabel({ action: doc.action, targetId: doc.targetId, field: doc.field, reason: doc.reason }),
-          target: null,
-        });
-      }
-    }
-  }
+function view(doc: AuditDoc): AuditEntryView {
+  return {
+    id: doc._id,
+    at: doc.createdAt,
+    action: doc.action,
+    by: doc.createdBy,
+    placeCode: doc.placeCode,
+    targetId: doc.targetId,
+    field: doc.field,
+    reason: doc.reason ?? '',
+    byName: doc.createdBy,
+    what: auditLabel({ action: doc.action, targetId: doc.targetId, field: doc.field, reason: doc.reason }),
+    target: null,
+  };
 }

@@ -15,6 +15,7 @@ import { sessionCaches } from '../training/app';
 import { fieldError } from '../validation';
 import { GROUPS, add, emptyFacts, isEligible, monthRange, sessionFinished, type Facts } from './facts';
 import { Tally } from './tally';
+import { followTally } from './follow';
 import { villageTallies } from './relayTallies';
 import { summarize } from './summary';
 import { workbook } from './spreadsheet';
@@ -23,6 +24,8 @@ import { workbook } from './spreadsheet';
 
 export function statsApp(deps: ModuleDeps & { employment: EmploymentService }) {
   const own = new Tally(false, true);
+  // Kept current from the changes feed in the background: the first opening reads nothing.
+  const follower = followTally(own, deps.ctx.db);
 
   function defaultRange(ctx: CoreContext, args: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
     const current = ctx.today().slice(0, 7);
@@ -153,7 +156,7 @@ export function statsApp(deps: ModuleDeps & { employment: EmploymentService }) {
       },
     },
     // The station's posts and training, read for the tally.
-    { caches: [...postsCaches(deps.posts), ...sessionCaches(deps.training)] },
+    { caches: [...postsCaches(deps.posts), ...sessionCaches(deps.training), follower.feed] },
   );
 }
 

@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import { ID_PREFIX, type AuditDoc } from '../store/docs';
 import { monthRange } from './facts';
 import { SAVED_TALLY } from './tally';
+import { followedTally } from './follow';
 import { getOrNull, prefixRange } from '../store/db';
 import { idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
 import { expectedRow, seedStation, type SeedStation } from '../testing/statsData';
@@ -99,6 +100,30 @@ describe('the station dashboard', () => {
     seeded.marks = seeded.marks.map((m) => (m.date === '2026-11-02' ? { ...m, mark: 'absent' } : m));
     const changed = await again.core.call(again.session, 'stats.dashboard', { from: '2026-11', to: '2026-11' });
     expect(changed.total).toEqual(expectedRow([seeded], ['2026-11']));
+  });
+
+  it('keeps its tally current from the changes feed, before any dashboard call', async () => {
+    const st = await station();
+    const seeded = await seedStation(st, 1, 8, true);
+    await st.core.whenIndexed();
+    const tally = followedTally(st.core.db)!;
+    // Nobody opened the statistics: the tally followed the records as they were written.
+    await expect.poll(() => tally.attendance.size, { timeout: 5_000 }).toBe(seeded.marks.length);
+    expect(tally.assignments.size).toBe(seeded.assignments.length);
+    // Marks arriving as replication brings them (one bulk write) are taken in too.
+    const mark = (await st.core.db.allDocs({ include_docs: true, ...prefixRange(ID_PREFIX.attendance), limit: 1 })).rows[0]!.doc as unknown as Record<string, unknown> & { _id: string; date: string };
+    const copies = Array.from({ length: 30 }, (_, i) => ({ ...mark, _id: `${mark._id}x${i}`, _rev: undefined, date: '2026-10-01' }));
+    await st.core.db.bulkDocs(copies);
+    await expect.poll(() => tally.attendance.size, { timeout: 5_000 }).toBe(seeded.marks.length + 30);
+    const seq = Number((await st.core.db.info()).update_seq);
+    expect(tally.seq).toBe(seq);
+    // The first opening reads no record of the tally's types.
+    const reads = vi.spyOn(st.core.db, 'allDocs');
+    const changes = vi.spyOn(st.core.db, 'changes');
+    const dash = await st.core.call(st.session, 'stats.dashboard', { from: '2026-11', to: '2026-11' });
+    expect(dash.total).toEqual(expectedRow([seeded], ['2026-11']));
+    expect(reads.mock.calls.filter(([o]) => String((o as { startkey?: unknown } | undefined)?.startkey).startsWith('attendance:'))).toEqual([]);
+    expect(changes).not.toHaveBeenCalled();
   });
 
   it('refuses bad month ranges, naming the field', async () => {

@@ -72,6 +72,11 @@ export class Tally {
     return this.withResidents ? [ID_PREFIX.resident, ID_PREFIX.employment, ...types] : types;
   }
 
+  /** Whether a document of this id is one the tally counts. */
+  counts(id: string): boolean {
+    return this.prefixes.some((prefix) => id.startsWith(prefix));
+  }
+
   private clear(): void {
     for (const map of this.maps()) map.clear();
   }
@@ -119,9 +124,14 @@ export class Tally {
    * Brings the tally to the database's current update_seq: nothing to do when it is there, the
    * changes since otherwise, or a fresh read by type when too much changed (a seeded station).
    */
-  refresh(db: StationDb): Promise<void> {
-    this.refreshing ??= this.doRefresh(db).finally(() => (this.refreshing = null));
-    return this.refreshing;
+  async refresh(db: StationDb): Promise<void> {
+    // A catch-up already going on (the follower's) may have started before the latest writes: then another follows it.
+    const target = Number((await db.info()).update_seq);
+    for (let round = 0; round < 3; round++) {
+      this.refreshing ??= this.doRefresh(db).finally(() => (this.refreshing = null));
+      await this.refreshing;
+      if (this.seq >= target) return;
+    }
   }
 
   private async doRefresh(db: StationDb): Promise<void> {
@@ -143,6 +153,11 @@ export class Tally {
     for (const [id, e] of saved.signIns) this.signIns.set(id, e);
     this.seq = saved.seq;
     this.saved.found(saved._rev, saved.seq);
+  }
+
+  /** Saves the tally if changes came in since it was last saved (the follower, once the feed is quiet). */
+  saveIfBehind(db: StationDb, atLeast = 1): void {
+    if (this.kept && this.seq >= 0 && this.seq - this.saved.seq >= atLeast) this.save(db);
   }
 
   /** Saves the tally as it is now (taken at once: later changes wait for the next save). */

@@ -2,6 +2,7 @@
 // facts): brought to the database's sequence by replaying its changes, or by reading every
 // document of their types afresh when they are new or too far behind; and saved as one `_local`
 // document between starts, so a start reads the saved copy and the changes since.
+import type { Cache } from '../app';
 import type { StationDb } from './db';
 import { prefixRange } from './db';
 
@@ -87,5 +88,110 @@ export class SavedCopy {
       })
       .catch(() => undefined)
       .finally(() => (this.saving = false));
+  }
+}
+
+/** Kept facts a follower keeps current: brought to the database's sequence, saved when behind. */
+export interface Followed {
+  /** The database sequence the facts hold every change up to (-1 before they are read). */
+  seq: number;
+  refresh(db: StationDb): Promise<void>;
+  /** Saves the facts if at least `atLeast` changes came in since they were last saved. */
+  saveIfBehind(db: StationDb, atLeast?: number): void;
+  /** Whether a document of this id is one the facts are made of. */
+  counts(id: string): boolean;
+}
+
+/** How long after the station opens the facts are first brought up to date (the start is not slowed). */
+const START_DELAY_MS = 300;
+/** Changes arriving within this long are taken in by one catch-up. */
+const BATCH_DELAY_MS = 100;
+/** Once the feed has been quiet this long, what came in since the last save is saved. */
+const SAVE_IDLE_MS = 200;
+/** Changes of other records past the saved copy before it is saved again (well below any rebuild bound). */
+const PASSED_SAVE_AFTER = 5_000;
+
+/**
+ * Keeps facts current in the background: brought up to date soon after the station starts and
+ * again whenever the changes feed brings a document they are made of (own writes, replication, a
+ * bulk seed), so the screen that reads them first finds them current and reads nothing.
+ */
+export class FactsFollower {
+  private timer: NodeJS.Timeout | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private again = false;
+  private running = false;
+  private stopped = false;
+  /** The sequence of the last change the feed brought that the facts are made of. */
+  private lastCounted = -1;
+
+  constructor(
+    private readonly facts: Followed,
+    private readonly db: StationDb,
+  ) {}
+
+  /**
+   * What the changes feed calls for every change: one the facts are made of is taken in soon;
+   * any other moves the facts' sequence past it when they are current (nothing they count came
+   * in between), so a later catch-up never replays the station's other records.
+   */
+  readonly feed: Cache = {
+    ensure: async () => undefined,
+    accepts: () => true,
+    apply: (change) => {
+      const seq = Number(change.seq);
+      if (this.facts.counts(change.id)) {
+        this.lastCounted = Math.max(this.lastCounted, seq);
+        this.schedule(BATCH_DELAY_MS);
+      } else if (!this.running && !this.timer && this.facts.seq >= 0 && this.facts.seq >= this.lastCounted && seq > this.facts.seq) {
+        this.facts.seq = seq;
+        // Far enough past the saved copy, the next start would read everything afresh: saved once the feed is quiet.
+        this.saveWhenQuiet(PASSED_SAVE_AFTER);
+      }
+    },
+  };
+
+  /** Brings the facts up to date shortly after the station opens. */
+  start(): void {
+    this.schedule(START_DELAY_MS);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.run(), delay);
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    this.timer = null;
+    this.running = true;
+    this.again = false;
+    try {
+      await this.facts.refresh(this.db);
+    } catch {
+      // A closed or restored database: whoever reads the facts next says what is wrong.
+      this.stopped = true;
+    } finally {
+      this.running = false;
+    }
+    if (this.again) this.schedule(BATCH_DELAY_MS);
+    else this.saveWhenQuiet(1);
+  }
+
+  private saveWhenQuiet(atLeast: number): void {
+    if (this.stopped) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      if (!this.stopped && !this.running) this.facts.saveIfBehind(this.db, atLeast);
+    }, SAVE_IDLE_MS);
+    this.saveTimer.unref();
   }
 }

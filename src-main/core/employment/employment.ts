@@ -7,7 +7,7 @@ import type { ClosureEmployment, EmploymentEntryData } from '../../../shared/emp
 import type { ParsedArgsOf, SessionUser } from '../../../shared/rpc/handlers';
 import { fail, notFound, type CoreContext } from '../context';
 import { DocCache } from '../store/docCache';
-import { prefixRange } from '../store/db';
+import { docsById, prefixRange } from '../store/db';
 import { ID_PREFIX } from '../store/docs';
 import { fieldError } from '../validation';
 import { buildEntry, storeWithEntries, type ClosureEntries, type EntryExtras } from './entries';
@@ -154,10 +154,7 @@ export class EmploymentService implements ClosureEntries {
     const entries = this.entries.values().map(fact);
     const ids = [...new Set(entries.map((f) => f.residentId))];
     const residents = new Map<string, ResidentFact>();
-    for (let i = 0; i < ids.length; i += 2000) {
-      const page = await this.ctx.db.allDocs<ResidentDoc>({ keys: ids.slice(i, i + 2000), include_docs: true });
-      for (const row of page.rows) if ('doc' in row && row.doc) residents.set(row.id, residentFact(row.doc as ResidentDoc));
-    }
+    for (const [id, doc] of await docsById<ResidentDoc>(this.ctx.db, ids)) residents.set(id, residentFact(doc));
     return { entries, residents };
   }
 }

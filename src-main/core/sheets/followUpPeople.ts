@@ -2,6 +2,7 @@
 // status, and how they word it: the residents from the in-memory index (never 100,000 documents
 // from disk), the status entries from the employment service's cache, every label in the
 // reader's language (a village by its name, never its code).
+import { docsById as readByIds } from '../store/db';
 import type { EmploymentDoc } from '../../../shared/documents';
 import { standingEntries, type EntryFact, type ResidentFact } from '../../../shared/employment/counts';
 import { ageOn } from '../../../shared/id/idNumber';
@@ -54,14 +55,9 @@ export function personFact(p: LedgerPerson): ResidentFact {
   };
 }
 
-/** Documents by id, read in pages of 2,000 keys (the people of a ledger, not one read each). */
+/** Documents by id (the people of a ledger, not one read each): the store's bounded reader. */
 export async function docsById<T extends { _id: string }>(ctx: CoreContext, ids: readonly string[]): Promise<Map<string, T>> {
-  const out = new Map<string, T>();
-  for (let i = 0; i < ids.length; i += 2000) {
-    const page = await ctx.db.allDocs<T>({ keys: ids.slice(i, i + 2000), include_docs: true });
-    for (const row of page.rows) if ('doc' in row && row.doc) out.set(row.id, row.doc as T);
-  }
-  return out;
+  return (await readByIds<T>(ctx.db, ids)) as Map<string, T>;
 }
 
 /** The hardship categories of those people who applied as 就业困难人员 (the index does not keep them). */

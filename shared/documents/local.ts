@@ -32,6 +32,8 @@ export const LOCAL_DOCUMENTS = {
   statsTally: { id: '_local/stats-tally', family: false, backedUp: false },
   /** The work list's facts per resident, kept from the changes feed (counted again after a restore). */
   worklistFacts: { id: '_local/worklist-facts', family: false, backedUp: false },
+  /** The audit log's counts by day, action and account, kept from the changes feed (counted again after a restore). */
+  auditCounts: { id: '_local/audit-counts', family: false, backedUp: false },
   /** The backup passphrase (sealed): a backup never carries the key to itself. */
   backupPassphrase: { id: '_local/backup-passphrase', family: false, backedUp: false },
 } as const satisfies Record<string, LocalDocumentRow>;

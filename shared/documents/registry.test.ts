@@ -236,6 +236,6 @@ describe('the document registry', () => {
 
   it("lists the station's _local documents a backup keeps, and those it leaves out", () => {
     expect(BACKED_UP_LOCAL_DOCS).toEqual(['_local/station', '_local/users', '_local/sync', '_local/county-secret', '_local/rekey', '_local/transfer-receipts', '_local/machine']);
-    expect(LOCAL_DOCS_NOT_BACKED_UP).toEqual(['_local/replication-', '_local/quarantine', '_local/stats-tally', '_local/worklist-facts', '_local/backup-passphrase']);
+    expect(LOCAL_DOCS_NOT_BACKED_UP).toEqual(['_local/replication-', '_local/quarantine', '_local/stats-tally', '_local/worklist-facts', '_local/audit-counts', '_local/backup-passphrase']);
   });
 });

@@ -12,6 +12,8 @@ export type Methods<K extends HandlerName> = { [N in K]: Method<N> };
 
 /** A small document set kept in memory and fed by the changes feed (see store/docCache.ts). */
 export interface Cache {
+  /** Follows every change to keep derived facts (a tally, counts), not a set of documents of some types. */
+  readonly derived?: boolean;
   ensure(db: StationDb): Promise<void>;
   accepts(id: string): boolean;
   apply(change: P.Change<object>): void;

@@ -1,12 +1,13 @@
 // The audit log read a page at a time: the first page is the newest entries (across the runs of
 // ids, placed and from before ids carried places), the filters and paging are right, the totals
 // come from the kept counts, and a page never reads the whole log.
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core';
 import type { AuditDoc } from '../store/docs';
-import { getOrNull } from '../store/db';
+import { getOrNull, openLocalDb } from '../store/db';
 import { openStation, tempDir } from '../testing/fixtures';
-import { SAVED_AUDIT_COUNTS, localDay, timeOfId } from './counts';
+import { AuditCounts, SAVED_AUDIT_COUNTS, localDay, timeOfId } from './counts';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -121,5 +122,28 @@ describe('the audit log, a page at a time', () => {
     expect(added).toBeGreaterThanOrEqual(0);
     expect(added).toBeLessThan(5);
     expect(first.items.slice(added).map((e) => e.id)).toEqual(before.items.slice(0, 50 - added).map((e) => e.id));
+  });
+});
+
+describe('the audit log’s kept counts', () => {
+  it('count an entry written while a fresh read runs once, not again when the changes bring it', async () => {
+    const db = openLocalDb(path.join(tempDir(), 'counts'));
+    const docs = entries('370102001002');
+    await db.bulkDocs(docs.slice(0, 1000));
+    const counts = new AuditCounts();
+    // The rest lands while the fresh read (from no saved copy) pages through the entries.
+    const allDocs = db.allDocs.bind(db);
+    let written = false;
+    vi.spyOn(db, 'allDocs').mockImplementation((async (options: object) => {
+      if (!written) {
+        written = true;
+        await db.bulkDocs(docs.slice(1000));
+      }
+      return allDocs(options as never);
+    }) as never);
+    await counts.refresh(db);
+    await counts.refresh(db);
+    expect(counts.total({})).toBe(docs.length);
+    await db.close();
   });
 });

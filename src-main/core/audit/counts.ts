@@ -53,6 +53,12 @@ export class AuditCounts implements Followed {
   private readonly byKey = new Map<string, number>();
   private readonly saved = new SavedCopy(SAVE_AFTER);
   private refreshing: Promise<void> | null = null;
+  /**
+   * The entries a fresh read counted, until the changes have been read past the sequence that read
+   * could have seen: an entry written while the fresh read ran is in both, and counts once.
+   */
+  private freshIds: Set<string> | null = null;
+  private freshUntil = -1;
 
   counts(id: string): boolean {
     return id.startsWith(ID_PREFIX.audit);
@@ -73,9 +79,11 @@ export class AuditCounts implements Followed {
   }
 
   /** Entries are written once and never changed: each comes once in the changes, once in a fresh read. */
-  private apply(id: string, doc: Record<string, unknown> | undefined, deleted: boolean): void {
+  private apply(id: string, doc: Record<string, unknown> | undefined, deleted: boolean, fresh: boolean): void {
     const entry = doc as Partial<AuditDoc> | undefined;
     if (deleted || entry?.type !== 'audit') return;
+    if (fresh) this.freshIds?.add(id);
+    else if (this.freshIds?.has(id)) return;
     const key = `${localDay(timeOfId(id))}${SEP}${String(entry.action)}${SEP}${String(entry.createdBy)}`;
     this.byKey.set(key, (this.byKey.get(key) ?? 0) + 1);
   }
@@ -93,13 +101,21 @@ export class AuditCounts implements Followed {
   private async doRefresh(db: StationDb): Promise<void> {
     const seq = Number((await db.info()).update_seq);
     if (this.seq < 0) await this.loadSaved(db, seq);
+    let fresh = false;
     this.seq = await readFactsTo(db, this.seq, seq, {
       prefixes: [ID_PREFIX.audit],
       rebuildAfter: REBUILD_AFTER,
-      clear: () => this.byKey.clear(),
-      apply: (id, doc, deleted) => this.apply(id, doc, deleted),
+      clear: () => {
+        this.byKey.clear();
+        this.freshIds = new Set();
+        fresh = true;
+      },
+      apply: (id, doc, deleted) => this.apply(id, doc, deleted, fresh),
       skips: (id) => !id.startsWith(ID_PREFIX.audit),
     });
+    // The fresh read may have seen entries written up to now; the changes after `seq` bring them again.
+    if (fresh) this.freshUntil = Number((await db.info()).update_seq);
+    else if (this.freshIds && this.seq >= this.freshUntil) this.freshIds = null;
     if (this.saved.due(this.seq)) this.save(db);
   }
 

@@ -136,6 +136,7 @@ export class FactsFollower {
    * in between), so a later catch-up never replays the station's other records.
    */
   readonly feed: Cache = {
+    derived: true,
     ensure: async () => undefined,
     accepts: () => true,
     apply: (change) => {

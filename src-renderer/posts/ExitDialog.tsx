@@ -19,7 +19,7 @@ import { DateField, FieldItem, TextField } from '../form/fields';
 import { todayIso } from '../form/format';
 import { schemaResolver } from '../form/schemaIssues';
 import { useCoreIssues } from '../form/useCoreIssues';
-import { attendanceKeys, postKeys } from './queries';
+import { refreshHolder } from './queries';
 
 export interface ExitFormValues {
   date: string;
@@ -86,10 +86,7 @@ export function ExitDialog({ holder, onClose }: { holder: AssignmentView; onClos
       setFormError(null);
       try {
         await leye.call('posts.endAssignment', toExitArgs(holder.id, values));
-        void queryClient.invalidateQueries({ queryKey: postKeys.all });
-        void queryClient.invalidateQueries({ queryKey: attendanceKeys.all });
-        void queryClient.invalidateQueries({ queryKey: ['employment'] });
-        void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+        refreshHolder(queryClient);
         void message.success(t('exits.done', { name: holder.name }));
         onClose();
       } catch (error) {

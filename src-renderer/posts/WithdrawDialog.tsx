@@ -15,7 +15,7 @@ import { issueText, issuesOf } from '../errors';
 import { FieldItem, TextField } from '../form/fields';
 import { schemaResolver } from '../form/schemaIssues';
 import { useCoreIssues } from '../form/useCoreIssues';
-import { attendanceKeys, postKeys } from './queries';
+import { refreshHolder } from './queries';
 
 interface WithdrawFormValues {
   exitDate: string;
@@ -45,7 +45,7 @@ export function WithdrawDialog({ holder, onClose }: { holder: AssignmentView; on
       setFormError(null);
       try {
         await leye.call('posts.withdrawExit', { assignmentId: holder.id, reason: values.reason });
-        for (const queryKey of [postKeys.all, attendanceKeys.all, ['employment'], ['worklist'], ['services']]) void queryClient.invalidateQueries({ queryKey });
+        refreshHolder(queryClient);
         void message.success(t('exits.withdrawn', { name: holder.name }));
         onClose();
       } catch (error) {

@@ -1,7 +1,7 @@
 // Query keys and hooks of the posts and attendance screens: one place, so a save can refresh
 // what it changed.
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { leye } from '../bridge';
 
 export const postKeys = {
@@ -17,6 +17,14 @@ export const attendanceKeys = {
   summary: (postId: string, month: string) => ['attendance', 'summary', postId, month] as const,
   history: (postId: string, residentId: string, date: string, updatedAt: string) => ['attendance', 'history', postId, residentId, date, updatedAt] as const,
 };
+
+/**
+ * After a holder's assignment changed (an exit or its withdrawal): the post, its attendance,
+ * the employment counts, the work list and the service ledger (status entries) all moved.
+ */
+export function refreshHolder(queryClient: QueryClient): void {
+  for (const queryKey of [postKeys.all, attendanceKeys.all, ['employment'], ['worklist'], ['services']]) void queryClient.invalidateQueries({ queryKey });
+}
 
 /** The station's posts (the posts list, the ledger export's choices). */
 export function usePosts() {

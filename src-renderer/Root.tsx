@@ -10,7 +10,7 @@ export function Root() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6 } }}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ zeroRuntime: true, token: { colorPrimary: '#c41d1d', borderRadius: 6 } }}>
       <AntApp style={{ height: '100%' }}>
         <Shell />
       </AntApp>

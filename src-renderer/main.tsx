@@ -2,6 +2,7 @@
 // the hash), then i18n, then the app.
 import './bridge';
 import './i18n';
+import 'antd/dist/antd.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -7,7 +7,6 @@ import { Alert, Button, Card, Collapse, Empty, Result, Space, Spin, Tag, Typogra
 import { ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placeName } from '../../shared/places';
 import { mayCall } from '../../shared/rpc/handlers';
 import type { WorklistItem, WorklistMarkKind, WorklistView } from '../../shared/worklist/contract';
 import { errorText } from '../errors';
@@ -39,7 +38,7 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
       <Space style={{ marginBottom: 12 }} wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('worklistScreen.title')}
-          {placeCode ? ` · ${placeName(placeCode) ?? ''}` : ''}
+          {placeCode && view ? ` · ${view.placeName}` : ''}
         </Typography.Title>
         {view && <Counts view={view} />}
         <Button icon={<ReloadOutlined />} size="small" onClick={() => void list.refetch()} loading={list.isFetching} data-testid="worklist-refresh">
@@ -53,7 +52,7 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="worklist-read-only"
-          title={t('worklistScreen.township.viewing', { name: placeName(placeCode) ?? '' })}
+          title={t('worklistScreen.township.viewing', { name: view?.placeName ?? '' })}
           description={t('worklistScreen.readOnly')}
           action={
             <Button size="small" onClick={() => navigate({ name: 'worklist' })} data-testid="worklist-back">

@@ -5,7 +5,7 @@
 
 import { Alert, Button, Card, Collapse, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../shared/rpc/handlers';
 import type { WorklistItem, WorklistMarkKind, WorklistView } from '../../shared/worklist/contract';
@@ -29,7 +29,9 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
   const list = useWorklist(placeCode);
   const [marking, setMarking] = useState<{ item: WorklistItem; kind: WorklistMarkKind } | null>(null);
   const township = station?.level === 'township';
-  const view = list.data;
+  // The rows are drawn in a pass that gives way to the clerk (issue 18): a click on the side menu
+  // while a long list is being drawn is answered at once.
+  const view = useDeferredValue(list.data);
   const readOnly = Boolean(placeCode) || view?.readOnly === true || !mayCall('worklist.mark', role);
   const onAction: RowAction | null = readOnly ? null : (item, kind) => setMarking({ item, kind });
 

@@ -1,4 +1,7 @@
 // Ant Design's locale follows the i18next language; antd's App gives message/modal a context.
+// Zero-runtime mode (issue 18): the components' rules are the static antd/dist/antd.css (imported
+// by main.tsx) instead of styles generated while rendering, a third of the login screen's time on
+// a slow PC; the theme's tokens still become CSS variables at runtime.
 
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';

@@ -37,13 +37,15 @@ async function throttled(browser: Browser): Promise<Page> {
  * inputs visible and enabled. `list`: 登录 clicked → the landing screen (待办 at a village) →
  * 居民 clicked in the side menu as a clerk does → the first resident row visible.
  */
-async function sample(browser: Browser, url: string): Promise<{ login: number; list: number; jsGzipBytes: number; jsFiles: string[]; listFiles: string[] }> {
+async function sample(browser: Browser, url: string): Promise<{ login: number; list: number; jsGzipBytes: number; cssGzipBytes: number; jsFiles: string[]; listFiles: string[] }> {
   const page = await throttled(browser);
   const jsFiles: string[] = [];
   const listFiles: string[] = [];
   const sizes: Promise<number>[] = [];
+  const cssSizes: Promise<number>[] = [];
   let counting = true;
   page.on('response', (response) => {
+    if (counting && /\.css$/.test(new URL(response.url()).pathname)) cssSizes.push(response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0));
     if (!/\.m?js$/.test(new URL(response.url()).pathname)) return;
     const name = path.basename(new URL(response.url()).pathname);
     if (!counting) return void listFiles.push(name);
@@ -64,6 +66,7 @@ async function sample(browser: Browser, url: string): Promise<{ login: number; l
   const login = performance.now() - opened;
   counting = false;
   const jsGzipBytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  const cssGzipBytes = (await Promise.all(cssSizes)).reduce((a, b) => a + b, 0);
 
   await name.fill('demo');
   await password.fill('demo1234');
@@ -73,7 +76,7 @@ async function sample(browser: Browser, url: string): Promise<{ login: number; l
   await page.getByTestId('resident-row').first().waitFor({ state: 'visible', timeout: 60_000 });
   const list = performance.now() - submitted;
   await page.context().close();
-  return { login, list, jsGzipBytes, jsFiles, listFiles };
+  return { login, list, jsGzipBytes, cssGzipBytes, jsFiles, listFiles };
 }
 
 export async function benchRenderer(samples = 5): Promise<{ renderer_login_4x_ms: number; renderer_list_4x_ms: number; renderer_login_js_gzip_kb: number }> {
@@ -101,7 +104,7 @@ export async function benchRenderer(samples = 5): Promise<{ renderer_login_4x_ms
     };
     console.log(`renderer (CPU ×${THROTTLE}, median of ${samples}): page opened → login usable ${figures.renderer_login_4x_ms} ms [${runs.map((r) => Math.round(r.login)).join(', ')}]`);
     console.log(`renderer (CPU ×${THROTTLE}): 登录 clicked → 待办 → 居民 clicked → first resident row ${figures.renderer_list_4x_ms} ms [${runs.map((r) => Math.round(r.list)).join(', ')}]`);
-    console.log(`renderer: JavaScript the login screen loaded ${figures.renderer_login_js_gzip_kb} KB gzipped (${runs[0]!.jsFiles.join(', ')}); then for the list: ${runs[0]!.listFiles.join(', ') || 'none'}`);
+    console.log(`renderer: JavaScript the login screen loaded ${figures.renderer_login_js_gzip_kb} KB gzipped (${runs[0]!.jsFiles.join(', ')}), and ${Math.round(runs[0]!.cssGzipBytes / 1024)} KB of CSS; then for the list: ${runs[0]!.listFiles.join(', ') || 'none'}`);
     return figures;
   } finally {
     await browser.close();

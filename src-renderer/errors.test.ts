@@ -3,7 +3,9 @@ import i18next from 'i18next';
 import { errorsZhCN } from '../shared/i18n/errors';
 import { zhCN } from '../shared/i18n/zh-CN';
 import { postsZhCN } from '../shared/posts/texts';
-import { fieldLabelKey, issueText, trainingLabelKey, translateIssue, translateRpcError } from './errors';
+import { REGISTRATION_KINDS } from '../shared/residents/schema';
+import { HALF_DAYS, SIGN_DIRECTIONS } from '../shared/training/schema';
+import { fieldLabelKey, issueText, trainingLabelKey, translateIssue, translateRpcError, WORDED_CODES } from './errors';
 
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: { ...zhCN, errors: errorsZhCN } } }, interpolation: { escapeValue: false } });
@@ -15,6 +17,12 @@ await postsI18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: { ...z
 const tp = postsI18n.t.bind(postsI18n);
 
 describe('error texts', () => {
+  it('words exactly the schemas\' codes (kept apart so the translator loads no schema)', () => {
+    expect(Object.keys(WORDED_CODES.REGISTRATION_KINDS)).toEqual([...REGISTRATION_KINDS]);
+    expect(Object.keys(WORDED_CODES.HALF_DAYS)).toEqual([...HALF_DAYS]);
+    expect(Object.keys(WORDED_CODES.SIGN_DIRECTIONS)).toEqual([...SIGN_DIRECTIONS]);
+  });
+
   it('finds the label of any argument path', () => {
     expect(fieldLabelKey('name')).toBe('fields.name');
     expect(fieldLabelKey('registration.unemployedSince')).toBe('fields.unemployedSince');

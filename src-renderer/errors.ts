@@ -7,13 +7,26 @@ import type { TFunction } from 'i18next';
 import type { FieldIssue, RpcError } from '../shared/rpc/errors';
 import { LeyeError } from '../shared/rpc/errors';
 import { toLeyeError } from '../shared/rpc/client';
-import { REGISTRATION_KINDS } from '../shared/residents/schema';
-import { HALF_DAYS, SIGN_DIRECTIONS } from '../shared/training/schema';
+import type { RegistrationKind } from '../shared/residents/schema';
+import type { HalfDay, SignDirection } from '../shared/training/schema';
 import { formatYuan } from './form/format';
 import { POST_LABELS } from './posts/labels';
 import { TRAINING_LABELS } from './training/labels';
 
 type Params = Record<string, string | number>;
+
+// The codes worded below, as sets typed by the schemas' unions (the compiler asks for every code
+// and refuses any other): importing the schemas' lists would load zod and every schema with it
+// on the login screen's path, which only needs this translator (issue 18).
+const REGISTRATION_KINDS: Record<RegistrationKind, true> = { jobSeeking: true, unemployment: true, hardship: true };
+const HALF_DAYS: Record<HalfDay, true> = { am: true, pm: true };
+const SIGN_DIRECTIONS: Record<SignDirection, true> = { in: true, out: true };
+
+/** Whether a parameter is one of a set's codes. */
+const isCode = (set: Record<string, true>, value: string | number | undefined): value is string => typeof value === 'string' && Object.hasOwn(set, value);
+
+/** The codes of each set, for the tests (they must be the schemas' lists). */
+export const WORDED_CODES = { REGISTRATION_KINDS, HALF_DAYS, SIGN_DIRECTIONS } as const;
 
 /** A dotted argument path without its list indices: 'marks.3.hours' → 'marks.hours'. */
 function barePath(path: string): string {
@@ -53,7 +66,7 @@ export function fieldLabelKey(path: string): string {
 
 function translateParams(t: TFunction, params: Params | undefined, field: string | undefined) {
   const out: Params = { ...params };
-  if (typeof out.kind === 'string' && (REGISTRATION_KINDS as readonly string[]).includes(out.kind)) {
+  if (isCode(REGISTRATION_KINDS, out.kind)) {
     out.kind = t(`enums.kind.${out.kind}`);
   }
   // Codes the core sends as parameters, shown as labels (lists joined the locale's way).
@@ -101,7 +114,7 @@ export function labelFor(t: TFunction, path: string | undefined, extra: Record<s
 function postParams(t: TFunction, params: Params | undefined): Params {
   const out: Params = { ...params };
   if (typeof out.postKind === 'string') out.postKind = t(`errors.labels.postKind.${out.postKind}`, { defaultValue: out.postKind });
-  if (typeof out.kind === 'string' && (REGISTRATION_KINDS as readonly string[]).includes(out.kind)) out.kind = t(`enums.kind.${out.kind}`);
+  if (isCode(REGISTRATION_KINDS, out.kind)) out.kind = t(`enums.kind.${out.kind}`);
   if (typeof out.groups === 'string') {
     out.groups = out.groups
       .split(',')
@@ -135,8 +148,8 @@ export function trainingLabelKey(path: string): string {
 
 function trainingParams(t: TFunction, given: Params | undefined, field: string | undefined) {
   const out: Params = { ...given };
-  if (typeof out.half === 'string' && (HALF_DAYS as readonly string[]).includes(out.half)) out.half = t(`training.half.${out.half}`);
-  if (typeof out.direction === 'string' && (SIGN_DIRECTIONS as readonly string[]).includes(out.direction)) {
+  if (isCode(HALF_DAYS, out.half)) out.half = t(`training.half.${out.half}`);
+  if (isCode(SIGN_DIRECTIONS, out.direction)) {
     out.direction = t(`training.direction.${out.direction}`);
   }
   if (typeof out.level === 'string') out.level = t(`training.levels.${out.level}`, { defaultValue: out.level });

@@ -1,13 +1,17 @@
 // Entry: the bridge first (it takes the preview token out of the URL before anything reads
-// the hash), then i18n, then the app.
+// the hash), the station status asked for at once, then i18n (which waits for the language's
+// texts), then the app.
 import './bridge';
+import './station/earlyStatus';
 import './i18n';
+import 'antd/dist/antd.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { LeyeError } from '../shared/rpc/errors';
 import { Root } from './Root';
+import { primeStatus } from './station/queries';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,6 +23,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+primeStatus(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -69,6 +69,8 @@ export interface WorklistItem {
   residentName: string | null;
   /** The village the person belongs to (a township lists several). */
   placeCode: string;
+  /** That village's name, given by the core: the renderer shows the list without the place tree (issue 18). */
+  placeName: string;
   target: WorklistTarget;
   /**
    * The facts the row shows, worded by the renderer per rule: days since the last contact, the
@@ -100,6 +102,8 @@ export interface WorklistRuleTotals extends WorklistCounts {
 
 export interface WorklistView {
   placeCode: string;
+  /** Its name (the core's place tree), for a township's view of a village. */
+  placeName: string;
   /** The day the list was computed for (the station's today). */
   today: string;
   /** A township reading a village's list: nothing can be marked. */

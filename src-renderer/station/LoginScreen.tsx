@@ -1,13 +1,33 @@
-// Login with a clerk account; a demo station shows its made-up credentials.
+// Login with a clerk account; a demo station shows its made-up credentials. While the clerk
+// types, the code of what the login opens is fetched (issue 18).
 
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { useSetStatus } from './queries';
+
+let prefetched = false;
+
+/**
+ * What a login opens: the session's frame (side menu, header), a village's landing screen (待办)
+ * and the residents list, its most used screen. Fetched (and their modules run) while the clerk
+ * types, so the login does not wait for the files; a failed fetch is tried again when the screen
+ * is opened. Once per page.
+ */
+export function prefetchAfterLogin(): void {
+  if (prefetched) return;
+  prefetched = true;
+  for (const load of [() => import('../shell/Session'), () => import('../worklist'), () => import('../residents/ResidentsScreen')]) {
+    load().catch(() => undefined);
+  }
+}
+
+/** When the clerk has not started typing: a moment after the form is shown (not while it is being drawn). */
+const PREFETCH_DELAY_MS = 1500;
 
 interface LoginValues {
   loginName: string;
@@ -20,6 +40,10 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
   const [form] = Form.useForm<LoginValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(prefetchAfterLogin, PREFETCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   const submit = async (values: LoginValues) => {
     setBusy(true);
@@ -47,7 +71,7 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
           />
         )}
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="login-error" />}
-        <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form form={form} layout="vertical" onValuesChange={prefetchAfterLogin} onFinish={(values) => void submit(values)}>
           <Form.Item
             name="loginName"
             label={t('login.loginName')}

@@ -2,15 +2,30 @@
 // query cache so every answer that returns a new status (setup, login, logout, the
 // 'station.changed' push) just replaces it.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
+import { earlyAnswer, takeEarlyStatus } from './earlyStatus';
 
 export const STATUS_KEY = ['station', 'status'] as const;
 
+/**
+ * Before the first render: the status asked for at start (./earlyStatus.ts), in the cache if it
+ * has come (the first screen is then the right one at once); if not, the first read awaits it.
+ */
+export function primeStatus(client: QueryClient): void {
+  const answer = earlyAnswer();
+  if (!answer) return;
+  takeEarlyStatus();
+  client.setQueryData(STATUS_KEY, answer);
+}
+
+/** The status query's options: its first read takes the call made at start. */
+export const statusQuery = () => ({ queryKey: STATUS_KEY, queryFn: () => takeEarlyStatus() ?? leye.call('station.status', {}), staleTime: Infinity });
+
 export function useStationStatus() {
-  return useQuery({ queryKey: STATUS_KEY, queryFn: () => leye.call('station.status', {}), staleTime: Infinity });
+  return useQuery(statusQuery());
 }
 
 export function useSetStatus() {

@@ -1,15 +1,17 @@
 // The header's sync indicator: the honest sync state at a glance (never "synced" after a
-// failure), the documents waiting, and a drawer with the details and the actions.
+// failure), the documents waiting, and a drawer with the details and the actions (SyncPanel.tsx,
+// with the transfer and the place tree it names places with: loaded when first opened, issue 18).
 
 import { Badge, Button, Space, Spin, Typography } from 'antd';
 import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../shared/rpc/handlers';
 import { useStationStatus } from '../station/queries';
-import { SyncPanel } from './SyncPanel';
 import { syncLabel, type SyncTone } from './syncState';
 import { useNow, useSyncStatus } from './queries';
+
+const SyncPanel = lazy(() => import('./SyncPanel').then((m) => ({ default: m.SyncPanel })));
 
 const COLORS: Record<SyncTone, string | undefined> = {
   default: 'rgba(0, 0, 0, 0.45)',
@@ -21,6 +23,8 @@ const COLORS: Record<SyncTone, string | undefined> = {
 export function SyncIndicator() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // Once opened, the drawer stays mounted (it animates closed, and opens again at once).
+  const [opened, setOpened] = useState(false);
   const sync = useSyncStatus();
   const station = useStationStatus();
   const now = useNow();
@@ -48,7 +52,10 @@ export function SyncIndicator() {
         size="small"
         data-testid="sync-indicator"
         data-state={sync.data ? (sync.data.connected ? sync.data.state : 'notConnected') : 'unknown'}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
         style={{ color }}
       >
         <Space size={6}>
@@ -69,7 +76,11 @@ export function SyncIndicator() {
           )}
         </Space>
       </Button>
-      <SyncPanel open={open} onClose={() => setOpen(false)} status={sync.data} canConnect={canConnect} now={now} />
+      {opened && (
+        <Suspense fallback={null}>
+          <SyncPanel open={open} onClose={() => setOpen(false)} status={sync.data} canConnect={canConnect} now={now} />
+        </Suspense>
+      )}
     </>
   );
 }

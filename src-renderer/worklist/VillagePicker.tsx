@@ -4,7 +4,6 @@
 import { Button, Card, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placeName } from '../../shared/places';
 import type { WorklistOverviewRow } from '../../shared/worklist/contract';
 import { errorText } from '../errors';
 import { navigate } from '../route';
@@ -26,7 +25,7 @@ export function VillagePicker() {
         scroll={rows.length > 8 ? { y: 240 } : undefined}
         onRow={(row) => ({ 'data-testid': 'worklist-village-row', 'data-place-code': row.placeCode }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { key: 'name', title: t('worklistScreen.township.village'), render: (_, row) => placeName(row.placeCode) ?? row.name },
+          { key: 'name', title: t('worklistScreen.township.village'), render: (_, row) => row.name },
           {
             key: 'overdue',
             title: t('worklist.states.overdue'),

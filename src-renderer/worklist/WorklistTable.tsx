@@ -5,7 +5,6 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placeName } from '../../shared/places';
 import type { WorklistItem, WorklistMarkKind } from '../../shared/worklist/contract';
 import { formatTime } from '../form/format';
 import { navigate } from '../route';
@@ -50,7 +49,7 @@ function Who({ item }: { item: WorklistItem }) {
         <span data-testid="worklist-row-name">{name}</span>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="worklist-row-village">
-        {placeName(item.placeCode) ?? ''}
+        {item.placeName}
       </Typography.Text>
     </Space>
   );

@@ -5,9 +5,8 @@
 
 import { Alert, Button, Card, Collapse, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placeName } from '../../shared/places';
 import { mayCall } from '../../shared/rpc/handlers';
 import type { WorklistItem, WorklistMarkKind, WorklistView } from '../../shared/worklist/contract';
 import { errorText } from '../errors';
@@ -30,7 +29,9 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
   const list = useWorklist(placeCode);
   const [marking, setMarking] = useState<{ item: WorklistItem; kind: WorklistMarkKind } | null>(null);
   const township = station?.level === 'township';
-  const view = list.data;
+  // The rows are drawn in a pass that gives way to the clerk (issue 18): a click on the side menu
+  // while a long list is being drawn is answered at once.
+  const view = useDeferredValue(list.data);
   const readOnly = Boolean(placeCode) || view?.readOnly === true || !mayCall('worklist.mark', role);
   const onAction: RowAction | null = readOnly ? null : (item, kind) => setMarking({ item, kind });
 
@@ -39,7 +40,7 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
       <Space style={{ marginBottom: 12 }} wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('worklistScreen.title')}
-          {placeCode ? ` · ${placeName(placeCode) ?? ''}` : ''}
+          {placeCode && view ? ` · ${view.placeName}` : ''}
         </Typography.Title>
         {view && <Counts view={view} />}
         <Button icon={<ReloadOutlined />} size="small" onClick={() => void list.refetch()} loading={list.isFetching} data-testid="worklist-refresh">
@@ -53,7 +54,7 @@ export function WorklistScreen({ placeCode }: { placeCode?: string | undefined }
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="worklist-read-only"
-          title={t('worklistScreen.township.viewing', { name: placeName(placeCode) ?? '' })}
+          title={t('worklistScreen.township.viewing', { name: view?.placeName ?? '' })}
           description={t('worklistScreen.readOnly')}
           action={
             <Button size="small" onClick={() => navigate({ name: 'worklist' })} data-testid="worklist-back">

@@ -42,6 +42,7 @@ const item = (rule: WorklistRule, over: Partial<WorklistItem> = {}): WorklistIte
   residentId: noPerson(rule) ? null : RESIDENT,
   residentName: noPerson(rule) ? null : '王大山',
   placeCode: '370102001002',
+  placeName: '解放桥社区居民委员会',
   target: rule === 'noticeEnded' ? { kind: 'notice', noticeId: 'notice:370102001002:2026-11-20' } : rule === 'recruitNoticeEnded' ? OPENING : { kind: 'resident', residentId: RESIDENT },
   facts: FACTS[rule],
   mark: null,

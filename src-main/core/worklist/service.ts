@@ -56,11 +56,11 @@ export class WorklistService {
     const today = this.ctx.today();
     const { params, maxSubsidyMonths } = this.policy(today);
     const common = { today, params: { ...params, maxSubsidyMonths } };
-    if (args.placeCode === undefined || args.placeCode === own) return { placeCode: own, ...common, readOnly: false, ...pageOf(await this.ownList(today), args) };
+    if (args.placeCode === undefined || args.placeCode === own) return { placeCode: own, placeName: placeName(own) ?? '', ...common, readOnly: false, ...pageOf(await this.ownList(today), args) };
     // A township opens one of its villages (read-only); nobody else opens another place's list.
     if (stationLevel(own) !== 'township' || !args.placeCode.startsWith(own)) fail(fieldError('placeCode', 'errors.worklist.notYourVillage'));
     const computed = this.villages().includes(args.placeCode) ? await this.villageList(args.placeCode, today) : EMPTY_LIST;
-    return { placeCode: args.placeCode, ...common, readOnly: true, ...pageOf(computed, args) };
+    return { placeCode: args.placeCode, placeName: placeName(args.placeCode) ?? '', ...common, readOnly: true, ...pageOf(computed, args) };
   }
 
   async mark(args: ParsedArgsOf<'worklist.mark'>, user: SessionUser): Promise<WorklistItem> {

@@ -2,6 +2,7 @@
 // is written (a service, a result, a status entry); marks put a row apart (snooze until a day,
 // not applicable) or back (reopened), each a new record, nothing deleted; refusals on the field.
 import { describe, expect, it } from 'vitest';
+import { placeName } from '../../../shared/places';
 import type { WorklistView } from '../../../shared/worklist/contract';
 import type { Core, Session } from '../core';
 import { CLEANING_POST, clockedStations, idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
@@ -38,9 +39,12 @@ describe('rows done by the record that answers them', () => {
     const { core, session } = await station();
     const id = await unemployed(core, session);
     const before = await list(core, session);
-    expect(before).toMatchObject({ placeCode: '370102001002', today: '2026-11-22', readOnly: false, counts: { due: 0, overdue: 1 }, params: { contactDays: 30, referralResultDays: 14, maxSubsidyMonths: 36 } });
+    // The core names the village (the renderer shows the list without the place tree).
+    const village = placeName('370102001002');
+    expect(village).toBeTruthy();
+    expect(before).toMatchObject({ placeCode: '370102001002', placeName: village, today: '2026-11-22', readOnly: false, counts: { due: 0, overdue: 1 }, params: { contactDays: 30, referralResultDays: 14, maxSubsidyMonths: 36 } });
     expect(before.items).toEqual([
-      expect.objectContaining({ rule: 'unemployedNotContacted', state: 'overdue', dueDate: '2026-10-31', residentId: id, residentName: '李四', target: { kind: 'resident', residentId: id }, facts: { lastContact: '2026-10-01', daysSinceContact: 52 }, mark: null }),
+      expect.objectContaining({ rule: 'unemployedNotContacted', state: 'overdue', dueDate: '2026-10-31', residentId: id, residentName: '李四', placeName: village, target: { kind: 'resident', residentId: id }, facts: { lastContact: '2026-10-01', daysSinceContact: 52 }, mark: null }),
     ]);
     await core.call(session, 'services.record', visit(id, '2026-11-21'));
     expect(await list(core, session)).toMatchObject({ items: [], marked: [], counts: { due: 0, overdue: 0 } });

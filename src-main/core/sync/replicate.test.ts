@@ -53,6 +53,18 @@ async function leaves(db: P.Database): Promise<Record<string, string[]>> {
   return Object.fromEntries(docs.map((d) => [d._id, [d._rev, ...(d._conflicts ?? [])].sort()]));
 }
 
+/** A pull in pages of 10 whose third write fails while the fourth is already read (pages in flight). */
+async function pullCutAtThirdPage(count: number, pair: string): Promise<{ source: P.Database; target: P.Database }> {
+  const source = localDb();
+  const target = localDb();
+  await seed(source, count);
+  const seen = watched(target);
+  seen.failWrite = 3;
+  await expect(replicate(source, target, { home: target, pair, diff: 'fetched', pageSize: 10 })).rejects.toThrow('disk gone');
+  seen.failWrite = 0;
+  return { source, target };
+}
+
 /** Where replicate() keeps a pair's checkpoint (see replicate.ts). */
 function checkpointOf(pair: string): string {
   return `_local/replication-${createHash('sha256').update(`${pair} `).digest('hex').slice(0, 24)}`;
@@ -99,17 +111,10 @@ describe('replicate into a local copy (diff: fetched)', () => {
   });
 
   it('a pull cut by a failed write resumes after the last page known to be stored, and ends complete', async () => {
-    const source = localDb();
-    const target = localDb();
-    await seed(source, 40);
-    const seen = watched(target);
-    // The third page's write fails while the fourth is already read (pages in flight).
-    seen.failWrite = 3;
-    await expect(replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 })).rejects.toThrow('disk gone');
+    const { source, target } = await pullCutAtThirdPage(40, 'cut');
     const held = (await target.info()).doc_count;
     expect(held).toBeGreaterThanOrEqual(20);
     expect(held).toBeLessThan(40);
-    seen.failWrite = 0;
     const again = await replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 });
     // Resumed from the checkpoint of the last stored page, not from the start.
     expect(again.written).toBeLessThanOrEqual(40 - 10);
@@ -133,18 +138,12 @@ describe('replicate into a local copy (diff: fetched)', () => {
   });
 
   it('never keeps a checkpoint past a page whose write failed (the next page in flight keeps none)', async () => {
-    const source = localDb();
-    const target = localDb();
-    await seed(source, 50);
-    const seen = watched(target);
-    seen.failWrite = 3;
-    await expect(replicate(source, target, { home: target, pair: 'torn', diff: 'fetched', pageSize: 10 })).rejects.toThrow('disk gone');
+    const { source, target } = await pullCutAtThirdPage(50, 'torn');
     // The fourth page was written after the failed third (two pages in flight): its checkpoint
     // must not land, or the third page would never be pulled.
     const checkpoint = await target.get<{ since: number }>(checkpointOf('torn'));
     const upTo = await source.changes({ since: 0, limit: 20 });
     expect(checkpoint.since).toBe(upTo.last_seq);
-    seen.failWrite = 0;
     await replicate(source, target, { home: target, pair: 'torn', diff: 'fetched', pageSize: 10 });
     expect(await leaves(target)).toEqual(await leaves(source));
     expect((await target.info()).doc_count).toBe(50);

@@ -1,5 +1,6 @@
-// The heartbeat's work list counts start while the push still waits on the server (countAhead),
-// and the heartbeat itself still asks for them at the end: what it sends is as of the sync's end.
+// The heartbeat's work list counts start while the push still waits on the server (CountsAhead),
+// and as each page of a village a township pulls is stored; the heartbeat itself still asks for
+// them at the end: what it sends is as of the sync's end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerAdmin, startPouchServer, type PouchServer } from '../../../county/pouchServer';
 import { provisionCounty, type ProvisionResult } from '../../../county/provision';
@@ -49,5 +50,25 @@ describe('the heartbeat of a sync that carried records', () => {
     const auth = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64');
     const heartbeat = (await (await fetch(`${server.url}/station_${VILLAGE}/${encodeURIComponent(docId.heartbeat(VILLAGE))}`, { headers: { authorization: auth } })).json()) as { worklist?: { due: number } };
     expect(heartbeat.worklist?.due).toBe(askedAt.length);
+  }, 120_000);
+
+  it('a township counts again while a village is pulled, page by page, not only after it', async () => {
+    const village = await connectedStation(VILLAGE, provisioned.created.find((a) => a.place === VILLAGE)!.setupCode, { at: Date.parse('2026-03-02T08:00:00Z'), cleanups });
+    await village.core.seedResidents(fakeResidents(2500, { placeCode: VILLAGE, today: village.core.today(), seed: 6 }), village.session.user!);
+    expect((await village.core.call(village.session, 'sync.now', {})).failure).toBeNull();
+    const township = VILLAGE.slice(0, 9);
+    const t = await connectedStation(township, provisioned.created.find((a) => a.place === township)!.setupCode, { at: Date.parse('2026-03-02T09:00:00Z'), cleanups, timing: { ...QUIET, requestTimeoutMs: 60_000 } });
+    // What the township had pulled each time the work list was asked for its counts.
+    const askedAt: number[] = [];
+    reportWorklist((t.core as unknown as { ctx: CoreContext }).ctx, async () => {
+      askedAt.push((await t.core.call(t.session, 'sync.status', {})).progress?.pulled ?? -1);
+      return { due: 0, overdue: 0, asOf: t.core.today() };
+    });
+    expect((await t.core.call(t.session, 'sync.now', {})).failure).toBeNull();
+    const copy = (t.core as unknown as { sync: { relay(place: string): { info(): Promise<{ doc_count: number }> } } }).sync.relay(VILLAGE);
+    const held = (await copy.info()).doc_count;
+    expect(held).toBeGreaterThanOrEqual(2500);
+    // Asked after the first pages of the village were stored, before its last (three pages).
+    expect(askedAt.some((pulled) => pulled >= 1000 && pulled < held)).toBe(true);
   }, 120_000);
 });

@@ -22,13 +22,38 @@ export function reportWorklist(ctx: CoreContext, report: () => Promise<Heartbeat
 }
 
 /**
- * Starts counting the work list while the sync still moves documents (the push waits on the
- * server, a township's next village is being pulled), so the heartbeat at the end only counts
- * what changed since: it asks again, and the work list keeps its facts and rows between calls.
+ * Counts the work list ahead while the sync still moves documents (the push waits on the server,
+ * a township's villages are being pulled: the station would otherwise only wait), so the
+ * heartbeat at the end counts only what changed since: it asks again, and the work list keeps
+ * its facts and rows between calls. One count at a time: a nudge while one runs is dropped (the
+ * next nudge, or the heartbeat, reads what came meanwhile).
  */
-export function countAhead(ctx: CoreContext, after: Promise<void> = Promise.resolve()): Promise<void> {
-  const report = worklistReporters.get(ctx);
-  return report ? after.then(report).then(() => undefined, () => undefined) : after;
+export class CountsAhead {
+  private running: Promise<void> | null = null;
+  private started = false;
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  /** A heartbeat with counts will go out: count now, and again at each nudge. */
+  start(): void {
+    this.started = true;
+    this.nudge();
+  }
+
+  /** More documents arrived: count again once started, unless a count runs. */
+  nudge(): void {
+    const report = worklistReporters.get(this.ctx);
+    if (!this.started || this.running || !report) return;
+    this.running = report().then(
+      () => void (this.running = null),
+      () => void (this.running = null),
+    );
+  }
+
+  /** The count running now (if any) has ended; it never fails. */
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
 }
 
 /**

@@ -1,11 +1,13 @@
 // replicate() into a local copy with `diff: 'fetched'` (how the sync pulls): the revisions the
 // changes brought are written as they are, without asking the copy first; only the others are
 // diffed and read with their history. A pull cut in the middle resumes from its checkpoint.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import type { PouchDB as P } from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLocalDb } from '../store/db';
+import { durabilityStats } from '../store/durableLeveldown';
 import { tempDir } from '../testing/fixtures';
 import { replicate } from './replicate';
 
@@ -51,6 +53,23 @@ async function leaves(db: P.Database): Promise<Record<string, string[]>> {
   return Object.fromEntries(docs.map((d) => [d._id, [d._rev, ...(d._conflicts ?? [])].sort()]));
 }
 
+/** A pull in pages of 10 whose third write fails while the fourth is already read (pages in flight). */
+async function pullCutAtThirdPage(count: number, pair: string): Promise<{ source: P.Database; target: P.Database }> {
+  const source = localDb();
+  const target = localDb();
+  await seed(source, count);
+  const seen = watched(target);
+  seen.failWrite = 3;
+  await expect(replicate(source, target, { home: target, pair, diff: 'fetched', pageSize: 10 })).rejects.toThrow('disk gone');
+  seen.failWrite = 0;
+  return { source, target };
+}
+
+/** Where replicate() keeps a pair's checkpoint (see replicate.ts). */
+function checkpointOf(pair: string): string {
+  return `_local/replication-${createHash('sha256').update(`${pair} `).digest('hex').slice(0, 24)}`;
+}
+
 describe('replicate into a local copy (diff: fetched)', () => {
   it('writes first revisions from the changes without asking the copy; diffs and reads only later ones', async () => {
     const source = localDb();
@@ -92,23 +111,42 @@ describe('replicate into a local copy (diff: fetched)', () => {
   });
 
   it('a pull cut by a failed write resumes after the last page known to be stored, and ends complete', async () => {
-    const source = localDb();
-    const target = localDb();
-    await seed(source, 40);
-    const seen = watched(target);
-    // The third page's write fails while the fourth is already read (pages in flight).
-    seen.failWrite = 3;
-    await expect(replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 })).rejects.toThrow('disk gone');
+    const { source, target } = await pullCutAtThirdPage(40, 'cut');
     const held = (await target.info()).doc_count;
     expect(held).toBeGreaterThanOrEqual(20);
     expect(held).toBeLessThan(40);
-    seen.failWrite = 0;
     const again = await replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 });
     // Resumed from the checkpoint of the last stored page, not from the start.
     expect(again.written).toBeLessThanOrEqual(40 - 10);
     expect(await leaves(target)).toEqual(await leaves(source));
     // Done: a third run finds nothing new.
     expect((await replicate(source, target, { home: target, pair: 'cut', diff: 'fetched', pageSize: 10 })).written).toBe(0);
+  });
+
+  it('takes each page and its checkpoint in one synced write', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 40);
+    const before = durabilityStats.syncedWrites;
+    const result = await replicate(source, target, { home: target, pair: 'one write', diff: 'fetched', pageSize: 10 });
+    expect(result.written).toBe(40);
+    // Four pages, four writes (a separate checkpoint write after each page made eight).
+    expect(durabilityStats.syncedWrites - before).toBe(4);
+    const checkpoint = await target.get<{ since: number }>(checkpointOf('one write'));
+    expect(checkpoint.since).toBe((await source.info()).update_seq);
+    expect((await replicate(source, target, { home: target, pair: 'one write', diff: 'fetched', pageSize: 10 })).written).toBe(0);
+  });
+
+  it('never keeps a checkpoint past a page whose write failed (the next page in flight keeps none)', async () => {
+    const { source, target } = await pullCutAtThirdPage(50, 'torn');
+    // The fourth page was written after the failed third (two pages in flight): its checkpoint
+    // must not land, or the third page would never be pulled.
+    const checkpoint = await target.get<{ since: number }>(checkpointOf('torn'));
+    const upTo = await source.changes({ since: 0, limit: 20 });
+    expect(checkpoint.since).toBe(upTo.last_seq);
+    await replicate(source, target, { home: target, pair: 'torn', diff: 'fetched', pageSize: 10 });
+    expect(await leaves(target)).toEqual(await leaves(source));
+    expect((await target.info()).doc_count).toBe(50);
   });
 
   it('asks a remote-like target about everything with diff: true (relay copies pushed back)', async () => {

@@ -116,7 +116,8 @@ export async function replicate(source: P.Database, target: P.Database, options:
     for (const w of wanted) {
       for (const rev of w.revs) {
         const doc = current.get(w.id);
-        if (inHand({ revs: [rev] }, doc)) docs.push({ ...doc, _revisions: { start: 1, ids: [rev.slice(2)] } });
+        // The changes' own object (read once, kept nowhere else) takes its history: no copy.
+        if (inHand({ revs: [rev] }, doc)) docs.push(Object.assign(doc, { _revisions: { start: 1, ids: [rev.slice(2)] } }));
         else fetch.push({ id: w.id, rev });
       }
     }
@@ -127,19 +128,34 @@ export async function replicate(source: P.Database, target: P.Database, options:
     return { count: changes.results.length, lastSeq: changes.last_seq, docs };
   };
 
+  // A local copy that keeps its own checkpoint (pulls) takes it in the page's own write: one
+  // synced write per page instead of two, and a page and its checkpoint land together or not at
+  // all. Writes to a database run one at a time in the order given, so each page's checkpoint
+  // revision is known in advance ('0-1', '0-2'…); if an earlier page's write failed, the next
+  // one's checkpoint no longer matches and is refused (409), so it never passes a page not stored.
+  const checkpointInPage = options.home === target && !options.onStored;
+  let nextCheckpointRev = checkpoint._rev;
+  const withCheckpoint = (page: Page): (P.RevisedDoc | Checkpoint)[] => {
+    if (!checkpointInPage) return page.docs;
+    const doc: Checkpoint = { _id: checkpointId, since: page.lastSeq, ...(nextCheckpointRev ? { _rev: nextCheckpointRev } : {}) };
+    nextCheckpointRev = `0-${Number(nextCheckpointRev?.split('-')[1] ?? 0) + 1}`;
+    return [...page.docs, doc];
+  };
+
   // Two pages in flight: the server validates one while its storage writes the other. Pages
   // are settled (recorded, checkpointed) strictly in order, so a cut resumes at the first page
   // not known to be stored, and anything sent after it is sent again, harmlessly.
-  const inFlight: { page: Page; stored: Promise<(P.PutResult | P.BulkError)[]> }[] = [];
+  const inFlight: { page: Page; stored: Promise<(P.PutResult | P.BulkError)[]>; rev?: string }[] = [];
   const settle = async () => {
-    const { page, stored } = inFlight.shift()!;
+    const { page, stored, rev } = inFlight.shift()!;
     const results = await stored;
     const refusedIds = new Set<string>();
     for (const r of results) {
-      if ('error' in r && r.error) {
-        refusedIds.add(r.id ?? '');
-        result.refused.push({ id: r.id ?? '', reason: r.reason ?? r.message ?? String(r.error) });
-      }
+      if (!('error' in r && r.error)) continue;
+      // Into a local copy a write with new_edits: false refuses nothing but a stale checkpoint.
+      if (checkpointInPage && (r as { status?: number }).status === 409) throw Object.assign(new Error(`checkpoint ${checkpointId} moved meanwhile`), { status: 409 });
+      refusedIds.add(r.id ?? '');
+      result.refused.push({ id: r.id ?? '', reason: r.reason ?? r.message ?? String(r.error) });
     }
     result.written += page.docs.length - refusedIds.size;
     options.onProgress?.(result.written);
@@ -148,7 +164,8 @@ export async function replicate(source: P.Database, target: P.Database, options:
     }
     // Everything up to here is stored on the other side: a cut resumes after it.
     checkpoint = { ...checkpoint, since: page.lastSeq };
-    checkpoint._rev = (await options.home.put(checkpoint)).rev;
+    if (rev) checkpoint._rev = rev;
+    else checkpoint._rev = (await options.home.put(checkpoint)).rev;
   };
 
   let next = read();
@@ -158,10 +175,11 @@ export async function replicate(source: P.Database, target: P.Database, options:
       if (page.count === 0) break;
       // Read ahead: the next page is read here while the target stores this one.
       next = read();
-      const stored = page.docs.length > 0 ? target.bulkDocs(page.docs, { new_edits: false }) : Promise.resolve([]);
+      const docs = withCheckpoint(page);
+      const stored = docs.length > 0 ? target.bulkDocs(docs as P.RevisedDoc[], { new_edits: false }) : Promise.resolve([]);
       // Settled in order below; a failure is seen there (or in the finally block).
       stored.catch(() => undefined);
-      inFlight.push({ page, stored });
+      inFlight.push({ page, stored, ...(checkpointInPage ? { rev: nextCheckpointRev } : {}) });
       if (inFlight.length >= 2) await settle();
     }
     while (inFlight.length > 0) await settle();

@@ -62,7 +62,15 @@ export async function pushStation(
 }
 
 /** Pulls `source` into `target`; a document that fails its schema is kept aside (quarantine). */
-export async function pullScreened(run: RunContext, target: P.Database, source: P.Database, name: string, pushed: { written: number }): Promise<void> {
+export async function pullScreened(
+  run: RunContext,
+  target: P.Database,
+  source: P.Database,
+  name: string,
+  pushed: { written: number },
+  /** After each page is stored in `target` (not awaited). */
+  stored?: () => void,
+): Promise<void> {
   const before = run.progress()?.pulled ?? 0;
   const screening = newScreening(name);
   try {
@@ -70,10 +78,13 @@ export async function pullScreened(run: RunContext, target: P.Database, source: 
       home: target,
       pair: `pull ${run.url()} ${name}`,
       diff: 'fetched',
-      // A document that fails its schema never reaches the copy the station reads.
+      // A document that fails its schema never reaches the copy the station reads. Every one is
+      // checked, even what the server validated: its validation lets the server admin's writes
+      // through unchecked, and a pulled document does not say who wrote it.
       accept: (c) => c.deleted || !c.doc || screen(run.ctx, screening, c.doc as Record<string, unknown>),
       onProgress: (written) => {
         run.setProgress({ pushed: pushed.written, pulled: before + written });
+        stored?.();
       },
     });
   } finally {
@@ -92,7 +103,7 @@ export async function syncRelayCopies(
   serverDb: (name: string) => P.Database,
   township: string | null,
   refused: { id: string; reason: string }[],
-  /** After each station pulled, before the next. */
+  /** After each page of a village is stored in its copy, and after each village (not awaited). */
   pulled?: () => void,
 ): Promise<void> {
   const pullFrom = township ? copies.villagesOf(township) : [];
@@ -105,7 +116,7 @@ export async function syncRelayCopies(
     const pushed = await replicate(local, server, { home: local, pair: `push ${run.url()} ${name}`, diff: true });
     refused.push(...pushed.refused);
     if (!pullFrom.includes(code)) continue;
-    await pullScreened(run, local, server, name, pushed);
+    await pullScreened(run, local, server, name, pushed, pulled);
     pulled?.();
   }
 }

@@ -21,7 +21,7 @@ import { BatchBuilder, listBatches, type FileDelivery } from './batches';
 import { quarantined } from './quarantine';
 import { pullScreened, pushStation, syncRelayCopies, type Progress, type PushRules, type RunContext } from './runs';
 import { pullFromCounty, resolutions } from './decisions';
-import { countAhead, heartbeat } from './heartbeat';
+import { CountsAhead, heartbeat } from './heartbeat';
 import { SyncStateStore } from './state';
 
 /** When live sync runs: after a local change, every interval when idle, backing off on failure. */
@@ -341,11 +341,12 @@ export class SyncService {
       const startSeq = (await this.ctx.db.info()).update_seq;
       const refused: { id: string; reason: string }[] = [];
       // Once the push has stored something a heartbeat will go out: its work list counts start
-      // while the push waits on the server (and again after each village a township pulls).
-      let counted: Promise<void> | null = null;
+      // while the push waits on the server, and again as each page of a village a township pulls
+      // is stored (the station waits on the server's next page meanwhile).
+      const counts = new CountsAhead(this.ctx);
       const stored = batchId
         ? (docs: { id: string; rev: string }[]) => {
-            counted ??= countAhead(this.ctx);
+            counts.start();
             return this.batchBuilder.addPart(batchId, docs);
           }
         : undefined;
@@ -361,9 +362,7 @@ export class SyncService {
       });
       // A township reads its villages (read-only); files imported here go up to their stations.
       await this.loadDirectory();
-      await syncRelayCopies(this.runContext, this.copies, (name) => this.serverDb(name), level === 'township' ? place : null, refused, () => {
-        if (counted) counted = countAhead(this.ctx, counted);
-      });
+      await syncRelayCopies(this.runContext, this.copies, (name) => this.serverDb(name), level === 'township' ? place : null, refused, () => counts.nudge());
       if (refused.length > 0 || pushed.failures > 0) {
         // The rest went up; these documents stay waiting until corrected.
         this.failure = { reason: 'refused', messageKey: 'errors.sync.refused', refused };
@@ -372,7 +371,7 @@ export class SyncService {
         await this.state.update({ lastSuccessAt: this.ctx.now(), pushedSeq: startSeq, pendingBatch: null });
         // A sync that carried something is news for the county's list of stations at once (an
         // audit entry makes no batch to date it); an idle one tells it hourly.
-        await counted;
+        await counts.settled();
         if (level !== 'county') await heartbeat(this.ctx, this.state, remote, user, pushed.written > 0 ? 0 : HEARTBEAT_EVERY_MS, this.connection?.signingKey ? signingPublicKey(this.connection.signingKey) : undefined);
       }
     } catch (error) {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ResidentDoc } from '../store/docs';
+import { IndexStore } from './indexStore';
+import { ResidentIndex } from './residentIndex';
+
+function resident(i: number, updatedAt: string): ResidentDoc {
+  return {
+    _id: `resident:${String(i).padStart(26, '0')}`,
+    _rev: `${1 + (i % 3)}-abc`,
+    type: 'resident',
+    schemaVersion: 1,
+    placeCode: '370102001002',
+    createdBy: 'clerk',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedBy: 'clerk',
+    updatedAt,
+    idNumber: `37010219900101${String(i % 1000).padStart(3, '0')}X`,
+    name: '张伟',
+    sex: i % 2 ? 'male' : 'female',
+    birthDate: '1990-01-01',
+    phone: '13800000000',
+    householdType: i % 2 ? 'agricultural' : 'nonAgricultural',
+    address: '某村1号',
+    education: 'seniorHigh',
+    skills: '',
+    employmentCertificateNo: '',
+    targetGroups: i % 2 ? ['keyCare', 'veteran'] : [],
+    careCategories: i % 3 ? ['elderly'] : [],
+    registration: { kind: 'jobSeeking', date: '2025-01-01', jobIntention: '', trainingIntention: '', serviceNeeds: '' },
+    closure: null,
+  };
+}
+
+const page = (index: ResidentIndex, order: 'asc' | 'desc' = 'asc') =>
+  index.search({ query: '', sort: 'updatedAt', order, offset: 0, limit: 5000 }, '2026-06-01').items;
+
+describe('the index store (issue 18: typed columns)', () => {
+  it('keeps updated-at texts exactly, canonical or not, and sorts them as texts', () => {
+    const times = ['2026-03-01T08:00:00.000Z', '2026-03-01T08:00:00Z', '2026-02-30T00:00:00.000Z', '', 'later', '2026-03-01T07:59:59.999Z', '+012026-01-01T00:00:00.000Z'];
+    const index = new ResidentIndex();
+    times.forEach((t, i) => index.upsert(resident(i, t)));
+    const shown = page(index).map((r) => r.updatedAt);
+    expect(shown).toEqual([...times].sort());
+    expect(page(index, 'desc').map((r) => r.updatedAt)).toEqual([...times].sort().reverse());
+    const columns = index.columns();
+    expect([...columns.updatedAt].sort()).toEqual([...times].sort());
+    const restarted = new ResidentIndex();
+    restarted.load(JSON.parse(JSON.stringify(columns)));
+    expect(page(restarted)).toEqual(page(index));
+  });
+
+  it('grows past its first capacity and saves and loads every column as upserted', () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 3000; i++) index.upsert(resident(i, new Date(Date.UTC(2026, 0, 1) + i * 61_000).toISOString()));
+    index.remove(resident(5, '')._id);
+    const columns = index.columns();
+    expect(columns.id).toHaveLength(2999);
+    expect(columns.rev.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(columns.groups[1]).not.toBe(0);
+    const restarted = new ResidentIndex();
+    restarted.load(JSON.parse(JSON.stringify(columns)));
+    expect(restarted.columns()).toEqual(columns);
+    expect(page(restarted)).toEqual(page(index));
+    expect(page(restarted)).toHaveLength(2999);
+  });
+
+  it('holds small numbers in typed arrays and updated-at as milliseconds', () => {
+    const store = IndexStore.from({ ...new ResidentIndex().columns() });
+    expect(store.rev).toBeInstanceOf(Uint32Array);
+    expect(store.sex).toBeInstanceOf(Uint8Array);
+    expect(store.groups).toBeInstanceOf(Uint32Array);
+    store.reserve(0);
+    store.setUpdatedAt(0, '2026-03-01T08:00:00.000Z');
+    expect(store.updatedAt(0)).toBe('2026-03-01T08:00:00.000Z');
+  });
+});

@@ -1,0 +1,163 @@
+// The search index's columns as it holds them (issue 18: the host's memory). Texts stay arrays of
+// strings; the small numbers (revision, sex, household, target groups, care, kind, status) are
+// typed arrays of 1-4 bytes per resident instead of 8-byte array slots, and the updated-at time
+// is a number of milliseconds (8 bytes) instead of a 24-character string (about 56 bytes with its
+// slot). The snapshot keeps the plain columns (IndexColumns): converted when loaded and saved.
+
+/**
+ * Everything the index keeps, one array per field, indexed by slot: the snapshot's form (and
+ * what `ResidentIndex.columns()` gives). Plain arrays of strings and small integers.
+ */
+export interface IndexColumns {
+  id: string[];
+  rev: number[];
+  name: string[];
+  idNumber: string[];
+  birthDate: string[];
+  sex: number[];
+  household: number[];
+  groups: number[];
+  care: number[];
+  kind: number[];
+  status: number[];
+  registeredOn: string[];
+  updatedAt: string[];
+  /** All pinyin keys of the name, each preceded by \u0001 (see TextBlob). */
+  pinyin: string[];
+  sortName: string[];
+  /** Place code (the ledger sorts by village). */
+  place: string[];
+  /** The full phone: the ledger's 联系电话 when full data is exported. */
+  phone: string[];
+  /**
+   * The ledger's remaining columns as one JSON array per resident (see LedgerFields): the
+   * 100,000-resident ledger is written from memory in about a second, where reading every
+   * document from LevelDB took over ten.
+   */
+  ledger: string[];
+}
+
+export const COLUMN_NAMES: (keyof IndexColumns)[] = [
+  'id', 'rev', 'name', 'idNumber', 'birthDate', 'sex', 'household', 'groups', 'care', 'kind', 'status',
+  'registeredOn', 'updatedAt', 'pinyin', 'sortName', 'place', 'phone', 'ledger',
+];
+
+export function emptyColumns(): IndexColumns {
+  return Object.fromEntries(COLUMN_NAMES.map((c) => [c, []])) as unknown as IndexColumns;
+}
+
+/** Checks that parsed columns have the right shape (a snapshot is a cache, but still input). */
+export function isIndexColumns(value: unknown): value is IndexColumns {
+  if (typeof value !== 'object' || value === null) return false;
+  const columns = value as Record<string, unknown>;
+  const length = (columns.id as unknown[] | undefined)?.length;
+  return COLUMN_NAMES.every((c) => Array.isArray(columns[c]) && (columns[c] as unknown[]).length === length);
+}
+
+type TextColumn = 'id' | 'name' | 'idNumber' | 'birthDate' | 'registeredOn' | 'pinyin' | 'sortName' | 'place' | 'phone' | 'ledger';
+const TEXT_COLUMNS: readonly TextColumn[] = ['id', 'name', 'idNumber', 'birthDate', 'registeredOn', 'pinyin', 'sortName', 'place', 'phone', 'ledger'];
+
+type Typed = Uint8Array | Uint32Array;
+const SMALL = { rev: Uint32Array, sex: Uint8Array, household: Uint8Array, groups: Uint32Array, care: Uint32Array, kind: Uint8Array, status: Uint8Array };
+type SmallColumn = keyof typeof SMALL;
+const SMALL_COLUMNS = Object.keys(SMALL) as SmallColumn[];
+
+/** The time a canonical ISO string (as `toISOString` writes it) stands for, or NaN. */
+function isoMs(value: string): number {
+  // 24 characters: years 0000-9999, where texts and times order alike.
+  if (value.length !== 24) return Number.NaN;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === value ? ms : Number.NaN;
+}
+
+export class IndexStore implements Record<TextColumn, string[]>, Record<SmallColumn, Typed> {
+  id: string[] = [];
+  name: string[] = [];
+  idNumber: string[] = [];
+  birthDate: string[] = [];
+  registeredOn: string[] = [];
+  pinyin: string[] = [];
+  sortName: string[] = [];
+  place: string[] = [];
+  phone: string[] = [];
+  ledger: string[] = [];
+  rev: Uint32Array = new Uint32Array(0);
+  sex: Uint8Array = new Uint8Array(0);
+  household: Uint8Array = new Uint8Array(0);
+  groups: Uint32Array = new Uint32Array(0);
+  care: Uint32Array = new Uint32Array(0);
+  kind: Uint8Array = new Uint8Array(0);
+  status: Uint8Array = new Uint8Array(0);
+  /** Updated-at in milliseconds; NaN where the text is not canonical ISO (kept in `oddUpdatedAt`). */
+  private updatedMs = new Float64Array(0);
+  private readonly oddUpdatedAt = new Map<number, string>();
+
+  /** Slots in use or free (the text columns' length). */
+  get slots(): number {
+    return this.id.length;
+  }
+
+  /** Takes over snapshot columns: the text arrays are kept, the others converted and emptied in `columns`. */
+  static from(columns: IndexColumns): IndexStore {
+    const store = new IndexStore();
+    for (const name of TEXT_COLUMNS) store[name] = columns[name];
+    const n = columns.id.length;
+    store.grow(n);
+    for (const name of SMALL_COLUMNS) {
+      store[name].set(columns[name].map((v) => (Number.isFinite(v) ? v : 0)));
+      columns[name] = [];
+    }
+    columns.updatedAt.forEach((value, slot) => store.setUpdatedAt(slot, value));
+    columns.updatedAt = [];
+    return store;
+  }
+
+  /** Plain columns of the given slots (all when null), for the snapshot. */
+  columns(live: number[] | null): IndexColumns {
+    const slots = live ?? Array.from({ length: this.slots }, (_, slot) => slot);
+    const out = {} as Record<keyof IndexColumns, unknown[]>;
+    for (const name of TEXT_COLUMNS) out[name] = live ? live.map((slot) => this[name][slot]) : this[name].slice();
+    for (const name of SMALL_COLUMNS) out[name] = slots.map((slot) => this[name][slot]);
+    out.updatedAt = slots.map((slot) => this.updatedAt(slot));
+    return out as unknown as IndexColumns;
+  }
+
+  /** Makes room for `slot`. */
+  reserve(slot: number): void {
+    if (slot >= this.updatedMs.length) this.grow(Math.max(1024, slot + 1, this.updatedMs.length * 2));
+  }
+
+  private grow(capacity: number): void {
+    for (const name of SMALL_COLUMNS) {
+      const next = new SMALL[name](capacity);
+      next.set(this[name].subarray(0, Math.min(capacity, this[name].length)));
+      (this as Record<SmallColumn, Typed>)[name] = next;
+    }
+    const ms = new Float64Array(capacity);
+    ms.set(this.updatedMs.subarray(0, Math.min(capacity, this.updatedMs.length)));
+    this.updatedMs = ms;
+  }
+
+  updatedAt(slot: number): string {
+    const ms = this.updatedMs[slot]!;
+    return Number.isNaN(ms) ? (this.oddUpdatedAt.get(slot) ?? '') : new Date(ms).toISOString();
+  }
+
+  setUpdatedAt(slot: number, value: string): void {
+    this.reserve(slot);
+    const ms = isoMs(value);
+    this.updatedMs[slot] = ms;
+    if (Number.isNaN(ms)) this.oddUpdatedAt.set(slot, value);
+    else this.oddUpdatedAt.delete(slot);
+  }
+
+  /** Orders two slots by updated-at as their texts compare. */
+  compareUpdatedAt(a: number, b: number): number {
+    const x = this.updatedMs[a]!;
+    const y = this.updatedMs[b]!;
+    if (!Number.isNaN(x) && !Number.isNaN(y)) return x < y ? -1 : x > y ? 1 : 0;
+    const s = this.updatedAt(a);
+    const t = this.updatedAt(b);
+    return s < t ? -1 : s > t ? 1 : 0;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResidentDoc } from '../store/docs';
-import { IndexStore } from './indexStore';
+import { IndexStore, isoMs } from './indexStore';
 import { ResidentIndex } from './residentIndex';
 
 function resident(i: number, updatedAt: string): ResidentDoc {
@@ -43,7 +43,9 @@ describe('the index store (issue 18: typed columns)', () => {
     expect(shown).toEqual([...times].sort());
     expect(page(index, 'desc').map((r) => r.updatedAt)).toEqual([...times].sort().reverse());
     const columns = index.columns();
-    expect([...columns.updatedAt].sort()).toEqual([...times].sort());
+    // Saved as milliseconds where the text is canonical, as the text otherwise.
+    expect(columns.updatedAt.filter((t) => typeof t === 'number')).toHaveLength(2);
+    expect(columns.updatedAt.map((t) => (typeof t === 'number' ? new Date(t).toISOString() : t)).sort()).toEqual([...times].sort());
     const restarted = new ResidentIndex();
     restarted.load(JSON.parse(JSON.stringify(columns)));
     expect(page(restarted)).toEqual(page(index));
@@ -72,5 +74,20 @@ describe('the index store (issue 18: typed columns)', () => {
     store.reserve(0);
     store.setUpdatedAt(0, '2026-03-01T08:00:00.000Z');
     expect(store.updatedAt(0)).toBe('2026-03-01T08:00:00.000Z');
+  });
+});
+
+describe('isoMs', () => {
+  it('reads canonical ISO times as Date does, and nothing else', () => {
+    const start = Date.UTC(1, 0, 1);
+    const end = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const samples = [0, start, end, Date.UTC(2000, 1, 29), Date.UTC(1900, 2, 1) - 1, Date.UTC(2024, 1, 29, 12), Date.UTC(1969, 11, 31, 23, 59, 59, 999)];
+    for (let i = 0; i < 5000; i++) samples.push(Math.floor(start + random() * (end - start)));
+    for (const ms of samples) expect(isoMs(new Date(ms).toISOString())).toBe(ms);
+    for (const odd of ['', 'later', '2026-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-03-01T24:00:00.000Z', '2026-03-01T08:00:00Z', '2026-03-01T08:00:00.000+', '2026-03-01 08:00:00.000Z', '2026-0a-01T08:00:00.000Z', '+012026-01-01T00:00:00.000Z']) {
+      expect(isoMs(odd)).toBeNaN();
+    }
   });
 });

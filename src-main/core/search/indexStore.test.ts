@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResidentDoc } from '../store/docs';
-import { IndexStore, isoMs } from './indexStore';
+import { IndexStore, PackedTexts, isoMs } from './indexStore';
 import { ResidentIndex } from './residentIndex';
 
 function resident(i: number, updatedAt: string): ResidentDoc {
@@ -89,5 +89,24 @@ describe('isoMs', () => {
     for (const odd of ['', 'later', '2026-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-03-01T24:00:00.000Z', '2026-03-01T08:00:00Z', '2026-03-01T08:00:00.000+', '2026-03-01 08:00:00.000Z', '2026-0a-01T08:00:00.000Z', '+012026-01-01T00:00:00.000Z']) {
       expect(isoMs(odd)).toBeNaN();
     }
+  });
+});
+
+describe('packed texts', () => {
+  it('keeps every value exactly: short ASCII packed, anything else beside', () => {
+    const texts = new PackedTexts(11);
+    texts.grow(8);
+    const values = ['13800000000', '', '0531-8888', '138000000001', '１３８', 'x', '\u007f', '13800000000'];
+    values.forEach((v, slot) => texts.set(slot, v));
+    values.forEach((v, slot) => {
+      expect(texts.get(slot)).toBe(v);
+      expect(texts.is(slot, v)).toBe(true);
+    });
+    expect(texts.is(0, '1380000000')).toBe(false);
+    expect(texts.is(2, '0531-8889')).toBe(false);
+    texts.set(3, '139');
+    expect(texts.get(3)).toBe('139');
+    texts.grow(20);
+    values.forEach((v, slot) => slot !== 3 && expect(texts.get(slot)).toBe(v));
   });
 });

@@ -191,7 +191,7 @@ export class ResidentIndex {
       c.sortName[slot] = pinyinSortKey(doc.name);
     }
     c.name[slot] = doc.name;
-    c.idNumber[slot] = doc.idNumber;
+    c.idNumber.set(slot, doc.idNumber);
     c.birthDate[slot] = this.intern(doc.birthDate);
     c.sex[slot] = SEXES.indexOf(doc.sex);
     c.household[slot] = HOUSEHOLD_TYPES.indexOf(doc.householdType);
@@ -202,7 +202,7 @@ export class ResidentIndex {
     c.registeredOn[slot] = this.intern(doc.registration.date);
     c.setUpdatedAt(slot, doc.updatedAt);
     c.place[slot] = this.intern(doc.placeCode);
-    c.phone[slot] = doc.phone;
+    c.phone.set(slot, doc.phone);
     c.ledger[slot] = ledgerFields(doc);
     for (const [field, list] of this.sorted) list.splice(this.position(list, slot, field), 0, slot);
     this.blobs.clear();
@@ -216,9 +216,9 @@ export class ResidentIndex {
     // A free slot matches nothing: its texts are empty and it is in no sort order.
     this.c.id[slot] = '';
     this.c.name[slot] = '';
-    this.c.idNumber[slot] = '';
+    this.c.idNumber.set(slot, '');
     this.c.pinyin[slot] = '';
-    this.c.phone[slot] = '';
+    this.c.phone.set(slot, '');
     this.c.ledger[slot] = '';
     this.free.push(slot);
     this.blobs.clear();
@@ -229,7 +229,7 @@ export class ResidentIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return null;
     const c = this.c;
-    return { name: c.name[slot]!, sex: SEXES[c.sex[slot]!]!, birthDate: c.birthDate[slot]!, idNumber: c.idNumber[slot]! };
+    return { name: c.name[slot]!, sex: SEXES[c.sex[slot]!]!, birthDate: c.birthDate[slot]!, idNumber: c.idNumber.get(slot) };
   }
 
   /**
@@ -254,8 +254,8 @@ export class ResidentIndex {
         name: c.name[slot]!,
         sex: SEXES[c.sex[slot]!]!,
         birthDate: c.birthDate[slot]!,
-        idNumber: c.idNumber[slot]!,
-        phone: c.phone[slot]!,
+        idNumber: c.idNumber.get(slot),
+        phone: c.phone.get(slot),
         householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
         kind: REGISTRATION_KINDS[c.kind[slot]!]!,
         groups: TARGET_GROUPS.filter((_, bit) => groups & (1 << bit)),
@@ -334,7 +334,7 @@ export class ResidentIndex {
   /** Marks the slots holding exactly this ID number. */
   private markWhole(idNumber: string, matches: Uint8Array): void {
     const numbers = this.c.idNumber;
-    for (let slot = 0; slot < numbers.length; slot++) if (numbers[slot] === idNumber) matches[slot] = 1;
+    for (let slot = 0; slot < this.c.slots; slot++) if (numbers.is(slot, idNumber)) matches[slot] = 1;
   }
 
   private row(slot: number, today: string): ResidentRow {
@@ -345,9 +345,9 @@ export class ResidentIndex {
       sex: SEXES[c.sex[slot]!]!,
       age: ageOn(c.birthDate[slot]!, today),
       birthDate: c.birthDate[slot]!,
-      idNumberMasked: maskIdNumber(c.idNumber[slot]!),
+      idNumberMasked: maskIdNumber(c.idNumber.get(slot)),
       // Masked when shown (not kept: one more string per resident).
-      phoneMasked: maskPhone(c.phone[slot]!),
+      phoneMasked: maskPhone(c.phone.get(slot)),
       householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
       targetGroups: unbits(c.groups[slot]!, TARGET_GROUPS),
       careCategories: unbits(c.care[slot]!, CARE_CATEGORIES),
@@ -361,7 +361,8 @@ export class ResidentIndex {
   private blob(column: TextColumn): TextBlob {
     let blob = this.blobs.get(column);
     if (!blob) {
-      blob = new TextBlob(column === 'idShown' ? this.c.idNumber.map((n) => (n ? maskIdNumber(n) : '')) : this.c[column]);
+      const numbers = this.c.idNumber;
+      blob = new TextBlob(column === 'idShown' ? this.c.id.map((_id, slot) => { const n = numbers.get(slot); return n ? maskIdNumber(n) : ''; }) : this.c[column]);
       this.blobs.set(column, blob);
     }
     return blob;

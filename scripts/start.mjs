@@ -85,9 +85,10 @@ function electronBinary() {
 
 /**
  * The plain-Node host's malloc setting (issue 18; as src-main/host/memoryFlags.ts HOST_MALLOC_ENV,
- * which a test keeps equal): at most two glibc arenas, 13 MB less RSS at 100,000 residents.
+ * which a test keeps equal, and where the figures are): at most two glibc arenas, fixed mmap
+ * and trim thresholds.
  */
-const HOST_MALLOC_ENV = { MALLOC_ARENA_MAX: '2' };
+const HOST_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
 
 /** Removes a default option the user passed themselves (`--name value` or `--name=value`). */
 function withDefault(name, value, args) {

@@ -9,6 +9,12 @@ describe('core host memory settings', () => {
     const result = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.env.MALLOC_ARENA_MAX))'], { encoding: 'utf8', env: { ...process.env, ...HOST_MALLOC_ENV } });
     expect(result.stdout).toBe('2');
   });
+
+  it('fix the glibc mmap and trim thresholds (large buffers go back to the system when freed)', () => {
+    const script = 'process.stdout.write([process.env.MALLOC_MMAP_THRESHOLD_, process.env.MALLOC_TRIM_THRESHOLD_].join())';
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ...HOST_MALLOC_ENV } });
+    expect(result.stdout).toBe('131072,131072');
+  });
 });
 
 describe('the preview starts its host with the same memory settings', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResidentDoc } from '../store/docs';
-import { IndexStore, PackedTexts, isoMs } from './indexStore';
+import { IndexStore, PackedTexts, Utf8Texts, isoMs } from './indexStore';
 import { ResidentIndex } from './residentIndex';
 
 function resident(i: number, updatedAt: string): ResidentDoc {
@@ -108,5 +108,25 @@ describe('packed texts', () => {
     expect(texts.get(3)).toBe('139');
     texts.grow(20);
     values.forEach((v, slot) => slot !== 3 && expect(texts.get(slot)).toBe(v));
+  });
+});
+
+describe('UTF-8 texts', () => {
+  it('keeps every text through changes, growth and compaction, in fewer bytes than V8 strings', () => {
+    const texts = new Utf8Texts();
+    texts.grow(2000);
+    const value = (slot: number, round: number) => (slot % 7 === 0 ? '' : `["seniorHigh","电工${round}","","","","服务员","","","前街${slot}号","",""]`);
+    for (let round = 0; round < 6; round++) {
+      for (let slot = 0; slot < 2000; slot++) if (round === 0 || slot % (round + 1) === 0) texts.set(slot, value(slot, round));
+    }
+    for (let slot = 0; slot < 2000; slot++) {
+      const last = [5, 4, 3, 2, 1, 0].find((round) => round === 0 || slot % (round + 1) === 0)!;
+      expect(texts.get(slot)).toBe(value(slot, last));
+    }
+    texts.grow(3000);
+    expect(texts.get(1999)).toBe(value(1999, 0));
+    // Compacted as it went: the bytes held stay within twice the live texts.
+    const live = Array.from({ length: 2000 }, (_, slot) => Buffer.byteLength(texts.get(slot))).reduce((a, b) => a + b, 0);
+    expect((texts as unknown as { bytes: Buffer }).bytes.length).toBeLessThan(live * 2 + 8192);
   });
 });

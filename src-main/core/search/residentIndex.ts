@@ -203,7 +203,7 @@ export class ResidentIndex {
     c.setUpdatedAt(slot, doc.updatedAt);
     c.place[slot] = this.intern(doc.placeCode);
     c.phone.set(slot, doc.phone);
-    c.ledger[slot] = ledgerFields(doc);
+    c.ledger.set(slot, ledgerFields(doc));
     for (const [field, list] of this.sorted) list.splice(this.position(list, slot, field), 0, slot);
     this.blobs.clear();
   }
@@ -219,7 +219,7 @@ export class ResidentIndex {
     this.c.idNumber.set(slot, '');
     this.c.pinyin[slot] = '';
     this.c.phone.set(slot, '');
-    this.c.ledger[slot] = '';
+    this.c.ledger.set(slot, '');
     this.free.push(slot);
     this.blobs.clear();
   }
@@ -245,7 +245,7 @@ export class ResidentIndex {
   eachLedgerEntry(visit: (entry: LedgerEntry) => void): void {
     const c = this.c;
     for (const slot of this.slotOf.values()) {
-      const [education, skills, employmentCertificateNo, unemploymentType, unemployedSince, jobIntention, trainingIntention, serviceNeeds, address, closeReason, closedOn] = JSON.parse(c.ledger[slot]!) as string[];
+      const [education, skills, employmentCertificateNo, unemploymentType, unemployedSince, jobIntention, trainingIntention, serviceNeeds, address, closeReason, closedOn] = JSON.parse(c.ledger.get(slot)) as string[];
       const groups = c.groups[slot]!;
       visit({
         id: c.id[slot]!,

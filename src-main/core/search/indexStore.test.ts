@@ -130,3 +130,15 @@ describe('UTF-8 texts', () => {
     expect((texts as unknown as { bytes: Buffer }).bytes.length).toBeLessThan(live * 2 + 8192);
   });
 });
+
+describe('loading the ledger texts', () => {
+  it('allocates their bytes once', () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 2000; i++) index.upsert(resident(i, '2026-03-01T08:00:00.000Z'));
+    const store = IndexStore.from(JSON.parse(JSON.stringify(index.columns())));
+    const bytes = (store.ledger as unknown as { bytes: Buffer }).bytes;
+    let live = 0;
+    for (let slot = 0; slot < 2000; slot++) live += Buffer.byteLength(store.ledger.get(slot));
+    expect(bytes.length).toBe(live + (live >>> 3));
+  });
+});

@@ -158,6 +158,9 @@ export class IndexStore implements Record<TextColumn, string[]>, Record<SmallCol
       columns[name].forEach((value, slot) => store[name].set(slot, String(value)));
       columns[name] = [];
     }
+    // One allocation for them all, an eighth to spare: growing as they come leaves freed copies in the RSS.
+    const bytes = columns.ledger.reduce((sum, value) => sum + Buffer.byteLength(String(value), 'utf8'), 0);
+    store.ledger.reserveBytes(bytes + (bytes >>> 3));
     columns.ledger.forEach((value, slot) => store.ledger.set(slot, String(value)));
     columns.ledger = [];
     for (const name of SMALL_COLUMNS) {

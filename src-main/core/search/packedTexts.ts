@@ -72,6 +72,15 @@ export class Utf8Texts {
     }
   }
 
+  /** Room for this many more bytes in one allocation (a snapshot's texts are loaded into it). */
+  reserveBytes(size: number): void {
+    if (this.used + size > this.bytes.length) {
+      const next = Buffer.allocUnsafe(this.used + size);
+      this.bytes.copy(next, 0, 0, this.used);
+      this.bytes = next;
+    }
+  }
+
   get(slot: number): string {
     const length = this.length[slot]!;
     return length === 0 ? '' : this.bytes.toString('utf8', this.start[slot]!, this.start[slot]! + length);

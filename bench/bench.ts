@@ -18,7 +18,7 @@ import { benchSync, benchTownshipPull } from './sync';
 import { benchServices } from './services';
 import { benchPayroll } from './payroll';
 import { RENDERER_TARGETS, benchRenderer, onlyRenderer } from './renderer';
-import { benchMemory, hostMemory, hostMemoryFigures, searchIndexMb } from './memoryBreakdown';
+import { benchMemory, hostMemory, hostMemoryFigures, rssTargetMb, searchIndexMb } from './memoryBreakdown';
 import { MEMORY_PROBE_ARGS } from './memory';
 import { percentile, printTargets, timed } from './stats';
 import { ISSUE18_TARGETS, seedOtherDomains, timeAuditFirstPage } from './bigStation';
@@ -261,7 +261,7 @@ async function main(): Promise<void> {
     search_initials_p95_ms: 30,
     search_id_p95_ms: 30,
     cold_start_ms: 2000,
-    rss_mb: 200,
+    rss_mb: rssTargetMb(DOCS),
     attendance_cell_p95_ms: 50,
     sign_in_p95_ms: 50,
     month_grid_p95_ms: 300,

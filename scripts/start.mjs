@@ -83,6 +83,13 @@ function electronBinary() {
   }
 }
 
+/**
+ * The plain-Node host's malloc setting (issue 18; as src-main/host/memoryFlags.ts HOST_MALLOC_ENV,
+ * which a test keeps equal, and where the figures are): at most two glibc arenas, fixed mmap
+ * and trim thresholds.
+ */
+const HOST_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+
 /** Removes a default option the user passed themselves (`--name value` or `--name=value`). */
 function withDefault(name, value, args) {
   return args.some((arg) => arg === name || arg.startsWith(`${name}=`)) ? [] : [name, value];
@@ -138,7 +145,7 @@ if (preview || !electron) {
     ...withDefault('--data-dir', path.join(root, '.leye-data', 'preview'), extra),
     ...withDefault('--renderer', path.join(root, 'dist', 'renderer'), extra),
     ...extra,
-  ]);
+  ], { env: { ...process.env, ...HOST_MALLOC_ENV } });
 } else {
   // An inherited ELECTRON_RUN_AS_NODE would make the binary act as plain Node.
   const env = { ...process.env };

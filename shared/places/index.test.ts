@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import {
   isKnownPlace,
   isVillage,
@@ -95,5 +95,24 @@ describe('places (Shandong divisions)', () => {
     expect(placeWithin('3701', '370102')).toBe(false);
     expect(placeWithin('370102001999', '3701')).toBe(false);
     expect(placeWithin('370102001002', '3799')).toBe(false);
+  });
+});
+
+describe('places decoded a county at a time (issue 18)', () => {
+  it('decodes only the county of the places asked for', async () => {
+    vi.resetModules();
+    const places = await import('./index');
+    expect(places.decodedPlaceCounties()).toBe(0);
+    expect(places.placeName('370102001002')).toBe('解放桥社区居民委员会');
+    expect(places.placeName('370102001')).toBe('解放路街道');
+    expect(places.placePath('370102001002')).toHaveLength(5);
+    expect(places.placeName('3702')).toBe('青岛市');
+    expect(places.placeChildren('3701').length).toBeGreaterThan(5);
+    expect(places.decodedPlaceCounties()).toBe(1);
+    expect(places.isVillage('370202001001')).toBe(true);
+    expect(places.decodedPlaceCounties()).toBe(2);
+    // An unknown county decodes nothing.
+    expect(places.placeName('370199001001')).toBeNull();
+    expect(places.decodedPlaceCounties()).toBe(2);
   });
 });

@@ -1,8 +1,9 @@
 // Pinyin search keys of a Chinese name: initials (`zs` for 张三) and the full reading
 // (`zhangsan`). Surnames have their own readings (曾 zeng, 单 shan, 解 xie), so the first
 // character is read both as a surname and as an ordinary character. Readings are cached per
-// character: building the index over 100,000 names stays in the tens of milliseconds.
-import { pinyin } from 'pinyin-pro';
+// character: building the index over 100,000 names stays in the tens of milliseconds. pinyin-pro
+// is loaded with the first name read (a host started from the index snapshot may never need it).
+import { pinyinPro } from '../store/lazyModules';
 
 const ordinary = new Map<string, string>();
 const asSurname = new Map<string, string>();
@@ -11,7 +12,7 @@ function read(cache: Map<string, string>, char: string, surname: boolean): strin
   let value = cache.get(char);
   if (value === undefined) {
     value = /\p{Script=Han}/u.test(char)
-      ? pinyin(char, { toneType: 'none', type: 'array', ...(surname ? { surname: 'head' as const } : {}) })[0] ?? char
+      ? pinyinPro()(char, { toneType: 'none', type: 'array', ...(surname ? { surname: 'head' as const } : {}) })[0] ?? char
       : char.toLowerCase();
     value = value.replace(/ü/g, 'v');
     cache.set(char, value);

@@ -17,7 +17,10 @@ import {
 } from '../../../shared/residents/schema';
 import type { ResidentDoc } from '../store/docs';
 import { pinyinKeys, pinyinSortKey } from './pinyinKeys';
+import { IndexStore, type IndexColumns } from './indexStore';
 import { TextBlob } from './textBlob';
+
+export { isIndexColumns, type IndexColumns } from './indexStore';
 
 export interface ResidentQuery {
   query: string;
@@ -47,40 +50,6 @@ function unbits<T extends string>(mask: number, all: readonly T[]): T[] {
 
 function revNumber(rev: string | undefined): number {
   return rev ? Number.parseInt(rev, 10) || 0 : 0;
-}
-
-/**
- * Everything the index keeps, one array per field, indexed by slot. Plain arrays of strings
- * and small integers: a search scans them front to back, and the snapshot is these arrays as
- * they are (loading 100,000 residents allocates a few arrays, not 100,000 objects).
- */
-export interface IndexColumns {
-  id: string[];
-  rev: number[];
-  name: string[];
-  idNumber: string[];
-  birthDate: string[];
-  sex: number[];
-  household: number[];
-  groups: number[];
-  care: number[];
-  kind: number[];
-  status: number[];
-  registeredOn: string[];
-  updatedAt: string[];
-  /** All pinyin keys of the name, each preceded by \u0001 (see TextBlob). */
-  pinyin: string[];
-  sortName: string[];
-  /** Place code (the ledger sorts by village). */
-  place: string[];
-  /** The full phone: the ledger's 联系电话 when full data is exported. */
-  phone: string[];
-  /**
-   * The ledger's remaining columns as one JSON array per resident (see LedgerFields): the
-   * 100,000-resident ledger is written from memory in about a second, where reading every
-   * document from LevelDB took over ten.
-   */
-  ledger: string[];
 }
 
 /** What the real-name ledger needs beyond the searched columns. */
@@ -135,23 +104,6 @@ function ledgerFields(doc: ResidentDoc): string {
   ]);
 }
 
-const COLUMN_NAMES: (keyof IndexColumns)[] = [
-  'id', 'rev', 'name', 'idNumber', 'birthDate', 'sex', 'household', 'groups', 'care', 'kind', 'status',
-  'registeredOn', 'updatedAt', 'pinyin', 'sortName', 'place', 'phone', 'ledger',
-];
-
-function emptyColumns(): IndexColumns {
-  return Object.fromEntries(COLUMN_NAMES.map((c) => [c, []])) as unknown as IndexColumns;
-}
-
-/** Checks that parsed columns have the right shape (a snapshot is a cache, but still input). */
-export function isIndexColumns(value: unknown): value is IndexColumns {
-  if (typeof value !== 'object' || value === null) return false;
-  const columns = value as Record<string, unknown>;
-  const length = (columns.id as unknown[] | undefined)?.length;
-  return COLUMN_NAMES.every((c) => Array.isArray(columns[c]) && (columns[c] as unknown[]).length === length);
-}
-
 /**
  * Columns whose values repeat across residents (a village's code, dates): each distinct value is
  * kept once. Strings read from a snapshot or from documents are separate copies otherwise, about
@@ -174,7 +126,7 @@ export interface ResidentSearchResult {
 }
 
 export class ResidentIndex {
-  private c: IndexColumns = emptyColumns();
+  private c = new IndexStore();
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
   /** Slots per sort field, ascending; built on first use and kept by binary insertion. */
@@ -196,19 +148,19 @@ export class ResidentIndex {
     return this.slotOf.size;
   }
 
-  /** Replaces the whole index with snapshot columns. */
+  /** Replaces the whole index with snapshot columns (taken over: see IndexStore.from). */
   load(columns: IndexColumns): void {
-    this.c = columns;
+    this.c = IndexStore.from(columns);
     this.slotOf.clear();
     this.free.length = 0;
     this.sorted.clear();
     this.blobs.clear();
     this.shared.clear();
     for (const name of INTERNED) {
-      const values = columns[name];
+      const values = this.c[name];
       for (let slot = 0; slot < values.length; slot++) values[slot] = this.intern(values[slot]!);
     }
-    columns.id.forEach((id, slot) => this.slotOf.set(id, slot));
+    this.c.id.forEach((id, slot) => this.slotOf.set(id, slot));
   }
 
   /**
@@ -216,9 +168,7 @@ export class ResidentIndex {
    * while upserts go on changing these arrays in place.
    */
   columns(): IndexColumns {
-    if (this.free.length === 0) return Object.fromEntries(COLUMN_NAMES.map((name) => [name, this.c[name].slice()])) as unknown as IndexColumns;
-    const live = [...this.slotOf.values()].sort((a, b) => a - b);
-    return Object.fromEntries(COLUMN_NAMES.map((name) => [name, live.map((slot) => this.c[name][slot])])) as unknown as IndexColumns;
+    return this.c.columns(this.free.length === 0 ? null : [...this.slotOf.values()].sort((a, b) => a - b));
   }
 
   /** Adds or replaces a resident; an older revision never overwrites a newer one. */
@@ -229,8 +179,9 @@ export class ResidentIndex {
       if (this.c.rev[slot]! > rev) return;
       this.unsort(slot);
     } else {
-      slot = this.free.pop() ?? this.c.id.length;
+      slot = this.free.pop() ?? this.c.slots;
       this.slotOf.set(doc._id, slot);
+      this.c.reserve(slot);
     }
     const c = this.c;
     c.id[slot] = doc._id;
@@ -240,7 +191,7 @@ export class ResidentIndex {
       c.sortName[slot] = pinyinSortKey(doc.name);
     }
     c.name[slot] = doc.name;
-    c.idNumber[slot] = doc.idNumber;
+    c.idNumber.set(slot, doc.idNumber);
     c.birthDate[slot] = this.intern(doc.birthDate);
     c.sex[slot] = SEXES.indexOf(doc.sex);
     c.household[slot] = HOUSEHOLD_TYPES.indexOf(doc.householdType);
@@ -249,10 +200,10 @@ export class ResidentIndex {
     c.kind[slot] = REGISTRATION_KINDS.indexOf(doc.registration.kind);
     c.status[slot] = REGISTRATION_STATUSES.indexOf(doc.closure ? 'closed' : 'active');
     c.registeredOn[slot] = this.intern(doc.registration.date);
-    c.updatedAt[slot] = doc.updatedAt;
+    c.setUpdatedAt(slot, doc.updatedAt);
     c.place[slot] = this.intern(doc.placeCode);
-    c.phone[slot] = doc.phone;
-    c.ledger[slot] = ledgerFields(doc);
+    c.phone.set(slot, doc.phone);
+    c.ledger.set(slot, ledgerFields(doc));
     for (const [field, list] of this.sorted) list.splice(this.position(list, slot, field), 0, slot);
     this.blobs.clear();
   }
@@ -265,10 +216,10 @@ export class ResidentIndex {
     // A free slot matches nothing: its texts are empty and it is in no sort order.
     this.c.id[slot] = '';
     this.c.name[slot] = '';
-    this.c.idNumber[slot] = '';
+    this.c.idNumber.set(slot, '');
     this.c.pinyin[slot] = '';
-    this.c.phone[slot] = '';
-    this.c.ledger[slot] = '';
+    this.c.phone.set(slot, '');
+    this.c.ledger.set(slot, '');
     this.free.push(slot);
     this.blobs.clear();
   }
@@ -278,7 +229,7 @@ export class ResidentIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return null;
     const c = this.c;
-    return { name: c.name[slot]!, sex: SEXES[c.sex[slot]!]!, birthDate: c.birthDate[slot]!, idNumber: c.idNumber[slot]! };
+    return { name: c.name[slot]!, sex: SEXES[c.sex[slot]!]!, birthDate: c.birthDate[slot]!, idNumber: c.idNumber.get(slot) };
   }
 
   /**
@@ -294,7 +245,7 @@ export class ResidentIndex {
   eachLedgerEntry(visit: (entry: LedgerEntry) => void): void {
     const c = this.c;
     for (const slot of this.slotOf.values()) {
-      const [education, skills, employmentCertificateNo, unemploymentType, unemployedSince, jobIntention, trainingIntention, serviceNeeds, address, closeReason, closedOn] = JSON.parse(c.ledger[slot]!) as string[];
+      const [education, skills, employmentCertificateNo, unemploymentType, unemployedSince, jobIntention, trainingIntention, serviceNeeds, address, closeReason, closedOn] = JSON.parse(c.ledger.get(slot)) as string[];
       const groups = c.groups[slot]!;
       visit({
         id: c.id[slot]!,
@@ -303,8 +254,8 @@ export class ResidentIndex {
         name: c.name[slot]!,
         sex: SEXES[c.sex[slot]!]!,
         birthDate: c.birthDate[slot]!,
-        idNumber: c.idNumber[slot]!,
-        phone: c.phone[slot]!,
+        idNumber: c.idNumber.get(slot),
+        phone: c.phone.get(slot),
         householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
         kind: REGISTRATION_KINDS[c.kind[slot]!]!,
         groups: TARGET_GROUPS.filter((_, bit) => groups & (1 << bit)),
@@ -383,7 +334,7 @@ export class ResidentIndex {
   /** Marks the slots holding exactly this ID number. */
   private markWhole(idNumber: string, matches: Uint8Array): void {
     const numbers = this.c.idNumber;
-    for (let slot = 0; slot < numbers.length; slot++) if (numbers[slot] === idNumber) matches[slot] = 1;
+    for (let slot = 0; slot < this.c.slots; slot++) if (numbers.is(slot, idNumber)) matches[slot] = 1;
   }
 
   private row(slot: number, today: string): ResidentRow {
@@ -394,23 +345,24 @@ export class ResidentIndex {
       sex: SEXES[c.sex[slot]!]!,
       age: ageOn(c.birthDate[slot]!, today),
       birthDate: c.birthDate[slot]!,
-      idNumberMasked: maskIdNumber(c.idNumber[slot]!),
+      idNumberMasked: maskIdNumber(c.idNumber.get(slot)),
       // Masked when shown (not kept: one more string per resident).
-      phoneMasked: maskPhone(c.phone[slot]!),
+      phoneMasked: maskPhone(c.phone.get(slot)),
       householdType: HOUSEHOLD_TYPES[c.household[slot]!]!,
       targetGroups: unbits(c.groups[slot]!, TARGET_GROUPS),
       careCategories: unbits(c.care[slot]!, CARE_CATEGORIES),
       kind: REGISTRATION_KINDS[c.kind[slot]!]!,
       status: REGISTRATION_STATUSES[c.status[slot]!]!,
       registeredOn: c.registeredOn[slot]!,
-      updatedAt: c.updatedAt[slot]!,
+      updatedAt: c.updatedAt(slot),
     };
   }
 
   private blob(column: TextColumn): TextBlob {
     let blob = this.blobs.get(column);
     if (!blob) {
-      blob = new TextBlob(column === 'idShown' ? this.c.idNumber.map((n) => (n ? maskIdNumber(n) : '')) : this.c[column]);
+      const numbers = this.c.idNumber;
+      blob = new TextBlob(column === 'idShown' ? this.c.id.map((_id, slot) => { const n = numbers.get(slot); return n ? maskIdNumber(n) : ''; }) : this.c[column]);
       this.blobs.set(column, blob);
     }
     return blob;
@@ -425,7 +377,7 @@ export class ResidentIndex {
           ? byKey(c.birthDate[b]!, c.birthDate[a]!) // ascending age: the latest birth date first
           : field === 'registeredOn'
             ? byKey(c.registeredOn[a]!, c.registeredOn[b]!)
-            : byKey(c.updatedAt[a]!, c.updatedAt[b]!);
+            : c.compareUpdatedAt(a, b);
     return result || byKey(c.id[a]!, c.id[b]!);
   }
 

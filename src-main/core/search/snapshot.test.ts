@@ -136,4 +136,29 @@ describe('search index snapshot', () => {
       index.search({ query: '', sort: 'name', order: 'asc', offset: 0, limit: 5 }, '2026-06-01'),
     );
   });
+
+  it('reads a version 7 snapshot (updated-at as texts) as the current one, and rebuilds from an unknown version', async () => {
+    const index = new ResidentIndex();
+    for (let i = 0; i < 50; i++) index.upsert({ ...resident(i), updatedAt: new Date(Date.UTC(2026, 0, 2) + i * 3_600_000).toISOString() });
+    const columns = index.columns();
+    // Version 8 saves updated-at as milliseconds.
+    expect(columns.updatedAt.every((t) => typeof t === 'number')).toBe(true);
+    const texts = columns.updatedAt.map((t) => new Date(t).toISOString());
+    const lines = (version: number) =>
+      [{ version, seq: 50, names: Object.keys(columns) }, ...Object.entries({ ...columns, updatedAt: texts }).map(([column, values]) => ({ column, values })), { end: 50 }]
+        .map((line) => JSON.stringify(line))
+        .join('\n');
+    const file = snapshotFile();
+    fs.writeFileSync(file, lines(7));
+    const read = await readSnapshot(file);
+    expect(read?.columns.updatedAt).toEqual(texts);
+    const restarted = new ResidentIndex();
+    restarted.load(read!.columns);
+    expect(restarted.columns()).toEqual(columns);
+    const newest = { query: '', sort: 'updatedAt', order: 'desc', offset: 0, limit: 50 } as const;
+    expect(restarted.search(newest, '2026-06-01')).toEqual(index.search(newest, '2026-06-01'));
+    expect(restarted.search(newest, '2026-06-01').items[0]?.updatedAt).toBe(texts[49]);
+    fs.writeFileSync(file, lines(9));
+    expect(await readSnapshot(file)).toBeNull();
+  });
 });

@@ -12,7 +12,9 @@ import readline from 'node:readline';
 import { isIndexColumns, type IndexColumns } from './residentIndex';
 
 // Bump when the columns or the pinyin keys change: an older snapshot is then rebuilt.
-const VERSION = 7;
+const VERSION = 8;
+/** Line-format versions read as the current one: 7 kept updated-at as texts (IndexStore reads both). */
+const COMPATIBLE = new Set([7, VERSION]);
 /**
  * Older snapshots still read: 6 is the same columns as one JSON object, 5 had one more column
  * (the masked phone, now masked when shown), dropped.
@@ -48,7 +50,7 @@ export async function readSnapshot(file: string): Promise<Snapshot | null> {
     for await (const text of lines) {
       const line = JSON.parse(text) as Line;
       if (seq === null) {
-        if (line.version !== VERSION) return legacy(line);
+        if (!COMPATIBLE.has(line.version ?? 0)) return legacy(line);
         if ((typeof line.seq !== 'number' && typeof line.seq !== 'string') || !Array.isArray(line.names)) return null;
         seq = line.seq;
         for (const name of line.names) columns[String(name)] = [];

@@ -1,7 +1,8 @@
 // Reading a roster workbook: refusing what is not an .xlsx before unpacking it, finding the
 // header row, and turning cells into text (formulas give their cached result).
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../store/lazyModules';
 import { LeyeError } from '../../../shared/rpc/errors';
 import { SHEET_MAX_BYTES, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from '../../../shared/sheets/contract';
 
@@ -101,7 +102,7 @@ export async function readRoster(content: string, scoreHeader: HeaderScore): Pro
   // Old binary Excel (OLE compound file) and anything that is not a zip are refused unopened.
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) refuse('errors.sheets.oldXls');
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) refuse('errors.sheets.notXlsx');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

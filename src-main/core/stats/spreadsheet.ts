@@ -1,6 +1,6 @@
 // The statistics spreadsheet: the dashboard's columns and the workbook (by month, by place, and
 // the employment figures: ./employmentSheet.ts) the export hands out.
-import ExcelJS from 'exceljs';
+import { excel } from '../store/lazyModules';
 import { statsZhCN } from '../../../shared/stats/texts';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import { REGISTRATION_KINDS } from '../../../shared/residents/schema';
@@ -37,7 +37,7 @@ export function statsColumns(): { header: string; value: (row: StatsRow) => numb
 export async function workbook(data: StatsDashboard, employment: EmploymentCountsView): Promise<string> {
   const texts = statsZhCN.stats;
   const columns = statsColumns();
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   const generated = texts.sheet.generated.replace('{{at}}', data.computedAt).replace('{{source}}', texts.source[data.source === 'countyServer' ? 'countyServer' : data.level === 'township' ? 'township' : 'station']);
   book.creator = '乐业驿站';
   const sheet = (name: string, firstHeaders: string[], rows: { first: (string | number)[]; row: StatsRow }[]) => {

@@ -9,9 +9,7 @@ import { fail, type CoreContext } from '../context';
 import type { ModuleDeps } from '../modules';
 import type { EmploymentService } from '../employment/employment';
 import { countsAt } from '../employment/levels';
-import { postsCaches } from '../posts/app';
 import { countyView, q } from './countyViews';
-import { sessionCaches } from '../training/app';
 import { fieldError } from '../validation';
 import { GROUPS, add, emptyFacts, isEligible, monthRange, sessionFinished, type Facts } from './facts';
 import { Tally } from './tally';
@@ -155,8 +153,8 @@ export function statsApp(deps: ModuleDeps & { employment: EmploymentService }) {
         return { fileName: `统计-${data.placeName}-${data.from}至${data.to}.xlsx`, content };
       },
     },
-    // The station's posts and training, read for the tally.
-    { caches: [...postsCaches(deps.posts), ...sessionCaches(deps.training), follower.feed] },
+    // The tally follows the changes itself: the posts' and training's sets are not loaded for it.
+    { caches: [follower.feed] },
   );
 }
 

@@ -19,7 +19,7 @@ import { benchServices } from './services';
 import { benchPayroll } from './payroll';
 import { RENDERER_TARGETS, benchRenderer, onlyRenderer } from './renderer';
 import { benchMemory, hostMemory, hostMemoryFigures, rssTargetMb, searchIndexMb } from './memoryBreakdown';
-import { MEMORY_PROBE_ARGS } from './memory';
+import { MEMORY_PROBE_ARGS, idleRssMb, rssMb } from './memory';
 import { percentile, printTargets, timed } from './stats';
 import { ISSUE18_TARGETS, seedOtherDomains, timeAuditFirstPage } from './bigStation';
 
@@ -56,12 +56,6 @@ async function awake(station: { core: Core; session: Session }): Promise<void> {
 /** Registrations nobody at the station has yet (a different seed and county). */
 function* freshRegistrations(seed: number) {
   yield* fakeResidents(SAMPLES, { placeCode: '370181001001', today: new Date().toISOString().slice(0, 10), seed });
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
 }
 
 /** Issue 18's sync bars (issue 4's were 2 / 0.8 / 2): floors, not ceilings. */
@@ -139,7 +133,7 @@ async function main(): Promise<void> {
   // Issue 6: `--scale` / `--only scale [--sizes a,b,c]`, and `--only load [--stations N] [--residents N]`.
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   // Issue 18: `--only memory [--records full]`, where the core host's memory goes.
-  if (option('--only') === 'memory') return void console.log(JSON.stringify(await benchMemory(DOCS, option('--records') === 'full', option('--keep'), option('--host-args')?.split(' ').filter(Boolean))));
+  if (option('--only') === 'memory') return void console.log(JSON.stringify(await benchMemory(DOCS, (option('--records') ?? 'marks') as 'marks' | 'full' | 'all', option('--keep'), option('--host-args')?.split(' ').filter(Boolean))));
   if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));
   if (option('--only') === 'load') return void console.log(JSON.stringify(await benchLoad(Number(option('--stations') ?? 50), Number(option('--residents') ?? 300))));
   const today = new Date().toISOString().slice(0, 10);
@@ -209,14 +203,16 @@ async function main(): Promise<void> {
   const { byInitials, byIdFragment, openList } = await timeSearches(client, SAMPLES);
   const overWs = [...freshRegistrations(13)];
   const registerOverWs = await timed(50, (i) => client.call('residents.register', overWs[i]!));
-  const rss = rssMb(child.pid!);
+  const rssBusy = rssMb(child.pid!);
+  // Issue 18: the host gives back what the work freed once idle (src-main/host/idleCollector.ts).
+  const rss = await idleRssMb(child.pid!);
   // Issue 18: where it goes (the probe collects garbage first; `rss` is read before, as always).
   const memory = hostMemoryFigures(await hostMemory(child), searchIndex);
   console.log(`search by pinyin initials: p50 ${byInitials.p50} ms, p95 ${byInitials.p95} ms`);
   console.log(`search by ID fragment (6 digits): p50 ${byIdFragment.p50} ms, p95 ${byIdFragment.p95} ms`);
   console.log(`open the list (first page of 100, four sorts): p50 ${openList.p50} ms, p95 ${openList.p95} ms`);
   console.log(`register over the WebSocket carrier: p50 ${registerOverWs.p50} ms, p95 ${registerOverWs.p95} ms`);
-  console.log(`core host RSS: ${rss} MB (after a full GC: heap used ${memory.mem_heap_used_mb} of ${memory.mem_heap_total_mb} MB, external ${memory.mem_external_mb} MB, native rest ${memory.mem_native_mb} MB; the search index alone ${memory.mem_search_index_mb} MB)`);
+  console.log(`core host RSS: ${rssBusy} MB right after the calls, ${rss} MB once idle (after a full GC: heap used ${memory.mem_heap_used_mb} of ${memory.mem_heap_total_mb} MB, external ${memory.mem_external_mb} MB, native rest ${memory.mem_native_mb} MB; the search index alone ${memory.mem_search_index_mb} MB)`);
   close();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -245,6 +241,7 @@ async function main(): Promise<void> {
     list_first_after_start_ms: listFirstMs,
     cold_start_ms: coldStartMs,
     rss_mb: rss,
+    rss_busy_mb: rssBusy,
     ...memory,
     ...postsAndTraining,
     ...domains.figures,

@@ -1,6 +1,7 @@
 // Memory of the processes the benchmark starts: RSS from /proc (Linux), and the core host's own
 // V8 heap through a probe preloaded into it (answers over the IPC channel, after a full GC).
 import fs from 'node:fs';
+import { IDLE_MS } from '../src-main/host/idleCollector';
 
 /** Resident memory of a process, MB (0 once it is gone). */
 export function rssMb(pid: number): number {
@@ -11,6 +12,17 @@ export function rssMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The core host's RSS once it has been idle: it collects its garbage after IDLE_MS without a call
+ * and once more IDLE_MS later (src-main/host/idleCollector.ts, checked every half period); read
+ * after those and the moment the freed memory takes to go back to the system. What the clerk's PC
+ * holds while the app waits.
+ */
+export async function idleRssMb(pid: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS * 3 + 3_000));
+  return rssMb(pid);
 }
 
 /**

@@ -1,6 +1,6 @@
-// `npm run bench -- --only memory [--docs N] [--records full]`: where the core host's memory goes.
+// `npm run bench -- --only memory [--docs N] [--records full|all] [--keep DIR]`: where the core host's memory goes.
 // Seeds a station (N residents and a year of attendance; `--records full` adds issue 3's posts and
-// training as the full benchmark does), starts the core host as section 4 does, and reports its
+// training as the full benchmark does, `all` every domain's documents of the full run's big station), starts the core host as section 4 does, and reports its
 // RSS split into V8 heap, external memory and the rest (LevelDB, code, malloc), the search index
 // measured alone, and a heap snapshot's biggest retainers.
 import fs from 'node:fs';
@@ -12,10 +12,11 @@ import { ResidentIndex } from '../src-main/core/search/residentIndex';
 import { readSnapshot } from '../src-main/core/search/snapshot';
 import { summariseHeapSnapshot, type HeapSummary } from './heapSummary';
 import { startBenchHost, timeSearches } from './host';
-import { MEMORY_PROBE_ARGS, probeMemory, rssMb, type ProcessMemory } from './memory';
+import { MEMORY_PROBE_ARGS, idleRssMb, probeMemory, rssMb, type ProcessMemory } from './memory';
 import { benchPostsAndTraining } from './postsTraining';
 import { printTargets } from './stats';
 import { seedMarks } from './statsDashboard';
+import { seedOtherDomains } from './bigStation';
 
 const PLACE = '370102001002';
 
@@ -79,7 +80,7 @@ export function printHeapSummary(summary: HeapSummary): void {
 }
 
 /** `dataDir`: a folder to keep the seeded station in and reuse (flags and options compared on one station). */
-export async function benchMemory(docs: number, fullRecords: boolean, keepDir?: string, hostArgs: string[] = []) {
+export async function benchMemory(docs: number, records: 'marks' | 'full' | 'all', keepDir?: string, hostArgs: string[] = []) {
   if (keepDir && fs.existsSync(path.join(keepDir, 'station'))) return measureHost(keepDir, docs, hostArgs, false);
   const dataDir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'leye-bench-'));
   const core = await Core.open({ dataDir, durable: false, backupSchedule: { firstCheckMs: Infinity } });
@@ -88,8 +89,15 @@ export async function benchMemory(docs: number, fullRecords: boolean, keepDir?: 
   await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });
   await core.seedResidents(fakeResidents(docs, { placeCode: PLACE, today: new Date().toISOString().slice(0, 10), seed: 42 }), session.user!);
   await core.whenIndexed();
-  if (fullRecords) await benchPostsAndTraining(core, session);
-  else await seedMarks(core, session);
+  if (records === 'marks') await seedMarks(core, session);
+  else await benchPostsAndTraining(core, session);
+  if (records === 'all') {
+    // The full run's big station: every domain's documents, the work list and the statistics opened once.
+    await seedOtherDomains(core, session);
+    await core.call(session, 'auth.login', { loginName: 'bench', password: 'bench-password' });
+    await core.dispatch(session, 'worklist.list', {});
+    await core.call(session, 'stats.dashboard', {});
+  }
   await core.close();
   return measureHost(dataDir, docs, hostArgs, !keepDir);
 }
@@ -99,15 +107,16 @@ async function measureHost(dataDir: string, docs: number, hostArgs: string[], re
   const { child, client, close } = await startBenchHost(dataDir, [...MEMORY_PROBE_ARGS, ...hostArgs], ['ignore', 'pipe', 'inherit', 'ipc']);
   try {
     await timeSearches(client, 50);
-    const rss = rssMb(child.pid!);
+    const rssBusy = rssMb(child.pid!);
+    const rss = await idleRssMb(child.pid!);
     const snapshotFile = path.join(dataDir, 'host.heapsnapshot');
     const m = await hostMemory(child);
     // The snapshot itself costs the host memory: taken after the figures.
     await probeMemory(child, snapshotFile);
-    console.log(`core host (${docs} residents): RSS ${rss} MB before the probe's GC, ${m.rssMb} MB after; heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb}), native rest ${m.nativeMb} MB; search index alone ${searchIndex} MB`);
+    console.log(`core host (${docs} residents): RSS ${rssBusy} MB right after the searches, ${rss} MB once idle (the host's own collection), before the probe's GC; ${m.rssMb} MB after; heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb}), native rest ${m.nativeMb} MB; search index alone ${searchIndex} MB`);
     printHeapSummary(summariseHeapSnapshot(snapshotFile));
     close();
-    const figures = { docs, mem_rss_mb: rss, ...hostMemoryFigures(m, searchIndex) };
+    const figures = { docs, mem_rss_mb: rss, mem_rss_busy_mb: rssBusy, ...hostMemoryFigures(m, searchIndex) };
     printTargets(figures, { mem_rss_mb: rssTargetMb(docs) });
     return figures;
   } finally {

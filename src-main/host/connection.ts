@@ -2,6 +2,7 @@
 // session (who is logged in), answers calls in any order and forwards the core's pushes.
 import type { Core, Session } from '../core/core';
 import type { HostMessage } from '../../shared/rpc/protocol';
+import { hostActivity, type Activity } from './idleCollector';
 
 export interface Connection {
   receive(message: unknown): void;
@@ -15,7 +16,8 @@ function isCall(message: unknown): message is { kind: 'call'; id: number; name: 
 }
 
 /** `session` is shared when a window opens another for its own use (a hidden print window). */
-export function attachConnection(core: Core, send: (message: HostMessage) => void, session: Session = { user: null }): Connection {
+/** `activity` hears of each call and its answer (the host's idle collector). */
+export function attachConnection(core: Core, send: (message: HostMessage) => void, session: Session = { user: null }, activity: Activity = hostActivity): Connection {
   let open = true;
   const safeSend = (message: HostMessage) => {
     if (!open) return;
@@ -40,9 +42,11 @@ export function attachConnection(core: Core, send: (message: HostMessage) => voi
         safeSend(Number.isSafeInteger(id) ? { kind: 'result', id: id as number, ok: false, error } : { kind: 'badMessage', error });
         return;
       }
-      void core.dispatch(session, message.name, message.args).then((reply) =>
-        safeSend(reply.ok ? { kind: 'result', id: message.id, ok: true, value: reply.value } : { kind: 'result', id: message.id, ok: false, error: reply.error }),
-      );
+      activity.begin();
+      void core.dispatch(session, message.name, message.args).then((reply) => {
+        activity.end();
+        safeSend(reply.ok ? { kind: 'result', id: message.id, ok: true, value: reply.value } : { kind: 'result', id: message.id, ok: false, error: reply.error });
+      });
     },
     close() {
       open = false;

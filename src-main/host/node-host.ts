@@ -2,6 +2,7 @@
 // Prints the preview URL for people and one LEYE_HOST_READY line for scripts and tests.
 import path from 'node:path';
 import { parseHostArgs } from './args';
+import { hostActivity } from './idleCollector';
 import { startNodeHost } from './nodeHost';
 
 async function main(): Promise<void> {
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     renderer: args.renderer ? path.resolve(args.renderer) : null,
     token: args.token,
   });
+  // Memory freed by the start (the search index, the kept facts) and later work goes back once idle.
+  hostActivity.start();
   console.log(`乐业驿站 Leye Station preview: ${host.url}`);
   console.log(`  data folder: ${dataDir}`);
   console.log(`LEYE_HOST_READY ${JSON.stringify({ url: host.url, port: host.port, token: host.token, startMs: Date.now() - started })}`);

@@ -2,6 +2,7 @@
 // port is a global of the utility process.
 import { Core } from '../core/core';
 import { parseHostArgs } from './args';
+import { hostActivity } from './idleCollector';
 import { parentPortSecretBox, serveParentPort, type ParentPort } from './portCarrier';
 import { restrictFileModes } from '../core/store/permissions';
 
@@ -27,6 +28,8 @@ corePromise.catch((error: unknown) => {
 });
 
 serveParentPort(parentPort, corePromise);
+// Memory freed by the start (the search index, the kept facts) and later work goes back once idle.
+hostActivity.start();
 
 const shutdown = () => void corePromise.then((core) => core.close()).finally(() => process.exit(0));
 process.on('SIGTERM', shutdown);

@@ -43,14 +43,55 @@ interface SavedTally {
   signIns: Entries<{ sessionId: string; residentId: string; slot: string }>;
 }
 
+/**
+ * Texts the tally keeps once however often they occur, by a small number (issue 18). A year of
+ * daily marks and sign-ins repeats the same places, months, sessions and residents in every
+ * record: kept as objects of their own strings they held 29 MB at 100,000 residents.
+ */
+class Texts {
+  private readonly codes = new Map<string, number>();
+  readonly texts: string[] = [];
+
+  code(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.texts.length;
+      this.texts.push(text);
+      this.codes.set(text, code);
+    }
+    return code;
+  }
+
+  text(code: number): string {
+    return this.texts[code]!;
+  }
+
+  clear(): void {
+    this.codes.clear();
+    this.texts.length = 0;
+  }
+}
+
+/** Two codes in one number (exact in a double): the first below 2^28, the second below 2^24. */
+const PAIR = 2 ** 24;
+const pair = (a: number, b: number) => a * PAIR + b;
+const first = (packed: number) => Math.floor(packed / PAIR);
+const second = (packed: number) => packed % PAIR;
+
 export class Tally {
   seq = -1;
   readonly residents = new Map<string, { place: string; date: string; kind: RegistrationKind; groups: readonly StatsGroup[] }>();
-  readonly attendance = new Map<string, { place: string; month: string; mark: string }>();
+  /** A mark's id → the code of its `month|place|mark` (the key the counts add up). */
+  readonly attendance = new Map<string, number>();
   readonly assignments = new Map<string, { place: string; residentId: string; from: string; to: string }>();
   readonly sessions = new Map<string, SessionEntry>();
-  readonly enrolments = new Map<string, { sessionId: string; residentId: string }>();
-  readonly signIns = new Map<string, { sessionId: string; residentId: string; slot: string }>();
+  /** An enrolment's id → its session's and resident's codes (`ids`). */
+  readonly enrolments = new Map<string, number>();
+  /** A sign-in's id → the codes of its `session slot` (`slots`) and its resident (`ids`). */
+  readonly signIns = new Map<string, number>();
+  private readonly markKeys = new Texts();
+  private readonly ids = new Texts();
+  private readonly slots = new Texts();
   /** A relay copy's employment status entries and what the counts read of its residents (shared/employment/counts.ts). */
   readonly employment = new Map<string, EntryFact>();
   readonly residentFacts = new Map<string, ResidentFact>();
@@ -79,6 +120,7 @@ export class Tally {
 
   private clear(): void {
     for (const map of this.maps()) map.clear();
+    for (const texts of [this.markKeys, this.ids, this.slots]) texts.clear();
   }
 
   private remove(id: string): void {
@@ -104,7 +146,7 @@ export class Tally {
       if (this.withResidents && e.residentId && e.effectiveDate) this.employment.set(id, entryFact(e));
     } else if (id.startsWith(ID_PREFIX.attendance)) {
       const a = doc as unknown as AttendanceDoc;
-      if (a.date && a.mark) this.attendance.set(id, { place: a.placeCode, month: a.date.slice(0, 7), mark: a.mark });
+      if (a.date && a.mark) this.setMark(id, { place: a.placeCode, month: a.date.slice(0, 7), mark: a.mark });
     } else if (id.startsWith(ID_PREFIX.assignment)) {
       const a = doc as unknown as AssignmentDoc;
       if (a.startDate && a.endDate) this.assignments.set(id, { place: a.placeCode, residentId: a.residentId, from: a.startDate.slice(0, 7), to: a.endDate.slice(0, 7) });
@@ -113,11 +155,38 @@ export class Tally {
       if (t.startDate) this.sessions.set(id, { place: t.placeCode, startDate: t.startDate, slots: new Map((t.timetable ?? []).map((s) => [`${s.date}:${s.half}`, s.classHours])) });
     } else if (id.startsWith(ID_PREFIX.enrolment)) {
       const e = doc as unknown as EnrolmentDoc;
-      this.enrolments.set(id, { sessionId: e.sessionId, residentId: e.residentId });
+      this.setEnrolment(id, { sessionId: e.sessionId, residentId: e.residentId });
     } else if (id.startsWith(ID_PREFIX.signIn)) {
       const s = doc as unknown as SignInDoc;
-      if (s.in) this.signIns.set(id, { sessionId: s.sessionId, residentId: s.residentId, slot: `${s.date}:${s.half}` });
+      if (s.in) this.setSignIn(id, { sessionId: s.sessionId, residentId: s.residentId, slot: `${s.date}:${s.half}` });
     }
+  }
+
+  private setMark(id: string, m: { place: string; month: string; mark: string }): void {
+    this.attendance.set(id, this.markKeys.code(`${m.month}|${m.place}|${m.mark}`));
+  }
+
+  private setEnrolment(id: string, e: { sessionId: string; residentId: string }): void {
+    this.enrolments.set(id, pair(this.ids.code(e.sessionId), this.ids.code(e.residentId)));
+  }
+
+  private setSignIn(id: string, s: { sessionId: string; residentId: string; slot: string }): void {
+    this.signIns.set(id, pair(this.slots.code(`${s.sessionId} ${s.slot}`), this.ids.code(s.residentId)));
+  }
+
+  private mark(code: number): { place: string; month: string; mark: string } {
+    const [month, place, mark] = this.markKeys.text(code).split('|') as [string, string, string];
+    return { place, month, mark };
+  }
+
+  private enrolment(packed: number): { sessionId: string; residentId: string } {
+    return { sessionId: this.ids.text(first(packed)), residentId: this.ids.text(second(packed)) };
+  }
+
+  private signIn(packed: number): { sessionId: string; residentId: string; slot: string } {
+    const sessionSlot = this.slots.text(first(packed));
+    const space = sessionSlot.lastIndexOf(' ');
+    return { sessionId: sessionSlot.slice(0, space), slot: sessionSlot.slice(space + 1), residentId: this.ids.text(second(packed)) };
   }
 
   /**
@@ -146,11 +215,11 @@ export class Tally {
     const saved = await getOrNull<SavedTally>(db, SAVED_TALLY);
     this.saved.found(saved?._rev);
     if (!saved || saved.format !== TALLY_FORMAT || !(saved.seq <= current)) return;
-    for (const [id, a] of saved.attendance) this.attendance.set(id, a);
+    for (const [id, a] of saved.attendance) this.setMark(id, a);
     for (const [id, a] of saved.assignments) this.assignments.set(id, a);
     for (const [id, t] of saved.sessions) this.sessions.set(id, { place: t.place, startDate: t.startDate, slots: new Map(t.slots) });
-    for (const [id, e] of saved.enrolments) this.enrolments.set(id, e);
-    for (const [id, e] of saved.signIns) this.signIns.set(id, e);
+    for (const [id, e] of saved.enrolments) this.setEnrolment(id, e);
+    for (const [id, e] of saved.signIns) this.setSignIn(id, e);
     this.seq = saved.seq;
     this.saved.found(saved._rev, saved.seq);
   }
@@ -167,11 +236,11 @@ export class Tally {
       _id: SAVED_TALLY,
       format: TALLY_FORMAT,
       seq: this.seq,
-      attendance: [...this.attendance],
+      attendance: [...this.attendance].map(([id, code]) => [id, this.mark(code)]),
       assignments: [...this.assignments],
       sessions: [...this.sessions].map(([id, t]) => [id, { place: t.place, startDate: t.startDate, slots: [...t.slots] }]),
-      enrolments: [...this.enrolments],
-      signIns: [...this.signIns],
+      enrolments: [...this.enrolments].map(([id, packed]) => [id, this.enrolment(packed)]),
+      signIns: [...this.signIns].map(([id, packed]) => [id, this.signIn(packed)]),
     };
     this.saved.save(db, doc);
   }
@@ -195,7 +264,12 @@ export class Tally {
       add(facts.kinds, `${month}|${r.place}|${r.kind}`);
       for (const g of r.groups) add(facts.groups, `${month}|${r.place}|${g}`);
     }
-    for (const a of this.attendance.values()) if (inRange(a.month)) add(facts.marks, `${a.month}|${a.place}|${a.mark}`);
+    const marks = new Map<number, number>();
+    for (const code of this.attendance.values()) marks.set(code, (marks.get(code) ?? 0) + 1);
+    for (const [code, count] of marks) {
+      const key = this.markKeys.text(code);
+      if (inRange(key.slice(0, 7))) add(facts.marks, key, count);
+    }
     const held = new Set<string>();
     for (const a of this.assignments.values()) {
       let month = a.from;
@@ -209,12 +283,22 @@ export class Tally {
     }
     const sessions = new Map<string, { entry: SessionEntry; trainees: Set<string>; hours: Map<string, number> }>();
     for (const [id, s] of this.sessions) if (inRange(s.startDate.slice(0, 7))) sessions.set(id, { entry: s, trainees: new Set(), hours: new Map() });
-    for (const e of this.enrolments.values()) sessions.get(e.sessionId)?.trainees.add(e.residentId);
-    for (const s of this.signIns.values()) {
-      const session = sessions.get(s.sessionId);
-      const hours = session?.entry.slots.get(s.slot);
-      // A sign-in of a half-day the timetable no longer has counts nothing (as in training.attendance).
-      if (session && hours !== undefined) session.hours.set(s.residentId, (session.hours.get(s.residentId) ?? 0) + hours);
+    for (const packed of this.enrolments.values()) sessions.get(this.ids.text(first(packed)))?.trainees.add(this.ids.text(second(packed)));
+    // Each session's half-day once: its session in range and its class hours, or null.
+    const slots = new Map<number, { hours: Map<string, number>; classHours: number } | null>();
+    for (const packed of this.signIns.values()) {
+      const code = first(packed);
+      let slot = slots.get(code);
+      if (slot === undefined) {
+        const { sessionId, slot: half } = this.signIn(packed);
+        const session = sessions.get(sessionId);
+        const classHours = session?.entry.slots.get(half);
+        // A sign-in of a half-day the timetable no longer has counts nothing (as in training.attendance).
+        slots.set(code, (slot = session && classHours !== undefined ? { hours: session.hours, classHours } : null));
+      }
+      if (!slot) continue;
+      const residentId = this.ids.text(second(packed));
+      slot.hours.set(residentId, (slot.hours.get(residentId) ?? 0) + slot.classHours);
     }
     for (const [id, { entry, trainees, hours }] of sessions) {
       const total = [...entry.slots.values()].reduce((sum, h) => sum + h, 0);

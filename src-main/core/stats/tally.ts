@@ -66,6 +66,11 @@ class Texts {
     return this.texts[code]!;
   }
 
+  /** The text's code, without adding it. */
+  find(text: string): number | undefined {
+    return this.codes.get(text);
+  }
+
   clear(): void {
     this.codes.clear();
     this.texts.length = 0;
@@ -78,17 +83,53 @@ const pair = (a: number, b: number) => a * PAIR + b;
 const first = (packed: number) => Math.floor(packed / PAIR);
 const second = (packed: number) => packed % PAIR;
 
+/**
+ * Records' ids as numbers: the part before the last `:` and the part after, each kept once
+ * (`attendance:<place>:<post>:<month>:<resident>` and the day; `signIn:<session>:<date>:<half>`
+ * and the resident). A year of marks and sign-ins held 10 MB of id strings at 100,000 residents.
+ * An id whose parts run out of numbers stays a string.
+ */
+class Ids {
+  private readonly heads = new Texts();
+  private readonly tails = new Texts();
+
+  key(id: string): number | string {
+    const at = id.lastIndexOf(':');
+    const head = this.heads.code(id.slice(0, at + 1));
+    const tail = this.tails.code(id.slice(at + 1));
+    return head < 2 ** 28 && tail < PAIR ? pair(head, tail) : id;
+  }
+
+  /** The key of an id already kept (undefined for one never seen), adding nothing. */
+  find(id: string): number | string | undefined {
+    const at = id.lastIndexOf(':');
+    const head = this.heads.find(id.slice(0, at + 1));
+    const tail = this.tails.find(id.slice(at + 1));
+    return head === undefined || tail === undefined || head >= 2 ** 28 || tail >= PAIR ? id : pair(head, tail);
+  }
+
+  id(key: number | string): string {
+    return typeof key === 'string' ? key : this.heads.text(first(key)) + this.tails.text(second(key));
+  }
+
+  clear(): void {
+    this.heads.clear();
+    this.tails.clear();
+  }
+}
+
 export class Tally {
   seq = -1;
   readonly residents = new Map<string, { place: string; date: string; kind: RegistrationKind; groups: readonly StatsGroup[] }>();
-  /** A mark's id → the code of its `month|place|mark` (the key the counts add up). */
-  readonly attendance = new Map<string, number>();
+  /** A mark's id (`recordIds`) → the code of its `month|place|mark` (the key the counts add up). */
+  readonly attendance = new Map<number | string, number>();
   readonly assignments = new Map<string, { place: string; residentId: string; from: string; to: string }>();
   readonly sessions = new Map<string, SessionEntry>();
-  /** An enrolment's id → its session's and resident's codes (`ids`). */
-  readonly enrolments = new Map<string, number>();
-  /** A sign-in's id → the codes of its `session slot` (`slots`) and its resident (`ids`). */
-  readonly signIns = new Map<string, number>();
+  /** An enrolment's id (`recordIds`) → its session's and resident's codes (`ids`). */
+  readonly enrolments = new Map<number | string, number>();
+  /** A sign-in's id (`recordIds`) → the codes of its `session slot` (`slots`) and its resident (`ids`). */
+  readonly signIns = new Map<number | string, number>();
+  private readonly recordIds = new Ids();
   private readonly markKeys = new Texts();
   private readonly ids = new Texts();
   private readonly slots = new Texts();
@@ -120,15 +161,17 @@ export class Tally {
 
   private clear(): void {
     for (const map of this.maps()) map.clear();
-    for (const texts of [this.markKeys, this.ids, this.slots]) texts.clear();
+    for (const texts of [this.markKeys, this.ids, this.slots, this.recordIds]) texts.clear();
   }
 
   private remove(id: string): void {
     for (const map of this.maps()) map.delete(id);
+    const key = this.recordIds.find(id);
+    if (key !== undefined) for (const map of [this.attendance, this.enrolments, this.signIns]) map.delete(key);
   }
 
   private maps(): Map<string, unknown>[] {
-    return [this.residents, this.attendance, this.assignments, this.sessions, this.enrolments, this.signIns, this.employment, this.residentFacts];
+    return [this.residents, this.assignments, this.sessions, this.employment, this.residentFacts];
   }
 
   /** Takes in one document (a new revision replaces what the previous one counted). */
@@ -163,15 +206,15 @@ export class Tally {
   }
 
   private setMark(id: string, m: { place: string; month: string; mark: string }): void {
-    this.attendance.set(id, this.markKeys.code(`${m.month}|${m.place}|${m.mark}`));
+    this.attendance.set(this.recordIds.key(id), this.markKeys.code(`${m.month}|${m.place}|${m.mark}`));
   }
 
   private setEnrolment(id: string, e: { sessionId: string; residentId: string }): void {
-    this.enrolments.set(id, pair(this.ids.code(e.sessionId), this.ids.code(e.residentId)));
+    this.enrolments.set(this.recordIds.key(id), pair(this.ids.code(e.sessionId), this.ids.code(e.residentId)));
   }
 
   private setSignIn(id: string, s: { sessionId: string; residentId: string; slot: string }): void {
-    this.signIns.set(id, pair(this.slots.code(`${s.sessionId} ${s.slot}`), this.ids.code(s.residentId)));
+    this.signIns.set(this.recordIds.key(id), pair(this.slots.code(`${s.sessionId} ${s.slot}`), this.ids.code(s.residentId)));
   }
 
   private mark(code: number): { place: string; month: string; mark: string } {
@@ -236,11 +279,11 @@ export class Tally {
       _id: SAVED_TALLY,
       format: TALLY_FORMAT,
       seq: this.seq,
-      attendance: [...this.attendance].map(([id, code]) => [id, this.mark(code)]),
+      attendance: [...this.attendance].map(([key, code]) => [this.recordIds.id(key), this.mark(code)]),
       assignments: [...this.assignments],
       sessions: [...this.sessions].map(([id, t]) => [id, { place: t.place, startDate: t.startDate, slots: [...t.slots] }]),
-      enrolments: [...this.enrolments].map(([id, packed]) => [id, this.enrolment(packed)]),
-      signIns: [...this.signIns].map(([id, packed]) => [id, this.signIn(packed)]),
+      enrolments: [...this.enrolments].map(([key, packed]) => [this.recordIds.id(key), this.enrolment(packed)]),
+      signIns: [...this.signIns].map(([key, packed]) => [this.recordIds.id(key), this.signIn(packed)]),
     };
     this.saved.save(db, doc);
   }

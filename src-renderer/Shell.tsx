@@ -3,7 +3,7 @@
 // notice; a logged-in user's frame, with antd's App, is shell/Session.tsx, loaded after the login
 // (and fetched while the clerk types, station/LoginScreen.tsx prefetchAfterLogin).
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from './errors';
 import { useRoute } from './route';
@@ -14,6 +14,8 @@ import { useCoreEvents } from './shell/useCoreEvents';
 
 const SessionFrame = lazy(() => import('./shell/Session').then((m) => ({ default: m.SessionFrame })));
 // Set up once in a station's life, with the province's place tree (the largest module of all).
+// The first-run screens' messages and dialogs (antd's App), kept once shown (see ./shell/AppMessages.tsx).
+const AppMessages = lazy(() => import('./shell/AppMessages').then((m) => ({ default: m.AppMessages })));
 const SetupScreen = lazy(() => import('./station/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const notices = () => import('./shell/Notices');
 const StatusLoading = lazy(() => notices().then((m) => ({ default: m.StatusLoading })));
@@ -27,6 +29,8 @@ export function Shell() {
   const data = status.data;
   const route = useRoute();
   const user = data?.setUp ? data.user : null;
+  const [firstRun, setFirstRun] = useState(false);
+  if (data && !data.setUp && !firstRun) setFirstRun(true);
 
   let screen: React.ReactNode = null;
   if (connectionState === 'unavailable') {
@@ -58,13 +62,22 @@ export function Shell() {
     );
   }
 
+  const body = (
+    <div className="leye-body">
+      <main className="leye-main">
+        <Suspense fallback={<ScreenLoading />}>{screen}</Suspense>
+      </main>
+    </div>
+  );
   return (
     <Frame station={data?.station} connection={connectionState}>
-      <div className="leye-body">
-        <main className="leye-main">
-          <Suspense fallback={<ScreenLoading />}>{screen}</Suspense>
-        </main>
-      </div>
+      {firstRun ? (
+        <Suspense fallback={<ScreenLoading />}>
+          <AppMessages>{body}</AppMessages>
+        </Suspense>
+      ) : (
+        body
+      )}
     </Frame>
   );
 }

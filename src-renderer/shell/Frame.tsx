@@ -13,9 +13,6 @@ import { currentLanguage, setLanguage, type Language } from '../i18n';
 const DisconnectedBanner = lazy(() => import('./Notices').then((m) => ({ default: m.DisconnectedBanner })));
 const Spinner = lazy(() => import('./Notices').then((m) => ({ default: m.Spinner })));
 
-/** Below the app header and a drawer's header (both under 72 px). */
-export const MESSAGE_TOP = 76;
-
 /** While a screen's chunk loads (a moment, once per screen): a spinner where the screen will be. */
 export function ScreenLoading() {
   return (

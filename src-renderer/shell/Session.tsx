@@ -21,7 +21,8 @@ import { BackupPassphraseBanner } from '../backup/PassphraseBanner';
 import { resolveHome } from '../worklist/landing';
 import { SideMenu } from './SideMenu';
 import { routeScreen } from './RouteScreen';
-import { Frame, MESSAGE_TOP, ScreenLoading } from './Frame';
+import { AppMessages } from './AppMessages';
+import { Frame, ScreenLoading } from './Frame';
 
 // A printed form, with its forms and print.css.
 const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
@@ -35,12 +36,12 @@ interface SessionProps {
   connection: ReturnType<typeof useConnectionState>;
 }
 
-/** A logged-in user's page: messages ("已保存") appear below the header line, so they never cover a drawer's title. */
+/** A logged-in user's page, with antd's App. */
 export function SessionFrame(props: SessionProps) {
   return (
-    <AntApp component={false} message={{ top: MESSAGE_TOP }}>
+    <AppMessages>
       <SessionPage {...props} />
-    </AntApp>
+    </AppMessages>
   );
 }
 

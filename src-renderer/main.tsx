@@ -1,8 +1,8 @@
 // Entry: the bridge first (it takes the preview token out of the URL before anything reads
 // the hash), the station status asked for at once, then i18n (which waits for the language's
-// texts), then the app.
+// texts), then the app, first drawn once the status has come (the login screen at once).
 import './bridge';
-import './station/earlyStatus';
+import { earlyStatusSettled } from './station/earlyStatus';
 import './i18n';
 import 'antd/dist/antd.css';
 import './styles.css';
@@ -24,6 +24,10 @@ const queryClient = new QueryClient({
   },
 });
 
+/** How long the first render waits for the station status; a core slower than this shows the loading state. */
+const STATUS_WAIT_MS = 3000;
+
+await earlyStatusSettled(STATUS_WAIT_MS);
 primeStatus(queryClient);
 
 createRoot(document.getElementById('root')!).render(

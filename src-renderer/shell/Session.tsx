@@ -1,13 +1,19 @@
-// What only a logged-in user sees, in a chunk loaded after the login (issue 18): the header's
-// sync indicator and account buttons, the side menu and the route's screen, the idle lock. The
-// shell (Shell.tsx, first chunk) lays them out; the home route is resolved here because it asks
-// the RPC contract's role lists, which the login screen does not need.
-import { Button, Typography } from 'antd';
+// What only a logged-in user sees, in a chunk loaded after the login (issue 18): antd's App (the
+// screens' message, modal and notification), the header's sync indicator and account buttons, the
+// side menu and the route's screen, the idle lock, logout, a printed form. The frame around them
+// (./Frame.tsx) is the first chunk's, the same as the login screen's; the home route is resolved
+// here because it asks the RPC contract's role lists, which the login screen does not need.
+import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
-import { navigate, type Route } from '../route';
+import { leye } from '../bridge';
+import type { useConnectionState } from '../connection';
+import { errorText } from '../errors';
+import { navigate, routeHash, type Route } from '../route';
+import { STATUS_KEY, useSetStatus } from '../station/queries';
 import { SyncIndicator } from '../sync';
 import { ChangePasswordButton } from '../access/ChangePassword';
 import { IdleLock } from '../access/IdleLock';
@@ -15,16 +21,66 @@ import { BackupPassphraseBanner } from '../backup/PassphraseBanner';
 import { resolveHome } from '../worklist/landing';
 import { SideMenu } from './SideMenu';
 import { routeScreen } from './RouteScreen';
+import { AppMessages } from './AppMessages';
+import { Frame, ScreenLoading } from './Frame';
+
+// A printed form, with its forms and print.css.
+const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 
 type User = NonNullable<StationStatus['user']>;
 
-/** The header's sync state (left of the language switch). */
-export function SessionSync() {
-  return <SyncIndicator />;
+interface SessionProps {
+  status: StationStatus;
+  user: User;
+  route: Route;
+  connection: ReturnType<typeof useConnectionState>;
+}
+
+/** A logged-in user's page, with antd's App. */
+export function SessionFrame(props: SessionProps) {
+  return (
+    <AppMessages>
+      <SessionPage {...props} />
+    </AppMessages>
+  );
+}
+
+function SessionPage({ status, user, route, connection }: SessionProps) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const setStatus = useSetStatus();
+  const queryClient = useQueryClient();
+
+  const logout = async () => {
+    try {
+      const loggedOut = await leye.call('auth.logout', {});
+      // What the last user loaded (lists, the audit log) must not show to the next one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
+      setStatus(loggedOut);
+      navigate({ name: 'home' });
+    } catch (error) {
+      void message.error(errorText(t, error));
+    }
+  };
+  const onLogout = () => void logout();
+
+  // A printed form is the page itself: A4, no header, nothing around it.
+  if (route.name === 'print') {
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <PrintRoute key={routeHash(route)} form={route.form} args={route.args} />
+      </Suspense>
+    );
+  }
+  return (
+    <Frame station={status.station} connection={connection} sync={<SyncIndicator />} account={<SessionHeader user={user} onLogout={onLogout} />}>
+      <SessionBody status={status} user={user} route={route} loading={<ScreenLoading />} onLogout={onLogout} />
+    </Frame>
+  );
 }
 
 /** The header's right side: 关于, the user's name, change password, logout. */
-export function SessionHeader({ user, onLogout }: { user: User; onLogout: () => void }) {
+function SessionHeader({ user, onLogout }: { user: User; onLogout: () => void }) {
   const { t } = useTranslation();
   return (
     <>
@@ -43,7 +99,7 @@ export function SessionHeader({ user, onLogout }: { user: User; onLogout: () => 
 }
 
 /** Below the header: the backup banner, the side menu, the route's screen; and the idle lock. */
-export function SessionBody({ status, user, route, loading, onLogout }: { status: StationStatus; user: User; route: Route; loading: ReactNode; onLogout: () => void }) {
+function SessionBody({ status, user, route, loading, onLogout }: { status: StationStatus; user: User; route: Route; loading: ReactNode; onLogout: () => void }) {
   const home = resolveHome(route, status);
   const { screen, fill } = routeScreen(home);
   const station = status.station;

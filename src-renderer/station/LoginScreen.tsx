@@ -1,9 +1,18 @@
 // Login with a clerk account; a demo station shows its made-up credentials. While the clerk
 // types, the code of what the login opens is fetched (issue 18).
+//
+// In the first chunk, so drawn without antd's Form and Card machinery (rc-field-form,
+// async-validator, the card's tabs, dropdown and menu: a third of what the screen parsed and most
+// of its first render on a slow PC, issue 18): the two fields are kept here, each checked when it
+// changes and both at 登录, as Form.Item's `required` rule did, and drawn with antd's Form and
+// Card classes (antd.css) and their theme variables (their style hooks, which in zero-runtime
+// mode only register the variables).
 
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Input } from 'antd';
+import useCardStyle from 'antd/es/card/style';
+import useFormStyle from 'antd/es/form/style';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
@@ -29,68 +38,123 @@ export function prefetchAfterLogin(): void {
 /** When the clerk has not started typing: a moment after the form is shown (not while it is being drawn). */
 const PREFETCH_DELAY_MS = 1500;
 
-interface LoginValues {
-  loginName: string;
-  password: string;
+type Field = 'loginName' | 'password';
+type LoginValues = Record<Field, string>;
+
+/** A form item's bottom margin (antd's marginLG): an error line takes its place, so nothing below moves. */
+const ITEM_MARGIN = 24;
+
+/** A vertical form item as antd's Form.Item draws it: the label (required), the control, the error below. */
+function FormItem({ id, label, error, children }: { id: Field; label: string; error: string | undefined; children: ReactNode }) {
+  return (
+    <div className={`ant-form-item ant-form-item-vertical${error ? ' ant-form-item-with-help ant-form-item-has-error' : ''}`}>
+      <div className="ant-row ant-form-item-row">
+        <div className="ant-col ant-form-item-label">
+          <label htmlFor={id} className="ant-form-item-required" title={label}>
+            {label}
+          </label>
+        </div>
+        <div className="ant-col ant-form-item-control">
+          <div className="ant-form-item-control-input">
+            <div className="ant-form-item-control-input-content">{children}</div>
+          </div>
+          {error && (
+            <div className="ant-form-item-additional" style={{ minHeight: ITEM_MARGIN }}>
+              <div id={`${id}_help`} className="ant-form-item-explain ant-form-item-explain-connected" role="alert">
+                <div className="ant-form-item-explain-error">{error}</div>
+              </div>
+            </div>
+          )}
+        </div>
+      </div>
+      {error && <div className="ant-form-item-margin-offset" style={{ marginBottom: -ITEM_MARGIN }} />}
+    </div>
+  );
 }
 
 export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin'] }) {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
-  const [form] = Form.useForm<LoginValues>();
+  const [values, setValues] = useState<LoginValues>({ loginName: '', password: '' });
+  const [invalid, setInvalid] = useState<Record<Field, boolean>>({ loginName: false, password: false });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [, cardVars] = useCardStyle('ant-card');
+  const [, formVars] = useFormStyle('ant-form', 'ant-form-css-var');
   useEffect(() => {
     const timer = window.setTimeout(prefetchAfterLogin, PREFETCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, []);
 
-  const submit = async (values: LoginValues) => {
+  const labels: Record<Field, string> = { loginName: t('login.loginName'), password: t('login.password') };
+  /** A required field's message, worded in the current language when drawn. */
+  const requiredError = (field: Field) => (invalid[field] ? t('errors.required', { field: labels[field] }) : undefined);
+
+  const change = (field: Field, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setInvalid((current) => ({ ...current, [field]: value === '' }));
+    prefetchAfterLogin();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = { loginName: values.loginName === '', password: values.password === '' };
+    setInvalid(missing);
+    if (missing.loginName || missing.password || busy) return;
     setBusy(true);
     setError(null);
     try {
       setStatus(await leye.call('auth.login', values));
     } catch (reason) {
       setError(errorText(t, reason));
-      form.setFieldValue('password', '');
+      setValues((current) => ({ ...current, password: '' }));
     } finally {
       setBusy(false);
     }
   };
 
+  const field = (id: Field) => ({
+    id,
+    value: values[id],
+    onChange: (event: { target: { value: string } }) => change(id, event.target.value),
+    status: invalid[id] ? ('error' as const) : undefined,
+    'aria-required': true,
+    'aria-invalid': invalid[id] || undefined,
+    'aria-describedby': invalid[id] ? `${id}_help` : undefined,
+  });
+
   return (
     <div className="leye-centered" style={{ maxWidth: 400 }}>
-      <Card title={t('login.title')}>
-        {demoLogin && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            data-testid="demo-credentials"
-            title={t('login.demoCredentials', demoLogin)}
-          />
-        )}
-        {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="login-error" />}
-        <Form form={form} layout="vertical" onValuesChange={prefetchAfterLogin} onFinish={(values) => void submit(values)}>
-          <Form.Item
-            name="loginName"
-            label={t('login.loginName')}
-            rules={[{ required: true, message: t('errors.required', { field: t('login.loginName') }) }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-name" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('errors.required', { field: t('login.password') }) }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
+      <div className={`ant-card ant-card-bordered ${cardVars}`}>
+        <div className="ant-card-head">
+          <div className="ant-card-head-wrapper">
+            <div className="ant-card-head-title">{t('login.title')}</div>
+          </div>
+        </div>
+        <div className="ant-card-body">
+          {demoLogin && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="demo-credentials"
+              title={t('login.demoCredentials', demoLogin)}
+            />
+          )}
+          {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="login-error" />}
+          <form className={`ant-form ant-form-vertical ant-form-css-var ${formVars}`} noValidate onSubmit={(event) => void submit(event)}>
+            <FormItem id="loginName" label={labels.loginName} error={requiredError('loginName')}>
+              <Input {...field('loginName')} prefix={<UserOutlined />} autoComplete="username" data-testid="login-name" autoFocus />
+            </FormItem>
+            <FormItem id="password" label={labels.password} error={requiredError('password')}>
+              <Input.Password {...field('password')} prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            </FormItem>
+            <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+              {t('login.submit')}
+            </Button>
+          </form>
+        </div>
+      </div>
     </div>
   );
 }

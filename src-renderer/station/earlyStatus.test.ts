@@ -63,4 +63,34 @@ describe('the station status asked for at start', () => {
     expect(call).toHaveBeenCalledTimes(2);
     expect(client.getQueryData(STATUS_KEY)).toEqual(status(2));
   });
+
+  it('lets the first render wait for the answer (main.tsx), at most the given time, a failure included', async () => {
+    let answer!: (value: StationStatus) => void;
+    call.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const { earlyStatusSettled, earlyAnswer } = await import('./earlyStatus');
+    let settled = false;
+    const waiting = earlyStatusSettled(60_000).then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    answer(status(1));
+    await waiting;
+    expect(earlyAnswer()).toEqual(status(1));
+    // Answered: no wait at all.
+    await earlyStatusSettled(60_000);
+  });
+
+  it('gives up waiting after the given time, and on a failed call', async () => {
+    call.mockReturnValueOnce(new Promise(() => undefined));
+    const slow = await import('./earlyStatus');
+    const started = Date.now();
+    await slow.earlyStatusSettled(50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+
+    vi.resetModules();
+    call.mockReturnValueOnce(Promise.reject(new Error('refused')));
+    const failed = await import('./earlyStatus');
+    await failed.earlyStatusSettled(60_000); // settles at once (the test would time out otherwise)
+    const left = failed.takeEarlyStatus(); // the failure is left for the query to see
+    await expect(left).rejects.toThrow('refused');
+  });
 });

@@ -13,6 +13,24 @@ pending.then(
   () => undefined, // the query that takes the promise sees the failure (and retries as it would)
 );
 
+/**
+ * Resolves when the status asked for at start has its answer (or failed), or after `waitMs`,
+ * whichever is first: main.tsx awaits it with the language's texts, so the first render is the
+ * right screen, not a loading state drawn (and its code fetched) on a slow PC and then replaced.
+ */
+export function earlyStatusSettled(waitMs: number): Promise<void> {
+  const call = pending;
+  if (!call || answered) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    call.then(done, done);
+  });
+}
+
 /** The status asked for at start, for the first read only (every later read asks the core again); null once taken. */
 export function takeEarlyStatus(): Promise<StationStatus> | null {
   const promise = pending;

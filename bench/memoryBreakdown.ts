@@ -106,6 +106,8 @@ async function measureHost(dataDir: string, docs: number, hostArgs: string[], re
   const searchIndex = await searchIndexMb(dataDir);
   const { child, client, close } = await startBenchHost(dataDir, [...MEMORY_PROBE_ARGS, ...hostArgs], ['ignore', 'pipe', 'inherit', 'ipc']);
   try {
+    // The clerk's landing screen first: the work list (its facts, the waiting set, loaded in the host).
+    await client.call('worklist.list', {});
     await timeSearches(client, 50);
     const rssBusy = rssMb(child.pid!);
     const rss = await idleRssMb(child.pid!);

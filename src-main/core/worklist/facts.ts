@@ -13,7 +13,7 @@ import { getOrNull, type StationDb } from '../store/db';
 import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
 import type { ServiceDoc } from '../services/services';
-import { Grouped } from './grouped';
+import { Grouped, compact } from './grouped';
 import { entryFact, type OpeningFact, type RecruitEntryFact } from './recruitFacts';
 
 type OpeningDoc = z.output<typeof openingSchema>;
@@ -139,7 +139,7 @@ export class WorklistFacts {
         this.touch(id);
         const r = doc as unknown as ResidentDoc | undefined;
         if (gone || !r?.registration?.date) return;
-        this.residents.set(id, { id, place: r.placeCode, name: r.name, sex: r.sex, birthDate: r.birthDate, kind: r.registration.kind, registeredOn: r.registration.date, closed: r.closure !== null && r.closure !== undefined });
+        this.residents.set(id, compact(id, { id, place: r.placeCode, name: r.name, sex: r.sex, birthDate: r.birthDate, kind: r.registration.kind, registeredOn: r.registration.date, closed: r.closure !== null && r.closure !== undefined }));
         return;
       }
       case PREFIX.service: {
@@ -262,7 +262,7 @@ export class WorklistFacts {
     this.saved.found(saved?._rev);
     if (!saved || saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return;
     this.clear();
-    for (const r of saved.residents) this.residents.set(r.id, r);
+    for (const r of saved.residents) this.residents.set(r.id, compact(r.id, r));
     for (const [owner, id, v] of saved.services) this.services.set(owner, id, v);
     for (const [owner, id, v] of saved.statuses) this.statuses.set(owner, id, v);
     for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);

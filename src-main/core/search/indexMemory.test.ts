@@ -1,15 +1,11 @@
 // Issue 18: the search index is most of what the core host holds per resident. Repeated values
 // (village codes, dates) are kept once and the masked phone is made when shown, so an index of
 // 20,000 residents stays within a budget per resident.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { ResidentDoc } from '../store/docs';
+import { gc } from '../testing/heap';
 import { pinyinKeys } from './pinyinKeys';
 import { ResidentIndex } from './residentIndex';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 
 const VILLAGES = Array.from({ length: 40 }, (_, i) => `3701020010${String(i).padStart(2, '0')}`);
 const NAMES = ['张伟', '王芳', '李娜', '欧阳明', '刘洋', '陈静', '杨磊', '赵敏'];

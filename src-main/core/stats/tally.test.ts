@@ -1,21 +1,9 @@
 // The tally's memory (issue 18): a year of daily marks and sign-ins repeats the same places,
 // months, sessions and residents in every record; the tally keeps each text once.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { heapGrowth } from '../testing/heap';
 import { Tally } from './tally';
 import { emptyFacts } from './facts';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-async function heapUsed(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return process.memoryUsage().heapUsed;
-}
 
 /** Each record as the changes feed or a saved copy gives it: its own strings, parsed from JSON. */
 const parsed = <T>(doc: T): T => JSON.parse(JSON.stringify(doc)) as T;
@@ -43,12 +31,7 @@ function* records(): Generator<[string, Record<string, unknown>]> {
 
 describe('the statistics tally', () => {
   it('holds a year of marks and sign-ins in less than a map of their ids to numbers would (no copies of their ids or texts)', async () => {
-    const kept: unknown[] = [];
-    const grows = async (fill: () => unknown) => {
-      const before = await heapUsed();
-      kept.push(fill());
-      return (await heapUsed()) - before;
-    };
+    const { kept, grows } = heapGrowth();
     // Each id its own string, as the changes feed and a saved copy give them.
     const numbers = await grows(() => new Map([...records()].map(([id], i) => [id, i * 3])));
     const tally = await grows(() => {

@@ -1,20 +1,8 @@
 // The work list's facts (issue 18): each fact comes from a document or a saved copy with strings
 // of its own; kept, it shares its short texts, its id and its owner with the keys.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { heapGrowth } from '../testing/heap';
 import { Grouped } from './grouped';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-async function heapUsed(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return process.memoryUsage().heapUsed;
-}
 
 /** Service entries as a saved copy gives them: [owner, id, fact], every string parsed apart. */
 function saved(): [string, string, { id: string; entry: string; date: string; kind: string }][] {
@@ -29,12 +17,7 @@ function saved(): [string, string, { id: string; entry: string; date: string; ki
 
 describe('the work list’s grouped facts', () => {
   it('keep a saved copy’s entries in well under what their parsed copies hold', async () => {
-    const kept: unknown[] = [];
-    const grows = async (fill: () => unknown) => {
-      const before = await heapUsed();
-      kept.push(fill());
-      return (await heapUsed()) - before;
-    };
+    const { kept, grows } = heapGrowth();
     const parsed = await grows(() => saved());
     const grouped = await grows(() => {
       const g = new Grouped<{ id: string; entry: string; date: string; kind: string }>();

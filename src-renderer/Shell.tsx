@@ -14,7 +14,8 @@ import { useCoreEvents } from './shell/useCoreEvents';
 
 const SessionFrame = lazy(() => import('./shell/Session').then((m) => ({ default: m.SessionFrame })));
 // Set up once in a station's life, with the province's place tree (the largest module of all).
-// The first-run screens' messages and dialogs (antd's App), kept once shown (see ./shell/AppMessages.tsx).
+// antd's App (messages and dialogs), at the shell's root once a session or a first-run screen was
+// shown, and kept (see ./shell/AppMessages.tsx).
 const AppMessages = lazy(() => import('./shell/AppMessages').then((m) => ({ default: m.AppMessages })));
 const SetupScreen = lazy(() => import('./station/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const notices = () => import('./shell/Notices');
@@ -29,8 +30,10 @@ export function Shell() {
   const data = status.data;
   const route = useRoute();
   const user = data?.setUp ? data.user : null;
-  const [firstRun, setFirstRun] = useState(false);
-  if (data && !data.setUp && !firstRun) setFirstRun(true);
+  // Once a session or a first-run screen was shown, antd's App stays at the root: a dialog opened
+  // in a session (a restore's "已恢复") stays open on the login screen that follows the logout.
+  const [messages, setMessages] = useState(false);
+  if (data && (!data.setUp || user) && !messages) setMessages(true);
 
   let screen: React.ReactNode = null;
   if (connectionState === 'unavailable') {
@@ -44,8 +47,8 @@ export function Shell() {
   }
 
   // A logged-in user's frame (a printed form is the page itself: no frame around it).
-  if (user && data && (!screen || route.name === 'print')) {
-    return (
+  const tree =
+    user && data && (!screen || route.name === 'print') ? (
       <Suspense
         fallback={
           route.name === 'print' ? (
@@ -59,25 +62,27 @@ export function Shell() {
       >
         <SessionFrame status={data} user={user} route={route} connection={connectionState} />
       </Suspense>
+    ) : (
+      <Frame station={data?.station} connection={connectionState}>
+        <div className="leye-body">
+          <main className="leye-main">
+            <Suspense fallback={<ScreenLoading />}>{screen}</Suspense>
+          </main>
+        </div>
+      </Frame>
     );
-  }
-
-  const body = (
-    <div className="leye-body">
-      <main className="leye-main">
-        <Suspense fallback={<ScreenLoading />}>{screen}</Suspense>
-      </main>
-    </div>
-  );
-  return (
-    <Frame station={data?.station} connection={connectionState}>
-      {firstRun ? (
-        <Suspense fallback={<ScreenLoading />}>
-          <AppMessages>{body}</AppMessages>
-        </Suspense>
-      ) : (
-        body
-      )}
-    </Frame>
+  // The same element at the root either way, so the App (and a dialog it shows) outlives the switch.
+  return messages ? (
+    <Suspense
+      fallback={
+        <Frame station={data?.station} connection={connectionState}>
+          <ScreenLoading />
+        </Frame>
+      }
+    >
+      <AppMessages>{tree}</AppMessages>
+    </Suspense>
+  ) : (
+    tree
   );
 }

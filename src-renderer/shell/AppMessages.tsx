@@ -1,7 +1,7 @@
 // antd's App (message, modal, notification for App.useApp()) with the app's message placement.
-// Not in the login screen's chunk (issue 18): the logged-in frame (./Session.tsx) holds it, and the
-// shell wraps the first-run screens in it once one was shown, so a message a first-run restore
-// leaves ("已恢复") stays on the login screen that follows.
+// Not in the login screen's chunk (issue 18): the shell (../Shell.tsx) puts it at its root once a
+// session or a first-run screen was shown, and keeps it there, so a message or dialog they leave
+// ("已恢复" after a restore) stays on the login screen that follows.
 
 import { App as AntApp } from 'antd';
 import type { ReactNode } from 'react';

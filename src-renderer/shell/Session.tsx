@@ -21,7 +21,6 @@ import { BackupPassphraseBanner } from '../backup/PassphraseBanner';
 import { resolveHome } from '../worklist/landing';
 import { SideMenu } from './SideMenu';
 import { routeScreen } from './RouteScreen';
-import { AppMessages } from './AppMessages';
 import { Frame, ScreenLoading } from './Frame';
 
 // A printed form, with its forms and print.css.
@@ -36,13 +35,9 @@ interface SessionProps {
   connection: ReturnType<typeof useConnectionState>;
 }
 
-/** A logged-in user's page, with antd's App. */
+/** A logged-in user's page (antd's App around it is the shell's, Shell.tsx: a dialog outlives the logout). */
 export function SessionFrame(props: SessionProps) {
-  return (
-    <AppMessages>
-      <SessionPage {...props} />
-    </AppMessages>
-  );
+  return <SessionPage {...props} />;
 }
 
 function SessionPage({ status, user, route, connection }: SessionProps) {

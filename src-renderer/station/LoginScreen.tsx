@@ -30,7 +30,7 @@ let prefetched = false;
 export function prefetchAfterLogin(): void {
   if (prefetched) return;
   prefetched = true;
-  for (const load of [() => import('../shell/Session'), () => import('../worklist'), () => import('../residents/ResidentsScreen')]) {
+  for (const load of [() => import('../shell/Session'), () => import('../shell/AppMessages'), () => import('../worklist'), () => import('../residents/ResidentsScreen')]) {
     load().catch(() => undefined);
   }
 }

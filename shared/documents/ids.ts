@@ -67,3 +67,15 @@ export const ID_PATTERNS = {
   /** `assignment:<place>:<code>:<resident key>:<start>`, or a legacy one without the place. */
   assignment: new RegExp(PLACED_ID_SOURCES.assignment),
 } as const;
+
+const RESIDENT_ENTRY = new RegExp(`^(service|employment):(?:${PLACE}:)?(${RESIDENT}):`);
+
+/**
+ * The head of a resident's own entry's id (`service:<place>:<resident key>:…`, `employment:…`,
+ * a legacy service id without its place): its type, place ('' when legacy) and resident key.
+ * Every entry of a person at a place starts with the same head, so one range read finds them.
+ */
+export function residentEntryHead(id: string): { type: 'service' | 'employment'; place: string; key: string; head: string } | null {
+  const m = RESIDENT_ENTRY.exec(id);
+  return m ? { type: m[1] as 'service' | 'employment', place: m[2] ?? '', key: m[3]!, head: m[0] } : null;
+}

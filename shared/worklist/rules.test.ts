@@ -3,11 +3,14 @@
 // listed 7 days ahead, a quarter 30 days ahead, a notice concluded within 5 days).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORKLIST_POLICY as P } from '../policy/parameters';
-import { dayReaching, dutyState, noticeDuty, periodMonths, personDuties, quarterOf, standingMark, type MarkFact, type PersonFacts } from './rules';
+import { dayReaching, dutyState, noticeDuty, periodMonths, personDuties, quarterOf, standingMark, summarizeServices, summarizeStatuses, type MarkFact, type PersonFacts, type ServiceFact, type StatusFact } from './rules';
 
 const R = 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa';
 
-function person(overrides: Partial<PersonFacts> = {}): PersonFacts {
+/** A person with every service and status entry, as the tests write them (the rules read them summarized). */
+type Person = Omit<PersonFacts, 'services' | 'statuses'> & { services: ServiceFact[]; statuses: StatusFact[] };
+
+function person(overrides: Partial<Person> = {}): Person {
   return {
     residentId: R,
     placeCode: '370102001002',
@@ -23,7 +26,8 @@ function person(overrides: Partial<PersonFacts> = {}): PersonFacts {
 }
 
 /** The rows of a person on a day: `rule state dueDate`. */
-const rows = (p: PersonFacts, today: string) => personDuties(p, today, P, 36).map((d) => `${d.rule} ${dutyState(d, today)} ${d.dueDate}`);
+const facts = (p: Person): PersonFacts => ({ ...p, services: summarizeServices(p.services), statuses: summarizeStatuses(p.statuses) });
+const rows = (p: Person, today: string) => personDuties(facts(p), today, P, 36).map((d) => `${d.rule} ${dutyState(d, today)} ${d.dueDate}`);
 
 describe('the day arithmetic', () => {
   it('names quarters and counts subsidy months as the posts do', () => {
@@ -44,7 +48,7 @@ describe('registered unemployed not contacted', () => {
     expect(rows(p, '2026-10-30')).toEqual(['unemployedNotContacted due 2026-10-31']);
     expect(rows(p, '2026-10-31')).toEqual(['unemployedNotContacted due 2026-10-31']);
     expect(rows(p, '2026-11-01')).toEqual(['unemployedNotContacted overdue 2026-10-31']);
-    expect(personDuties(p, '2026-11-01', P, 36)[0]!.facts).toEqual({ lastContact: '2026-10-01', daysSinceContact: 31 });
+    expect(personDuties(facts(p), '2026-11-01', P, 36)[0]!.facts).toEqual({ lastContact: '2026-10-01', daysSinceContact: 31 });
   });
 
   it('counts from the latest service; a corrected entry no longer counts; closed or job-seeking registrations are not listed', () => {
@@ -68,7 +72,7 @@ describe('就业困难人员 without a service this quarter', () => {
     expect(rows(p, '2026-12-01')).toEqual(['hardshipNoServiceThisQuarter due 2026-12-31']);
     expect(rows(p, '2026-12-31')).toEqual(['hardshipNoServiceThisQuarter due 2026-12-31']);
     expect(rows(p, '2027-01-01')).toEqual(['hardshipNoServiceThisQuarter overdue 2026-12-31']);
-    expect(personDuties(p, '2027-01-01', P, 36)[0]!.key).toBe(`hardshipNoServiceThisQuarter|${R}|2026Q4`);
+    expect(personDuties(facts(p), '2027-01-01', P, 36)[0]!.key).toBe(`hardshipNoServiceThisQuarter|${R}|2026Q4`);
   });
 
   it('is answered by a service in the quarter, or a late one for last quarter', () => {
@@ -90,7 +94,7 @@ describe('a referral without a result', () => {
     expect(rows(p, '2026-11-14')).toEqual(['referralNoResult due 2026-11-15']);
     expect(rows(p, '2026-11-15')).toEqual(['referralNoResult due 2026-11-15']);
     expect(rows(p, '2026-11-16')).toEqual(['referralNoResult overdue 2026-11-15']);
-    expect(personDuties(p, '2026-11-16', P, 36)[0]!.target).toEqual({ kind: 'service', serviceId: 'r1', residentId: R });
+    expect(personDuties(facts(p), '2026-11-16', P, 36)[0]!.target).toEqual({ kind: 'service', serviceId: 'r1', residentId: R });
   });
 
   it('is answered by a result, for any version of a corrected referral', () => {
@@ -127,7 +131,7 @@ describe('post holders', () => {
     expect(rows(p, '2026-11-01')).toEqual(['subsidyLimitNear due 2026-12-31']);
     expect(rows(p, '2026-12-31')).toEqual(['subsidyLimitNear due 2026-12-31']);
     expect(rows(p, '2027-01-01')).toEqual(['subsidyLimitNear overdue 2026-12-31']);
-    expect(personDuties(p, '2026-11-01', P, 36)[0]!.facts).toMatchObject({ limitDate: '2026-12-31', maxSubsidyMonths: 36 });
+    expect(personDuties(facts(p), '2026-11-01', P, 36)[0]!.facts).toMatchObject({ limitDate: '2026-12-31', maxSubsidyMonths: 36 });
   });
 
   it('the retirement age within the assignment: listed 60 days ahead, due on the day', () => {

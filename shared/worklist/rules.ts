@@ -112,6 +112,66 @@ export interface StatusFact {
   fromAssignment: boolean;
 }
 
+/**
+ * What the rules read of a person's service entries, whatever the day: the latest standing
+ * service (a contact) and the referrals still waiting for a result. A station keeps this, not its
+ * 300,000 entries (issue 18): most entries only move the date (see `isPlainService`).
+ */
+export interface ServiceSummary {
+  /** The latest date of the standing services, null when there is none. */
+  lastService: string | null;
+  /** The standing referrals no result answers (a result to any version of a corrected referral answers it). */
+  openReferrals: readonly ServiceFact[];
+}
+
+/** What the rules read of a person's status entries: the latest day one was effective or written, of all and of those an assignment did not write. */
+export interface StatusSummary {
+  last: string | null;
+  lastOwn: string | null;
+}
+
+export const NO_SERVICES: ServiceSummary = { lastService: null, openReferrals: [] };
+export const NO_STATUSES: StatusSummary = { last: null, lastOwn: null };
+
+/** A new service that only moves the latest date (unless an entry corrects it): no referral, no result, correcting nothing. */
+export function isPlainService(s: Pick<ServiceFact, 'entry' | 'kind' | 'corrects'>): boolean {
+  return s.entry === 'service' && s.kind !== 'jobReferral' && !s.corrects;
+}
+
+/** A person's service entries as the rules read them: an entry another corrects no longer stands. */
+export function summarizeServices(all: readonly ServiceFact[]): ServiceSummary {
+  const byId = new Map(all.map((s) => [s.id, s]));
+  const corrected = new Set(all.flatMap((s) => (s.corrects ? [s.corrects] : [])));
+  const answered = new Set(all.flatMap((s) => (s.entry === 'result' && s.refersTo && byId.has(s.refersTo) ? [rootOf(s.refersTo, byId)] : [])));
+  let lastService: string | null = null;
+  const openReferrals: ServiceFact[] = [];
+  for (const s of all) {
+    if (s.entry !== 'service' || corrected.has(s.id)) continue;
+    lastService = later(lastService, s.date);
+    if (s.kind === 'jobReferral' && !answered.has(rootOf(s.id, byId))) openReferrals.push(s);
+  }
+  return { lastService, openReferrals };
+}
+
+/** The later of two days (null is earlier than any). */
+export function later(a: string | null, b: string | null): string | null {
+  return a === null || (b !== null && b > a) ? b : a;
+}
+
+/** The latest day a status entry speaks of: effective or written. */
+const statusDay = (s: StatusFact): string => later(s.effectiveDate, s.recordedOn)!;
+
+/** A person's status entries as the rules read them. */
+export function summarizeStatuses(all: readonly StatusFact[]): StatusSummary {
+  let last: string | null = null;
+  let lastOwn: string | null = null;
+  for (const s of all) {
+    last = later(last, statusDay(s));
+    if (!s.fromAssignment) lastOwn = later(lastOwn, statusDay(s));
+  }
+  return { last, lastOwn };
+}
+
 export interface AssignmentFact {
   id: string;
   postId: string;
@@ -141,8 +201,8 @@ export interface PersonFacts {
   placeCode: string;
   registration: { kind: string; date: string };
   closed: boolean;
-  services: readonly ServiceFact[];
-  statuses: readonly StatusFact[];
+  services: ServiceSummary;
+  statuses: StatusSummary;
   assignments: readonly AssignmentFact[];
   courses: readonly CourseFact[];
   /** The day the person reaches the retirement age (shared/policy/retirement.ts), null when unknown. */
@@ -186,13 +246,6 @@ export const keyOf = (...parts: string[]) => parts.join('|');
 
 // ── The person's duties ──────────────────────────────────────────────────────────────────────
 
-/** Entries a later entry corrects are replaced by it: the rules read the standing ones. */
-function standing(services: readonly ServiceFact[]): readonly ServiceFact[] {
-  if (!services.some((s) => s.corrects)) return services;
-  const corrected = new Set(services.flatMap((s) => (s.corrects ? [s.corrects] : [])));
-  return services.filter((s) => !corrected.has(s.id));
-}
-
 /** The first entry of a correction chain. */
 function rootOf(id: string, byId: ReadonlyMap<string, ServiceFact>): string {
   let current = id;
@@ -206,9 +259,7 @@ function rootOf(id: string, byId: ReadonlyMap<string, ServiceFact>): string {
 
 /** The last contact: the latest service's date, else the registration date. */
 export function lastContact(p: PersonFacts): string {
-  let last = p.registration.date;
-  for (const s of standing(p.services)) if (s.entry === 'service' && s.date > last) last = s.date;
-  return last;
+  return later(p.registration.date, p.services.lastService)!;
 }
 
 function contactDuties(p: PersonFacts, today: string, params: WorklistParams, out: Duty[]): void {
@@ -249,11 +300,7 @@ function contactDuties(p: PersonFacts, today: string, params: WorklistParams, ou
 }
 
 function referralDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): void {
-  if (!p.services.some((s) => s.kind === 'jobReferral')) return;
-  const byId = new Map(p.services.map((s) => [s.id, s]));
-  const answered = new Set(p.services.flatMap((s) => (s.entry === 'result' && s.refersTo && byId.has(s.refersTo) ? [rootOf(s.refersTo, byId)] : [])));
-  for (const s of standing(p.services)) {
-    if (s.entry !== 'service' || s.kind !== 'jobReferral' || answered.has(rootOf(s.id, byId))) continue;
+  for (const s of p.services.openReferrals) {
     const dueDate = addDays(s.date, params.referralResultDays);
     out.push({
       key: keyOf('referralNoResult', s.id),
@@ -270,7 +317,7 @@ function referralDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): vo
 
 /** What the person does next is recorded: a status entry (not an assignment's own) effective or written from `since`. */
 function nextStatusRecorded(p: PersonFacts, since: string): boolean {
-  return p.statuses.some((s) => !s.fromAssignment && (s.effectiveDate >= since || s.recordedOn >= since));
+  return p.statuses.lastOwn !== null && p.statuses.lastOwn >= since;
 }
 
 /**
@@ -315,7 +362,7 @@ function postDuties(p: PersonFacts, params: WorklistParams, maxSubsidyMonths: nu
 /** A course ended: its follow-up is due `trainingFollowUpMonths` later, answered by any status entry effective or written after the end. */
 function trainingDuties(p: PersonFacts, params: WorklistParams, out: Duty[]): void {
   for (const c of p.courses) {
-    if (p.statuses.some((s) => s.effectiveDate > c.endDate || s.recordedOn > c.endDate)) continue;
+    if (p.statuses.last !== null && p.statuses.last > c.endDate) continue;
     const dueDate = addMonths(c.endDate, params.trainingFollowUpMonths);
     out.push({
       key: keyOf('trainingNoStatus', c.sessionId, p.residentId),

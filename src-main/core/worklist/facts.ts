@@ -1,19 +1,20 @@
 // What the work list's rules read of one database (the station's own, or a village's relay copy
 // at a township), kept in memory and brought forward from the database's changes since the last
-// call (as the statistics' tally is): residents, service entries, status entries, assignments and
-// their posts' names, training classes and enrolments, printed 公示 notices, the openings and
-// their 拟安置人员公示 (./recruitFacts.ts) and the clerks' marks. A list call reads no document: 100,000 residents with 300,000 service entries are a
-// walk over maps.
+// call (as the statistics' tally is): residents, what the rules read of each person's service and
+// status entries (./personEntries.ts: a few dates and the referrals waiting for a result),
+// assignments and their posts' names, training classes and enrolments, printed 公示 notices, the
+// openings and their 拟安置人员公示 (./recruitFacts.ts) and the clerks' marks. A list call reads
+// no document: 100,000 residents with 300,000 service entries are a walk over maps.
 import type { z } from 'zod';
-import type { AssignmentExitDoc, AuditDoc, ExitWithdrawalDoc, EmploymentDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
+import type { AssignmentExitDoc, AuditDoc, ExitWithdrawalDoc, ResidentDoc, WorklistMarkDoc as MarkDoc } from '../../../shared/documents';
 import { PREFIX } from '../../../shared/documents/registry';
 import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemasPostCycle';
-import type { AssignmentFact, CourseFact, MarkFact, NoticeFact, ServiceFact, StatusFact } from '../../../shared/worklist/rules';
+import type { AssignmentFact, CourseFact, MarkFact, NoticeFact } from '../../../shared/worklist/rules';
 import { getOrNull, type StationDb } from '../store/db';
 import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
-import type { ServiceDoc } from '../services/services';
 import { Grouped, compact } from './grouped';
+import { PersonEntries, type SavedPerson } from './personEntries';
 import { entryFact, type OpeningFact, type RecruitEntryFact } from './recruitFacts';
 
 type OpeningDoc = z.output<typeof openingSchema>;
@@ -38,7 +39,7 @@ const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.ass
  * service entries again took most of a minute. Bump the format when what is kept changes.
  */
 export const SAVED_FACTS = '_local/worklist-facts';
-const FACTS_FORMAT = 4;
+const FACTS_FORMAT = 6;
 const SAVE_AFTER = 2_000;
 /** Beyond this many changes behind, the facts are read afresh by type. */
 const REBUILD_AFTER = 50_000;
@@ -58,8 +59,8 @@ interface SavedFacts {
   format: number;
   seq: number;
   residents: PersonEntry[];
-  services: [string, string, ServiceFact][];
-  statuses: [string, string, StatusFact][];
+  people: SavedPerson[];
+  unsure: string[];
   assignments: [string, string, Omit<AssignmentFact, 'postName'>][];
   exits: [string, string, ExitFact][];
   withdrawals: [string, string, string][];
@@ -81,8 +82,8 @@ export class WorklistFacts {
 
   private refreshing: Promise<void> | null = null;
   readonly residents = new Map<string, PersonEntry>();
-  readonly services = new Grouped<ServiceFact>();
-  readonly statuses = new Grouped<StatusFact>();
+  /** Each person's service and status entries, as the rules read them. */
+  readonly people = new PersonEntries((owner) => this.residents.get(owner)?.id ?? owner);
   /** Assignments by resident, without the post's name (read from `posts` when listed). */
   readonly assignments = new Grouped<Omit<AssignmentFact, 'postName'>>();
   /** Exits by resident: the exit's id → its assignment and date (the last day held). */
@@ -122,7 +123,8 @@ export class WorklistFacts {
     this.notices.clear();
     this.noticeOf.clear();
     this.openings.clear();
-    for (const g of [this.services, this.statuses, this.assignments, this.exits, this.withdrawals, this.enrolments, this.recruitEntries, this.marks]) g.clear();
+    this.people.clear();
+    for (const g of [this.assignments, this.exits, this.withdrawals, this.enrolments, this.recruitEntries, this.marks]) g.clear();
   }
 
   private touchAll(): void {
@@ -142,22 +144,10 @@ export class WorklistFacts {
         this.residents.set(id, compact(id, { id, place: r.placeCode, name: r.name, sex: r.sex, birthDate: r.birthDate, kind: r.registration.kind, registeredOn: r.registration.date, closed: r.closure !== null && r.closure !== undefined }));
         return;
       }
-      case PREFIX.service: {
-        const s = doc as unknown as ServiceDoc | undefined;
-        this.touch(this.services.delete(id), s?.residentId);
-        if (gone || !s?.residentId) return;
-        const base = { id, entry: s.entry, date: s.date, ...(s.corrects ? { corrects: s.corrects } : {}) };
-        if (s.entry === 'result') this.services.set(s.residentId, id, { ...base, refersTo: s.refersTo });
-        else this.services.set(s.residentId, id, { ...base, kind: s.kind, ...(s.referral ? { employer: s.referral.employerName, job: s.referral.job } : {}) });
+      case PREFIX.service:
+      case PREFIX.employment:
+        this.touch(this.people.apply(id, doc, gone));
         return;
-      }
-      case PREFIX.employment: {
-        const e = doc as unknown as EmploymentDoc | undefined;
-        this.touch(this.statuses.delete(id), e?.residentId);
-        if (gone || !e?.residentId) return;
-        this.statuses.set(e.residentId, id, { effectiveDate: e.effectiveDate, recordedOn: e.createdAt.slice(0, 10), fromAssignment: e.source?.kind === 'assignment' });
-        return;
-      }
       case PREFIX.assignment: {
         const a = doc as unknown as AssignmentDoc | undefined;
         this.touch(this.assignments.delete(id), a?.residentId);
@@ -253,6 +243,7 @@ export class WorklistFacts {
     const seq = Number((await db.info()).update_seq);
     if (this.kept && this.seq < 0) await this.loadSaved(db, seq);
     await this.readTo(db, seq);
+    this.touch(...(await this.people.settle(db)));
     if (this.kept && this.saved.due(this.seq)) this.save(db);
   }
 
@@ -263,8 +254,7 @@ export class WorklistFacts {
     if (!saved || saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return;
     this.clear();
     for (const r of saved.residents) this.residents.set(r.id, compact(r.id, r));
-    for (const [owner, id, v] of saved.services) this.services.set(owner, id, v);
-    for (const [owner, id, v] of saved.statuses) this.statuses.set(owner, id, v);
+    this.people.load(saved);
     for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
     for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
     for (const [owner, id, v] of saved.withdrawals) this.withdrawals.set(owner, id, v);
@@ -290,8 +280,7 @@ export class WorklistFacts {
       format: FACTS_FORMAT,
       seq: this.seq,
       residents: [...this.residents.values()],
-      services: this.services.entries(),
-      statuses: this.statuses.entries(),
+      ...this.people.saved(),
       assignments: this.assignments.entries(),
       exits: this.exits.entries(),
       withdrawals: this.withdrawals.entries(),
@@ -310,7 +299,10 @@ export class WorklistFacts {
     this.seq = await readFactsTo(db, this.seq, seq, {
       prefixes: PREFIXES,
       rebuildAfter: REBUILD_AFTER,
-      clear: () => this.clear(),
+      clear: () => {
+        this.clear();
+        this.people.readAfresh();
+      },
       apply: (id, doc, deleted) => this.apply(id, doc, deleted),
     });
   }

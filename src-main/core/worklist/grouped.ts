@@ -7,7 +7,9 @@ const SHORT = 16;
 const SHARED_MAX = 200_000;
 const shared = new Map<string, string>();
 
-function once(text: string): string {
+/** The one kept copy of a short text (a date, a kind, a place). */
+export function sharedText(text: string): string {
+  if (text.length > SHORT) return text;
   const kept = shared.get(text);
   if (kept !== undefined) return kept;
   if (shared.size < SHARED_MAX) shared.set(text, text);
@@ -21,13 +23,13 @@ function once(text: string): string {
  * the work list's facts held 236 MB, most of it copies of the same dates, kinds and ids (issue 18).
  */
 export function compact<T>(id: string, value: T): T {
-  if (typeof value === 'string') return (value.length <= SHORT ? once(value) : value) as T;
+  if (typeof value === 'string') return sharedText(value) as T;
   if (typeof value !== 'object' || value === null) return value;
   const fields = value as Record<string, unknown>;
   for (const key in fields) {
     const field = fields[key];
     if (key === 'id' && field === id) fields[key] = id;
-    else if (typeof field === 'string' && field.length <= SHORT) fields[key] = once(field);
+    else if (typeof field === 'string') fields[key] = sharedText(field);
   }
   return value;
 }

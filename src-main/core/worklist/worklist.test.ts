@@ -46,8 +46,12 @@ describe('rows done by the record that answers them', () => {
     expect(before.items).toEqual([
       expect.objectContaining({ rule: 'unemployedNotContacted', state: 'overdue', dueDate: '2026-10-31', residentId: id, residentName: '李四', placeName: village, target: { kind: 'resident', residentId: id }, facts: { lastContact: '2026-10-01', daysSinceContact: 52 }, mark: null }),
     ]);
-    await core.call(session, 'services.record', visit(id, '2026-11-21'));
+    const served = await core.call(session, 'services.record', visit(id, '2026-11-21'));
     expect(await list(core, session)).toMatchObject({ items: [], marked: [], counts: { due: 0, overdue: 0 } });
+    // Corrected to an earlier day: the last contact is the corrected one's (the visit on 2026-11-21 no longer counts).
+    const { residentId: _r, ...fields } = visit(id, '2026-10-05');
+    await core.call(session, 'services.correct', { entry: 'service', corrects: served.id, ...fields });
+    expect((await list(core, session)).items).toEqual([expect.objectContaining({ rule: 'unemployedNotContacted', state: 'overdue', dueDate: '2026-11-04', facts: { lastContact: '2026-10-05', daysSinceContact: 48 } })]);
   });
 
   it('a referral without a result after 14 days, until its result is recorded', async () => {

@@ -31,12 +31,11 @@ export interface ComputedList {
 const RULES_OF_REGISTRATION = new Set(['unemployment', 'hardship']);
 
 function personFacts(facts: WorklistFacts, r: PersonEntry, policy: ListPolicy): PersonFacts | null {
-  const services = facts.services.byOwner.get(r.id);
+  const services = facts.people.services(r.id);
   const assignmentsOf = facts.assignments.byOwner.get(r.id);
   const enrolmentsOf = facts.enrolments.byOwner.get(r.id);
   const registered = !r.closed && RULES_OF_REGISTRATION.has(r.kind);
-  let referrals = false;
-  if (services) for (const s of services.values()) if (s.kind === 'jobReferral') referrals = true;
+  const referrals = services.openReferrals.length > 0;
   if (!registered && !referrals && !assignmentsOf && !enrolmentsOf) return null;
   // The exits not withdrawn, by assignment (a new exit may follow a withdrawn one).
   const withdrawn = new Set(facts.withdrawals.of(r.id));
@@ -61,8 +60,8 @@ function personFacts(facts: WorklistFacts, r: PersonEntry, policy: ListPolicy): 
     placeCode: r.place,
     registration: { kind: r.kind, date: r.registeredOn },
     closed: r.closed,
-    services: services ? [...services.values()] : [],
-    statuses: facts.statuses.of(r.id),
+    services,
+    statuses: facts.people.statuses(r.id),
     assignments,
     courses,
     retirementDate: assignments.length > 0 && r.birthDate ? retirementDate(policy.retirement, r.birthDate, r.sex) : null,

@@ -19,7 +19,7 @@ import { benchServices } from './services';
 import { benchPayroll } from './payroll';
 import { RENDERER_TARGETS, benchRenderer, onlyRenderer } from './renderer';
 import { benchMemory, hostMemory, hostMemoryFigures, rssTargetMb, searchIndexMb } from './memoryBreakdown';
-import { MEMORY_PROBE_ARGS, idleRssMb, rssMb } from './memory';
+import { MEMORY_PROBE_ARGS, idleRssMb, rssFileMb, rssMb } from './memory';
 import { percentile, printTargets, timed } from './stats';
 import { ISSUE18_TARGETS, seedOtherDomains, timeAuditFirstPage } from './bigStation';
 
@@ -206,13 +206,14 @@ async function main(): Promise<void> {
   const rssBusy = rssMb(child.pid!);
   // Issue 18: the host gives back what the work freed once idle (src-main/host/idleCollector.ts).
   const rss = await idleRssMb(child.pid!);
+  const rssFile = rssFileMb(child.pid!);
   // Issue 18: where it goes (the probe collects garbage first; `rss` is read before, as always).
   const memory = hostMemoryFigures(await hostMemory(child), searchIndex);
   console.log(`search by pinyin initials: p50 ${byInitials.p50} ms, p95 ${byInitials.p95} ms`);
   console.log(`search by ID fragment (6 digits): p50 ${byIdFragment.p50} ms, p95 ${byIdFragment.p95} ms`);
   console.log(`open the list (first page of 100, four sorts): p50 ${openList.p50} ms, p95 ${openList.p95} ms`);
   console.log(`register over the WebSocket carrier: p50 ${registerOverWs.p50} ms, p95 ${registerOverWs.p95} ms`);
-  console.log(`core host RSS: ${rssBusy} MB right after the calls, ${rss} MB once idle (after a full GC: heap used ${memory.mem_heap_used_mb} of ${memory.mem_heap_total_mb} MB, external ${memory.mem_external_mb} MB, native rest ${memory.mem_native_mb} MB; the search index alone ${memory.mem_search_index_mb} MB)`);
+  console.log(`core host RSS: ${rssBusy} MB right after the calls, ${rss} MB once idle, of which ${rssFile} MB file-backed (after a full GC: heap used ${memory.mem_heap_used_mb} of ${memory.mem_heap_total_mb} MB, external ${memory.mem_external_mb} MB, native rest ${memory.mem_native_mb} MB; the search index alone ${memory.mem_search_index_mb} MB)`);
   close();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -241,6 +242,7 @@ async function main(): Promise<void> {
     list_first_after_start_ms: listFirstMs,
     cold_start_ms: coldStartMs,
     rss_mb: rss,
+    rss_file_mb: rssFile,
     rss_busy_mb: rssBusy,
     ...memory,
     ...postsAndTraining,

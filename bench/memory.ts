@@ -14,6 +14,21 @@ export function rssMb(pid: number): number {
   }
 }
 
+/**
+ * Of a process's resident memory, the part backed by files, MB (/proc RssFile): the node binary's
+ * pages and LevelDB's tables, which it maps to read them (every table a read or a compaction
+ * touched stays resident until the system needs the memory back). Page cache, not memory the
+ * process allocated (that is RssAnon).
+ */
+export function rssFileMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/RssFile:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU time a process used so far, in clock ticks (utime + stime of /proc/PID/stat; 100 a second on Linux). */
 function cpuTicks(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -12,7 +12,7 @@ import { ResidentIndex } from '../src-main/core/search/residentIndex';
 import { readSnapshot } from '../src-main/core/search/snapshot';
 import { summariseHeapSnapshot, type HeapSummary } from './heapSummary';
 import { startBenchHost, timeSearches } from './host';
-import { MEMORY_PROBE_ARGS, idleRssMb, probeMemory, rssMb, type ProcessMemory } from './memory';
+import { MEMORY_PROBE_ARGS, idleRssMb, probeMemory, rssFileMb, rssMb, type ProcessMemory } from './memory';
 import { benchPostsAndTraining } from './postsTraining';
 import { printTargets } from './stats';
 import { seedMarks } from './statsDashboard';
@@ -111,14 +111,15 @@ async function measureHost(dataDir: string, docs: number, hostArgs: string[], re
     await timeSearches(client, 50);
     const rssBusy = rssMb(child.pid!);
     const rss = await idleRssMb(child.pid!);
+    const rssFile = rssFileMb(child.pid!);
     const snapshotFile = path.join(dataDir, 'host.heapsnapshot');
     const m = await hostMemory(child);
     // The snapshot itself costs the host memory: taken after the figures.
     await probeMemory(child, snapshotFile);
-    console.log(`core host (${docs} residents): RSS ${rssBusy} MB right after the searches, ${rss} MB once idle (the host's own collection), before the probe's GC; ${m.rssMb} MB after; heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb}), native rest ${m.nativeMb} MB; search index alone ${searchIndex} MB`);
+    console.log(`core host (${docs} residents): RSS ${rssBusy} MB right after the searches, ${rss} MB once idle (the host's own collection; ${rssFile} MB of it file-backed), before the probe's GC; ${m.rssMb} MB after; heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb}), native rest ${m.nativeMb} MB; search index alone ${searchIndex} MB`);
     printHeapSummary(summariseHeapSnapshot(snapshotFile));
     close();
-    const figures = { docs, mem_rss_mb: rss, mem_rss_busy_mb: rssBusy, ...hostMemoryFigures(m, searchIndex) };
+    const figures = { docs, mem_rss_mb: rss, mem_rss_file_mb: rssFile, mem_rss_busy_mb: rssBusy, ...hostMemoryFigures(m, searchIndex) };
     printTargets(figures, { mem_rss_mb: rssTargetMb(docs) });
     return figures;
   } finally {

@@ -1,4 +1,4 @@
-// A page of the work list: slices of the kept list's per-rule sections (nothing else is copied),
+// A page of the work list: slices of the kept list's per-rule sections, each row made whole,
 // with the totals the screen's pagers and counts show.
 import { WORKLIST_PAGE_SIZE, WORKLIST_RULES, type WorklistRule, type WorklistSection, type WorklistView } from '../../../shared/worklist/contract';
 import type { ComputedList } from './worklist';
@@ -24,15 +24,15 @@ export function pageOf(list: ComputedList, args: PageArgs): ListPage {
   const common = { counts: { ...list.counts }, markedCount: list.markedCount, totals, page: { rule: args.rule ?? null, section, offset, limit } };
   if (args.rule) {
     const group = list.rules.get(args.rule)!;
-    const rows = (section === 'open' ? group.open : group.marked).slice(offset, offset + limit);
+    const rows = (section === 'open' ? group.open : group.marked).slice(offset, offset + limit).map((r) => list.item(r));
     return { items: section === 'open' ? rows : [], marked: section === 'marked' ? rows : [], ...common };
   }
   const items = [];
   const marked = [];
   for (const rule of WORKLIST_RULES) {
     const group = list.rules.get(rule)!;
-    items.push(...group.open.slice(0, limit));
-    marked.push(...group.marked.slice(0, limit));
+    items.push(...group.open.slice(0, limit).map((r) => list.item(r)));
+    marked.push(...group.marked.slice(0, limit).map((r) => list.item(r)));
   }
   return { items, marked, ...common };
 }
@@ -43,4 +43,7 @@ export const EMPTY_LIST: ComputedList = {
   counts: { due: 0, overdue: 0 },
   markedCount: 0,
   find: () => undefined,
+  item: () => {
+    throw new Error('an empty list has no rows');
+  },
 };

@@ -103,7 +103,8 @@ describe('an ended 拟安置人员公示 in 待办', () => {
     const copy = new WorklistFacts();
     await copy.refresh(core.db as unknown as StationDb);
     const policy = { params: DEFAULT_WORKLIST_POLICY, maxSubsidyMonths: 36, retirement: DEFAULT_RETIREMENT_RULES };
-    const rows = computeList(copy, '2026-11-25', policy).rules.get('recruitNoticeEnded')!.open;
+    const computed = computeList(copy, '2026-11-25', policy);
+    const rows = computed.rules.get('recruitNoticeEnded')!.open.map((r) => computed.item(r));
     expect(rows).toEqual(home);
     expect(rows).toHaveLength(1);
   });

@@ -17,6 +17,21 @@ export interface ListPolicy {
   retirement: RetirementRuleSet;
 }
 
+/**
+ * A row as the kept list holds it: what orders, counts and finds it. Its whole (facts, names,
+ * target, mark) is made again for the rows a page shows (`ComputedList.item`): 43,805 whole rows
+ * at 100,000 residents were 18.5 MB of the host's heap (issue 18).
+ */
+export interface KeptRow {
+  readonly key: string;
+  readonly rule: WorklistRule;
+  readonly state: WorklistItem['state'];
+  readonly dueDate: string;
+  /** Whose rows it is among: a resident's id, a notice's target, an opening's id. */
+  readonly owner: string;
+  readonly marked: boolean;
+}
+
 /** The list of one database for one day: read-only, per rule (see `computeList`). */
 export interface ComputedList {
   readonly rules: ReadonlyMap<WorklistRule, RuleRows>;
@@ -26,6 +41,8 @@ export interface ComputedList {
   readonly markedCount: number;
   /** The row of a key, open or marked. */
   find(key: string): WorklistItem | undefined;
+  /** A kept row whole (as the list, valid until the next call). */
+  item(row: KeptRow): WorklistItem;
 }
 
 const RULES_OF_REGISTRATION = new Set(['unemployment', 'hardship']);
@@ -85,7 +102,7 @@ function item(d: Duty, today: string, name: string | null, mark: WorklistMarkVie
 }
 
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const order = (a: WorklistItem, b: WorklistItem) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || byDate(a.dueDate, b.dueDate) || byDate(a.key, b.key);
+const order = (a: KeptRow, b: KeptRow) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || byDate(a.dueDate, b.dueDate) || byDate(a.key, b.key);
 
 /** The day and the parameters rows were computed for. */
 const keyOf = (today: string, policy: ListPolicy) => `${today}|${JSON.stringify(policy.params)}|${policy.maxSubsidyMonths}|${policy.retirement.effectiveFrom}|${JSON.stringify(policy.retirement.rules)}`;
@@ -120,7 +137,7 @@ function rowsOf(facts: WorklistFacts, owner: string, today: string, policy: List
 }
 
 /** The first position in a sorted list at which `r` may go. */
-function lowerBound(list: readonly WorklistItem[], r: WorklistItem): number {
+function lowerBound(list: readonly KeptRow[], r: KeptRow): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -133,47 +150,67 @@ function lowerBound(list: readonly WorklistItem[], r: WorklistItem): number {
 
 /** One rule's rows, each section sorted, and its open rows' counts. */
 export interface RuleRows {
-  readonly open: WorklistItem[];
-  readonly marked: WorklistItem[];
+  readonly open: KeptRow[];
+  readonly marked: KeptRow[];
   readonly counts: WorklistCounts;
 }
 
+const keptRow = (owner: string, r: WorklistItem): KeptRow => ({ key: r.key, rule: r.rule, state: r.state, dueDate: r.dueDate, owner, marked: r.mark !== null });
+
 /** The list of one database for one day and set of parameters: per rule, with each owner's rows. */
 class KeptList implements ComputedList {
-  readonly rows = new Map<string, WorklistItem[]>();
-  readonly byKey = new Map<string, WorklistItem>();
+  readonly rows = new Map<string, KeptRow[]>();
   readonly rules = new Map<WorklistRule, RuleRows>(WORKLIST_RULES.map((rule) => [rule, { open: [], marked: [], counts: { due: 0, overdue: 0 } }]));
   readonly counts: WorklistCounts = { due: 0, overdue: 0 };
   markedCount = 0;
 
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    private readonly facts: WorklistFacts,
+    private readonly today: string,
+    private readonly policy: ListPolicy,
+  ) {}
 
-  private section(r: WorklistItem): WorklistItem[] {
+  private section(r: KeptRow): KeptRow[] {
     const group = this.rules.get(r.rule)!;
-    return r.mark ? group.marked : group.open;
+    return r.marked ? group.marked : group.open;
   }
 
-  private count(r: WorklistItem, by: 1 | -1): void {
-    if (r.mark) this.markedCount += by;
+  private count(r: KeptRow, by: 1 | -1): void {
+    if (r.marked) this.markedCount += by;
     else {
       this.counts[r.state] += by;
       this.rules.get(r.rule)!.counts[r.state] += by;
     }
   }
 
+  private rowsOf(owner: string): KeptRow[] {
+    return rowsOf(this.facts, owner, this.today, this.policy).map((r) => keptRow(owner, r));
+  }
+
+  item(row: KeptRow): WorklistItem {
+    const whole = rowsOf(this.facts, row.owner, this.today, this.policy).find((r) => r.key === row.key);
+    if (!whole) throw new Error(`worklist: row ${row.key} is no longer in its owner's rows`);
+    return whole;
+  }
+
+  /** A walk over every section (a mark asks for one row: not worth a map of 40,000 keys). */
   find(key: string): WorklistItem | undefined {
-    return this.byKey.get(key);
+    for (const group of this.rules.values()) {
+      const row = group.open.find((r) => r.key === key) ?? group.marked.find((r) => r.key === key);
+      if (row) return this.item(row);
+    }
+    return undefined;
   }
 
   /** Everything at once: each owner's rows, one sort per section. */
-  fill(facts: WorklistFacts, today: string, policy: ListPolicy): void {
-    for (const owner of [...facts.residents.keys(), ...facts.notices.keys(), ...facts.openings.keys()]) {
-      const rows = rowsOf(facts, owner, today, policy);
+  fill(): void {
+    for (const owner of [...this.facts.residents.keys(), ...this.facts.notices.keys(), ...this.facts.openings.keys()]) {
+      const rows = this.rowsOf(owner);
       if (rows.length === 0) continue;
       this.rows.set(owner, rows);
       for (const r of rows) {
         this.section(r).push(r);
-        this.byKey.set(r.key, r);
         this.count(r, 1);
       }
     }
@@ -184,20 +221,19 @@ class KeptList implements ComputedList {
   }
 
   /** One owner again: its old rows out, its new rows in, each where the order puts it. */
-  replace(owner: string, rows: WorklistItem[]): void {
+  replace(owner: string): void {
     for (const r of this.rows.get(owner) ?? []) {
       const list = this.section(r);
       const at = lowerBound(list, r);
       if (list[at] === r) list.splice(at, 1);
-      if (this.byKey.get(r.key) === r) this.byKey.delete(r.key);
       this.count(r, -1);
     }
+    const rows = this.rowsOf(owner);
     if (rows.length === 0) this.rows.delete(owner);
     else this.rows.set(owner, rows);
     for (const r of rows) {
       const list = this.section(r);
       list.splice(lowerBound(list, r), 0, r);
-      this.byKey.set(r.key, r);
       this.count(r, 1);
     }
   }
@@ -212,16 +248,16 @@ class KeptList implements ComputedList {
  */
 export function computeList(facts: WorklistFacts, today: string, policy: ListPolicy): ComputedList {
   const key = keyOf(today, policy);
-  let kept = facts.list as KeptList | null;
-  if (!kept || kept.key !== key || facts.everything) {
+  let list = facts.list as KeptList | null;
+  if (!list || list.key !== key || facts.everything) {
     facts.changed.clear();
     facts.everything = false;
-    kept = new KeptList(key);
-    kept.fill(facts, today, policy);
-    facts.list = kept;
+    list = new KeptList(key, facts, today, policy);
+    list.fill();
+    facts.list = list;
   } else {
-    for (const owner of facts.changed) kept.replace(owner, rowsOf(facts, owner, today, policy));
+    for (const owner of facts.changed) list.replace(owner);
     facts.changed.clear();
   }
-  return kept;
+  return list;
 }

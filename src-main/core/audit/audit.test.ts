@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core';
 import type { AuditDoc } from '../store/docs';
-import { getOrNull, openLocalDb } from '../store/db';
+import { openLocalDb } from '../store/db';
 import { openStation, tempDir } from '../testing/fixtures';
+import { readSavedCopy } from '../testing/savedCopies';
 import { AuditCounts, SAVED_AUDIT_COUNTS, localDay, timeOfId } from './counts';
 
 const open: Core[] = [];
@@ -62,7 +63,7 @@ describe('the audit log, a page at a time', () => {
     const all = (await core.db.allDocs<AuditDoc>({ include_docs: true, startkey: 'audit:', endkey: 'audit:\ufff0' })).rows.map((r) => r.doc!);
     const newest = all.sort((a, b) => (timeOfId(a._id) !== timeOfId(b._id) ? (timeOfId(a._id) < timeOfId(b._id) ? 1 : -1) : a._id < b._id ? 1 : -1));
     // The counts follow the feed in the background: saved before anyone lists the log.
-    await expect.poll(async () => (await getOrNull<{ seq: number }>(core.db, SAVED_AUDIT_COUNTS))?.seq ?? -1, { timeout: 5_000 }).toBe(Number((await core.db.info()).update_seq));
+    await expect.poll(() => readSavedCopy<{ seq: number }>(core.db, SAVED_AUDIT_COUNTS)?.seq ?? -1, { timeout: 5_000 }).toBe(Number((await core.db.info()).update_seq));
 
     const reads = countReads(core);
     const first = await core.call(session, 'audit.list', { offset: 0, limit: 50 });
@@ -109,7 +110,7 @@ describe('the audit log, a page at a time', () => {
     const s = await openStation(dataDir);
     await s.core.db.bulkDocs(entries('370102001002'));
     await s.core.whenIndexed();
-    await expect.poll(async () => (await getOrNull<{ seq: number }>(s.core.db, SAVED_AUDIT_COUNTS))?.seq ?? -1, { timeout: 5_000 }).toBe(Number((await s.core.db.info()).update_seq));
+    await expect.poll(() => readSavedCopy<{ seq: number }>(s.core.db, SAVED_AUDIT_COUNTS)?.seq ?? -1, { timeout: 5_000 }).toBe(Number((await s.core.db.info()).update_seq));
     const before = await s.core.call(s.session, 'audit.list', { offset: 0, limit: 50 });
     await s.core.close();
     const again = await openStation(dataDir);

@@ -4,7 +4,7 @@
 import { placeOfId } from '../../../shared/documents/registry';
 import type { AuditDoc } from '../store/docs';
 import { ID_PREFIX } from '../store/docs';
-import { getOrNull, type StationDb } from '../store/db';
+import type { StationDb } from '../store/db';
 import { SavedCopy, readFactsTo, type Followed } from '../store/keptFacts';
 
 export const SAVED_AUDIT_COUNTS = '_local/audit-counts';
@@ -120,12 +120,11 @@ export class AuditCounts implements Followed {
   }
 
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const saved = await getOrNull<SavedCounts>(db, SAVED_AUDIT_COUNTS);
-    this.saved.found(saved?._rev);
+    const saved = await this.saved.load<SavedCounts>(db, SAVED_AUDIT_COUNTS);
     if (!saved || saved.format !== COUNTS_FORMAT || saved.zone !== zone() || !(saved.seq <= current)) return;
     for (const [key, n] of saved.counts) this.byKey.set(key, n);
     this.seq = saved.seq;
-    this.saved.found(saved._rev, saved.seq);
+    this.saved.loaded(saved.seq);
   }
 
   saveIfBehind(db: StationDb, atLeast = 1): void {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core, Session } from '../core';
 import { LOCAL_DOCS_NOT_BACKED_UP, STATION_LOCAL_DOCS, readBackupFile, type BackupService } from './backup';
 import { fakeResidents } from '../station/demo';
-import { openLocalDb, type StationDb } from '../store/db';
+import { KEPT_FOLDER, openLocalDb, type StationDb } from '../store/db';
 import { FIXED_NOW, idNumber, openStation, refusal, registration, tempDir } from '../testing/fixtures';
 import { backupLines, setPassphrase, TEST_PASSPHRASE } from './testing';
 
@@ -118,6 +118,9 @@ describe('backups', () => {
     const current = (await core.call(session, 'residents.get', { id: first.id }))!;
     await core.call(session, 'residents.update', { ...edit(), id: first.id, rev: current.rev, name: '张三丰' });
     expect(await names(core, session)).toEqual(['张三丰', '王五']);
+    // The work list's and the statistics' saved copies describe the data being replaced.
+    await core.call(session, 'worklist.list', {});
+    await vi.waitUntil(() => fs.existsSync(path.join(dataDir, KEPT_FOLDER, 'worklist-facts.json')), { timeout: 5_000 });
 
     const result = await core.call(session, 'backup.restore', { file: made.file, passphrase: TEST_PASSPHRASE });
     expect(result).toMatchObject({ file: made.file, documents: Object.keys(before).length, replacedFolder: expect.stringMatching(/^replaced-\d{8}-\d{6}$/) });
@@ -130,6 +133,8 @@ describe('backups', () => {
     // The replaced data is kept, whole, beside it.
     const replaced = path.join(dataDir, result.replacedFolder, 'station');
     expect(fs.existsSync(replaced)).toBe(true);
+    // The saved copies go with it: the restored database's facts are read from its own records.
+    expect(fs.existsSync(path.join(dataDir, result.replacedFolder, KEPT_FOLDER, 'worklist-facts.json'))).toBe(true);
     expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('restoring-'))).toEqual([]);
     await core.close();
     open.pop();

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LeyeError } from '../../../shared/rpc/errors';
-import { getOrNull, openLocalDb, type StationDb } from '../store/db';
+import { getOrNull, KEPT_FOLDER, openLocalDb, type StationDb } from '../store/db';
 import type { SecretBox } from '../sync/secretBox';
 import { fieldError } from '../validation';
 import { fileStamp, syncFolder } from './files';
@@ -94,7 +94,7 @@ export async function stageBackup(
 
 /**
  * The restore's second half, with the core closed: the current `station/` (and its search
- * snapshot, and its relay copies when the backup has them) move to `replaced-<time>/`, the staged
+ * snapshot and saved copies, and its relay copies when the backup has them) move to `replaced-<time>/`, the staged
  * data takes their place. Renames in the same folder; a failure half-way moves everything back.
  */
 export async function swapStationData(dataDir: string, stagedFolder: string, now: Date, options: { relays?: boolean } = {}): Promise<string> {
@@ -110,6 +110,7 @@ export async function swapStationData(dataDir: string, stagedFolder: string, now
   try {
     await move(path.join(dataDir, 'station'), path.join(replaced, 'station'));
     if (fs.existsSync(path.join(dataDir, 'search-index.json'))) await move(path.join(dataDir, 'search-index.json'), path.join(replaced, 'search-index.json'));
+    if (fs.existsSync(path.join(dataDir, KEPT_FOLDER))) await move(path.join(dataDir, KEPT_FOLDER), path.join(replaced, KEPT_FOLDER));
     if (options.relays && fs.existsSync(path.join(dataDir, 'relay'))) await move(path.join(dataDir, 'relay'), path.join(replaced, 'relay'));
     await move(path.join(stagedFolder, 'station'), path.join(dataDir, 'station'));
     if (options.relays && fs.existsSync(path.join(stagedFolder, 'relay'))) await move(path.join(stagedFolder, 'relay'), path.join(dataDir, 'relay'));

@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core';
 import { ID_PREFIX, type AuditDoc } from '../store/docs';
 import { monthRange } from './facts';
+import { readSavedCopy } from '../testing/savedCopies';
 import { SAVED_TALLY } from './tally';
 import { followedTally } from './follow';
-import { getOrNull, prefixRange } from '../store/db';
+import { prefixRange } from '../store/db';
 import { idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
 import { expectedRow, seedStation, type SeedStation } from '../testing/statsData';
 import { shownRate } from '../../../shared/stats/percent';
@@ -82,7 +83,7 @@ describe('the station dashboard', () => {
     const seeded = await seedStation(st, 1, 16, true);
     const before = await first.core.call(first.session, 'stats.dashboard', { from: '2025-01', to: '2026-12' });
     // The counts are saved beside the records once they are all read (without holding up the answer).
-    await expect.poll(async () => (await getOrNull<{ seq: number }>(first.core.db, SAVED_TALLY))?.seq ?? -1).toBeGreaterThan(0);
+    await expect.poll(() => readSavedCopy<{ seq: number }>(first.core.db, SAVED_TALLY)?.seq ?? -1).toBeGreaterThan(0);
     await first.core.close();
 
     const again = await openStation(dataDir, () => now);

@@ -4,13 +4,13 @@ import { entryFact, residentFact, type EntryFact, type EntrySource, type Residen
 import type { RegistrationKind } from '../../../shared/residents/schema';
 import type { StatsGroup } from '../../../shared/stats/contract';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
-import { getOrNull, type StationDb } from '../store/db';
+import type { StationDb } from '../store/db';
 import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import { add, isEligible, nextMonth, sessionFinished, type Facts } from './facts';
 
 /**
- * The station's own tally, kept in its database between starts (a `_local` document: never
- * replicated, not in the changes feed, not in backups, since its sequence is this database's).
+ * The station's own tally, kept between starts (a file of its `kept/` folder, see
+ * store/keptFacts.ts: never replicated, not in backups, since its sequence is this database's).
  * Reading every post, attendance and training record again took 20–30 s at a station with a year
  * of daily marks.
  */
@@ -19,6 +19,12 @@ export const SAVED_TALLY = '_local/stats-tally';
 const TALLY_FORMAT = 1;
 /** The saved tally is replaced once this many changes came in since it was saved. */
 const SAVE_AFTER = 2_000;
+/**
+ * Or at a quiet moment once this many came in: the copy is 19 MB of JSON at 100,000 residents
+ * with a year of marks, not worth writing for every record (a start replays fewer changes in
+ * well under a second).
+ */
+const QUIET_SAVE_AFTER = 200;
 /** Beyond this many changes behind, a tally is re-read by type instead. */
 const REBUILD_AFTER = 20_000;
 /** An assignment counts in at most this many months (the views stop at the same bound). */
@@ -139,6 +145,7 @@ export class Tally {
   private refreshing: Promise<void> | null = null;
 
   private readonly saved = new SavedCopy(SAVE_AFTER);
+  readonly quietSaveAfter = QUIET_SAVE_AFTER;
 
   /**
    * @param withResidents false for the station's own database, whose residents the search index holds.
@@ -255,8 +262,7 @@ export class Tally {
 
   /** The tally saved at an earlier start, unless it is of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const saved = await getOrNull<SavedTally>(db, SAVED_TALLY);
-    this.saved.found(saved?._rev);
+    const saved = await this.saved.load<SavedTally>(db, SAVED_TALLY);
     if (!saved || saved.format !== TALLY_FORMAT || !(saved.seq <= current)) return;
     for (const [id, a] of saved.attendance) this.setMark(id, a);
     for (const [id, a] of saved.assignments) this.assignments.set(id, a);
@@ -264,12 +270,12 @@ export class Tally {
     for (const [id, e] of saved.enrolments) this.setEnrolment(id, e);
     for (const [id, e] of saved.signIns) this.setSignIn(id, e);
     this.seq = saved.seq;
-    this.saved.found(saved._rev, saved.seq);
+    this.saved.loaded(saved.seq);
   }
 
   /** Saves the tally if changes came in since it was last saved (the follower, once the feed is quiet). */
   saveIfBehind(db: StationDb, atLeast = 1): void {
-    if (this.kept && this.seq >= 0 && this.seq - this.saved.seq >= atLeast) this.save(db);
+    if (this.kept && this.seq >= 0 && (this.saved.seq < 0 || this.seq - this.saved.seq >= atLeast)) this.save(db);
   }
 
   /** Saves the tally as it is now (taken at once: later changes wait for the next save). */

@@ -16,7 +16,18 @@ export interface OpenOptions {
 export function openStationDb(dataDir: string, options: OpenOptions = {}): StationDb {
   privateDataDir(dataDir);
   const db = options.durable === false ? unsyncedLeveldown : durableLeveldown;
-  return new PouchDB(path.join(dataDir, 'station'), { adapter: 'leveldb', db, auto_compaction: true });
+  const station = new PouchDB(path.join(dataDir, 'station'), { adapter: 'leveldb', db, auto_compaction: true });
+  keptFolders.set(station, path.join(dataDir, KEPT_FOLDER));
+  return station;
+}
+
+/** The station's saved copies of its kept facts (store/keptFacts.ts), beside the search index's snapshot. */
+export const KEPT_FOLDER = 'kept';
+const keptFolders = new WeakMap<StationDb, string>();
+
+/** Where a station's database keeps its saved copies as files; null for another database (they are `_local` documents there). */
+export function keptFolderOf(db: StationDb): string | null {
+  return keptFolders.get(db) ?? null;
 }
 
 /** Another durable local database in the data folder (relay copies, reference data). */

@@ -10,7 +10,7 @@ import type { AssignmentExitDoc, AuditDoc, ExitWithdrawalDoc, ResidentDoc, Workl
 import { PREFIX } from '../../../shared/documents/registry';
 import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemasPostCycle';
 import type { AssignmentFact, CourseFact, MarkFact, NoticeFact } from '../../../shared/worklist/rules';
-import { getOrNull, type StationDb } from '../store/db';
+import type { StationDb } from '../store/db';
 import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
 import { Grouped, compact } from './grouped';
@@ -34,8 +34,8 @@ export interface PersonEntry {
 /** The types read, in the order a fresh read takes them. */
 const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.exitWithdrawal, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.opening, PREFIX.recruitEntry, PREFIX.worklistMark];
 /**
- * The station's own facts are saved in its database between starts (a `_local` document: never
- * replicated, not in the changes feed nor in backups): reading 100,000 residents with 300,000
+ * The station's own facts are saved between starts (a file of its `kept/` folder, see
+ * store/keptFacts.ts; never replicated, not in backups): reading 100,000 residents with 300,000
  * service entries again took most of a minute. Bump the format when what is kept changes.
  */
 export const SAVED_FACTS = '_local/worklist-facts';
@@ -249,8 +249,7 @@ export class WorklistFacts {
 
   /** The facts saved at an earlier start, unless of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const saved = await getOrNull<SavedFacts>(db, SAVED_FACTS).catch(() => null);
-    this.saved.found(saved?._rev);
+    const saved = await this.saved.load<SavedFacts>(db, SAVED_FACTS);
     if (!saved || saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return;
     this.clear();
     for (const r of saved.residents) this.residents.set(r.id, compact(r.id, r));
@@ -269,7 +268,7 @@ export class WorklistFacts {
     for (const [owner, id, v] of saved.recruitEntries) this.recruitEntries.set(owner, id, v);
     for (const [owner, id, v] of saved.marks) this.marks.set(owner, id, v);
     this.seq = saved.seq;
-    this.saved.found(saved._rev, saved.seq);
+    this.saved.loaded(saved.seq);
   }
 
   /** Saves the facts as they are now (taken at once; later changes wait for the next save). */

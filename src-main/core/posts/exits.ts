@@ -139,7 +139,7 @@ export class PostExits {
     };
     // The 公益性岗位 entry ends on the exit date, the next status starts the day after: correcting entries (./exitEntries.ts).
     const why = `${exitsZhCN.exits.action}：${exitsZhCN.exits.reasons[args.reason]}${args.note ? `（${args.note}）` : ''}`;
-    const standing = standingOf(await this.employment.allEntries(), a._id);
+    const standing = standingOf(await this.employment.entriesOf(resident), a._id);
     const entries = exitEntries({ ctx: this.ctx, user, resident, assignment: a }, standing, args.date, next, args.note, why);
     const saved = await this.employment.storeWith(doc, entries);
     this.exits.put(saved);
@@ -172,7 +172,7 @@ export class PostExits {
       byName: user.displayName || user.loginName,
     };
     const why = `${exitsZhCN.exits.withdraw}${exitsZhCN.exits.action}：${args.reason}`;
-    const standing = standingOf(await this.employment.allEntries(), a._id);
+    const standing = standingOf(await this.employment.entriesOf(resident), a._id);
     const entries = withdrawalEntries({ ctx: this.ctx, user, resident, assignment: a }, standing, exit.date, why);
     const saved = await this.employment.storeWith(doc, entries);
     this.withdrawals.put(saved);

@@ -16,7 +16,7 @@ import { MEMORY_PROBE_ARGS, idleRssMb, probeMemory, rssFileMb, rssMb, type Proce
 import { benchPostsAndTraining } from './postsTraining';
 import { printTargets } from './stats';
 import { seedMarks } from './statsDashboard';
-import { seedOtherDomains } from './bigStation';
+import { seedOtherDomains, timeAuditFirstPage } from './bigStation';
 
 const PLACE = '370102001002';
 
@@ -109,6 +109,11 @@ async function measureHost(dataDir: string, docs: number, hostArgs: string[], re
     // The clerk's landing screen first: the work list (its facts, the waiting set, loaded in the host).
     await client.call('worklist.list', {});
     await timeSearches(client, 50);
+    // Then what the full run's host does (section 4): the audit log's first pages, 50 registrations
+    // (of people new at each run: a kept station has the earlier runs').
+    await timeAuditFirstPage((name, a) => client.call(name as 'audit.list', a as never));
+    const seed = 13 + (Math.floor(Date.now() / 1000) % 1_000_000);
+    for (const r of fakeResidents(50, { placeCode: '370181001001', today: new Date().toISOString().slice(0, 10), seed })) await client.call('residents.register', r);
     const rssBusy = rssMb(child.pid!);
     const rss = await idleRssMb(child.pid!);
     const rssFile = rssFileMb(child.pid!);

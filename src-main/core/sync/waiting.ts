@@ -5,7 +5,13 @@ import { ID_PREFIX } from '../store/docs';
 import type { FileDelivery } from './batches';
 import type { SyncStateStore } from './state';
 
-type Changed = Map<string, { rev: string; deleted: boolean }>;
+/**
+ * Every document changed since the last push began that may go up, by id: its current revision.
+ * Deleted ones and those never sent are not kept (a later change of theirs sets or removes them):
+ * at a station that never pushed, this is every record (700,000 at the 100,000-resident bench
+ * station), so an entry is an id and a revision, no object beside them (issue 18).
+ */
+type Changed = Map<string, string>;
 
 /** What goes up but is not one of the clerk's records: the station's entry and the audit log. */
 const NOT_COUNTED: readonly string[] = [ID_PREFIX.station, ID_PREFIX.audit];
@@ -74,9 +80,9 @@ export class WaitingSet {
     const changed = await this.changedSincePush();
     // A county station sends only the reference data its staff edit.
     const county = stationLevel(this.ctx.station().placeCode) === 'county';
-    const candidate = (id: string, c: { deleted: boolean }) => !c.deleted && !this.rules.notSent.test(id) && (!county || this.rules.isReference(id));
+    const candidate = (id: string) => !county || this.rules.isReference(id);
     const policyIds: string[] = [];
-    for (const [id, c] of changed) if (id.startsWith(ID_PREFIX.policy) && candidate(id, c)) policyIds.push(id);
+    for (const id of changed.keys()) if (id.startsWith(ID_PREFIX.policy) && candidate(id)) policyIds.push(id);
     const shipped = new Set(
       policyIds.length === 0
         ? []
@@ -86,12 +92,12 @@ export class WaitingSet {
     // V8 most of this loop (each key is interned first).
     const countyWritten = new Map(Object.entries(this.state.value.countyWritten ?? {}));
     const fileDelivery = this.fileDelivery();
-    for (const [id, c] of changed) {
-      if (!candidate(id, c) || shipped.has(id)) continue;
-      if (fileDelivery?.delivered(id, c.rev) || countyWritten.get(id) === c.rev) continue;
+    for (const [id, rev] of changed) {
+      if (!candidate(id) || shipped.has(id)) continue;
+      if (fileDelivery?.delivered(id, rev) || countyWritten.get(id) === rev) continue;
       // A record the county locked changed here only by the pull (its lock, or a change set aside).
       if (this.ctx.lockedAt(id) !== null) continue;
-      visit(id, c.rev);
+      visit(id, rev);
     }
   }
 
@@ -116,7 +122,10 @@ export class WaitingSet {
       const changes = await this.ctx.db.changes<object>({ since: cache.seq, limit: this.rules.changedPage });
       // A push finishing meanwhile moved the base: start over from it.
       if (this.state.value.pushedSeq !== base) return this.readChangedSincePush();
-      for (const c of changes.results) cache.docs.set(c.id, { rev: c.changes[0]!.rev, deleted: c.deleted === true });
+      for (const c of changes.results) {
+        if (c.deleted === true || this.rules.notSent.test(c.id)) cache.docs.delete(c.id);
+        else cache.docs.set(c.id, c.changes[0]!.rev);
+      }
       cache.seq = changes.last_seq;
       if (changes.results.length < this.rules.changedPage) return cache.docs;
     }

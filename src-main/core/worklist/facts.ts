@@ -243,7 +243,7 @@ export class WorklistFacts {
     const seq = Number((await db.info()).update_seq);
     if (this.kept && this.seq < 0) await this.loadSaved(db, seq);
     await this.readTo(db, seq);
-    this.touch(...(await this.people.settle(db)));
+    for (const owner of await this.people.settle(db)) this.changed.add(owner);
     if (this.kept && this.saved.due(this.seq)) this.save(db);
   }
 

@@ -41,8 +41,12 @@ export interface ComputedList {
   readonly markedCount: number;
   /** The row of a key, open or marked. */
   find(key: string): WorklistItem | undefined;
-  /** A kept row whole (as the list, valid until the next call). */
-  item(row: KeptRow): WorklistItem;
+  /**
+   * A kept row whole, from its owner's facts as they are now; null when they no longer make it
+   * (a catch-up running beside the call took in the record that answers it since the list was
+   * computed: the next call's list leaves it out too).
+   */
+  item(row: KeptRow): WorklistItem | null;
 }
 
 const RULES_OF_REGISTRATION = new Set(['unemployment', 'hardship']);
@@ -188,17 +192,15 @@ class KeptList implements ComputedList {
     return rowsOf(this.facts, owner, this.today, this.policy).map((r) => keptRow(owner, r));
   }
 
-  item(row: KeptRow): WorklistItem {
-    const whole = rowsOf(this.facts, row.owner, this.today, this.policy).find((r) => r.key === row.key);
-    if (!whole) throw new Error(`worklist: row ${row.key} is no longer in its owner's rows`);
-    return whole;
+  item(row: KeptRow): WorklistItem | null {
+    return rowsOf(this.facts, row.owner, this.today, this.policy).find((r) => r.key === row.key) ?? null;
   }
 
   /** A walk over every section (a mark asks for one row: not worth a map of 40,000 keys). */
   find(key: string): WorklistItem | undefined {
     for (const group of this.rules.values()) {
       const row = group.open.find((r) => r.key === key) ?? group.marked.find((r) => r.key === key);
-      if (row) return this.item(row);
+      if (row) return this.item(row) ?? undefined;
     }
     return undefined;
   }

@@ -118,11 +118,12 @@ async function headerBytes(file: string, length: number): Promise<Buffer> {
 /**
  * The gzip bytes of a backup file as a stream: as they are in a version 1 or 2 file, decrypted in
  * a version 3 file (which needs the passphrase). A wrong passphrase is refused at the first bytes;
- * a changed byte at the latest at the end (the tag), after which nothing read may count.
+ * a changed byte is found at the latest at the end (the tag): `tagFailed` says so once the stream
+ * has ended, and nothing read from it may count then.
  */
-export async function openGzipStream(file: string, passphrase: string | undefined): Promise<{ encrypted: boolean; stream: AsyncIterable<Buffer> }> {
+export async function openGzipStream(file: string, passphrase: string | undefined): Promise<{ encrypted: boolean; stream: AsyncIterable<Buffer>; tagFailed(): boolean }> {
   const head = await readHead(file);
-  if (head.kind === 'gzip') return { encrypted: false, stream: fs.createReadStream(file) };
+  if (head.kind === 'gzip') return { encrypted: false, stream: fs.createReadStream(file), tagFailed: () => false };
   if (head.kind === 'unknown') refuse('corrupt');
   const { header, length: start } = head;
   if (header.version !== ENCRYPTED_VERSION) refuse('version', 'file', { version: String(header.version) });
@@ -133,6 +134,7 @@ export async function openGzipStream(file: string, passphrase: string | undefine
   if (!passphrase) refuse('passphraseNeeded', 'passphrase');
   const key = await deriveKey(passphrase, salt, header.kdf);
   const aad = await headerBytes(file, start);
+  let tagFailed = false;
   async function* decrypt(): AsyncGenerator<Buffer> {
     const decipher = createDecipheriv('aes-256-gcm', key, iv) as DecipherGCM;
     decipher.setAAD(aad);
@@ -161,9 +163,12 @@ export async function openGzipStream(file: string, passphrase: string | undefine
     try {
       last = decipher.final();
     } catch {
-      refuse('tampered');
+      // The stream ends without an error: its reader takes in what it was given (was the file
+      // whole, its trailer there?) before saying which it was, cut short or changed.
+      tagFailed = true;
+      return;
     }
     yield* plain(last);
   }
-  return { encrypted: true, stream: decrypt() };
+  return { encrypted: true, stream: decrypt(), tagFailed: () => tagFailed };
 }

@@ -299,9 +299,10 @@ export async function readBackupFile(
     if (pending >= PAGE) await flush();
   };
   let rest = '';
+  let opened: Awaited<ReturnType<typeof openGzipStream>> | null = null;
   try {
     // Decoded as a stream: a character cut between two chunks is joined, not mangled.
-    const opened = await openGzipStream(file, passphrase);
+    opened = await openGzipStream(file, passphrase);
     encrypted = opened.encrypted;
     // A pipeline, not pipe(): an error reading or decrypting ends the loop with that error.
     const text = pipe(Readable.from(opened.stream), createGunzip(), () => undefined).setEncoding('utf8');
@@ -312,13 +313,15 @@ export async function readBackupFile(
       for (const part of parts) await take(part);
     }
   } catch (error) {
-    // The tag fails where the file was cut short too: the trailer never came.
-    if (error instanceof LeyeError && error.rpc.messageKey === 'errors.backup.tampered' && !trailer) refuse('truncated');
     if (error instanceof LeyeError) throw error;
     if ((error as { code?: string }).code === 'ENOENT') refuse('fileNotFound');
     // Not gzip, or cut short inside the compressed stream.
     refuse((error as { code?: string }).code === 'Z_BUF_ERROR' ? 'truncated' : 'corrupt');
   }
+  // The tag fails where the file was cut short too: then the trailer never came. Asked once every
+  // line the file gave was taken in (asked as the stream failed, the last lines could still be
+  // on their way through gunzip, and a changed file was said to be cut short).
+  if (opened?.tagFailed()) refuse(trailer ? 'tampered' : 'truncated');
   if (rest !== '') refuse('truncated');
   await flush();
   if (!header) refuse('notBackup');

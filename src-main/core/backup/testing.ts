@@ -15,7 +15,9 @@ export async function setPassphrase(core: Core, session: Session, passphrase = T
 /** The JSON lines inside a backup file (decrypted when it is encrypted). */
 export async function backupLines(file: string, passphrase = TEST_PASSPHRASE): Promise<string[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of (await openGzipStream(file, passphrase)).stream) chunks.push(chunk);
+  const opened = await openGzipStream(file, passphrase);
+  for await (const chunk of opened.stream) chunks.push(chunk);
+  if (opened.tagFailed()) throw new Error(`${file}: changed (its tag does not match)`);
   return gunzipSync(Buffer.concat(chunks)).toString('utf8').split('\n').filter(Boolean);
 }
 

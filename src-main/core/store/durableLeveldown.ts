@@ -35,8 +35,8 @@ interface LevelDownLike {
   _iterator(options: unknown): IteratorLike;
 }
 
-/** Counts synced writes, so the benchmark and tests can see the mechanism at work. */
-export const durabilityStats = { syncedWrites: 0, reopened: 0 };
+/** Counts synced writes, so the benchmark and tests can see the mechanism at work (in all, and per store's folder). */
+export const durabilityStats = { syncedWrites: 0, reopened: 0, syncedWritesTo: new Map<string, number>() };
 
 /**
  * A disk that refuses writes, for the tests of a full disk and a read-only data folder where a
@@ -52,8 +52,9 @@ export function injectWriteFault(fault: ((location: string) => Error | null) | n
 /** Room LevelDB needs to reopen (a new log, the recovered memtable written out as a table). */
 const REOPEN_ROOM_BYTES = 8 * 1024 * 1024;
 
-function synced(options: WriteOptions | undefined): WriteOptions {
+function synced(location: string, options: WriteOptions | undefined): WriteOptions {
   durabilityStats.syncedWrites += 1;
+  durabilityStats.syncedWritesTo.set(location, (durabilityStats.syncedWritesTo.get(location) ?? 0) + 1);
   return { ...options, sync: true };
 }
 
@@ -127,14 +128,14 @@ export function durableLeveldown(location: string): unknown {
   };
   db._get = (key, options, callback) => read(() => native.get(key, options, callback), callback);
   db._getMany = (keys, options, callback) => read(() => native.getMany(keys, options, callback), callback);
-  db._put = (key, value, options, callback) => write((cb) => native.put(key, value, synced(options), cb), callback);
-  db._del = (key, options, callback) => write((cb) => native.del(key, synced(options), cb), callback);
+  db._put = (key, value, options, callback) => write((cb) => native.put(key, value, synced(location, options), cb), callback);
+  db._del = (key, options, callback) => write((cb) => native.del(key, synced(location, options), cb), callback);
   db._clear = (options, callback) => write((cb) => native.clear(options, cb), callback);
-  db._batch = (operations, options, callback) => write((cb) => native.batch(operations, synced(options), cb), callback);
+  db._batch = (operations, options, callback) => write((cb) => native.batch(operations, synced(location, options), cb), callback);
   db._chainedBatch = function () {
     const chain = native.chainedBatch();
     const commit = chain._write.bind(chain);
-    chain._write = (options, callback) => write((cb) => commit(synced(options), cb), callback);
+    chain._write = (options, callback) => write((cb) => commit(synced(location, options), cb), callback);
     return chain;
   };
   db._iterator = function (options) {

@@ -106,8 +106,8 @@ export class Core {
       this.emit('sync.changed', status);
     };
     const sync: SyncService = (this.sync = new SyncService(ctx, dataDir, syncChanged, options.syncTiming, options.secretBox ?? null, {
-      // The USB files it delivers (transfer is built on sync, so it is asked for when needed).
-      fileDelivery: () => transfer,
+      // The USB files it delivers (transfer is built on sync, so it is asked for when needed), the county's locks.
+      ...{ fileDelivery: () => transfer, locks: this.locks },
       countyKeys: (keys) => adoptIdentityKey({ db, station, sync }, keys.identityKey),
     }));
     const county = countyGuard(new CountyService(ctx, sync), station, sync);

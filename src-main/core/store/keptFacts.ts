@@ -65,12 +65,12 @@ export function savedFile(folder: string, id: string): string {
 }
 
 /** Writes a file whole or not at all: a temporary file, flushed, renamed over the old one. */
-async function writeWhole(file: string, text: string): Promise<void> {
+export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.tmp`;
   const handle = await fs.promises.open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();

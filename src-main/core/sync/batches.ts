@@ -14,6 +14,10 @@ export interface FileDelivery {
   delivered(id: string, rev: string): boolean;
   /** A receipt came back for this batch. */
   receipted(batchId: string): boolean;
+  /** Grows with every revision a receipt confirmed. */
+  readonly deliveredVersion: number;
+  /** Visits every revision a receipt confirmed. */
+  eachDelivered(visit: (id: string, rev: string) => void): void;
 }
 
 /** Counts of a batch's documents by type (the id's prefix). */

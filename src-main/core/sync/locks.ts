@@ -23,6 +23,12 @@ export function countyLockOf(doc: unknown): string | null {
  */
 export class RecordLocks {
   private readonly locked = new Map<string, string>();
+  private changes = 0;
+
+  /** Grows whenever a record's lock is set or lifted. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Nothing to load: the feed replays what came after its snapshot, and every change after. */
   ensure(): Promise<void> {
@@ -35,8 +41,14 @@ export class RecordLocks {
 
   apply(change: P.Change<object>): void {
     const at = change.deleted ? null : countyLockOf(change.doc);
+    if (at === (this.locked.get(change.id) ?? null)) return;
+    this.changes += 1;
     if (at === null) this.locked.delete(change.id);
     else this.locked.set(change.id, at);
+  }
+
+  ids(): Iterable<string> {
+    return this.locked.keys();
   }
 
   get(id: string): string | null {
@@ -67,6 +79,18 @@ export class LockStore {
     if (at === null) return null;
     const lifted = unlocked.get(id);
     return lifted && lifted > at ? null : at;
+  }
+
+  /** Grows whenever what is locked may have changed (a review, an unlock, a record's lock). */
+  get version(): number {
+    return this.reviews.version + this.unlocks.version + this.records.version;
+  }
+
+  /** Every record locked now. */
+  *lockedIds(): Iterable<string> {
+    const { accepted } = this.current();
+    for (const id of accepted.keys()) if (this.lockedAt(id) !== null) yield id;
+    for (const id of this.records.ids()) if (!accepted.has(id) && this.lockedAt(id) !== null) yield id;
   }
 
   /** Refuses a write to any record the county accepted. */

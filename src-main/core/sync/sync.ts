@@ -16,7 +16,7 @@ import { stationLevel } from '../../../shared/places';
 import { deriveCountyKeys, readCredentials, signingPublicKey, withSigningKey, writeCredentials, type CountyConnection, type CountyKeys, type CountySecretDoc } from './credentials';
 import { classifyFailure, countyFetch, openRemote, probeAccount } from './http';
 import { RelayCopies } from './relays';
-import { WaitingSet } from './waiting';
+import { WaitingSet, type LockedRecords } from './waiting';
 import { BatchBuilder, listBatches, type FileDelivery } from './batches';
 import { quarantined } from './quarantine';
 import { pullScreened, pushStation, syncRelayCopies, type Progress, type PushRules, type RunContext } from './runs';
@@ -47,6 +47,8 @@ export interface SyncPeers {
   fileDelivery(): FileDelivery | null;
   /** The county's identity key arrived: the core re-keys its residents (station/rekey.ts). */
   countyKeys(keys: CountyKeys): Promise<void>;
+  /** The records the county locked (their changes came with the pull: never waiting). */
+  locks: LockedRecords;
 }
 
 export class SyncService {
@@ -78,11 +80,11 @@ export class SyncService {
     private readonly timing: SyncTiming = DEFAULT_SYNC_TIMING,
     private readonly secretBox: SecretBox | null = null,
     /** What sync asks of the others: the USB receipts (transfer), and the core's re-keying when the county's identity key arrives. */
-    private readonly peers: SyncPeers = { fileDelivery: () => null, countyKeys: async () => undefined },
+    private readonly peers: SyncPeers = { fileDelivery: () => null, countyKeys: async () => undefined, locks: { version: 0, lockedIds: () => [] } },
   ) {
     this.state = new SyncStateStore(ctx.db);
     this.copies = new RelayCopies(dataDir);
-    this.waitingSet = new WaitingSet(ctx, this.state, { notSent: NOT_SENT, isReference: isReferenceId, changedPage: CHANGED_PAGE }, () => this.peers.fileDelivery());
+    this.waitingSet = new WaitingSet(ctx, this.state, { notSent: NOT_SENT, isReference: isReferenceId, changedPage: CHANGED_PAGE }, () => this.peers.fileDelivery(), peers.locks);
     this.batchBuilder = new BatchBuilder(ctx, this.state, BOOKKEEPING);
     this.runContext = {
       ctx,
@@ -130,6 +132,7 @@ export class SyncService {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    await this.waitingSet.close();
     await this.copies.close();
   }
 

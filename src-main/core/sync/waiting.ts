@@ -1,17 +1,14 @@
 // The waiting set: what changed here since the last push began and still has to reach the county.
+import fs from 'node:fs';
+import path from 'node:path';
 import { stationLevel } from '../../../shared/places';
 import type { CoreContext } from '../context';
+import { keptFolderOf } from '../store/db';
 import { ID_PREFIX } from '../store/docs';
+import { writeWhole } from '../store/keptFacts';
 import type { FileDelivery } from './batches';
 import type { SyncStateStore } from './state';
-
-/**
- * Every document changed since the last push began that may go up, by id: its current revision.
- * Deleted ones and those never sent are not kept (a later change of theirs sets or removes them):
- * at a station that never pushed, this is every record (700,000 at the 100,000-resident bench
- * station), so an entry is an id and a revision, no object beside them (issue 18).
- */
-type Changed = Map<string, string>;
+import { WaitingDigest } from './waitingDigest';
 
 /** What goes up but is not one of the clerk's records: the station's entry and the audit log. */
 const NOT_COUNTED: readonly string[] = [ID_PREFIX.station, ID_PREFIX.audit];
@@ -34,17 +31,51 @@ export interface WaitingRules {
   changedPage: number;
 }
 
+/** The records the county locked now (a change of theirs came with the pull: never waiting). */
+export interface LockedRecords {
+  /** Grows whenever what is locked may have changed. */
+  readonly version: number;
+  lockedIds(): Iterable<string>;
+}
+
+/** The saved digest's file in the station's `kept/` folder, and its format. */
+const SAVED_FILE = 'waiting.bin';
+const SAVED_FORMAT = 1;
+/** Changes taken in before the digest is saved again (and at every stop). */
+const SAVE_EVERY = 20_000;
+
+/**
+ * What waits, counted: the clerk's records changed since the last push began (their ids and
+ * revisions as a digest, waitingDigest.ts) and the policy parameters among them (few, by id).
+ * Kept between calls and brought forward with only the newer changes, and saved in `kept/` so a
+ * start reads only the changes since: a station that never pushed 100,000 residents must not read
+ * its 700,000 documents to say how many wait.
+ */
+interface Tracked {
+  base: number | string;
+  seq: number | string;
+  county: boolean;
+  digest: WaitingDigest;
+  policies: Map<string, string>;
+  /** What the held-back marks were made against (see `markHeld`), or null: not made yet. */
+  heldAgainst: unknown[] | null;
+  unsaved: number;
+}
+
 export class WaitingSet {
   /** The last count (while syncing, counting anew would read every change). */
   lastCount = 0;
-  private changedReading: Promise<unknown> = Promise.resolve();
-  private changedCache: { base: number | string; seq: number | string; docs: Changed } | null = null;
+  private reading: Promise<unknown> = Promise.resolve();
+  private tracked: Tracked | null = null;
+  private savedTried = false;
+  private saving: Promise<void> | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly state: SyncStateStore,
     private readonly rules: WaitingRules,
     private readonly fileDelivery: () => FileDelivery | null,
+    private readonly locks: LockedRecords,
   ) {}
 
   /**
@@ -54,32 +85,27 @@ export class WaitingSet {
    * batch, but a new station with nothing registered has nothing "waiting".
    */
   async count(): Promise<number> {
-    let count = 0;
-    await this.each((id) => {
-      if (!NOT_COUNTED.some((prefix) => id.startsWith(prefix))) count += 1;
-    });
+    const tracked = await this.serially(() => this.bringForward());
+    this.markHeld(tracked);
+    let count = tracked.digest.waiting;
+    const policies = [...tracked.policies].filter(([id, rev]) => !this.heldNow(id, rev));
+    if (policies.length > 0) {
+      const rows = (await this.ctx.db.allDocs<object>({ keys: policies.map(([id]) => id), include_docs: true })).rows;
+      for (const row of rows) if (row.doc && !isShippedDefault(row.doc)) count += 1;
+    }
     this.lastCount = count;
+    if (tracked.unsaved >= SAVE_EVERY) void this.save(tracked);
     return count;
   }
 
   /**
    * What the next batch carries: every record changed here since the last successful push began
    * (its current revision, in id order), except what a receipt says reached the county on a file.
+   * Read from the changes feed each time (a batch is made when a push or a file reads them all anyway).
    */
   async docs(): Promise<{ id: string; rev: string }[]> {
-    const docs: { id: string; rev: string }[] = [];
-    await this.each((id, rev) => docs.push({ id, rev }));
-    return docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-
-  /**
-   * Visits what waits, unsorted. The count is asked for every 2 s while the clerk works: at
-   * 300,000 unpushed records, building and sorting the list each time held the core for seconds.
-   */
-  private async each(visit: (id: string, rev: string) => void): Promise<void> {
-    const changed = await this.changedSincePush();
-    // A county station sends only the reference data its staff edit.
-    const county = stationLevel(this.ctx.station().placeCode) === 'county';
+    const changed = await this.serially(() => this.readChanged());
+    const county = this.isCounty();
     const candidate = (id: string) => !county || this.rules.isReference(id);
     const policyIds: string[] = [];
     for (const id of changed.keys()) if (id.startsWith(ID_PREFIX.policy) && candidate(id)) policyIds.push(id);
@@ -88,46 +114,141 @@ export class WaitingSet {
         ? []
         : (await this.ctx.db.allDocs<object>({ keys: policyIds, include_docs: true })).rows.flatMap((r) => (r.doc && isShippedDefault(r.doc) ? [r.id] : [])),
     );
-    // A Map, not the stored object: looking 300,000 fresh id strings up as object keys costs
-    // V8 most of this loop (each key is interned first).
-    const countyWritten = new Map(Object.entries(this.state.value.countyWritten ?? {}));
-    const fileDelivery = this.fileDelivery();
-    for (const [id, rev] of changed) {
-      if (!candidate(id) || shipped.has(id)) continue;
-      if (fileDelivery?.delivered(id, rev) || countyWritten.get(id) === rev) continue;
-      // A record the county locked changed here only by the pull (its lock, or a change set aside).
-      if (this.ctx.lockedAt(id) !== null) continue;
-      visit(id, rev);
-    }
+    const docs: { id: string; rev: string }[] = [];
+    for (const [id, rev] of changed) if (candidate(id) && !shipped.has(id) && !this.heldNow(id, rev)) docs.push({ id, rev });
+    return docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /**
-   * Every document changed since the last push began, with its current revision. Kept between
-   * calls and brought forward with only the newer changes: the status asks for it every few
-   * seconds while the clerk works, and a station that has never pushed 100,000 records must not
-   * re-read them all each time (that starved every other read).
-   */
-  private changedSincePush(): Promise<Changed> {
-    // One reader at a time: two overlapping reads could set a document back to an older revision.
-    const next = this.changedReading.then(() => this.readChangedSincePush());
-    this.changedReading = next.catch(() => undefined);
+  /** Saves what was counted (the core is closing): the next start reads only the changes after it. */
+  async close(): Promise<void> {
+    await this.reading.catch(() => undefined);
+    await this.saving;
+    if (this.tracked && this.tracked.unsaved > 0) await this.save(this.tracked);
+  }
+
+  /** One reader at a time: two overlapping reads could set a document back to an older revision. */
+  private serially<T>(read: () => Promise<T>): Promise<T> {
+    const next = this.reading.then(read);
+    this.reading = next.catch(() => undefined);
     return next;
   }
 
-  private async readChangedSincePush(): Promise<Changed> {
-    const base = this.state.value.pushedSeq;
-    if (!this.changedCache || this.changedCache.base !== base) this.changedCache = { base, seq: base, docs: new Map() };
-    const cache = this.changedCache;
-    for (;;) {
-      const changes = await this.ctx.db.changes<object>({ since: cache.seq, limit: this.rules.changedPage });
-      // A push finishing meanwhile moved the base: start over from it.
-      if (this.state.value.pushedSeq !== base) return this.readChangedSincePush();
-      for (const c of changes.results) {
-        if (c.deleted === true || this.rules.notSent.test(c.id)) cache.docs.delete(c.id);
-        else cache.docs.set(c.id, c.changes[0]!.rev);
-      }
-      cache.seq = changes.last_seq;
-      if (changes.results.length < this.rules.changedPage) return cache.docs;
+  private isCounty(): boolean {
+    return stationLevel(this.ctx.station().placeCode) === 'county';
+  }
+
+  /**
+   * Held back although it changed here: a revision a receipt says reached the county on a file,
+   * one the county wrote (a resolved conflict), or a record the county locked (it changed here
+   * only by the pull: its lock, or a change set aside).
+   */
+  private heldNow(id: string, rev: string): boolean {
+    if (this.fileDelivery()?.delivered(id, rev)) return true;
+    const countyWritten = this.state.value.countyWritten;
+    if (countyWritten && Object.hasOwn(countyWritten, id) && countyWritten[id] === rev) return true;
+    return this.ctx.lockedAt(id) !== null;
+  }
+
+  /** Marks anew what is held back when a receipt, a county-written revision or a lock came in since the marks were made. */
+  private markHeld(tracked: Tracked): void {
+    const fileDelivery = this.fileDelivery();
+    const countyWritten = this.state.value.countyWritten;
+    const against = [this.locks.version, countyWritten, fileDelivery, fileDelivery?.deliveredVersion];
+    if (tracked.heldAgainst && against.every((value, i) => value === tracked.heldAgainst![i])) return;
+    const digest = tracked.digest;
+    digest.releaseAll();
+    if (digest.size > 0) {
+      for (const id of this.locks.lockedIds()) digest.hold(id);
+      for (const [id, rev] of Object.entries(countyWritten ?? {})) digest.hold(id, rev);
+      fileDelivery?.eachDelivered((id, rev) => digest.hold(id, rev));
     }
+    tracked.heldAgainst = against;
+  }
+
+  /** The digest brought to the database's latest change (from the saved copy at the first call after a start). */
+  private async bringForward(): Promise<Tracked> {
+    const base = this.state.value.pushedSeq;
+    const county = this.isCounty();
+    if (!this.tracked || this.tracked.base !== base || this.tracked.county !== county) {
+      const saved = this.savedTried ? null : await this.loadSaved(base, county);
+      this.savedTried = true;
+      this.tracked = saved ?? { base, seq: base, county, digest: new WaitingDigest(), policies: new Map(), heldAgainst: null, unsaved: 0 };
+    }
+    const tracked = this.tracked;
+    for (;;) {
+      const changes = await this.ctx.db.changes<object>({ since: tracked.seq, limit: this.rules.changedPage });
+      // A push finishing meanwhile moved the base: start over from it.
+      if (this.state.value.pushedSeq !== base) return this.bringForward();
+      for (const c of changes.results) this.take(tracked, c.id, c.changes[0]!.rev, c.deleted === true);
+      tracked.seq = changes.last_seq;
+      tracked.unsaved += changes.results.length;
+      if (changes.results.length < this.rules.changedPage) return tracked;
+    }
+  }
+
+  private take(tracked: Tracked, id: string, rev: string, deleted: boolean): void {
+    // Never counted, whatever happens to them: what is not sent, the station's entry and the audit
+    // log, and at a county station all but the reference data.
+    if (NOT_COUNTED.some((prefix) => id.startsWith(prefix)) || this.rules.notSent.test(id)) return;
+    if (tracked.county && !this.rules.isReference(id)) return;
+    if (id.startsWith(ID_PREFIX.policy)) {
+      if (deleted) tracked.policies.delete(id);
+      else tracked.policies.set(id, rev);
+    } else if (deleted) {
+      tracked.digest.delete(id);
+    } else {
+      tracked.digest.set(id, rev, this.heldNow(id, rev));
+    }
+  }
+
+  /** Every document changed since the last push began that may go up, with its current revision (deleted and never-sent ones left out). */
+  private async readChanged(): Promise<Map<string, string>> {
+    const base = this.state.value.pushedSeq;
+    const changed = new Map<string, string>();
+    for (let since = base; ; ) {
+      const changes = await this.ctx.db.changes<object>({ since, limit: this.rules.changedPage });
+      if (this.state.value.pushedSeq !== base) return this.readChanged();
+      for (const c of changes.results) {
+        if (c.deleted === true || this.rules.notSent.test(c.id)) changed.delete(c.id);
+        else changed.set(c.id, c.changes[0]!.rev);
+      }
+      since = changes.last_seq;
+      if (changes.results.length < this.rules.changedPage) return changed;
+    }
+  }
+
+  /** The digest saved at the last stop, if it counts from this base and the database holds what it read. */
+  private async loadSaved(base: number | string, county: boolean): Promise<Tracked | null> {
+    const folder = keptFolderOf(this.ctx.db);
+    if (!folder) return null;
+    const bytes = await fs.promises.readFile(path.join(folder, SAVED_FILE)).catch(() => null);
+    const newline = bytes?.indexOf(0x0a) ?? -1;
+    if (!bytes || newline < 0) return null;
+    try {
+      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { format: number; base: number | string; seq: number | string; county: boolean; policies: [string, string][] };
+      if (header.format !== SAVED_FORMAT || header.base !== base || header.county !== county) return null;
+      // A database older than the copy (put back by hand) is read from the base again.
+      if (Number((await this.ctx.db.info()).update_seq) < Number(header.seq)) return null;
+      const start = newline + 1;
+      const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length - ((bytes.length - start) % 4)));
+      return { base, seq: header.seq, county, digest: WaitingDigest.fromWords(words), policies: new Map(header.policies), heldAgainst: null, unsaved: 0 };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Saves the digest as it is now (a cache: a failed save is tried again later). */
+  private save(tracked: Tracked): Promise<void> {
+    const folder = keptFolderOf(this.ctx.db);
+    if (!folder || this.saving) return this.saving ?? Promise.resolve();
+    const unsaved = tracked.unsaved;
+    const header = { format: SAVED_FORMAT, base: tracked.base, seq: tracked.seq, county: tracked.county, policies: [...tracked.policies] };
+    const words = tracked.digest.toWords();
+    const bytes = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), Buffer.from(words.buffer, words.byteOffset, words.byteLength)]);
+    this.saving = writeWhole(path.join(folder, SAVED_FILE), bytes)
+      .then(() => void (tracked.unsaved -= unsaved))
+      .catch(() => undefined)
+      .finally(() => (this.saving = null));
+    return this.saving;
   }
 }

@@ -20,6 +20,7 @@ export class Receipts implements FileDelivery {
   private receipts: ReceiptsDoc = { _id: RECEIPTS_DOC, receipts: {} };
   /** "id rev" of every revision a receipt confirmed. */
   private readonly deliveredRevs = new Set<string>();
+  private marked = 0;
 
   constructor(private readonly ctx: CoreContext) {}
 
@@ -27,6 +28,7 @@ export class Receipts implements FileDelivery {
   async load(): Promise<void> {
     this.receipts = (await getOrNull<ReceiptsDoc>(this.ctx.db, RECEIPTS_DOC)) ?? { _id: RECEIPTS_DOC, receipts: {} };
     this.deliveredRevs.clear();
+    this.marked += 1;
     for (const batchId of Object.keys(this.receipts.receipts)) {
       const batch = await getOrNull<BatchDoc>(this.ctx.db, batchId);
       if (batch) this.markDelivered(batch);
@@ -42,7 +44,19 @@ export class Receipts implements FileDelivery {
     return batchId in this.receipts.receipts;
   }
 
+  get deliveredVersion(): number {
+    return this.marked;
+  }
+
+  eachDelivered(visit: (id: string, rev: string) => void): void {
+    for (const entry of this.deliveredRevs) {
+      const space = entry.lastIndexOf(' ');
+      visit(entry.slice(0, space), entry.slice(space + 1));
+    }
+  }
+
   private markDelivered(batch: BatchDoc): void {
+    this.marked += 1;
     for (const d of batch.docs) this.deliveredRevs.add(`${d.id} ${d.rev}`);
   }
 

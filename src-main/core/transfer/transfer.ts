@@ -41,6 +41,14 @@ export class TransferService implements FileDelivery {
     return this.receipts.receipted(batchId);
   }
 
+  get deliveredVersion(): number {
+    return this.receipts.deliveredVersion;
+  }
+
+  eachDelivered(visit: (id: string, rev: string) => void): void {
+    this.receipts.eachDelivered(visit);
+  }
+
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);

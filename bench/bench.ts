@@ -133,6 +133,8 @@ async function main(): Promise<void> {
   // Issue 6: `--scale` / `--only scale [--sizes a,b,c]`, and `--only load [--stations N] [--residents N]`.
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   // Issue 18: `--only memory [--records full]`, where the core host's memory goes.
+  // Issue 18: `--only start --keep DIR`: the host's cold start, first list page and audit pages on a station kept by `--only memory` (builds side by side).
+  if (option('--only') === 'start') return void console.log(JSON.stringify(await benchStart(option('--keep') ?? '')));
   if (option('--only') === 'memory') return void console.log(JSON.stringify(await benchMemory(DOCS, (option('--records') ?? 'marks') as 'marks' | 'full' | 'all', option('--keep'), option('--host-args')?.split(' ').filter(Boolean))));
   if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));
   if (option('--only') === 'load') return void console.log(JSON.stringify(await benchLoad(Number(option('--stations') ?? 50), Number(option('--residents') ?? 300))));
@@ -280,3 +282,18 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** The host started on a kept station: its cold start, first list page and the audit log's first pages. */
+async function benchStart(dataDir: string) {
+  if (!fs.existsSync(path.join(dataDir, 'station'))) throw new Error('--only start needs --keep DIR, a station kept by --only memory');
+  const { child, client, close, coldStartMs, listFirstMs } = await startBenchHost(dataDir);
+  try {
+    const audit = await timeAuditFirstPage((name, a) => client.call(name as 'audit.list', a as never));
+    console.log(`cold start to first answer: ${coldStartMs} ms; first list page after start: ${listFirstMs} ms`);
+    return { cold_start_ms: coldStartMs, list_first_after_start_ms: listFirstMs, ...audit };
+  } finally {
+    close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}

@@ -75,6 +75,11 @@ const RESIDENT_ENTRY = new RegExp(`^(service|employment):(?:${PLACE}:)?(${RESIDE
  * a legacy service id without its place): its type, place ('' when legacy) and resident key.
  * Every entry of a person at a place starts with the same head, so one range read finds them.
  */
+/** That head for a person at a place (the place '' for a legacy service id, which has none): the range of `prefixRange` reads every entry of theirs there. */
+export function residentEntryPrefix(type: 'service' | 'employment', place: string, key: string): string {
+  return `${type}:${place ? `${place}:` : ''}${key}:`;
+}
+
 export function residentEntryHead(id: string): { type: 'service' | 'employment'; place: string; key: string; head: string } | null {
   const m = RESIDENT_ENTRY.exec(id);
   return m ? { type: m[1] as 'service' | 'employment', place: m[2] ?? '', key: m[3]!, head: m[0] } : null;

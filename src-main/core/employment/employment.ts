@@ -1,6 +1,7 @@
 // Employment status (就业登记): a resident's dated entries, recorded and corrected (never
 // rewritten), read newest first with the current one; the facts the counts read (./levels.ts).
 import type { EmploymentDoc, ResidentDoc, Stamp } from '../../../shared/documents';
+import { residentEntryPrefix } from '../../../shared/documents/ids';
 import { currentEntry, entryFact, residentFact, standingEntries, type CountFacts, type EntryFact, type ResidentFact } from '../../../shared/employment/counts';
 import type { EmploymentEntryView, EmploymentHistoryView } from '../../../shared/employment/contract';
 import type { ClosureEmployment, EmploymentEntryData } from '../../../shared/employment/schema';
@@ -66,7 +67,7 @@ export class EmploymentService implements ClosureEntries {
 
   /** The entries of one resident, as stored (their ids start with the resident's place and key): one range read, not the station's every entry. */
   async entriesOf(resident: Pick<ResidentDoc, '_id' | 'placeCode'>): Promise<Stored[]> {
-    const prefix = `${ID_PREFIX.employment}${resident.placeCode}:${resident._id.slice(ID_PREFIX.resident.length)}:`;
+    const prefix = residentEntryPrefix('employment', resident.placeCode, resident._id.slice(ID_PREFIX.resident.length));
     const result = await this.ctx.db.allDocs<EmploymentDoc>({ include_docs: true, ...prefixRange(prefix) });
     return result.rows.flatMap((r) => (r.doc && r.doc.residentId === resident._id ? [r.doc as Stored] : []));
   }

@@ -3,6 +3,7 @@
 // never rewritten: ctx.write refuses append-only ids, and so does the county's server). A
 // resident's entries at this station are one key range, read whole for the rules and the list.
 import type { z } from 'zod';
+import { residentEntryPrefix } from '../../../shared/documents/ids';
 import { docId, keyOfId, PREFIX } from '../../../shared/documents/registry';
 import type { serviceSchema } from '../../../shared/documents/schemas';
 import type { FieldIssue } from '../../../shared/rpc/errors';
@@ -21,7 +22,7 @@ type Stored = ServiceDoc & { _rev: string };
 
 /** The first key of a resident's entries at a station: `service:<place>:<resident key>:`. */
 export function residentRange(place: string, residentId: string): { startkey: string; endkey: string } {
-  return prefixRange(`${PREFIX.service}${place}:${keyOfId(residentId)}:`);
+  return prefixRange(residentEntryPrefix('service', place, keyOfId(residentId)));
 }
 
 /** Visits the rows of every service entry, a page at a time in id order; ends early when `visit` returns false. */

@@ -41,8 +41,9 @@ export interface LockedRecords {
 /** The saved digest's file in the station's `kept/` folder, and its format. */
 const SAVED_FILE = 'waiting.bin';
 const SAVED_FORMAT = 1;
-/** Changes taken in before the digest is saved again (and at every stop). */
+/** Changes taken in before the digest is saved again, at most once a minute (and at every stop): a bulk import does not write it over and over. */
 const SAVE_EVERY = 20_000;
+const SAVE_AT_MOST_EVERY_MS = 60_000;
 
 /**
  * What waits, counted: the clerk's records changed since the last push began (their ids and
@@ -69,6 +70,7 @@ export class WaitingSet {
   private tracked: Tracked | null = null;
   private savedTried = false;
   private saving: Promise<void> | null = null;
+  private savedAt = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -94,7 +96,7 @@ export class WaitingSet {
       for (const row of rows) if (row.doc && !isShippedDefault(row.doc)) count += 1;
     }
     this.lastCount = count;
-    if (tracked.unsaved >= SAVE_EVERY) void this.save(tracked);
+    if (tracked.unsaved >= SAVE_EVERY && Date.now() - this.savedAt >= SAVE_AT_MOST_EVERY_MS) void this.save(tracked);
     return count;
   }
 
@@ -245,6 +247,7 @@ export class WaitingSet {
     const header = { format: SAVED_FORMAT, base: tracked.base, seq: tracked.seq, county: tracked.county, policies: [...tracked.policies] };
     const words = tracked.digest.toWords();
     const bytes = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), Buffer.from(words.buffer, words.byteOffset, words.byteLength)]);
+    this.savedAt = Date.now();
     this.saving = writeWhole(path.join(folder, SAVED_FILE), bytes)
       .then(() => void (tracked.unsaved -= unsaved))
       .catch(() => undefined)

@@ -1,5 +1,6 @@
-// A map of maps (owner → id → value) that finds a value's owner by its id: a resident's service
-// entries, status entries, assignments, enrolments; a key's marks.
+// A map of maps (owner → id → value) that finds a value's owner by its id: a resident's
+// assignments, exits, withdrawals, enrolments, recruitment entries; a key's marks. (Service and
+// status entries are kept per person as what the rules read: personEntries.ts.)
 
 /** Texts up to this long in a value (dates, kinds, marks) are kept once, however many values repeat them. */
 const SHORT = 16;
@@ -17,10 +18,10 @@ export function sharedText(text: string): string {
 }
 
 /**
- * A value as kept: its short texts shared with every other value's, and its `id` (a service
- * entry's) the same string as the id it is kept under. Facts come from documents and from a
- * saved copy, each with strings of its own: at 100,000 residents with 307,000 service entries
- * the work list's facts held 236 MB, most of it copies of the same dates, kinds and ids (issue 18).
+ * A value as kept: its short texts shared with every other value's, and its `id` (where it has
+ * one) the same string as the id it is kept under. Facts come from documents and from a saved
+ * copy, each with strings of its own: at 100,000 residents the work list's facts held 236 MB,
+ * most of it copies of the same dates, kinds and ids (issue 18).
  */
 export function compact<T>(id: string, value: T): T {
   if (typeof value === 'string') return sharedText(value) as T;

@@ -9,7 +9,7 @@
 // correction, a later revision, a deletion) leaves the person unsure, and their entries are read
 // again, by the one range their ids share, before the list is computed (`settle`).
 import type { EmploymentDoc } from '../../../shared/documents';
-import { residentEntryHead } from '../../../shared/documents/ids';
+import { residentEntryHead, residentEntryPrefix } from '../../../shared/documents/ids';
 import { PREFIX } from '../../../shared/documents/registry';
 import { NO_SERVICES, NO_STATUSES, isPlainService, later, summarizeServices, summarizeStatuses, type ServiceFact, type ServiceSummary, type StatusFact, type StatusSummary } from '../../../shared/worklist/rules';
 import type { ServiceDoc } from '../services/services';
@@ -170,12 +170,13 @@ export class PersonEntries {
       const reading = { owner, services: [] as ServiceFact[], statuses: [] as StatusFact[] };
       Object.assign(k, { lastService: null, open: null, awaited: null, last: null, lastOwn: null });
       for (const place of k.places.split(',')) {
-        const at = place ? `${place}:` : '';
-        const services = await db.allDocs<ServiceDoc>({ include_docs: true, ...prefixRange(`${PREFIX.service}${at}${key}:`) });
-        this.summarize({ ...reading, head: `${PREFIX.service}${at}${key}:`, place, type: 'service', services: services.rows.flatMap((row) => (row.doc ? [serviceFact(row.id, row.doc)] : [])) });
+        const serviceHead = residentEntryPrefix('service', place, key);
+        const services = await db.allDocs<ServiceDoc>({ include_docs: true, ...prefixRange(serviceHead) });
+        this.summarize({ ...reading, head: serviceHead, place, type: 'service', services: services.rows.flatMap((row) => (row.doc ? [serviceFact(row.id, row.doc)] : [])) });
         if (!place) continue;
-        const statuses = await db.allDocs<EmploymentDoc>({ include_docs: true, ...prefixRange(`${PREFIX.employment}${at}${key}:`) });
-        this.summarize({ ...reading, head: `${PREFIX.employment}${at}${key}:`, place, type: 'employment', statuses: statuses.rows.flatMap((row) => (row.doc ? [statusFact(row.doc)] : [])) });
+        const statusHead = residentEntryPrefix('employment', place, key);
+        const statuses = await db.allDocs<EmploymentDoc>({ include_docs: true, ...prefixRange(statusHead) });
+        this.summarize({ ...reading, head: statusHead, place, type: 'employment', statuses: statuses.rows.flatMap((row) => (row.doc ? [statusFact(row.doc)] : [])) });
       }
     }
     return owners;

@@ -233,7 +233,7 @@ export class WaitingSet {
       if (Number((await this.ctx.db.info()).update_seq) < Number(header.seq)) return null;
       const start = newline + 1;
       const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length - ((bytes.length - start) % 4)));
-      return { base, seq: header.seq, county, digest: WaitingDigest.fromWords(words), policies: new Map(header.policies), heldAgainst: null, unsaved: 0 };
+      return { base, seq: header.seq, county, digest: await WaitingDigest.fromWords(words), policies: new Map(header.policies), heldAgainst: null, unsaved: 0 };
     } catch {
       return null;
     }

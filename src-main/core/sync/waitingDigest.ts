@@ -34,6 +34,9 @@ export function revHash(rev: string): number {
 }
 
 const MIN_CAPACITY = 1024;
+/** Entries taken in between two turns of the event loop when loading a saved digest. */
+const LOAD_SLICE = 20_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bytes per saved entry: the id's two halves and the revision's hash. */
 const ENTRY_WORDS = 3;
 
@@ -142,10 +145,14 @@ export class WaitingDigest {
     return words;
   }
 
-  /** A digest of saved entries (`toWords`), none held back. */
-  static fromWords(words: Uint32Array): WaitingDigest {
+  /**
+   * A digest of saved entries (`toWords`), none held back. Built a slice at a time, the host
+   * answering calls between slices: 700,000 entries in one go held the first screens of a start.
+   */
+  static async fromWords(words: Uint32Array, pause: () => Promise<void> = nextTurn): Promise<WaitingDigest> {
     const digest = new WaitingDigest(Math.ceil(((words.length / ENTRY_WORDS) * 10) / 7) + 1);
     for (let at = 0; at + ENTRY_WORDS <= words.length; at += ENTRY_WORDS) {
+      if (at > 0 && at % (LOAD_SLICE * ENTRY_WORDS) === 0) await pause();
       h1 = words[at]!;
       h2 = words[at + 1]!;
       const slot = digest.probe();

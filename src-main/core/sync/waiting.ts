@@ -40,7 +40,7 @@ export interface LockedRecords {
 
 /** The saved digest's file in the station's `kept/` folder, and its format. */
 const SAVED_FILE = 'waiting.bin';
-const SAVED_FORMAT = 1;
+const SAVED_FORMAT = 2;
 /** Changes taken in before the digest is saved again, at most once a minute (and at every stop): a bulk import does not write it over and over. */
 const SAVE_EVERY = 20_000;
 const SAVE_AT_MOST_EVERY_MS = 60_000;
@@ -87,8 +87,11 @@ export class WaitingSet {
    * batch, but a new station with nothing registered has nothing "waiting".
    */
   async count(): Promise<number> {
-    const tracked = await this.serially(() => this.bringForward());
-    this.markHeld(tracked);
+    const tracked = await this.serially(async () => {
+      const brought = await this.bringForward();
+      await this.markHeld(brought);
+      return brought;
+    });
     let count = tracked.digest.waiting;
     const policies = [...tracked.policies].filter(([id, rev]) => !this.heldNow(id, rev));
     if (policies.length > 0) {
@@ -151,19 +154,32 @@ export class WaitingSet {
     return this.ctx.lockedAt(id) !== null;
   }
 
-  /** Marks anew what is held back when a receipt, a county-written revision or a lock came in since the marks were made. */
-  private markHeld(tracked: Tracked): void {
+  /**
+   * Marks anew what is held back when a receipt, a county-written revision or a lock came in
+   * since the marks were made. A revision the county has holds a record back while it is the
+   * record's current one (read from the database: the digest keeps no revisions).
+   */
+  private async markHeld(tracked: Tracked): Promise<void> {
     const fileDelivery = this.fileDelivery();
     const countyWritten = this.state.value.countyWritten;
     const against = [this.locks.version, countyWritten, fileDelivery, fileDelivery?.deliveredVersion];
     if (tracked.heldAgainst && against.every((value, i) => value === tracked.heldAgainst![i])) return;
     const digest = tracked.digest;
-    digest.releaseAll();
+    const revisions: [string, string][] = [];
     if (digest.size > 0) {
-      for (const id of this.locks.lockedIds()) digest.hold(id);
-      for (const [id, rev] of Object.entries(countyWritten ?? {})) digest.hold(id, rev);
-      fileDelivery?.eachDelivered((id, rev) => digest.hold(id, rev));
+      for (const [id, rev] of Object.entries(countyWritten ?? {})) if (digest.has(id)) revisions.push([id, rev]);
+      fileDelivery?.eachDelivered((id, rev) => {
+        if (digest.has(id)) revisions.push([id, rev]);
+      });
     }
+    const current = new Map<string, string>();
+    if (revisions.length > 0) {
+      const rows = (await this.ctx.db.allDocs({ keys: [...new Set(revisions.map(([id]) => id))] })).rows;
+      for (const row of rows) if ('value' in row && row.value && !row.value.deleted) current.set(row.id, row.value.rev);
+    }
+    digest.releaseAll();
+    if (digest.size > 0) for (const id of this.locks.lockedIds()) digest.hold(id);
+    for (const [id, rev] of revisions) if (current.get(id) === rev) digest.hold(id);
     tracked.heldAgainst = against;
   }
 
@@ -199,7 +215,7 @@ export class WaitingSet {
     } else if (deleted) {
       tracked.digest.delete(id);
     } else {
-      tracked.digest.set(id, rev, this.heldNow(id, rev));
+      tracked.digest.set(id, this.heldNow(id, rev));
     }
   }
 

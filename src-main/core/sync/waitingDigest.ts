@@ -1,8 +1,8 @@
 // The waiting set's memory: which documents changed since the last push, as a hash table of typed
-// arrays (an id's 64-bit hash, its revision's 32-bit hash, whether it is held back), not a Map of
-// strings. At a station that never pushed this is every record: 700,000 ids and revisions took
-// 130 MB as strings in a Map, 13 MB here (issue 18). The batch itself is made from the changes
-// feed (waiting.ts `docs`); the digest only counts, and answers whether an id is in it.
+// arrays (an id's 64-bit hash, and one bit: held back or not), not a Map of strings. At a station
+// that never pushed this is every record: 700,000 ids and revisions took 130 MB as strings in a
+// Map, 8.1 MB here (issue 18). The batch itself is made from the changes feed (waiting.ts `docs`);
+// the digest only counts, and answers whether an id is in it.
 
 /** The hash of an id (two 32-bit halves, never both 0): set by `hashId`, read at once. */
 let h1 = 0;
@@ -26,26 +26,18 @@ function hashId(id: string): void {
   h2 = b >>> 0 || (h1 === 0 ? 1 : 0);
 }
 
-/** A 32-bit hash of a revision (FNV-1a): enough to tell whether a document changed since. */
-export function revHash(rev: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < rev.length; i++) h = Math.imul(h ^ rev.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 const MIN_CAPACITY = 1024;
 /** Entries taken in between two turns of the event loop when loading a saved digest. */
 const LOAD_SLICE = 20_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** Bytes per saved entry: the id's two halves and the revision's hash. */
-const ENTRY_WORDS = 3;
+/** Words per saved entry: the id's two halves. */
+const ENTRY_WORDS = 2;
 
 export class WaitingDigest {
   /** Two words per slot (the id's hash); both 0: empty. */
   private keys: Uint32Array;
-  private revs: Uint32Array;
-  /** 1: held back (the county has this revision, or locked the record). */
-  private held: Uint8Array;
+  /** A bit per slot, set: held back (the county has this revision, or locked the record). */
+  private held: Uint32Array;
   private mask: number;
   private entries = 0;
   private heldEntries = 0;
@@ -54,8 +46,7 @@ export class WaitingDigest {
     let size = MIN_CAPACITY;
     while (size < capacity) size *= 2;
     this.keys = new Uint32Array(size * 2);
-    this.revs = new Uint32Array(size);
-    this.held = new Uint8Array(size);
+    this.held = new Uint32Array(size / 32);
     this.mask = size - 1;
   }
 
@@ -69,59 +60,53 @@ export class WaitingDigest {
     return this.entries - this.heldEntries;
   }
 
-  /** Sets a document's current revision, held back or not. */
-  set(id: string, rev: string, held: boolean): void {
+  /** Whether a document is in the digest. */
+  has(id: string): boolean {
+    hashId(id);
+    return !this.empty(this.probe());
+  }
+
+  /** Sets a document (changed since the last push), held back or not. */
+  set(id: string, held: boolean): void {
     hashId(id);
     if ((this.entries + 1) * 10 > (this.mask + 1) * 7) this.grow();
     const slot = this.probe();
-    if (this.keys[slot * 2] === 0 && this.keys[slot * 2 + 1] === 0) {
+    if (this.empty(slot)) {
       this.keys[slot * 2] = h1;
       this.keys[slot * 2 + 1] = h2;
       this.entries += 1;
-    } else if (this.held[slot] === 1) {
-      this.heldEntries -= 1;
     }
-    this.revs[slot] = revHash(rev);
-    this.held[slot] = held ? 1 : 0;
-    if (held) this.heldEntries += 1;
+    this.mark(slot, held);
   }
 
   /** Removes a document (deleted, or never to be sent). */
   delete(id: string): void {
     hashId(id);
     let slot = this.probe();
-    if (this.keys[slot * 2] === 0 && this.keys[slot * 2 + 1] === 0) return;
+    if (this.empty(slot)) return;
+    this.mark(slot, false);
     this.entries -= 1;
-    if (this.held[slot] === 1) this.heldEntries -= 1;
     // Backward-shift deletion: the entries after it that probed past it move up.
-    for (let next = (slot + 1) & this.mask; ; next = (next + 1) & this.mask) {
-      const a = this.keys[next * 2]!;
-      const b = this.keys[next * 2 + 1]!;
-      if (a === 0 && b === 0) break;
-      const home = a & this.mask;
+    for (let next = (slot + 1) & this.mask; !this.empty(next); next = (next + 1) & this.mask) {
+      const home = this.keys[next * 2]! & this.mask;
       if (((next - home) & this.mask) >= ((next - slot) & this.mask)) {
-        this.keys[slot * 2] = a;
-        this.keys[slot * 2 + 1] = b;
-        this.revs[slot] = this.revs[next]!;
-        this.held[slot] = this.held[next]!;
+        this.keys[slot * 2] = this.keys[next * 2]!;
+        this.keys[slot * 2 + 1] = this.keys[next * 2 + 1]!;
+        const held = this.isHeld(next);
+        this.mark(next, false);
+        this.mark(slot, held);
         slot = next;
       }
     }
     this.keys[slot * 2] = 0;
     this.keys[slot * 2 + 1] = 0;
-    this.held[slot] = 0;
   }
 
-  /** Holds a document back if the digest has it (at `rev`, when given). */
-  hold(id: string, rev?: string): void {
+  /** Holds a document back if the digest has it. */
+  hold(id: string): void {
     hashId(id);
     const slot = this.probe();
-    if (this.keys[slot * 2] === 0 && this.keys[slot * 2 + 1] === 0) return;
-    if (rev !== undefined && this.revs[slot] !== revHash(rev)) return;
-    if (this.held[slot] === 0) {
-      this.held[slot] = 1;
-      this.heldEntries += 1;
-    }
+    if (!this.empty(slot)) this.mark(slot, true);
   }
 
   /** Lets every document go again (before the held ones are marked anew). */
@@ -130,17 +115,14 @@ export class WaitingDigest {
     this.heldEntries = 0;
   }
 
-  /** The entries, for saving: three words each (the id's hash, the revision's); held ones are marked anew after loading. */
+  /** The entries, for saving: the id's hash, two words each; held ones are marked anew after loading. */
   toWords(): Uint32Array {
     const words = new Uint32Array(this.entries * ENTRY_WORDS);
     let at = 0;
     for (let slot = 0; slot <= this.mask; slot++) {
-      const a = this.keys[slot * 2]!;
-      const b = this.keys[slot * 2 + 1]!;
-      if (a === 0 && b === 0) continue;
-      words[at++] = a;
-      words[at++] = b;
-      words[at++] = this.revs[slot]!;
+      if (this.empty(slot)) continue;
+      words[at++] = this.keys[slot * 2]!;
+      words[at++] = this.keys[slot * 2 + 1]!;
     }
     return words;
   }
@@ -155,14 +137,28 @@ export class WaitingDigest {
       if (at > 0 && at % (LOAD_SLICE * ENTRY_WORDS) === 0) await pause();
       h1 = words[at]!;
       h2 = words[at + 1]!;
+      if (h1 === 0 && h2 === 0) continue;
       const slot = digest.probe();
-      if (digest.keys[slot * 2] !== 0 || digest.keys[slot * 2 + 1] !== 0) continue;
+      if (!digest.empty(slot)) continue;
       digest.keys[slot * 2] = h1;
       digest.keys[slot * 2 + 1] = h2;
-      digest.revs[slot] = words[at + 2]!;
       digest.entries += 1;
     }
     return digest;
+  }
+
+  private empty(slot: number): boolean {
+    return this.keys[slot * 2] === 0 && this.keys[slot * 2 + 1] === 0;
+  }
+
+  private isHeld(slot: number): boolean {
+    return (this.held[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  }
+
+  private mark(slot: number, held: boolean): void {
+    if (this.isHeld(slot) === held) return;
+    this.held[slot >>> 5]! ^= 1 << (slot & 31);
+    this.heldEntries += held ? 1 : -1;
   }
 
   /** The slot holding the hash in h1/h2, or the empty slot where it would go. */
@@ -175,22 +171,21 @@ export class WaitingDigest {
   }
 
   private grow(): void {
-    const old = { keys: this.keys, revs: this.revs, held: this.held };
-    const size = (this.mask + 1) * 2;
+    const old = { keys: this.keys, held: this.held, size: this.mask + 1 };
+    const size = old.size * 2;
     this.keys = new Uint32Array(size * 2);
-    this.revs = new Uint32Array(size);
-    this.held = new Uint8Array(size);
+    this.held = new Uint32Array(size / 32);
     this.mask = size - 1;
+    this.heldEntries = 0;
     const [keep1, keep2] = [h1, h2];
-    for (let slot = 0; slot < old.revs.length; slot++) {
+    for (let slot = 0; slot < old.size; slot++) {
       h1 = old.keys[slot * 2]!;
       h2 = old.keys[slot * 2 + 1]!;
       if (h1 === 0 && h2 === 0) continue;
       const to = this.probe();
       this.keys[to * 2] = h1;
       this.keys[to * 2 + 1] = h2;
-      this.revs[to] = old.revs[slot]!;
-      this.held[to] = old.held[slot]!;
+      this.mark(to, (old.held[slot >>> 5]! & (1 << (slot & 31))) !== 0);
     }
     h1 = keep1;
     h2 = keep2;

@@ -122,4 +122,26 @@ describe('the waiting set', () => {
     expect(await again.set.count()).toBe(10);
     expect(again.sinces[0]).toBe(10);
   });
+
+  it('sends every waiting record whatever the saved copy says: a forged or broken copy changes the count at most, never the batch', async () => {
+    const dir = station();
+    const first = waitingSet(dir);
+    await first.db.bulkDocs(residents(30));
+    expect(await first.set.count()).toBe(30);
+    await first.set.close();
+    await first.db.close();
+    dbs.splice(dbs.indexOf(first.db), 1);
+    // A copy that says nothing waits, at the database's latest change.
+    const file = path.join(dir, 'kept', 'waiting.bin');
+    const header = JSON.parse(fs.readFileSync(file).toString('utf8').split('\n')[0]!) as object;
+    fs.writeFileSync(file, `${JSON.stringify(header)}\n`);
+    const forged = waitingSet(dir);
+    expect(await forged.set.count()).toBe(0);
+    expect((await forged.set.docs()).length).toBe(30);
+    await forged.db.close();
+    dbs.splice(dbs.indexOf(forged.db), 1);
+    // A broken one is not read: everything is counted again.
+    fs.writeFileSync(file, 'not a digest');
+    expect(await waitingSet(dir).set.count()).toBe(30);
+  });
 });

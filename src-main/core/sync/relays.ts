@@ -4,12 +4,17 @@ import path from 'node:path';
 import type { PouchDB as P } from 'pouchdb-node';
 import { ID_PREFIX } from '../store/docs';
 import { openLocalDb, prefixRange } from '../store/db';
+import type { FilledPage } from './replicate';
+
+/** Facts kept of a relay copy, told of the pages a pull stores while it fills the copy from empty. */
+export type FillingListener = (placeCode: string, page: FilledPage) => void;
 
 export class RelayCopies {
   private readonly relays = new Map<string, P.Database>();
   private reference: P.Database | null = null;
   /** Station codes in the pulled directory (county_ref `station:` documents of this county). */
   private directory: string[] = [];
+  private readonly fillingListeners: FillingListener[] = [];
 
   constructor(private readonly dataDir: string) {}
 
@@ -25,6 +30,16 @@ export class RelayCopies {
       this.relays.set(placeCode, db);
     }
     return db;
+  }
+
+  /** Facts kept of the relay copies (the work list's) take the pages of a first pull in hand. */
+  onFilling(listener: FillingListener): void {
+    this.fillingListeners.push(listener);
+  }
+
+  /** A pull stored a page into the copy of `placeCode` it fills (see replicate's `filling`). */
+  filled(placeCode: string, page: FilledPage): void {
+    for (const listener of this.fillingListeners) listener(placeCode, page);
   }
 
   /** Stations whose documents this machine holds a relay copy of. */

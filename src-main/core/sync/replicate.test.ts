@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLocalDb } from '../store/db';
 import { durabilityStats } from '../store/durableLeveldown';
 import { tempDir } from '../testing/fixtures';
-import { replicate } from './replicate';
+import { replicate, type FilledPage } from './replicate';
 
 const opened: P.Database[] = [];
 afterEach(async () => {
@@ -160,5 +160,73 @@ describe('replicate into a local copy (diff: fetched)', () => {
     await replicate(source, target, { home: source, pair: 'push', diff: true });
     expect(seen.asked).toBe(9);
     expect(await leaves(target)).toEqual(await leaves(source));
+  });
+});
+
+describe('a pull filling an empty copy (facts of the copy take its pages in hand)', () => {
+  /** Each id's winning revision as the pages said it, the last page's word standing. */
+  const winners = (pages: FilledPage[]) => new Map(pages.flatMap((p) => p.docs).map((d) => [d._id, { rev: d._rev, deleted: d._deleted === true }]));
+
+  async function copyWinners(db: P.Database) {
+    const changes = await db.changes({ since: 0 });
+    return new Map(changes.results.map((c) => [c.id, { rev: c.changes[0]!.rev, deleted: c.deleted === true }]));
+  }
+
+  it('reports every page with the sequences around it, which chain from 0 to the copy’s own; its documents are the copy’s winners', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 35);
+    const edited = await source.get<{ n: number }>('doc:0004');
+    await source.put({ ...edited, n: 104 });
+    await source.put({ ...(await source.get('doc:0009')), _deleted: true });
+    const pages: FilledPage[] = [];
+    await replicate(source, target, { home: target, pair: 'fill', diff: 'fetched', pageSize: 10, filling: (page) => pages.push(page) });
+    expect(pages).toHaveLength(4);
+    expect(pages.map((p) => p.from)).toEqual([0, ...pages.slice(0, -1).map((p) => p.to)]);
+    expect(pages.at(-1)!.to).toBe((await target.info()).update_seq);
+    for (const page of pages) expect(page.to - page.from).toBe(page.docs.length);
+    expect(winners(pages)).toEqual(await copyWinners(target));
+    expect(winners(pages).get('doc:0009')).toMatchObject({ deleted: true });
+  });
+
+  it('reports nothing into a copy that held something before', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 12);
+    await target.put({ _id: 'doc:own', n: -1 });
+    const pages: FilledPage[] = [];
+    await replicate(source, target, { home: target, pair: 'not empty', diff: 'fetched', pageSize: 5, filling: (page) => pages.push(page) });
+    expect(pages).toEqual([]);
+    expect((await target.info()).doc_count).toBe(13);
+  });
+
+  it('leaves out a page with a conflicted document, and one another writer wrote beside', async () => {
+    const source = localDb();
+    const target = localDb();
+    await seed(source, 30);
+    // doc:0013 has two leaves at the source: which one wins in the copy is the copy's to say.
+    const base = await source.get<{ n: number }>('doc:0013');
+    await source.bulkDocs([{ ...base, _rev: '2-aaaa', _revisions: { start: 2, ids: ['aaaa', base._rev.slice(2)] }, n: 1 }, { ...base, _rev: '2-bbbb', _revisions: { start: 2, ids: ['bbbb', base._rev.slice(2)] }, n: 2 }], { new_edits: false });
+    // A file import writes into the copy just before the page that holds doc:0011 is written
+    // (doc:0013 moved to the last page with its second revisions).
+    const seen = watched(target);
+    const bulkDocs = target.bulkDocs.bind(target) as (docs: { _id: string }[], options?: object) => Promise<unknown>;
+    Object.assign(target, {
+      bulkDocs: async (docs: { _id: string }[], options?: object) => {
+        if (docs.some((d) => d._id === 'doc:0011')) await bulkDocs([{ _id: 'imported:1' }]);
+        return bulkDocs(docs, options);
+      },
+    });
+    const pages: FilledPage[] = [];
+    await replicate(source, target, { home: target, pair: 'mixed', diff: 'fetched', pageSize: 10, filling: (page) => pages.push(page) });
+    expect(seen.writes).toBeGreaterThanOrEqual(3);
+    const reported = pages.flatMap((p) => p.docs.map((d) => d._id));
+    expect(reported).toContain('doc:0000');
+    expect(reported).not.toContain('doc:0013');
+    expect(reported).not.toContain('doc:0011');
+    expect(reported).not.toContain('doc:0029');
+    // What was reported is still exactly what moved the copy between its two readings.
+    for (const page of pages) expect(page.to - page.from).toBe(page.docs.length);
+    expect(await leaves(target)).toMatchObject({ 'doc:0013': ['2-aaaa', '2-bbbb'] });
   });
 });

@@ -52,6 +52,22 @@ export interface ReplicateOptions {
    * target took. The sync keeps them for the batch manifest, so a cut loses none of them.
    */
   onStored?: (docs: { id: string; rev: string }[]) => Promise<void>;
+  /**
+   * A pull into a local copy that is empty when it begins: after each page is stored, its
+   * documents with the copy's sequence before and after them, when they are exactly what moved it
+   * (one new sequence each) and each is its id's winning revision (the source had no other leaf):
+   * facts kept of the copy take them in without reading them back. Pages are then written one at
+   * a time, so nothing of ours moves the sequence between the two readings; anything else that
+   * wrote meanwhile (a file import) shows in the difference, and that page is not reported.
+   */
+  filling?: (page: FilledPage) => void;
+}
+
+/** Documents a pull stored into a copy it fills, and the copy's sequence before and after them. */
+export interface FilledPage {
+  docs: P.RevisedDoc[];
+  from: number;
+  to: number;
 }
 
 /** A first revision's history is the revision itself: one the changes brought needs no reading. */
@@ -76,6 +92,8 @@ interface Page {
   count: number;
   lastSeq: number | string;
   docs: P.RevisedDoc[];
+  /** Every document the only leaf of its id at the source (none of its conflicts). */
+  singleLeaves: boolean;
 }
 
 export async function replicate(source: P.Database, target: P.Database, options: ReplicateOptions): Promise<ReplicateResult> {
@@ -100,8 +118,10 @@ export async function replicate(source: P.Database, target: P.Database, options:
     if (changes.results.length > 0) nextChanges = changesAfter(changes.last_seq);
     const current = new Map<string, P.RevisedDoc>();
     let wanted: { id: string; revs: string[] }[] = [];
+    let singleLeaves = true;
     for (const c of changes.results) {
       if (c.id.startsWith('_design/') || (options.accept && !options.accept({ id: c.id, seq: c.seq, deleted: c.deleted === true, ...(c.doc ? { doc: c.doc } : {}) }))) continue;
+      if (c.changes.length !== 1) singleLeaves = false;
       wanted.push({ id: c.id, revs: c.changes.map((r) => r.rev) });
       if (c.doc) current.set(c.id, c.doc as unknown as P.RevisedDoc);
     }
@@ -125,7 +145,7 @@ export async function replicate(source: P.Database, target: P.Database, options:
       const got = await source.bulkGet({ docs: fetch, revs: true });
       for (const r of got.results) for (const d of r.docs) if ('ok' in d) docs.push(d.ok);
     }
-    return { count: changes.results.length, lastSeq: changes.last_seq, docs };
+    return { count: changes.results.length, lastSeq: changes.last_seq, docs, singleLeaves };
   };
 
   // A local copy that keeps its own checkpoint (pulls) takes it in the page's own write: one
@@ -142,9 +162,19 @@ export async function replicate(source: P.Database, target: P.Database, options:
     return [...page.docs, doc];
   };
 
+  // A copy being filled reports its pages with the sequences around them (see `filling`).
+  const sequenceOf = async () => Number((await target.info()).update_seq);
+  let filledTo = -1;
+  if (options.filling) {
+    const info = await target.info();
+    if (Number(info.update_seq) === 0 && info.doc_count === 0) filledTo = 0;
+  }
+
   // Two pages in flight: the server validates one while its storage writes the other. Pages
   // are settled (recorded, checkpointed) strictly in order, so a cut resumes at the first page
-  // not known to be stored, and anything sent after it is sent again, harmlessly.
+  // not known to be stored, and anything sent after it is sent again, harmlessly. A local copy
+  // being filled takes one at a time (its writes run one at a time anyway).
+  const depth = filledTo === 0 ? 1 : 2;
   const inFlight: { page: Page; stored: Promise<(P.PutResult | P.BulkError)[]>; rev?: string }[] = [];
   const settle = async () => {
     const { page, stored, rev } = inFlight.shift()!;
@@ -156,6 +186,12 @@ export async function replicate(source: P.Database, target: P.Database, options:
       if (checkpointInPage && (r as { status?: number }).status === 409) throw Object.assign(new Error(`checkpoint ${checkpointId} moved meanwhile`), { status: 409 });
       refusedIds.add(r.id ?? '');
       result.refused.push({ id: r.id ?? '', reason: r.reason ?? r.message ?? String(r.error) });
+    }
+    if (filledTo >= 0) {
+      const from = filledTo;
+      filledTo = await sequenceOf();
+      const moved = filledTo - from;
+      if (page.singleLeaves && refusedIds.size === 0 && moved > 0 && moved === page.docs.length) options.filling!({ docs: page.docs, from, to: filledTo });
     }
     result.written += page.docs.length - refusedIds.size;
     options.onProgress?.(result.written);
@@ -180,7 +216,7 @@ export async function replicate(source: P.Database, target: P.Database, options:
       // Settled in order below; a failure is seen there (or in the finally block).
       stored.catch(() => undefined);
       inFlight.push({ page, stored, ...(checkpointInPage ? { rev: nextCheckpointRev } : {}) });
-      if (inFlight.length >= 2) await settle();
+      if (inFlight.length >= depth) await settle();
     }
     while (inFlight.length > 0) await settle();
   } finally {

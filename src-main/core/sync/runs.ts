@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { countyLockOf } from './locks';
 import { keepAside, newScreening, screen } from './quarantine';
 import type { RelayCopies } from './relays';
-import { replicate } from './replicate';
+import { replicate, type FilledPage } from './replicate';
 import type { SyncStateStore } from './state';
 import { isShippedDefault } from './waiting';
 
@@ -70,6 +70,8 @@ export async function pullScreened(
   pushed: { written: number },
   /** After each page is stored in `target` (not awaited). */
   stored?: () => void,
+  /** `target` is a copy others keep facts of: its pages while a pull fills it (see replicate). */
+  filling?: (page: FilledPage) => void,
 ): Promise<void> {
   const before = run.progress()?.pulled ?? 0;
   const screening = newScreening(name);
@@ -78,6 +80,7 @@ export async function pullScreened(
       home: target,
       pair: `pull ${run.url()} ${name}`,
       diff: 'fetched',
+      ...(filling ? { filling } : {}),
       // A document that fails its schema never reaches the copy the station reads. Every one is
       // checked, even what the server validated: its validation lets the server admin's writes
       // through unchecked, and a pulled document does not say who wrote it.
@@ -116,7 +119,7 @@ export async function syncRelayCopies(
     const pushed = await replicate(local, server, { home: local, pair: `push ${run.url()} ${name}`, diff: true });
     refused.push(...pushed.refused);
     if (!pullFrom.includes(code)) continue;
-    await pullScreened(run, local, server, name, pushed, pulled);
+    await pullScreened(run, local, server, name, pushed, pulled, (page) => copies.filled(code, page));
     pulled?.();
   }
 }

@@ -15,7 +15,7 @@ import { fieldError } from '../validation';
 import { stationLevel } from '../../../shared/places';
 import { deriveCountyKeys, readCredentials, signingPublicKey, withSigningKey, writeCredentials, type CountyConnection, type CountyKeys, type CountySecretDoc } from './credentials';
 import { classifyFailure, countyFetch, openRemote, probeAccount } from './http';
-import { RelayCopies } from './relays';
+import { RelayCopies, type FillingListener } from './relays';
 import { WaitingSet, type LockedRecords } from './waiting';
 import { BatchBuilder, listBatches, type FileDelivery } from './batches';
 import { quarantined } from './quarantine';
@@ -169,6 +169,11 @@ export class SyncService {
   /** The local copy of another station's documents (see RelayCopies.relay). */
   relay(placeCode: string): P.Database {
     return this.copies.relay(placeCode);
+  }
+
+  /** Facts kept of relay copies take what a first pull stores in hand (see RelayCopies.onFilling). */
+  onRelayFilling(listener: FillingListener): void {
+    this.copies.onFilling(listener);
   }
 
   /** Stations whose documents this machine holds a relay copy of. */

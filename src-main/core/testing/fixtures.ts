@@ -105,7 +105,19 @@ export function registration(overrides: Partial<ResidentRegisterInput> = {}): Re
   };
 }
 
-/** The core's refusal of a call, as the UI receives it; fails the test if the call succeeds. */
+/** A home visit to a resident (`services.record` arguments); a job referral names its employer. */
+export function serviceVisit(residentId: string, date: string, kind: 'careerGuidance' | 'jobReferral' = 'careerGuidance') {
+  return {
+    residentId,
+    date,
+    channel: 'homeVisit' as const,
+    kind,
+    content: '入户了解求职意向',
+    outcome: '',
+    ...(kind === 'jobReferral' ? { referral: { employerName: '历下物业服务有限公司', employerCreditCode: '', job: '电工', pay: '' } } : {}),
+  };
+}
+
 /** A village cleaning post running from the start of last year to the end of next (`posts.save` arguments). */
 export function cleaningPost(code: string, year: number) {
   return {
@@ -122,6 +134,7 @@ export function cleaningPost(code: string, year: number) {
   };
 }
 
+/** The core's refusal of a call, as the UI receives it; fails the test if the call succeeds. */
 export async function refusal(promise: Promise<unknown>): Promise<LeyeError['rpc']> {
   try {
     await promise;

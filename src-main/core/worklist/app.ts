@@ -7,6 +7,7 @@ import { WorklistService } from './service';
 export function worklistApp(deps: ModuleDeps) {
   const worklist = new WorklistService(deps);
   reportWorklist(deps.ctx, () => worklist.heartbeatReport());
+  deps.sync.onRelayFilling((place, page) => worklist.takeFilled(place, page));
   return createApp('worklist', {
     'worklist.list': async (args) => worklist.list(args),
     'worklist.mark': async (args, session) => worklist.mark(args, session.user!),

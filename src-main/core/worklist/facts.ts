@@ -233,6 +233,19 @@ export class WorklistFacts {
     this.noticeOf.set(id, a.targetId);
   }
 
+  /**
+   * Documents just stored in the database, with its sequence before and after them and nothing
+   * else between (a pull filling a relay copy): taken in without reading them back, when the
+   * facts stand at the sequence before (facts never read, of an empty copy, stand at 0).
+   */
+  takeWritten(page: { docs: readonly { _id: string; _deleted?: boolean }[]; from: number; to: number }): boolean {
+    const at = this.seq < 0 && !this.kept ? 0 : this.seq;
+    if (at !== page.from) return false;
+    for (const doc of page.docs) this.apply(doc._id, doc as unknown as Record<string, unknown>, doc._deleted === true);
+    this.seq = page.to;
+    return true;
+  }
+
   /** Brings the facts to the database's current sequence: the changes since, or a fresh read by type. */
   refresh(db: StationDb): Promise<void> {
     this.refreshing ??= this.catchUp(db).finally(() => (this.refreshing = null));

@@ -12,6 +12,7 @@ import type { ModuleDeps } from '../modules';
 import { randomId } from '../residents/identity';
 import type { StationDb } from '../store/db';
 import type { HeartbeatWorklist } from '../sync/heartbeat';
+import type { FilledPage } from '../sync/replicate';
 import { fieldError } from '../validation';
 import { WorklistFacts } from './facts';
 import { EMPTY_LIST, pageOf } from './page';
@@ -44,11 +45,21 @@ export class WorklistService {
     return this.deps.sync.relayPlaces().filter((p) => p.startsWith(place) && p.length === 12);
   }
 
-  private async villageList(place: string, today: string): Promise<ComputedList> {
+  private relayFacts(place: string): WorklistFacts {
     let facts = this.relays.get(place);
     if (!facts) this.relays.set(place, (facts = new WorklistFacts()));
+    return facts;
+  }
+
+  private async villageList(place: string, today: string): Promise<ComputedList> {
+    const facts = this.relayFacts(place);
     await facts.refresh(this.deps.sync.relay(place) as unknown as StationDb);
     return computeList(facts, today, this.policy(today));
+  }
+
+  /** A village's copy filled by a township's first pull: its pages taken in as stored, not read back. */
+  takeFilled(place: string, page: FilledPage): void {
+    if (this.villages().includes(place)) this.relayFacts(place).takeWritten(page);
   }
 
   async list(args: ParsedArgsOf<'worklist.list'>): Promise<WorklistView> {

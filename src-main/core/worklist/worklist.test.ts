@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { placeName } from '../../../shared/places';
 import type { WorklistView } from '../../../shared/worklist/contract';
 import type { Core, Session } from '../core';
-import { CLEANING_POST, clockedStations, idNumber, openStation, refusal, registration, tempDir, villagePost } from '../testing/fixtures';
+import { CLEANING_POST, clockedStations, idNumber, openStation, refusal, registration, serviceVisit, tempDir, villagePost } from '../testing/fixtures';
 import { readSavedCopy, writeSavedCopy } from '../testing/savedCopies';
 import { SAVED_FACTS } from './facts';
 
@@ -21,15 +21,7 @@ async function unemployed(core: Core, session: Session, date = '2026-10-01') {
   return (await core.call(session, 'residents.register', reg)).id;
 }
 
-const visit = (residentId: string, date: string, kind: 'careerGuidance' | 'jobReferral' = 'careerGuidance') => ({
-  residentId,
-  date,
-  channel: 'homeVisit' as const,
-  kind,
-  content: '入户了解求职意向',
-  outcome: '',
-  ...(kind === 'jobReferral' ? { referral: { employerName: '历下物业服务有限公司', employerCreditCode: '', job: '电工', pay: '' } } : {}),
-});
+const visit = serviceVisit;
 
 async function markDocs(core: Core): Promise<number> {
   return (await core.db.allDocs({ startkey: 'worklistMark:', endkey: 'worklistMark:\ufff0' })).rows.length;

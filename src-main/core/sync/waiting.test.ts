@@ -49,6 +49,12 @@ function waitingSet(dir: string) {
     sinces,
     lock: (id: string, on = true) => (on ? locked.add(id) : locked.delete(id), (locks.version += 1)),
     deliver: (id: string, rev: string) => (delivered.add(`${id} ${rev}`), (receipts.deliveredVersion += 1)),
+    /** Stops as the station does (the digest saved, unless `save` is false), and closes the database. */
+    stop: async (save = true) => {
+      if (save) await set.close();
+      await db.close();
+      dbs.splice(dbs.indexOf(db), 1);
+    },
   };
 }
 
@@ -94,9 +100,7 @@ describe('the waiting set', () => {
     await first.db.bulkDocs(residents(300));
     const [locked] = await stored(first.db.bulkDocs(residents(1, 300)));
     expect(await first.set.count()).toBe(301);
-    await first.set.close();
-    await first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
+    await first.stop();
 
     const again = waitingSet(dir);
     await again.db.bulkDocs(residents(5, 1000));
@@ -115,8 +119,7 @@ describe('the waiting set', () => {
     expect(await first.set.count()).toBe(20);
     await first.set.close();
     await first.state.update({ pushedSeq: 10 });
-    await first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
+    await first.stop(false);
     const again = waitingSet(dir);
     await again.state.load();
     expect(await again.set.count()).toBe(10);
@@ -128,9 +131,7 @@ describe('the waiting set', () => {
     const first = waitingSet(dir);
     await first.db.bulkDocs(residents(30));
     expect(await first.set.count()).toBe(30);
-    await first.set.close();
-    await first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
+    await first.stop();
     // A copy that says nothing waits, at the database's latest change.
     const file = path.join(dir, 'kept', 'waiting.bin');
     const header = JSON.parse(fs.readFileSync(file).toString('utf8').split('\n')[0]!) as object;
@@ -138,8 +139,7 @@ describe('the waiting set', () => {
     const forged = waitingSet(dir);
     expect(await forged.set.count()).toBe(0);
     expect((await forged.set.docs()).length).toBe(30);
-    await forged.db.close();
-    dbs.splice(dbs.indexOf(forged.db), 1);
+    await forged.stop(false);
     // A broken one is not read: everything is counted again.
     fs.writeFileSync(file, 'not a digest');
     expect(await waitingSet(dir).set.count()).toBe(30);

@@ -193,15 +193,17 @@ export class WaitingSet {
       this.tracked = saved ?? { base, seq: base, county, digest: new WaitingDigest(), policies: new Map(), heldAgainst: null, unsaved: 0 };
     }
     const tracked = this.tracked;
-    for (;;) {
-      const changes = await this.ctx.db.changes<object>({ since: tracked.seq, limit: this.rules.changedPage });
-      // A push finishing meanwhile moved the base: start over from it.
-      if (this.state.value.pushedSeq !== base) return this.bringForward();
-      for (const c of changes.results) this.take(tracked, c.id, c.changes[0]!.rev, c.deleted === true);
-      tracked.seq = changes.last_seq;
-      tracked.unsaved += changes.results.length;
-      if (changes.results.length < this.rules.changedPage) return tracked;
-    }
+    const reached = await this.readChanges(
+      base,
+      tracked.seq,
+      (id, rev, deleted) => this.take(tracked, id, rev, deleted),
+      (seq, taken) => {
+        tracked.seq = seq;
+        tracked.unsaved += taken;
+      },
+    );
+    // A push finishing meanwhile moved the base: start over from it.
+    return reached ? tracked : this.bringForward();
   }
 
   private take(tracked: Tracked, id: string, rev: string, deleted: boolean): void {
@@ -221,17 +223,32 @@ export class WaitingSet {
 
   /** Every document changed since the last push began that may go up, with its current revision (deleted and never-sent ones left out). */
   private async readChanged(): Promise<Map<string, string>> {
-    const base = this.state.value.pushedSeq;
     const changed = new Map<string, string>();
-    for (let since = base; ; ) {
+    const base = this.state.value.pushedSeq;
+    const reached = await this.readChanges(base, base, (id, rev, deleted) => {
+      if (deleted || this.rules.notSent.test(id)) changed.delete(id);
+      else changed.set(id, rev);
+    });
+    return reached ? changed : this.readChanged();
+  }
+
+  /**
+   * The changes after `since`, page by page, each change to `take` and each page's end to
+   * `paged`; false when a push finishing meanwhile moved the base from `base` (the caller starts over).
+   */
+  private async readChanges(
+    base: number | string,
+    since: number | string,
+    take: (id: string, rev: string, deleted: boolean) => void,
+    paged?: (seq: number | string, taken: number) => void,
+  ): Promise<boolean> {
+    for (;;) {
       const changes = await this.ctx.db.changes<object>({ since, limit: this.rules.changedPage });
-      if (this.state.value.pushedSeq !== base) return this.readChanged();
-      for (const c of changes.results) {
-        if (c.deleted === true || this.rules.notSent.test(c.id)) changed.delete(c.id);
-        else changed.set(c.id, c.changes[0]!.rev);
-      }
+      if (this.state.value.pushedSeq !== base) return false;
+      for (const c of changes.results) take(c.id, c.changes[0]!.rev, c.deleted === true);
       since = changes.last_seq;
-      if (changes.results.length < this.rules.changedPage) return changed;
+      paged?.(since, changes.results.length);
+      if (changes.results.length < this.rules.changedPage) return true;
     }
   }
 

@@ -18,8 +18,8 @@ interface ReceiptsDoc {
 
 export class Receipts implements FileDelivery {
   private receipts: ReceiptsDoc = { _id: RECEIPTS_DOC, receipts: {} };
-  /** "id rev" of every revision a receipt confirmed. */
-  private readonly deliveredRevs = new Set<string>();
+  /** Every revision a receipt confirmed, by id. */
+  private readonly deliveredRevs = new Map<string, Set<string>>();
   private marked = 0;
 
   constructor(private readonly ctx: CoreContext) {}
@@ -37,7 +37,7 @@ export class Receipts implements FileDelivery {
 
   delivered(id: string, rev: string): boolean {
     // Asked for every waiting record: most stations never received a receipt.
-    return this.deliveredRevs.size > 0 && this.deliveredRevs.has(`${id} ${rev}`);
+    return this.deliveredRevs.size > 0 && this.deliveredRevs.get(id)?.has(rev) === true;
   }
 
   receipted(batchId: string): boolean {
@@ -49,15 +49,16 @@ export class Receipts implements FileDelivery {
   }
 
   eachDelivered(visit: (id: string, rev: string) => void): void {
-    for (const entry of this.deliveredRevs) {
-      const space = entry.lastIndexOf(' ');
-      visit(entry.slice(0, space), entry.slice(space + 1));
-    }
+    for (const [id, revs] of this.deliveredRevs) for (const rev of revs) visit(id, rev);
   }
 
   private markDelivered(batch: BatchDoc): void {
     this.marked += 1;
-    for (const d of batch.docs) this.deliveredRevs.add(`${d.id} ${d.rev}`);
+    for (const d of batch.docs) {
+      const revs = this.deliveredRevs.get(d.id);
+      if (revs) revs.add(d.rev);
+      else this.deliveredRevs.set(d.id, new Set([d.rev]));
+    }
   }
 
   async importReceipt(file: ReturnType<typeof readHeader>, keys: CountyKeys): Promise<TransferImportResult> {

@@ -44,10 +44,7 @@ export interface CoreOptions {
   dataDir: string;
   /** Tests and the benchmark pin the clock. */
   clock?: () => Date;
-  /**
-   * Milliseconds from any origin, never going back: how long a session has been idle. Apart from
-   * `clock` so that neither a wall-clock change nor a test's pinned date locks anyone; tests move it.
-   */
+  /** Milliseconds from any origin, never going back: how long a session has been idle (apart from `clock`, so neither a wall-clock change nor a test's pinned date locks anyone; tests move it). */
   monotonic?: () => number;
   durable?: boolean;
   /** Tests shorten live sync's waits. */
@@ -82,6 +79,8 @@ export class Core {
   private readonly run: Dispatch;
   /** Sessions that logged in to this core (after a restore, earlier logins no longer count). */
   private readonly loggedIn = new WeakSet<Session>();
+  /** The search index loaded and the changes since its snapshot replayed (load() starts it; calls wait: dispatch.ts). */
+  private indexed: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly db: StationDb,
@@ -144,10 +143,10 @@ export class Core {
       },
       replayed: () => residents.feed.settled(),
     });
-    this.run = createDispatcher({ apps: this.apps, db, log, checkSession: (session, name) => access.checkSession(session, name) });
+    this.run = createDispatcher({ apps: this.apps, db, log, checkSession: (session, name) => access.checkSession(session, name), indexed: () => this.indexed });
   }
 
-  /** Opens the station in a data folder and builds the in-memory indexes before answering. */
+  /** Opens the station in a data folder; the search index loads meanwhile (only the login screen's calls do not wait for it). */
   static async open(options: CoreOptions): Promise<Core> {
     const core = new Core(openStationDb(options.dataDir, { durable: options.durable ?? true }), options);
     try {
@@ -159,7 +158,7 @@ export class Core {
       await core.db.close().catch(() => undefined);
       throw new LeyeError(failure);
     }
-    core.log.info('core.open', { version: CORE_VERSION, residents: core.residentCount });
+    void core.indexed.then(() => core.log.info('core.open', { version: CORE_VERSION, residents: core.residentCount }), () => undefined);
     return core;
   }
 
@@ -170,7 +169,7 @@ export class Core {
     await this.transfer.load();
     await this.sync.load();
     if (this.sync.isConnected()) await this.reference.follow();
-    await this.feed.start();
+    (this.indexed = this.feed.start()).catch(() => undefined);
     await this.backups.load();
     if (options.backupSchedule?.firstCheckMs !== Infinity) this.backups.start();
   }
@@ -195,6 +194,7 @@ export class Core {
   }
 
   private async closeOwn(): Promise<void> {
+    await this.indexed.catch(() => undefined);
     await this.backups.stop();
     this.reference.stop();
     await this.sync.stop();

@@ -12,6 +12,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The search index's load at the next start held until the returned function lets it go. */
+function holdIndexLoad(): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const start = ChangesFeed.prototype.start;
+  vi.spyOn(ChangesFeed.prototype, 'start').mockImplementation(async function (this: ChangesFeed) {
+    await held;
+    return start.call(this);
+  });
+  return release;
+}
+
 describe('a start while the search index loads', () => {
   it('answers the login screen at once; logging in and searching wait for the index, then find everyone', async () => {
     const dataDir = tempDir();
@@ -19,14 +31,7 @@ describe('a start while the search index loads', () => {
     await first.core.call(first.session, 'residents.register', registration());
     await first.core.close();
 
-    // The index's load held until the test lets it go.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const start = ChangesFeed.prototype.start;
-    vi.spyOn(ChangesFeed.prototype, 'start').mockImplementation(async function (this: ChangesFeed) {
-      await held;
-      return start.call(this);
-    });
+    const release = holdIndexLoad();
     const core = await Core.open({ dataDir, clock: () => FIXED_NOW });
     const session: Session = { user: null };
     expect(await core.call(session, 'station.status', {})).toMatchObject({ setUp: true, user: null });
@@ -50,13 +55,7 @@ describe('a start while the search index loads', () => {
     const dataDir = tempDir();
     const first = await openStation(dataDir);
     await first.core.close();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const start = ChangesFeed.prototype.start;
-    vi.spyOn(ChangesFeed.prototype, 'start').mockImplementation(async function (this: ChangesFeed) {
-      await held;
-      return start.call(this);
-    });
+    const release = holdIndexLoad();
     const core = await Core.open({ dataDir, clock: () => FIXED_NOW });
     const closed = core.close();
     release();

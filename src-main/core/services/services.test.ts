@@ -1,10 +1,11 @@
 // Service records: each rule at its boundary, nothing stored on refusal, referral results and
 // corrections as new entries (never a rewrite), and the resident's timeline.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { placeOfId } from '../../../shared/documents/registry';
 import type { ArgsOf } from '../../../shared/rpc/handlers';
 import type { TimelineEntry } from '../../../shared/services/contract';
 import type { Core, Session } from '../core';
+import { followedTally } from '../stats/follow';
 import type { CoreContext } from '../context';
 import { cleaningPost, clockedStations, idNumber, refusal, registration, VILLAGE } from '../testing/fixtures';
 
@@ -230,6 +231,9 @@ describe("the resident's timeline", () => {
       await core.call(session, 'training.enrol', { sessionId: course.id, residentId: id });
       await core.call(session, 'training.signIn', { sessionId: course.id, date: '2026-11-22', half: 'am', method: 'list', residentId: id });
     }
+    // The statistics' tally reads every sign-in once in the background after the start (and only
+    // the changes afterwards): that first read is let finish, so what is counted is the timeline's.
+    await vi.waitFor(() => expect(followedTally(core.db)?.seq).toBeGreaterThanOrEqual(0), { timeout: 10_000 });
     // Every sign-in document the timeline reads with its body.
     const read: string[] = [];
     const allDocs = core.db.allDocs.bind(core.db);

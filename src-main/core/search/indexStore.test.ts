@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ResidentDoc } from '../store/docs';
+import { residentDoc } from '../testing/fixtures';
 import { IndexStore, PackedTexts, Utf8Texts, isoMs } from './indexStore';
 import { ResidentIndex } from './residentIndex';
 
 function resident(i: number, updatedAt: string): ResidentDoc {
-  return {
+  return residentDoc({
     _id: `resident:${String(i).padStart(26, '0')}`,
     _rev: `${1 + (i % 3)}-abc`,
-    type: 'resident',
-    schemaVersion: 1,
-    placeCode: '370102001002',
-    createdBy: 'clerk',
-    createdAt: '2026-01-02T03:04:05.000Z',
-    updatedBy: 'clerk',
     updatedAt,
     idNumber: `37010219900101${String(i % 1000).padStart(3, '0')}X`,
-    name: '张伟',
     sex: i % 2 ? 'male' : 'female',
-    birthDate: '1990-01-01',
-    phone: '13800000000',
     householdType: i % 2 ? 'agricultural' : 'nonAgricultural',
-    address: '某村1号',
-    education: 'seniorHigh',
-    skills: '',
-    employmentCertificateNo: '',
     targetGroups: i % 2 ? ['keyCare', 'veteran'] : [],
     careCategories: i % 3 ? ['elderly'] : [],
     registration: { kind: 'jobSeeking', date: '2025-01-01', jobIntention: '', trainingIntention: '', serviceNeeds: '' },
-    closure: null,
-  };
+  });
 }
 
 const page = (index: ResidentIndex, order: 'asc' | 'desc' = 'asc') =>

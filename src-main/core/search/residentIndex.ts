@@ -19,6 +19,7 @@ import type { ResidentDoc } from '../store/docs';
 import { pinyinKeys, pinyinSortKey } from './pinyinKeys';
 import { IndexStore, type IndexColumns } from './indexStore';
 import { TextBlob } from './textBlob';
+import { SlotOrder } from './slotOrder';
 
 export { isIndexColumns, type IndexColumns } from './indexStore';
 
@@ -130,7 +131,7 @@ export class ResidentIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
   /** Slots per sort field, ascending; built on first use and kept by binary insertion. */
-  private readonly sorted = new Map<ResidentSortField, number[]>();
+  private readonly sorted = new Map<ResidentSortField, SlotOrder>();
   private matches = new Uint8Array(0);
   /** Per text column, all slots' text joined into one string, rebuilt after a change on next use. */
   private readonly blobs = new Map<TextColumn, TextBlob>();
@@ -204,7 +205,7 @@ export class ResidentIndex {
     c.place[slot] = this.intern(doc.placeCode);
     c.phone.set(slot, doc.phone);
     c.ledger.set(slot, ledgerFields(doc));
-    for (const [field, list] of this.sorted) list.splice(this.position(list, slot, field), 0, slot);
+    for (const [field, list] of this.sorted) list.insert(this.position(list, slot, field), slot);
     this.blobs.clear();
   }
 
@@ -323,7 +324,7 @@ export class ResidentIndex {
     const end = Math.min(total, q.offset + q.limit);
     let seen = 0;
     for (let i = 0; i < n && seen < end; i++) {
-      const slot = order[q.order === 'asc' ? i : n - 1 - i]!;
+      const slot = order.at(q.order === 'asc' ? i : n - 1 - i);
       if (filtered && !matches[slot]) continue;
       if (seen >= q.offset) items.push(this.row(slot, today));
       seen += 1;
@@ -381,22 +382,22 @@ export class ResidentIndex {
     return result || byKey(c.id[a]!, c.id[b]!);
   }
 
-  private sortedBy(field: ResidentSortField): number[] {
+  private sortedBy(field: ResidentSortField): SlotOrder {
     let list = this.sorted.get(field);
     if (!list) {
-      list = [...this.slotOf.values()].sort((a, b) => this.compare(field, a, b));
+      list = new SlotOrder(this.slotOf.values(), (a, b) => this.compare(field, a, b));
       this.sorted.set(field, list);
     }
     return list;
   }
 
   /** Where a slot belongs in a list sorted by a field. */
-  private position(list: number[], slot: number, field: ResidentSortField): number {
+  private position(list: SlotOrder, slot: number, field: ResidentSortField): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compare(field, list[mid]!, slot) < 0) lo = mid + 1;
+      if (this.compare(field, list.at(mid), slot) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -406,10 +407,10 @@ export class ResidentIndex {
   private unsort(slot: number): void {
     for (const [field, list] of this.sorted) {
       const at = this.position(list, slot, field);
-      if (list[at] === slot) list.splice(at, 1);
+      if (at < list.length && list.at(at) === slot) list.remove(at);
       else {
         const i = list.indexOf(slot);
-        if (i >= 0) list.splice(i, 1);
+        if (i >= 0) list.remove(i);
       }
     }
   }

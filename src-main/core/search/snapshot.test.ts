@@ -3,38 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResidentDoc } from '../store/docs';
+import { residentDoc } from '../testing/fixtures';
 import { ResidentIndex } from './residentIndex';
 import { readSnapshot, writeSnapshot } from './snapshot';
 
 const NAMES = ['张伟', '王芳', '李娜', '欧阳明', '阿依古丽·买买提'];
 
 function resident(i: number, rev = 1, name = NAMES[i % NAMES.length]!): ResidentDoc {
-  const key = i.toString(32).padStart(26, '0');
-  return {
-    _id: `resident:${key}`,
+  return residentDoc({
+    _id: `resident:${i.toString(32).padStart(26, '0')}`,
     _rev: `${rev}-abc`,
-    type: 'resident',
-    schemaVersion: 1,
-    placeCode: '370102001002',
-    createdBy: 'clerk',
-    createdAt: '2026-01-02T03:04:05.000Z',
-    updatedBy: 'clerk',
-    updatedAt: '2026-01-02T03:04:05.000Z',
     idNumber: `37010219900101${String(i % 1000).padStart(3, '0')}X`,
     name,
     sex: i % 2 ? 'male' : 'female',
-    birthDate: '1990-01-01',
     phone: `138${String(i).padStart(8, '0')}`,
-    householdType: 'agricultural',
     address: `历城区某村${i}号 "引号" \\ 反斜杠`,
-    education: 'seniorHigh',
     skills: '电焊',
-    employmentCertificateNo: '',
     targetGroups: ['keyCare'],
     careCategories: ['women'],
-    registration: { kind: 'jobSeeking', date: '2026-01-02', jobIntention: '', trainingIntention: '', serviceNeeds: '' },
-    closure: null,
-  };
+  });
 }
 
 const dirs: string[] = [];

@@ -9,6 +9,7 @@ import { LeyeError } from '../../../shared/rpc/errors';
 import type { ArgsOf } from '../../../shared/rpc/handlers';
 import { Core, type CoreOptions, type Session } from '../core';
 import { docId } from '../../../shared/documents/registry';
+import type { ResidentDoc } from '../store/docs';
 
 export const VILLAGE = '370102001002';
 
@@ -143,4 +144,33 @@ export async function refusal(promise: Promise<unknown>): Promise<LeyeError['rpc
     throw error;
   }
   throw new Error('expected the call to be refused');
+}
+
+/** A resident document as the search index takes it (the index's tests): the fields given, the rest those of a plain registration. */
+export function residentDoc(fields: Partial<ResidentDoc> & Pick<ResidentDoc, '_id'>): ResidentDoc {
+  return {
+    _rev: '1-abc',
+    type: 'resident',
+    schemaVersion: 1,
+    placeCode: VILLAGE,
+    createdBy: 'clerk',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedBy: 'clerk',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    idNumber: '370102199001010010',
+    name: '张伟',
+    sex: 'male',
+    birthDate: '1990-01-01',
+    phone: '13800000000',
+    householdType: 'agricultural',
+    address: '某村1号',
+    education: 'seniorHigh',
+    skills: '',
+    employmentCertificateNo: '',
+    targetGroups: [],
+    careCategories: [],
+    registration: { kind: 'jobSeeking', date: '2026-01-02', jobIntention: '', trainingIntention: '', serviceNeeds: '' },
+    closure: null,
+    ...fields,
+  };
 }

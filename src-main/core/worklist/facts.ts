@@ -13,23 +13,15 @@ import type { AssignmentFact, CourseFact, MarkFact, NoticeFact } from '../../../
 import type { StationDb } from '../store/db';
 import { SavedCopy, readFactsTo } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
-import { Grouped, compact } from './grouped';
+import { Grouped } from './grouped';
 import { PersonEntries, type SavedPerson } from './personEntries';
+import { PersonTable, type PersonEntry } from './personTable';
+
+export type { PersonEntry } from './personTable';
 import { entryFact, type OpeningFact, type RecruitEntryFact } from './recruitFacts';
 
 type OpeningDoc = z.output<typeof openingSchema>;
 type RecruitEntryDoc = z.output<typeof recruitEntrySchema>;
-
-export interface PersonEntry {
-  id: string;
-  place: string;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  kind: string;
-  registeredOn: string;
-  closed: boolean;
-}
 
 /** The types read, in the order a fresh read takes them. */
 const PREFIXES = [PREFIX.resident, PREFIX.service, PREFIX.employment, PREFIX.assignment, PREFIX.assignmentExit, PREFIX.exitWithdrawal, PREFIX.post, PREFIX.training, PREFIX.enrolment, PREFIX.audit, PREFIX.opening, PREFIX.recruitEntry, PREFIX.worklistMark];
@@ -81,9 +73,10 @@ export class WorklistFacts {
   constructor(private readonly kept = false) {}
 
   private refreshing: Promise<void> | null = null;
-  readonly residents = new Map<string, PersonEntry>();
+  /** Residents and what the rules read of their entries, one slot a person (./personTable.ts). */
+  private readonly table = new PersonTable();
   /** Each person's service and status entries, as the rules read them. */
-  readonly people = new PersonEntries((owner) => this.residents.get(owner)?.id ?? owner);
+  readonly people = new PersonEntries(this.table);
   /** Assignments by resident, without the post's name (read from `posts` when listed). */
   readonly assignments = new Grouped<Omit<AssignmentFact, 'postName'>>();
   /** Exits by resident: the exit's id → its assignment and date (the last day held). */
@@ -111,13 +104,23 @@ export class WorklistFacts {
   /** The list as last computed (./worklist.ts keeps it here, one per database). */
   list: unknown = null;
 
+  /** A resident as the rules read them. */
+  resident(id: string): PersonEntry | undefined {
+    return this.table.resident(id);
+  }
+
+  /** Every resident's id. */
+  residentIds(): IterableIterator<string> {
+    return this.table.residentIds();
+  }
+
   private touch(...owners: (string | null | undefined)[]): void {
     for (const owner of owners) if (owner) this.changed.add(owner);
   }
 
   private clear(): void {
     this.touchAll();
-    this.residents.clear();
+    this.table.clear();
     this.posts.clear();
     this.sessions.clear();
     this.notices.clear();
@@ -137,11 +140,10 @@ export class WorklistFacts {
     const gone = deleted || !doc;
     switch (type) {
       case PREFIX.resident: {
-        this.residents.delete(id);
         this.touch(id);
         const r = doc as unknown as ResidentDoc | undefined;
-        if (gone || !r?.registration?.date) return;
-        this.residents.set(id, compact(id, { id, place: r.placeCode, name: r.name, sex: r.sex, birthDate: r.birthDate, kind: r.registration.kind, registeredOn: r.registration.date, closed: r.closure !== null && r.closure !== undefined }));
+        if (gone || !r?.registration?.date) this.table.deleteResident(id);
+        else this.table.setResident(id, { place: r.placeCode, name: r.name, sex: r.sex, birthDate: r.birthDate, kind: r.registration.kind, registeredOn: r.registration.date, closed: r.closure !== null && r.closure !== undefined });
         return;
       }
       case PREFIX.service:
@@ -265,7 +267,7 @@ export class WorklistFacts {
     const saved = await this.saved.load<SavedFacts>(db, SAVED_FACTS);
     if (!saved || saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return;
     this.clear();
-    for (const r of saved.residents) this.residents.set(r.id, compact(r.id, r));
+    for (const r of saved.residents) this.table.setResident(r.id, r);
     this.people.load(saved);
     for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
     for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
@@ -291,7 +293,7 @@ export class WorklistFacts {
       _id: SAVED_FACTS,
       format: FACTS_FORMAT,
       seq: this.seq,
-      residents: [...this.residents.values()],
+      residents: [...this.table.residentIds()].map((id) => this.table.resident(id)!),
       ...this.people.saved(),
       assignments: this.assignments.entries(),
       exits: this.exits.entries(),

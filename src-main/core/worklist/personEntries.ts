@@ -1,7 +1,8 @@
 // A person's service and status entries as the work list keeps them: what the rules read of them
 // (shared/worklist/rules.ts ServiceSummary, StatusSummary), not the entries. At 100,000 residents
 // with 307,000 service and 154,000 status entries, keeping every entry by its id was 147 MB of the
-// host's heap (issue 18); a person's summary is a few dates and the referrals waiting for a result.
+// host's heap (issue 18); a person's summary is a few dates and the referrals waiting for a result,
+// kept in the columns of ./personTable.ts.
 //
 // Read afresh, a person's entries come together (their ids share one head), so each person is
 // summarized whole. Coming one by one (own writes, replication), a new plain service moves the
@@ -15,18 +16,7 @@ import { NO_SERVICES, NO_STATUSES, isPlainService, later, summarizeServices, sum
 import type { ServiceDoc } from '../services/services';
 import { prefixRange, type StationDb } from '../store/db';
 import { compact, sharedText } from './grouped';
-
-interface Kept {
-  /** The places the person's entries' ids carry, joined by ',' ('' for a legacy id): where they are read again. */
-  places: string;
-  lastService: string | null;
-  /** The referrals waiting for a result (null when none: most people). */
-  open: ServiceFact[] | null;
-  /** Ids an entry corrects that are not here yet (entries replicate in any order): when one comes, it does not count. */
-  awaited: string[] | null;
-  last: string | null;
-  lastOwn: string | null;
-}
+import { PersonTable, type Kept } from './personTable';
 
 /** What a saved copy keeps of a person. */
 export type SavedPerson = [owner: string, places: string, lastService: string | null, open: ServiceFact[] | null, awaited: string[] | null, last: string | null, lastOwn: string | null];
@@ -59,30 +49,29 @@ interface Reading {
 }
 
 export class PersonEntries {
-  private readonly kept = new Map<string, Kept>();
   /** People whose entries are read again before the next list. */
   private readonly unsure = new Set<string>();
   /** Reading afresh: documents come in id order, each person's together. */
   private afresh: Reading | null = null;
 
   /**
-   * @param ownerString the string a person's id is already kept under elsewhere (the residents'
-   * map), so that 100,000 ids are not kept twice.
+   * @param table where each person's summary is kept: the residents' table (./facts.ts), so that
+   * 300,000 ids are kept once, as one slot each.
    */
-  constructor(private readonly ownerString: (owner: string) => string = (owner) => owner) {}
+  constructor(private readonly table: PersonTable = new PersonTable()) {}
 
   services(owner: string): ServiceSummary {
-    const k = this.kept.get(owner);
+    const k = this.table.entries(owner);
     return k ? { lastService: k.lastService, openReferrals: k.open ?? [] } : NO_SERVICES;
   }
 
   statuses(owner: string): StatusSummary {
-    const k = this.kept.get(owner);
+    const k = this.table.entries(owner);
     return k ? { last: k.last, lastOwn: k.lastOwn } : NO_STATUSES;
   }
 
   clear(): void {
-    this.kept.clear();
+    this.table.clearEntries();
     this.unsure.clear();
     this.afresh = null;
   }
@@ -93,11 +82,16 @@ export class PersonEntries {
     this.afresh = { head: '', owner: '', place: '', type: 'service', services: [], statuses: [] };
   }
 
+  /** A person's summary as kept, with this place among theirs (written back by `keep`). */
   private person(owner: string, place: string): Kept {
-    let k = this.kept.get(owner);
-    if (!k) this.kept.set(this.ownerString(owner), (k = { places: sharedText(place), lastService: null, open: null, awaited: null, last: null, lastOwn: null }));
-    else if (!k.places.split(',').includes(place)) k.places = sharedText(`${k.places},${place}`);
+    const k = this.table.entries(owner);
+    if (!k) return { places: sharedText(place), lastService: null, open: null, awaited: null, last: null, lastOwn: null };
+    if (!k.places.split(',').includes(place)) k.places = sharedText(`${k.places},${place}`);
     return k;
+  }
+
+  private keep(owner: string, k: Kept): void {
+    this.table.setEntries(owner, k);
   }
 
   /** Takes in a service or status document (a new revision replaces what the last said); answers the person it concerns, null for another id. */
@@ -120,6 +114,7 @@ export class PersonEntries {
     if (gone || !doc || !firstRevision(doc)) this.unsure.add(owner);
     else if (head.type === 'employment') this.foldStatuses(k, [statusFact(doc as unknown as EmploymentDoc)]);
     else if (!this.foldService(k, serviceFact(id, doc as unknown as ServiceDoc))) this.unsure.add(owner);
+    this.keep(owner, k);
     return owner;
   }
 
@@ -127,15 +122,17 @@ export class PersonEntries {
   private summarize(r: Reading): void {
     if (!r.head) return;
     const k = this.person(r.owner, r.place);
-    if (r.type === 'employment') {
-      this.foldStatuses(k, r.statuses);
-      return;
-    }
-    const s = summarizeServices(r.services);
+    if (r.type === 'employment') this.foldStatuses(k, r.statuses);
+    else this.foldServices(k, r.services);
+    this.keep(r.owner, k);
+  }
+
+  private foldServices(k: Kept, services: readonly ServiceFact[]): void {
+    const s = summarizeServices(services);
     k.lastService = later(k.lastService, day(s.lastService));
     if (s.openReferrals.length > 0) k.open = [...(k.open ?? []), ...s.openReferrals.map((e) => compact(e.id, e))];
-    const ids = new Set(r.services.map((e) => e.id));
-    const awaited = r.services.flatMap((e) => (e.corrects && !ids.has(e.corrects) ? [e.corrects] : []));
+    const ids = new Set(services.map((e) => e.id));
+    const awaited = services.flatMap((e) => (e.corrects && !ids.has(e.corrects) ? [e.corrects] : []));
     if (awaited.length > 0) k.awaited = [...(k.awaited ?? []), ...awaited];
   }
 
@@ -164,11 +161,11 @@ export class PersonEntries {
     const owners = [...this.unsure];
     this.unsure.clear();
     for (const owner of owners) {
-      const k = this.kept.get(owner);
+      const k = this.table.entries(owner);
       if (!k) continue;
       const key = owner.slice(PREFIX.resident.length);
       const reading = { owner, services: [] as ServiceFact[], statuses: [] as StatusFact[] };
-      Object.assign(k, { lastService: null, open: null, awaited: null, last: null, lastOwn: null });
+      this.keep(owner, { places: k.places, lastService: null, open: null, awaited: null, last: null, lastOwn: null });
       for (const place of k.places.split(',')) {
         const serviceHead = residentEntryPrefix('service', place, key);
         const services = await db.allDocs<ServiceDoc>({ include_docs: true, ...prefixRange(serviceHead) });
@@ -185,14 +182,14 @@ export class PersonEntries {
   /** What a saved copy keeps (people left unsure are saved unsure, and read again after a start). */
   saved(): { people: SavedPerson[]; unsure: string[] } {
     const people: SavedPerson[] = [];
-    for (const [owner, k] of this.kept) people.push([owner, k.places, k.lastService, k.open, k.awaited, k.last, k.lastOwn]);
+    for (const [owner, k] of this.table.eachEntries()) people.push([owner, k.places, k.lastService, k.open, k.awaited, k.last, k.lastOwn]);
     return { people, unsure: [...this.unsure] };
   }
 
   load(saved: { people: SavedPerson[]; unsure: string[] }): void {
     this.clear();
     for (const [owner, places, lastService, open, awaited, last, lastOwn] of saved.people) {
-      this.kept.set(this.ownerString(owner), { places: sharedText(places), lastService: day(lastService), open: open && open.map((e) => compact(e.id, e)), awaited, last: day(last), lastOwn: day(lastOwn) });
+      this.keep(owner, { places: sharedText(places), lastService: day(lastService), open: open && open.map((e) => compact(e.id, e)), awaited, last: day(last), lastOwn: day(lastOwn) });
     }
     for (const owner of saved.unsure) this.unsure.add(owner);
   }

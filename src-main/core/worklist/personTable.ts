@@ -58,8 +58,24 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Days are kept as 1 + the days since 1900-01-01 (two bytes). */
 const EPOCH = Date.UTC(1900, 0, 1);
 const DAY_MS = 86_400_000;
-/** Each day's text, made once (a list computed afresh reads five days of every person). */
+/** Each day's number and text, made once (a station has a few tens of thousands of distinct days; building Dates for each of 300,000 people took half a second). */
+const dayNumbers = new Map<string, number>();
 const dayTexts = new Map<number, string>();
+const REMEMBERED = 200_000;
+
+/** A day's number, or ASIDE for a text that is not a day from 1900 to 2079. */
+function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    const m = DAY.exec(day);
+    const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+    n = (time - EPOCH) / DAY_MS + 1;
+    // Only a real day gives back the same text (2026-02-30 is kept aside, not made 03-02).
+    if (!(m && n >= 1 && n < ASIDE && new Date(time).toISOString().slice(0, 10) === day)) n = ASIDE;
+    if (dayNumbers.size < REMEMBERED) dayNumbers.set(day, n);
+  }
+  return n;
+}
 
 function dayText(n: number): string {
   let text = dayTexts.get(n);
@@ -282,18 +298,8 @@ export class PersonTable {
   private setDay(slot: number, column: number, day: string | null): void {
     const at = slot * DAYS + column;
     this.aside.delete(at);
-    if (day === null) {
-      this.days[at] = NONE;
-      return;
-    }
-    const m = DAY.exec(day);
-    const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-    const n = (time - EPOCH) / DAY_MS + 1;
-    // Only a real day gives back the same text (2026-02-30 is kept aside, not made 03-02).
-    if (m && n >= 1 && n < ASIDE && new Date(time).toISOString().slice(0, 10) === day) this.days[at] = n;
-    else {
-      this.days[at] = ASIDE;
-      this.aside.set(at, day);
-    }
+    const n = day === null ? NONE : dayNumber(day);
+    this.days[at] = n;
+    if (n === ASIDE) this.aside.set(at, day!);
   }
 }

@@ -225,6 +225,12 @@ export class ResidentIndex {
     this.blobs.clear();
   }
 
+  /** The index's own string of a resident's id (the work list keeps its ids as the same strings, not a copy each), or the id given. */
+  sameId(id: string): string {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? id : this.c.id[slot]!;
+  }
+
   /** Who a resident id is, without reading the document (lists of holders and trainees). */
   summary(id: string): { name: string; sex: 'male' | 'female'; birthDate: string; idNumber: string } | null {
     const slot = this.slotOf.get(id);

@@ -69,14 +69,23 @@ export class WorklistFacts {
   private seq = -1;
   private readonly saved = new SavedCopy(SAVE_AFTER);
 
-  /** @param kept whether the facts are saved in the database between starts (the station's own). */
-  constructor(private readonly kept = false) {}
+  /**
+   * @param kept whether the facts are saved in the database between starts (the station's own).
+   * @param sameId the one string a resident's id is kept as elsewhere (the station's search index).
+   */
+  constructor(
+    private readonly kept = false,
+    sameId?: (id: string) => string,
+  ) {
+    this.table = new PersonTable(sameId);
+    this.people = new PersonEntries(this.table);
+  }
 
   private refreshing: Promise<void> | null = null;
   /** Residents and what the rules read of their entries, one slot a person (./personTable.ts). */
-  private readonly table = new PersonTable();
+  private readonly table: PersonTable;
   /** Each person's service and status entries, as the rules read them. */
-  readonly people = new PersonEntries(this.table);
+  readonly people: PersonEntries;
   /** Assignments by resident, without the post's name (read from `posts` when listed). */
   readonly assignments = new Grouped<Omit<AssignmentFact, 'postName'>>();
   /** Exits by resident: the exit's id → its assignment and date (the last day held). */

@@ -104,6 +104,9 @@ class TextNumbers {
 }
 
 export class PersonTable {
+  /** @param sameId the one string an id is kept as elsewhere (the search index's, at a station), so 300,000 ids are not held twice. */
+  constructor(private readonly sameId: (id: string) => string = (id) => id) {}
+
   /** A person's id → their slot (the one string the id is kept as). */
   private readonly slots = new Map<string, number>();
   private readonly free: number[] = [];
@@ -243,6 +246,7 @@ export class PersonTable {
   private slotFor(id: string): number {
     const existing = this.slots.get(id);
     if (existing !== undefined) return existing;
+    id = this.sameId(id);
     const slot = this.free.pop() ?? this.ids.length;
     if (slot === this.ids.length) {
       this.ids.push(id);

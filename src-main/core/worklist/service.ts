@@ -19,7 +19,8 @@ import { EMPTY_LIST, pageOf } from './page';
 import { computeList, type ComputedList, type ListPolicy } from './worklist';
 
 export class WorklistService {
-  private readonly own = new WorklistFacts(true);
+  /** The station's own facts, their residents' ids the search index's strings. */
+  private readonly own = new WorklistFacts(true, (id) => this.deps.ctx.residents.sameId(id));
   private readonly relays = new Map<string, WorklistFacts>();
 
   constructor(private readonly deps: ModuleDeps) {}

@@ -17,7 +17,7 @@ afterEach(async () => {
 const saved = (copy: SavedCopy, seq: number) => vi.waitUntil(() => copy.seq === seq, { timeout: 2_000 });
 
 describe('saved copies of kept facts', () => {
-  it('are files of a station’s kept folder, written whole, private, not documents of its database', async () => {
+  it('are files of a station’s kept folder, written whole as JSON lines, private, not documents of its database', async () => {
     const dataDir = tempDir();
     const db = openStationDb(dataDir);
     opened.push(db);
@@ -27,7 +27,8 @@ describe('saved copies of kept facts', () => {
     await saved(copy, 7);
     const file = savedFile(path.join(dataDir, KEPT_FOLDER), ID);
     expect(file).toBe(path.join(dataDir, 'kept', 'test-facts.json'));
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ _id: ID, seq: 7, facts: ['a'] });
+    // JSON lines (./savedLines.ts): the head, the list a slice at a time, the lists' lengths.
+    expect(fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([{ lines: 1, head: { _id: ID, seq: 7 }, lists: ['facts'] }, { list: 'facts', values: ['a'] }, { end: { facts: 1 } }]);
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['test-facts.json']);
     expect(await db.get(ID).catch((e: { status: number }) => e.status)).toBe(404);

@@ -6,12 +6,15 @@
 // The station's own copies are files in its data folder (`kept/`, beside the search index's
 // snapshot), not `_local` documents: at 100,000 residents they are 33 MB (the work list) and
 // 19 MB (the statistics) of JSON, and every save of them into LevelDB was written again by its
-// compactions, which left their tables mapped in the host's memory (issue 18).
+// compactions, which left their tables mapped in the host's memory (issue 18). They are written
+// and read as JSON lines, a slice at a time (./savedLines.ts).
 import fs from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cache } from '../app';
 import type { StationDb } from './db';
 import { getOrNull, keptFolderOf, prefixRange } from './db';
+import { readLines, writeLines } from './savedLines';
 
 /** Changes replayed per read. */
 const CHANGES_BATCH = 2000;
@@ -64,13 +67,14 @@ export function savedFile(folder: string, id: string): string {
   return path.join(folder, `${id.replace(/^_local\//, '')}.json`);
 }
 
-/** Writes a file whole or not at all: a temporary file, flushed, renamed over the old one. */
-export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+/** Writes a file whole or not at all: a temporary file, flushed, renamed over the old one. `data` may write itself, in parts. */
+export async function writeWhole(file: string, data: string | Uint8Array | ((handle: FileHandle) => Promise<void>)): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.tmp`;
   const handle = await fs.promises.open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'function') await data(handle);
+    else await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();
@@ -96,14 +100,8 @@ export class SavedCopy {
   async load<T extends object>(db: StationDb, id: string): Promise<T | null> {
     const folder = keptFolderOf(db);
     if (folder) {
-      const text = await fs.promises.readFile(savedFile(folder, id), 'utf8').catch(() => null);
-      if (text !== null) {
-        try {
-          return JSON.parse(text) as T;
-        } catch {
-          return null;
-        }
-      }
+      const file = savedFile(folder, id);
+      if (fs.existsSync(file)) return readLines<T>(file);
     }
     const doc = await getOrNull<T>(db, id).catch(() => null);
     this.rev = doc?._rev;
@@ -136,7 +134,7 @@ export class SavedCopy {
       this.rev = (await db.put({ ...doc, ...(this.rev ? { _rev: this.rev } : {}) })).rev;
       return;
     }
-    await writeWhole(savedFile(folder, doc._id), JSON.stringify(doc));
+    await writeWhole(savedFile(folder, doc._id), (handle) => writeLines(handle, doc));
     // The copy an earlier version kept in the database goes once the file holds it.
     if (this.rev) await db.put({ _id: doc._id, _rev: this.rev, _deleted: true });
     this.rev = undefined;

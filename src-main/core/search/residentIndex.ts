@@ -19,7 +19,7 @@ import type { ResidentDoc } from '../store/docs';
 import { pinyinKeys, pinyinSortKey } from './pinyinKeys';
 import { IndexStore, type IndexColumns } from './indexStore';
 import { TextBlob } from './textBlob';
-import { SlotOrder } from './slotOrder';
+import { SortOrders } from './slotOrder';
 
 export { isIndexColumns, type IndexColumns } from './indexStore';
 
@@ -131,7 +131,7 @@ export class ResidentIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
   /** Slots per sort field, ascending; built on first use and kept by binary insertion. */
-  private readonly sorted = new Map<ResidentSortField, SlotOrder>();
+  private readonly sorted = new SortOrders<ResidentSortField>((field, a, b) => this.compare(field, a, b));
   private matches = new Uint8Array(0);
   /** Per text column, all slots' text joined into one string, rebuilt after a change on next use. */
   private readonly blobs = new Map<TextColumn, TextBlob>();
@@ -178,7 +178,7 @@ export class ResidentIndex {
     let slot = this.slotOf.get(doc._id);
     if (slot !== undefined) {
       if (this.c.rev[slot]! > rev) return;
-      this.unsort(slot);
+      this.sorted.remove(slot);
     } else {
       slot = this.free.pop() ?? this.c.slots;
       this.slotOf.set(doc._id, slot);
@@ -205,14 +205,14 @@ export class ResidentIndex {
     c.place[slot] = this.intern(doc.placeCode);
     c.phone.set(slot, doc.phone);
     c.ledger.set(slot, ledgerFields(doc));
-    for (const [field, list] of this.sorted) list.insert(this.position(list, slot, field), slot);
+    this.sorted.add(slot);
     this.blobs.clear();
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    this.unsort(slot);
+    this.sorted.remove(slot);
     this.slotOf.delete(id);
     // A free slot matches nothing: its texts are empty and it is in no sort order.
     this.c.id[slot] = '';
@@ -324,7 +324,7 @@ export class ResidentIndex {
     } else total = this.slotOf.size;
     const wholeIdNumber: string[] = [];
     if (whole) for (let slot = 0; slot < slots; slot++) if (matches[slot]) wholeIdNumber.push(c.id[slot]!);
-    const order = this.sortedBy(q.sort);
+    const order = this.sorted.by(q.sort, () => this.slotOf.values());
     const items: ResidentRow[] = [];
     const n = order.length;
     const end = Math.min(total, q.offset + q.limit);
@@ -386,39 +386,6 @@ export class ResidentIndex {
             ? byKey(c.registeredOn[a]!, c.registeredOn[b]!)
             : c.compareUpdatedAt(a, b);
     return result || byKey(c.id[a]!, c.id[b]!);
-  }
-
-  private sortedBy(field: ResidentSortField): SlotOrder {
-    let list = this.sorted.get(field);
-    if (!list) {
-      list = new SlotOrder(this.slotOf.values(), (a, b) => this.compare(field, a, b));
-      this.sorted.set(field, list);
-    }
-    return list;
-  }
-
-  /** Where a slot belongs in a list sorted by a field. */
-  private position(list: SlotOrder, slot: number, field: ResidentSortField): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(field, list.at(mid), slot) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Takes a slot out of every sort order, while its old values still place it. */
-  private unsort(slot: number): void {
-    for (const [field, list] of this.sorted) {
-      const at = this.position(list, slot, field);
-      if (at < list.length && list.at(at) === slot) list.remove(at);
-      else {
-        const i = list.indexOf(slot);
-        if (i >= 0) list.remove(i);
-      }
-    }
   }
 }
 

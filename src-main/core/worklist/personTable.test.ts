@@ -74,6 +74,13 @@ describe('the work list’s people in columns', () => {
     expect([...t.residentIds()]).toEqual([b.id]);
   });
 
+  it('takes a resident document missing fields (one from elsewhere) without failing the whole list', () => {
+    const t = new PersonTable();
+    const r = { ...resident(9), place: undefined, birthDate: undefined, kind: undefined } as unknown as PersonEntry;
+    put(t, r);
+    expect(t.resident(r.id)).toMatchObject({ place: '', birthDate: '', kind: '', name: r.name });
+  });
+
   it('keeps 20,000 residents and their entries in a fraction of an object each', async () => {
     const people = Array.from({ length: 20_000 }, (_, n) => resident(n, { name: `居民${n}`.normalize() }));
     const held: unknown[] = [];

@@ -288,7 +288,7 @@ export class PersonTable {
   }
 
   private setText(slot: number, column: number, text: string): void {
-    this.textColumns[slot * TEXTS + column] = this.texts.of(text);
+    this.textColumns[slot * TEXTS + column] = this.texts.of(typeof text === 'string' ? text : '');
   }
 
   private day(slot: number, column: number): string | null {
@@ -302,7 +302,8 @@ export class PersonTable {
   private setDay(slot: number, column: number, day: string | null): void {
     const at = slot * DAYS + column;
     this.aside.delete(at);
-    const n = day === null ? NONE : dayNumber(day);
+    // Anything but a text (a document from elsewhere missing the field) is no day.
+    const n = typeof day === 'string' ? dayNumber(day) : NONE;
     this.days[at] = n;
     if (n === ASIDE) this.aside.set(at, day!);
   }

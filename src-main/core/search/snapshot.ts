@@ -8,7 +8,7 @@
 // and 60 MB of text, garbage the host kept in its RSS until a full collection came).
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { fileLines } from '../store/savedLines';
 import { isIndexColumns, type IndexColumns } from './residentIndex';
 
 // Bump when the columns or the pinyin keys change: an older snapshot is then rebuilt.
@@ -39,15 +39,12 @@ function legacy(parsed: Line): Snapshot | null {
 
 /** The snapshot, or null when there is none or it cannot be trusted (then the core rebuilds). */
 export async function readSnapshot(file: string): Promise<Snapshot | null> {
-  let stream: fs.ReadStream | null = null;
   try {
     await fs.promises.access(file);
-    stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-    const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
     let seq: number | string | null = null;
     const columns: Record<string, unknown[]> = {};
     let ended = false;
-    for await (const text of lines) {
+    for await (const text of fileLines(file)) {
       const line = JSON.parse(text) as Line;
       if (seq === null) {
         if (!COMPATIBLE.has(line.version ?? 0)) return legacy(line);
@@ -67,8 +64,6 @@ export async function readSnapshot(file: string): Promise<Snapshot | null> {
     return { seq, columns };
   } catch {
     return null;
-  } finally {
-    stream?.destroy();
   }
 }
 

@@ -120,11 +120,13 @@ export class AuditCounts implements Followed {
   }
 
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const saved = await this.saved.load<SavedCounts>(db, SAVED_AUDIT_COUNTS);
-    if (!saved || saved.format !== COUNTS_FORMAT || saved.zone !== zone() || !(saved.seq <= current)) return;
-    for (const [key, n] of saved.counts) this.byKey.set(key, n);
-    this.seq = saved.seq;
-    this.saved.loaded(saved.seq);
+    const apply = (saved: SavedCounts) => {
+      if (saved.format !== COUNTS_FORMAT || saved.zone !== zone() || !(saved.seq <= current)) return false;
+      for (const [key, n] of saved.counts) this.byKey.set(key, n);
+      return true;
+    };
+    const seq = await this.saved.restore(db, SAVED_AUDIT_COUNTS, apply, () => this.byKey.clear());
+    if (seq >= 0) this.seq = seq;
   }
 
   saveIfBehind(db: StationDb, atLeast = 1): void {

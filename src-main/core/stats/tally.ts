@@ -262,15 +262,17 @@ export class Tally {
 
   /** The tally saved at an earlier start, unless it is of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const saved = await this.saved.load<SavedTally>(db, SAVED_TALLY);
-    if (!saved || saved.format !== TALLY_FORMAT || !(saved.seq <= current)) return;
-    for (const [id, a] of saved.attendance) this.setMark(id, a);
-    for (const [id, a] of saved.assignments) this.assignments.set(id, a);
-    for (const [id, t] of saved.sessions) this.sessions.set(id, { place: t.place, startDate: t.startDate, slots: new Map(t.slots) });
-    for (const [id, e] of saved.enrolments) this.setEnrolment(id, e);
-    for (const [id, e] of saved.signIns) this.setSignIn(id, e);
-    this.seq = saved.seq;
-    this.saved.loaded(saved.seq);
+    const apply = (saved: SavedTally) => {
+      if (saved.format !== TALLY_FORMAT || !(saved.seq <= current)) return false;
+      for (const [id, a] of saved.attendance) this.setMark(id, a);
+      for (const [id, a] of saved.assignments) this.assignments.set(id, a);
+      for (const [id, t] of saved.sessions) this.sessions.set(id, { place: t.place, startDate: t.startDate, slots: new Map(t.slots) });
+      for (const [id, e] of saved.enrolments) this.setEnrolment(id, e);
+      for (const [id, e] of saved.signIns) this.setSignIn(id, e);
+      return true;
+    };
+    const seq = await this.saved.restore(db, SAVED_TALLY, apply, () => this.clear());
+    if (seq >= 0) this.seq = seq;
   }
 
   /** Saves the tally if changes came in since it was last saved (the follower, once the feed is quiet). */

@@ -108,6 +108,25 @@ export class SavedCopy {
     return doc;
   }
 
+  /**
+   * Takes the copy saved at an earlier start in, with `apply` (false when it is not for this
+   * database: another format, a later sequence). A copy that fails while taken in (damaged, or
+   * written by hand) counts as none: `clear` undoes what was taken and the facts are read afresh;
+   * a cache never stops the screen it serves. Answers the sequence the facts now hold (-1: none).
+   */
+  async restore<T extends { seq: number }>(db: StationDb, id: string, apply: (saved: T) => boolean, clear: () => void): Promise<number> {
+    const saved = await this.load<T>(db, id);
+    if (!saved || !Number.isSafeInteger(saved.seq) || saved.seq < 0) return -1;
+    try {
+      if (!apply(saved)) return -1;
+    } catch {
+      clear();
+      return -1;
+    }
+    this.loaded(saved.seq);
+    return saved.seq;
+  }
+
   /** The loaded copy was taken in: it holds the changes up to `seq`. */
   loaded(seq: number): void {
     this.seq = seq;

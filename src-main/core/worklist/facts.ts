@@ -273,26 +273,28 @@ export class WorklistFacts {
 
   /** The facts saved at an earlier start, unless of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const saved = await this.saved.load<SavedFacts>(db, SAVED_FACTS);
-    if (!saved || saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return;
-    this.clear();
-    for (const r of saved.residents) this.table.setResident(r.id, r);
-    this.people.load(saved);
-    for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
-    for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
-    for (const [owner, id, v] of saved.withdrawals) this.withdrawals.set(owner, id, v);
-    for (const [id, name] of saved.posts) this.posts.set(id, name);
-    for (const [id, v] of saved.sessions) this.sessions.set(id, v);
-    for (const [owner, id, v] of saved.enrolments) this.enrolments.set(owner, id, v);
-    for (const [target, n] of saved.notices) {
-      this.notices.set(target, n);
-      this.noticeOf.set(n.id, target);
-    }
-    for (const [id, o] of saved.openings) this.openings.set(id, o);
-    for (const [owner, id, v] of saved.recruitEntries) this.recruitEntries.set(owner, id, v);
-    for (const [owner, id, v] of saved.marks) this.marks.set(owner, id, v);
-    this.seq = saved.seq;
-    this.saved.loaded(saved.seq);
+    const apply = (saved: SavedFacts) => {
+      if (saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return false;
+      this.clear();
+      for (const r of saved.residents) this.table.setResident(r.id, r);
+      this.people.load(saved);
+      for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
+      for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
+      for (const [owner, id, v] of saved.withdrawals) this.withdrawals.set(owner, id, v);
+      for (const [id, name] of saved.posts) this.posts.set(id, name);
+      for (const [id, v] of saved.sessions) this.sessions.set(id, v);
+      for (const [owner, id, v] of saved.enrolments) this.enrolments.set(owner, id, v);
+      for (const [target, n] of saved.notices) {
+        this.notices.set(target, n);
+        this.noticeOf.set(n.id, target);
+      }
+      for (const [id, o] of saved.openings) this.openings.set(id, o);
+      for (const [owner, id, v] of saved.recruitEntries) this.recruitEntries.set(owner, id, v);
+      for (const [owner, id, v] of saved.marks) this.marks.set(owner, id, v);
+      return true;
+    };
+    const seq = await this.saved.restore(db, SAVED_FACTS, apply, () => this.clear());
+    if (seq >= 0) this.seq = seq;
   }
 
   /** Saves the facts as they are now (taken at once; later changes wait for the next save). */

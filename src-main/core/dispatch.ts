@@ -10,6 +10,7 @@ import type { Combined } from './app';
 import type { StationLog } from './log/log';
 import type { Session } from './session';
 import { isConflict, type StationDb } from './store/db';
+import { foregroundOf } from './store/foreground';
 import { storageFailure } from './store/storageErrors';
 import { validationError } from './validation';
 
@@ -76,9 +77,17 @@ export function createDispatcher({ apps, db, log, checkSession, indexed }: Dispa
     }
   }
 
+  const foreground = foregroundOf(db);
   return async (session, name, rawArgs) => {
     const started = performance.now();
-    const reply = await unlogged(session, name, rawArgs);
+    // Background steps (saving kept facts) wait while the call is in flight.
+    foreground.enter();
+    let reply: Reply;
+    try {
+      reply = await unlogged(session, name, rawArgs);
+    } finally {
+      foreground.leave();
+    }
     const ms = Math.round(performance.now() - started);
     // The name comes from the untrusted caller: only a known handler's name is written.
     const handler = isHandlerName(name) ? name : '(unknown)';

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Cache } from '../app';
 import type { StationDb } from './db';
 import { getOrNull, keptFolderOf, prefixRange } from './db';
+import { foregroundOf } from './foreground';
 import { readLines, writeLines } from './savedLines';
 
 /** Changes replayed per read. */
@@ -153,7 +154,9 @@ export class SavedCopy {
       this.rev = (await db.put({ ...doc, ...(this.rev ? { _rev: this.rev } : {}) })).rev;
       return;
     }
-    await writeWhole(savedFile(folder, doc._id), (handle) => writeLines(handle, doc));
+    // A slice at a time, each waiting for the calls in flight (store/foreground.ts).
+    const foreground = foregroundOf(db);
+    await writeWhole(savedFile(folder, doc._id), (handle) => writeLines(handle, doc, () => foreground.turn()));
     // The copy an earlier version kept in the database goes once the file holds it.
     if (this.rev) await db.put({ _id: doc._id, _rev: this.rev, _deleted: true });
     this.rev = undefined;

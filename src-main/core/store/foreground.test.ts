@@ -22,6 +22,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 describe('Foreground', () => {
   it('gives a background step its turn at once when no call is in flight, else when the last call ends', async () => {
     const foreground = new Foreground();
+    foreground.limitMs = 60_000;
     expect(await settled(foreground.turn())).toBe(true);
     foreground.enter();
     foreground.enter();
@@ -36,6 +37,7 @@ describe('Foreground', () => {
 
   it('keeps a step waiting through calls that come back to back, and lets it go after its caller has the answer', async () => {
     const foreground = new Foreground();
+    foreground.limitMs = 60_000;
     foreground.enter();
     const turn = foreground.turn();
     // One call ends and the next begins before the event loop turns (a busy caller's loop).
@@ -60,14 +62,18 @@ describe('Foreground', () => {
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(YIELD_LIMIT_MS - 5);
     expect(waited).toBeLessThan(YIELD_LIMIT_MS * 20);
-    // The call is still in flight; its end later releases nothing left over.
+    // The call is still in flight, a long one now: the next steps go on beside it at once.
     expect(foreground.calls).toBe(1);
+    expect(await settled(foreground.turn())).toBe(true);
+    expect(await settled(foreground.turn())).toBe(true);
     foreground.leave();
     expect(foreground.calls).toBe(0);
   });
 
   it('holds a copy being written as lines at its first line while a call is in flight, and finishes it after', async () => {
     const foreground = new Foreground();
+    // Held by the call alone, however slow the machine (not let go as a long call).
+    foreground.limitMs = 60_000;
     const file = path.join(tempDir(), 'copy.json');
     const handle = await fs.promises.open(file, 'w');
     const copy = { seq: 7, rows: Array.from({ length: 10_000 }, (_, i) => [i, `row ${i}`]) };
@@ -90,11 +96,13 @@ describe('a station saving its kept facts', () => {
     const db = openStationDb(dataDir);
     try {
       const foreground = foregroundOf(db);
+      // Held by the call alone, however slow the machine (not let go as a long call).
+      foreground.limitMs = 60_000;
       const copy = new SavedCopy(100);
       const id = '_local/test-facts';
       foreground.enter();
       copy.save(db, { _id: id, seq: 3, rows: Array.from({ length: 10_000 }, (_, i) => i) } as { _id: string; seq: number });
-      await new Promise((resolve) => setTimeout(resolve, YIELD_LIMIT_MS / 2));
+      await new Promise((resolve) => setTimeout(resolve, 50));
       // Not saved while the call is in flight: the file is still being written (its head alone).
       expect(copy.seq).toBe(-1);
       foreground.leave();

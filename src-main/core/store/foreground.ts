@@ -4,21 +4,28 @@
 // 300,000-resident work list's copy is thousands of lines). Measured side by side (bench
 // `--only services` at 100,000): with the lines written between the calls' own reads instead,
 // the timeline's p95 went from 4.7–5.5 ms (the copy written as one JSON text, which froze the
-// call that came then: 141–359 ms) to 10.2–14 ms. A call still in flight after YIELD_LIMIT_MS is
-// a long one (a sync, an export), or calls come back to back: the next step goes ahead beside
-// them, so background work keeps moving.
+// call that came then: 141–359 ms) to 10.2–14 ms. Calls in flight for YIELD_LIMIT_MS are a long
+// one (a sync, an export) or calls back to back: the steps go ahead beside them, so background
+// work keeps moving (and the copy being written is not held in memory for minutes).
 import type { StationDb } from './db';
 
 /** How long a background step waits for the calls in flight before it goes ahead anyway. */
 export const YIELD_LIMIT_MS = 50;
 
 export class Foreground {
+  /** How long a step waits for the calls in flight (a test that holds a call lengthens it). */
+  limitMs = YIELD_LIMIT_MS;
   private inFlight = 0;
+  /** When the calls in flight began to be (the count last rose from none). */
+  private busySince = 0;
+  /** The busySince of calls a step has waited the limit for (a long one). */
+  private longSince = -1;
   private readonly waiting = new Set<() => void>();
   private releasing = false;
 
   /** A call begins. */
   enter(): void {
+    if (this.inFlight === 0) this.busySince = performance.now();
     this.inFlight += 1;
   }
 
@@ -45,16 +52,27 @@ export class Foreground {
     return this.inFlight;
   }
 
-  /** A background step's turn: at once when no call is in flight, else when none is or after YIELD_LIMIT_MS. */
+  /**
+   * A background step's turn: at once when no call is in flight or the calls in flight have
+   * been for YIELD_LIMIT_MS (a long one: the steps go on beside it, as they did before, instead of
+   * one every YIELD_LIMIT_MS for the minutes a sync may take), else when none is in flight or at
+   * that limit.
+   */
   turn(): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
+    const waited = performance.now() - this.busySince;
+    if (this.inFlight === 0 || waited >= this.limitMs || this.longSince === this.busySince) return Promise.resolve();
     return new Promise((resolve) => {
       const go = () => {
         clearTimeout(timer);
         this.waiting.delete(go);
         resolve();
       };
-      const timer = setTimeout(go, YIELD_LIMIT_MS);
+      const timer = setTimeout(() => {
+        // The same calls in flight most of the wait (not a new one just begun; a timer may fire a
+        // little early): a long one.
+        if (this.inFlight > 0 && performance.now() - this.busySince >= this.limitMs / 2) this.longSince = this.busySince;
+        go();
+      }, this.limitMs - waited);
       timer.unref();
       this.waiting.add(go);
     });

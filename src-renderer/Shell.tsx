@@ -1,7 +1,7 @@
 // The screen the station status and route choose, in the frame (shell/Frame.tsx). Before the login
 // (the first chunk, issue 18) that is the login screen, the setup screen (its own chunk) or a
 // notice; a logged-in user's frame, with antd's App, is shell/Session.tsx, loaded after the login
-// (and fetched while the clerk types, station/LoginScreen.tsx prefetchAfterLogin).
+// (and fetched while the clerk types, shell/afterLogin.ts).
 
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +10,10 @@ import { useRoute } from './route';
 import { useStationStatus } from './station/queries';
 import { LoginScreen } from './station/LoginScreen';
 import { Frame, ScreenLoading } from './shell/Frame';
+import { AppMessages, SessionFrame } from './shell/afterLogin';
 import { useCoreEvents } from './shell/useCoreEvents';
 
-const SessionFrame = lazy(() => import('./shell/Session').then((m) => ({ default: m.SessionFrame })));
 // Set up once in a station's life, with the province's place tree (the largest module of all).
-// antd's App (messages and dialogs), at the shell's root once a session or a first-run screen was
-// shown, and kept (see ./shell/AppMessages.tsx).
-const AppMessages = lazy(() => import('./shell/AppMessages').then((m) => ({ default: m.AppMessages })));
 const SetupScreen = lazy(() => import('./station/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const notices = () => import('./shell/Notices');
 const StatusLoading = lazy(() => notices().then((m) => ({ default: m.StatusLoading })));

@@ -1,11 +1,14 @@
 // Every domain screen a route shows, loaded with its route's chunk (issue 18): the login and
 // setup screens and the shell are all the first chunk holds, so a village PC parses Ant Design's
-// tables, ECharts and the print forms only when a clerk opens a screen that uses them.
-import { lazy, type ComponentType } from 'react';
+// tables, ECharts and the print forms only when a clerk opens a screen that uses them. Each is
+// drawn at once, with no loading state, once its module has come (fetched ahead with `preload`,
+// as the login screen does for what the login opens: ./afterLogin.ts).
+import type { ComponentType } from 'react';
+import { loadable } from '../components/loadable';
 
 /** A screen exported by name from a module loaded on first use. */
 function screen<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(async () => ({ default: await load() }));
+  return loadable(load);
 }
 
 export const ResidentsScreen = screen(() => import('../residents/ResidentsScreen').then((m) => m.ResidentsScreen));

@@ -17,23 +17,8 @@ import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
+import { prefetchAfterLogin } from '../shell/afterLogin';
 import { useSetStatus } from './queries';
-
-let prefetched = false;
-
-/**
- * What a login opens: the session's frame (side menu, header), a village's landing screen (待办)
- * and the residents list, its most used screen. Fetched (and their modules run) while the clerk
- * types, so the login does not wait for the files; a failed fetch is tried again when the screen
- * is opened. Once per page.
- */
-export function prefetchAfterLogin(): void {
-  if (prefetched) return;
-  prefetched = true;
-  for (const load of [() => import('../shell/Session'), () => import('../shell/AppMessages'), () => import('../worklist'), () => import('../residents/ResidentsScreen')]) {
-    load().catch(() => undefined);
-  }
-}
 
 /** When the clerk has not started typing: a moment after the form is shown (not while it is being drawn). */
 const PREFETCH_DELAY_MS = 1500;

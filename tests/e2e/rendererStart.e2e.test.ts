@@ -177,6 +177,40 @@ describe("the renderer's start", () => {
     await context.close();
   });
 
+  it('draws what was fetched while the clerk typed at once: no loading state on the way from 登录 to the residents list', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // Every loading state the page draws, and how many times the frame's header is drawn anew.
+    await context.addInitScript(() => {
+      const seen = { loading: 0, headers: 0 };
+      Object.assign(window, { leyeSeen: seen });
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          for (const node of mutation.addedNodes) {
+            if (!(node instanceof HTMLElement)) continue;
+            seen.loading += [node, ...node.querySelectorAll('*')].filter((element) => element.getAttribute('data-testid') === 'screen-loading').length;
+            seen.headers += [node, ...node.querySelectorAll('*')].filter((element) => element.classList.contains('leye-header')).length;
+          }
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('login-name').fill('demo');
+    await page.getByTestId('login-password').fill('demo1234');
+    // The clerk is still typing while the fetched code comes and runs.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    const before = await page.evaluate(() => ({ ...(window as unknown as { leyeSeen: { loading: number; headers: number } }).leyeSeen }));
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-residents').click();
+    await page.getByTestId('resident-row').first().waitFor();
+    const after = await page.evaluate(() => ({ ...(window as unknown as { leyeSeen: { loading: number; headers: number } }).leyeSeen }));
+    expect(after.loading - before.loading).toBe(0);
+    // The login's frame gives way to the session's once (antd's App comes around it then).
+    expect(after.headers - before.headers).toBe(1);
+    await context.close();
+  });
+
   it('keeps the login form\'s behaviour: focus on the login name, required fields, Enter to log in, a refused password cleared', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();

@@ -1,7 +1,10 @@
 // A masked ID or phone number with an eye button. Revealing asks the core (which logs who
-// viewed what) and shows the full value here only; it is never cached or stored.
+// viewed what) and shows the full value here only; it is never cached or stored. The button's hint
+// is the browser's own (`title`), as the list's other cells give theirs: the residents list draws
+// two of these a row, and an antd Tooltip each (a trigger with its observers and popup machinery)
+// was a fifth of the rows' first render on a slow PC (issue 18).
 
-import { App as AntApp, Button, Tooltip } from 'antd';
+import { App as AntApp, Button } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,20 +34,20 @@ export function RevealValue({ id, field, masked }: { id: string; field: 'idNumbe
   };
 
   if (!masked) return null;
+  const hint = value === null ? t('residents.reveal') : t('residents.hide');
   return (
     <span className="leye-mono" style={{ whiteSpace: 'nowrap' }} data-testid={`value-${field}`}>
       {value ?? masked}
-      <Tooltip title={value === null ? t('residents.reveal') : t('residents.hide')}>
-        <Button
-          type="text"
-          size="small"
-          loading={busy}
-          icon={value === null ? <EyeOutlined /> : <EyeInvisibleOutlined />}
-          onClick={(event) => void toggle(event)}
-          aria-label={value === null ? t('residents.reveal') : t('residents.hide')}
-          data-testid={`reveal-${field}`}
-        />
-      </Tooltip>
+      <Button
+        type="text"
+        size="small"
+        loading={busy}
+        icon={value === null ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+        onClick={(event) => void toggle(event)}
+        title={hint}
+        aria-label={hint}
+        data-testid={`reveal-${field}`}
+      />
     </span>
   );
 }

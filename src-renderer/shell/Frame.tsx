@@ -1,14 +1,15 @@
 // The frame every screen sits in, drawn the same before and after the login: the header (title,
 // station, the slots a logged-in user adds, the language switch) and the connection banner. In
-// the first chunk with the login screen (issue 18): only antd's Segmented and Tag, no App, Alert,
-// Result or Spin (the rare states' notices load with ./Notices.tsx when shown).
+// the first chunk with the login screen (issue 18): the switch and the demo tag drawn as antd
+// draws them without its components' code (./plainKit.tsx), no App, Alert, Result or Spin (the
+// rare states' notices load with ./Notices.tsx when shown).
 
-import { Segmented, Tag } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import type { useConnectionState } from '../connection';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { PlainSegmented, PlainTag } from './plainKit';
 
 const DisconnectedBanner = lazy(() => import('./Notices').then((m) => ({ default: m.DisconnectedBanner })));
 const Spinner = lazy(() => import('./Notices').then((m) => ({ default: m.Spinner })));
@@ -49,17 +50,17 @@ export function Frame({
           <span className="leye-station" data-testid="station-name" title={station.placePath.join(' / ')}>
             {station.placePath.slice(-2).join(' · ')}
             {station.demo && (
-              <Tag color="orange" style={{ marginInlineStart: 8 }}>
+              <PlainTag color="orange" style={{ marginInlineStart: 8 }}>
                 {t('app.demoStation')}
-              </Tag>
+              </PlainTag>
             )}
           </span>
         )}
         <span className="leye-spacer" />
         {sync}
-        <Segmented<Language>
-          size="small"
-          data-testid="language-switch"
+        <PlainSegmented<Language>
+          label={t('app.language')}
+          testId="language-switch"
           value={currentLanguage()}
           options={[
             { label: '中文', value: 'zh-CN' },

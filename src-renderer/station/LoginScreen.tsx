@@ -8,7 +8,7 @@
 // Card classes (antd.css) and their theme variables (their style hooks, which in zero-runtime
 // mode only register the variables).
 
-import { Alert, Button, Input } from 'antd';
+import { Button, Input } from 'antd';
 import useCardStyle from 'antd/es/card/style';
 import useFormStyle from 'antd/es/form/style';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -18,6 +18,7 @@ import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { prefetchAfterLogin } from '../shell/afterLogin';
+import { PlainAlert } from '../shell/plainKit';
 import { useSetStatus } from './queries';
 
 /** When the clerk has not started typing: a moment after the form is shown (not while it is being drawn). */
@@ -62,7 +63,8 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
   const setStatus = useSetStatus();
   const [values, setValues] = useState<LoginValues>({ loginName: '', password: '' });
   const [invalid, setInvalid] = useState<Record<Field, boolean>>({ loginName: false, password: false });
-  const [error, setError] = useState<string | null>(null);
+  /** Why the last login was refused, worded when drawn (so in the language switched to since). */
+  const [refused, setRefused] = useState<{ reason: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const [, cardVars] = useCardStyle('ant-card');
   const [, formVars] = useFormStyle('ant-form', 'ant-form-css-var');
@@ -87,11 +89,11 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
     setInvalid(missing);
     if (missing.loginName || missing.password || busy) return;
     setBusy(true);
-    setError(null);
+    setRefused(null);
     try {
       setStatus(await leye.call('auth.login', values));
     } catch (reason) {
-      setError(errorText(t, reason));
+      setRefused({ reason });
       setValues((current) => ({ ...current, password: '' }));
     } finally {
       setBusy(false);
@@ -118,15 +120,9 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
         </div>
         <div className="ant-card-body">
           {demoLogin && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 16 }}
-              data-testid="demo-credentials"
-              title={t('login.demoCredentials', demoLogin)}
-            />
+            <PlainAlert type="info" style={{ marginBottom: 16 }} testId="demo-credentials" title={t('login.demoCredentials', demoLogin)} />
           )}
-          {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="login-error" />}
+          {refused && <PlainAlert type="error" style={{ marginBottom: 16 }} title={errorText(t, refused.reason)} testId="login-error" />}
           <form className={`ant-form ant-form-vertical ant-form-css-var ${formVars}`} noValidate onSubmit={(event) => void submit(event)}>
             <FormItem id="loginName" label={labels.loginName} error={requiredError('loginName')}>
               <Input {...field('loginName')} prefix={<UserOutlined />} autoComplete="username" data-testid="login-name" autoFocus />

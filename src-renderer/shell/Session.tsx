@@ -6,14 +6,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import type { useConnectionState } from '../connection';
 import { errorText } from '../errors';
 import { navigate, routeHash, type Route } from '../route';
-import { STATUS_KEY, useSetStatus } from '../station/queries';
+import { prefetchResidentList } from '../residents/queries';
+import { useSetStatus } from '../station/queries';
 import { SyncIndicator } from '../sync';
 import { ChangePasswordButton } from '../access/ChangePassword';
 import { IdleLock } from '../access/IdleLock';
@@ -48,16 +49,23 @@ function SessionPage({ status, user, route, connection }: SessionProps) {
 
   const logout = async () => {
     try {
-      const loggedOut = await leye.call('auth.logout', {});
-      // What the last user loaded (lists, the audit log) must not show to the next one.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
-      setStatus(loggedOut);
+      // What this user loaded is forgotten as the session ends (useForgetEndedSession, ../Shell.tsx).
+      setStatus(await leye.call('auth.logout', {}));
       navigate({ name: 'home' });
     } catch (error) {
       void message.error(errorText(t, error));
     }
   };
   const onLogout = () => void logout();
+
+  // The residents list's first page, asked for once the frame is drawn and the page is idle, so
+  // the list opens with its rows (../residents/queries.ts); not for a printed form's page.
+  const printing = route.name === 'print';
+  useEffect(() => {
+    if (printing) return;
+    const idle = requestIdleCallback(() => void prefetchResidentList(queryClient), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [queryClient, printing]);
 
   // A printed form is the page itself: A4, no header, nothing around it.
   if (route.name === 'print') {

@@ -18,7 +18,7 @@ import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { prefetchAfterLogin } from '../shell/afterLogin';
-import { PlainAlert } from '../shell/plainKit';
+import { PlainAlert } from '../components/plainKit';
 import { useSetStatus } from './queries';
 
 /** When the clerk has not started typing: a moment after the form is shown (not while it is being drawn). */

@@ -3,7 +3,7 @@
 // 'station.changed' push) just replaces it.
 
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { StationStatus } from '../../shared/rpc/handlers';
 import { leye } from '../bridge';
 import { earlyAnswer, takeEarlyStatus } from './earlyStatus';
@@ -37,4 +37,19 @@ export function useSetStatus() {
 export function useSession() {
   const status = useStationStatus().data;
   return { role: status?.user?.role ?? null, user: status?.user ?? null, station: status?.station ?? null };
+}
+
+/**
+ * Forgets what a user loaded (lists, records, the audit log) once their session ends, however it
+ * ends: the logout button, the idle lock's logout, a restore that logs everyone out, a password
+ * changed in another window. The station status stays. Nothing a user loaded is shown to the next
+ * one, even within the client's staleTime (the residents list is asked for ahead, shell/Session.tsx).
+ */
+export function useForgetEndedSession(loginName: string | null): void {
+  const client = useQueryClient();
+  const previous = useRef(loginName);
+  useEffect(() => {
+    if (previous.current !== null && previous.current !== loginName) client.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
+    previous.current = loginName;
+  }, [client, loginName]);
 }

@@ -28,7 +28,7 @@ const ANTD_APP = 'useApp';
 /**
  * What only antd's Segmented (its default label), Tag (its group of checkable tags) and Alert (its
  * close callback) hold: the header's language switch, the demo tag and the login's notices are
- * drawn with their classes (src-renderer/shell/plainKit.tsx).
+ * drawn with their classes (src-renderer/components/plainKit.tsx).
  */
 const ANTD_SEGMENTED = 'segmented control';
 const ANTD_TAG = 'CheckableTagGroup';
@@ -218,6 +218,54 @@ describe("the renderer's start", () => {
     expect(after.loading - before.loading).toBe(0);
     // The login's frame gives way to the session's once (antd's App comes around it then).
     expect(after.headers - before.headers).toBe(1);
+    await context.close();
+  });
+
+  it('opens the residents list with its rows: its first page was asked for while the work list was shown, and is not asked again', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // Whether the list's body, when first drawn, already held rows.
+    await context.addInitScript(`(() => {
+      const seen = { lists: [] };
+      window.leyeSeen = seen;
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          for (const node of mutation.addedNodes) {
+            if (!(node instanceof HTMLElement)) continue;
+            for (const list of [node, ...node.querySelectorAll('[data-testid="resident-list"]')].filter((e) => e.getAttribute('data-testid') === 'resident-list')) {
+              seen.lists.push(list.querySelectorAll('[data-testid="resident-row"]').length);
+            }
+          }
+        }
+      }).observe(document, { subtree: true, childList: true });
+    })()`);
+    const page = await context.newPage();
+    // The residents searches the page sends over the bridge, and the answers it has had.
+    const searches: number[] = [];
+    const answered = new Set<number>();
+    page.on('websocket', (socket) => {
+      socket.on('framesent', (frame) => {
+        const message = JSON.parse(String(frame.payload)) as { kind?: string; id?: number; name?: string };
+        if (message.kind === 'call' && message.name === 'residents.search') searches.push(message.id!);
+      });
+      socket.on('framereceived', (frame) => {
+        const message = JSON.parse(String(frame.payload)) as { kind?: string; id?: number };
+        if (message.kind === 'result' && message.id !== undefined) answered.add(message.id);
+      });
+    });
+    await page.goto(host.url);
+    await page.getByTestId('login-name').fill('demo');
+    await page.getByTestId('login-password').fill('demo1234');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('worklist-row-village').first().waitFor();
+    // Once the frame is drawn and the page idle, the list's first page is asked for and comes.
+    await expect.poll(() => searches.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => answered.has(searches[0]!)).toBe(true);
+    await page.getByTestId('nav-residents').click();
+    await page.getByTestId('resident-row').first().waitFor();
+    const lists = await page.evaluate<number[]>('window.leyeSeen.lists');
+    expect(lists.length).toBe(1);
+    expect(lists[0]).toBeGreaterThan(0);
+    expect(searches.length).toBe(1);
     await context.close();
   });
 

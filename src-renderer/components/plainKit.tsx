@@ -1,13 +1,15 @@
-// Ant Design's look without its components' code, for the few the first chunk draws around the
-// login (issue 18): the header's language switch (Segmented), the demo station's tag (Tag) and the
-// login's notices (Alert), drawn as antd draws them (the same elements and classes, antd.css's
-// rules) with their theme variables registered by their style hooks, which is all those hooks do
-// in zero-runtime mode. antd's own Segmented, Tag and Alert brought their motion, keyboard,
-// closable and semantic-class machinery into the chunk the login parses and the first render it
-// waits for; the logged-in screens keep using antd's components.
+// Ant Design's look without its components' code (issue 18), where a slow PC waits for it: the
+// header's language switch (Segmented), the demo station's tag (Tag) and the login's notices
+// (Alert) in the chunk the login parses, and the residents list's tags and eye buttons, drawn
+// several dozen times in the list's first rows. Each is drawn as antd draws it (the same
+// elements and classes, antd.css's rules) with its theme variables registered by its style hook,
+// which is all those hooks do in zero-runtime mode. antd's own components bring their motion,
+// keyboard, closable, wave and semantic-class machinery, and each instance runs its context and
+// token hooks; the other screens keep using them.
 
-import { CloseCircleFilled, InfoCircleFilled } from '@ant-design/icons';
+import { CloseCircleFilled, InfoCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import useAlertStyle from 'antd/es/alert/style';
+import useButtonStyle from 'antd/es/button/style';
 import useSegmentedStyle from 'antd/es/segmented/style';
 import useTagStyle from 'antd/es/tag/style';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
@@ -25,13 +27,49 @@ export function PlainAlert({ type, title, style, testId }: { type: 'info' | 'err
   );
 }
 
-/** A filled tag in one of antd's preset colours: antd's `<Tag color>`. */
-export function PlainTag({ color, style, children }: { color: 'orange' | 'green' | 'red'; style?: CSSProperties; children: ReactNode }) {
+/** A filled tag, plain or in one of antd's preset colours: antd's `<Tag>` and `<Tag color>`. */
+export function PlainTag({ color, style, children }: { color?: 'orange' | 'green' | 'red' | 'default'; style?: CSSProperties; children: ReactNode }) {
   const [hashId, cssVarCls] = useTagStyle('ant-tag');
   return (
-    <span className={`ant-tag ant-tag-filled ant-tag-${color} ${hashId} ${cssVarCls}`} style={style}>
+    <span className={`ant-tag ant-tag-filled${color ? ` ant-tag-${color}` : ''} ${hashId} ${cssVarCls}`} style={style}>
       {children}
     </span>
+  );
+}
+
+/**
+ * A small borderless button showing only an icon: antd's `<Button type="text" size="small" icon
+ * loading title aria-label />`. `label` is its name and its hint. While `loading`, antd's spinning
+ * icon takes the icon's place and a click does nothing.
+ */
+export function PlainIconButton({
+  icon,
+  label,
+  loading = false,
+  onClick,
+  testId,
+}: {
+  icon: ReactNode;
+  label: string;
+  loading?: boolean;
+  onClick(event: React.MouseEvent<HTMLButtonElement>): void;
+  testId?: string;
+}) {
+  const [hashId, cssVarCls] = useButtonStyle('ant-btn');
+  return (
+    <button
+      type="button"
+      title={label}
+      aria-label={label}
+      data-testid={testId}
+      className={`ant-btn ${hashId} ${cssVarCls} ant-btn-text ant-btn-color-default ant-btn-variant-text ant-btn-sm ant-btn-icon-only${loading ? ' ant-btn-loading' : ''}`}
+      onClick={(event) => {
+        if (loading) event.preventDefault();
+        else onClick(event);
+      }}
+    >
+      <span className={`ant-btn-icon${loading ? ' ant-btn-loading-icon' : ''}`}>{loading ? <LoadingOutlined /> : icon}</span>
+    </button>
   );
 }
 

@@ -58,13 +58,13 @@ function SessionPage({ status, user, route, connection }: SessionProps) {
   };
   const onLogout = () => void logout();
 
-  // The residents list's first page, asked for once the frame is drawn and the page is idle, so
-  // the list opens with its rows (../residents/queries.ts); not for a printed form's page.
+  // The residents list's first page, asked for once the frame is drawn (after the landing
+  // screen's own query, its effects run first), so the list opens with its rows
+  // (../residents/queries.ts); not for a printed form's page.
   const printing = route.name === 'print';
   useEffect(() => {
     if (printing) return;
-    const idle = requestIdleCallback(() => void prefetchResidentList(queryClient), { timeout: 3000 });
-    return () => cancelIdleCallback(idle);
+    void prefetchResidentList(queryClient);
   }, [queryClient, printing]);
 
   // A printed form is the page itself: A4, no header, nothing around it.

@@ -257,7 +257,7 @@ describe("the renderer's start", () => {
     await page.getByTestId('login-password').fill('demo1234');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('worklist-row-village').first().waitFor();
-    // Once the frame is drawn and the page idle, the list's first page is asked for and comes.
+    // Once the frame is drawn, the list's first page is asked for and comes.
     await expect.poll(() => searches.length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => answered.has(searches[0]!)).toBe(true);
     await page.getByTestId('nav-residents').click();

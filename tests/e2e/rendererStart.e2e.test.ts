@@ -203,10 +203,13 @@ describe("the renderer's start", () => {
       }).observe(document, { subtree: true, childList: true });
     })()`);
     const page = await context.newPage();
+    const scripts = recordScripts(page);
     await page.goto(host.url);
     await page.getByTestId('login-name').fill('demo');
     await page.getByTestId('login-password').fill('demo1234');
-    // The clerk is still typing while the fetched code comes and runs.
+    // The clerk is still typing while the fetched code comes and runs. The screens' files are
+    // asked for only once the list of them has run: the network can be quiet before they are.
+    await expect.poll(() => scripts.map((script) => script.name.replace(/-[\w-]{8}\.js$/, '')), { timeout: 30_000 }).toEqual(expect.arrayContaining(['Session', 'AppMessages', 'worklist', 'ResidentsScreen']));
     await page.waitForLoadState('networkidle');
     await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
     const seen = () => page.evaluate<{ loading: number; headers: number }>('({ ...window.leyeSeen })');

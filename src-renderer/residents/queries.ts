@@ -37,7 +37,7 @@ export function useResident(id: string | null, editing = false) {
 type ListArgs = Omit<ArgsOf<'residents.search'>, 'offset' | 'limit'>;
 
 /** Residents a page of the list holds. */
-export const RESIDENT_PAGE = 100;
+const RESIDENT_PAGE = 100;
 /** The list as it opens: no search, no filter, the most recently changed first. */
 export const RESIDENT_LIST_OPENING = { query: '', sort: 'updatedAt', order: 'desc' } as const satisfies ListArgs;
 

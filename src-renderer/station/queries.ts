@@ -41,9 +41,9 @@ export function useSession() {
 
 /**
  * Forgets what a user loaded (lists, records, the audit log) once their session ends, however it
- * ends: the logout button, the idle lock's logout, a restore that logs everyone out, a password
- * changed in another window. The station status stays. Nothing a user loaded is shown to the next
- * one, even within the client's staleTime (the residents list is asked for ahead, shell/Session.tsx).
+ * ends: the logout button, or the core ending it (a restore logs every window out). The station
+ * status stays. Nothing a user loaded is shown to the next one, even within the client's
+ * staleTime (the residents list is asked for ahead, shell/Session.tsx).
  */
 export function useForgetEndedSession(loginName: string | null): void {
   const client = useQueryClient();

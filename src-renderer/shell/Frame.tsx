@@ -1,8 +1,8 @@
 // The frame every screen sits in, drawn the same before and after the login: the header (title,
 // station, the slots a logged-in user adds, the language switch) and the connection banner. In
 // the first chunk with the login screen (issue 18): the switch and the demo tag drawn as antd
-// draws them without its components' code (../components/plainKit.tsx), no App, Alert, Result or Spin (the
-// rare states' notices load with ./Notices.tsx when shown).
+// draws them without its components' code (../components/plainKit.tsx), no App, Alert, Result
+// or Spin (the rare states' notices load with ./Notices.tsx when shown).
 
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

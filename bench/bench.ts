@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Core, type Session } from '../src-main/core/core';
 import { fakeResidents } from '../src-main/core/station/demo';
 import { durabilityStats } from '../src-main/core/store/durableLeveldown';
+import { settledHeapUsed } from '../src-main/core/testing/heap';
 import { startBenchHost, timeSearches } from './host';
 import { benchLoad } from './load';
 import { benchPostsAndTraining } from './postsTraining';
@@ -18,7 +19,7 @@ import { benchSync, benchTownshipPull } from './sync';
 import { benchServices } from './services';
 import { benchPayroll } from './payroll';
 import { RENDERER_TARGETS, benchRenderer, onlyRenderer } from './renderer';
-import { benchMemory, hostMemory, hostMemoryFigures, rssTargetMb, searchIndexMb } from './memoryBreakdown';
+import { benchMemory, hostMemory, hostMemoryFigures, measureSearchIndex, rssTargetMb, searchIndexMb } from './memoryBreakdown';
 import { MEMORY_PROBE_ARGS, idleRssMb, rssFileMb, rssMb } from './memory';
 import { percentile, printTargets, timed } from './stats';
 import { ISSUE18_TARGETS, seedOtherDomains, timeAuditFirstPage } from './bigStation';
@@ -51,6 +52,20 @@ async function newStation(dataDir: string, durable: boolean): Promise<{ core: Co
  */
 async function awake(station: { core: Core; session: Session }): Promise<void> {
   await station.core.call(station.session, 'auth.unlock', { password: 'bench-password' });
+}
+
+/** How many changes each copy kept in the data folder's `kept/` is behind the database (the host's start reads them). */
+function keptLag(dataDir: string, seq: number): string {
+  const folder = path.join(dataDir, 'kept');
+  if (!fs.existsSync(folder)) return 'none';
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => {
+      const head = fs.readFileSync(path.join(folder, f), 'utf8').slice(0, 400);
+      return `${f.replace(/\.json$/, '')} ${seq - Number(/"seq":(\d+)/.exec(head)?.[1] ?? NaN)} behind`;
+    })
+    .join(', ');
 }
 
 /** Registrations nobody at the station has yet (a different seed and county). */
@@ -135,6 +150,7 @@ async function main(): Promise<void> {
   // Issue 18: `--only memory [--records full]`, where the core host's memory goes.
   // Issue 18: `--only start --keep DIR`: the host's cold start, first list page and audit pages on a station kept by `--only memory` (builds side by side).
   if (option('--only') === 'start') return void console.log(JSON.stringify(await benchStart(option('--keep') ?? '')));
+  if (option('--only') === 'search-index') return void console.log(JSON.stringify(await measureSearchIndex(option('--keep') ?? '')));
   if (option('--only') === 'memory') return void console.log(JSON.stringify(await benchMemory(DOCS, (option('--records') ?? 'marks') as 'marks' | 'full' | 'all', option('--keep'), option('--host-args')?.split(' ').filter(Boolean))));
   if (args.includes('--scale') || option('--only') === 'scale') return void console.log(JSON.stringify(await benchScale(option('--sizes')?.split(',').map(Number) ?? DEFAULT_SCALE_SIZES)));
   if (option('--only') === 'load') return void console.log(JSON.stringify(await benchLoad(Number(option('--stations') ?? 50), Number(option('--residents') ?? 300))));
@@ -194,10 +210,14 @@ async function main(): Promise<void> {
   const print = await benchPrint();
   await awake(big);
   const sheets = await benchSheets(big, DOCS);
+  const closedAt = Number((await big.core.db.info()).update_seq);
   await big.core.close();
+  console.log(`kept copies at the host's start (database at sequence ${closedAt}): ${keptLag(dataDir, closedAt)}`);
 
   // 4. Cold start of the core host process on the big station, then everything over its WebSocket.
-  const searchIndex = await searchIndexMb(dataDir);
+  const searchIndex = searchIndexMb(dataDir);
+  // What the big station's close freed in this process is collected now, not while the host's figures are taken (they are timed here).
+  await settledHeapUsed();
   const { child, client, close, coldStartMs, loginAfterStartMs, listFirstMs } = await startBenchHost(dataDir, MEMORY_PROBE_ARGS, ['ignore', 'pipe', 'inherit', 'ipc']);
   console.log(`cold start to first answer: ${coldStartMs} ms (logged in ${loginAfterStartMs} ms after the spawn); first list page after start: ${listFirstMs} ms`);
   const auditFirstPage = await timeAuditFirstPage((name, a) => client.call(name as 'audit.list', a as never));

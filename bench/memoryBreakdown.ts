@@ -3,6 +3,7 @@
 // training as the full benchmark does, `all` every domain's documents of the full run's big station), starts the core host as section 4 does, and reports its
 // RSS split into V8 heap, external memory and the rest (LevelDB, code, malloc), the search index
 // measured alone, and a heap snapshot's biggest retainers.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,11 +27,24 @@ async function settled(): Promise<number> {
   return (await settledHeapUsed()) + process.memoryUsage().arrayBuffers;
 }
 
-/** The search index alone: its snapshot loaded into a fresh index in this process, heap used and array buffers before and after (after full collections). */
-export async function searchIndexMb(dataDir: string): Promise<number> {
+/**
+ * The search index alone: its snapshot loaded into a fresh index, heap used and array buffers
+ * before and after (after full collections), in a process of its own (`--only search-index`). In
+ * the benchmark's own process, which has just closed the big station, what that station's close
+ * frees meanwhile made the difference negative (-18 MB in one 100,000 run).
+ */
+export function searchIndexMb(dataDir: string): number {
+  const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--only', 'search-index', '--keep', dataDir], { encoding: 'utf8' });
+  const figure = /"mem_search_index_mb":(-?\d+)/.exec(child.stdout)?.[1];
+  if (child.status !== 0 || figure === undefined) throw new Error(`measuring the search index failed: ${child.stderr}`);
+  return Number(figure);
+}
+
+/** `--only search-index --keep DIR`: what `searchIndexMb` runs in its own process. */
+export async function measureSearchIndex(dataDir: string): Promise<{ mem_search_index_mb: number }> {
   const before = await settled();
   const snapshot = await readSnapshot(path.join(dataDir, 'search-index.json'));
-  if (!snapshot) return 0;
+  if (!snapshot) return { mem_search_index_mb: 0 };
   const index = new ResidentIndex();
   index.load(snapshot.columns);
   // What a search and the four sorts build (text blobs, sort orders) counts too.
@@ -39,7 +53,7 @@ export async function searchIndexMb(dataDir: string): Promise<number> {
   snapshot.columns = null as never;
   const after = await settled();
   if (index.size < 0) throw new Error('unreachable: keeps the index alive until measured');
-  return Math.round((after - before) / 1048576);
+  return { mem_search_index_mb: Math.round((after - before) / 1048576) };
 }
 
 /** Issue 18's RSS target: 200 MB at 100,000 residents, at most twice that at 300,000. */
@@ -100,7 +114,9 @@ export async function benchMemory(docs: number, records: 'marks' | 'full' | 'all
 }
 
 async function measureHost(dataDir: string, docs: number, hostArgs: string[], remove: boolean) {
-  const searchIndex = await searchIndexMb(dataDir);
+  const searchIndex = searchIndexMb(dataDir);
+  // What the station's close freed in this process is collected now, not while the host's figures are taken.
+  await settled();
   const { child, client, close } = await startBenchHost(dataDir, [...MEMORY_PROBE_ARGS, ...hostArgs], ['ignore', 'pipe', 'inherit', 'ipc']);
   try {
     // The clerk's landing screen first: the work list (its facts, the waiting set, loaded in the host).

@@ -88,7 +88,8 @@ export class AuditCounts implements Followed {
     this.byKey.set(key, (this.byKey.get(key) ?? 0) + 1);
   }
 
-  async refresh(db: StationDb): Promise<void> {
+  async refresh(db: StationDb, background = false): Promise<void> {
+    if (!background) this.saved.hurry();
     // A catch-up already going on (the follower's) may have started before the latest writes: then another follows it.
     const target = Number((await db.info()).update_seq);
     for (let round = 0; round < 3; round++) {

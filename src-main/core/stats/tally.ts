@@ -5,7 +5,7 @@ import type { RegistrationKind } from '../../../shared/residents/schema';
 import type { StatsGroup } from '../../../shared/stats/contract';
 import { ID_PREFIX, type AssignmentDoc, type AttendanceDoc, type EnrolmentDoc, type ResidentDoc, type SignInDoc, type TrainingDoc } from '../store/docs';
 import type { StationDb } from '../store/db';
-import { SavedCopy, readFactsTo } from '../store/keptFacts';
+import { SavedCopy, readFactsTo, takeInSlices, type Step } from '../store/keptFacts';
 import { add, isEligible, nextMonth, sessionFinished, type Facts } from './facts';
 
 /**
@@ -243,7 +243,8 @@ export class Tally {
    * Brings the tally to the database's current update_seq: nothing to do when it is there, the
    * changes since otherwise, or a fresh read by type when too much changed (a seeded station).
    */
-  async refresh(db: StationDb): Promise<void> {
+  async refresh(db: StationDb, background = false): Promise<void> {
+    if (!background) this.saved.hurry();
     // A catch-up already going on (the follower's) may have started before the latest writes: then another follows it.
     const target = Number((await db.info()).update_seq);
     for (let round = 0; round < 3; round++) {
@@ -262,13 +263,13 @@ export class Tally {
 
   /** The tally saved at an earlier start, unless it is of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const apply = (saved: SavedTally) => {
+    const apply = async (saved: SavedTally, step: Step) => {
       if (saved.format !== TALLY_FORMAT || !(saved.seq <= current)) return false;
-      for (const [id, a] of saved.attendance) this.setMark(id, a);
-      for (const [id, a] of saved.assignments) this.assignments.set(id, a);
-      for (const [id, t] of saved.sessions) this.sessions.set(id, { place: t.place, startDate: t.startDate, slots: new Map(t.slots) });
-      for (const [id, e] of saved.enrolments) this.setEnrolment(id, e);
-      for (const [id, e] of saved.signIns) this.setSignIn(id, e);
+      await takeInSlices(saved.attendance, ([id, a]) => this.setMark(id, a), step);
+      await takeInSlices(saved.assignments, ([id, a]) => this.assignments.set(id, a), step);
+      await takeInSlices(saved.sessions, ([id, t]) => this.sessions.set(id, { place: t.place, startDate: t.startDate, slots: new Map(t.slots) }), step);
+      await takeInSlices(saved.enrolments, ([id, e]) => this.setEnrolment(id, e), step);
+      await takeInSlices(saved.signIns, ([id, e]) => this.setSignIn(id, e), step);
       return true;
     };
     const seq = await this.saved.restore(db, SAVED_TALLY, apply, () => this.clear());

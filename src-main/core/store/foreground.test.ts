@@ -1,12 +1,13 @@
 // The calls go first: a background step waits while a call is in flight (up to a limit), the
-// dispatcher counts every call, and a kept copy's file is written between calls, not during them.
+// dispatcher counts every call, and a kept copy's file is written between calls, not during them,
+// and taken in at a start behind them (unless a call waits for it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { closedAfterEach, tempDir } from '../testing/fixtures';
 import { KEPT_FOLDER, openStationDb } from './db';
 import { Foreground, foregroundOf, YIELD_LIMIT_MS } from './foreground';
-import { SavedCopy, savedFile } from './keptFacts';
+import { SavedCopy, savedFile, takeInSlices } from './keptFacts';
 import { writeLines } from './savedLines';
 
 const open = closedAfterEach();
@@ -108,6 +109,60 @@ describe('a station saving its kept facts', () => {
       foreground.leave();
       await vi.waitUntil(() => copy.seq === 3, { timeout: 2_000 });
       expect(fs.readFileSync(savedFile(path.join(dataDir, KEPT_FOLDER), id), 'utf8').split('\n').filter(Boolean)).toHaveLength(42);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('a station taking its kept facts in at a start', () => {
+  const ID = '_local/test-facts';
+  const ENTRIES = 20_000;
+
+  /** A station database with a saved copy of ENTRIES entries, and a fresh copy to take it in. */
+  async function savedStation() {
+    const db = openStationDb(tempDir());
+    const saving = new SavedCopy(100);
+    saving.save(db, { _id: ID, seq: 3, rows: Array.from({ length: ENTRIES }, (_, i) => i) } as { _id: string; seq: number });
+    await vi.waitUntil(() => saving.seq === 3, { timeout: 5_000 });
+    const foreground = foregroundOf(db);
+    // Held by the call alone, however slow the machine (not let go as a long call).
+    foreground.limitMs = 60_000;
+    const taken: number[] = [];
+    const copy = new SavedCopy(100);
+    const restore = () => copy.restore<{ seq: number; rows: number[] }>(db, ID, async (saved, step) => (await takeInSlices(saved.rows, (n) => taken.push(n), step), true), () => (taken.length = 0));
+    return { db, foreground, copy, taken, restore };
+  }
+
+  it('takes the copy in behind the calls in flight, and all of it once they are answered', async () => {
+    const { db, foreground, taken, restore } = await savedStation();
+    try {
+      foreground.enter();
+      const restoring = restore();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await settled(restoring)).toBe(false);
+      expect(taken.length).toBeLessThan(ENTRIES);
+      foreground.leave();
+      expect(await restoring).toBe(3);
+      expect(taken).toHaveLength(ENTRIES);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('stops waiting for the calls in flight once a call waits for the facts themselves', async () => {
+    const { db, foreground, copy, taken, restore } = await savedStation();
+    try {
+      // The call in flight is the one that asked for the facts (the statistics' first opening).
+      foreground.enter();
+      const restoring = restore();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await settled(restoring)).toBe(false);
+      copy.hurry();
+      expect(await restoring).toBe(3);
+      expect(taken).toHaveLength(ENTRIES);
+      expect(foreground.calls).toBe(1);
+      foreground.leave();
     } finally {
       await db.close();
     }

@@ -64,12 +64,13 @@ export class LinesReader<T extends object> {
 }
 
 /** The lines of a file, read a megabyte at a time (readline took a quarter longer here); the search index's snapshot is read with it too. */
-export async function* fileLines(file: string): AsyncGenerator<string> {
+export async function* fileLines(file: string, step?: () => Promise<void>): AsyncGenerator<string> {
   const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
   try {
     // The start of a line not ended yet, in the chunks it spans (joined once: an earlier version's copy is one line of 100 MB).
     let pending: Buffer[] = [];
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      await step?.();
       let start = 0;
       let end = chunk.indexOf(10);
       if (end < 0) {
@@ -95,12 +96,12 @@ export async function* fileLines(file: string): AsyncGenerator<string> {
   }
 }
 
-/** A saved copy's file read a line at a time; null when there is none or it cannot be trusted. */
-export async function readLines<T extends object>(file: string): Promise<T | null> {
+/** A saved copy's file read a line at a time (`step` before each megabyte's lines); null when there is none or it cannot be trusted. */
+export async function readLines<T extends object>(file: string, step?: () => Promise<void>): Promise<T | null> {
   try {
     await fs.promises.access(file);
     const reader = new LinesReader<T>();
-    for await (const text of fileLines(file)) if (!reader.take(text)) return null;
+    for await (const text of fileLines(file, step)) if (!reader.take(text)) return null;
     return reader.result();
   } catch {
     return null;

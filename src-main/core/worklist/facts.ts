@@ -11,7 +11,7 @@ import { PREFIX } from '../../../shared/documents/registry';
 import type { openingSchema, recruitEntrySchema } from '../../../shared/documents/schemasPostCycle';
 import type { AssignmentFact, CourseFact, MarkFact, NoticeFact } from '../../../shared/worklist/rules';
 import type { StationDb } from '../store/db';
-import { SavedCopy, readFactsTo } from '../store/keptFacts';
+import { SavedCopy, readFactsTo, takeInSlices, type Step } from '../store/keptFacts';
 import type { AssignmentDoc, EnrolmentDoc, PostDoc, TrainingDoc } from '../store/docs';
 import { Grouped } from './grouped';
 import { PersonEntries, type SavedPerson } from './personEntries';
@@ -259,6 +259,8 @@ export class WorklistFacts {
 
   /** Brings the facts to the database's current sequence: the changes since, or a fresh read by type. */
   refresh(db: StationDb): Promise<void> {
+    // Whoever asks waits for the answer (the work list's screen, the heartbeat's counts): a saved copy is taken in without waiting for other calls.
+    this.saved.hurry();
     this.refreshing ??= this.catchUp(db).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
@@ -273,24 +275,25 @@ export class WorklistFacts {
 
   /** The facts saved at an earlier start, unless of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    const apply = (saved: SavedFacts) => {
+    // Taken in a slice at a time (calls that come meanwhile go first); the list is computed once all of it is in.
+    const apply = async (saved: SavedFacts, step: Step) => {
       if (saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return false;
       this.clear();
-      for (const r of saved.residents) this.table.setResident(r.id, r);
-      this.people.load(saved);
-      for (const [owner, id, v] of saved.assignments) this.assignments.set(owner, id, v);
-      for (const [owner, id, v] of saved.exits) this.exits.set(owner, id, v);
-      for (const [owner, id, v] of saved.withdrawals) this.withdrawals.set(owner, id, v);
-      for (const [id, name] of saved.posts) this.posts.set(id, name);
-      for (const [id, v] of saved.sessions) this.sessions.set(id, v);
-      for (const [owner, id, v] of saved.enrolments) this.enrolments.set(owner, id, v);
-      for (const [target, n] of saved.notices) {
+      await takeInSlices(saved.residents, (r) => this.table.setResident(r.id, r), step);
+      await this.people.load(saved, (list, take) => takeInSlices(list, take, step));
+      await takeInSlices(saved.assignments, ([owner, id, v]) => this.assignments.set(owner, id, v), step);
+      await takeInSlices(saved.exits, ([owner, id, v]) => this.exits.set(owner, id, v), step);
+      await takeInSlices(saved.withdrawals, ([owner, id, v]) => this.withdrawals.set(owner, id, v), step);
+      await takeInSlices(saved.posts, ([id, name]) => this.posts.set(id, name), step);
+      await takeInSlices(saved.sessions, ([id, v]) => this.sessions.set(id, v), step);
+      await takeInSlices(saved.enrolments, ([owner, id, v]) => this.enrolments.set(owner, id, v), step);
+      await takeInSlices(saved.notices, ([target, n]) => {
         this.notices.set(target, n);
         this.noticeOf.set(n.id, target);
-      }
-      for (const [id, o] of saved.openings) this.openings.set(id, o);
-      for (const [owner, id, v] of saved.recruitEntries) this.recruitEntries.set(owner, id, v);
-      for (const [owner, id, v] of saved.marks) this.marks.set(owner, id, v);
+      }, step);
+      await takeInSlices(saved.openings, ([id, o]) => this.openings.set(id, o), step);
+      await takeInSlices(saved.recruitEntries, ([owner, id, v]) => this.recruitEntries.set(owner, id, v), step);
+      await takeInSlices(saved.marks, ([owner, id, v]) => this.marks.set(owner, id, v), step);
       return true;
     };
     const seq = await this.saved.restore(db, SAVED_FACTS, apply, () => this.clear());

@@ -112,7 +112,7 @@ describe('a person’s entries as the work list keeps them', () => {
     const e = new PersonEntries();
     await write(e, service(1, '2026-10-03'), service(2, '2026-10-20', { corrects: serviceId(1) }));
     const copy = new PersonEntries();
-    copy.load(JSON.parse(JSON.stringify(e.saved())) as ReturnType<PersonEntries['saved']>);
+    await copy.load(JSON.parse(JSON.stringify(e.saved())) as ReturnType<PersonEntries['saved']>, async (list, take) => list.forEach((entry) => take(entry)));
     expect(copy.services(OWNER)).toEqual(e.services(OWNER));
     expect(await copy.settle(db!)).toEqual([OWNER]);
     expect(copy.services(OWNER).lastService).toBe('2026-10-20');

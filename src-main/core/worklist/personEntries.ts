@@ -186,11 +186,12 @@ export class PersonEntries {
     return { people, unsure: [...this.unsure] };
   }
 
-  load(saved: { people: SavedPerson[]; unsure: string[] }): void {
+  /** Takes a saved copy in; `each` goes through a list (the saved facts take theirs in slices). */
+  async load(saved: { people: SavedPerson[]; unsure: string[] }, each: <T>(list: T[], take: (entry: T) => void) => Promise<void>): Promise<void> {
     this.clear();
-    for (const [owner, places, lastService, open, awaited, last, lastOwn] of saved.people) {
+    await each(saved.people, ([owner, places, lastService, open, awaited, last, lastOwn]) => {
       this.keep(owner, { places: sharedText(places), lastService: day(lastService), open: open && open.map((e) => compact(e.id, e)), awaited, last: day(last), lastOwn: day(lastOwn) });
-    }
-    for (const owner of saved.unsure) this.unsure.add(owner);
+    });
+    await each(saved.unsure, (owner) => this.unsure.add(owner));
   }
 }

@@ -275,7 +275,7 @@ export class WorklistFacts {
 
   /** The facts saved at an earlier start, unless of a later sequence than this database has. */
   private async loadSaved(db: StationDb, current: number): Promise<void> {
-    // Taken in a slice at a time (calls that come meanwhile go first); the list is computed once all of it is in.
+    // Taken in a slice at a time (the event loop turns between slices: other calls are answered meanwhile); the list is computed once all of it is in.
     const apply = async (saved: SavedFacts, step: Step) => {
       if (saved.format !== FACTS_FORMAT || !(saved.seq <= current)) return false;
       this.clear();

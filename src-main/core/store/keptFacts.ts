@@ -123,8 +123,9 @@ export class SavedCopy {
 
   /**
    * A step of taking a copy in: the event loop turns, then, unless a call waits for these facts,
-   * the calls in flight go first (up to START_YIELD_LIMIT_MS), so the first calls after a start do
-   * not wait behind the loading of facts they do not read.
+   * the calls in flight go first (up to START_YIELD_LIMIT_MS, or the foreground's own limit where a
+   * test has made it longer), so the first calls after a start do not wait behind the loading of
+   * facts they do not read.
    */
   private step(db: StationDb): Step {
     return async () => {

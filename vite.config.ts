@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { accessLists, themeStylesheet } from './vite.plugins.ts';
 
 /**
  * The page's first script (src-renderer/boot.ts, issue 18) is an entry of its own, put in
@@ -69,7 +70,7 @@ const start = startChunks();
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react(), bootScript(), start.plugin],
+  plugins: [react(), themeStylesheet(), accessLists(), bootScript(), start.plugin],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -2,9 +2,9 @@
 // browser preview exactly as a user starts it, on the demo station), opened in headless Chromium
 // with the CPU throttled 4× through the DevTools protocol. Each sample is a fresh browser context
 // (an empty cache, as after a restart of the app). Beside each sample of the app, two pages measured
-// the same way show the floor of the machine at that minute: a login form in plain HTML, and one
-// drawn with React and Ant Design as the app does but holding nothing of the app
-// (bench/rendererFloor).
+// the same way show the floor of the machine at that minute: a login form in plain HTML, one drawn
+// by React alone with antd.css's classes (as the app's login screen is drawn), and one drawn with
+// React and Ant Design's components, holding nothing of the app (bench/rendererFloor).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -31,14 +31,17 @@ function median(values: number[]): number {
 }
 
 /** Builds the floor pages (bench/rendererFloor) with the project's Vite and serves them on 127.0.0.1. */
-async function floorPages(): Promise<{ plain: string; antd: string; close: () => void }> {
+async function floorPages(): Promise<{ plain: string; react: string; antd: string; close: () => void }> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'leye-bench-floor-'));
-  const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'bench/rendererFloor/vite.config.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, LEYE_FLOOR_OUT: out },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (built.status !== 0) throw new Error('the floor pages did not build');
+  // Two builds, so the React page shares no chunk with the antd page (plain.html has no script).
+  for (const [pages, keep] of [['index,plain', '0'], ['react', '1']] as const) {
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'bench/rendererFloor/vite.config.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, LEYE_FLOOR_OUT: out, LEYE_FLOOR_PAGES: pages, LEYE_FLOOR_KEEP: keep },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error(`the floor pages (${pages}) did not build`);
+  }
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
   const server = http.createServer((req, res) => {
     const file = path.join(out, path.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
@@ -50,6 +53,7 @@ async function floorPages(): Promise<{ plain: string; antd: string; close: () =>
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     plain: `${base}/plain.html`,
+    react: `${base}/react.html`,
     antd: `${base}/index.html`,
     close: () => {
       server.close();
@@ -133,6 +137,7 @@ export async function benchRenderer(samples = 5): Promise<{
   renderer_list_4x_ms: number;
   renderer_login_js_gzip_kb: number;
   renderer_floor_html_4x_ms: number;
+  renderer_floor_react_4x_ms: number;
   renderer_floor_antd_4x_ms: number;
 }> {
   const floor = await floorPages();
@@ -152,14 +157,17 @@ export async function benchRenderer(samples = 5): Promise<{
     await setup.context().close();
     // Warm-up: the host's disk cache and Chromium's first start.
     await floorSample(browser, floor.plain);
+    await floorSample(browser, floor.react);
     await floorSample(browser, floor.antd);
     await sample(browser, url);
     const runs = [];
     const plain: number[] = [];
+    const react: number[] = [];
     const antd: number[] = [];
-    // The three pages take turns, so each minute's speed of the machine shows in all of them.
+    // The four pages take turns, so each minute's speed of the machine shows in all of them.
     for (let i = 0; i < samples; i++) {
       plain.push(await floorSample(browser, floor.plain));
+      react.push(await floorSample(browser, floor.react));
       antd.push(await floorSample(browser, floor.antd));
       runs.push(await sample(browser, url));
     }
@@ -168,11 +176,13 @@ export async function benchRenderer(samples = 5): Promise<{
       renderer_list_4x_ms: median(runs.map((r) => r.list)),
       renderer_login_js_gzip_kb: Math.round(median(runs.map((r) => r.jsGzipBytes)) / 1024),
       renderer_floor_html_4x_ms: median(plain),
+      renderer_floor_react_4x_ms: median(react),
       renderer_floor_antd_4x_ms: median(antd),
     };
     console.log(
       `renderer floor (CPU ×${THROTTLE}, taking turns with the app): a login form in plain HTML usable ${figures.renderer_floor_html_4x_ms} ms [${plain.map(Math.round).join(', ')}]; ` +
-        `drawn with React and Ant Design alone (bench/rendererFloor) ${figures.renderer_floor_antd_4x_ms} ms [${antd.map(Math.round).join(', ')}]`,
+        `drawn by React alone with antd.css's classes ${figures.renderer_floor_react_4x_ms} ms [${react.map(Math.round).join(', ')}]; ` +
+        `with React and Ant Design's components (bench/rendererFloor) ${figures.renderer_floor_antd_4x_ms} ms [${antd.map(Math.round).join(', ')}]`,
     );
     console.log(`renderer (CPU ×${THROTTLE}, median of ${samples}): page opened → login usable ${figures.renderer_login_4x_ms} ms [${runs.map((r) => Math.round(r.login)).join(', ')}]`);
     console.log(`renderer (CPU ×${THROTTLE}): 登录 clicked → 待办 → 居民 clicked → first resident row ${figures.renderer_list_4x_ms} ms [${runs.map((r) => Math.round(r.list)).join(', ')}]`);

@@ -24,7 +24,7 @@ const outputs = [
   'dist/host/utility-host.cjs',
   'dist/renderer/index.html',
 ].map((file) => path.join(root, file));
-const sources = ['src-main', 'shared', 'src-renderer', 'scripts/build-node.mjs', 'vite.config.ts', 'package.json'].map((file) =>
+const sources = ['src-main', 'shared', 'src-renderer', 'scripts/build-node.mjs', 'vite.config.ts', 'vite.plugins.ts', 'package.json'].map((file) =>
   path.join(root, file),
 );
 

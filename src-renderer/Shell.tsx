@@ -1,7 +1,8 @@
 // The screen the station status and route choose, in the frame (shell/Frame.tsx). Before the login
 // (the first chunk, issue 18) that is the login screen, the setup screen (its own chunk) or a
-// notice; a logged-in user's frame, with antd's App, is shell/Session.tsx, loaded after the login
-// (and fetched while the clerk types, shell/afterLogin.ts).
+// notice; a logged-in user's frame is shell/Session.tsx, loaded after the login (and fetched while
+// the clerk types, shell/afterLogin.ts). antd's ConfigProvider and App (shell/AntdRoot.tsx) wrap
+// every screen but the login screen, which is drawn with none of antd's code.
 
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { useRoute } from './route';
 import { useForgetEndedSession, useStationStatus } from './station/queries';
 import { LoginScreen } from './station/LoginScreen';
 import { Frame, ScreenLoading } from './shell/Frame';
-import { AppMessages, SessionFrame } from './shell/afterLogin';
+import { AntdRoot, SessionFrame } from './shell/afterLogin';
 import { useCoreEvents } from './shell/useCoreEvents';
 
 // Set up once in a station's life, with the province's place tree (the largest module of all).
@@ -28,10 +29,11 @@ export function Shell() {
   const route = useRoute();
   const user = data?.setUp ? data.user : null;
   useForgetEndedSession(user?.loginName ?? null);
-  // Once a session or a first-run screen was shown, antd's App stays at the root: a dialog opened
-  // in a session (a restore's "已恢复") stays open on the login screen that follows the logout.
-  const [messages, setMessages] = useState(false);
-  if (data && (!data.setUp || user) && !messages) setMessages(true);
+  // Once a screen other than the login was shown, antd stays at the root: a dialog opened in a
+  // session (a restore's "已恢复") stays open on the login screen that follows the logout.
+  const loginOnly = connectionState !== 'unavailable' && Boolean(data?.setUp) && !user;
+  const [antd, setAntd] = useState(false);
+  if (!loginOnly && !antd) setAntd(true);
 
   let screen: React.ReactNode = null;
   if (connectionState === 'unavailable') {
@@ -70,7 +72,7 @@ export function Shell() {
       </Frame>
     );
   // The same element at the root either way, so the App (and a dialog it shows) outlives the switch.
-  return messages ? (
+  return antd ? (
     <Suspense
       fallback={
         <Frame station={data?.station} connection={connectionState}>
@@ -78,7 +80,7 @@ export function Shell() {
         </Frame>
       }
     >
-      <AppMessages>{tree}</AppMessages>
+      <AntdRoot>{tree}</AntdRoot>
     </Suspense>
   ) : (
     tree

@@ -5,6 +5,7 @@ import './bridge';
 import { earlyStatusSettled } from './station/earlyStatus';
 import './i18n';
 import 'antd/dist/antd.css';
+import 'virtual:leye-theme.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

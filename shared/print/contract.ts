@@ -15,6 +15,7 @@ import { HALF_DAYS, sessionId, type HalfDay, type TrainingLevel } from '../train
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
 import { serviceId } from '../services/schema';
 import type { PrintedService, ServiceCardBody, ServiceFormResident, VisitRecordTitle } from './serviceForms';
+import { NOTICE_PHONE } from './noticePhone';
 
 export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
 
@@ -133,11 +134,8 @@ export interface ServiceCardForm extends ServiceCardBody {
   resident: ServiceFormResident;
 }
 
-/** The station's phone for a 公示: a landline (0531-8888 8888) or a mobile number. */
-export const noticePhone = z
-  .string({ error: 'errors.required' })
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'errors.print.phone' });
+/** The station's phone for a 公示 (./noticePhone.ts). */
+export const noticePhone = z.string({ error: 'errors.required' }).trim().regex(NOTICE_PHONE, { error: 'errors.print.phone' });
 
 export const hardshipNoticeSchema = z
   .strictObject({ from: isoDay, to: isoDay, noticeFrom: isoDay, noticeTo: isoDay, phone: noticePhone })

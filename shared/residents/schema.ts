@@ -9,30 +9,9 @@ import { freeText, isoDay, requiredText, residentId, rev } from '../common/field
 // The shared building blocks, defined in ../common/fields.ts (re-exported for existing importers).
 export { freeText, isoDay, requiredText };
 
-export const TARGET_GROUPS = ['graduate', 'migrantWorker', 'flexibleEmployment', 'veteran', 'keyCare'] as const;
-export const CARE_CATEGORIES = ['disabled', 'women', 'elderly', 'hardToEmploy'] as const;
-export const HOUSEHOLD_TYPES = ['agricultural', 'nonAgricultural'] as const;
-export const EDUCATION_LEVELS = [
-  'none', 'primary', 'juniorHigh', 'seniorHigh', 'secondaryVocational', 'juniorCollege', 'bachelor', 'master', 'doctor',
-] as const;
-export const REGISTRATION_KINDS = ['jobSeeking', 'unemployment', 'hardship'] as const;
-export const REGISTRATION_STATUSES = ['active', 'closed'] as const;
-export const UNEMPLOYMENT_TYPES = [
-  'graduateUnemployed', 'lostJob', 'landLossFarmer', 'veteranUnemployed', 'other',
-] as const;
-export const HARDSHIP_CATEGORIES = [
-  'olderUnemployed', 'disabled', 'zeroEmploymentFamily', 'minimumLivingAllowance', 'longTermUnemployed',
-  'povertyAlleviated', 'landLossFarmer', 'other',
-] as const;
-export const CLOSE_REASONS = ['employed', 'retired', 'movedAway', 'deceased', 'enlisted', 'studying', 'requested', 'dataEntryError', 'other'] as const;
-
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export type CareCategory = (typeof CARE_CATEGORIES)[number];
-export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-export type CloseReason = (typeof CLOSE_REASONS)[number];
+// The closed lists live in ./enums.ts (re-exported for existing importers).
+import { CARE_CATEGORIES, EDUCATION_LEVELS, HARDSHIP_CATEGORIES, HOUSEHOLD_TYPES, TARGET_GROUPS, UNEMPLOYMENT_TYPES, type CareCategory, type TargetGroup } from './enums';
+export * from './enums';
 
 /** Han characters, letters, the middle dots of minority and foreign names, and spaces between. */
 const PERSON_NAME = /^[\p{Script=Han}\p{L}·•・]+(?:[ ·•・][\p{Script=Han}\p{L}]+)*$/u;

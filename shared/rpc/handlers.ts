@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { COUNTY_STAFF, type Role } from './define';
+import { mayBy, type AccessTable } from './may';
 import { stationHandlers, type StationStatus } from '../station/contract';
 import { residentsHandlers } from '../residents/contract';
 import { policyHandlers } from '../policy/contract';
@@ -88,11 +89,23 @@ export const permissions = {
 } as const satisfies Record<string, readonly Role[]>;
 export type PermissionName = keyof typeof permissions;
 
+/**
+ * Who may call each handler or hold each permission: the contract's lists without its schemas.
+ * The renderer's copy is made from it when the renderer is built (vite.plugins.ts), so its screens
+ * ask `mayCall` without running every domain's schemas (issue 18).
+ */
+export function accessTable(): AccessTable<HandlerName | PermissionName> {
+  const table = {} as Record<HandlerName | PermissionName, 'public' | readonly Role[]>;
+  for (const name of Object.keys(handlers) as HandlerName[]) table[name] = handlers[name].access;
+  for (const name of Object.keys(permissions) as PermissionName[]) table[name] = permissions[name];
+  return table;
+}
+
+const table = accessTable();
+
 /** Whether a role may call a handler or hold a permission, from the contract's own lists. */
 export function mayCall(name: HandlerName | PermissionName, role: Role | null | undefined): boolean {
-  const access: 'public' | readonly Role[] = name in permissions ? permissions[name as PermissionName] : handlers[name as HandlerName].access;
-  if (access === 'public') return true;
-  return role !== null && role !== undefined && access.includes(role);
+  return mayBy(table, name, role);
 }
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -30,6 +30,8 @@ export const stationEn: typeof stationZhCN = {
     loginName: 'Login name',
     password: 'Password',
     submit: 'Log in',
+    showPassword: 'Show the password',
+    hidePassword: 'Hide the password',
     demoCredentials: 'Demo station login: {{loginName}}, password {{password}}',
   },
   fields: {

@@ -28,6 +28,8 @@ export const stationZhCN = {
     loginName: '登录名',
     password: '密码',
     submit: '登录',
+    showPassword: '显示密码',
+    hidePassword: '隐藏密码',
     demoCredentials: '演示站点账号：登录名 {{loginName}}，密码 {{password}}',
   },
   fields: {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isoDay, requiredText, stationBelowCounty, villageCode } from '../common/fields';
 import type { WorklistParams } from '../policy/parameters';
 import { ALL_ROLES, WRITERS, handler } from '../rpc/define';
+import { WORKLIST_MAX_PAGE, WORKLIST_PAGE_SIZE } from './paging';
 
 /**
  * The rules, in the order the list groups them:
@@ -90,9 +91,8 @@ export interface WorklistCounts {
 export const WORKLIST_SECTIONS = ['open', 'marked'] as const;
 export type WorklistSection = (typeof WORKLIST_SECTIONS)[number];
 
-/** Rows per page unless asked otherwise, and the most one call answers per rule. */
-export const WORKLIST_PAGE_SIZE = 30;
-export const WORKLIST_MAX_PAGE = 200;
+// Rows per page unless asked otherwise, and the most one call answers per rule (./paging.ts).
+export { WORKLIST_MAX_PAGE, WORKLIST_PAGE_SIZE } from './paging';
 
 /** One rule's totals: its open rows (due, overdue) and its marked rows. */
 export interface WorklistRuleTotals extends WorklistCounts {

@@ -1,7 +1,7 @@
 // The recruitment rule at its boundaries: absent on the 公示's last day, due the next day up to
 // noticeDecisionDays after it, overdue after; answered by placing, withdrawal or an upheld objection.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKLIST_POLICY } from '../policy/parameters';
+import { DEFAULT_WORKLIST_POLICY } from '../policy/defaults';
 import { recruitNoticeDuty, type RecruitNoticeFact } from './recruitRule';
 import { dutyState } from './rules';
 

@@ -2,7 +2,7 @@
 // contact 30 days, referral 14, assignment end 30, limit 60, retirement 60, training 6 months,
 // listed 7 days ahead, a quarter 30 days ahead, a notice concluded within 5 days).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKLIST_POLICY as P } from '../policy/parameters';
+import { DEFAULT_WORKLIST_POLICY as P } from '../policy/defaults';
 import { dayReaching, dutyState, noticeDuty, periodMonths, personDuties, quarterOf, standingMark, summarizeServices, summarizeStatuses, type MarkFact, type PersonFacts, type ServiceFact, type StatusFact } from './rules';
 
 const R = 'resident:aaaaaaaaaaaaaaaaaaaaaaaaaa';

@@ -5,7 +5,7 @@ import { ArrowLeftOutlined, WarningFilled } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentMonthView, AssessmentRow } from '../../shared/assessment/contract';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { errorText } from '../errors';
 import { formatHours, formatTime, formatYuan } from '../form/format';
 import { navigate } from '../route';

@@ -4,7 +4,7 @@
 import { Alert, Button } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { navigate, useRoute } from '../route';
 import { useSession } from '../station/queries';
 import { useBackupStatus } from './queries';

@@ -20,7 +20,7 @@ import { errorText, fieldLabelKey } from '../errors';
 import { issuesResolver, schemaIssues } from '../form/schemaIssues';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 
 declare global {

@@ -1,24 +1,20 @@
-// Ant Design's look without its components' code (issue 18), where a slow PC waits for it: the
-// header's language switch (Segmented), the demo station's tag (Tag) and the login's notices
-// (Alert) in the chunk the login parses, and the residents list's tags and eye buttons, drawn
-// several dozen times in the list's first rows. Each is drawn as antd draws it (the same
-// elements and classes, antd.css's rules) with its theme variables registered by its style hook,
-// which is all those hooks do in zero-runtime mode. antd's own components bring their motion,
-// keyboard, closable, wave and semantic-class machinery, and each instance runs its context and
-// token hooks; the other screens keep using them.
+// Ant Design's look without its code (issue 18), where a slow PC waits for it: the header's
+// language switch (Segmented), the demo station's tag (Tag) and the login's notices (Alert) in the
+// chunk the login parses, which holds no antd code at all, and the residents list's tags and eye
+// buttons, drawn several dozen times in the list's first rows. Each is drawn as antd draws it (the
+// same elements and classes, antd.css's rules), with the theme's class, under which the build's
+// stylesheet holds its variables (../theme/themeStyles.ts). antd's own components bring their
+// motion, keyboard, closable, wave and semantic-class machinery, and each instance runs its
+// context and token hooks; the other screens keep using them.
 
 import { CloseCircleFilled, InfoCircleFilled, LoadingOutlined } from '@ant-design/icons';
-import useAlertStyle from 'antd/es/alert/style';
-import useButtonStyle from 'antd/es/button/style';
-import useSegmentedStyle from 'antd/es/segmented/style';
-import useTagStyle from 'antd/es/tag/style';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { THEME_CLASS } from '../theme/theme';
 
 /** An alert without a close button or description: antd's `<Alert type showIcon title />`. */
 export function PlainAlert({ type, title, style, testId }: { type: 'info' | 'error'; title: ReactNode; style?: CSSProperties; testId?: string }) {
-  const [hashId, cssVarCls] = useAlertStyle('ant-alert');
   return (
-    <div data-show="true" className={`ant-alert ant-alert-${type} ant-alert-outlined ${cssVarCls} ${hashId}`} role="alert" style={style} data-testid={testId}>
+    <div data-show="true" className={`ant-alert ant-alert-${type} ant-alert-outlined ${THEME_CLASS}`} role="alert" style={style} data-testid={testId}>
       <span className="ant-alert-icon">{type === 'error' ? <CloseCircleFilled /> : <InfoCircleFilled />}</span>
       <div className="ant-alert-section">
         <div className="ant-alert-title">{title}</div>
@@ -29,9 +25,8 @@ export function PlainAlert({ type, title, style, testId }: { type: 'info' | 'err
 
 /** A filled tag, plain or in one of antd's preset colours: antd's `<Tag>` and `<Tag color>`. */
 export function PlainTag({ color, style, children }: { color?: 'orange' | 'green' | 'red' | 'default'; style?: CSSProperties; children: ReactNode }) {
-  const [hashId, cssVarCls] = useTagStyle('ant-tag');
   return (
-    <span className={`ant-tag ant-tag-filled${color ? ` ant-tag-${color}` : ''} ${hashId} ${cssVarCls}`} style={style}>
+    <span className={`ant-tag ant-tag-filled${color ? ` ant-tag-${color}` : ''} ${THEME_CLASS}`} style={style}>
       {children}
     </span>
   );
@@ -55,14 +50,13 @@ export function PlainIconButton({
   onClick(event: React.MouseEvent<HTMLButtonElement>): void;
   testId?: string;
 }) {
-  const [hashId, cssVarCls] = useButtonStyle('ant-btn');
   return (
     <button
       type="button"
       title={label}
       aria-label={label}
       data-testid={testId}
-      className={`ant-btn ${hashId} ${cssVarCls} ant-btn-text ant-btn-color-default ant-btn-variant-text ant-btn-sm ant-btn-icon-only${loading ? ' ant-btn-loading' : ''}`}
+      className={`ant-btn ${THEME_CLASS} ant-btn-text ant-btn-color-default ant-btn-variant-text ant-btn-sm ant-btn-icon-only${loading ? ' ant-btn-loading' : ''}`}
       onClick={(event) => {
         if (loading) event.preventDefault();
         else onClick(event);
@@ -91,12 +85,11 @@ export function PlainSegmented<T extends string>({
   onChange(value: T): void;
   testId?: string;
 }) {
-  const [hashId, cssVarCls] = useSegmentedStyle('ant-segmented');
   const name = useId();
   /** The item the keyboard is on (antd's focus ring); not shown for a click. */
   const [focused, setFocused] = useState<T | null>(null);
   return (
-    <div role="radiogroup" aria-label={label} data-testid={testId} className={`ant-segmented ant-segmented-sm ${hashId} ${cssVarCls}`}>
+    <div role="radiogroup" aria-label={label} data-testid={testId} className={`ant-segmented ant-segmented-sm ${THEME_CLASS}`}>
       <div className="ant-segmented-group">
         {options.map((option) => {
           const selected = option.value === value;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmploymentEntryView } from '../../shared/employment/contract';
 import { isEmployed } from '../../shared/employment/schema';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { todayIso } from '../form/format';
 import { useSession } from '../station/queries';
 import { EmploymentForm } from './EmploymentForm';

@@ -16,7 +16,7 @@ import { errorText, issueText, issuesOf } from '../errors';
 import { EnumSelect } from '../form/enumFields';
 import { FieldItem } from '../form/fields';
 import { formatTime } from '../form/format';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { useCoreIssues } from '../form/useCoreIssues';
 import { schemaResolver } from '../form/schemaIssues';

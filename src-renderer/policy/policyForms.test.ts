@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS_POLICY, DEFAULT_TRAINING_POLICY, DEFAULT_WORKLIST_POLICY } from '../../shared/policy/parameters';
+import { DEFAULT_POSTS_POLICY, DEFAULT_TRAINING_POLICY, DEFAULT_WORKLIST_POLICY } from '../../shared/policy/defaults';
 import { policySaveSchema, type PolicyEntryView } from '../../shared/rpc/handlers';
 import { POLICY_LABELS, crossFieldIssues, entriesOf, fromPercent, inForceIds, policyFieldOf, startValues, toPercent, toPolicyArgs, type TrainingForm } from './policyForms';
 

@@ -3,25 +3,8 @@
 // argument they become. The training rate is edited in per cent and stored as a share.
 
 import type { TFunction } from 'i18next';
-import {
-  DEFAULT_POSTS_POLICY,
-  DEFAULT_RECRUITMENT_POLICY,
-  DEFAULT_REGISTRATION_AGE,
-  DEFAULT_RETIREMENT_VALUES,
-  DEFAULT_TRAINING_POLICY,
-  DEFAULT_WORKLIST_POLICY,
-  DEFAULT_ASSESSMENT_POLICY,
-  SHANDONG_2021_MINIMUM_WAGE,
-  type MinimumWageValues,
-  type PolicyKind,
-  type PostsPolicy,
-  type RecruitmentPolicy,
-  type RegistrationAgeRange,
-  type RetirementPolicyValues,
-  type TrainingPolicy,
-  type WorklistParams,
-  type AssessmentPolicy,
-} from '../../shared/policy/parameters';
+import { DEFAULT_ASSESSMENT_POLICY, type MinimumWageValues, type PolicyKind, type PostsPolicy, type RecruitmentPolicy, type RegistrationAgeRange, type RetirementPolicyValues, type TrainingPolicy, type WorklistParams, type AssessmentPolicy } from '../../shared/policy/parameters';
+import { DEFAULT_POSTS_POLICY, DEFAULT_RECRUITMENT_POLICY, DEFAULT_REGISTRATION_AGE, DEFAULT_RETIREMENT_VALUES, DEFAULT_TRAINING_POLICY, DEFAULT_WORKLIST_POLICY, SHANDONG_2021_MINIMUM_WAGE } from '../../shared/policy/defaults';
 import type { ArgsOf, PolicyEntryView } from '../../shared/rpc/handlers';
 
 export interface MinimumWageForm {

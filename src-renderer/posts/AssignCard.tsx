@@ -19,7 +19,7 @@ import { useCoreIssues } from '../form/useCoreIssues';
 import { useDebounced } from '../useDebounced';
 import { FieldItem, IsoDatePicker } from '../form/fields';
 import { todayIso } from '../form/format';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { assignFieldOf, assignResolver, toAssignArgs, type AssignFormValues } from './forms';
 import { issueText, issuesOf } from '../errors';

@@ -14,7 +14,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, rpcErrorText } from '../errors';
 import { navigate } from '../route';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { changedOnly, columnFillMarks, confirmed, defaultDailyHours, firstOpen, gridKey, holds, optimisticWrites, rolledBack, rowFillMarks, withCells, type GridShape, type KeyState, type MarkEntry } from './grid';
 import { attendanceKeys, useAttendanceGrid } from './queries';

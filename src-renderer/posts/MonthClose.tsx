@@ -13,7 +13,7 @@ import { toLeyeError } from '../../shared/rpc/client';
 import { leye } from '../bridge';
 import { errorText, rpcErrorText } from '../errors';
 import { formatTime, formatHours, formatYuan } from '../form/format';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { attendanceKeys, useAttendanceSummary } from './queries';
 import { countyText, tierText } from '../policy/policyText';

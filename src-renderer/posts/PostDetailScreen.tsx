@@ -15,7 +15,7 @@ import { RevealValue } from '../components/RevealValue';
 import { errorText } from '../errors';
 import { navigate } from '../route';
 import { formatTime, todayIso, formatYuan } from '../form/format';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { usePost } from './queries';
 import { PostFormDialog } from './PostForm';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../shared/rpc/handlers';
 import { errorText } from '../errors';
 import { navigate } from '../route';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { formatYuan } from '../form/format';
 import { usePosts } from './queries';

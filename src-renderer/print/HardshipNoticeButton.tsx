@@ -6,7 +6,7 @@ import { NotificationOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noticePhone } from '../../shared/print/contract';
+import { isNoticePhone } from '../../shared/print/noticePhone';
 import { printForm, printRoute } from './printing';
 
 const DAY = 'YYYY-MM-DD';
@@ -17,7 +17,7 @@ export function HardshipNoticeButton() {
   const [applied, setApplied] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [notice, setNotice] = useState<[Dayjs, Dayjs]>([dayjs(), dayjs().add(6, 'day')]);
   const [phone, setPhone] = useState('');
-  const phoneError = phone !== '' && !noticePhone.safeParse(phone).success;
+  const phoneError = phone !== '' && !isNoticePhone(phone);
   const print = async () => {
     setOpen(false);
     const route = printRoute('hardshipNotice', applied[0].format(DAY), applied[1].format(DAY), notice[0].format(DAY), notice[1].format(DAY), phone.trim());

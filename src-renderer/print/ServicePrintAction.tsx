@@ -1,7 +1,7 @@
 // The print action of one service on the resident's timeline: its 入户走访登记表 (a home visit) or
 // 服务记录单 (another channel), to print or save as PDF. Offered to the roles that may print it.
 import { useTranslation } from 'react-i18next';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import type { ServiceView } from '../../shared/services/contract';
 import { useSession } from '../station/queries';
 import { PrintButton } from './PrintButton';

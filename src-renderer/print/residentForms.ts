@@ -2,7 +2,7 @@
 // registration stands, and the 服务记录卡 (services, status, posts, trainings), closed or not, to
 // the roles that may print them.
 import type { Role } from '../../shared/rpc/define';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import type { RegistrationKind, RegistrationStatus } from '../../shared/residents/schema';
 
 export type ResidentForm = 'jobSeeking' | 'unemployment' | 'hardship';

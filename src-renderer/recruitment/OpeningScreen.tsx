@@ -5,7 +5,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpeningDetail } from '../../shared/recruitment/contract';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { errorText } from '../errors';
 import { PrintButton, printRoute } from '../print';
 import { navigate } from '../route';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpeningStatus, OpeningView } from '../../shared/recruitment/contract';
 import type { PostView } from '../../shared/rpc/handlers';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { navigate } from '../route';
 import { useSession } from '../station/queries';
 import { OpeningFormDialog } from './OpeningForm';

@@ -15,7 +15,7 @@ import {
   type RegistrationKind,
   type RegistrationStatus,
   type TargetGroup,
-} from '../../shared/residents/schema';
+} from '../../shared/residents/enums';
 import type { ResidentRow, ResidentSortField } from '../../shared/rpc/handlers';
 
 import { RESIDENT_LIST_OPENING, useResidentSearch } from './queries';

@@ -6,7 +6,8 @@ import { Button, Empty, Result, Space, Spin, Tabs, Tag, Timeline, Tooltip, Typog
 import { CheckCircleOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mayCall, type ResidentView } from '../../shared/rpc/handlers';
+import type { ResidentView } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import type { ServiceTimelineItem, ServiceView, TimelineEntry } from '../../shared/services/contract';
 import { errorText } from '../errors';
 import { ServicePrintAction } from '../print';

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_STATUSES, type SheetFileView } from '../../shared/sheets/contract';
 import { leye } from '../bridge';
 import { errorText } from '../errors';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { usePosts } from '../posts/queries';
 import { useTrainingSessions } from '../training/queries';

@@ -1,7 +1,7 @@
 // Spreadsheets: import a resident roster (.xlsx) and export the ledgers clerks are asked for.
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useSession } from '../station/queries';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';

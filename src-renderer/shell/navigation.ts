@@ -2,7 +2,8 @@
 // with the handler or permission its screen needs, so a role sees only what it may reach
 // (`mayCall`, the contract's own answer), and the entry a route lights.
 
-import { mayCall, type HandlerName, type PermissionName } from '../../shared/rpc/handlers';
+import type { HandlerName, PermissionName } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import type { Role } from '../../shared/rpc/define';
 import type { Route } from '../route';
 

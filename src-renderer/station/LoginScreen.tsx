@@ -1,16 +1,12 @@
 // Login with a clerk account; a demo station shows its made-up credentials. While the clerk
 // types, the code of what the login opens is fetched (issue 18).
 //
-// In the first chunk, so drawn without antd's Form and Card machinery (rc-field-form,
-// async-validator, the card's tabs, dropdown and menu: a third of what the screen parsed and most
-// of its first render on a slow PC, issue 18): the two fields are kept here, each checked when it
-// changes and both at 登录, as Form.Item's `required` rule did, and drawn with antd's Form and
-// Card classes (antd.css) and their theme variables (their style hooks, which in zero-runtime
-// mode only register the variables).
+// In the first chunk, so drawn without any of antd's code (issue 18: its modules, theme and
+// components were most of what a slow PC did before the screen could be used): the two fields are
+// kept here, each checked when it changes and both at 登录, as Form.Item's `required` rule did,
+// and drawn with antd's Form, Card, Input and Button classes (antd.css) under the theme's class,
+// whose variables the build's stylesheet holds (../theme/themeStyles.ts).
 
-import { Button, Input } from 'antd';
-import useCardStyle from 'antd/es/card/style';
-import useFormStyle from 'antd/es/form/style';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +15,8 @@ import { leye } from '../bridge';
 import { errorText } from '../errors';
 import { prefetchAfterLogin } from '../shell/afterLogin';
 import { PlainAlert } from '../components/plainKit';
+import { PlainInput, PlainPassword, PlainSubmitButton } from '../components/plainInputs';
+import { THEME_CLASS } from '../theme/theme';
 import { useSetStatus } from './queries';
 
 /** When the clerk has not started typing: a moment after the form is shown (not while it is being drawn). */
@@ -66,8 +64,6 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
   /** Why the last login was refused, worded when drawn (so in the language switched to since). */
   const [refused, setRefused] = useState<{ reason: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [, cardVars] = useCardStyle('ant-card');
-  const [, formVars] = useFormStyle('ant-form', 'ant-form-css-var');
   useEffect(() => {
     const timer = window.setTimeout(prefetchAfterLogin, PREFETCH_DELAY_MS);
     return () => window.clearTimeout(timer);
@@ -112,7 +108,7 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
 
   return (
     <div className="leye-centered" style={{ maxWidth: 400 }}>
-      <div className={`ant-card ant-card-bordered ${cardVars}`}>
+      <div className={`ant-card ant-card-bordered ${THEME_CLASS}`}>
         <div className="ant-card-head">
           <div className="ant-card-head-wrapper">
             <div className="ant-card-head-title">{t('login.title')}</div>
@@ -123,16 +119,23 @@ export function LoginScreen({ demoLogin }: { demoLogin: StationStatus['demoLogin
             <PlainAlert type="info" style={{ marginBottom: 16 }} testId="demo-credentials" title={t('login.demoCredentials', demoLogin)} />
           )}
           {refused && <PlainAlert type="error" style={{ marginBottom: 16 }} title={errorText(t, refused.reason)} testId="login-error" />}
-          <form className={`ant-form ant-form-vertical ant-form-css-var ${formVars}`} noValidate onSubmit={(event) => void submit(event)}>
+          <form className={`ant-form ant-form-vertical ant-form-css-var ${THEME_CLASS}`} noValidate onSubmit={(event) => void submit(event)}>
             <FormItem id="loginName" label={labels.loginName} error={requiredError('loginName')}>
-              <Input {...field('loginName')} prefix={<UserOutlined />} autoComplete="username" data-testid="login-name" autoFocus />
+              <PlainInput {...field('loginName')} prefix={<UserOutlined />} autoComplete="username" data-testid="login-name" autoFocus />
             </FormItem>
             <FormItem id="password" label={labels.password} error={requiredError('password')}>
-              <Input.Password {...field('password')} prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+              <PlainPassword
+                {...field('password')}
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+                showLabel={t('login.showPassword')}
+                hideLabel={t('login.hidePassword')}
+              />
             </FormItem>
-            <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            <PlainSubmitButton loading={busy} testId="login-submit">
               {t('login.submit')}
-            </Button>
+            </PlainSubmitButton>
           </form>
         </div>
       </div>

@@ -6,7 +6,7 @@ import { Badge, Button, Space, Spin, Typography } from 'antd';
 import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import { useStationStatus } from '../station/queries';
 import { syncLabel, type SyncTone } from './syncState';
 import { useNow, useSyncStatus } from './queries';

@@ -5,7 +5,8 @@
 import { Pagination, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WORKLIST_PAGE_SIZE, type WorklistRule, type WorklistSection, type WorklistView } from '../../shared/worklist/contract';
+import { WORKLIST_PAGE_SIZE } from '../../shared/worklist/paging';
+import type { WorklistRule, WorklistSection, WorklistView } from '../../shared/worklist/contract';
 import { useWorklistPage } from './queries';
 import { WorklistTable, type RowAction } from './WorklistTable';
 

@@ -1,6 +1,6 @@
 // The first screen after login (a route without a path): 待办 at a village or township station,
 // for everyone who may read it; the county's stays its own (the residents list).
-import { mayCall } from '../../shared/rpc/handlers';
+import { mayCall } from '../access/may';
 import type { StationStatus } from '../../shared/station/contract';
 import type { Route } from '../route';
 

@@ -6,7 +6,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ArgsOf } from '../../shared/rpc/handlers';
-import { WORKLIST_PAGE_SIZE, type WorklistRule, type WorklistSection } from '../../shared/worklist/contract';
+import { WORKLIST_PAGE_SIZE } from '../../shared/worklist/paging';
+import type { WorklistRule, WorklistSection } from '../../shared/worklist/contract';
 import { leye } from '../bridge';
 
 export const worklistKeys = {

@@ -4,7 +4,8 @@
 // an id or a login name.
 import type { TFunction } from 'i18next';
 import type { PolicyEntryView } from '../../shared/policy/contract';
-import { DEFAULT_POSTS_POLICY, DEFAULT_WORKLIST_POLICY, type PolicyKind, type PolicyValuesByKind, type WorklistParams } from '../../shared/policy/parameters';
+import { DEFAULT_POSTS_POLICY, DEFAULT_WORKLIST_POLICY } from '../../shared/policy/defaults';
+import type { PolicyKind, PolicyValuesByKind, WorklistParams } from '../../shared/policy/parameters';
 import { ruleSetInForce } from '../../shared/policy/retirement';
 import type { Route } from '../route';
 import type { WorklistItem, WorklistRule, WorklistRuleTotals, WorklistTarget } from '../../shared/worklist/contract';

@@ -1,6 +1,7 @@
 // The renderer's start on a low-end PC (issue 18): what the login screen and the way to the
-// residents list load. The login screen loads no schema library (zod) and generates no Ant Design
-// styles while rendering (its CSS is a static file: zero-runtime mode); the work list and the
+// residents list load. The login screen loads no schema library (zod) and none of Ant Design's
+// code: it is drawn with antd's classes, antd.css and the theme's variables, a stylesheet the build
+// makes; the work list and the
 // residents list load no place tree (the core names each row's village); the station status is
 // asked for before the first render, and the code of what the login opens is fetched while the
 // clerk types. The page's first script (src-renderer/boot.ts) asks for the status and the
@@ -31,6 +32,11 @@ const ANTD_APP = 'useApp';
  * drawn with their classes (src-renderer/components/plainKit.tsx).
  */
 const ANTD_SEGMENTED = 'segmented control';
+/**
+ * What antd's style registry (@ant-design/cssinjs, under ConfigProvider and every component) holds
+ * and marks its <style> elements with: the login screen runs none of antd's code.
+ */
+const ANTD_STYLE_REGISTRY = 'data-token-hash';
 const ANTD_TAG = 'CheckableTagGroup';
 const ANTD_ALERT = 'afterClose';
 
@@ -106,7 +112,7 @@ describe("the renderer's start", () => {
     expect(scripts.slice(0, atLogin).map((script) => script.name).length).toBeLessThanOrEqual(LOGIN_FILES_AT_MOST);
     expect(await holding(scripts.slice(0, atLogin), ZOD)).toEqual([]);
     expect(await holding(scripts.slice(0, atLogin), PLACE_TREE)).toEqual([]);
-    for (const machinery of [ANTD_FORM_ITEM, ANTD_CARD, ANTD_APP, ANTD_SEGMENTED, ANTD_TAG, ANTD_ALERT]) expect(await holding(scripts.slice(0, atLogin), machinery), machinery).toEqual([]);
+    for (const machinery of [ANTD_FORM_ITEM, ANTD_CARD, ANTD_APP, ANTD_SEGMENTED, ANTD_TAG, ANTD_ALERT, ANTD_STYLE_REGISTRY]) expect(await holding(scripts.slice(0, atLogin), machinery), machinery).toEqual([]);
     // The first screen drawn was the login screen: no loading state (its chunk) on the way.
     expect(scripts.slice(0, atLogin).map((script) => script.name)).not.toContainEqual(expect.stringMatching(/^Notices-/));
     // Zero-runtime mode: the components' rules come from the static CSS file; the page's <style>
@@ -114,10 +120,51 @@ describe("the renderer's start", () => {
     // rendering (hashed: `:where(.css-…).ant-btn{…}`; 44 of them on the login screen before).
     const generated = await page.evaluate<number>(`[...document.querySelectorAll('style')].filter((style) => (style.textContent ?? '').includes(':where(.css-')).length`);
     expect(generated).toBe(0);
+    // Nor does antd's style registry run: the theme's variables are the build's stylesheet.
+    expect(await page.evaluate<number>(`document.querySelectorAll('style[${ANTD_STYLE_REGISTRY}]').length`)).toBe(0);
     const buttonColour = await page.evaluate<string>(`getComputedStyle(document.querySelector('[data-testid="login-submit"]')).backgroundColor`);
     expect(buttonColour).toBe('rgb(196, 29, 29)'); // the theme's primary colour, #c41d1d
+    // A component's own variable (antd's card header: 56 px high), also from the build's stylesheet.
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('.ant-card-head')).minHeight`)).toBe('56px');
     // The status was asked for once, at start (the first screen needed no second call).
     expect(statusCalls).toHaveLength(1);
+    await context.close();
+  });
+
+  it("gives antd's components the theme's variables antd's own style registry gives them (the build's stylesheet, ../src-renderer/theme/themeStyles.ts)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('login-name').fill('demo');
+    await page.getByTestId('login-password').fill('demo1234');
+    await page.getByTestId('login-submit').click();
+    /**
+     * Every element of the components drawn before antd is loaded (the login's card, form, text
+     * boxes and button; the header's switch and tag; the notices), with what antd.css draws of it
+     * from the variables: on the work list and the residents list, where antd draws them itself.
+     */
+    const look = () =>
+      page.evaluate<string[]>(`[...document.querySelectorAll('.ant-app, [class*="ant-"]')].filter((element) => element.classList.contains('ant-app') || [...element.classList].some((name) => /^ant-(card|form|input|btn|alert|segmented|tag)(-|$)/.test(name) && !/^ant-input-number/.test(name))).map((element) => {
+        const style = getComputedStyle(element);
+        // Not its height: a card's follows what it holds (tables, lists: other components).
+        const drawn = ['color', 'background-color', 'border-top-color', 'border-top-width', 'border-radius', 'box-shadow', 'min-height', 'padding-left', 'padding-top', 'font-size', 'line-height', 'margin-bottom']
+          .map((property) => property + ':' + style.getPropertyValue(property)).join(';');
+        return element.tagName + '.' + element.getAttribute('class') + ' ' + drawn;
+      })`);
+    /** antd's registry's own <style> elements (its variables come after the build's in the page) off, or on again. */
+    const registry = (on: boolean) => page.evaluate(`document.querySelectorAll('style[${ANTD_STYLE_REGISTRY}]').forEach((style) => { style.sheet.disabled = ${!on}; })`);
+    for (const screen of ['worklist', 'residents']) {
+      if (screen === 'residents') await page.getByTestId('nav-residents').click();
+      await page.getByTestId(screen === 'worklist' ? 'worklist-row-village' : 'resident-row').first().waitFor();
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(600);
+      expect(await page.evaluate<number>(`document.querySelectorAll('style[${ANTD_STYLE_REGISTRY}]').length`)).toBeGreaterThan(5);
+      const drawnByAntd = await look();
+      expect(drawnByAntd.length, screen).toBeGreaterThan(40);
+      await registry(false);
+      expect(await look(), screen).toEqual(drawnByAntd);
+      await registry(true);
+    }
     await context.close();
   });
 
@@ -209,7 +256,7 @@ describe("the renderer's start", () => {
     await page.getByTestId('login-password').fill('demo1234');
     // The clerk is still typing while the fetched code comes and runs. The screens' files are
     // asked for only once the list of them has run: the network can be quiet before they are.
-    await expect.poll(() => scripts.map((script) => script.name.replace(/-[\w-]{8}\.js$/, '')), { timeout: 30_000 }).toEqual(expect.arrayContaining(['Session', 'AppMessages', 'worklist', 'ResidentsScreen']));
+    await expect.poll(() => scripts.map((script) => script.name.replace(/-[\w-]{8}\.js$/, '')), { timeout: 30_000 }).toEqual(expect.arrayContaining(['Session', 'AntdRoot', 'worklist', 'ResidentsScreen']));
     await page.waitForLoadState('networkidle');
     await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
     const seen = () => page.evaluate<{ loading: number; headers: number }>('({ ...window.leyeSeen })');

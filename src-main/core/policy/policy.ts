@@ -1,17 +1,6 @@
 // Dated policy parameters: every calculation asks for the value in force on the day it is about.
-import {
-  DEFAULT_POSTS_POLICY,
-  DEFAULT_RECRUITMENT_POLICY,
-  DEFAULT_REGISTRATION_AGE,
-  DEFAULT_RETIREMENT_VALUES,
-  DEFAULT_TRAINING_POLICY,
-  DEFAULT_WORKLIST_POLICY,
-  DEFAULT_ASSESSMENT_POLICY,
-  SHANDONG_2021_MINIMUM_WAGE,
-  toRetirementRuleSet,
-  type PolicyKind,
-  type PolicyValuesByKind,
-} from '../../../shared/policy/parameters';
+import { DEFAULT_ASSESSMENT_POLICY, toRetirementRuleSet, type PolicyKind, type PolicyValuesByKind } from '../../../shared/policy/parameters';
+import { DEFAULT_POSTS_POLICY, DEFAULT_RECRUITMENT_POLICY, DEFAULT_REGISTRATION_AGE, DEFAULT_RETIREMENT_VALUES, DEFAULT_TRAINING_POLICY, DEFAULT_WORKLIST_POLICY, SHANDONG_2021_MINIMUM_WAGE } from '../../../shared/policy/defaults';
 import { DEFAULT_RETIREMENT_RULES, ruleSetInForce, type RetirementRuleSet } from '../../../shared/policy/retirement';
 import type { MinimumWageInForce, ParsedArgsOf, PolicyEntryView, SessionUser } from '../../../shared/rpc/handlers';
 import { fail } from '../validation';

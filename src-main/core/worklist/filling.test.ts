@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { PouchDB as P } from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/parameters';
+import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/defaults';
 import { DEFAULT_RETIREMENT_RULES } from '../../../shared/policy/retirement';
 import type { Core, Session } from '../core';
 import { openLocalDb, type StationDb } from '../store/db';

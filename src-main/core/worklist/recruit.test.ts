@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../../shared/rpc/handlers';
 import type { WorklistView } from '../../../shared/worklist/contract';
 import type { Core, Session } from '../core';
-import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/parameters';
+import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/defaults';
 import { DEFAULT_RETIREMENT_RULES } from '../../../shared/policy/retirement';
 import type { StationDb } from '../store/db';
 import { WorklistFacts } from './facts';

@@ -2,7 +2,7 @@
 // entries, held by WorklistFacts, listed in well under 100 ms (no document is read per call).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETIREMENT_RULES } from '../../../shared/policy/retirement';
-import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/parameters';
+import { DEFAULT_WORKLIST_POLICY } from '../../../shared/policy/defaults';
 import { heapGrowth } from '../testing/heap';
 import { WorklistFacts } from './facts';
 import { WORKLIST_PAGE_SIZE, WORKLIST_RULES } from '../../../shared/worklist/contract';

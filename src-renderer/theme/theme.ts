@@ -1,7 +1,7 @@
 // The app's Ant Design theme (issue 18), in one place for the two that use it: antd's
 // ConfigProvider once antd is loaded (./AntdConfig.tsx), and the build, which turns it into the
 // static stylesheet the login screen is drawn with before any antd code has run (./themeStyles.ts,
-// vite.config.ts). Zero-runtime mode: the components' rules are the static antd/dist/antd.css; the
+// vite.plugins.ts). Zero-runtime mode: the components' rules are the static antd/dist/antd.css; the
 // theme's tokens are CSS variables under one fixed class, which the page's root element and every
 // antd component carry.
 

@@ -1,10 +1,11 @@
 // The theme's CSS variables as a static stylesheet (issue 18), made when the renderer is built
-// (vite.config.ts) and never run in the page: the login screen, its header and the residents
+// (vite.plugins.ts) and never run in the page: the login screen, its header and the residents
 // list's tags and buttons are drawn with antd's classes but none of antd's code
 // (../components/plainKit.tsx, ../components/plainInputs.tsx), so nothing at runtime registers the
 // variables antd.css's rules read for them. antd's own style registry makes them here, from
 // ./theme.ts, exactly as ConfigProvider and the components' style hooks do in the page once antd
-// is loaded (their blocks are then the same text twice, which tests/e2e/rendererStart checks).
+// is loaded (their variables then come twice, and draw the same: tests/e2e/rendererStart.e2e.test.ts
+// compares the components drawn with and without antd's own).
 
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { Alert, Button, Card, ConfigProvider, Form, Input, Segmented, Tag, theme } from 'antd';
